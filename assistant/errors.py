@@ -1,0 +1,62 @@
+"""The product's errors. Library code raises these; the CLI, API and UI translate them.
+
+Each error carries a message for operators (English, says how to fix it) and, where an end user
+may see it, Dutch and English user messages (`user_message(lang)`).
+"""
+from __future__ import annotations
+
+
+class Spoor2Error(Exception):
+    """Base class of every error the product raises on purpose."""
+
+    user_nl = "Er ging iets mis. Probeer het later opnieuw."
+    user_en = "Something went wrong. Please try again later."
+
+    def __init__(self, message: str = "", *, nl: str | None = None, en: str | None = None):
+        super().__init__(message or self.user_en)
+        if nl is not None:
+            self.user_nl = nl
+        if en is not None:
+            self.user_en = en
+
+    def user_message(self, language: str = "nl") -> str:
+        """The message an end user may see, in their language."""
+        return self.user_en if language == "en" else self.user_nl
+
+
+class ConfigError(Spoor2Error):
+    """A setting is missing or invalid."""
+
+
+class IndexMissingError(Spoor2Error):
+    """No index has been built yet."""
+
+    user_nl = "De kennisbank is nog niet geladen. De beheerder moet `spoor2 ingest knowledge/` draaien."
+    user_en = "The knowledge base is not loaded yet. The operator must run `spoor2 ingest knowledge/`."
+
+
+class ModelMismatchError(Spoor2Error):
+    """The index was built with another embedding model or chunk settings."""
+
+
+class StoreUnavailableError(Spoor2Error):
+    """The vector store (e.g. a Chroma server) cannot be reached."""
+
+    user_nl = "De kennisbank is tijdelijk niet bereikbaar. Probeer het over een minuut opnieuw."
+    user_en = "The knowledge base is temporarily unavailable. Please try again in a minute."
+
+
+class EmbeddingModelError(Spoor2Error):
+    """The embedding model cannot be loaded."""
+
+
+class LoaderError(Spoor2Error):
+    """A document could not be read (corrupt, unreadable, unsupported)."""
+
+
+class InvalidInputError(Spoor2Error):
+    """User input is invalid; `user_nl` / `user_en` say what to change."""
+
+
+class DeadlineInputError(InvalidInputError):
+    """Input for the deadline calculator is invalid."""

@@ -1,0 +1,55 @@
+"""Plain data that flows between the stages: documents -> chunks -> hits -> answers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+AnswerKind = Literal["card", "extractive", "deadline", "llm", "refusal", "clarify"]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a source document with its provenance.
+
+    `metadata` keys (all scalar, Chroma-safe): source, title, section, page (int, 0 = none),
+    url, language (nl/en), audience (werkgever/werknemer/beide/""), doc_id, kind
+    (article/card/document), content_hash, file_hash, ingested_at (ISO-8601), and for cards
+    questions (JSON list as str), articles (JSON list as str).
+    """
+
+    id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A chunk found by a retriever, with its score (higher is better)."""
+
+    chunk: Chunk
+    score: float
+    retriever: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source shown under an answer."""
+
+    number: int
+    title: str
+    source: str
+    url: str = ""
+    section: str = ""
+    snippet: str = ""
+
+
+@dataclass
+class Answer:
+    """What `Assistant.ask()` returns."""
+
+    text: str
+    kind: AnswerKind
+    language: str
+    citations: list[Citation] = field(default_factory=list)
+    confidence: float = 0.0
+    trace: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up .venv with the test extras, make sure Chromium is there for the browser tests, run pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh test
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will fail" >&2
+  else
+    echo "warning: chromium is missing (sudo apt-get install chromium); browser tests will fail" >&2
+  fi
+fi
+export HF_HUB_OFFLINE=1
+exec .venv/bin/python -m pytest "$@"
