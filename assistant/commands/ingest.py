@@ -1,19 +1,29 @@
-"""`spoor2 ingest`: not yet available."""
+"""`spoor2 ingest`: load documents into the knowledge index (see `ingest.cli`)."""
 from __future__ import annotations
 
 import argparse
 
-from assistant.commands import add_common
-from assistant.errors import Spoor2Error
+from assistant.commands import add_common, settings_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `ingest` subcommand."""
-    parser = sub.add_parser("ingest", help="not yet available")
+    from ingest.cli import add_arguments
+
+    parser = sub.add_parser(
+        "ingest", help="load documents into the knowledge index",
+        description="Ingest Markdown, text, HTML, PDF and DOCX files. Exit codes: 0 ok, "
+        "1 error (nothing changed), 3 some files were skipped (the rest was ingested).",
+    )
     add_common(parser)
+    add_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Explain that this command is not there yet."""
-    raise Spoor2Error("'spoor2 ingest' is not yet available in this version")
+    """Run the ingest with the command's options."""
+    from ingest.cli import run as run_ingest
+
+    return run_ingest(
+        settings_from(args), args.paths, prune=args.prune, rebuild=args.rebuild, quiet=args.quiet
+    )
