@@ -1,0 +1,166 @@
+"""Finding dates in Dutch and English text: 3 maart 2025, 03-03-2025, 3 March 2025, gisteren.
+
+Numeric dates are read day first (03-04-2025 is 3 April); two-digit years are 20xx; a date that
+does not exist (31-02-2025, month 13, year 0001) raises `DeadlineInputError`, never a guess.
+Dates without a year take the year of the previous full date in the text (rolling over to the
+next year when they would otherwise lie before it), or else their last occurrence up to today.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.deadlines.validate import fail
+
+_MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "febr": 2,
+    "maart": 3, "march": 3, "mrt": 3, "mar": 3, "mrz": 3, "april": 4, "apr": 4, "mei": 5,
+    "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "augustus": 8,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
+    "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "maandag": 0, "monday": 0, "dinsdag": 1, "tuesday": 1, "woensdag": 2, "wednesday": 2,
+    "donderdag": 3, "thursday": 3, "vrijdag": 4, "friday": 4, "zaterdag": 5, "saturday": 5,
+    "zondag": 6, "sunday": 6,
+}
+_NUMBERS = {
+    "een": 1, "één": 1, "one": 1, "a": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4,
+    "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8,
+    "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10,
+}
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WD = "|".join(_WEEKDAYS)
+_NUM = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_ORD = r"(?:ste|de|st|nd|rd|th|e)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
+    ("dmy", re.compile(
+        r"(?<![\d/.,-])(?P<d>\d{1,2})([-/.])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\d]|[.,/-]\d)")),
+    ("text_dmy", re.compile(
+        rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MON})\b\.?"
+        rf"(?:,?\s*(?P<y>\d{{4}}|'\d{{2}})(?!\d))?", re.I)),
+    ("text_mdy", re.compile(
+        rf"\b(?P<mon>{_MON})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:{_MON})\b)"
+        rf"(?:,?\s*(?P<y>\d{{4}})(?!\d))?", re.I)),
+    ("prev_week", re.compile(
+        rf"\b(?:(?:vorige|afgelopen)\s+week|last\s+week)\s+(?:on\s+)?(?P<wd>{_WD})\b"
+        rf"|\b(?P<wd2>{_WD})\s+(?:van\s+)?(?:vorige\s+week|last\s+week)\b", re.I)),
+    ("last_wd", re.compile(
+        rf"\b(?:afgelopen|vorige|last|past)\s+(?P<wd>{_WD})\b|\b(?P<wd2>{_WD})\s+(?:jl|j\.l)\b\.?"
+        rf"|\b(?:sinds|vanaf|since|op|on|per)\s+(?P<wd3>{_WD})\b", re.I)),
+    ("ago", re.compile(
+        rf"\b(?P<n>{_NUM})\s+(?P<unit>dagen|dag|weken|week|days|day|weeks)\s+(?:geleden|ago)\b",
+        re.I)),
+    ("word", re.compile(r"\b(?P<w>vandaag|today|eergisteren|gisteren|yesterday)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text, with its character span."""
+
+    start: int
+    end: int
+    value: date
+    has_year: bool
+
+
+def _make(y: int, m: int, d: int, raw: str) -> date:
+    try:
+        if y < 1900 or y > 2200:
+            raise ValueError
+        return date(y, m, d)
+    except ValueError:
+        raise fail(
+            f"'{raw}' is not an existing date. Write the date as day-month-year, e.g. 03-03-2025.",
+            f"'{raw}' is geen bestaande datum. Schrijf de datum als dag-maand-jaar, bijvoorbeeld "
+            "03-03-2025.",
+        ) from None
+
+
+def _year(raw: str) -> int:
+    raw = raw.lstrip("'")
+    return 2000 + int(raw) if len(raw) == 2 else int(raw)
+
+
+def _absolute(kind: str, m: re.Match[str], today: date, anchor: date | None) -> tuple[date, bool]:
+    raw = m.group(0).strip()
+    if kind in ("iso", "dmy"):
+        return _make(_year(m["y"]), int(m["m"]), int(m["d"]), raw), True
+    month = _MONTHS[m["mon"].lower()]
+    day = int(m["d"])
+    if m["y"]:
+        return _make(_year(m["y"]), month, day, raw), True
+    _make(2024, month, day, raw)  # leap year: checks that day and month can exist at all
+    if anchor is not None:
+        year = anchor.year
+        if (month, day) < (anchor.month, anchor.day):
+            year += 1
+    else:
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    if month == 2 and day == 29:
+        while True:
+            try:
+                return date(year, 2, 29), False
+            except ValueError:
+                year += 1 if anchor is not None else -1
+    return date(year, month, day), False
+
+
+def _relative(kind: str, m: re.Match[str], today: date) -> date:
+    if kind == "word":
+        word = m["w"].lower()
+        back = {"vandaag": 0, "today": 0, "gisteren": 1, "yesterday": 1, "eergisteren": 2}[word]
+        return today - timedelta(days=back)
+    if kind == "ago":
+        raw = m["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        unit = 7 if m["unit"].lower().startswith("we") else 1
+        return today - timedelta(days=n * unit)
+    wd = _WEEKDAYS[(m.groupdict().get("wd") or m.groupdict().get("wd2")
+                    or m.groupdict().get("wd3")).lower()]
+    if kind == "prev_week":
+        monday_this_week = today - timedelta(days=today.weekday())
+        return monday_this_week - timedelta(days=7 - wd)
+    back = (today.weekday() - wd) % 7 or 7
+    return today - timedelta(days=back)
+
+
+def find_dates(text: str, today: date) -> list[DateMention]:
+    """Every date in `text`, in reading order (overlapping candidates: the longest wins)."""
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            begin = m.start("wd3") if kind == "last_wd" and m["wd3"] else m.start()
+            candidates.append((begin, -(m.end() - begin), kind, m))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    mentions: list[DateMention] = []
+    taken_until = -1
+    anchor: date | None = None
+    for start, _, kind, m in candidates:
+        if start < taken_until:
+            continue
+        taken_until = m.end()
+        if kind in ("iso", "dmy", "text_dmy", "text_mdy"):
+            value, has_year = _absolute(kind, m, today, anchor)
+        else:
+            value, has_year = _relative(kind, m, today), True
+        if has_year:
+            anchor = value
+        mentions.append(DateMention(start, m.end(), value, has_year))
+    return mentions
+
+
+def parse_date(text: str, today: date | None = None) -> date:
+    """Exactly one date from a form field or CLI option (2025-03-03, 03-03-2025, 3 maart 2025)."""
+    found = find_dates(text.strip(), today or date.today())
+    if len(found) != 1 or found[0].end - found[0].start < len(text.strip()) - 1:
+        raise fail(
+            f"'{text}' is not a date. Use e.g. 2025-03-03 or 03-03-2025 (day-month-year).",
+            f"'{text}' is geen datum. Gebruik bijvoorbeeld 03-03-2025 (dag-maand-jaar) of "
+            "2025-03-03.",
+        )
+    return found[0].value

@@ -1,0 +1,201 @@
+"""Reading sickness episodes from what a user wrote, in Dutch or English.
+
+Each date found is given a role by the words around it, nearest first: a first sick day
+("ziek sinds", "eerste ziektedag", "sick since", plain "sinds"/"since"), a first fit day
+("hersteld op", "weer aan het werk sinds", "back at work since"), a last sick day ("laatste
+ziektedag"), a range ("ziek van X tot en met Y", "hersteld van X t/m Y"), the
+eerstejaarsevaluatie, the probleemanalyse or a vrijwillige verlenging. Dates with another role
+("in dienst sinds") or none are ignored. The statements are then put in date order and turned
+into episodes: "hersteld op 1 juni" closes an episode on 31 May, "sinds 25 juli weer ziek"
+opens a new one. A second first sick day without any recovery in between is read as a
+correction (the later statement wins), unless it says "weer"/"again", which needs a recovery
+date and raises `DeadlineInputError`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from assistant.deadlines.dateparse import DateMention, find_dates
+from assistant.deadlines.model import Episode
+from assistant.deadlines.validate import fail, nl_date
+
+_ROLE_WORDS = [
+    ("sick_end", r"laatste\s+ziektedag|last\s+(?:sick\s+)?day(?:\s+of\s+(?:sickness|illness))?"),
+    ("fit", r"weer\s+aan\s+het\s+werk|aan\s+het\s+werk|werkt\s+weer|weer\s+(?:gaan\s+)?werken|"
+            r"beter\s*gemeld|hersteld\w*|herstel\w*|hervat\w*|beter|recovered|recovery|"
+            r"back\s+(?:at|to)\s+work|returned\s+to\s+work|(?:working|works|worked)\s+again|fit"),
+    ("eje", r"eerstejaars\s*-?\s*evaluatie|\beje\b|first[- ]year\s+(?:evaluation|review)"),
+    ("pa", r"probleem\s*-?\s*analyse|problem\s+analysis"),
+    ("verlenging", r"verlenging|verlengd|verlengen|extension|extended"),
+    ("ignore", r"in\s+dienst|dienstverband|employed|hired|geboren|born|afspraak|appointment|"
+               r"vakantie|holiday|verlof|leave|loonsanctie|wage\s+sanction"),
+    ("sick", r"ziek\w*|1e\s+ziektedag|uitgevallen|uitval|arbeidsongeschikt|verzuim\w*|sick\w*|"
+             r"ill|illness|unfit|off\s+work"),
+]
+_ROLE_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{p}))" for k, p in _ROLE_WORDS), re.I)
+_SINCE_RE = re.compile(r"\b(?:sinds|vanaf|since|from|per)\b", re.I)
+_AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
+_CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
+_SENTENCE_RE = re.compile(r"[.!?](?:\s|$)|\n")
+_RANGE_RE = re.compile(
+    r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*$", re.I)
+_SANCTION_RE = re.compile(
+    r"loonsanctie\s+van\s+(\d{1,3})\s+weken|(\d{1,3})\s+weken\s+loonsanctie|"
+    r"(?:wage\s+sanction|loonsanctie)\s+of\s+(\d{1,3})\s+weeks|(\d{1,3})[- ]weeks?\s+"
+    r"(?:wage\s+sanction|loonsanctie)", re.I)
+
+
+@dataclass
+class ParsedSickness:
+    """What the text says about the sickness: episodes and other dates for the calculator."""
+
+    episodes: list[Episode]
+    eje: date | None = None
+    probleemanalyse: date | None = None
+    loonsanctie_weeks: int | None = None
+    verlenging_tot: date | None = None
+    ignored: list[date] = field(default_factory=list)
+
+    def timeline_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for `compute_timeline` (besides `today`)."""
+        return {
+            "probleemanalyse": self.probleemanalyse,
+            "eje": self.eje,
+            "loonsanctie_weeks": self.loonsanctie_weeks,
+            "verlenging_tot": self.verlenging_tot,
+        }
+
+
+@dataclass(frozen=True)
+class _Event:
+    day: date
+    kind: str  # "sick" (first sick day) or "fit" (first fit day)
+    weak: bool = False  # implied by a range, overruled by an explicit statement
+    again: bool = False
+    order: int = 0
+
+
+def _last_role(text: str) -> str | None:
+    found = [m.lastgroup for m in _ROLE_RE.finditer(text)]
+    return found[-1] if found else None
+
+
+def _first_role(text: str) -> str | None:
+    m = _ROLE_RE.search(text)
+    return m.lastgroup if m else None
+
+
+def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> tuple[str | None, bool]:
+    """The role of the date at text[start:end] and whether it says "again"."""
+    sentence_start = max((m.end() for m in _SENTENCE_RE.finditer(text, 0, start)), default=0)
+    prefix = text[max(prev_end, sentence_start):start]
+    clauses = list(_CLAUSE_RE.finditer(prefix))
+    clause = prefix[clauses[-1].end():] if clauses else prefix
+    stop = _SENTENCE_RE.search(text, end)
+    suffix_end = min(next_start, stop.start() if stop else len(text))
+    suffix = text[end:suffix_end]
+    cut = _CLAUSE_RE.search(suffix)
+    suffix_clause = suffix[: cut.start()] if cut else suffix
+    role = _last_role(clause) or _first_role(suffix_clause) or _last_role(prefix)
+    if role is None and _SINCE_RE.search(clause):
+        role = "sick"
+    again = bool(_AGAIN_RE.search(clause) or _AGAIN_RE.search(suffix_clause))
+    return role, again
+
+
+def parse_dates(text: str, today: date) -> ParsedSickness | None:
+    """Sickness episodes and related dates in `text`; None when it names no sick day.
+
+    Raises:
+        DeadlineInputError: a date that does not exist, a range that ends before it starts, or
+            a new sick day ("weer ziek") without a recovery date before it.
+    """
+    mentions = find_dates(text, today)
+    events: list[_Event] = []
+    result = ParsedSickness(episodes=[])
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        end_m: DateMention | None = None
+        if i + 1 < len(mentions) and _RANGE_RE.match(text[m.end:mentions[i + 1].start]):
+            end_m = mentions[i + 1]
+        last = end_m or m
+        prev_end = mentions[i - 1].end if i else 0
+        j = i + (2 if end_m else 1)
+        next_start = mentions[j].start if j < len(mentions) else len(text)
+        role, again = _role(text, m.start, last.end, prev_end, next_start)
+        order = len(events)
+        if end_m is not None and role in ("sick", "fit"):
+            if end_m.value < m.value:
+                raise fail(
+                    f"The period {m.value.isoformat()} - {end_m.value.isoformat()} ends before it "
+                    "starts.",
+                    f"De periode {nl_date(m.value)} - {nl_date(end_m.value)} eindigt vóór het "
+                    "begin.",
+                )
+            other = "fit" if role == "sick" else "sick"
+            events.append(_Event(m.value, role, again=again, order=order))
+            events.append(_Event(end_m.value + timedelta(days=1), other, weak=True, order=order + 1))
+        elif role == "sick":
+            events.append(_Event(m.value, "sick", again=again, order=order))
+        elif role in ("fit", "sick_end"):
+            day = m.value + timedelta(days=1) if role == "sick_end" else m.value
+            events.append(_Event(day, "fit", order=order))
+        elif role == "eje":
+            result.eje = m.value
+        elif role == "pa":
+            result.probleemanalyse = m.value
+        elif role == "verlenging":
+            result.verlenging_tot = last.value
+        else:
+            result.ignored.append(m.value)
+        i = j
+    result.episodes = _episodes(_corrected(events))
+    if not result.episodes:
+        return None
+    sanction = _SANCTION_RE.search(text)
+    if sanction:
+        result.loonsanctie_weeks = int(next(g for g in sanction.groups() if g))
+    return result
+
+
+def _corrected(events: list[_Event]) -> list[_Event]:
+    """Without any recovery, several plain first sick days are corrections: keep the last one."""
+    if any(e.kind == "fit" for e in events):
+        return events
+    plain = [e for e in events if e.kind == "sick" and not e.again]
+    if len({e.day for e in plain}) <= 1:
+        return events
+    keep = plain[-1]
+    return [e for e in events if e.again or e is keep]
+
+
+def _episodes(events: list[_Event]) -> list[Episode]:
+    ordered = sorted(events, key=lambda e: (e.day, e.kind != "fit", e.order))
+    episodes: list[Episode] = []
+    start: date | None = None
+    for n, e in enumerate(ordered):
+        if e.weak:
+            upcoming = next((x for x in ordered[n + 1:] if not x.weak), None)
+            if upcoming is not None and upcoming.kind == e.kind:
+                continue
+        if e.kind == "sick":
+            if start is None:
+                start = e.day
+            elif e.again and not e.weak:
+                raise fail(
+                    f"You say the employee is sick again from {e.day.isoformat()}, but not when "
+                    "they had recovered. Give the date of recovery (the first day fit for work).",
+                    f"Je noemt dat de werknemer weer ziek is sinds {nl_date(e.day)}, maar niet "
+                    "wanneer hij hersteld was. Geef de hersteldatum (de eerste dag dat hij weer "
+                    "volledig kon werken).",
+                )
+        elif start is not None and e.day > start:
+            episodes.append(Episode(start, e.day - timedelta(days=1)))
+            start = None
+    if start is not None:
+        episodes.append(Episode(start))
+    return episodes

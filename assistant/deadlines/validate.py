@@ -1,0 +1,111 @@
+"""Input checks for the deadline calculator; every error has a Dutch and an English message."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from assistant.deadlines.model import Episode
+from assistant.errors import DeadlineInputError
+
+REGIME_START = date(2004, 1, 1)  # the 104-week loondoorbetaling applies to sickness from 2004
+MAX_FUTURE_DAYS = 365
+MAX_LOONSANCTIE_WEEKS = 52
+
+
+def nl_date(day: date) -> str:
+    """dd-mm-yyyy, the usual Dutch notation."""
+    return day.strftime("%d-%m-%Y")
+
+
+def fail(en: str, nl: str) -> DeadlineInputError:
+    """A DeadlineInputError with both user messages (the English one is also the operator text)."""
+    return DeadlineInputError(en, nl=nl, en=en)
+
+
+def check_episodes(episodes: Sequence[Episode], today: date) -> tuple[Episode, ...]:
+    """Validated episodes in the given (chronological) order."""
+    if not episodes:
+        raise fail(
+            "No first sick day given. Give the first day of sickness (eerste ziektedag).",
+            "Geen eerste ziektedag opgegeven. Vul de eerste ziektedag in.",
+        )
+    for i, ep in enumerate(episodes):
+        if ep.end is not None and ep.end < ep.start:
+            raise fail(
+                f"Episode {i + 1} ends ({ep.end.isoformat()}) before it starts "
+                f"({ep.start.isoformat()}). The end date must be the last sick day.",
+                f"Ziekteperiode {i + 1} eindigt ({nl_date(ep.end)}) vóór het begin "
+                f"({nl_date(ep.start)}). De einddatum is de laatste ziektedag.",
+            )
+        for day in (ep.start, ep.end):
+            if day is not None and day < REGIME_START:
+                raise fail(
+                    f"{day.isoformat()} is before 2004. The calculator only covers sickness under "
+                    "the 104-week rules (from 1 January 2004).",
+                    f"{nl_date(day)} ligt vóór 2004. De rekenhulp rekent alleen met de regels van "
+                    "104 weken loondoorbetaling (ziekte vanaf 1 januari 2004).",
+                )
+    for i in range(1, len(episodes)):
+        prev, cur = episodes[i - 1], episodes[i]
+        if prev.end is None:
+            raise fail(
+                f"Episode {i} has no end date but is followed by another episode. Only the last "
+                "episode may be open (still sick).",
+                f"Ziekteperiode {i} heeft geen einddatum maar er volgt nog een periode. Alleen de "
+                "laatste periode mag open zijn (nog ziek).",
+            )
+        if cur.start <= prev.end:
+            raise fail(
+                f"Episodes {i} and {i + 1} overlap or are not in date order "
+                f"({prev.end.isoformat()} / {cur.start.isoformat()}). List them oldest first, "
+                "without overlap.",
+                f"Ziekteperiodes {i} en {i + 1} overlappen of staan niet op volgorde "
+                f"({nl_date(prev.end)} / {nl_date(cur.start)}). Zet ze op volgorde, oudste eerst, "
+                "zonder overlap.",
+            )
+    latest = episodes[-1].start
+    if latest > today + timedelta(days=MAX_FUTURE_DAYS):
+        raise fail(
+            f"The sick day {latest.isoformat()} is more than a year in the future. Check the year.",
+            f"De ziektedag {nl_date(latest)} ligt meer dan een jaar in de toekomst. Controleer het "
+            "jaartal.",
+        )
+    return tuple(episodes)
+
+
+def check_date_after(name_en: str, name_nl: str, day: date | None, start: date) -> None:
+    """A date such as the EJE must not lie before the first sick day of the period."""
+    if day is None:
+        return
+    if day < start:
+        raise fail(
+            f"The {name_en} date {day.isoformat()} is before the first sick day "
+            f"{start.isoformat()} of this period.",
+            f"De datum van de {name_nl} ({nl_date(day)}) ligt vóór de eerste ziektedag "
+            f"({nl_date(start)}) van deze periode.",
+        )
+
+
+def check_extensions(loonsanctie_weeks: int | None, verlenging_tot: date | None,
+                     end_of_wachttijd: date) -> None:
+    """Loonsanctie 1-52 weeks; verlenging after the normal end; not both at once."""
+    if loonsanctie_weeks is not None and verlenging_tot is not None:
+        raise fail(
+            "Give either a loonsanctie or a voluntary extension (verlenging), not both: the "
+            "calculator cannot combine them.",
+            "Geef een loonsanctie óf een vrijwillige verlenging op, niet allebei: de rekenhulp kan "
+            "die niet combineren.",
+        )
+    if loonsanctie_weeks is not None and not 1 <= loonsanctie_weeks <= MAX_LOONSANCTIE_WEEKS:
+        raise fail(
+            f"A loonsanctie lasts 1 to 52 weeks (art. 25 lid 9 WIA), not {loonsanctie_weeks}.",
+            f"Een loonsanctie duurt 1 tot en met 52 weken (art. 25 lid 9 WIA), niet "
+            f"{loonsanctie_weeks}.",
+        )
+    if verlenging_tot is not None and verlenging_tot <= end_of_wachttijd:
+        raise fail(
+            f"The extension date {verlenging_tot.isoformat()} must be after the end of the "
+            f"waiting period ({end_of_wachttijd.isoformat()}).",
+            f"De datum van de verlenging ({nl_date(verlenging_tot)}) moet na het einde van de "
+            f"wachttijd ({nl_date(end_of_wachttijd)}) liggen.",
+        )
