@@ -44,6 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so briefly; -v shows the traceback
+        log.debug("unexpected error", exc_info=True)
+        print(f"spoor2 {args.command}: unexpected error ({type(exc).__name__}); "
+              "run with -v for details", file=sys.stderr)
+        if args.verbose:
+            raise
+        return 1
 
 
 if __name__ == "__main__":

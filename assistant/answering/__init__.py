@@ -1,0 +1,1 @@
+"""Turning retrieved passages (or the deadline calculator) into answers."""

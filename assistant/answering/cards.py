@@ -1,0 +1,101 @@
+"""Vetted answer cards: match a question to a card's phrasings and return its answer."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.retrieval.dense import Embedder
+from assistant.text import base_terms
+from assistant.types import Chunk
+
+
+@dataclass(frozen=True)
+class Card:
+    """One vetted question-answer pair from the knowledge base."""
+
+    chunk: Chunk
+    questions: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.chunk.metadata.get("doc_id") or self.chunk.id
+
+    @property
+    def language(self) -> str:
+        return self.chunk.metadata.get("language") or "nl"
+
+    @property
+    def audience(self) -> str:
+        return self.chunk.metadata.get("audience") or "beide"
+
+
+@dataclass(frozen=True)
+class CardMatch:
+    """The best card for a question and how sure the match is (0..1)."""
+
+    card: Card
+    score: float
+    dense: float
+    lexical: float
+
+
+def cards_from_chunks(chunks: Sequence[Chunk]) -> list[Card]:
+    """The cards among the indexed chunks (kind == "card")."""
+    cards = []
+    for chunk in chunks:
+        if chunk.metadata.get("kind") != "card":
+            continue
+        try:
+            questions = tuple(q for q in json.loads(chunk.metadata.get("questions") or "[]") if q)
+        except ValueError:
+            questions = ()
+        if questions:
+            cards.append(Card(chunk, questions))
+    return cards
+
+
+def _overlap(query_terms: set[str], phrase_terms: set[str]) -> float:
+    if not query_terms or not phrase_terms:
+        return 0.0
+    return len(query_terms & phrase_terms) / len(query_terms | phrase_terms)
+
+
+class CardMatcher:
+    """Scores every card phrasing against the question: embedding similarity plus term overlap."""
+
+    def __init__(self, cards: Sequence[Card], embedder: Embedder, lexical_weight: float = 0.35):
+        self.cards = list(cards)
+        self.lexical_weight = lexical_weight
+        self._owner: list[int] = []
+        phrases: list[str] = []
+        for i, card in enumerate(self.cards):
+            for question in card.questions:
+                phrases.append(question)
+                self._owner.append(i)
+        self._terms = [set(base_terms(p, self.cards[o].language)) for p, o in zip(phrases, self._owner)]
+        vectors = embedder.embed_documents(phrases) if phrases else []
+        self._vectors = np.asarray(vectors, dtype=np.float32)
+
+    def match(
+        self, embedding: Sequence[float], question: str, language: str, audience: str | None = None
+    ) -> CardMatch | None:
+        """The best card in `language` for the question, or None when there are no cards."""
+        if not self.cards:
+            return None
+        sims = self._vectors @ np.asarray(embedding, dtype=np.float32)
+        query_terms = set(base_terms(question, language))
+        best: CardMatch | None = None
+        for idx, (sim, owner) in enumerate(zip(sims.tolist(), self._owner)):
+            card = self.cards[owner]
+            if card.language != language:
+                continue
+            lexical = _overlap(query_terms, self._terms[idx])
+            score = (1 - self.lexical_weight) * sim + self.lexical_weight * lexical
+            if audience and card.audience not in ("beide", audience):
+                score -= 0.03
+            if best is None or score > best.score:
+                best = CardMatch(card, score, sim, lexical)
+        return best

@@ -1,0 +1,199 @@
+"""Deadline questions: find the sick days in the conversation, run the calculator, explain."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.text import fold
+
+_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+_DAYS = {
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+}
+
+# Which milestones a question is about, by the words it uses (checked in this order).
+_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("probleemanalyse", ("probleemanalyse", "problem analysis", "probleem analyse")),
+    ("plan_van_aanpak", ("plan van aanpak", "pva", "action plan")),
+    ("ziekmelding_uwv", ("42", "ziekmelding", "ziek melden bij uwv", "melden bij uwv", "uwv melden",
+                         "notify uwv", "report to uwv", "notification")),
+    ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year")),
+    ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
+    ("vervroegde_iva", ("vervroegde", "iva", "early")),
+    ("wia_brief_uwv", ("brief", "letter")),
+    ("re_integratieverslag", ("verslag", "riv", "eindevaluatie", "report", "final evaluation")),
+    ("wia_aanvraag", ("wia", "aanvra", "apply", "application")),
+    ("einde_loonsanctie", ("loonsanctie", "wage sanction", "sanction")),
+    ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
+    ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",
+                         "ophouden", "loondoorbetaling", "end", "two years", "waiting period", "sick pay")),
+)
+_CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
+         "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
+_TIMING = re.compile(
+    r"wanneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
+    r"|bereken|uitrekenen|reken|when|due|date|calculat|timeline|by which|how long until|which day"
+)
+_CALC_INTENT = re.compile(
+    r"bereken|uitrekenen|reken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
+    r"|de termijnen|termijnen (voor|van) (mijn|onze|deze)|calculate|work out|which date|what date"
+    r"|exact date|my deadlines|the deadlines for"
+)
+_GAP = re.compile(
+    r"(?:tussendoor|tussentijds|in between|meanwhile|tijdelijk)?.*?"
+    r"(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(dagen|dag|weken|week|days|day|weeks)\s+(?:beter|hersteld|aan het werk|gewerkt|fit|better|recovered|back at work)"
+    r"|(?:beter|hersteld|fit|better|recovered)\s+(?:geweest\s+)?(?:voor|gedurende|for)\s+"
+    r"(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(dagen|dag|weken|week|days|day|weeks)"
+)
+_NUMBERS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4,
+            "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8,
+            "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10}
+
+
+def format_date(day: date, language: str) -> str:
+    """'vrijdag 20 december 2024' / 'Friday 20 December 2024'."""
+    weekday = _DAYS[language].split()[day.weekday()]
+    month = _MONTHS[language].split()[day.month - 1]
+    return f"{weekday} {day.day} {month} {day.year}"
+
+
+def is_deadline_question(text: str) -> bool:
+    """True when the message asks when something is due."""
+    return bool(_TIMING.search(fold(text)))
+
+
+def wants_calculation(text: str) -> bool:
+    """True when the message asks for the asker's own dates (so a date is needed)."""
+    return bool(_CALC_INTENT.search(fold(text)))
+
+
+def asked_keys(text: str) -> list[str]:
+    """The milestone keys the question names (empty: it names none)."""
+    lowered = fold(text)
+    keys = []
+    for key, words in _TOPICS:
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}", lowered) for w in words):
+            keys.append(key)
+    if "wia_aanvraag" in keys and "vervroegde_iva" in keys and "vervroegd" not in lowered:
+        keys.remove("vervroegde_iva")
+    if "wia_brief_uwv" in keys and "wia_aanvraag" in keys and not re.search(r"aanvra|apply|application", lowered):
+        keys.remove("wia_aanvraag")
+    if "einde_wachttijd" in keys and len(keys) > 1 and not re.search(r"wachttijd|104|einde|stopt|end", lowered):
+        keys.remove("einde_wachttijd")
+    return keys
+
+
+def gap_days(text: str) -> int | None:
+    """A recovery period named without dates ("tussendoor twee weken beter"), in days."""
+    match = _GAP.search(fold(text))
+    if not match:
+        return None
+    amount, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    count = int(amount) if amount.isdigit() else _NUMBERS.get(amount, 0)
+    return count * 7 if unit.startswith("we") else count
+
+
+@dataclass(frozen=True)
+class DeadlineResult:
+    """Text and structured data of a deadline answer."""
+
+    text: str
+    milestones: list[dict]
+    period_start: str
+    norms: Sequence[str]
+
+
+def pick(timeline, keys: Sequence[str]) -> list:
+    """The milestones to show: the asked ones, else the core ones."""
+    wanted = [k for k in keys] or list(_CORE)
+    found = [m for m in timeline.milestones if m.key in wanted]
+    if "einde_loonsanctie" in wanted and not found:
+        found = [m for m in timeline.milestones if m.key == "einde_wachttijd"]
+    return found or [m for m in timeline.milestones if m.key in _CORE]
+
+
+def describe(
+    timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None
+) -> DeadlineResult:
+    """The deadline answer in Markdown: the dates, the rule behind each, caveats, next step."""
+    chosen = pick(timeline, keys)
+    nl = language != "en"
+    start = format_date(timeline.period_start, language)
+    lines = [
+        (f"Uitgaande van de eerste ziektedag **{start}**" if nl else f"Counting from the first day of sickness, **{start}**")
+        + (f" (vandaag is week {timeline.current_week}):" if nl and timeline.current_week else
+           f" (today is week {timeline.current_week}):" if timeline.current_week else ":"),
+        "",
+    ]
+    if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
+        lines[0] = lines[0].rstrip(":") + (" — de wachttijd van 104 weken is al voorbij:" if nl else
+                                           " — the 104-week waiting period is already over:")
+    if note:
+        lines[0:0] = [note, ""]
+    for remark in timeline.notes(language):
+        lines.insert(-1, f"_{remark}_")
+    practice = False
+    for m in chosen:
+        when = format_date(m.date, language)
+        window = (f"tussen {format_date(m.date_from, language)} en {when}" if nl else
+                  f"between {format_date(m.date_from, language)} and {when}") if m.date_from else (
+                  f"uiterlijk {when}" if nl else f"by {when}")
+        status = _status(m, nl)
+        old = before.get(m.key) if before is not None else None
+        if old is not None and old.date != m.date:
+            status += f" (was {format_date(old.date, language)})" if nl else f" (was {format_date(old.date, language)})"
+        if m.date.weekday() >= 5 and m.status != "passed" and m.actor != "UWV":
+            status += (" — valt in het weekend, regel het liefst de werkdag ervoor" if nl else
+                       " — falls on a weekend, best handle it on the working day before")
+        rule = m.description(language)
+        caveat = ""
+        if m.norm == "practice":
+            practice = True
+            caveat = " _Praktijknorm, geen wettelijke termijn._" if nl else " _A practice norm, not a statutory deadline._"
+        lines.append(f"- **{m.title(language)}**: {window} (week {m.week}){status}. {rule} ({m.basis}).{caveat}")
+    lines.append("")
+    if practice:
+        lines.append("Een praktijknorm is wat UWV en de praktijk verwachten; de wet noemt daar geen vaste datum."
+                     if nl else "A practice norm is what UWV and practitioners expect; the law sets no fixed date.")
+    lines.append(
+        "De volledige tijdlijn met alle termijnen (en een agenda-bestand) vind je in het tabblad "
+        "**Termijnen berekenen**." if nl else
+        "See the full timeline with every deadline (and a calendar file) in the **Calculate deadlines** tab."
+    )
+    return DeadlineResult(
+        text="\n".join(lines).strip(),
+        milestones=[m.to_dict() for m in timeline.milestones],
+        period_start=timeline.period_start.isoformat(),
+        norms=[m.norm for m in chosen],
+    )
+
+
+def _status(m, nl: bool) -> str:
+    if m.status == "passed":
+        return " — al verstreken" if nl else " — already passed"
+    if m.status == "due":
+        return (f" — nog {m.days_left} dagen" if nl else f" — {m.days_left} days left")
+    return ""
+
+
+def shift_by_gap(episodes: list, days: int, today: date) -> list:
+    """What-if: the employee was fit for `days` days just before today (then sick again).
+
+    Any recovery before today shifts every later deadline by the same number of days, so its
+    exact place does not matter for what is still ahead.
+    """
+    from assistant.deadlines import Episode
+
+    last = episodes[-1]
+    if last.end is not None or (today - last.start).days <= days:
+        return episodes
+    first = Episode(last.start, today - timedelta(days=days + 1))
+    return [*episodes[:-1], first, Episode(today, None)]

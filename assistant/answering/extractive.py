@@ -1,0 +1,117 @@
+"""The default answerer: the most relevant sentences of the best passages, cited inline."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.text import base_terms
+from assistant.types import Chunk, Citation
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9€\"'(*_])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:art|artt|lid|nr|nrs|bijv|o\.a|i\.v\.m|m\.b\.t|e\.g|i\.e|etc|vs|jo|blz|p|pp|ca|resp|z\.s\.m|Stb|Stcrt|kst|mr|dr|ir|prof)\.)$",
+    re.I,
+)
+
+
+def _split_sentences(block: str) -> list[str]:
+    """Split at sentence ends, but not after abbreviations such as "art." or "bijv."."""
+    out: list[str] = []
+    for piece in _SENTENCE.split(block):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return [s.strip() for s in out if s.strip()]
+_MARKDOWN_NOISE = re.compile(r"^\s*(#+\s+|[-*+]\s+|\d+\.\s+)")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a passage into sentences; list items and lines count as sentences too."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)", text):
+        block = " ".join(line.strip() for line in block.strip().splitlines())
+        if block:
+            out.extend(_split_sentences(block))
+    return out
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage chosen for the answer, with its citation number."""
+
+    chunk: Chunk
+    number: int
+
+
+def snippet(text: str, limit: int = 220) -> str:
+    """A short preview of a passage for the sources list."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: flat.rfind(" ", 0, limit)] + " …"
+
+
+def citation_for(chunk: Chunk, number: int) -> Citation:
+    """The citation shown for a chunk; knowledge-base articles link to their /bron page."""
+    meta = chunk.metadata
+    doc_id = meta.get("doc_id") or ""
+    url = meta.get("url") or (f"/bron/{doc_id}" if meta.get("kind") in ("article", "card") else "")
+    page = meta.get("page") or 0
+    section = meta.get("section") or ""
+    if page:
+        section = f"{section} (p. {page})".strip()
+    return Citation(
+        number=number, title=meta.get("title") or doc_id or meta.get("source", ""),
+        source=meta.get("source", ""), url=url, section=section, snippet=snippet(chunk.text),
+    )
+
+
+class ExtractiveAnswerer:
+    """Picks the sentences that share the most terms with the question, keeps their order."""
+
+    def __init__(self, max_passages: int = 3, max_words: int = 170):
+        self.max_passages = max_passages
+        self.max_words = max_words
+
+    def compose(self, question: str, chunks: Sequence[Chunk], language: str) -> tuple[str, list[Citation]]:
+        """Markdown text with [n] markers and the citations it uses."""
+        query = set(base_terms(question, language)) | set(base_terms(question, "nl"))
+        picked: list[tuple[int, list[str]]] = []
+        budget = self.max_words
+        for number, chunk in enumerate(chunks[: self.max_passages], start=1):
+            chosen = self._best_sentences(chunk, query, budget, first=number == 1)
+            if not chosen:
+                continue
+            picked.append((number, chosen))
+            budget -= sum(len(s.split()) for s in chosen)
+            if budget < 25:
+                break
+        citations: list[Citation] = []
+        paragraphs: list[str] = []
+        for new_number, (old_number, chosen) in enumerate(picked, start=1):
+            chunk = chunks[old_number - 1]
+            citations.append(citation_for(chunk, new_number))
+            paragraphs.append(" ".join(chosen) + f" [{new_number}]")
+        return "\n\n".join(paragraphs), citations
+
+    def _best_sentences(self, chunk: Chunk, query: set[str], budget: int, first: bool) -> list[str]:
+        language = chunk.metadata.get("language") or "nl"
+        candidates = [_MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text)]
+        scored = []
+        for i, sentence in enumerate(candidates):
+            terms = set(base_terms(sentence, language))
+            overlap = len(terms & query)
+            scored.append((overlap + (0.5 if i == 0 and overlap else 0.0), i, sentence))
+        ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
+        limit = 4 if first else 2
+        keep: list[tuple[int, str]] = []
+        words = 0
+        for score, i, sentence in ranked:
+            if len(keep) >= limit or (score < 1 and keep):
+                break
+            length = len(sentence.split())
+            if words + length > budget and keep:
+                continue
+            keep.append((i, sentence))
+            words += length
+        return [s for _, s in sorted(keep)]

@@ -1,0 +1,365 @@
+"""`Assistant`: turns a question and the conversation so far into a cited answer."""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answering import deadline as dl
+from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks
+from assistant.answering.extractive import ExtractiveAnswerer, citation_for
+from assistant.answering.messages import say
+from assistant.answering.scope import classify
+from assistant.errors import DeadlineInputError, InvalidInputError
+from assistant.privacy import mentions_health, mentions_identifier
+from assistant.retrieval.bm25 import BM25Retriever
+from assistant.retrieval.dense import DenseRetriever, Embedder
+from assistant.retrieval.hybrid import FusedHit, fuse
+from assistant.text import detect_language, fold
+from assistant.types import Answer, Chunk, Citation, Hit
+
+log = logging.getLogger(__name__)
+
+_FOLLOW_UP = re.compile(
+    r"^(en|maar|of|and|but|or|what about|how about|wat als|en als|what if|en voor|en bij|en de|en het"
+    r"|and for|and the|also|ook)\b|^(en|and)\?|^\W*(waarom|why|hoe dan|how so|en dan)\W*$"
+)
+_AUDIENCE_SWITCH = (
+    (re.compile(r"\b(voor|als|bij) (de |een )?werknemer|\bfor (the |an )?employee|\bas (an )?employee"), "werknemer"),
+    (re.compile(r"\b(voor|als|bij) (de |een )?werkgever|\bfor (the |an )?employer|\bas (an )?employer"), "werkgever"),
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Confidence cut-offs, tuned on the development eval set (`spoor2 eval`)."""
+
+    card: float = 0.62
+    card_margin: float = 0.0
+    answer_dense: float = 0.38
+    answer_bm25: float = 6.0
+    unknown_dense: float = 0.45
+
+
+class Assistant:
+    """The product's core: retrieval, answer cards, extractive answers, deadlines, refusals."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        store,
+        *,
+        llm=None,
+        clock: Callable[[], date] = date.today,
+        thresholds: Thresholds | None = None,
+        refresh_seconds: float = 10.0,
+    ):
+        self.embedder = embedder
+        self.store = store
+        self.llm = llm
+        self.clock = clock
+        self.thresholds = thresholds or Thresholds()
+        self.refresh_seconds = refresh_seconds
+        self.extractive = ExtractiveAnswerer()
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        self._load()
+
+    # -- index state -------------------------------------------------------------------------
+    def _load(self) -> None:
+        chunks = self.store.all_chunks()
+        bm25 = BM25Retriever(chunks)
+        cards = CardMatcher(cards_from_chunks(chunks), self.embedder)
+        by_doc: dict[str, list[Chunk]] = {}
+        for chunk in chunks:
+            by_doc.setdefault(chunk.metadata.get("doc_id") or chunk.id, []).append(chunk)
+        self.chunks, self.bm25, self.cards, self.by_doc = chunks, bm25, cards, by_doc
+        self.dense = DenseRetriever(self.embedder, self.store)
+        self.generation = getattr(self.store, "generation", "")
+        log.info("assistant loaded %d chunks, %d cards", len(chunks), len(cards.cards))
+
+    def _maybe_refresh(self) -> None:
+        """Pick up a newly built index generation (checked at most every `refresh_seconds`)."""
+        now = time.monotonic()
+        if now - self._checked < self.refresh_seconds and self.generation == getattr(self.store, "generation", ""):
+            return
+        self._checked = now
+        with self._lock:
+            refresh = getattr(self.store, "refresh", None)
+            switched = refresh() if refresh else False
+            if switched or self.generation != getattr(self.store, "generation", ""):
+                self._load()
+
+    def health(self) -> dict:
+        """Readiness for the health endpoint."""
+        info = self.store.info() if hasattr(self.store, "info") else {}
+        return {"ready": True, "chunks": len(self.chunks), "cards": len(self.cards.cards),
+                "model": self.embedder.name, "generation": self.generation,
+                "llm": getattr(self.llm, "name", "") if self.llm else "", "built_at": info.get("built_at", "")}
+
+    def ping(self) -> None:
+        """Raise `StoreUnavailableError` when the vector store does not answer."""
+        if hasattr(self.store, "ping"):
+            self.store.ping()
+
+    def source_document(self, doc_id: str) -> dict | None:
+        """A knowledge-base document for its /bron page: title, sources and sections in order."""
+        chunks = self.by_doc.get(doc_id)
+        if not chunks:
+            return None
+        import json
+
+        ordered = sorted(chunks, key=lambda c: int(c.metadata.get("position") or 0))
+        meta = ordered[0].metadata
+        try:
+            sources = json.loads(meta.get("sources_json") or "[]")
+        except ValueError:
+            sources = []
+        sections, seen = [], set()
+        for chunk in ordered:
+            if chunk.text in seen:
+                continue
+            seen.add(chunk.text)
+            sections.append({"section": chunk.metadata.get("section", ""), "text": chunk.text})
+        return {"id": doc_id, "title": meta.get("title") or doc_id, "language": meta.get("language", ""),
+                "url": meta.get("url", ""), "kind": meta.get("kind", ""), "sources": sources,
+                "questions": json.loads(meta.get("questions") or "[]"), "sections": sections}
+
+    # -- retrieval ---------------------------------------------------------------------------
+    def retrieve(
+        self, query: str, *, language: str | None = None, audience: str | None = None,
+        k: int = 5, mode: str = "hybrid", embedding: Sequence[float] | None = None,
+    ) -> list[Hit]:
+        """Top-k hits for `query` with one retriever ("dense", "bm25") or both fused ("hybrid")."""
+        if mode == "bm25":
+            return self.bm25.search(query, k, language)
+        if mode == "dense":
+            return self.dense.search(query, k, language, embedding=embedding)
+        return [f.hit for f in self._fused(query, language, audience, k, embedding)]
+
+    def _fused(self, query, language, audience, k, embedding=None, timings=None) -> list[FusedHit]:
+        timings = timings if timings is not None else {}
+        t = time.perf_counter()
+        vector = embedding if embedding is not None else self.embedder.embed_query(query)
+        timings["embed_ms"] = timings.get("embed_ms", 0.0) + _ms(t)
+        t = time.perf_counter()
+        dense = self.dense.search(query, 25, language, embedding=vector)
+        timings["dense_ms"] = _ms(t)
+        t = time.perf_counter()
+        lexical = self.bm25.search(query, 25, language)
+        timings["bm25_ms"] = _ms(t)
+        t = time.perf_counter()
+        fused = fuse(dense, lexical, k=k, language=language, audience=audience)
+        timings["fusion_ms"] = _ms(t)
+        return fused
+
+    # -- answering ---------------------------------------------------------------------------
+    def ask(
+        self, question: str, history: Sequence[dict] | None = None, audience: str | None = None,
+        language: str | None = None, today: date | None = None,
+    ) -> Answer:
+        """Answer `question` in the asker's language, with citations and a trace.
+
+        Raises:
+            InvalidInputError: the question is empty or not text.
+            StoreUnavailableError: the vector store cannot be reached.
+        """
+        started = time.perf_counter()
+        if not isinstance(question, str) or not question.strip():
+            raise InvalidInputError("empty question", nl=say("empty", "nl"), en=say("empty", "en"))
+        question = question.strip()
+        history = [h for h in (history or []) if isinstance(h, dict) and isinstance(h.get("content"), str)]
+        previous = [h["content"] for h in history if h.get("role") == "user"]
+        language = language if language in ("nl", "en") else detect_language(
+            question, default=detect_language(" ".join(previous[-2:]), default="nl") if previous else "nl")
+        audience = audience if audience in ("werkgever", "werknemer") else None
+        self._maybe_refresh()
+        answer = self._route(question, previous, audience, language, today or self.clock())
+        if mentions_health(question) or mentions_identifier(question):
+            answer.text = f"{answer.text}\n\n{say('privacy', language)}"
+            answer.trace["privacy_notice"] = True
+        answer.trace.setdefault("timings", {})["total_ms"] = _ms(started)
+        return answer
+
+    def stream(self, question: str, history=None, audience=None, language=None) -> Iterator[str | Answer]:
+        """Yield the answer text in small pieces, then the complete `Answer`."""
+        answer = self.ask(question, history, audience, language)
+        if self.llm is not None and answer.kind == "llm" and answer.trace.get("streamed_parts"):
+            yield from answer.trace.pop("streamed_parts")
+        else:
+            for part in re.findall(r"\S+\s*", answer.text):
+                yield part
+        yield answer
+
+    def _route(self, question, previous, audience, language, today) -> Answer:
+        scope = classify(question)
+        trace: dict = {"query": question, "language": language, "scope": scope.kind, "timings": {}}
+        if scope.kind in ("injection", "medical", "greeting", "out_of_scope"):
+            key = scope.kind if scope.kind != "out_of_scope" else "out_of_scope"
+            trace["path"] = f"refusal:{scope.kind}"
+            return Answer(say(key, language), "refusal", language, confidence=1.0, trace=trace)
+        deadline = self._deadline(question, previous, language, today, trace)
+        if deadline is not None:
+            return deadline
+        for pattern, who in _AUDIENCE_SWITCH:
+            if pattern.search(fold(question)):
+                audience = who
+        query = question
+        if previous and (_FOLLOW_UP.search(fold(question)) or len(question.split()) <= 4):
+            query = f"{previous[-1]} {question}"
+            trace["follow_up_of"] = previous[-1]
+        return self._answer(query, question, audience, language, scope.kind, trace)
+
+    def _answer(self, query, question, audience, language, scope, trace) -> Answer:
+        timings = trace["timings"]
+        t = time.perf_counter()
+        vector = self.embedder.embed_query(query)
+        timings["embed_ms"] = _ms(t)
+        fused = self._fused(query, language, audience, 6, vector, timings)
+        trace["hits"] = [_hit_trace(f) for f in fused]
+        t = time.perf_counter()
+        match = self.cards.match(vector, query, language, audience)
+        timings["cards_ms"] = _ms(t)
+        if match:
+            trace["card"] = {"id": match.card.id, "score": round(match.score, 3),
+                             "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}
+        top_dense = max((f.dense for f in fused), default=0.0)
+        top_bm25 = max((f.bm25 for f in fused), default=0.0)
+        confidence = min(1.0, max(top_dense, top_bm25 / 20))
+        if match and match.score >= self.thresholds.card:
+            trace["path"] = "card"
+            return self._card_answer(match, language, trace)
+        confident = top_dense >= self.thresholds.answer_dense or top_bm25 >= self.thresholds.answer_bm25
+        if scope == "unknown" and top_dense < self.thresholds.unknown_dense:
+            trace["path"] = "refusal:out_of_scope"
+            return Answer(say("out_of_scope", language), "refusal", language, confidence=0.9, trace=trace)
+        if not fused or not confident:
+            trace["path"] = "dont_know"
+            return Answer(say("dont_know", language), "refusal", language, confidence=confidence, trace=trace)
+        passages = [f.hit.chunk for f in fused if f.hit.chunk.metadata.get("language", language) == language] \
+            or [f.hit.chunk for f in fused]
+        t = time.perf_counter()
+        if self.llm is not None:
+            answer = self.llm.answer(question, passages[:5], language, trace)
+            if answer is not None:
+                answer.confidence = confidence
+                timings["compose_ms"] = _ms(t)
+                return answer
+        text, citations = self.extractive.compose(query, passages, language)
+        timings["compose_ms"] = _ms(t)
+        if not text:
+            trace["path"] = "dont_know"
+            return Answer(say("dont_know", language), "refusal", language, confidence=confidence, trace=trace)
+        trace["path"] = trace.get("path", "extractive")
+        return Answer(text, "extractive", language, citations, confidence, trace)
+
+    def _card_answer(self, match: CardMatch, language: str, trace: dict) -> Answer:
+        import json
+
+        card = match.card
+        citations: list[Citation] = []
+        for doc_id in json.loads(card.chunk.metadata.get("articles") or "[]"):
+            article = self.by_doc.get(doc_id)
+            if article:
+                meta = article[0].metadata
+                citations.append(Citation(
+                    number=len(citations) + 1, title=meta.get("title") or doc_id,
+                    source=meta.get("source", ""), url=f"/bron/{doc_id}", section="",
+                    snippet=_first_words(" ".join(c.text for c in article[:1]))))
+        for source in json.loads(card.chunk.metadata.get("sources_json") or "[]"):
+            if isinstance(source, dict) and (source.get("url") or source.get("law")):
+                citations.append(Citation(
+                    number=len(citations) + 1, title=source.get("title") or source.get("law") or "",
+                    source=source.get("law") or source.get("url", ""), url=source.get("url", ""),
+                    section=source.get("law", "") if source.get("title") else ""))
+        if not citations:
+            citations.append(citation_for(card.chunk, 1))
+        markers = "".join(f"[{c.number}]" for c in citations[:2])
+        text = f"{card.chunk.text.strip()} {markers}"
+        return Answer(text, "card", language, citations, confidence=min(1.0, match.score), trace=trace)
+
+    def _deadline(self, question, previous, language, today, trace) -> Answer | None:
+        from assistant.deadlines import compute_timeline, parse_dates
+
+        asks = dl.is_deadline_question(question)
+        gap = dl.gap_days(question)
+        if not asks and gap is None:
+            return None
+        conversation = " \n".join([*previous, question])
+        try:
+            parsed = parse_dates(conversation, today)
+        except DeadlineInputError as exc:
+            trace["path"] = "clarify:invalid_date"
+            return Answer(exc.user_message(language), "clarify", language, confidence=1.0, trace=trace)
+        keys = dl.asked_keys(question) or (dl.asked_keys(previous[-1]) if previous else [])
+        if parsed is None or not parsed.episodes:
+            if dl.wants_calculation(question) or gap is not None:
+                trace["path"] = "clarify:first_sick_day"
+                return Answer(say("clarify_date", language), "clarify", language, confidence=1.0, trace=trace)
+            return None
+        if not asks and gap is None:
+            return None
+        episodes, note, before = list(parsed.episodes), "", None
+        if gap is not None:
+            before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
+            episodes, note = self._what_if(episodes, gap, language, today)
+            if note is None:
+                trace["path"] = "clarify:new_period"
+                return Answer(say("clarify_date", language), "clarify", language, confidence=1.0, trace=trace)
+        t = time.perf_counter()
+        try:
+            timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
+        except DeadlineInputError as exc:
+            trace["path"] = "clarify:invalid_input"
+            return Answer(exc.user_message(language), "clarify", language, confidence=1.0, trace=trace)
+        result = dl.describe(timeline, keys, language, today, note=note, before=before)
+        trace["timings"]["deadline_ms"] = _ms(t)
+        trace["path"] = "deadline"
+        trace["deadline"] = {"period_start": result.period_start, "milestones": result.milestones,
+                             "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None]
+                                          for e in episodes], "keys": keys}
+        citations = self._timeline_citations(language)
+        return Answer(result.text, "deadline", language, citations, confidence=1.0, trace=trace)
+
+    def _what_if(self, episodes, gap: int, language: str, today: date):
+        nl = language != "en"
+        if gap >= 28:
+            return episodes, None
+        shifted = dl.shift_by_gap(episodes, gap, today)
+        note = (f"Was de werknemer tussendoor {gap} dagen hersteld? Dat is korter dan 4 weken: de periodes "
+                f"worden samengeteld en de hersteldagen tellen niet mee. Termijnen die nog komen, schuiven "
+                f"{gap} dagen op." if nl else
+                f"If the employee was fit for {gap} days in between, that is less than 4 weeks: the periods "
+                f"are added together and the days of recovery do not count. Deadlines still ahead move "
+                f"{gap} days later.")
+        return shifted, note
+
+    def _timeline_citations(self, language: str) -> list[Citation]:
+        doc_id = "nl-tijdlijn-poortwachter" if language != "en" else "en-poortwachter-timeline"
+        chunks = self.by_doc.get(doc_id)
+        if not chunks:
+            return []
+        meta = chunks[0].metadata
+        return [Citation(1, meta.get("title") or doc_id, meta.get("source", ""), f"/bron/{doc_id}", "",
+                         _first_words(chunks[0].text))]
+
+
+def _first_words(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: flat.rfind(" ", 0, limit)] + " …"
+
+
+def _hit_trace(f: FusedHit) -> dict:
+    meta = f.hit.chunk.metadata
+    return {"id": f.hit.chunk.id, "doc_id": meta.get("doc_id", ""), "section": meta.get("section", ""),
+            "kind": meta.get("kind", ""), "language": meta.get("language", ""),
+            "score": round(f.hit.score, 5), "dense": round(f.dense, 4), "bm25": round(f.bm25, 3),
+            "dense_rank": f.dense_rank, "bm25_rank": f.bm25_rank}
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 2)

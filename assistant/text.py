@@ -1,0 +1,98 @@
+"""Language detection, tokenising and stemming for Dutch and English (compound-friendly)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+NL_STOP = frozenset("""
+aan al alle als alles ben bij daar dan dat de deze die dit doe doen door dus een eens en er
+ge geen had heb hebben heeft hem het hier hij hoe hun ik in is ja je jij jou jouw kan kon kun
+kunnen maar me meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons onze
+ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel welk
+welke werd wie wij wil willen word worden wordt zal ze zei zelf zich zij zijn zo zonder zou
+""".split())
+
+EN_STOP = frozenset("""
+a about after all also am an and any are as at be been before being but by can could did do
+does doing for from had has have having he her him his how i if in into is it its just me my
+no not of on or our out she should so some than that the their them then there these they this
+those to too up us was we were what when where which who why will with would you your
+""".split())
+
+# Words that tell the languages apart but are too common to index (detection only).
+_NL_MARKERS = NL_STOP | {"hoeveel", "wanneer", "waarom", "werknemer", "werkgever", "ziek", "mag", "moet"}
+_EN_MARKERS = EN_STOP | {"employee", "employer", "sick", "may", "must", "much", "many", "when"}
+
+_WORD = re.compile(r"[a-z0-9€]+(?:[-'][a-z0-9]+)*")
+_STEMMERS = {"nl": snowballstemmer.stemmer("dutch"), "en": snowballstemmer.stemmer("english")}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (ë -> e), keeping the euro sign."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased, accent-free word tokens; hyphenated words stay whole."""
+    return _WORD.findall(fold(text))
+
+
+def detect_language(text: str, default: str = "nl") -> str:
+    """'nl' or 'en' by counting marker words; `default` when undecided."""
+    tokens = words(text)
+    nl = sum(t in _NL_MARKERS for t in tokens)
+    en = sum(t in _EN_MARKERS for t in tokens)
+    if nl == en:
+        return default
+    return "nl" if nl > en else "en"
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str, language: str) -> str:
+    """Snowball stem of one token in the given language."""
+    return _STEMMERS.get(language, _STEMMERS["nl"]).stemWord(token)
+
+
+def base_terms(text: str, language: str) -> list[str]:
+    """Stemmed content tokens: hyphenated words are indexed whole (joined) and by their parts."""
+    stop = NL_STOP if language == "nl" else EN_STOP
+    terms: list[str] = []
+    for word in words(text):
+        parts = word.replace("'", "-").split("-")
+        joined = "".join(parts)
+        if joined in stop or len(joined) < 2:
+            continue
+        terms.append(stem(joined, language))
+        if len(parts) > 1:
+            terms.extend(stem(p, language) for p in parts if len(p) > 2 and p not in stop)
+    return terms
+
+
+class Decompounder:
+    """Splits long Dutch compounds into known parts (loondoorbetalingsverplichting ->
+    loondoorbetaling + verplichting) using a vocabulary learned from the corpus."""
+
+    def __init__(self, vocabulary: set[str], min_part: int = 4):
+        self.vocabulary = vocabulary
+        self.min_part = min_part
+
+    def split(self, word: str) -> list[str]:
+        """Known parts of `word` (empty when it is not a compound of known words)."""
+        if len(word) < 2 * self.min_part + 1:
+            return []
+        for i in range(len(word) - self.min_part, self.min_part - 1, -1):
+            head, tail = word[:i], word[i:]
+            if tail not in self.vocabulary:
+                continue
+            for candidate in (head, head[:-1] if head.endswith(("s", "e")) else None):
+                if candidate and len(candidate) >= self.min_part:
+                    if candidate in self.vocabulary:
+                        return [candidate, tail]
+                    deeper = self.split(candidate)
+                    if deeper:
+                        return [*deeper, tail]
+        return []
