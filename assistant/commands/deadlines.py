@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="a sickness episode, oldest first; repeatable")
     parser.add_argument("--eje", metavar="DATE", help="date the eerstejaarsevaluatie was held")
     parser.add_argument("--probleemanalyse", metavar="DATE", help="date of the probleemanalyse")
-    parser.add_argument("--loonsanctie-weeks", type=int, metavar="N", help="loonsanctie, 1-52 weeks")
+    parser.add_argument("--loonsanctie-weeks", type=int, metavar="N",
+                        help="loonsanctie, 1-52 weeks")
     parser.add_argument("--verlenging-tot", metavar="DATE",
                         help="end date of a vrijwillige verlenging set by UWV")
     parser.add_argument("--today", metavar="DATE", help="reference date (default: today)")

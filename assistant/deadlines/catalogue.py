@@ -101,10 +101,10 @@ SPECS: dict[str, Spec] = {
         "Brief van UWV over de WIA-aanvraag", "UWV letter about the WIA application",
         "UWV laat de werknemer weten dat hij WIA kan aanvragen: in week 88, uiterlijk als de "
         "wachttijd 89 weken heeft geduurd. De werkgever krijgt een kopie. Komt de brief te laat, "
-        "dan is een aanvraag binnen 4 weken na de brief op tijd.",
+        "dan is een aanvraag binnen 4 weken na de brief op tijd.{ext_nl}",
         "UWV tells the employee they can apply for WIA: in week 88, at the latest when the "
         "waiting period has lasted 89 weeks. The employer gets a copy. If the letter is late, an "
-        "application within 4 weeks of the letter counts as on time.",
+        "application within 4 weeks of the letter counts as on time.{ext_en}",
     ),
     "re_integratieverslag": Spec(
         "werkgever", "law", "art. 25 lid 3 en lid 4 WIA; art. 6 Regeling procesgang",
@@ -177,5 +177,6 @@ SPECS: dict[str, Spec] = {
 
 END_TEXTS = {
     "plain": (_END_NL, _END_EN),
-    "verlenging": ("het einde van de verlengde loondoorbetaling", "the end of the extended sick pay"),
+    "verlenging": ("het einde van de verlengde loondoorbetaling",
+                   "the end of the extended sick pay"),
 }

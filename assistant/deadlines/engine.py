@@ -127,7 +127,8 @@ class _Builder:
             basis: str | None = None, **fmt: Any) -> None:
         s = SPECS[spec or key]
         days_left = (when - self.today).days
-        status = "passed" if days_left < 0 else "due" if days_left <= DUE_WITHIN_DAYS else "upcoming"
+        status = ("passed" if days_left < 0 else
+                  "due" if days_left <= DUE_WITHIN_DAYS else "upcoming")
         self.items.append(Milestone(
             key=key, date=when, date_from=date_from,
             week=week if week is not None else (self.cal.week_of(when) or 1),
@@ -173,7 +174,16 @@ def _add_year_one(b: _Builder, cal: SickCalendar, probleemanalyse: date | None,
 
 def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_weeks: int | None,
                   verlenging_tot: date | None) -> None:
-    b.add("wia_brief_uwv", cal.week_end(89), date_from=cal.week_start(88))
+    brief_nl = brief_en = ""
+    if verlenging_tot:
+        # Art. 64 lid 2 WIA ties the letter to 89 weeks of wachttijd, which a verlenging does not
+        # extend; only the application term moves (lid 3).
+        brief_nl = (" Bij de vrijwillige verlenging moet de aanvraag uiterlijk 11 weken vóór het "
+                    "einde van de verlengde loondoorbetaling binnen zijn.")
+        brief_en = (" With the voluntary extension the application is due 11 weeks before the "
+                    "end of the extended sick pay.")
+    b.add("wia_brief_uwv", cal.week_end(89), date_from=cal.week_start(88), ext_nl=brief_nl,
+          ext_en=brief_en)
     end = verlenging_tot or end_104
     end_nl, end_en = END_TEXTS["verlenging" if verlenging_tot else "plain"]
     riv_basis = None if verlenging_tot else "art. 25 lid 3 WIA; art. 6 Regeling procesgang"

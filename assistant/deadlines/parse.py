@@ -88,7 +88,8 @@ def _first_role(text: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> tuple[str | None, bool]:
+def _role(text: str, start: int, end: int, prev_end: int,
+          next_start: int) -> tuple[str | None, bool]:
     """The role of the date at text[start:end] and whether it says "again"."""
     sentence_start = max((m.end() for m in _SENTENCE_RE.finditer(text, 0, start)), default=0)
     prefix = text[max(prev_end, sentence_start):start]
@@ -138,7 +139,8 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
                 )
             other = "fit" if role == "sick" else "sick"
             events.append(_Event(m.value, role, again=again, order=order))
-            events.append(_Event(end_m.value + timedelta(days=1), other, weak=True, order=order + 1))
+            after = end_m.value + timedelta(days=1)
+            events.append(_Event(after, other, weak=True, order=order + 1))
         elif role == "sick":
             events.append(_Event(m.value, "sick", again=again, order=order))
         elif role in ("fit", "sick_end"):

@@ -106,9 +106,23 @@ def test_week_n_ends_on_day_7n_for_continuous_illness(first, week):
 
 
 @FAST
-@given(first_days, st.sampled_from(["ziek sinds {:%d-%m-%Y}", "eerste ziektedag {:%Y-%m-%d}",
-                                    "since {d.day} {d:%B %Y}", "ziek sinds {d.day}-{d.month}-{d:%y}"]))
+@given(first_days, st.sampled_from([
+    "ziek sinds {:%d-%m-%Y}", "eerste ziektedag {:%Y-%m-%d}", "since {d.day} {d:%B %Y}",
+    "ziek sinds {d.day}-{d.month}-{d:%y}",
+]))
 def test_written_dates_parse_back(day, template):
     text = template.format(day, d=day)
+    parsed = parse_dates(text, date(2036, 1, 1))
+    assert parsed is not None and parsed.episodes == [Episode(day)]
+
+
+DUTCH_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december"]
+
+
+@FAST
+@given(first_days)
+def test_dutch_month_names_parse_back(day):
+    text = f"Mijn werknemer is ziek sinds {day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}."
     parsed = parse_dates(text, date(2036, 1, 1))
     assert parsed is not None and parsed.episodes == [Episode(day)]
