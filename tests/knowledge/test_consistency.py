@@ -1,0 +1,196 @@
+"""Key figures agree across the knowledge base, with the fact sheet and with the calculator."""
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+import pytest
+
+from . import claims
+from .kbfiles import FACT_SHEET, eval_items, knowledge_files, plain, sentences
+
+FILES = [f for f in knowledge_files() if f.meta is not None]
+
+
+def _claims_of(kf) -> list[str]:
+    title = [plain(str(kf.meta.get("title", "")))] if kf.meta.get("title") else []
+    return title + sentences(kf.body)
+
+
+@pytest.mark.parametrize("kf", FILES, ids=[f.rel for f in FILES])
+def test_key_figures_agree_with_the_fact_sheet(kf):
+    """No sentence states a wrong key figure or one of the known wrong claims as fact."""
+    problems = [f"  - {p}:\n      \"{s}\"" for s in _claims_of(kf) for p in claims.check(s)]
+    assert not problems, f"{kf.rel}:\n" + "\n".join(problems)
+
+
+# The rules themselves: each must flag the wrong claim and let the correct statement pass.
+WRONG = [
+    ("De WIA-aanvraag moet uiterlijk in week 91 bij UWV zijn.", "wia_aanvraag_week"),
+    ("De werknemer vraagt de WIA aan in de 91e ziekteweek.", "wia_aanvraag_week"),
+    ("Submit the WIA application by the end of week 91.", "wia_aanvraag_week"),
+    ("In week 68 stuurt UWV de brief over de WIA-aanvraag.", "wia_letter_week_68"),
+    ("UWV sends the WIA letter after 68 weeks.", "wia_letter_week_68"),
+    ("Een te late 42e-weeksmelding levert een loonsanctie op.", "late_melding_no_loonsanctie"),
+    ("If the week-42 notification is late, UWV imposes a wage sanction.",
+     "late_melding_no_loonsanctie"),
+    ("Doet u de melding te laat, dan volgt een loonsanctie.", "late_melding_no_loonsanctie"),
+    ("De vrijwillige verlenging duurt maximaal 52 weken.", "verlenging_no_52_cap"),
+    ("A voluntary extension can last up to 52 weeks.", "verlenging_no_52_cap"),
+    ("Een loonsanctie duurt maximaal 26 weken.", "loonsanctie_max"),
+    ("The wage sanction lasts at most 2 years.", "loonsanctie_max"),
+    ("Een deskundigenoordeel kost de werkgever €100.", "deskundigenoordeel_price"),
+    ("An expert opinion costs the employer €450.", "deskundigenoordeel_price"),
+    ("De probleemanalyse moet uiterlijk in week 8 klaar zijn.", "probleemanalyse_week"),
+    ("The problem analysis is due within 8 weeks.", "probleemanalyse_week"),
+    ("Het plan van aanpak moet uiterlijk in de 6e week klaar zijn.", "plan_van_aanpak_week"),
+    ("Het re-integratieverslag moet in week 93 klaar zijn.", "riv_week"),
+    ("The reintegration report is due by week 87.", "riv_week"),
+    ("De wachttijd duurt 52 weken.", "wachttijd_104"),
+    ("De loondoorbetaling duurt 78 weken.", "wachttijd_104"),
+    ("Na 13 weken ziekte meldt u uw werknemer bij UWV.", "no_13_week_melding"),
+    ("Report the sickness to UWV in week 13.", "no_13_week_melding"),
+    ("Doe de 42e-weeksmelding op de eerste werkdag van week 42.", "melding_after_week_42"),
+]
+RIGHT = [
+    "De WIA-aanvraag moet uiterlijk aan het einde van week 93 bij UWV zijn.",
+    "Het re-integratieverslag (week 91) hoort bij de WIA-aanvraag.",
+    "UWV stuurt rond week 88 een brief over de WIA-aanvraag, uiterlijk na 89 weken.",
+    "Een vervroegde IVA-aanvraag kan tot en met week 68.",
+    "Week 68 is de laatste week voor een vervroegde IVA, niet het moment van de WIA-brief.",
+    "Een te late 42e-weeksmelding levert geen loonsanctie op, maar een boete van maximaal €455.",
+    "Since 1 April 2017 a late week-42 notification leads to a fine instead of a wage sanction.",
+    "De vrijwillige verlenging kent geen maximum van 52 weken.",
+    "Een loonsanctie verlengt de loondoorbetaling met maximaal 52 weken.",
+    "The wage sanction lasts at most 52 weeks (one year).",
+    "Een deskundigenoordeel kost de werkgever €400 en de werknemer €100.",
+    "De probleemanalyse moet uiterlijk in week 6 klaar zijn.",
+    "Na de probleemanalyse volgt binnen 2 weken het plan van aanpak, dus uiterlijk in week 8.",
+    "It is drawn up within 2 weeks after the problem analysis, so by the end of week 8.",
+    "Het re-integratieverslag moet 13 weken voor het einde klaar zijn, dus in week 91.",
+    "De loondoorbetaling duurt 104 weken.",
+    "In de eerste 52 weken loondoorbetaling geldt minimaal het minimumloon.",
+    "Vroeger, onder de WAO, moest u na 13 weken ziekte melden bij UWV.",
+    "Doe de 42e-weeksmelding uiterlijk op de eerste werkdag na week 42.",
+    "Soms lees je dat de vrijwillige verlenging maximaal 52 weken duurt.",
+    "Krijg ik een loonsanctie als de 42e-weeksmelding te laat is?",
+    "Start spoor 2 te laat, dan volgt mogelijk een loonsanctie.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule"), WRONG)
+def test_rule_flags_the_wrong_claim(sentence, rule):
+    rule_fn = getattr(claims, rule)
+    assert rule_fn(sentence), f"{rule} did not flag: {sentence}"
+    assert claims.check(sentence), f"check() did not flag: {sentence}"
+
+
+@pytest.mark.parametrize("sentence", RIGHT)
+def test_rules_accept_the_correct_statement(sentence):
+    assert claims.check(sentence) == [], f"flagged a correct sentence: {sentence}"
+
+
+# --- the fact sheet ---------------------------------------------------------------------------
+
+FACT_SHEET_FIGURES = [
+    "**Within 6 weeks**",           # probleemanalyse
+    "uiterlijk in de 8e week",      # plan van aanpak
+    "first working day after the 42nd ziekteweek",
+    "max **€455**",                 # boete late 42e-weeksmelding
+    "**no loonsanctie**",
+    "between week 46 and week 52",  # EJE practice window
+    "end of **week 91**",           # re-integratieverslag
+    "end of **week 93**",           # WIA-aanvraag
+    "**68 weeks**",                 # vervroegde IVA
+    "**Max 52 weeks**",             # loonsanctie
+    "**€400** for the employer",    # deskundigenoordeel
+    "**€100** for the employee",
+    "**104 weeks**",
+    "No 52-week cap found for art. 24",
+]
+
+
+@pytest.mark.skipif(not FACT_SHEET.exists(), reason=f"fact sheet not found at {FACT_SHEET}")
+def test_fact_sheet_still_states_the_figures_the_checks_enforce():
+    """If the fact sheet changes a key figure, these checks (and the knowledge base) must follow."""
+    text = FACT_SHEET.read_text(encoding="utf-8")
+    missing = [f for f in FACT_SHEET_FIGURES if f.lower() not in text.lower()]
+    assert not missing, f"{FACT_SHEET} no longer states: {missing}"
+
+
+# --- the eval set's deadline items ------------------------------------------------------------
+
+DEADLINES = [i for i in eval_items() if i.get("type") == "deadline"]
+
+# Fact sheet §3.3 (worked example A), §3.4 (B, and its 28-day variant), §3.5 (C, judex) and the
+# rviregister example in §3.2: the eval items that reproduce them must carry exactly these dates.
+# Items are found by (text the question contains, text it must not contain).
+WORKED_EXAMPLES = {
+    "A": ("1 maart 2024", "juni", {
+        "probleemanalyse": date(2024, 4, 11), "plan_van_aanpak": date(2024, 4, 25),
+        "ziekmelding_uwv": date(2024, 12, 20), "eerstejaarsevaluatie": date(2025, 2, 27),
+        "vervroegde_iva": date(2025, 6, 19), "re_integratieverslag": date(2025, 11, 27),
+        "wia_aanvraag": date(2025, 12, 11), "einde_wachttijd": date(2026, 2, 26),
+        "wia_ingangsdatum": date(2026, 2, 27)}),
+    "B": ("20 juni 2024", "", {
+        "ziekmelding_uwv": date(2025, 1, 8), "wia_aanvraag": date(2025, 12, 30),
+        "einde_wachttijd": date(2026, 3, 17), "wia_ingangsdatum": date(2026, 3, 18)}),
+    # a gap of 28 days: a new period from 29-06-2024, so its last day is D+727
+    "B28": ("29 juni 2024", "", {"einde_wachttijd": date(2026, 6, 26)}),
+    "C": ("15 juni 2009", "", {"einde_wachttijd": date(2011, 3, 12)}),
+    "R1": ("25 July 2022", "", {"wia_ingangsdatum": date(2024, 1, 22)}),
+}
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@pytest.mark.parametrize("name", sorted(WORKED_EXAMPLES))
+def test_eval_contains_the_fact_sheet_worked_examples(name):
+    marker, not_in, dates = WORKED_EXAMPLES[name]
+    items = [i for i in DEADLINES
+             if marker in i["question"] and not (not_in and not_in in i["question"])]
+    assert items, f"no deadline item for worked example {name} (question containing '{marker}')"
+    for item in items:
+        got = {k: _as_date(v) for k, v in item["expected_dates"].items()}
+        wrong = {k: (str(got[k]), str(v)) for k, v in dates.items() if k in got and got[k] != v}
+        assert not wrong, f"{item['id']}: (eval, fact sheet) dates differ: {wrong}"
+        assert set(dates) & set(got), f"{item['id']}: checks none of the fact sheet's milestones"
+
+
+HAVE_CALCULATOR = importlib.util.find_spec("assistant.deadlines") is not None
+
+
+def _user_text(item) -> str:
+    turns = [t["content"] for t in item.get("history") or [] if t.get("role") == "user"]
+    return "\n".join([*turns, item["question"]])
+
+
+@pytest.mark.skipif(not HAVE_CALCULATOR,
+                    reason="assistant.deadlines (compute_timeline, parse_dates) does not exist yet")
+@pytest.mark.parametrize("item", DEADLINES, ids=[i["id"] for i in DEADLINES])
+def test_calculator_reproduces_eval_deadline(item):
+    """Reading the user's words and computing the timeline gives the eval set's dates."""
+    from assistant.deadlines import compute_timeline, parse_dates
+
+    from assistant.errors import DeadlineInputError
+
+    today = _as_date(item["today"])
+    try:
+        parsed = parse_dates(_user_text(item), today)
+    except DeadlineInputError as exc:
+        problem = f"{item['id']}: the calculator did not understand the question: {exc}"
+    else:
+        problem = ""
+    assert not problem, problem
+    assert parsed is not None and parsed.episodes, f"{item['id']}: no sick day found"
+    read = [(str(e.start), str(e.end) if e.end else "open") for e in parsed.episodes]
+    timeline = compute_timeline(parsed.episodes, today=today, **parsed.timeline_kwargs())
+    wrong = {}
+    for key, expected in item["expected_dates"].items():
+        milestone = timeline.get(key)
+        got = milestone.date if milestone else None
+        if got != _as_date(expected):
+            wrong[key] = f"calculator {got}, expected {_as_date(expected)}"
+    assert not wrong, f"{item['id']}: {wrong}; episodes read from the question: {read}"

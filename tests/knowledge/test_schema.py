@@ -1,0 +1,305 @@
+"""The knowledge base and the eval set follow docs/knowledge-format.md (plain file reading)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from .kbfiles import (
+    CARD_DIRS,
+    EVAL_FILE,
+    KNOWLEDGE,
+    ROOT,
+    articles,
+    cards,
+    eval_items,
+    knowledge_files,
+    known_ids,
+    words,
+)
+
+ARTICLE_FIELDS = ("id", "title", "language", "audience", "topics", "sources", "last_reviewed")
+CARD_FIELDS = ("id", "type", "language", "audience", "questions", "articles", "sources",
+               "last_reviewed")
+AUDIENCES = {"werkgever", "werknemer", "beide"}
+STATUSES = {"law", "practice", "plan"}
+EVAL_TYPES = {"answer", "out_of_scope", "deadline", "clarify"}
+MILESTONES = {"probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
+              "vervroegde_iva", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd",
+              "wia_ingangsdatum"}
+MIN_COUNTS = {("article", "nl"): 30, ("article", "en"): 15, ("card", "nl"): 60, ("card", "en"): 25}
+CARD_MAX_WORDS = 140
+# The writing rule is 4-9 sections of 60-200 words; the bounds allow for counting differences.
+SECTIONS_MIN, SECTIONS_MAX = 4, 9
+SECTION_MIN_WORDS, SECTION_MAX_WORDS = 50, 220
+
+NL_STOP = {"de", "het", "een", "en", "van", "dat", "op", "te", "met", "voor", "niet", "zijn",
+           "bij", "je", "u", "uw", "er", "wordt", "worden", "naar", "om", "ook", "aan", "die",
+           "dit", "kan", "moet", "dan", "door", "nog", "geen", "wat", "hoe", "wel", "maar",
+           "heeft", "hebben", "na", "tot", "over", "als", "of", "mag", "wie", "zich"}
+EN_STOP = {"the", "a", "an", "and", "of", "to", "that", "on", "for", "with", "not", "be", "are",
+           "by", "you", "your", "or", "if", "it", "this", "can", "must", "will", "from", "as",
+           "at", "after", "before", "has", "have", "does", "do", "when", "what", "who", "how",
+           "which", "may", "their", "they", "than", "no"}
+U_FORMS = {"u", "uw", "uzelf"}
+JE_FORMS = {"je", "jij", "jouw", "jou", "jezelf"}
+
+FILES = knowledge_files()
+PARSED = [f for f in FILES if f.meta is not None]
+
+
+def _ids(files):
+    return [f.rel for f in files]
+
+
+def _is_date(value) -> bool:
+    if isinstance(value, date):
+        return True
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+# --- every file -----------------------------------------------------------------------------
+
+
+def test_knowledge_folder_holds_only_known_kinds_of_files():
+    """Everything outside knowledge/eval is ingested, so stray files would end up as answers."""
+    allowed = {*map(str, CARD_DIRS.values()), str(KNOWLEDGE / "nl"), str(KNOWLEDGE / "en")}
+    stray = [str(p.relative_to(ROOT)) for p in KNOWLEDGE.rglob("*")
+             if p.is_file() and not p.is_relative_to(KNOWLEDGE / "eval")
+             and not p.name.startswith(".")
+             and (p.suffix != ".md" or str(p.parent) not in allowed)]
+    assert not stray, f"files outside the article/card folders (would be ingested): {stray}"
+
+
+@pytest.mark.parametrize("kf", FILES, ids=_ids(FILES))
+def test_file_has_front_matter_and_body(kf):
+    assert kf.meta is not None, f"{kf.rel}: {kf.error}"
+    assert kf.body.strip(), f"{kf.rel}: no body after the front matter"
+
+
+@pytest.mark.parametrize("kf", PARSED, ids=_ids(PARSED))
+def test_front_matter_fields(kf):
+    meta, problems = kf.meta, []
+    required = ARTICLE_FIELDS if kf.kind == "article" else CARD_FIELDS
+    problems += [f"missing field '{name}'" for name in required if meta.get(name) in (None, "", [])]
+    if meta.get("id") != kf.path.stem:
+        problems.append(f"id '{meta.get('id')}' differs from the file name '{kf.path.stem}'")
+    prefix = f"{kf.folder_language}-faq-" if kf.kind == "card" else f"{kf.folder_language}-"
+    if not str(meta.get("id", "")).startswith(prefix):
+        problems.append(f"id should start with '{prefix}'")
+    if meta.get("language") != kf.folder_language:
+        problems.append(f"language '{meta.get('language')}' but the file is in a "
+                        f"'{kf.folder_language}' folder")
+    if meta.get("audience") not in AUDIENCES:
+        problems.append(f"audience '{meta.get('audience')}' not in {sorted(AUDIENCES)}")
+    if "status" in meta and meta["status"] not in STATUSES:
+        problems.append(f"status '{meta['status']}' not in {sorted(STATUSES)}")
+    if "last_reviewed" in meta and not _is_date(meta["last_reviewed"]):
+        problems.append(f"last_reviewed '{meta['last_reviewed']}' is not a date (YYYY-MM-DD)")
+    if kf.kind == "article" and not isinstance(meta.get("topics"), list):
+        problems.append("topics must be a list")
+    assert not problems, f"{kf.rel}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("kf", PARSED, ids=_ids(PARSED))
+def test_every_source_has_a_url_or_a_law(kf):
+    sources = kf.meta.get("sources")
+    assert isinstance(sources, list) and sources, f"{kf.rel}: sources must be a non-empty list"
+    bad = []
+    for i, src in enumerate(sources, 1):
+        if not isinstance(src, dict):
+            bad.append(f"source {i} is not a mapping")
+            continue
+        url, law = src.get("url"), src.get("law")
+        if url is not None and not re.match(r"https?://\S+$", str(url)):
+            bad.append(f"source {i} url '{url}' is not an http(s) address")
+        if not url and not (isinstance(law, str) and law.strip()):
+            bad.append(f"source {i} ('{src.get('title', '')}') has neither url nor law")
+    assert not bad, f"{kf.rel}: " + "; ".join(bad)
+
+
+def test_ids_are_unique_across_the_knowledge_base():
+    counts = Counter(str(f.meta.get("id")) for f in PARSED)
+    dupes = {i: [f.rel for f in PARSED if str(f.meta.get("id")) == i]
+             for i, n in counts.items() if n > 1}
+    assert not dupes, f"duplicate ids: {dupes}"
+
+
+@pytest.mark.parametrize(("kind", "language"), sorted(MIN_COUNTS))
+def test_knowledge_base_has_enough_files(kind, language):
+    have = sum(1 for f in FILES if f.kind == kind and f.folder_language == language)
+    need = MIN_COUNTS[(kind, language)]
+    assert have >= need, f"only {have} {language} {kind}s, at least {need} are required"
+
+
+@pytest.mark.parametrize("kf", PARSED, ids=_ids(PARSED))
+def test_language_matches_the_folder(kf):
+    """A simple stopword ratio: Dutch files read mostly as Dutch, English files as English."""
+    tokens = [w.lower() for w in words(kf.body)]
+    nl = sum(t in NL_STOP for t in tokens)
+    en = sum(t in EN_STOP for t in tokens)
+    assert nl + en >= 5, f"{kf.rel}: too little running text to judge the language"
+    share = (nl if kf.folder_language == "nl" else en) / (nl + en)
+    assert share >= 0.8, (f"{kf.rel}: only {share:.0%} of the stopwords are "
+                          f"{kf.folder_language} (nl={nl}, en={en})")
+
+
+# --- articles -------------------------------------------------------------------------------
+
+ARTICLES = [f for f in articles() if f.meta is not None]
+
+
+def _sections(body: str) -> list[tuple[str, str]]:
+    parts = re.split(r"^## +(.+)$", body, flags=re.M)
+    return [(parts[i].strip(), parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+
+
+@pytest.mark.parametrize("kf", ARTICLES, ids=_ids(ARTICLES))
+def test_article_has_question_sections(kf):
+    sections = _sections(kf.body)
+    assert sections, f"{kf.rel}: no '## ' sections"
+    assert SECTIONS_MIN <= len(sections) <= SECTIONS_MAX, (
+        f"{kf.rel}: {len(sections)} sections, the writing rule is {SECTIONS_MIN}-{SECTIONS_MAX}")
+
+
+@pytest.mark.parametrize("kf", ARTICLES, ids=_ids(ARTICLES))
+def test_article_sections_have_chunk_size(kf):
+    """Each section is one retrieval chunk: long enough to stand alone, short enough to cite."""
+    bad = [f"'{title}' ({len(words(text))} words)" for title, text in _sections(kf.body)
+           if not SECTION_MIN_WORDS <= len(words(text)) <= SECTION_MAX_WORDS]
+    assert not bad, (f"{kf.rel}: sections outside {SECTION_MIN_WORDS}-{SECTION_MAX_WORDS} "
+                     f"words: {bad}")
+
+
+# --- cards ----------------------------------------------------------------------------------
+
+CARDS = [f for f in cards() if f.meta is not None]
+NL_CARDS = [f for f in CARDS if f.folder_language == "nl"]
+
+
+@pytest.mark.parametrize("kf", CARDS, ids=_ids(CARDS))
+def test_card_fields(kf):
+    meta, problems = kf.meta, []
+    if meta.get("type") != "card":
+        problems.append(f"type is '{meta.get('type')}', must be 'card'")
+    questions = meta.get("questions")
+    if not isinstance(questions, list) or not 3 <= len(questions) <= 6:
+        problems.append("questions must be a list of 3-6 phrasings")
+    elif not all(isinstance(q, str) and q.strip() for q in questions):
+        problems.append("every question must be a non-empty string")
+    refs = meta.get("articles")
+    if not isinstance(refs, list) or not refs:
+        problems.append("articles must be a non-empty list")
+    else:
+        article_ids = {str(a.meta.get("id")) for a in ARTICLES}
+        missing = [r for r in refs if r not in article_ids]
+        if missing:
+            problems.append(f"articles that do not exist: {missing}")
+    assert not problems, f"{kf.rel}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("kf", CARDS, ids=_ids(CARDS))
+def test_card_answer_is_short(kf):
+    n = len(words(kf.body))
+    assert n <= CARD_MAX_WORDS, f"{kf.rel}: answer has {n} words, at most {CARD_MAX_WORDS}"
+
+
+def _address_forms(text: str) -> tuple[set[str], set[str]]:
+    tokens = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ]+(?![\w'’-])", text.lower()))
+    return tokens & U_FORMS, tokens & JE_FORMS
+
+
+@pytest.mark.parametrize("kf", NL_CARDS, ids=_ids(NL_CARDS))
+def test_dutch_card_uses_u_or_je_consistently(kf):
+    u_forms, je_forms = _address_forms(kf.body)
+    assert not (u_forms and je_forms), (
+        f"{kf.rel}: mixes 'u' forms {sorted(u_forms)} with 'je' forms {sorted(je_forms)}")
+
+
+@pytest.mark.parametrize("kf", NL_CARDS, ids=_ids(NL_CARDS))
+def test_dutch_card_form_of_address_fits_the_audience(kf):
+    """docs/knowledge-format.md: "u" for werkgever/beide cards, "je" for werknemer cards."""
+    u_forms, je_forms = _address_forms(kf.body)
+    wrong = u_forms if kf.meta.get("audience") == "werknemer" else je_forms
+    assert not wrong, (f"{kf.rel}: audience '{kf.meta.get('audience')}' but the answer uses "
+                       f"{sorted(wrong)}")
+
+
+def test_address_form_tokenizer():
+    """Standalone words only: 'u' in 'uw' or 'uur' and 'je' in 'jezelf' or 'mijn' do not count."""
+    assert _address_forms("Vraag uw bedrijfsarts, u kunt bellen.") == ({"u", "uw"}, set())
+    assert _address_forms("Jij en jouw baas: je kunt het.") == (set(), {"je", "jij", "jouw"})
+    assert _address_forms("Het uurloon van de jeugd, U-bocht, jeans.") == (set(), set())
+
+
+# --- eval set -------------------------------------------------------------------------------
+
+ITEMS = list(eval_items())
+
+
+def test_eval_set_size_and_mix():
+    types = Counter(i.get("type") for i in ITEMS)
+    assert len(ITEMS) >= 100, f"{EVAL_FILE.name}: {len(ITEMS)} items, at least 100 required"
+    assert types["out_of_scope"] >= 20, f"only {types['out_of_scope']} out_of_scope items"
+    assert types["deadline"] >= 15, f"only {types['deadline']} deadline items"
+    answers = Counter(i.get("language") for i in ITEMS if i.get("type") == "answer")
+    assert answers["nl"] >= 60 and answers["en"] >= 25, f"answer items per language: {answers}"
+    assert types["clarify"] >= 3, f"only {types['clarify']} clarify items"
+
+
+def test_eval_items_are_well_formed():
+    problems = []
+    ids = Counter(i.get("id") for i in ITEMS)
+    problems += [f"duplicate id {k}" for k, n in ids.items() if n > 1]
+    for item in ITEMS:
+        qid = item.get("id", "?")
+        if not re.fullmatch(r"q\d{3,}", str(qid)):
+            problems.append(f"{qid}: id must look like q001")
+        if not isinstance(item.get("question"), str) or not item["question"].strip():
+            problems.append(f"{qid}: no question")
+        if item.get("type") not in EVAL_TYPES:
+            problems.append(f"{qid}: type '{item.get('type')}' not in {sorted(EVAL_TYPES)}")
+        if item.get("language") not in {"nl", "en"}:
+            problems.append(f"{qid}: language '{item.get('language')}' not nl/en")
+        if item.get("audience") not in {None, "werkgever", "werknemer"}:
+            problems.append(f"{qid}: audience '{item.get('audience')}' is not "
+                            "werkgever/werknemer/null")
+        for turn in item.get("history") or []:
+            if not (isinstance(turn, dict) and turn.get("role") in {"user", "assistant"}
+                    and isinstance(turn.get("content"), str)):
+                problems.append(f"{qid}: history turns need role user|assistant and content")
+        if item.get("type") == "answer":
+            if not isinstance(item.get("expected"), list) or not item["expected"]:
+                problems.append(f"{qid}: answer items need a non-empty expected list")
+            must = item.get("must_contain")
+            if not isinstance(must, list) or not 1 <= len(must) <= 3:
+                problems.append(f"{qid}: answer items need 1-3 must_contain facts")
+        if item.get("type") == "deadline":
+            if not _is_date(item.get("today")):
+                problems.append(f"{qid}: deadline items need a today: date")
+            dates = item.get("expected_dates")
+            if not isinstance(dates, dict) or not dates:
+                problems.append(f"{qid}: deadline items need expected_dates")
+            else:
+                problems += [f"{qid}: unknown milestone '{k}'" for k in dates
+                             if k not in MILESTONES]
+                problems += [f"{qid}: '{v}' is not a date" for v in dates.values()
+                             if not _is_date(v)]
+    assert not problems, "\n".join(problems)
+
+
+def test_eval_expected_ids_exist():
+    ids = known_ids()
+    missing: dict[str, list[str]] = {}
+    for item in ITEMS:
+        for ref in item.get("expected") or []:
+            if ref not in ids:
+                missing.setdefault(ref, []).append(item["id"])
+    assert not missing, "expected ids without a knowledge file (id: items): " + "; ".join(
+        f"{ref}: {', '.join(qids)}" for ref, qids in sorted(missing.items()))
