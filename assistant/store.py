@@ -289,12 +289,15 @@ class ChromaIndexWriter:
         keep = {pointer.get("active", ""), pointer.get("previous", "")}
         return self._delete_generations(keep)
 
-    def _delete_generations(self, keep: set[str]) -> list[str]:
+    def generations(self) -> list[str]:
+        """Names of every generation in the store (active, previous and leftovers), sorted."""
         prefix = generation_prefix(self.settings)
+        names = self._guard("listing collections", self._client.list_collections)
+        return sorted(n for n in (getattr(c, "name", c) for c in names) if n.startswith(prefix))
 
+    def _delete_generations(self, keep: set[str]) -> list[str]:
         def delete() -> list[str]:
-            names = [getattr(c, "name", c) for c in self._client.list_collections()]
-            doomed = [n for n in names if n.startswith(prefix) and n not in keep]
+            doomed = [n for n in self.generations() if n not in keep]
             for name in doomed:
                 self._client.delete_collection(name)
                 log.info("deleted index generation %s", name)
