@@ -1,0 +1,15 @@
+"""Composition root: build the assistant once and serve UI + API + widget on one FastAPI app.
+
+Run `python app.py` (same as `spoor2 serve`) or `uvicorn app:app`. Settings come from `SPOOR2_*`.
+"""
+from __future__ import annotations
+
+from assistant.config import Settings
+from assistant.web.server import compose, serve
+
+settings = Settings.from_env()
+# The assistant (model + index) is built once, in the background, when the server starts.
+app = compose(settings)
+
+if __name__ == "__main__":
+    serve(settings)

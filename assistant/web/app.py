@@ -1,0 +1,63 @@
+"""`create_app()`: one FastAPI app with the API, the widget, the source pages and the Gradio UI."""
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import gradio as gr
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+
+from assistant.config import Settings
+from assistant.web import api, sources
+from assistant.web.context import WebContext
+from assistant.web.errors import ApiError, install_error_handlers
+from assistant.web.holder import AssistantHolder
+from assistant.web.security import install_security
+from assistant.web.ui import CSS, build_ui, theme
+
+log = logging.getLogger(__name__)
+
+UI_PATH = "/ui"
+
+DESCRIPTION = """Answers questions about re-integratie tweede spoor (Wet verbetering poortwachter)
+with numbered citations, and computes the Poortwachter deadlines.
+
+Errors are JSON: `{"error": {"code": "...", "message": "..."}}` with the message in the user's
+language (`language` field, `?lang=`, or `Accept-Language`)."""
+
+
+def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
+    """The whole web app; `holder` builds (or already has) the assistant."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        holder.start()
+        yield
+
+    app = FastAPI(
+        title="Spoor 2 Assistent API", version="0.1.0", description=DESCRIPTION,
+        docs_url="/docs", redoc_url=None, lifespan=lifespan,
+    )
+    app.state.web = WebContext.create(settings, holder)
+    install_error_handlers(app)
+    install_security(app, settings)
+    app.include_router(api.router)
+    app.include_router(sources.router)
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
+                   include_in_schema=False)
+    async def api_not_found(rest: str, request: Request) -> None:
+        raise ApiError(404, "not_found", "Dit API-adres bestaat niet.",
+                       "This API address does not exist.")
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse(UI_PATH + "/")
+
+    ui = build_ui(app.state.web)
+    ui.queue(default_concurrency_limit=settings.max_concurrency)
+    gr.mount_gradio_app(app, ui, path=UI_PATH, css=CSS, theme=theme(), footer_links=["api"],
+                        show_error=False, ssr_mode=False, mcp_server=False, run_history=False)
+    return app

@@ -1,0 +1,85 @@
+"""What every web surface shares: settings, the assistant holder, limits, feedback store."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+
+from assistant.config import Settings
+from assistant.types import Answer
+from assistant.web.errors import ApiError
+from assistant.web.feedback import FeedbackStore
+from assistant.web.holder import AssistantHolder
+from assistant.web.security import ClientIp, ConcurrencyGate, RateLimiter
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass
+class WebContext:
+    """Shared state of the web app, kept on `app.state.web`."""
+
+    settings: Settings
+    holder: AssistantHolder
+    limiter: RateLimiter
+    gate: ConcurrencyGate
+    client_ip: ClientIp
+    feedback: FeedbackStore
+
+    @classmethod
+    def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
+        """A context with limits and stores built from `settings`."""
+        return cls(
+            settings=settings,
+            holder=holder,
+            limiter=RateLimiter(settings.rate_limit_per_minute),
+            gate=ConcurrencyGate(settings.max_concurrency),
+            client_ip=ClientIp(settings.trusted_proxies),
+            feedback=FeedbackStore(settings.feedback_db),
+        )
+
+    def ip_of(self, request: Request) -> str:
+        """The client IP of an HTTP request (proxy-aware)."""
+        peer = request.client.host if request.client else None
+        return self.client_ip(peer, request.headers.get("x-forwarded-for"))
+
+    def check_message(self, message: str, history: list[dict[str, str]] | None = None) -> str:
+        """The stripped message; raises 400 when empty and 413 when it or a history item is too long."""
+        limit = self.settings.max_message_chars
+        text = (message or "").strip()
+        if not text:
+            raise ApiError(400, "empty_message", "Typ eerst een vraag.", "Please type a question first.")
+        if len(text) > limit or any(len(h.get("content", "")) > limit for h in history or []):
+            raise ApiError(
+                413, "message_too_long",
+                f"Uw bericht is te lang ({len(text)} tekens). Het maximum is {limit} tekens; "
+                "maak de vraag korter.",
+                f"Your message is too long ({len(text)} characters). The maximum is {limit} "
+                "characters; please shorten it.",
+            )
+        return text
+
+
+def today_nl() -> date:
+    """Today's date in the Netherlands."""
+    return datetime.now(AMSTERDAM).date()
+
+
+def answer_dict(answer: Answer) -> dict[str, Any]:
+    """An `Answer` as the API's JSON (no trace: it may hold the question)."""
+    return {
+        "answer": answer.text,
+        "kind": answer.kind,
+        "language": answer.language,
+        "confidence": round(float(answer.confidence), 3),
+        "citations": [
+            {
+                "number": c.number, "title": c.title, "source": c.source, "url": c.url,
+                "section": c.section, "snippet": c.snippet,
+            }
+            for c in answer.citations
+        ],
+    }

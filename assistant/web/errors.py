@@ -1,0 +1,181 @@
+"""JSON errors for the API: one shape, a human message in the user's language, never a trace."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.errors import (
+    DeadlineInputError,
+    IndexMissingError,
+    InvalidInputError,
+    ModelMismatchError,
+    Spoor2Error,
+    StoreUnavailableError,
+)
+from assistant.privacy import redact
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An error the API answers with `{"error": {"code", "message"}}` and a status."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        nl: str,
+        en: str,
+        headers: Mapping[str, str] | None = None,
+    ):
+        super().__init__(en)
+        self.status = status
+        self.code = code
+        self.nl = nl
+        self.en = en
+        self.headers = dict(headers or {})
+
+    def message(self, language: str) -> str:
+        """The message in `language` (nl unless en)."""
+        return self.en if language == "en" else self.nl
+
+
+def request_language(request: Request, explicit: str | None = None) -> str:
+    """The user's language: explicit choice, else `?lang=`, else Accept-Language, else nl."""
+    for candidate in (explicit, request.query_params.get("lang")):
+        if candidate in ("nl", "en"):
+            return candidate
+    accept = request.headers.get("accept-language", "").strip().lower()
+    return "en" if accept.startswith("en") else "nl"
+
+
+def error_json(
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    """The one error response shape."""
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers=headers
+    )
+
+
+def _body_language(body: Any) -> str | None:
+    if isinstance(body, dict):
+        lang = body.get("language")
+        return lang if lang in ("nl", "en") else None
+    return None
+
+
+def from_spoor2_error(exc: Spoor2Error) -> ApiError:
+    """Translate a library error into an API error with the right status."""
+    if isinstance(exc, IndexMissingError):
+        return ApiError(503, "index_missing", exc.user_nl, exc.user_en, {"Retry-After": "30"})
+    if isinstance(exc, StoreUnavailableError):
+        return ApiError(503, "store_unavailable", exc.user_nl, exc.user_en, {"Retry-After": "30"})
+    if isinstance(exc, ModelMismatchError):
+        return ApiError(
+            503,
+            "index_mismatch",
+            "De kennisbank moet opnieuw worden opgebouwd. De beheerder moet "
+            "`spoor2 ingest knowledge/` draaien.",
+            "The knowledge base must be rebuilt. The operator must run `spoor2 ingest knowledge/`.",
+        )
+    if isinstance(exc, DeadlineInputError):
+        return ApiError(422, "invalid_deadline_input", exc.user_nl, exc.user_en)
+    if isinstance(exc, InvalidInputError):
+        return ApiError(400, "invalid_input", exc.user_nl, exc.user_en)
+    return ApiError(500, "internal_error", Spoor2Error.user_nl, Spoor2Error.user_en)
+
+
+def _field_name(loc: Sequence[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    return ".".join(parts) or "body"
+
+
+def validation_error(errors: Sequence[Mapping[str, Any]]) -> ApiError:
+    """A 400/422 with a message naming the first offending field."""
+    first = errors[0] if errors else {}
+    kind = str(first.get("type", ""))
+    field = _field_name(first.get("loc", ()))
+    if kind == "json_invalid":
+        return ApiError(
+            400, "invalid_json",
+            "De aanvraag is geen geldige JSON.", "The request body is not valid JSON.",
+        )
+    if kind in ("model_attributes_type", "dict_type") and field == "body":
+        return ApiError(
+            400, "invalid_json",
+            "Stuur een JSON-object met Content-Type application/json.",
+            "Send a JSON object with Content-Type application/json.",
+        )
+    if kind == "missing":
+        nl, en = f"Het veld '{field}' ontbreekt.", f"The field '{field}' is missing."
+    elif kind.startswith("date") or kind.startswith("datetime"):
+        nl = f"Het veld '{field}' is geen geldige datum; gebruik JJJJ-MM-DD."
+        en = f"The field '{field}' is not a valid date; use YYYY-MM-DD."
+    elif kind == "too_long":
+        nl = f"Het veld '{field}' bevat te veel items."
+        en = f"The field '{field}' has too many items."
+    elif kind == "literal_error":
+        expected = str(first.get("ctx", {}).get("expected", ""))
+        nl = f"Het veld '{field}' heeft een ongeldige waarde; toegestaan: " + expected.replace(
+            " or ", " of ") + "."
+        en = f"The field '{field}' has an invalid value; allowed: {expected}."
+    else:
+        nl = f"Het veld '{field}' heeft een ongeldige waarde."
+        en = f"The field '{field}' has an invalid value."
+    return ApiError(422, "invalid_field", nl, en)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register handlers so every API error is JSON in the user's language."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        lang = request_language(request, request.state.__dict__.get("language"))
+        return error_json(exc.status, exc.code, exc.message(lang), exc.headers)
+
+    @app.exception_handler(Spoor2Error)
+    async def _spoor2_error(request: Request, exc: Spoor2Error) -> JSONResponse:
+        api = from_spoor2_error(exc)
+        if api.status >= 500:
+            log.warning("request failed: %s", redact(str(exc)))
+        return await _api_error(request, api)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        api = validation_error(exc.errors())
+        lang = request_language(request, _body_language(getattr(exc, "body", None)))
+        return error_json(api.status, api.code, api.message(lang))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        lang = request_language(request)
+        if exc.status_code == 400:
+            api = ApiError(
+                400, "bad_request",
+                "De aanvraag kon niet worden gelezen (gebruik JSON in UTF-8).",
+                "The request could not be read (send JSON encoded as UTF-8).",
+            )
+        elif exc.status_code == 404:
+            api = ApiError(404, "not_found", "Niet gevonden.", "Not found.")
+        elif exc.status_code == 405:
+            api = ApiError(405, "method_not_allowed", "Methode niet toegestaan.",
+                           "Method not allowed.")
+        else:
+            api = ApiError(exc.status_code, "http_error", "De aanvraag is mislukt.",
+                           "The request failed.")
+        return error_json(api.status, api.code, api.message(lang), getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected error on %s: %s: %s", request.url.path, type(exc).__name__,
+                  redact(str(exc)))
+        lang = request_language(request)
+        return error_json(500, "internal_error",
+                          Spoor2Error.user_nl if lang == "nl" else Spoor2Error.user_en)

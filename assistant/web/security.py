@@ -1,0 +1,210 @@
+"""Who may call the API and how often: Origin check, CORS, client IP, rate limit, concurrency."""
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from assistant.config import Settings
+from assistant.web.errors import ApiError
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+
+_ORIGIN_REFUSED = (
+    "Deze chat mag niet vanaf deze website worden gebruikt. Vraag de beheerder van de website om "
+    "het adres toe te voegen aan SPOOR2_ALLOWED_ORIGINS.",
+    "This chat may not be used from this website. Ask the site's operator to add its address to "
+    "SPOOR2_ALLOWED_ORIGINS.",
+)
+_TOO_LARGE = (
+    "De aanvraag is te groot.",
+    "The request is too large.",
+)
+
+
+def _networks(entries: Iterable[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    nets = []
+    for entry in entries:
+        try:
+            nets.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            log.warning("ignoring invalid SPOOR2_TRUSTED_PROXIES entry %r", entry)
+    return nets
+
+
+class ClientIp:
+    """Finds the client's IP; trusts `X-Forwarded-For` only from configured proxies."""
+
+    def __init__(self, trusted_proxies: Iterable[str]):
+        self._trusted = _networks(trusted_proxies)
+
+    def _is_trusted(self, ip: str) -> bool:
+        try:
+            addr = ipaddress.ip_address(ip)
+        except ValueError:
+            return False
+        return any(addr in net for net in self._trusted)
+
+    def __call__(self, peer: str | None, forwarded_for: str | None) -> str:
+        """The client IP given the socket peer and the `X-Forwarded-For` header."""
+        peer = peer or "unknown"
+        if not forwarded_for or not self._is_trusted(peer):
+            return peer
+        hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+        # Walk from the nearest hop back; the first address that is not a trusted proxy is the client.
+        for hop in reversed(hops):
+            if not self._is_trusted(hop):
+                return hop
+        return hops[0] if hops else peer
+
+
+class RateLimiter:
+    """Sliding one-minute window per key; `hit()` returns seconds to wait, or 0 when allowed."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
+        self.per_minute = per_minute
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str) -> int:
+        """Record a request for `key`; the whole seconds to wait when over the limit, else 0."""
+        if self.per_minute <= 0:
+            return 0
+        now = self._clock()
+        with self._lock:
+            window = self._hits.setdefault(key, deque())
+            while window and now - window[0] >= 60.0:
+                window.popleft()
+            if len(window) >= self.per_minute:
+                return max(1, math.ceil(60.0 - (now - window[0])))
+            window.append(now)
+            if len(self._hits) > 10_000:
+                self._prune(now)
+            return 0
+
+    def _prune(self, now: float) -> None:
+        for key in [k for k, w in self._hits.items() if not w or now - w[-1] >= 60.0]:
+            del self._hits[key]
+
+    def check(self, key: str) -> None:
+        """Raise a 429 `ApiError` with Retry-After when `key` is over the limit."""
+        wait = self.hit(key)
+        if wait:
+            raise ApiError(
+                429, "rate_limited",
+                f"U stelt te veel vragen achter elkaar. Probeer het over {wait} seconden opnieuw.",
+                f"You are sending too many questions in a row. Please try again in {wait} seconds.",
+                {"Retry-After": str(wait)},
+            )
+
+
+class ConcurrencyGate:
+    """At most `limit` answers at once; waits briefly for a slot, then answers 503 busy."""
+
+    def __init__(self, limit: int, wait_seconds: float = 10.0):
+        self.limit = limit
+        self.wait_seconds = wait_seconds
+        self._sem: asyncio.Semaphore | None = None
+
+    def _semaphore(self) -> asyncio.Semaphore:
+        if self._sem is None:
+            self._sem = asyncio.Semaphore(self.limit)
+        return self._sem
+
+    async def acquire(self) -> None:
+        """Take a slot or raise a 503 `ApiError` with Retry-After."""
+        try:
+            await asyncio.wait_for(self._semaphore().acquire(), timeout=self.wait_seconds)
+        except TimeoutError:
+            raise ApiError(
+                503, "busy",
+                "Het is op dit moment erg druk. Probeer het over een paar seconden opnieuw.",
+                "The assistant is very busy right now. Please try again in a few seconds.",
+                {"Retry-After": "5"},
+            ) from None
+
+    def release(self) -> None:
+        """Give the slot back."""
+        self._semaphore().release()
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def is_same_origin(origin: str, host: str | None) -> bool:
+    """True when the Origin's host:port is the Host the request was sent to."""
+    return bool(host) and urlsplit(origin).netloc.lower() == host.lower()
+
+
+class ApiGuard:
+    """ASGI middleware for `/api/*`: refuse foreign origins (403) and oversized bodies (413)."""
+
+    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str]):
+        self.app = app
+        self.allowed = {o.rstrip("/").lower() for o in allowed_origins}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        origin = _header(scope, b"origin")
+        if origin is not None and not self.origin_allowed(origin, _header(scope, b"host")):
+            log.info("refused request from origin %s to %s", origin[:100], scope["path"])
+            await self._refuse(scope, send, 403, "origin_not_allowed", _ORIGIN_REFUSED, origin)
+            return
+        length = _header(scope, b"content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            await self._refuse(scope, send, 413, "request_too_large", _TOO_LARGE, None)
+            return
+        await self.app(scope, receive, send)
+
+    def origin_allowed(self, origin: str, host: str | None) -> bool:
+        """Same-origin or listed in SPOOR2_ALLOWED_ORIGINS."""
+        return origin.rstrip("/").lower() in self.allowed or is_same_origin(origin, host)
+
+    async def _refuse(
+        self, scope: Scope, send: Send, status: int, code: str,
+        messages: tuple[str, str], origin: str | None,
+    ) -> None:
+        accept = (_header(scope, b"accept-language") or "").lower()
+        message = messages[1] if accept.startswith("en") else messages[0]
+        body = json.dumps({"error": {"code": code, "message": message}}).encode()
+        headers = [(b"content-type", b"application/json"),
+                   (b"content-length", str(len(body)).encode())]
+        if origin:
+            # Lets the refused page read why (only this message); the request itself did nothing.
+            headers += [(b"access-control-allow-origin", origin.encode("latin-1")),
+                        (b"vary", b"Origin")]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def install_security(app: FastAPI, settings: Settings) -> None:
+    """CORS for the allowed origins, with the Origin/size guard outside it."""
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Content-Type", "Accept-Language"],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
+    app.add_middleware(ApiGuard, allowed_origins=settings.allowed_origins)

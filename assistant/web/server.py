@@ -1,0 +1,34 @@
+"""Compose the production app (real assistant, built once) and serve it with uvicorn."""
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+
+from assistant.config import Settings
+from assistant.web.app import create_app
+from assistant.web.holder import AssistantHolder
+
+log = logging.getLogger(__name__)
+
+
+def compose(settings: Settings) -> FastAPI:
+    """The app with an assistant that `build_assistant(settings)` builds once at start-up."""
+
+    def factory():  # imported late: loading the engine pulls in the model libraries
+        from assistant import build_assistant
+
+        return build_assistant(settings)
+
+    return create_app(settings, AssistantHolder(factory))
+
+
+def serve(settings: Settings) -> None:
+    """Run the app on settings.host:settings.port until interrupted."""
+    import uvicorn
+
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log.info("serving on http://%s:%s/", settings.host, settings.port)
+    uvicorn.run(compose(settings), host=settings.host, port=settings.port,
+                log_level=settings.log_level.lower(), proxy_headers=False)

@@ -1,0 +1,128 @@
+"""Server-rendered pages: the cited article (`/bron/{doc_id}`), the widget script and its demo."""
+from __future__ import annotations
+
+import re
+from html import escape
+from importlib import resources
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+router = APIRouter(include_in_schema=False)
+
+_PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} – Spoor 2 Assistent</title>
+<style>
+body {{ font: 16px/1.6 system-ui, sans-serif; color: #1f2937; max-width: 46rem;
+       margin: 0 auto; padding: 1.5rem; }}
+h1 {{ font-size: 1.6rem; line-height: 1.25; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; }}
+.meta {{ color: #6b7280; font-size: .9rem; }} a {{ color: #1d4ed8; }}
+.sources li {{ margin: .3rem 0; }} nav {{ margin-bottom: 1rem; }}
+</style></head>
+<body><nav><a href="/">{back}</a></nav><article>
+<h1>{title}</h1>
+{body}
+</article>
+<section class="sources"><h2>{sources_label}</h2><ul>{sources}</ul></section>
+<p class="meta">{disclaimer}</p>
+</body></html>"""
+
+
+def _inline(text: str) -> str:
+    """Escaped text with **bold** kept."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(text))
+
+
+def render_text(text: str) -> str:
+    """A tiny, safe Markdown subset: paragraphs, bullet and numbered lists, bold."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        if all(re.match(r"^([-*]|\d+[.)])\s+", ln) for ln in lines):
+            tag = "ol" if re.match(r"^\d", lines[0]) else "ul"
+            items = "".join(
+                f"<li>{_inline(re.sub(r'^([-*]|[0-9]+[.)])[ ]+', '', ln))}</li>" for ln in lines
+            )
+            out.append(f"<{tag}>{items}</{tag}>")
+        else:
+            out.append(f"<p>{_inline(' '.join(lines))}</p>")
+    return "\n".join(out)
+
+
+def safe_href(url: str) -> str | None:
+    """The URL when it is http(s) or site-relative, else None."""
+    url = (url or "").strip()
+    if re.match(r"^https?://", url, re.I) or (url.startswith("/") and not url.startswith("//")):
+        return url
+    return None
+
+
+def render_source_page(doc: dict[str, Any]) -> str:
+    """The HTML page of one knowledge-base article; everything is escaped."""
+    lang = "en" if doc.get("language") == "en" else "nl"
+    body = []
+    for section in doc.get("sections") or []:
+        heading = str(section.get("section") or "").strip()
+        if heading and heading != doc.get("title"):
+            body.append(f"<h2>{escape(heading)}</h2>")
+        body.append(render_text(str(section.get("text") or "")))
+    items = []
+    for src in doc.get("sources") or []:
+        title = escape(str(src.get("title") or src.get("url") or ""))
+        law = f" <span class='meta'>({escape(str(src['law']))})</span>" if src.get("law") else ""
+        href = safe_href(str(src.get("url") or ""))
+        link = (f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+                if href else title)
+        items.append(f"<li>{link}{law}</li>")
+    return _PAGE.format(
+        lang=lang,
+        title=escape(str(doc.get("title") or "")),
+        body="\n".join(body),
+        back="← Back to the assistant" if lang == "en" else "← Terug naar de assistent",
+        sources_label="Sources" if lang == "en" else "Bronnen",
+        sources="".join(items) or "<li>–</li>",
+        disclaimer=("General information, not personal legal advice." if lang == "en" else
+                    "Algemene informatie, geen persoonlijk juridisch advies."),
+    )
+
+
+@router.get("/bron/{doc_id}", response_class=HTMLResponse)
+async def source_page(doc_id: str, request: Request) -> HTMLResponse:
+    """A cited knowledge-base article as a readable page."""
+    holder = request.app.state.web.holder
+    assistant = holder.peek()
+    doc = None
+    if assistant is not None and re.fullmatch(r"[\w.-]{1,120}", doc_id):
+        doc = await run_in_threadpool(assistant.source_document, doc_id)
+    if not doc:
+        return HTMLResponse(
+            _PAGE.format(lang="nl", title="Bron niet gevonden", body="<p>Deze bron bestaat niet "
+                         "(meer) of de kennisbank is nog niet geladen.</p>", back="← Terug naar de "
+                         "assistent", sources_label="Bronnen", sources="<li>–</li>",
+                         disclaimer=""),
+            status_code=404,
+        )
+    return HTMLResponse(render_source_page(doc))
+
+
+def _static(name: str) -> bytes:
+    return resources.files("assistant.web").joinpath("static", name).read_bytes()
+
+
+@router.get("/widget.js")
+async def widget_js() -> Response:
+    """The embeddable chat widget (one file, no framework)."""
+    return Response(_static("widget.js"), media_type="text/javascript; charset=utf-8",
+                    headers={"Cache-Control": "public, max-age=300"})
+
+
+@router.get("/widget/demo", response_class=HTMLResponse)
+async def widget_demo() -> HTMLResponse:
+    """A sample site with the widget on it."""
+    return HTMLResponse(_static("demo.html").decode("utf-8"))

@@ -1,0 +1,398 @@
+/* Spoor 2 Assistent chat widget: one tag, a launcher and a chat panel in a Shadow DOM.
+   No framework; every text from users or the model is put in the DOM with textContent. */
+(function () {
+  "use strict";
+  var script = document.currentScript || (function () {
+    var all = document.querySelectorAll("script[src*='widget.js']");
+    return all[all.length - 1];
+  })();
+  if (!script || !window.customElements || customElements.get("spoor2-widget")) return;
+  var API = new URL(script.src, location.href).origin;
+  var data = script.dataset;
+
+  var TEXTS = {
+    nl: {
+      title: "Vragen over spoor 2?", greeting: "Hallo! Ik beantwoord vragen over re-integratie " +
+        "in het tweede spoor (Wet verbetering poortwachter), met bronnen.",
+      launcherLabel: "Open de chat over spoor 2", closeLabel: "Sluit de chat",
+      resetLabel: "Nieuw gesprek", placeholder: "Typ uw vraag…", sendLabel: "Verstuur",
+      privacy: "Vul geen medische gegevens, BSN of namen in.", sourcesLabel: "Bronnen",
+      thinking: "Even nadenken…", contactLabel: "Liever een mens spreken? Neem contact op.",
+      error: "Er ging iets mis. Probeer het later opnieuw.",
+      offline: "De assistent is nu niet bereikbaar. Probeer het later opnieuw.",
+      tooLong: "Uw vraag is te lang (maximaal {max} tekens).", logLabel: "Gesprek",
+      starters: "Wanneer moet spoor 2 starten?|Wie betaalt het tweede spoor?|Wat moet ik doen in spoor 2?"
+    },
+    en: {
+      title: "Questions about track 2?", greeting: "Hello! I answer questions about " +
+        "re-integration track 2 (Dutch Gatekeeper Improvement Act), with sources.",
+      launcherLabel: "Open the track 2 chat", closeLabel: "Close the chat",
+      resetLabel: "New conversation", placeholder: "Type your question…", sendLabel: "Send",
+      privacy: "Do not enter medical details, citizen service numbers (BSN) or names.",
+      sourcesLabel: "Sources", thinking: "Thinking…",
+      contactLabel: "Prefer to talk to a person? Get in touch.",
+      error: "Something went wrong. Please try again later.",
+      offline: "The assistant cannot be reached right now. Please try again later.",
+      tooLong: "Your question is too long (at most {max} characters).", logLabel: "Conversation",
+      starters: "When must track 2 start?|Who pays for track 2?|What must the employee do in track 2?"
+    }
+  };
+  var LANG = data.language === "en" ? "en" : "nl";
+  function text(key) {
+    var attr = "data-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
+    return script.hasAttribute(attr) ? script.getAttribute(attr) : TEXTS[LANG][key];
+  }
+  var COLOR = /^#[0-9a-fA-F]{3,8}$/.test(data.color || "") ? data.color : "#1d4ed8";
+  var LEFT = data.position === "left";
+  var AUDIENCE = data.audience === "werkgever" || data.audience === "werknemer" ? data.audience : null;
+  var CONTACT = /^(https?:|mailto:|tel:)/i.test(data.contactUrl || "") ? data.contactUrl : "";
+  var MAX_CHARS = 2000;
+  var KEY = "spoor2-widget:" + API;
+
+  var CSS = [
+    ":host{all:initial;position:fixed;z-index:2147483000;bottom:0;" + (LEFT ? "left" : "right") + ":0}",
+    "*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;",
+    "letter-spacing:normal;line-height:1.45;font-size:15px;color:#1f2937}",
+    ".launcher{position:fixed;bottom:20px;" + (LEFT ? "left" : "right") + ":20px;width:60px;height:60px;",
+    "border-radius:50%;border:0;background:" + COLOR + ";color:#fff;cursor:pointer;",
+    "box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center}",
+    ".launcher svg{width:28px;height:28px;fill:#fff}",
+    "button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}",
+    ".panel{position:fixed;bottom:92px;" + (LEFT ? "left" : "right") + ":20px;width:380px;max-width:calc(100vw - 40px);",
+    "height:560px;max-height:calc(100vh - 112px);background:#fff;border-radius:12px;",
+    "box-shadow:0 10px 40px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}",
+    ".panel[hidden]{display:none}",
+    "header{background:" + COLOR + ";padding:10px 12px;display:flex;align-items:center;gap:6px}",
+    "header h2{flex:1;margin:0;font-size:16px;font-weight:600;color:#fff}",
+    "header button{background:transparent;border:1px solid rgba(255,255,255,.6);color:#fff;",
+    "border-radius:6px;padding:4px 8px;cursor:pointer;font-size:13px}",
+    ".log{flex:1;overflow-y:auto;padding:12px;background:#f9fafb}",
+    ".msg{margin:0 0 10px;padding:8px 11px;border-radius:10px;max-width:92%;word-wrap:break-word;white-space:normal}",
+    ".user{background:" + COLOR + ";margin-left:auto;width:fit-content}",
+    ".user,.user *{color:#fff}",
+    ".bot{background:#fff;border:1px solid #e5e7eb}",
+    ".bot p{margin:0 0 6px}.bot ul,.bot ol{margin:0 0 6px;padding-left:20px}",
+    ".bot a{color:#1d4ed8}.notice{background:#fef3c7;border-color:#f59e0b}",
+    ".sources{margin-top:6px;border-top:1px solid #e5e7eb;padding-top:4px;font-size:13px}",
+    ".sources h3{margin:0 0 2px;font-size:13px}.sources li,.sources a{font-size:13px}",
+    ".starters{display:flex;flex-direction:column;gap:6px;margin:0 0 10px}",
+    ".starters button{text-align:left;background:#fff;border:1px solid " + COLOR + ";color:#1f2937;",
+    "border-radius:8px;padding:6px 10px;cursor:pointer}",
+    ".contact{display:block;margin-top:6px}",
+    ".privacy{margin:0;padding:6px 12px;font-size:12px;color:#6b7280;background:#fff;border-top:1px solid #e5e7eb}",
+    "form{display:flex;gap:6px;padding:8px;border-top:1px solid #e5e7eb;background:#fff}",
+    "textarea{flex:1;resize:none;height:44px;border:1px solid #d1d5db;border-radius:8px;padding:8px}",
+    "form button{background:" + COLOR + ";color:#fff;border:0;border-radius:8px;padding:0 14px;cursor:pointer}",
+    "form button:disabled{opacity:.5;cursor:default}",
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}",
+    "@media (max-width:480px){.panel{inset:0;width:100vw;height:100vh;height:100dvh;max-width:none;",
+    "max-height:none;border-radius:0}}"
+  ].join("");
+
+  function el(tag, attrs, content) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (content != null) node.textContent = content;
+    return node;
+  }
+
+  function safeUrl(url) {
+    url = String(url || "").trim();
+    if (/^https?:\/\//i.test(url)) return url;
+    if (url.charAt(0) === "/" && url.charAt(1) !== "/") return API + url;
+    return null;
+  }
+
+  function link(href, label) {
+    var a = el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, label);
+    return a;
+  }
+
+  // Inline Markdown subset: **bold**, [text](http… or /path); everything else is text.
+  function inline(parent, str) {
+    var re = /\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g, last = 0, m;
+    while ((m = re.exec(str))) {
+      if (m.index > last) parent.appendChild(document.createTextNode(str.slice(last, m.index)));
+      if (m[1] != null) parent.appendChild(el("strong", null, m[1]));
+      else {
+        var href = safeUrl(m[3]);
+        parent.appendChild(href ? link(href, m[2]) : document.createTextNode(m[0]));
+      }
+      last = re.lastIndex;
+    }
+    if (last < str.length) parent.appendChild(document.createTextNode(str.slice(last)));
+  }
+
+  // Block Markdown subset: paragraphs and bullet/numbered lists.
+  function markdown(parent, str) {
+    String(str || "").split(/\n\s*\n/).forEach(function (block) {
+      var lines = block.split("\n").filter(function (l) { return l.trim(); });
+      if (!lines.length) return;
+      var item = /^\s*(?:[-*]|\d+[.)])\s+/;
+      if (lines.every(function (l) { return item.test(l); })) {
+        var list = el(/^\s*\d/.test(lines[0]) ? "ol" : "ul");
+        lines.forEach(function (l) { var li = el("li"); inline(li, l.replace(item, "")); list.appendChild(li); });
+        parent.appendChild(list);
+      } else {
+        var p = el("p");
+        lines.forEach(function (l, i) { if (i) p.appendChild(el("br")); inline(p, l.replace(/^#+\s*/, "")); });
+        parent.appendChild(p);
+      }
+    });
+  }
+
+  function load() {
+    try { return JSON.parse(sessionStorage.getItem(KEY)) || { open: false, messages: [] }; }
+    catch (e) { return { open: false, messages: [] }; }
+  }
+
+  class Spoor2Widget extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      this.state = load();
+      this.busy = false;
+      var root = this.attachShadow({ mode: "open" });
+      root.appendChild(el("style", null, CSS));
+      this.launcher = el("button", { "class": "launcher", type: "button", "aria-label": text("launcherLabel"),
+        "aria-expanded": "false", "aria-controls": "spoor2-panel", title: text("title") });
+      this.launcher.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z"/></svg>';
+      this.panel = el("section", { "class": "panel", id: "spoor2-panel", role: "dialog",
+        "aria-labelledby": "spoor2-title", hidden: "" });
+      var header = el("header");
+      header.appendChild(el("h2", { id: "spoor2-title" }, text("title")));
+      this.resetBtn = el("button", { type: "button", "class": "reset" }, text("resetLabel"));
+      this.closeBtn = el("button", { type: "button", "class": "close", "aria-label": text("closeLabel") }, "✕");
+      header.appendChild(this.resetBtn);
+      header.appendChild(this.closeBtn);
+      this.log = el("div", { "class": "log", role: "log", "aria-live": "polite", "aria-label": text("logLabel") });
+      this.form = el("form");
+      var label = el("label", { "class": "sr", "for": "spoor2-input" }, text("placeholder"));
+      this.input = el("textarea", { id: "spoor2-input", placeholder: text("placeholder"), rows: "1",
+        maxlength: String(MAX_CHARS) });
+      this.sendBtn = el("button", { type: "submit", "class": "send" }, text("sendLabel"));
+      this.form.appendChild(label);
+      this.form.appendChild(this.input);
+      this.form.appendChild(this.sendBtn);
+      this.panel.appendChild(header);
+      this.panel.appendChild(this.log);
+      this.panel.appendChild(el("p", { "class": "privacy" }, text("privacy")));
+      this.panel.appendChild(this.form);
+      root.appendChild(this.launcher);
+      root.appendChild(this.panel);
+      this.bind();
+      this.render();
+      if (this.state.open) this.open(false);
+    }
+
+    bind() {
+      var self = this;
+      this.launcher.addEventListener("click", function () { self.panel.hidden ? self.open(true) : self.close(); });
+      this.closeBtn.addEventListener("click", function () { self.close(); });
+      this.resetBtn.addEventListener("click", function () { self.reset(); });
+      this.form.addEventListener("submit", function (e) { e.preventDefault(); self.send(self.input.value); });
+      this.input.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); self.send(self.input.value); }
+      });
+      this.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") self.close(); });
+    }
+
+    save() {
+      try { sessionStorage.setItem(KEY, JSON.stringify(this.state)); } catch (e) { /* private mode */ }
+    }
+
+    open(focus) {
+      this.panel.hidden = false;
+      this.launcher.setAttribute("aria-expanded", "true");
+      this.state.open = true;
+      this.save();
+      if (focus) this.input.focus();
+      this.check();
+    }
+
+    close() {
+      this.panel.hidden = true;
+      this.launcher.setAttribute("aria-expanded", "false");
+      this.state.open = false;
+      this.save();
+      this.launcher.focus();
+    }
+
+    reset() {
+      this.state.messages = [];
+      this.save();
+      this.render();
+      this.input.value = "";
+      this.input.focus();
+    }
+
+    // Ask the server once whether this site may use the chat; show why not when refused.
+    check() {
+      if (this.checked) return;
+      this.checked = true;
+      var self = this;
+      fetch(API + "/api/health", { headers: { "Accept-Language": LANG } }).then(function (r) {
+        if (r.status === 403) return r.json().then(function (j) { self.refuse(j.error && j.error.message); });
+      }).catch(function () { /* reported when a question is sent */ });
+    }
+
+    refuse(message) {
+      this.refused = message || text("offline");
+      this.input.disabled = true;
+      this.sendBtn.disabled = true;
+      this.render();
+    }
+
+    render() {
+      var self = this;
+      this.log.textContent = "";
+      var greet = el("div", { "class": "msg bot" });
+      markdown(greet, text("greeting"));
+      this.log.appendChild(greet);
+      if (this.refused) {
+        this.log.appendChild(el("div", { "class": "msg bot notice", role: "alert" }, this.refused));
+        return;
+      }
+      if (!this.state.messages.length) {
+        var starters = el("div", { "class": "starters" });
+        text("starters").split("|").filter(Boolean).slice(0, 3).forEach(function (q) {
+          var b = el("button", { type: "button" }, q.trim());
+          b.addEventListener("click", function () { self.send(q.trim()); });
+          starters.appendChild(b);
+        });
+        this.log.appendChild(starters);
+      }
+      this.state.messages.forEach(function (m) { self.log.appendChild(self.bubble(m)); });
+      this.log.scrollTop = this.log.scrollHeight;
+    }
+
+    bubble(m) {
+      var node = el("div", { "class": "msg " + (m.role === "user" ? "user" : "bot") + (m.notice ? " notice" : "") });
+      if (m.role === "user" || m.pending) { node.textContent = m.text; return node; }
+      markdown(node, m.text);
+      if (m.citations && m.citations.length) {
+        var box = el("div", { "class": "sources" });
+        box.appendChild(el("h3", null, text("sourcesLabel")));
+        var list = el("ol");
+        m.citations.forEach(function (c) {
+          var li = el("li", { value: String(c.number) });
+          var href = safeUrl(c.url);
+          var label = c.title + (c.section ? " – " + c.section : "");
+          li.appendChild(href ? link(href, label) : document.createTextNode(label));
+          list.appendChild(li);
+        });
+        box.appendChild(list);
+        node.appendChild(box);
+      }
+      if (CONTACT && (m.kind === "refusal" || m.notice)) {
+        node.appendChild(el("a", { "class": "contact", href: CONTACT, target: "_blank", rel: "noopener" },
+          text("contactLabel")));
+      }
+      return node;
+    }
+
+    history() {
+      return this.state.messages.filter(function (m) { return !m.notice && !m.pending; }).slice(-10)
+        .map(function (m) { return { role: m.role, content: String(m.text).slice(0, MAX_CHARS) }; });
+    }
+
+    send(question) {
+      question = String(question || "").trim();
+      if (!question || this.busy || this.refused) return;
+      if (question.length > MAX_CHARS) {
+        this.state.messages.push({ role: "assistant", notice: true, text: text("tooLong").replace("{max}", MAX_CHARS) });
+        this.render();
+        return;
+      }
+      var history = this.history();
+      var reply = { role: "assistant", text: text("thinking"), pending: true };
+      this.state.messages.push({ role: "user", text: question }, reply);
+      this.input.value = "";
+      this.setBusy(true);
+      this.render();
+      this.save();
+      var self = this;
+      var body = JSON.stringify({ message: question, history: history, audience: AUDIENCE, language: LANG });
+      fetch(API + "/api/chat/stream", { method: "POST", body: body,
+        headers: { "Content-Type": "application/json", "Accept": "text/event-stream", "Accept-Language": LANG } })
+        .then(function (r) {
+          if (!r.ok) {
+            return r.json().catch(function () { return {}; }).then(function (j) {
+              self.fail(reply, (j.error && j.error.message) || text("error"));
+            });
+          }
+          return self.read(r, reply);
+        })
+        .catch(function () { self.diagnose(reply); })
+        .then(function () { self.setBusy(false); self.save(); self.render(); });
+    }
+
+    // The request failed without a readable answer: find out whether this site is refused.
+    diagnose(reply) {
+      var self = this;
+      return fetch(API + "/api/health", { headers: { "Accept-Language": LANG } }).then(function (r) {
+        if (r.status === 403) {
+          return r.json().then(function (j) {
+            self.state.messages.splice(self.state.messages.indexOf(reply) - 1, 2);
+            self.refuse(j.error && j.error.message);
+          });
+        }
+        self.fail(reply, text("offline"));
+      }).catch(function () { self.fail(reply, text("offline")); });
+    }
+
+    read(response, reply) {
+      var self = this, reader = response.body.getReader(), decoder = new TextDecoder(), buffer = "", streamed = "";
+      function handle(frame) {
+        var event = "message", payload = "";
+        frame.split("\n").forEach(function (line) {
+          if (line.indexOf("event:") === 0) event = line.slice(6).trim();
+          else if (line.indexOf("data:") === 0) payload += line.slice(5).trim();
+        });
+        if (!payload) return;
+        var d = JSON.parse(payload);
+        if (event === "delta") { streamed += d.text; reply.text = streamed; self.updateLast(reply); }
+        else if (event === "done") {
+          delete reply.pending;
+          reply.text = d.answer; reply.citations = d.citations; reply.kind = d.kind;
+        } else if (event === "error") self.fail(reply, d.message || text("error"));
+      }
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) {
+            if (reply.pending) self.fail(reply, text("error"));
+            return;
+          }
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var parts = buffer.split("\n\n");
+          buffer = parts.pop();
+          parts.forEach(handle);
+          return pump();
+        });
+      }
+      return pump();
+    }
+
+    updateLast(reply) {
+      var last = this.log.lastElementChild;
+      if (last) last.textContent = reply.text;
+      this.log.scrollTop = this.log.scrollHeight;
+    }
+
+    fail(reply, message) {
+      delete reply.pending;
+      reply.notice = true;
+      reply.text = message;
+      reply.citations = [];
+    }
+
+    setBusy(busy) {
+      this.busy = busy;
+      this.sendBtn.disabled = busy;
+      this.log.setAttribute("aria-busy", busy ? "true" : "false");
+    }
+  }
+
+  customElements.define("spoor2-widget", Spoor2Widget);
+  function mount() { document.body.appendChild(document.createElement("spoor2-widget")); }
+  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+})();

@@ -1,0 +1,140 @@
+"""Chat tab logic: turns -> safe chat messages, streaming answers, thumbs up/down."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from html import escape
+from typing import Any
+
+import gradio as gr
+
+from assistant.errors import Spoor2Error
+from assistant.privacy import redact
+from assistant.types import Answer
+from assistant.web.context import WebContext, answer_dict
+from assistant.web.errors import ApiError, from_spoor2_error
+from assistant.web.sources import safe_href
+from assistant.web.ui_texts import t
+
+log = logging.getLogger(__name__)
+
+Turn = dict[str, Any]
+MAX_HISTORY_TURNS = 10
+
+
+def render_user(text: str) -> str:
+    """User text shown literally: HTML is escaped, so `<img onerror=…>` is just text."""
+    return escape(text, quote=False)
+
+
+def render_sources(citations: list[dict[str, Any]], language: str) -> str:
+    """A collapsible "Bronnen" block with numbered links that open in a new tab."""
+    items = []
+    for c in citations:
+        label = escape(f"[{c['number']}] {c['title']}")
+        href = safe_href(str(c.get("url") or ""))
+        link = (f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+                if href else label)
+        section = f" — {escape(str(c['section']))}" if c.get("section") else ""
+        items.append(f"<li>{link}{section}</li>")
+    return (f'<details class="bronnen"><summary>{t("sources", language)} ({len(citations)})'
+            f'</summary><ul>{"".join(items)}</ul></details>')
+
+
+def render_answer(turn: Turn, language: str) -> str:
+    """Model Markdown with any HTML escaped, plus the sources block."""
+    text = escape(turn.get("content") or "", quote=False)
+    citations = turn.get("citations") or []
+    return f"{text}\n\n{render_sources(citations, language)}" if citations else text
+
+
+def to_messages(turns: list[Turn], language: str) -> list[dict[str, str]]:
+    """Chatbot messages, one per turn (so the like index is the turn index)."""
+    return [
+        {"role": "user", "content": render_user(turn["content"])} if turn["role"] == "user"
+        else {"role": "assistant", "content": render_answer(turn, language)}
+        for turn in turns
+    ]
+
+
+def _client_ip(ctx: WebContext, request: gr.Request | None) -> str:
+    if request is None:
+        return "ui"
+    peer = request.client.host if getattr(request, "client", None) else None
+    return ctx.client_ip(peer, request.headers.get("x-forwarded-for"))
+
+
+def respond(
+    ctx: WebContext, message: str, turns: list[Turn] | None, audience: str | None,
+    language: str, request: gr.Request | None,
+) -> Iterator[tuple[list[dict[str, str]], list[Turn], str]]:
+    """Stream an answer: yields (chat messages, turns, textbox value)."""
+    turns = list(turns or [])
+    text = (message or "").strip()
+    if not text:
+        gr.Warning(t("empty", language))
+        yield to_messages(turns, language), turns, message or ""
+        return
+    limit = ctx.settings.max_message_chars
+    if len(text) > limit:
+        gr.Warning(t("too_long", language, n=len(text), max=limit))
+        yield to_messages(turns, language), turns, message
+        return
+    history = [{"role": x["role"], "content": x["content"]} for x in turns][-MAX_HISTORY_TURNS:]
+    turns.append({"role": "user", "content": text})
+    reply: Turn = {"role": "assistant", "content": t("thinking", language), "pending": True}
+    turns.append(reply)
+    yield to_messages(turns, language), turns, ""
+    try:
+        ctx.limiter.check(_client_ip(ctx, request))
+        assistant = ctx.holder.get()
+        log.info("ui question (%s chars)", len(text))
+        log.debug("ui question: %s", redact(text)[:200])
+        streamed = ""
+        for item in assistant.stream(text, history=history, audience=audience or None,
+                                     language=None):
+            if isinstance(item, Answer):
+                data = answer_dict(item)
+                reply.update(content=data["answer"], citations=data["citations"],
+                             kind=data["kind"], question=text, pending=False)
+            elif item:
+                streamed += str(item)
+                reply["content"] = streamed
+            yield to_messages(turns, language), turns, ""
+    except ApiError as exc:
+        reply.update(content=exc.message(language), kind="error", pending=False)
+    except Spoor2Error as exc:
+        reply.update(content=from_spoor2_error(exc).message(language), kind="error",
+                     pending=False)
+    except Exception as exc:  # noqa: BLE001 - never a trace to the user
+        log.error("ui answer failed: %s: %s", type(exc).__name__, redact(str(exc)))
+        reply.update(content=Spoor2Error().user_message(language), kind="error", pending=False)
+    reply.pop("pending", None)
+    yield to_messages(turns, language), turns, ""
+
+
+def on_like(
+    ctx: WebContext, turns: list[Turn] | None, language: str, data: gr.LikeData,
+) -> tuple[Any, Any, int | None]:
+    """Store a thumbs up/down; on down, open the optional comment box."""
+    index = data.index if isinstance(data.index, int) else data.index[0]
+    turns = turns or []
+    turn = turns[index] if 0 <= index < len(turns) else {}
+    liked = data.liked
+    if liked not in (True, False, "Like", "Dislike"):
+        return gr.update(), gr.update(visible=False), None
+    rating = "up" if liked in (True, "Like") else "down"
+    row = ctx.feedback.add(rating, answer_kind=turn.get("kind"), question=turn.get("question"),
+                           language=language, source="ui")
+    if rating == "up":
+        gr.Info(t("thanks", language))
+        return gr.update(value=""), gr.update(visible=False), None
+    return gr.update(value=""), gr.update(visible=True), row
+
+
+def on_comment(ctx: WebContext, comment: str, row: int | None, language: str) -> tuple[Any, Any]:
+    """Attach the optional comment to the thumbs-down just given."""
+    if row is not None and (comment or "").strip():
+        ctx.feedback.add_comment(row, comment[:1000])
+    gr.Info(t("thanks", language))
+    return gr.update(value=""), gr.update(visible=False)

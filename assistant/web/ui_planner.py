@@ -1,0 +1,60 @@
+"""Planner tab logic: form values -> timeline table, picture and download files."""
+from __future__ import annotations
+
+import logging
+import tempfile
+from html import escape
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.errors import DeadlineInputError
+from assistant.web import planner
+from assistant.web.context import today_nl
+from assistant.web.ui_texts import t
+
+log = logging.getLogger(__name__)
+
+
+def _optional_date(value: Any, field_nl: str, field_en: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):
+        return date.fromtimestamp(value)
+    return planner.parse_date(str(value), field_nl, field_en)
+
+
+def calculate(
+    first_sick_day: Any, episodes_text: str, eje: Any, verlenging_tot: Any,
+    loonsanctie: float | None, language: str,
+) -> tuple[str, Any, str, Any, Any]:
+    """(summary Markdown, table HTML, SVG HTML, .ics download, .csv download)."""
+    hidden = gr.update(visible=False, value=None)
+    try:
+        start = _optional_date(first_sick_day, "Eerste ziektedag", "First sick day")
+        extra = planner.parse_episode_lines(episodes_text or "")
+        episodes = planner.make_episodes(start, extra)
+        timeline = planner.compute(
+            episodes, today=today_nl(),
+            eje=_optional_date(eje, "Eerstejaarsevaluatie", "First-year evaluation"),
+            verlenging_tot=_optional_date(verlenging_tot, "Verlenging", "Extension"),
+            loonsanctie_weeks=int(loonsanctie) if loonsanctie else None,
+        )
+    except DeadlineInputError as exc:
+        return f"⚠️ {escape(exc.user_message(language))}", "", "", hidden, hidden
+    summary = []
+    if timeline.current_week:
+        summary.append(t("current_week", language, week=timeline.current_week,
+                         start=timeline.period_start.strftime("%d-%m-%Y")))
+    summary += [f"- {note}" for note in timeline.notes(language)]
+    table = planner.table_html(timeline, language)
+    folder = Path(tempfile.mkdtemp(prefix="spoor2-"))
+    files = []
+    for fmt in ("ics", "csv"):
+        content, _, name = planner.export(timeline, fmt, language)
+        path = folder / name
+        path.write_bytes(content)
+        files.append(gr.update(value=str(path), visible=True))
+    return ("\n".join(summary), table, planner.timeline_svg(timeline, language), *files)

@@ -1,0 +1,79 @@
+"""Every visible string of the Gradio UI, in Dutch and English."""
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "title": {
+        "nl": "# Spoor 2 Assistent\nAntwoorden met bronnen op vragen over re-integratie tweede "
+              "spoor (Wet verbetering poortwachter), en een planner voor de termijnen.",
+        "en": "# Spoor 2 Assistant\nAnswers with sources to questions about re-integration "
+              "track 2 (Dutch Gatekeeper Improvement Act), and a planner for the deadlines.",
+    },
+    "privacy": {
+        "nl": "🔒 **Privacy:** vul geen medische gegevens, BSN of namen in. Dit is algemene "
+              "informatie, geen persoonlijk juridisch of medisch advies.",
+        "en": "🔒 **Privacy:** do not enter medical details, citizen service numbers (BSN) or "
+              "names. This is general information, not personal legal or medical advice.",
+    },
+    "language": {"nl": "Taal / Language", "en": "Taal / Language"},
+    "tab_chat": {"nl": "Vraag het", "en": "Ask"},
+    "tab_planner": {"nl": "Termijnen berekenen", "en": "Calculate deadlines"},
+    "audience": {"nl": "Wie bent u?", "en": "Who are you?"},
+    "werkgever": {"nl": "Ik ben werkgever", "en": "I am the employer"},
+    "werknemer": {"nl": "Ik ben werknemer", "en": "I am the employee"},
+    "chat_label": {"nl": "Gesprek", "en": "Conversation"},
+    "placeholder": {"nl": "Stel uw vraag over spoor 2…", "en": "Ask your question about track 2…"},
+    "send": {"nl": "Verstuur", "en": "Send"},
+    "reset": {"nl": "Nieuw gesprek", "en": "New conversation"},
+    "thinking": {"nl": "_Even nadenken…_", "en": "_Thinking…_"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+    "comment": {"nl": "Wat kon er beter? (optioneel, zonder persoonsgegevens)",
+                "en": "What could be better? (optional, no personal details)"},
+    "send_comment": {"nl": "Verstuur opmerking", "en": "Send comment"},
+    "thanks": {"nl": "Bedankt voor uw feedback.", "en": "Thank you for your feedback."},
+    "thanks_down": {"nl": "Bedankt. Wilt u kort zeggen wat er beter kon?",
+                    "en": "Thank you. Would you briefly say what could be better?"},
+    "empty": {"nl": "Typ eerst een vraag.", "en": "Please type a question first."},
+    "too_long": {"nl": "Uw vraag is te lang ({n} tekens). Het maximum is {max} tekens.",
+                 "en": "Your question is too long ({n} characters). The maximum is {max}."},
+    "first_sick_day": {"nl": "Eerste ziektedag", "en": "First sick day"},
+    "episodes": {"nl": "Eerdere ziekteperiodes (optioneel, één per regel: begin tot einde)",
+                 "en": "Earlier sickness periods (optional, one per line: start to end)"},
+    "episodes_ph": {"nl": "2026-01-05 tot 2026-01-20", "en": "2026-01-05 to 2026-01-20"},
+    "eje": {"nl": "Datum eerstejaarsevaluatie (optioneel)",
+            "en": "Date of the first-year evaluation (optional)"},
+    "extension": {"nl": "Verlenging", "en": "Extension"},
+    "verlenging_tot": {"nl": "Vrijwillige verlenging loondoorbetaling tot (optioneel)",
+                       "en": "Voluntary extension of sick pay until (optional)"},
+    "loonsanctie": {"nl": "Loonsanctie in weken (optioneel, 0–52)",
+                    "en": "Wage sanction in weeks (optional, 0–52)"},
+    "calculate": {"nl": "Bereken termijnen", "en": "Calculate deadlines"},
+    "download_ics": {"nl": "Download agenda (.ics)", "en": "Download calendar (.ics)"},
+    "download_csv": {"nl": "Download tabel (.csv)", "en": "Download table (.csv)"},
+    "planner_intro": {
+        "nl": "Vul de eerste ziektedag in. Periodes met minder dan 4 weken ertussen tellen samen. "
+              "Datums als JJJJ-MM-DD.",
+        "en": "Enter the first sick day. Periods less than 4 weeks apart are added together. "
+              "Dates as YYYY-MM-DD.",
+    },
+    "current_week": {"nl": "Vandaag is het week **{week}** van de ziekteperiode (gestart {start}).",
+                     "en": "Today is week **{week}** of the sickness period (started {start})."},
+}
+
+EXAMPLES: dict[str, list[str]] = {
+    "nl": [
+        "Wanneer moet spoor 2 starten?",
+        "Wie betaalt het tweede spoor?",
+        "Wat moet ik doen als werknemer in spoor 2?",
+    ],
+    "en": [
+        "When must track 2 start?",
+        "Who pays for track 2?",
+        "What happens if the employer misses a deadline?",
+    ],
+}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The string `key` in `language` (nl unless en), with `{placeholders}` filled."""
+    text = TEXTS[key]["en" if language == "en" else "nl"]
+    return text.format(**values) if values else text
