@@ -39,6 +39,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
     ("dmy", re.compile(
         r"(?<![\d/.,-])(?P<d>\d{1,2})([-/.])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\d]|[.,/-]\d)")),
+    ("day_range", re.compile(
+        rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*(?P<conn>tot\s+en\s+met|t/m|tot|until|till|through|to|-|–)"
+        rf"\s*(?P<d>\d{{1,2}}){_ORD}\s+(?P<mon>{_MON})\b\.?(?:,?\s*(?P<y>\d{{4}}|'\d{{2}})(?!\d))?",
+        re.I)),
     ("text_dmy", re.compile(
         rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MON})\b\.?"
         rf"(?:,?\s*(?P<y>\d{{4}}|'\d{{2}})(?!\d))?", re.I)),
@@ -144,6 +148,14 @@ def find_dates(text: str, today: date) -> list[DateMention]:
         if start < taken_until:
             continue
         taken_until = m.end()
+        if kind == "day_range":
+            end_value, has_year = _absolute(kind, m, today, anchor)
+            first = _make(end_value.year, end_value.month, int(m["d1"]), m.group(0).strip())
+            mentions.append(DateMention(start, m.end("d1"), first, has_year))
+            mentions.append(DateMention(m.start("d"), m.end(), end_value, has_year))
+            if has_year:
+                anchor = end_value
+            continue
         if kind in ("iso", "dmy", "text_dmy", "text_mdy"):
             value, has_year = _absolute(kind, m, today, anchor)
         else:

@@ -127,3 +127,19 @@ def test_parse_date_for_form_fields(text, expected):
 def test_parse_date_rejects_non_dates(text):
     with pytest.raises(DeadlineInputError):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ze is op 12 februari 2025 ziek geworden en was van 1 t/m 20 april hersteld",
+         [("12-02-2025", "31-03-2025"), ("21-04-2025", None)]),
+        ("fit from 4 to 24 July 2022 after being sick since 3 January 2022",
+         [("03-01-2022", "03-07-2022"), ("25-07-2022", None)]),
+        ("Hij was ziek van 1 tot en met 31 mei 2024 en is daarna hersteld",
+         [("01-05-2024", "31-05-2024")]),
+    ],
+)
+def test_day_ranges_sharing_one_month(text, expected):
+    parsed = parse_dates(text, TODAY)
+    assert parsed.episodes == [Episode(d(s), d(e) if e else None) for s, e in expected]
