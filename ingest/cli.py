@@ -70,6 +70,8 @@ def run(
 
     out = out or sys.stdout
     err = err or sys.stderr
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # we report damaged PDFs ourselves
     progress = TqdmProgress(err) if not quiet and err.isatty() else None
     indexer = Indexer(settings, embedder, progress=progress)
     try:
