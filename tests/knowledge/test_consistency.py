@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 
@@ -194,3 +195,84 @@ def test_calculator_reproduces_eval_deadline(item):
         if got != _as_date(expected):
             wrong[key] = f"calculator {got}, expected {_as_date(expected)}"
     assert not wrong, f"{item['id']}: {wrong}; episodes read from the question: {read}"
+
+
+# --- dates written in the knowledge base ------------------------------------------------------
+
+MONTHS = {m: i for i, names in enumerate(
+    [("januari", "january"), ("februari", "february"), ("maart", "march"), ("april",),
+     ("mei", "may"), ("juni", "june"), ("juli", "july"), ("augustus", "august"),
+     ("september",), ("oktober", "october"), ("november",), ("december",)], 1) for m in names}
+WEEKDAYS = {d: i for i, names in enumerate(
+    [("maandag", "monday"), ("dinsdag", "tuesday"), ("woensdag", "wednesday"),
+     ("donderdag", "thursday"), ("vrijdag", "friday"), ("zaterdag", "saturday"),
+     ("zondag", "sunday")]) for d in names}
+DATE_RE = re.compile(
+    rf"(?:\b({'|'.join(WEEKDAYS)})\s+)?\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(20\d\d)\b", re.I)
+
+
+def _written_dates(text: str) -> list[tuple[str, date, str | None]]:
+    found = []
+    for m in DATE_RE.finditer(plain(text)):
+        try:
+            day = date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+        except ValueError:
+            day = None
+        found.append((m.group(0), day, m.group(1)))
+    return found
+
+
+@pytest.mark.parametrize("kf", FILES, ids=[f.rel for f in FILES])
+def test_written_dates_exist_and_have_the_right_weekday(kf):
+    wrong = []
+    for text, day, weekday in _written_dates(kf.body):
+        if day is None:
+            wrong.append(f"'{text}' does not exist")
+        elif weekday and WEEKDAYS[weekday.lower()] != day.weekday():
+            wrong.append(f"'{text}' is a {day.strftime('%A')}")
+    assert not wrong, f"{kf.rel}: " + "; ".join(wrong)
+
+
+def _example_dates() -> set[date]:
+    """Dates that can occur in the worked examples from a first sick day of 1 March 2024.
+
+    Example A (§3.3): every first and last day of a sickness week. Example B (§3.4, a 19-day
+    gap) and its 28-day variant (a new period from 29 June 2024): the shifted deadlines only.
+    """
+    start, weeks = date(2024, 3, 1), (6, 8, 42, 46, 52, 58, 68, 88, 89, 91, 93, 104, 156)
+    ok = {date(2024, 5, 31), date(2024, 6, 1), date(2024, 6, 20), date(2024, 6, 29),
+          date(2024, 12, 20), date(2025, 1, 8), date(2025, 4, 22)}  # the three UWV meldingen
+    for k in range(0, 160):
+        ok |= {start + timedelta(days=7 * k - 1), start + timedelta(days=7 * k)}
+    for first, shift in ((start, 19), (date(2024, 6, 29), 0)):
+        ok |= {first + timedelta(days=7 * n - 1 + shift) for n in weeks}
+        ok.add(first + timedelta(days=728 + shift))
+    return ok
+
+
+EXAMPLE_START = re.compile(r"\b1 (?:maart|march) 2024\b", re.I)
+
+
+@pytest.mark.parametrize("kf", FILES, ids=[f.rel for f in FILES])
+def test_worked_example_dates_follow_the_counting_convention(kf):
+    """Sections that work an example from 1 March 2024 only use dates that fit §3.3/§3.4."""
+    ok, wrong = _example_dates(), []
+    for section in re.split(r"^## ", kf.body, flags=re.M):
+        if not EXAMPLE_START.search(plain(section)):
+            continue
+        for text, day, _ in _written_dates(section):
+            if day and date(2024, 3, 1) <= day <= date(2028, 12, 31) and day not in ok:
+                wrong.append(f"'{text}'")
+    assert not wrong, (f"{kf.rel}: dates in a 1-March-2024 example that are no week boundary "
+                       f"or deadline of fact sheet §3.3/§3.4: {wrong}")
+
+
+def test_date_checks_catch_wrong_dates():
+    """The helpers behind the two date tests see a wrong weekday and an off-by-one deadline."""
+    (_, day, weekday), = _written_dates("uiterlijk **donderdag 12 april 2024**")
+    assert day == date(2024, 4, 12) and WEEKDAYS[weekday] != day.weekday()
+    assert _written_dates("31 februari 2025")[0][1] is None
+    ok = _example_dates()
+    assert date(2024, 4, 11) in ok and date(2025, 12, 11) in ok  # end of week 6, week 93
+    assert date(2025, 12, 12) in ok  # first day of week 94 (e.g. "week 94 begins")
+    assert date(2025, 12, 10) not in ok and date(2024, 12, 19 + 2) not in ok
