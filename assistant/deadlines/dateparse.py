@@ -7,11 +7,14 @@ next year when they would otherwise lie before it), or else their last occurrenc
 """
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from assistant.deadlines.validate import fail
+
+_log = logging.getLogger(__name__)
 
 _MONTHS = {
     "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "febr": 2,
@@ -60,6 +63,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("word", re.compile(r"\b(?P<w>vandaag|today|eergisteren|gisteren|yesterday)\b", re.I)),
 ]
+
+
+_Candidate = tuple[int, int, str, "re.Match[str]"]
+_EXPLICIT = ("iso", "dmy", "day_range", "text_dmy", "text_mdy")
+_WEEKDAY_KINDS = ("prev_week", "last_wd")
+# Between a weekday label and its date: "vrijdag 1 maart", "Friday, 13 June", "vrijdag de 1e".
+_LABEL_BEFORE_RE = re.compile(r"[\s,]*(?:(?:de|den|the)\s+)?\Z", re.I)
+# Between a date and its weekday label: "1 maart 2024 (vrijdag)", "1 maart 2024, op vrijdag".
+_LABEL_AFTER_RE = re.compile(r"[\s,(]*(?:(?:op|on|een|a)\s+)?\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -133,6 +145,33 @@ def _relative(kind: str, m: re.Match[str], today: date) -> date:
     return today - timedelta(days=back)
 
 
+def _weekday_of(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    return _WEEKDAYS[(groups.get("wd") or groups.get("wd2") or groups.get("wd3")).lower()]
+
+
+def _label(text: str, chosen: list[_Candidate], n: int, previous: DateMention | None,
+           previous_kind: str | None) -> str | None:
+    """"before"/"after" when the weekday phrase chosen[n] only labels an explicit date beside it.
+
+    Right before an explicit date ("vrijdag 1 maart 2024", "since Friday 13 June") it is a label
+    even when it names another weekday: the explicit date is the more reliable statement. Right
+    after one ("1 maart 2024 (vrijdag)", "on 1 March, on Friday") only when it is that date's
+    weekday.
+    """
+    start, end, kind, m = chosen[n]
+    if kind not in _WEEKDAY_KINDS:
+        return None
+    nxt = chosen[n + 1] if n + 1 < len(chosen) else None
+    if nxt and nxt[2] in _EXPLICIT and _LABEL_BEFORE_RE.match(text, end, nxt[0]):
+        return "before"
+    if (previous is not None and previous_kind in _EXPLICIT and kind == "last_wd" and m["wd3"]
+            and _LABEL_AFTER_RE.match(text, previous.end, start)
+            and previous.value.weekday() == _weekday_of(m)):
+        return "after"
+    return None
+
+
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Every date in `text`, in reading order (overlapping candidates: the longest wins)."""
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
@@ -141,13 +180,32 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             begin = m.start("wd3") if kind == "last_wd" and m["wd3"] else m.start()
             candidates.append((begin, -(m.end() - begin), kind, m))
     candidates.sort(key=lambda c: (c[0], c[1]))
-    mentions: list[DateMention] = []
+    chosen: list[_Candidate] = []
     taken_until = -1
-    anchor: date | None = None
     for start, _, kind, m in candidates:
         if start < taken_until:
             continue
         taken_until = m.end()
+        chosen.append((start, m.end(), kind, m))
+    mentions: list[DateMention] = []
+    anchor: date | None = None
+    previous_kind: str | None = None
+    label_start: int | None = None
+    for n, (start, end, kind, m) in enumerate(chosen):
+        label = _label(text, chosen, n, mentions[-1] if mentions else None, previous_kind)
+        if label:
+            # The label becomes part of the date's span, so "sinds vrijdag, 1 maart" reads
+            # as one phrase when the roles of the dates are decided.
+            _log.debug("weekday %r only labels an explicit date", m.group(0))
+            if label == "before":
+                label_start = start
+            else:
+                close = text.find(")", end, end + 2)
+                mentions[-1] = replace(mentions[-1], end=close + 1 if close >= 0 else end)
+            continue
+        previous_kind = kind
+        if label_start is not None:
+            start, label_start = label_start, None
         if kind == "day_range":
             end_value, has_year = _absolute(kind, m, today, anchor)
             first = _make(end_value.year, end_value.month, int(m["d1"]), m.group(0).strip())

@@ -22,20 +22,43 @@ from assistant.deadlines.dateparse import DateMention, find_dates
 from assistant.deadlines.model import Episode
 from assistant.deadlines.validate import fail, nl_date
 
+# Alternatives are tried left to right at each position, so negated phrases come first.
 _ROLE_WORDS = [
+    # "niet meer aan het werk sinds", "unable to work since": a first sick day.
+    ("not_working", r"niet\s+(?:meer\s+)?(?:aan\s+het\s+werk|(?:kunnen\s+)?werken|gewerkt)|"
+                    r"(?:not|unable\s+to|could\s*n[o']t|stopped)\s+(?:been\s+)?(?:at\s+)?work\w*"),
+    # "nog niet hersteld op", "not yet recovered by": says nothing about a start or end.
+    ("not_fit", r"(?:nog\s+)?niet\s+(?:\w+\s+)?(?:hersteld|beter|fit)\w*|"
+                r"not\s+(?:yet\s+)?(?:\w+\s+)?(?:recovered|better|fit|back)"),
     ("sick_end", r"laatste\s+ziektedag|last\s+(?:sick\s+)?day(?:\s+of\s+(?:sickness|illness))?"),
-    ("fit", r"weer\s+aan\s+het\s+werk|aan\s+het\s+werk|werkt\s+weer|weer\s+(?:gaan\s+)?werken|"
-            r"beter\s*gemeld|hersteld\w*|herstel\w*|hervat\w*|beter|recovered|recovery|"
-            r"back\s+(?:at|to)\s+work|returned\s+to\s+work|(?:working|works|worked)\s+again|fit"),
+    ("fit", r"weer\s+(?:\w+\s+){0,2}?(?:aan\s+het\s+werk|aan\s+de\s+slag|gaan\s+werken|werken|"
+            r"gewerkt|begonnen|gezond|beter)|aan\s+het\s+werk|aan\s+de\s+slag|"
+            r"werk(?:t|te|ten)\s+(?:(?:hij|zij|ze|ik|je|hier)\s+)?(?:weer|opnieuw)|"
+            r"beter\s*gemeld|hersteld\w*|herstel\w*|hervat\w*|werkhervatting|beter|"
+            r"gezond|arbeidsgeschikt|recovered|recovery|back\s+(?:at|to|in)\s+(?:\w+\s+){0,2}?"
+            r"(?:work|duties|job|office)|returned\s+to\s+(?:\w+\s+)?(?:work|duties|job)|"
+            r"resumed\s+(?:\w+\s+)?work|(?:working|works|worked)\s+(?:\w+\s+)?again|"
+            r"healthy|fit"),
     ("eje", r"eerstejaars\s*-?\s*evaluatie|\beje\b|first[- ]year\s+(?:evaluation|review)"),
     ("pa", r"probleem\s*-?\s*analyse|problem\s+analysis"),
     ("verlenging", r"verlenging|verlengd|verlengen|extension|extended"),
     ("ignore", r"in\s+dienst|dienstverband|employed|hired|geboren|born|afspraak|appointment|"
-               r"vakantie|holiday|verlof|leave|loonsanctie|wage\s+sanction"),
+               r"vakantie|holiday|verlof|leave|loonsanctie|wage\s+sanction|"
+               r"werk(?:t|te|ten)\s+(?:al\s+)?(?:\w+\s+)?(?:bij|voor)\b|"
+               r"(?:works|worked|working)\s+(?:for|at)\b"),
     ("sick", r"ziek\w*|1e\s+ziektedag|uitgevallen|uitval|arbeidsongeschikt|verzuim\w*|sick\w*|"
              r"ill|illness|unfit|off\s+work"),
 ]
+_ROLE_ALIASES = {"not_working": "sick", "not_fit": "ignore"}
 _ROLE_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{p}))" for k, p in _ROLE_WORDS), re.I)
+# Partial work or recovery does not end an episode (the clock keeps running).
+_PARTIAL_RE = re.compile(
+    r"\b(?:gedeeltelijk\w*|deels|halve\s+dagen|parttime|part[- ]time|partial\w*|partly|"
+    r"half\s+days|(?:\d{1,2}(?:[.,]\d+)?)\s*(?:%|procent|percent)|opbouw\w*|opgebouwd|aangepast\w*|therapeutisch\w*|re-?integr\w*|"
+    r"build(?:ing)?\s+up|adjusted|light\s+duties)", re.I)
+# A work verb and "weer"/"volledig" in one clause: "werkt vanaf 1 juni weer".
+_WORK_RE = re.compile(r"\b(?:werk(?:t|te|ten|en)?|gewerkt|work(?:s|ed|ing)?)\b", re.I)
+_FULLY_RE = re.compile(r"\b(?:weer|opnieuw|volledig|helemaal|again|fully|full)\b", re.I)
 _SINCE_RE = re.compile(r"\b(?:sinds|vanaf|since|from|per)\b", re.I)
 _AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
 _CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
@@ -75,22 +98,36 @@ class _Event:
     kind: str  # "sick" (first sick day) or "fit" (first fit day)
     weak: bool = False  # implied by a range, overruled by an explicit statement
     again: bool = False
+    partial: bool = False  # "50% ziek": a change of degree, never a correction
     order: int = 0
 
 
 def _last_role(text: str) -> str | None:
     found = [m.lastgroup for m in _ROLE_RE.finditer(text)]
-    return found[-1] if found else None
+    return _ROLE_ALIASES.get(found[-1], found[-1]) if found else None
 
 
 def _first_role(text: str) -> str | None:
     m = _ROLE_RE.search(text)
-    return m.lastgroup if m else None
+    return _ROLE_ALIASES.get(m.lastgroup, m.lastgroup) if m else None
 
 
-def _role(text: str, start: int, end: int, prev_end: int,
-          next_start: int) -> tuple[str | None, bool]:
-    """The role of the date at text[start:end] and whether it says "again"."""
+@dataclass(frozen=True)
+class _Role:
+    name: str | None
+    again: bool = False
+    partial: bool = False
+
+
+def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _Role:
+    """The role of the date at text[start:end], read from the words of its own clause.
+
+    The clause runs from the last separator (comma, "en", "and", ...) before the date to the
+    first one after it, and never past a neighbouring date: role words behind a separator
+    belong to another statement ("werkte weer vanaf 1 juni en is op 29 juni opnieuw ziek").
+    Words before the date in its clause win, then words after it; only when the clause has
+    none does a role word earlier in the sentence count ("eerste ziektedag: 3 maart").
+    """
     sentence_start = max((m.end() for m in _SENTENCE_RE.finditer(text, 0, start)), default=0)
     prefix = text[max(prev_end, sentence_start):start]
     clauses = list(_CLAUSE_RE.finditer(prefix))
@@ -100,11 +137,18 @@ def _role(text: str, start: int, end: int, prev_end: int,
     suffix = text[end:suffix_end]
     cut = _CLAUSE_RE.search(suffix)
     suffix_clause = suffix[: cut.start()] if cut else suffix
-    role = _last_role(clause) or _first_role(suffix_clause) or _last_role(prefix)
+    window = f"{clause} {suffix_clause}"
+    role = _last_role(clause) or _first_role(suffix_clause)
+    if role is None and _WORK_RE.search(window) and _FULLY_RE.search(window):
+        role = "fit"  # "werkt vanaf 1 juni weer", "worked fully from 1 June"
+    partial = bool(_PARTIAL_RE.search(window))
+    if partial and (role == "fit" or (role is None and _WORK_RE.search(window))):
+        return _Role("ignore", partial=True)  # partial work does not end the sickness
+    if role is None:
+        role = _last_role(prefix)
     if role is None and _SINCE_RE.search(clause):
         role = "sick"
-    again = bool(_AGAIN_RE.search(clause) or _AGAIN_RE.search(suffix_clause))
-    return role, again
+    return _Role(role, again=bool(_AGAIN_RE.search(window)), partial=partial)
 
 
 def parse_dates(text: str, today: date) -> ParsedSickness | None:
@@ -127,7 +171,8 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
         prev_end = mentions[i - 1].end if i else 0
         j = i + (2 if end_m else 1)
         next_start = mentions[j].start if j < len(mentions) else len(text)
-        role, again = _role(text, m.start, last.end, prev_end, next_start)
+        found = _role(text, m.start, last.end, prev_end, next_start)
+        role, again = found.name, found.again
         order = len(events)
         if end_m is not None and role in ("sick", "fit"):
             if end_m.value < m.value:
@@ -142,7 +187,8 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
             after = end_m.value + timedelta(days=1)
             events.append(_Event(after, other, weak=True, order=order + 1))
         elif role == "sick":
-            events.append(_Event(m.value, "sick", again=again, order=order))
+            events.append(_Event(m.value, "sick", again=again, partial=found.partial,
+                                 order=order))
         elif role in ("fit", "sick_end"):
             day = m.value + timedelta(days=1) if role == "sick_end" else m.value
             events.append(_Event(day, "fit", order=order))
@@ -165,13 +211,17 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
 
 
 def _corrected(events: list[_Event]) -> list[_Event]:
-    """Without any recovery, several plain first sick days are corrections: keep the last one."""
+    """Without any recovery, several plain first sick days are corrections: keep the last one.
+
+    When one of them is partial ("sinds 1 juni 50% ziek") they describe changes of degree within
+    one sickness, so the earliest is the first sick day.
+    """
     if any(e.kind == "fit" for e in events):
         return events
     plain = [e for e in events if e.kind == "sick" and not e.again]
     if len({e.day for e in plain}) <= 1:
         return events
-    keep = plain[-1]
+    keep = min(plain, key=lambda e: e.day) if any(e.partial for e in plain) else plain[-1]
     return [e for e in events if e.again or e is keep]
 
 
