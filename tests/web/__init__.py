@@ -1,0 +1,1 @@
+"""Tests of the web app: API, real servers, real browser."""

@@ -1,0 +1,52 @@
+"""Web test fixtures: one real index from a tiny corpus, one real assistant per session."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from assistant.config import Settings
+from .corpus import write_corpus
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+
+
+@pytest.fixture(scope="session")
+def web_settings(tmp_path_factory, embedder) -> Settings:
+    """Settings whose data dir holds a real index of the tiny corpus (built with the real ingest)."""
+    from ingest.indexer import Indexer
+
+    root = tmp_path_factory.mktemp("web")
+    corpus = write_corpus(root / "knowledge")
+    settings = Settings.from_env({}, data_dir=root / "data", knowledge_dir=corpus)
+    Indexer(settings, embedder).run([corpus])
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_assistant(web_settings):
+    """The real assistant from `build_assistant`, built once for all web tests."""
+    from assistant import build_assistant
+
+    return build_assistant(web_settings)
+
+
+@pytest.fixture
+def make_app(web_settings, real_assistant, tmp_path) -> Callable[..., FastAPI]:
+    """Build the web app around the session's assistant; keyword args override settings."""
+    from assistant.web import AssistantHolder, create_app
+
+    def build(**overrides: object) -> FastAPI:
+        overrides.setdefault("data_dir", tmp_path / "data")  # feedback DB per test
+        return create_app(web_settings.replace(**overrides), AssistantHolder.ready(real_assistant))
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots (git-ignored)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,59 @@
+"""Server-rendered HTML: source pages, the timeline picture and table, the chat message format."""
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.deadlines import Episode, compute_timeline
+from assistant.web.planner import parse_episode_lines, table_html, timeline_svg
+from assistant.web.sources import render_source_page
+from assistant.web.ui_chat import render_answer, render_user
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def test_source_page_escapes_everything_and_links_only_web_urls():
+    html = render_source_page({
+        "title": f"Titel {XSS}", "language": "nl",
+        "sources": [{"title": "Wet <b>", "url": "javascript:alert(1)", "law": "art. 1"},
+                    {"title": "UWV", "url": "https://www.uwv.nl/x"}],
+        "sections": [{"section": "Kop <script>", "text": f"Alinea **vet** {XSS}\n\n- een\n- twee"}],
+    })
+    assert "<img" not in html and "<script>" not in html and "javascript:" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<strong>vet</strong>" in html and "<li>een</li>" in html
+    assert '<a href="https://www.uwv.nl/x" target="_blank" rel="noopener noreferrer">UWV</a>' in html
+
+
+def test_chat_messages_show_user_html_as_text_and_keep_sources_safe():
+    assert render_user(XSS) == "&lt;img src=x onerror=alert(1)&gt;"
+    out = render_answer({"content": f"Antwoord {XSS} [1]", "citations": [
+        {"number": 1, "title": "T <i>", "url": "javascript:alert(1)", "section": ""},
+        {"number": 2, "title": "Bron", "url": "/bron/nl-x", "section": "Kop"},
+    ]}, "nl")
+    assert "<img" not in out and "javascript:" not in out and "T &lt;i&gt;" in out
+    assert "<summary>Bronnen (2)</summary>" in out
+    assert '<a href="/bron/nl-x" target="_blank" rel="noopener noreferrer">[2] Bron</a> — Kop' in out
+
+
+def test_timeline_picture_marks_today_and_colours_by_status():
+    timeline = compute_timeline([Episode(date(2026, 1, 5))], today=date(2026, 2, 20))
+    svg = timeline_svg(timeline, "nl")
+    assert svg.startswith("<svg") and "Vandaag 20-02-2026" in svg
+    statuses = {m.status for m in timeline.milestones}
+    assert {"passed", "upcoming"} <= statuses
+    for status in statuses:
+        assert f'class="milestone status-{status}"' in svg
+    assert svg.count("<circle") >= len(timeline.milestones)
+    assert "Today 20-02-2026" in timeline_svg(timeline, "en")
+
+
+def test_timeline_table_lists_every_milestone_with_its_status():
+    timeline = compute_timeline([Episode(date(2024, 3, 1))], today=date(2024, 6, 1))
+    html = table_html(timeline, "nl")
+    assert html.count("<tr class=") == len(timeline.milestones)
+    assert "20-12-2024" in html and "42e-weeksmelding bij UWV" in html and "voorbij" in html
+
+
+def test_episode_lines_accept_iso_and_dutch_dates():
+    assert parse_episode_lines("2026-01-05 tot 2026-01-20\n\n6-2-2026 tot 10-02-2026") == [
+        (date(2026, 1, 5), date(2026, 1, 20)), (date(2026, 2, 6), date(2026, 2, 10))]

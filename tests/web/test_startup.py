@@ -1,0 +1,88 @@
+"""Starting the app: index missing is a clear 503 (and heals itself); `spoor2 serve` and app.py."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.web import AssistantHolder, create_app, holder as holder_module
+
+from .servers import free_port, wait_until
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_missing_index_still_serves_the_ui_and_says_how_to_build_it(
+    web_settings, tmp_path, monkeypatch
+):
+    from assistant import build_assistant
+
+    empty = web_settings.replace(data_dir=tmp_path / "empty")
+    target = {"settings": empty}
+    monkeypatch.setattr(holder_module, "RETRY_SECONDS", 0.0)
+    app = create_app(empty, AssistantHolder(lambda: build_assistant(target["settings"])))
+    with TestClient(app) as client:
+        health = wait_until(lambda: (r := client.get("/api/health")).json()["status"] != "starting"
+                            and r)
+        assert health.status_code == 503 and health.json()["status"] == "index_missing"
+        assert "spoor2 ingest knowledge/" in health.json()["message"]
+        chat = client.post("/api/chat", json={"message": "Wanneer start spoor 2?"})
+        assert chat.status_code == 503 and "spoor2 ingest" in chat.json()["error"]["message"]
+        assert client.get("/ui/").status_code == 200
+        # Once the operator has built the index, the app picks it up without a restart.
+        target["settings"] = web_settings
+        ready = wait_until(lambda: client.get("/api/health").status_code == 200, timeout=120)
+        assert ready
+        assert client.post("/api/chat", json={"message": "Wanneer start spoor 2?"}).status_code == 200
+
+
+def _start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.mark.server
+def test_spoor2_serve_starts_the_app_on_the_given_port(web_settings):
+    port = free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = _start([sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1",
+                   "--port", str(port), "--data-dir", str(web_settings.data_dir)], env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until(lambda: httpx.get(base + "/api/health").status_code == 200, timeout=120)
+        res = httpx.post(base + "/api/chat", json={"message": "Wanneer moet spoor 2 starten?"},
+                         timeout=60)
+        assert res.status_code == 200 and res.json()["citations"]
+        assert httpx.get(base + "/ui/").status_code == 200
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.server
+def test_python_app_py_starts_even_without_an_index(tmp_path):
+    port = free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "SPOOR2_DATA_DIR": str(tmp_path / "none"),
+           "SPOOR2_PORT": str(port)}
+    proc = _start([sys.executable, "app.py"], env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        health = wait_until(
+            lambda: (r := httpx.get(base + "/api/health")).json()["status"] == "index_missing"
+            and r, timeout=60)
+        assert health.status_code == 503 and "spoor2 ingest" in health.json()["message"]
+        assert httpx.get(base + "/widget.js").status_code == 200
+    finally:
+        _stop(proc)
