@@ -80,7 +80,9 @@ def check_compatible(meta: Mapping[str, Any], settings: Settings, *, for_ingest:
     built_with = meta.get("embedding_model")
     problems = []
     if built_with != settings.embedding_model:
-        problems.append(f"embedding model {built_with!r} (configured: {settings.embedding_model!r})")
+        problems.append(
+            f"embedding model {built_with!r} (configured: {settings.embedding_model!r})"
+        )
     if (meta.get("chunk_size"), meta.get("chunk_overlap")) != (
         settings.chunk_size, settings.chunk_overlap
     ):
@@ -89,7 +91,9 @@ def check_compatible(meta: Mapping[str, Any], settings: Settings, *, for_ingest:
             f"(configured: {settings.chunk_size}/{settings.chunk_overlap})"
         )
     if meta.get("schema_version") != SCHEMA_VERSION:
-        problems.append(f"index format {meta.get('schema_version')} (this version: {SCHEMA_VERSION})")
+        problems.append(
+            f"index format {meta.get('schema_version')} (this version: {SCHEMA_VERSION})"
+        )
     if not problems:
         return
     how = (
@@ -263,7 +267,9 @@ class ChromaIndexWriter:
 
     def pointer(self) -> dict[str, str]:
         """The registry metadata (`active`, `previous`)."""
-        return self._guard("reading the registry", lambda: read_pointer(self._client, self.settings))
+        return self._guard(
+            "reading the registry", lambda: read_pointer(self._client, self.settings)
+        )
 
     def active(self) -> ActiveIndex | None:
         """The serving generation with every chunk's metadata, or None when there is none."""
@@ -354,9 +360,8 @@ class ChromaIndexWriter:
             got = self._guard("copying chunks", lambda: collection.get(
                 ids=wanted[start:start + PAGE], include=["documents", "metadatas", "embeddings"]
             ))
-            chunks = [
-                replace.get(c.id, c) for c in _to_chunks(got["ids"], got["documents"], got["metadatas"])
-            ]
+            stored = _to_chunks(got["ids"], got["documents"], got["metadatas"])
+            chunks = [replace.get(c.id, c) for c in stored]
             self.add(chunks, [list(map(float, e)) for e in got["embeddings"]])
         return len(wanted)
 
@@ -366,12 +371,16 @@ class ChromaIndexWriter:
         count = self._guard("counting", building.count)
         if count != expected:
             raise StoreUnavailableError(
-                f"the new index holds {count} chunks, expected {expected}; the old index still serves"
+                f"the new index holds {count} chunks, expected {expected}; "
+                "the old index still serves"
             )
         self._guard("finishing", lambda: building.modify(metadata=self._metadata(dim, count)))
-        registry = self._guard("opening the registry", lambda: self._client.get_or_create_collection(
-            registry_name(self.settings), embedding_function=None
-        ))
+        registry = self._guard(
+            "opening the registry",
+            lambda: self._client.get_or_create_collection(
+                registry_name(self.settings), embedding_function=None
+            ),
+        )
         self._guard("switching generations", lambda: registry.modify(
             metadata={"active": building.name, "previous": previous}
         ))

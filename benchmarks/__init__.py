@@ -1,1 +1,1 @@
-"""Benchmarks (not timed tests): each module offers `run() -> dict` and prints a table as a script."""
+"""Benchmarks (not timed tests): each module has `run() -> dict` and prints a Markdown table."""

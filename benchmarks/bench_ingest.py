@@ -83,8 +83,10 @@ def table(result: dict[str, Any]) -> str:
          f"{result['rerun_cli_s']} s (exit {result['rerun_cli_exit']})",
          "includes Python start-up"),
     ]
-    lines = [f"Ingest benchmark ({result['cpus']} CPUs, load average {result['load_avg']})", "", "| Measure | Result | Target |",
-             "|---|---|---|"]
+    lines = [
+        f"Ingest benchmark ({result['cpus']} CPUs, load average {result['load_avg']})", "",
+        "| Measure | Result | Target |", "|---|---|---|",
+    ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return "\n".join(lines)
 

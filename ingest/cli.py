@@ -105,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     parser.add_argument(
-        "--data-dir", default=None, help="where the index lives (default: $SPOOR2_DATA_DIR or ./data)"
+        "--data-dir", default=None,
+        help="where the index lives (default: $SPOOR2_DATA_DIR or ./data)",
     )
     add_arguments(parser)
     args = parser.parse_args(argv)

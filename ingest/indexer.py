@@ -77,7 +77,9 @@ class Indexer:
             self._embedder = SentenceTransformerEmbedder(self.settings.embedding_model)
         return self._embedder
 
-    def run(self, paths: Sequence[Path], *, prune: bool = False, rebuild: bool = False) -> IngestReport:
+    def run(
+        self, paths: Sequence[Path], *, prune: bool = False, rebuild: bool = False
+    ) -> IngestReport:
         """Ingest `paths` (files or folders).
 
         Args:
@@ -171,7 +173,8 @@ class Indexer:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise LoaderError(f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
+            reason = exc.strerror or type(exc).__name__
+            raise LoaderError(f"cannot read the file ({reason})") from None
         digest = file_hash(data)
         if not rebuild and recorded.get(key) == digest:
             return None
@@ -218,7 +221,9 @@ class Indexer:
             raise
         report.built = True
 
-    def _embed_into(self, writer: ChromaIndexWriter, chunks: list[Chunk], report: IngestReport) -> int:
+    def _embed_into(
+        self, writer: ChromaIndexWriter, chunks: list[Chunk], report: IngestReport
+    ) -> int:
         """Embed `chunks` batch by batch into the new generation; returns the vector length."""
         warm_up = getattr(self.embedder, "warm_up", None)
         loading = time.perf_counter()

@@ -81,7 +81,8 @@ def test_all_chunks_count_and_info(settings, embedder):
     assert store.count() == 4
     info = store.info()
     assert info["embedding_model"] == settings.embedding_model and info["embedding_dim"] == 384
-    assert (info["chunk_size"], info["chunk_overlap"]) == (settings.chunk_size, settings.chunk_overlap)
+    assert info["chunk_size"] == settings.chunk_size
+    assert info["chunk_overlap"] == settings.chunk_overlap
     assert info["chunk_count"] == 4 and info["generation"] == name == store.generation
     assert info["built_at"].startswith("20")
 

@@ -27,8 +27,8 @@ _BLOCKS = {
 
 def _attrs(tag: Tag) -> str:
     classes = tag.get("class") or []
-    parts = [tag.get("id") or "", " ".join(classes), tag.get("role") or "", tag.get("aria-label") or ""]
-    return " ".join(str(p) for p in parts)
+    parts = [tag.get("id"), " ".join(classes), tag.get("role"), tag.get("aria-label")]
+    return " ".join(str(p) for p in parts if p)
 
 
 def _strip_tags(soup: BeautifulSoup) -> None:
@@ -48,7 +48,8 @@ def _strip_boilerplate(root: Tag) -> None:
             tag.decompose()
         elif _BOILER_ATTR.search(_attrs(tag)):
             # a wrapper class like "layout--with-sidebar" must not take the content with it
-            if tag.find(["main", "article", "h1"]) or len(tag.get_text(" ", strip=True)) > total / 2:
+            holds_content = len(tag.get_text(" ", strip=True)) > total / 2
+            if holds_content or tag.find(["main", "article", "h1"]):
                 continue
             tag.decompose()
 

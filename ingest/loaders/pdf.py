@@ -14,7 +14,7 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\")]?$")
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Rebuild paragraphs from PDF lines: a blank line or a short line ending a sentence ends one."""
+    """Rebuild paragraphs from PDF lines; a blank or short sentence-ending line ends one."""
     lines = [ln.strip() for ln in text.splitlines()]
     width = max((len(ln) for ln in lines), default=0)
     paragraphs, current = [], []

@@ -11,15 +11,16 @@ _BOILERPLATE = re.compile(
     ^(wij|we|deze\s+(web)?site)\s+(gebruik(t|en)|maakt\s+gebruik\s+van)\s+cookies
     | ^(this|our)\s+(web)?site\s+uses\s+cookies
     | ^(alle\s+)?cookies\s+(accepteren|weigeren|instellen)
-    | ^(accepteer|accepteren|akkoord|weigeren|sluiten|accept(\s+all)?|reject(\s+all)?|ok[eé]?)\b.{0,25}$
+    | ^(accepteer|accepteren|akkoord|weigeren|sluiten|accept(\s+all)?|reject(\s+all)?|ok[eé]?
+       |(cookie-?)?instellingen|voorkeuren|settings|preferences)\b.{0,25}$
     | ^(©|\(c\)\s|copyright\b)
     | ^(lees|read)\s+(meer|verder|more)\b.{0,40}$
     | ^(deel|delen|share)(\s+(dit|deze|this|op|on|via)\b.*)?:?$
     | ^(terug\s+naar\s+(boven|top)|naar\s+(de\s+)?(hoofdinhoud|inhoud)|ga\s+direct\s+naar\b.*
        |skip\s+to\b.*|back\s+to\s+top)$
     | ^(home|start)\s*[>»/›|]
-    | ^(menu|zoeken|search|inloggen|log\s?in|uitloggen|sluit\s+menu|open\s+menu|print(\s+deze\s+pagina)?
-       |volg\s+ons(\s+op)?|follow\s+us|nieuwsbrief|newsletter)\W*$
+    | ^(menu|zoeken|search|inloggen|log\s?in|uitloggen|sluit\s+menu|open\s+menu
+       |print(\s+deze\s+pagina)?|volg\s+ons(\s+op)?|follow\s+us|nieuwsbrief|newsletter)\W*$
     | ^(privacy(verklaring|beleid|\s+policy|\s+statement)?|disclaimer|cookie(beleid|verklaring)
        |sitemap|toegankelijkheid|algemene\s+voorwaarden|terms(\s+of\s+use)?)\s*$
     """
@@ -67,37 +68,65 @@ def _heading_level(line: str, alone: bool) -> int:
 
 def _blocks(text: str) -> list[list[str]]:
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    blocks: list[list[str]] = [[]]
-    for i, line in enumerate(lines):
-        if _UNDERLINE.match(line) and blocks[-1]:
+    raw: list[list[str]] = [[]]
+    for line in lines:
+        if _UNDERLINE.match(line) and raw[-1]:
             # "Title\n=====" - a setext heading; keep it as a Markdown heading line
             mark = "#" if line.strip()[0] == "=" else "##"
-            blocks[-1][-1] = f"{mark} {blocks[-1][-1].strip()}"
-            blocks.append([])
-        elif not line.strip() or is_boilerplate(line):
-            blocks.append([])
+            raw[-1][-1] = f"{mark} {raw[-1][-1].strip()}"
+            raw.append([])
+        elif not line.strip():
+            raw.append([])
         else:
-            blocks[-1].append(line)
-    blocks = [b for b in blocks if b]
-    # a run of several very short lines is a menu, not content
-    return [b for b in blocks if not (len(b) >= 4 and all(_short(ln.strip()) for ln in b))]
+            raw[-1].append(line)
+    blocks: list[list[str]] = []
+    for block in raw:
+        if len(block) >= 3 and all(_short(ln.strip()) or is_boilerplate(ln) for ln in block):
+            continue  # a run of very short lines is a menu or footer, not content
+        blocks.append([])
+        for line in block:
+            if is_boilerplate(line):
+                blocks.append([])
+            else:
+                blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def _title(blocks: list[list[str]]) -> str:
+    """The first top-level heading, else the first heading of any kind."""
+    found = []
+    for index, block in enumerate(blocks):
+        level, heading = _heading(block, index + 1 < len(blocks))
+        if level == 1:
+            return heading
+        if level:
+            found.append(heading)
+    return found[0] if found else ""
+
+
+def _heading(block: list[str], has_next: bool) -> tuple[int, str]:
+    """(level, text) when the block starts with a heading, else (0, "")."""
+    first, rest = block[0].strip(), block[1:]
+    md = _MD_HEADING.match(first)
+    if md:
+        return min(len(md.group(1)), 2), md.group(2).strip()
+    if not (rest or has_next):
+        return 0, ""
+    level = _heading_level(first, not rest)
+    if rest and level and rest[0].strip()[:1].islower():
+        return 0, ""  # the paragraph continues on the next line: a wrapped sentence
+    return level, first.rstrip(":").strip()
 
 
 def parse(text: str) -> Document:
     """Parse plain text into a `Document` with guessed headings."""
     blocks = _blocks(text)
-    builder = SectionBuilder()
+    builder = SectionBuilder(title=_title(blocks))
     for index, block in enumerate(blocks):
-        first, rest = block[0].strip(), block[1:]
-        has_next = bool(rest) or index + 1 < len(blocks)
-        md = _MD_HEADING.match(first)
-        level = len(md.group(1)) if md else (_heading_level(first, not rest) if has_next else 0)
-        if rest and level and not md and rest[0].strip()[:1].islower():
-            level = 0  # the paragraph continues on the next line: a wrapped sentence
+        level, heading = _heading(block, index + 1 < len(blocks))
         if level:
-            heading = (md.group(2) if md else first).rstrip(":").strip()
-            builder.heading(1 if not builder.title else level, heading)
-            block = rest
+            builder.heading(level, heading)
+            block = block[1:]
         if block:
             builder.paragraph(join_lines(block))
     return Document(title=builder.title, sections=builder.sections())

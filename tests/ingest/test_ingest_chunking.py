@@ -53,7 +53,8 @@ def test_article_gets_one_chunk_per_section_with_provenance(knowledge):
     assert re.fullmatch(r"[0-9a-f]{32}", chunks[1].id)
     assert all(isinstance(v, (str, int, float, bool)) for c in chunks for v in c.metadata.values())
     assert embedding_text(chunks[1]).startswith(
-        "De probleemanalyse door de bedrijfsarts — Wanneer moet de probleemanalyse klaar zijn?\n\n"
+        "De probleemanalyse door de bedrijfsarts — "
+        "Wanneer moet de probleemanalyse klaar zijn?\n\n"
     )
 
 

@@ -64,7 +64,9 @@ def test_first_ingest_indexes_every_type_and_answers_with_provenance(settings, k
     assert 0.3 < hit.score <= 1.0
 
 
-def test_rerun_without_changes_embeds_nothing_and_keeps_the_generation(settings, knowledge, embedder):
+def test_rerun_without_changes_embeds_nothing_and_keeps_the_generation(
+    settings, knowledge, embedder
+):
     first = Indexer(settings, embedder).run([knowledge])
     counting = CountingEmbedder(embedder)
     again = Indexer(settings, counting).run([knowledge])
@@ -130,7 +132,9 @@ def test_failure_halfway_leaves_the_serving_index_intact(settings, knowledge, em
     assert ChromaIndexWriter(settings).generations() == sorted([serving, report.generation])
 
 
-def test_leftover_half_built_generation_is_removed_by_the_next_ingest(settings, knowledge, embedder):
+def test_leftover_half_built_generation_is_removed_by_the_next_ingest(
+    settings, knowledge, embedder
+):
     Indexer(settings, embedder).run([knowledge])
     writer = ChromaIndexWriter(settings)
     leftover = writer.begin()  # as if a previous ingest was killed mid-way
