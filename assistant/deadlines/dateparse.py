@@ -4,6 +4,8 @@ Numeric dates are read day first (03-04-2025 is 3 April); two-digit years are 20
 does not exist (31-02-2025, month 13, year 0001) raises `DeadlineInputError`, never a guess.
 Dates without a year take the year of the previous full date in the text (rolling over to the
 next year when they would otherwise lie before it), or else their last occurrence up to today.
+A weekday right beside an explicit date ("vrijdag 1 maart 2024", "1 maart 2024 (vrijdag)") is a
+label of that date, not a relative date; alone ("sinds vrijdag") it is the last such day.
 """
 from __future__ import annotations
 
@@ -72,6 +74,8 @@ _WEEKDAY_KINDS = ("prev_week", "last_wd")
 _LABEL_BEFORE_RE = re.compile(r"[\s,]*(?:(?:de|den|the)\s+)?\Z", re.I)
 # Between a date and its weekday label: "1 maart 2024 (vrijdag)", "1 maart 2024, op vrijdag".
 _LABEL_AFTER_RE = re.compile(r"[\s,(]*(?:(?:op|on|een|a)\s+)?\Z", re.I)
+
+_FIELD_LABEL_RE = re.compile(rf"^(?:{_WD})\b[\s,]*|[\s,]*\(?\b(?:{_WD})\)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -226,8 +230,9 @@ def find_dates(text: str, today: date) -> list[DateMention]:
 
 def parse_date(text: str, today: date | None = None) -> date:
     """Exactly one date from a form field or CLI option (2025-03-03, 03-03-2025, 3 maart 2025)."""
-    found = find_dates(text.strip(), today or date.today())
-    if len(found) != 1 or found[0].end - found[0].start < len(text.strip()) - 1:
+    bare = _FIELD_LABEL_RE.sub("", text.strip())  # "vrijdag 1 maart 2024", "1-3-2024 (vr)"
+    found = find_dates(bare, today or date.today())
+    if len(found) != 1 or found[0].end - found[0].start < len(bare) - 1:
         raise fail(
             f"'{text}' is not a date. Use e.g. 2025-03-03 or 03-03-2025 (day-month-year).",
             f"'{text}' is geen datum. Gebruik bijvoorbeeld 03-03-2025 (dag-maand-jaar) of "

@@ -2,14 +2,15 @@
 
 Each date found is given a role by the words around it, nearest first: a first sick day
 ("ziek sinds", "eerste ziektedag", "sick since", plain "sinds"/"since"), a first fit day
-("hersteld op", "weer aan het werk sinds", "back at work since"), a last sick day ("laatste
-ziektedag"), a range ("ziek van X tot en met Y", "hersteld van X t/m Y"), the
+("hersteld op", "werkte weer vanaf", "back to full work from"; partial work such as "50% aan
+het werk" is not a recovery and is ignored), a last sick day ("laatste ziektedag"), a range ("ziek van X tot en met Y", "hersteld van X t/m Y"), the
 eerstejaarsevaluatie, the probleemanalyse or a vrijwillige verlenging. Dates with another role
 ("in dienst sinds") or none are ignored. The statements are then put in date order and turned
 into episodes: "hersteld op 1 juni" closes an episode on 31 May, "sinds 25 juli weer ziek"
 opens a new one. A second first sick day without any recovery in between is read as a
 correction (the later statement wins), unless it says "weer"/"again", which needs a recovery
-date and raises `DeadlineInputError`.
+date and raises `DeadlineInputError`. A weekday beside an explicit date ("vrijdag 1 maart
+2024") is only a label of that date (see `dateparse`).
 """
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ _ROLE_WORDS = [
     ("not_fit", r"(?:nog\s+)?niet\s+(?:\w+\s+)?(?:hersteld|beter|fit)\w*|"
                 r"not\s+(?:yet\s+)?(?:\w+\s+)?(?:recovered|better|fit|back)"),
     ("sick_end", r"laatste\s+ziektedag|last\s+(?:sick\s+)?day(?:\s+of\s+(?:sickness|illness))?"),
-    ("fit", r"weer\s+(?:\w+\s+){0,2}?(?:aan\s+het\s+werk|aan\s+de\s+slag|gaan\s+werken|werken|"
-            r"gewerkt|begonnen|gezond|beter)|aan\s+het\s+werk|aan\s+de\s+slag|"
+    ("fit", r"weer\s+(?:(?!ziek|niet|geen|not)\w+\s+){0,2}?(?:aan\s+het\s+werk|aan\s+de\s+slag|"
+            r"gaan\s+werken|werken|gewerkt|begonnen|gezond|beter)|aan\s+het\s+werk|aan\s+de\s+slag|"
             r"werk(?:t|te|ten)\s+(?:(?:hij|zij|ze|ik|je|hier)\s+)?(?:weer|opnieuw)|"
             r"beter\s*gemeld|hersteld\w*|herstel\w*|hervat\w*|werkhervatting|beter|"
             r"gezond|arbeidsgeschikt|recovered|recovery|back\s+(?:at|to|in)\s+(?:\w+\s+){0,2}?"
@@ -46,22 +47,23 @@ _ROLE_WORDS = [
                r"vakantie|holiday|verlof|leave|loonsanctie|wage\s+sanction|"
                r"werk(?:t|te|ten)\s+(?:al\s+)?(?:\w+\s+)?(?:bij|voor)\b|"
                r"(?:works|worked|working)\s+(?:for|at)\b"),
-    ("sick", r"ziek\w*|1e\s+ziektedag|uitgevallen|uitval|arbeidsongeschikt|verzuim\w*|sick\w*|"
-             r"ill|illness|unfit|off\s+work"),
+    ("sick", r"ziek\w*|1e\s+ziektedag|uitgevallen|uitval\w*|arbeidsongeschikt|verzuim\w*|"
+             r"(?:viel|vielen|valt)\s+(?:\w+\s+){0,3}?uit\b|sick\w*|ill|illness|unfit|off\s+work"),
 ]
 _ROLE_ALIASES = {"not_working": "sick", "not_fit": "ignore"}
 _ROLE_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{p}))" for k, p in _ROLE_WORDS), re.I)
 # Partial work or recovery does not end an episode (the clock keeps running).
 _PARTIAL_RE = re.compile(
     r"\b(?:gedeeltelijk\w*|deels|halve\s+dagen|parttime|part[- ]time|partial\w*|partly|"
-    r"half\s+days|(?:\d{1,2}(?:[.,]\d+)?)\s*(?:%|procent|percent)|opbouw\w*|opgebouwd|aangepast\w*|therapeutisch\w*|re-?integr\w*|"
-    r"build(?:ing)?\s+up|adjusted|light\s+duties)", re.I)
+    r"half\s+days|(?:\d{1,2}(?:[.,]\d+)?)\s*(?:%|procent|percent)|opbouw\w*|opgebouwd|"
+    r"aangepast\w*|\w*therapeut\w*|re-?integr\w*|build(?:ing)?\s+up|adjusted|light\s+duties)", re.I)
 # A work verb and "weer"/"volledig" in one clause: "werkt vanaf 1 juni weer".
 _WORK_RE = re.compile(r"\b(?:werk(?:t|te|ten|en)?|gewerkt|work(?:s|ed|ing)?)\b", re.I)
 _FULLY_RE = re.compile(r"\b(?:weer|opnieuw|volledig|helemaal|again|fully|full)\b", re.I)
 _SINCE_RE = re.compile(r"\b(?:sinds|vanaf|since|from|per)\b", re.I)
 _AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
 _CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
+_HARD_CLAUSE_RE = re.compile(r";|\b(?:en|and|maar|but)\b", re.I)
 _SENTENCE_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _RANGE_RE = re.compile(
     r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*$", re.I)
@@ -126,7 +128,8 @@ def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _R
     first one after it, and never past a neighbouring date: role words behind a separator
     belong to another statement ("werkte weer vanaf 1 juni en is op 29 juni opnieuw ziek").
     Words before the date in its clause win, then words after it; only when the clause has
-    none does a role word earlier in the sentence count ("eerste ziektedag: 3 maart").
+    none does a role word earlier in the sentence count ("eerste ziektedag: 3 maart"), and then
+    only up to the last "en"/"and"/";".
     """
     sentence_start = max((m.end() for m in _SENTENCE_RE.finditer(text, 0, start)), default=0)
     prefix = text[max(prev_end, sentence_start):start]
@@ -138,14 +141,18 @@ def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _R
     cut = _CLAUSE_RE.search(suffix)
     suffix_clause = suffix[: cut.start()] if cut else suffix
     window = f"{clause} {suffix_clause}"
-    role = _last_role(clause) or _first_role(suffix_clause)
+    # Last: a verb split around the date ("viel op 1 september uit").
+    role = _last_role(clause) or _first_role(suffix_clause) or _first_role(window)
     if role is None and _WORK_RE.search(window) and _FULLY_RE.search(window):
         role = "fit"  # "werkt vanaf 1 juni weer", "worked fully from 1 June"
     partial = bool(_PARTIAL_RE.search(window))
     if partial and (role == "fit" or (role is None and _WORK_RE.search(window))):
         return _Role("ignore", partial=True)  # partial work does not end the sickness
     if role is None:
-        role = _last_role(prefix)
+        # A label earlier in the sentence ("eerste ziektedag: 3 maart", "ziek, eerste dag 3
+        # maart"), but never across "en"/"and"/";": that is another statement.
+        hard = list(_HARD_CLAUSE_RE.finditer(prefix))
+        role = _last_role(prefix[hard[-1].end():] if hard else prefix)
     if role is None and _SINCE_RE.search(clause):
         role = "sick"
     return _Role(role, again=bool(_AGAIN_RE.search(window)), partial=partial)
