@@ -3,9 +3,10 @@
 Each date found is given a role by the words around it, nearest first: a first sick day
 ("ziek sinds", "eerste ziektedag", "sick since", plain "sinds"/"since"), a first fit day
 ("hersteld op", "werkte weer vanaf", "back to full work from"; partial work such as "50% aan
-het werk" is not a recovery and is ignored), a last sick day ("laatste ziektedag"), a range ("ziek van X tot en met Y", "hersteld van X t/m Y"), the
-eerstejaarsevaluatie, the probleemanalyse or a vrijwillige verlenging. Dates with another role
-("in dienst sinds") or none are ignored. The statements are then put in date order and turned
+het werk" is not a recovery and is ignored), a last sick day ("laatste ziektedag"), a range
+("ziek van X tot en met Y", "hersteld van X t/m Y"), the eerstejaarsevaluatie, the
+probleemanalyse or a vrijwillige verlenging. Dates with another role ("in dienst sinds", "op 1
+juni nog ziek") or none are ignored. The statements are then put in date order and turned
 into episodes: "hersteld op 1 juni" closes an episode on 31 May, "sinds 25 juli weer ziek"
 opens a new one. A second first sick day without any recovery in between is read as a
 correction (the later statement wins), unless it says "weer"/"again", which needs a recovery
@@ -31,6 +32,9 @@ _ROLE_WORDS = [
     # "nog niet hersteld op", "not yet recovered by": says nothing about a start or end.
     ("not_fit", r"(?:nog\s+)?niet\s+(?:\w+\s+)?(?:hersteld|beter|fit)\w*|"
                 r"not\s+(?:yet\s+)?(?:\w+\s+)?(?:recovered|better|fit|back)"),
+    # "op 1 juni nog ziek", "still sick on 1 June": a status on that day, not a first sick day.
+    ("still_sick", r"nog\s+(?:steeds\s+|altijd\s+)?(?:\w+\s+)?(?:ziek|arbeidsongeschikt)\w*|"
+                   r"still\s+(?:\w+\s+)?(?:sick|ill|off\s+work|unfit)"),
     ("sick_end", r"laatste\s+ziektedag|last\s+(?:sick\s+)?day(?:\s+of\s+(?:sickness|illness))?"),
     ("fit", r"weer\s+(?:(?!ziek|niet|geen|not)\w+\s+){0,2}?(?:aan\s+het\s+werk|aan\s+de\s+slag|"
             r"gaan\s+werken|werken|gewerkt|begonnen|gezond|beter)|aan\s+het\s+werk|aan\s+de\s+slag|"
@@ -61,6 +65,7 @@ _PARTIAL_RE = re.compile(
 _WORK_RE = re.compile(r"\b(?:werk(?:t|te|ten|en)?|gewerkt|work(?:s|ed|ing)?)\b", re.I)
 _FULLY_RE = re.compile(r"\b(?:weer|opnieuw|volledig|helemaal|again|fully|full)\b", re.I)
 _SINCE_RE = re.compile(r"\b(?:sinds|vanaf|since|from|per)\b", re.I)
+_STILL_SINCE_RE = re.compile(r"\b(?:sinds|since)\b", re.I)
 _AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
 _CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
 _HARD_CLAUSE_RE = re.compile(r";|\b(?:en|and|maar|but)\b", re.I)
@@ -155,6 +160,8 @@ def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _R
         role = _last_role(prefix[hard[-1].end():] if hard else prefix)
     if role is None and _SINCE_RE.search(clause):
         role = "sick"
+    if role == "still_sick":  # "nog steeds ziek sinds 1 maart" is a start, "op 1 juni nog ziek" not
+        role = "sick" if _STILL_SINCE_RE.search(clause) else "ignore"
     return _Role(role, again=bool(_AGAIN_RE.search(window)), partial=partial)
 
 

@@ -135,6 +135,12 @@ CLAUSES = [
     ("ziek sinds 1 maart 2024 en hersteld; gesprek op 1 juni 2024", ["01-03-2024.."]),
     ("Ze is ziek, eerste dag 3 maart 2025", ["03-03-2025.."]),
     ("hersteld op 1 juni 2025, ziek sinds 1 maart 2025", ["01-03-2025..31-05-2025"]),
+    # "still sick on" a later day is a status, not a corrected first sick day.
+    ("ziek sinds 1 maart 2025. Wat als hij op 1 juni 2026 nog ziek is?", ["01-03-2025.."]),
+    ("sick since 1 March 2025. What if he is still sick on 1 June 2026?", ["01-03-2025.."]),
+    ("ziek sinds 1 maart 2025, is op 1 december 2025 nog steeds ziek", ["01-03-2025.."]),
+    ("Hij is nog steeds ziek, sinds 1 maart 2025", ["01-03-2025.."]),
+    ("He is still sick since 1 March 2025", ["01-03-2025.."]),
 ]
 
 
