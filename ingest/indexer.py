@@ -7,16 +7,17 @@ complete. Any failure before that leaves the serving generation as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
 
 from assistant.config import Settings
-from assistant.errors import InvalidInputError, LoaderError
+from assistant.errors import InvalidInputError, LoaderError, StoreUnavailableError
 from assistant.store import ActiveIndex, ChromaIndexWriter, check_compatible
 from assistant.types import Chunk
 from ingest.chunking import chunk_document, embedding_text
@@ -54,6 +55,28 @@ class SilentProgress:
 
     def finish(self) -> None:
         """Ignore."""
+
+
+@contextlib.contextmanager
+def _exclusive(settings: Settings) -> Iterator[None]:
+    """One ingest at a time per embedded store (a second one would delete the first's work)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    if settings.server_mode:
+        yield
+        return
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.data_dir / ".ingest.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreUnavailableError(
+                f"Another ingest is running on {settings.data_dir}; wait for it to finish"
+            ) from None
+        yield
 
 
 class Indexer:
@@ -101,6 +124,16 @@ class Indexer:
         except FileNotFoundError as exc:
             raise InvalidInputError(f"No such file or directory: {exc}") from None
         report.files_read = len(files)
+        with _exclusive(self.settings):
+            self._index(paths, files, report, prune, rebuild)
+        report.seconds = time.perf_counter() - started - (report.model_load_seconds or 0.0)
+        return report
+
+    def _index(
+        self, paths: Sequence[Path], files: list[Path], report: IngestReport, prune: bool,
+        rebuild: bool,
+    ) -> None:
+        """Compare with the serving index and build a new generation when something changed."""
         writer = ChromaIndexWriter(self.settings)
         writer.remove_stale()
         active = writer.active()
@@ -136,8 +169,6 @@ class Indexer:
             log.warning("nothing could be ingested; the index was left as it was")
         else:
             self._build(writer, active, keep + list(reuse), reuse, to_embed, len(final), report)
-        report.seconds = time.perf_counter() - started - (report.model_load_seconds or 0.0)
-        return report
 
     def _read(
         self, files: list[Path], old: dict[str, dict[str, Any]], report: IngestReport, rebuild: bool

@@ -193,3 +193,16 @@ def test_a_file_that_breaks_later_keeps_its_previous_chunks(settings, knowledge,
     assert len(report.skipped) == 1 and report.chunks_removed == 0
     doc_ids = {c.metadata["doc_id"] for c in ChromaStore.open(settings).all_chunks()}
     assert "spoor2-werkwijze" in doc_ids
+
+
+def test_a_second_ingest_on_the_same_store_is_refused_while_one_runs(settings, knowledge, embedder):
+    import fcntl
+
+    from assistant.errors import StoreUnavailableError
+
+    settings.data_dir.mkdir(parents=True)
+    with open(settings.data_dir / ".ingest.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running ingest holds it
+        with pytest.raises(StoreUnavailableError, match="Another ingest is running"):
+            Indexer(settings, embedder).run([knowledge])
+    assert Indexer(settings, embedder).run([knowledge]).built
