@@ -75,6 +75,8 @@ _LABEL_BEFORE_RE = re.compile(r"[\s,]*(?:(?:de|den|the)\s+)?\Z", re.I)
 # Between a date and its weekday label: "1 maart 2024 (vrijdag)", "1 maart 2024, op vrijdag".
 _LABEL_AFTER_RE = re.compile(r"[\s,(]*(?:(?:op|on|een|a)\s+)?\Z", re.I)
 
+_RANGE_GAP_RE = re.compile(
+    r"\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*\Z", re.I)
 _FIELD_LABEL_RE = re.compile(rf"^(?:{_WD})\b[\s,]*|[\s,]*\(?\b(?:{_WD})\)?$", re.I)
 
 
@@ -225,7 +227,24 @@ def find_dates(text: str, today: date) -> list[DateMention]:
         if has_year:
             anchor = value
         mentions.append(DateMention(start, m.end(), value, has_year))
-    return mentions
+    return _range_years(text, mentions)
+
+
+def _range_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A range start without a year takes it from the range end: "1 maart t/m 31 mei 2024"."""
+    out = list(mentions)
+    for n in range(len(out) - 1):
+        first, last = out[n], out[n + 1]
+        if first.has_year or not last.has_year or not _RANGE_GAP_RE.match(
+                text, first.end, last.start):
+            continue
+        year = last.value.year
+        if (first.value.month, first.value.day) > (last.value.month, last.value.day):
+            year -= 1
+        raw = f"{text[first.start:first.end].strip()} {year}"
+        value = _make(year, first.value.month, first.value.day, raw)  # 29 februari: leap year?
+        out[n] = replace(first, value=value, has_year=True)
+    return out
 
 
 def parse_date(text: str, today: date | None = None) -> date:

@@ -80,6 +80,11 @@ RELAPSES = [
      ["12-05-2025..03-08-2025", "01-09-2025.."]),
     ("Op vrijdag 1 maart 2024 werd hij ziek. Op maandag 3 juni 2024 was hij weer beter.",
      ["01-03-2024..02-06-2024"]),
+    # A range start without a year takes the year of the range end.
+    ("Ik was ziek van 1 maart t/m 31 mei 2024 en ben sinds 29 juni 2024 weer ziek",
+     ["01-03-2024..31-05-2024", "29-06-2024.."]),
+    ("sick from 1 December to 31 January 2025, and sick again since 1 March 2025",
+     ["01-12-2024..31-01-2025", "01-03-2025.."]),
 ]
 
 
@@ -184,7 +189,8 @@ def test_date_formats_and_abbreviations(text, start):
 
 @pytest.mark.parametrize(
     "text", ["ziek sinds 31-02-2025", "ziek sinds 01-01-0001", "ziek sinds 29-02-2025",
-             "ziek sinds vrijdag 31 april 2025", "since Friday 30 February 2024"],
+             "ziek sinds vrijdag 31 april 2025", "since Friday 30 February 2024",
+             "ziek van 29 februari tot en met 31 mei 2023"],
 )
 def test_impossible_dates_raise_even_with_a_weekday_label(text):
     with pytest.raises(DeadlineInputError) as info:
