@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,6 +74,8 @@ def run(
     if not logging.getLogger().isEnabledFor(logging.DEBUG):
         logging.getLogger("pypdf").setLevel(logging.ERROR)  # we report damaged PDFs ourselves
     progress = TqdmProgress(err) if not quiet and err.isatty() else None
+    if progress is None:  # keep the model's own "Loading weights" bar quiet as well
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     indexer = Indexer(settings, embedder, progress=progress)
     try:
         report = indexer.run(list(paths) or [settings.knowledge_dir], prune=prune, rebuild=rebuild)

@@ -117,9 +117,11 @@ class Indexer:
         """
         started = time.perf_counter()
         report = IngestReport()
+        # with --prune a path that is gone is a valid request: remove what was ingested from it
+        existing = [p for p in paths if p.exists()] if prune else list(paths)
         try:
             files, report.files_ignored = discover(
-                paths, exclude=[self.settings.knowledge_dir / "eval"]
+                existing, exclude=[self.settings.knowledge_dir / "eval"]
             )
         except FileNotFoundError as exc:
             raise InvalidInputError(f"No such file or directory: {exc}") from None

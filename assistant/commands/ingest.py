@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "ingest", help="load documents into the knowledge index",
         description="Ingest Markdown, text, HTML, PDF and DOCX files. Exit codes: 0 ok, "
-        "1 error (nothing changed), 3 some files were skipped (the rest was ingested).",
+        "1 error (the serving index is left as it was), 3 some files were skipped (the rest "
+        "was ingested).",
     )
     add_common(parser)
     add_arguments(parser)

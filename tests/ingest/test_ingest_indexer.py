@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import ModelMismatchError
+from assistant.errors import InvalidInputError, ModelMismatchError
 from assistant.store import ChromaIndexWriter, ChromaStore
 from ingest.indexer import Indexer
 
@@ -206,3 +206,14 @@ def test_a_second_ingest_on_the_same_store_is_refused_while_one_runs(settings, k
         with pytest.raises(StoreUnavailableError, match="Another ingest is running"):
             Indexer(settings, embedder).run([knowledge])
     assert Indexer(settings, embedder).run([knowledge]).built
+
+
+def test_prune_of_a_deleted_file_path_removes_its_chunks(settings, knowledge, embedder):
+    Indexer(settings, embedder).run([knowledge])
+    gone = knowledge / "week-42.txt"
+    gone.unlink()
+    with pytest.raises(InvalidInputError, match="week-42.txt"):
+        Indexer(settings, embedder).run([gone])
+    report = Indexer(settings, embedder).run([gone], prune=True)
+    assert report.chunks_removed == 1 and report.files_read == 0
+    assert "week-42" not in {c.metadata["doc_id"] for c in ChromaStore.open(settings).all_chunks()}
