@@ -44,7 +44,8 @@ class TqdmProgress:
         from tqdm import tqdm
 
         self.finish()
-        self._bar = tqdm(total=total, desc=stage, unit="", file=self.stream, leave=False)
+        unit = " files" if stage == "Reading" else " chunks"
+        self._bar = tqdm(total=total, desc=stage, unit=unit, file=self.stream, leave=False)
 
     def advance(self, n: int = 1) -> None:
         """Move the bar on."""
