@@ -303,3 +303,10 @@ def test_eval_expected_ids_exist():
                 missing.setdefault(ref, []).append(item["id"])
     assert not missing, "expected ids without a knowledge file (id: items): " + "; ".join(
         f"{ref}: {', '.join(qids)}" for ref, qids in sorted(missing.items()))
+
+
+def test_eval_covers_every_article():
+    """Every article is the expected source of at least one eval question (all topics measured)."""
+    used = {ref for item in ITEMS for ref in item.get("expected") or []}
+    uncovered = sorted(str(a.meta.get("id")) for a in ARTICLES if a.meta.get("id") not in used)
+    assert not uncovered, f"articles no eval question expects: {uncovered}"
