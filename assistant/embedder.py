@@ -34,6 +34,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._cache: dict[str, list[float]] = {}
 
     def warm_up(self) -> None:
         """Load the model now (idempotent, thread-safe)."""
@@ -82,5 +83,11 @@ class SentenceTransformerEmbedder:
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        """A normalised vector for one query."""
-        return self.embed_documents([text])[0]
+        """A normalised vector for one query (recent queries are cached: example questions repeat)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self.embed_documents([text])[0]
+            if len(self._cache) >= 2048:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = cached
+        return list(cached)

@@ -38,11 +38,11 @@ _AUDIENCE_SWITCH = (
 class Thresholds:
     """Confidence cut-offs, tuned on the development eval set (`spoor2 eval`)."""
 
-    card: float = 0.62
+    card: float = 0.63
     card_margin: float = 0.0
     answer_dense: float = 0.38
     answer_bm25: float = 6.0
-    unknown_dense: float = 0.45
+    unknown_dense: float = 0.65
 
 
 class Assistant:
@@ -142,6 +142,10 @@ class Assistant:
         return [f.hit for f in self._fused(query, language, audience, k, embedding)]
 
     def _fused(self, query, language, audience, k, embedding=None, timings=None) -> list[FusedHit]:
+        return self._search(query, language, audience, k, embedding, timings)[2]
+
+    def _search(self, query, language, audience, k, embedding=None, timings=None):
+        """(dense hits, BM25 hits, fused hits) for the query."""
         timings = timings if timings is not None else {}
         t = time.perf_counter()
         vector = embedding if embedding is not None else self.embedder.embed_query(query)
@@ -155,7 +159,7 @@ class Assistant:
         t = time.perf_counter()
         fused = fuse(dense, lexical, k=k, language=language, audience=audience)
         timings["fusion_ms"] = _ms(t)
-        return fused
+        return dense, lexical, fused
 
     # -- answering ---------------------------------------------------------------------------
     def ask(
@@ -219,10 +223,18 @@ class Assistant:
         t = time.perf_counter()
         vector = self.embedder.embed_query(query)
         timings["embed_ms"] = _ms(t)
-        fused = self._fused(query, language, audience, 6, vector, timings)
+        dense, lexical, fused = self._search(query, language, audience, 6, vector, timings)
         trace["hits"] = [_hit_trace(f) for f in fused]
+        ranks: dict[str, float] = {}
+        for hits in (dense, lexical):
+            seen: set[str] = set()
+            for rank, hit in enumerate(hits, start=1):
+                doc_id = hit.chunk.metadata.get("doc_id") or hit.chunk.id
+                if doc_id not in seen:
+                    seen.add(doc_id)
+                    ranks[doc_id] = ranks.get(doc_id, 0.0) + 1 / rank
         t = time.perf_counter()
-        match = self.cards.match(vector, query, language, audience)
+        match = self.cards.match(vector, query, language, audience, ranks)
         timings["cards_ms"] = _ms(t)
         if match:
             trace["card"] = {"id": match.card.id, "score": round(match.score, 3),
@@ -234,7 +246,7 @@ class Assistant:
             trace["path"] = "card"
             return self._card_answer(match, language, trace)
         confident = top_dense >= self.thresholds.answer_dense or top_bm25 >= self.thresholds.answer_bm25
-        if scope == "unknown" and top_dense < self.thresholds.unknown_dense:
+        if scope == "unknown" and top_dense < self.thresholds.unknown_dense and top_bm25 < 10:
             trace["path"] = "refusal:out_of_scope"
             return Answer(say("out_of_scope", language), "refusal", language, confidence=0.9, trace=trace)
         if not fused or not confident:
@@ -297,7 +309,7 @@ class Assistant:
             return Answer(exc.user_message(language), "clarify", language, confidence=1.0, trace=trace)
         keys = dl.asked_keys(question) or (dl.asked_keys(previous[-1]) if previous else [])
         if parsed is None or not parsed.episodes:
-            if dl.wants_calculation(question) or gap is not None:
+            if dl.wants_calculation(question) or (gap is not None and previous):
                 trace["path"] = "clarify:first_sick_day"
                 return Answer(say("clarify_date", language), "clarify", language, confidence=1.0, trace=trace)
             return None

@@ -17,3 +17,30 @@ def embedder():
     model = SentenceTransformerEmbedder()
     model.warm_up()
     return model
+
+
+@pytest.fixture(scope="session")
+def kb_settings(tmp_path_factory, embedder):
+    """Settings of a real index built once from the shipped knowledge base (knowledge/)."""
+    from pathlib import Path
+
+    from assistant.config import Settings
+    from ingest.indexer import Indexer
+
+    root = Path(__file__).resolve().parent.parent
+    settings = Settings.from_env({}, data_dir=tmp_path_factory.mktemp("kb-index"),
+                                 knowledge_dir=root / "knowledge")
+    report = Indexer(settings, embedder).run([root / "knowledge"])
+    assert not report.skipped, report.skipped
+    return settings
+
+
+@pytest.fixture(scope="session")
+def kb_assistant(kb_settings, embedder):
+    """The real assistant over the knowledge base; "today" is fixed at 2025-11-23."""
+    from datetime import date
+
+    from assistant.engine import Assistant
+    from assistant.store import ChromaStore
+
+    return Assistant(embedder, ChromaStore.open(kb_settings), clock=lambda: date(2025, 11, 23))

@@ -66,9 +66,12 @@ def _overlap(query_terms: set[str], phrase_terms: set[str]) -> float:
 class CardMatcher:
     """Scores every card phrasing against the question: embedding similarity plus term overlap."""
 
-    def __init__(self, cards: Sequence[Card], embedder: Embedder, lexical_weight: float = 0.35):
+    def __init__(
+        self, cards: Sequence[Card], embedder: Embedder,
+        weights: tuple[float, float, float] = (0.6, 0.2, 0.3),
+    ):
         self.cards = list(cards)
-        self.lexical_weight = lexical_weight
+        self.weights = weights  # phrasing similarity, phrasing term overlap, retrieval rank
         self._owner: list[int] = []
         phrases: list[str] = []
         for i, card in enumerate(self.cards):
@@ -80,9 +83,14 @@ class CardMatcher:
         self._vectors = np.asarray(vectors, dtype=np.float32)
 
     def match(
-        self, embedding: Sequence[float], question: str, language: str, audience: str | None = None
+        self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
+        ranks: dict[str, float] | None = None,
     ) -> CardMatch | None:
-        """The best card in `language` for the question, or None when there are no cards."""
+        """The best card in `language` for the question, or None when there are no cards.
+
+        `ranks` maps document ids to their summed reciprocal ranks in the dense and BM25 results:
+        a card that the retrievers also rank high is more likely the right one.
+        """
         if not self.cards:
             return None
         sims = self._vectors @ np.asarray(embedding, dtype=np.float32)
@@ -93,7 +101,8 @@ class CardMatcher:
             if card.language != language:
                 continue
             lexical = _overlap(query_terms, self._terms[idx])
-            score = (1 - self.lexical_weight) * sim + self.lexical_weight * lexical
+            w_sim, w_lex, w_rank = self.weights
+            score = w_sim * sim + w_lex * lexical + w_rank * (ranks or {}).get(card.id, 0.0)
             if audience and card.audience not in ("beide", audience):
                 score -= 0.03
             if best is None or score > best.score:

@@ -37,7 +37,7 @@ _TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
          "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
 _TIMING = re.compile(
-    r"wanneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
+    r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
     r"|bereken|uitrekenen|reken|when|due|date|calculat|timeline|by which|how long until|which day"
 )
 _CALC_INTENT = re.compile(

@@ -66,16 +66,37 @@ def citation_for(chunk: Chunk, number: int) -> Citation:
     )
 
 
-class ExtractiveAnswerer:
-    """Picks the sentences that share the most terms with the question, keeps their order."""
+_META = re.compile(r"\b(dit artikel|in dit artikel|this article|deze pagina|this page)\b", re.I)
 
-    def __init__(self, max_passages: int = 3, max_words: int = 170):
+
+def rerank(question: str, chunks: Sequence[Chunk], language: str) -> list[Chunk]:
+    """Order candidate passages for answering: retrieval order, plus how well the section
+    heading (written as the question it answers) matches; article intros sink."""
+    query = set(base_terms(question, language)) | set(base_terms(question, "nl"))
+    scored = []
+    for position, chunk in enumerate(chunks):
+        meta = chunk.metadata
+        heading = set(base_terms(f"{meta.get('section', '')}", meta.get("language") or language))
+        match = len(query & heading) / len(query | heading) if query and heading else 0.0
+        score = 1.0 / (position + 2) + 0.6 * match
+        if meta.get("kind") == "article" and not meta.get("section"):
+            score *= 0.5
+        scored.append((score, position, chunk))
+    return [c for _, _, c in sorted(scored, key=lambda t: (-t[0], t[1]))]
+
+
+class ExtractiveAnswerer:
+    """The best passage in full (sections are written to stand alone), then the most relevant
+    sentences of the next passages, each with its citation marker, in their original order."""
+
+    def __init__(self, max_passages: int = 3, max_words: int = 190):
         self.max_passages = max_passages
         self.max_words = max_words
 
     def compose(self, question: str, chunks: Sequence[Chunk], language: str) -> tuple[str, list[Citation]]:
         """Markdown text with [n] markers and the citations it uses."""
         query = set(base_terms(question, language)) | set(base_terms(question, "nl"))
+        chunks = rerank(question, chunks, language)
         picked: list[tuple[int, list[str]]] = []
         budget = self.max_words
         for number, chunk in enumerate(chunks[: self.max_passages], start=1):
@@ -96,7 +117,9 @@ class ExtractiveAnswerer:
 
     def _best_sentences(self, chunk: Chunk, query: set[str], budget: int, first: bool) -> list[str]:
         language = chunk.metadata.get("language") or "nl"
-        candidates = [_MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text)]
+        candidates = [_MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text) if not _META.search(s)]
+        if first and sum(len(s.split()) for s in candidates) <= budget:
+            return candidates
         scored = []
         for i, sentence in enumerate(candidates):
             terms = set(base_terms(sentence, language))

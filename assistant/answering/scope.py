@@ -17,11 +17,12 @@ _INJECTION = re.compile(
 _MEDICAL = re.compile(
     r"welke? (medicijn|medicatie|pil|behandeling|therapie|oefening)"
     r"|wat (helpt|kan ik (nemen|doen)) (tegen|bij|voor) (mijn |de |een )?(pijn|klacht|burn|depress|stress|angst|rug|hoofd|slaap)"
-    r"|hoe (genees|behandel|kom ik van)|is (mijn|dit|het|deze) \w+ (ernstig|gevaarlijk|erg)"
-    r"|moet ik naar de (dokter|huisarts|specialist)|(diagnose|diagnosis) (stellen|geven)"
+    r"|hoe (genees|behandel|kom ik van)|is (mijn|dit|het|deze) \w+( \w+)? (ernstig|gevaarlijk|erg)"
+    r"|naar de (dokter|huisarts|specialist)|gaat (het|dit) vanzelf over|(diagnose|diagnosis) (stellen|geven)"
     r"|(what|which) (medication|medicine|pills?|treatment|therapy|exercises?)"
     r"|how (do|can) i (cure|treat|heal|get rid of)|what helps (against|with|for) (my |the )?(pain|back|burn|depress|stress|anxiety|headache|sleep)"
-    r"|is (my|this|it) \w+ (serious|dangerous)|should i see a (doctor|gp|specialist)"
+    r"|is (my|this|it) \w+( \w+)? (serious|dangerous)|should i see a (doctor|gp|specialist)"
+    r"|go away (by itself|on its own)"
     r"|hoeveel (mg|milligram)|dosering|dosage|bijwerking|side effects?|symptomen van|symptoms of",
 )
 _GREETING = re.compile(
@@ -38,13 +39,17 @@ _DOMAIN = re.compile(
     r"|sick|illness|ill\b|track (1|2|one|two)|reintegration|return to work|employer|employee|wage"
     r"|dismiss|fired|company doctor|occupational|sanction|gatekeeper|pregnan|sick pay|job coach|salary"
     r"|first-year|action plan|problem analysis|expert opinion|disabilit|benefit|notification|deadline"
-    r"|termijn|planner|tijdlijn|timeline|kosten|costs?\b|prijs|price|fml|riv\b|verslag|report|evaluat",
+    r"|termijn|planner|tijdlijn|timeline|kosten|costs?\b|prijs|price|fml|riv\b|verslag|report|evaluat"
+    r"|\bbaas\b|\bboss\b|leidinggevende|manager|solliciter|apply for (jobs|a job|work)|plan of action"
+    r"|wat ik heb\b|wat hij heeft|wat ze heeft|mankeer|what i have\b|what is wrong with me|arbeidsongeschikt"
+    r"|\bwerk\b|\bwork\b|\bbaan\b|\bjob\b|contract|dienstverband|uitkering|\bcao\b",
 )
 _OTHER_TOPICS = re.compile(
     r"huur|verhuurder|huurder|belasting(aangifte|dienst)?|aangifte inkomsten|echtscheiding|scheiden"
     r"|alimentatie|erfenis|testament|hypotheek|verkeersboete|parkeerboete|snelheid|rijbewijs|visum"
     r"|verblijfsvergunning|recept|weerbericht|het weer|voetbal|hoofdstad|mop|grap|gedicht|python"
     r"|javascript|programmeer|\bcode\b|\bsql\b|script|bitcoin|crypto|aandelen|vakantie boeken"
+    r"|kinderbijslag|zorgtoeslag|huurtoeslag|buren|herrie|geluidsoverlast|parkeer|parking fine|neighbou?r"
     r"|landlord|tenant|\brent\b|tax return|taxes|divorce|inheritance|mortgage|speeding|parking ticket"
     r"|traffic fine|\bvisa\b|recipe|weather|football|capital of|joke|poem|programming|stock market"
     r"|write (a|me) (python|program|song|story)|translate",
