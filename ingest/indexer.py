@@ -161,7 +161,7 @@ class Indexer:
         final = set(keep) | {c.id for c in new_chunks}
         report.chunks_unchanged = len(keep) + len(reuse)
         report.chunks_added = len(to_embed)
-        report.chunks_removed = len(set(old) - final)
+        report.chunks_removed = len(set(active.entries if active else old) - final)
         report.files_changed = len(changed)
         report.generation = active.name if active else ""
 
@@ -188,7 +188,7 @@ class Indexer:
             try:
                 chunks_of_file = self._chunks_of(path, key, recorded, rebuild, ingested_at, report)
             except LoaderError as exc:
-                log.warning("skipped %s: %s", key, exc)
+                log.info("skipped %s: %s", key, exc)  # the summary names it
                 report.skipped.append((key, str(exc)))
             else:
                 if chunks_of_file is not None:
