@@ -6,6 +6,7 @@ Decisions:
   characters is split at paragraph, then sentence, then word boundaries (never mid-word), and
   each further piece starts with up to `chunk_overlap` characters of whole sentences (or words)
   from the end of the piece before it.
+- `position` numbers a document's chunks in reading order (0, 1, ...).
 - The text that is embedded is not the stored text: `embedding_text()` puts the title and section
   (for cards: the question phrasings) in front, so a section is found by what it is about.
   `content_hash` is the hash of that embedded text; an unchanged hash means the stored vector is
@@ -192,7 +193,9 @@ def chunk_document(
         if not text or cid in seen:
             continue  # a repeated paragraph under the same heading adds nothing
         seen.add(cid)
-        chunk = Chunk(id=cid, text=text, metadata={**base, "section": section, "page": page})
+        chunk = Chunk(id=cid, text=text, metadata={
+            **base, "section": section, "page": page, "position": len(chunks),
+        })
         digest = hashlib.sha256(embedding_text(chunk).encode()).hexdigest()[:32]
         chunk.metadata["content_hash"] = digest
         chunks.append(chunk)

@@ -44,6 +44,7 @@ def test_article_gets_one_chunk_per_section_with_provenance(knowledge):
     assert [c.metadata["section"] for c in chunks] == [
         "", "Wanneer moet de probleemanalyse klaar zijn?", "Wat staat er in de probleemanalyse?"
     ]
+    assert [c.metadata["position"] for c in chunks] == [0, 1, 2]
     meta = chunks[1].metadata
     assert meta["kind"] == "article" and meta["doc_id"] == "nl-probleemanalyse"
     assert meta["title"] == "De probleemanalyse door de bedrijfsarts"
