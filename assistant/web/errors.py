@@ -137,7 +137,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        lang = request_language(request, request.state.__dict__.get("language"))
+        lang = request_language(request, getattr(request.state, "language", None))
         return error_json(exc.status, exc.code, exc.message(lang), exc.headers)
 
     @app.exception_handler(Spoor2Error)

@@ -115,6 +115,8 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                            [comment, feedback_box])
         reset.click(lambda: ([], [], "", gr.update(visible=False), None), None,
                     [chatbot, turns, box, feedback_box, feedback_row])
+        chatbot.clear(lambda: ([], gr.update(visible=False), None), None,
+                      [turns, feedback_box, feedback_row])
         calc.click(ui_planner.calculate,
                    [first_day, episodes, eje, verlenging, loonsanctie, lang],
                    [summary, table, picture, ics, csv])

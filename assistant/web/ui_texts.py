@@ -9,9 +9,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "track 2 (Dutch Gatekeeper Improvement Act), and a planner for the deadlines.",
     },
     "privacy": {
-        "nl": "🔒 **Privacy:** vul geen medische gegevens, BSN of namen in. Dit is algemene "
+        "nl": "**Privacy:** vul geen medische gegevens, BSN of namen in. Dit is algemene "
               "informatie, geen persoonlijk juridisch of medisch advies.",
-        "en": "🔒 **Privacy:** do not enter medical details, citizen service numbers (BSN) or "
+        "en": "**Privacy:** do not enter medical details, citizen service numbers (BSN) or "
               "names. This is general information, not personal legal or medical advice.",
     },
     "language": {"nl": "Taal / Language", "en": "Taal / Language"},

@@ -57,3 +57,21 @@ def test_timeline_table_lists_every_milestone_with_its_status():
 def test_episode_lines_accept_iso_and_dutch_dates():
     assert parse_episode_lines("2026-01-05 tot 2026-01-20\n\n6-2-2026 tot 10-02-2026") == [
         (date(2026, 1, 5), date(2026, 1, 20)), (date(2026, 2, 6), date(2026, 2, 10))]
+
+
+def test_ui_chat_streams_the_answer_and_rate_limits_with_a_friendly_message(
+    web_settings, real_assistant, tmp_path
+):
+    from assistant.web import AssistantHolder
+    from assistant.web.context import WebContext
+    from assistant.web.ui_chat import respond
+
+    settings = web_settings.replace(data_dir=tmp_path, rate_limit_per_minute=1)
+    ctx = WebContext.create(settings, AssistantHolder.ready(real_assistant))
+    steps = list(respond(ctx, "Wanneer moet spoor 2 starten?", [], "werkgever", "nl", None))
+    assert steps[0][0][-1]["content"] == "_Even nadenken…_" and steps[0][2] == ""
+    messages, turns, _ = steps[-1]
+    assert "geen vaste week" in messages[-1]["content"] and "Bronnen" in messages[-1]["content"]
+    assert turns[-1]["kind"] != "refusal" and turns[-1]["question"] == "Wanneer moet spoor 2 starten?"
+    *_, (messages, _, _) = respond(ctx, "En voor de werknemer?", turns, None, "nl", None)
+    assert "te veel vragen" in messages[-1]["content"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -112,5 +113,6 @@ def test_concurrency_gate_waits_briefly_then_says_busy():
             gate.release()
         raise AssertionError("second acquire should have failed")
 
-    exc = asyncio.run(scenario())
+    with ThreadPoolExecutor(1) as pool:  # a fresh thread: no event loop may be running there
+        exc = pool.submit(asyncio.run, scenario()).result(timeout=10)
     assert exc.status == 503 and exc.code == "busy" and exc.headers["Retry-After"]

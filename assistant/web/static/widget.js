@@ -1,5 +1,13 @@
 /* Spoor 2 Assistent chat widget: one tag, a launcher and a chat panel in a Shadow DOM.
-   No framework; every text from users or the model is put in the DOM with textContent. */
+   No framework; every text from users or the model is put in the DOM with textContent.
+
+   <script src="https://HOST/widget.js" async data-title="…" data-greeting="…" data-color="#0f766e"
+     data-position="right|left" data-language="nl|en" data-audience="werkgever|werknemer"
+     data-contact-url="https://…"></script>
+   Every visible string can be overridden: data-launcher-label, data-close-label, data-reset-label,
+   data-placeholder, data-send-label, data-privacy, data-sources-label, data-thinking,
+   data-contact-label, data-error, data-offline, data-too-long, data-log-label and
+   data-starters ("question 1|question 2|question 3"). */
 (function () {
   "use strict";
   var script = document.currentScript || (function () {

@@ -1,0 +1,229 @@
+"""Real Chromium (Debian's, via Playwright) against the real app on loopback."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from assistant.web import AssistantHolder, create_app
+
+from .servers import LiveServer, PageServer, free_port
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+QUESTION = "Wanneer moet spoor 2 starten?"
+XSS = "<img src=x onerror=alert(1)>"
+WAIT = 30_000
+HOST_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,"><title>Host site</title>
+<style>* {{ font-family: serif !important; }} button {{ background: hotpink !important; }}</style>
+</head><body><h1>Een andere website</h1>
+<script src="{app}/widget.js" data-title="Hulp bij spoor 2" data-color="#0f766e"
+  data-language="nl" data-audience="werknemer" data-contact-url="https://example.org/contact"
+  data-send-label="Vraag het" async></script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def site(web_settings, real_assistant, tmp_path_factory):
+    """The app, a host site on an allowed origin and one on an origin that is not allowed."""
+    port = free_port()
+    app_url = f"http://127.0.0.1:{port}"
+    with PageServer(HOST_PAGE.format(app=app_url)) as allowed, \
+            PageServer(HOST_PAGE.format(app=app_url)) as denied:
+        settings = web_settings.replace(data_dir=tmp_path_factory.mktemp("browser"),
+                                        allowed_origins=(allowed.url,))
+        app = create_app(settings, AssistantHolder.ready(real_assistant))
+        with LiveServer(app, port=port) as server:
+            yield {"app": server.url, "allowed": allowed.url, "denied": denied.url,
+                   "feedback_db": settings.feedback_db}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this module only: Playwright's loop must not outlive these tests."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run scripts/test.sh (it installs Debian's chromium)")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def _ask_ui(page, text: str) -> None:
+    page.fill("#question textarea", text)
+    page.click("#send")
+
+
+def test_chat_ui_answers_with_a_collapsible_bronnen_block(site, page, artifacts):
+    page.goto(site["app"] + "/")
+    page.wait_for_selector("#chatbot")
+    assert "medische gegevens, BSN of namen" in page.inner_text("#privacy-note")
+    page.get_by_label("Ik ben werkgever").check()
+    _ask_ui(page, QUESTION)
+    bronnen = page.wait_for_selector("#chatbot details.bronnen")
+    assert "geen vaste week" in page.inner_text("#chatbot")
+    bronnen.click()
+    link = page.locator("#chatbot details.bronnen a").first
+    link.wait_for(state="visible")
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("href").startswith(("/bron/", "https://"))
+    page.screenshot(path=artifacts / "ui-chat-bronnen.png", full_page=True)
+
+
+def test_chat_ui_shows_html_as_text_and_runs_nothing(site, page, artifacts):
+    page.goto(site["app"] + "/ui/")
+    _ask_ui(page, XSS)
+    page.get_by_text(XSS, exact=True).wait_for()
+    page.wait_for_function("document.querySelectorAll('#chatbot .message-row').length >= 2 && "
+                           "!document.querySelector('#chatbot').innerText.includes('Even nadenken')")
+    assert page.locator("#chatbot img[src='x']").count() == 0
+    assert page.dialogs == []
+    page.screenshot(path=artifacts / "ui-xss-as-text.png", full_page=True)
+
+
+def test_chat_ui_thumbs_down_stores_an_optional_comment_without_personal_details(site, page):
+    page.goto(site["app"] + "/ui/")
+    _ask_ui(page, QUESTION)
+    page.wait_for_selector("#chatbot details.bronnen")
+    page.locator("#chatbot button[aria-label='Vind ik niet leuk']").last.click()
+    page.wait_for_selector("#feedback-comment textarea")
+    page.fill("#feedback-comment textarea", "Te kort. Mail jan@example.nl")
+    page.click("#feedback-send")
+    page.wait_for_selector("#feedback-comment", state="hidden")
+    rows = sqlite3.connect(site["feedback_db"]).execute(
+        "SELECT rating, comment, question, source FROM feedback WHERE comment LIKE 'Te kort%'"
+    ).fetchall()
+    assert rows == [("down", "Te kort. Mail [e-mail]", QUESTION, "ui")]
+
+
+def test_chat_ui_examples_new_conversation_and_english_switch(site, page, artifacts):
+    page.goto(site["app"] + "/ui/")
+    page.get_by_text(QUESTION, exact=True).click()   # an example question
+    page.wait_for_selector("#chatbot details.bronnen")
+    page.click("#reset")
+    page.wait_for_selector("#chatbot details.bronnen", state="detached")
+    page.get_by_label("English").check()
+    page.get_by_role("button", name="New conversation").wait_for()
+    assert page.locator("#send").inner_text().strip() == "Send"
+    assert "medical details" in page.inner_text("#privacy-note")
+    page.get_by_role("tab", name="Calculate deadlines").wait_for()
+    page.screenshot(path=artifacts / "ui-english.png", full_page=True)
+
+
+def test_planner_shows_table_and_timeline_and_offers_ics(site, page, artifacts):
+    page.goto(site["app"] + "/ui/")
+    page.get_by_role("tab", name="Termijnen berekenen").click()
+    page.fill("#first-sick-day input", "2026-01-05")
+    page.click("#calculate")
+    page.wait_for_selector("#timeline-svg svg .today")
+    assert page.locator("#timeline-svg svg .milestone.status-passed").count() > 0
+    assert page.locator("#timeline-svg svg .milestone.status-upcoming").count() > 0
+    assert "42e-weeksmelding bij UWV" in page.inner_text("#timeline-table")
+    assert "Vandaag is het week" in page.inner_text("#planner-summary")
+    with page.expect_download() as info:
+        page.click("#download-ics")
+    path = info.value.path()
+    assert info.value.suggested_filename.endswith(".ics")
+    assert Path(path).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    page.screenshot(path=artifacts / "ui-planner.png", full_page=True)
+
+
+def test_planner_explains_a_wrong_date(site, page):
+    page.goto(site["app"] + "/ui/")
+    page.get_by_role("tab", name="Termijnen berekenen").click()
+    page.fill("#first-sick-day input", "2026-01-05")
+    page.fill("#episodes textarea", "gisteren tot vandaag")
+    page.click("#calculate")
+    page.get_by_text("niet begrepen").wait_for()
+
+
+def _shadow(page, selector: str):
+    return page.locator(f"spoor2-widget {selector}")
+
+
+def test_widget_on_an_allowed_site_answers_with_citations_and_survives_reload(
+    site, page, artifacts
+):
+    page.goto(site["allowed"])
+    launcher = _shadow(page, ".launcher")
+    assert launcher.get_attribute("aria-label")
+    launcher.click()
+    assert _shadow(page, ".log").get_attribute("role") == "log"
+    assert _shadow(page, ".starters button").count() == 3
+    assert _shadow(page, "button.send").inner_text() == "Vraag het"  # data-send-label
+    assert "medische gegevens" in _shadow(page, ".privacy").inner_text()
+    _shadow(page, "textarea").fill(QUESTION)
+    _shadow(page, "textarea").press("Enter")
+    link = _shadow(page, ".sources a").first
+    link.wait_for()
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("href").startswith((site["app"] + "/bron/", "https://"))
+    assert "geen vaste week" in _shadow(page, ".log").inner_text()
+    page.screenshot(path=artifacts / "widget-answer.png")
+    page.reload()
+    _shadow(page, ".sources a").first.wait_for()
+    assert QUESTION in _shadow(page, ".log").inner_text()
+    _shadow(page, ".reset").click()
+    assert _shadow(page, ".sources").count() == 0
+
+
+def test_widget_on_a_site_that_is_not_allowed_says_so(site, page, artifacts):
+    page.goto(site["denied"])
+    _shadow(page, ".launcher").click()
+    notice = _shadow(page, ".notice")
+    notice.wait_for()
+    assert "niet vanaf deze website" in notice.inner_text()
+    assert _shadow(page, "textarea").is_disabled()
+    page.screenshot(path=artifacts / "widget-not-allowed.png")
+
+
+def test_widget_shows_html_as_text_and_runs_nothing(site, page):
+    page.goto(site["allowed"])
+    _shadow(page, ".launcher").click()
+    _shadow(page, "textarea").fill(XSS)
+    _shadow(page, "textarea").press("Enter")
+    _shadow(page, ".msg.user").first.wait_for()
+    page.wait_for_function("!document.querySelector('spoor2-widget').shadowRoot"
+                           ".querySelector('.log').getAttribute('aria-busy').includes('true')")
+    assert _shadow(page, ".msg.user").first.text_content() == XSS
+    assert _shadow(page, "img").count() == 0 and page.dialogs == []
+    # The assistant cannot answer this, so the widget offers a person to contact.
+    assert _shadow(page, "a.contact").get_attribute("href") == "https://example.org/contact"
+
+
+def test_widget_is_full_screen_on_a_phone_and_keyboard_usable(site, browser, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    try:
+        page.goto(site["allowed"])
+        _shadow(page, ".launcher").click()
+        panel = _shadow(page, ".panel")
+        panel.wait_for()
+        box = panel.bounding_box()
+        assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, 390, 844), box
+        page.screenshot(path=artifacts / "widget-phone.png")
+        _shadow(page, "textarea").press("Escape")
+        panel.wait_for(state="hidden")
+        focused = page.evaluate("document.activeElement.shadowRoot.activeElement.className")
+        assert focused == "launcher"
+    finally:
+        context.close()

@@ -1,0 +1,85 @@
+"""The app under a real uvicorn server on a free loopback port."""
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pytest
+
+from assistant.web import AssistantHolder, create_app
+
+from .servers import LiveServer
+
+pytestmark = pytest.mark.server
+QUESTION = "Wanneer moet spoor 2 starten?"
+
+
+@pytest.fixture
+def serve(web_settings, real_assistant, tmp_path):
+    """Start the app with some settings changed; stopped after the test."""
+    servers: list[LiveServer] = []
+
+    def start(**overrides: object) -> LiveServer:
+        settings = web_settings.replace(data_dir=tmp_path / f"d{len(servers)}", **overrides)
+        server = LiveServer(create_app(settings, AssistantHolder.ready(real_assistant)))
+        servers.append(server.__enter__())
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+def test_real_server_answers_and_streams_events_as_they_come(serve):
+    server = serve()
+    res = httpx.post(server.url + "/api/chat", json={"message": QUESTION}, timeout=60)
+    assert res.status_code == 200 and res.json()["citations"]
+    events = []
+    with httpx.stream("POST", server.url + "/api/chat/stream", json={"message": QUESTION},
+                      timeout=60) as stream:
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        for line in stream.iter_lines():
+            if line.startswith("event: "):
+                events.append(line[7:])
+    assert events[0] == "delta" and events[-1] == "done"
+
+
+def test_rate_limit_counts_forwarded_clients_only_behind_a_trusted_proxy(serve):
+    def statuses(server: LiveServer, ips: list[str]) -> list[int]:
+        return [httpx.post(server.url + "/api/feedback", json={"rating": "up"},
+                           headers={"X-Forwarded-For": ip}).status_code for ip in ips]
+
+    proxied = serve(rate_limit_per_minute=2, trusted_proxies=("127.0.0.1",))
+    assert statuses(proxied, ["1.1.1.1", "1.1.1.1", "1.1.1.1", "2.2.2.2"]) == [200, 200, 429, 200]
+    direct = serve(rate_limit_per_minute=2)
+    assert statuses(direct, ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) == [200, 200, 429]
+
+
+def test_concurrency_bound_answers_busy_when_every_slot_is_taken(serve, real_assistant,
+                                                                 monkeypatch):
+    real_ask = real_assistant.ask
+
+    def slow_ask(*args, **kwargs):
+        time.sleep(1.5)
+        return real_ask(*args, **kwargs)
+
+    monkeypatch.setattr(real_assistant, "ask", slow_ask)
+    server = serve(max_concurrency=1)
+    server.server.config.app.state.web.gate.wait_seconds = 0.2
+    results: list[httpx.Response] = []
+
+    def ask() -> None:
+        results.append(httpx.post(server.url + "/api/chat", json={"message": QUESTION},
+                                  timeout=60))
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.3)
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(r.status_code for r in results) == [200, 503]
+    busy = next(r for r in results if r.status_code == 503)
+    assert busy.headers["retry-after"] and busy.json()["error"]["code"] == "busy"
+    assert "druk" in busy.json()["error"]["message"]
