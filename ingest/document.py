@@ -62,7 +62,12 @@ class SectionBuilder:
     def paragraph(self, text: str) -> None:
         """Add a paragraph to the current section."""
         text = text.strip()
-        if text:
+        if not text:
+            return
+        last_line = self._paragraphs[-1].rsplit("\n", 1)[-1] if self._paragraphs else ""
+        if text.startswith("- ") and last_line.startswith("- "):
+            self._paragraphs[-1] += "\n" + text  # consecutive list items form one list
+        else:
             self._paragraphs.append(text)
 
     def set_page(self, page: int) -> None:

@@ -109,6 +109,7 @@ HTML = """\
 <p>Het plan van aanpak beschrijft hoe werkgever en werknemer aan de re-integratie werken.</p>
 <h2>Wanneer moet het plan van aanpak er zijn?</h2>
 <p>Het plan van aanpak moet uiterlijk in de achtste week van de ziekte klaar zijn.</p>
+<ul><li>Werkgever</li><li>Werknemer</li></ul>
 <div class="social-share">Deel op LinkedIn</div>
 </main>
 <footer>&copy; 2024 Voorbeeldbureau</footer></body></html>

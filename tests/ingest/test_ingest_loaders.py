@@ -62,6 +62,7 @@ def test_html_keeps_main_text_and_drops_scripts_navigation_and_banners(knowledge
                  "LinkedIn", "2024"):
         assert junk not in text, junk
     assert _paths(doc) == ["", "Wanneer moet het plan van aanpak er zijn?"]
+    assert doc.sections[1].text.endswith("klaar zijn.\n\n- Werkgever\n- Werknemer")
 
 
 def test_html_without_main_uses_body_and_title_tag(tmp_path):
