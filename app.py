@@ -12,4 +12,4 @@ settings = Settings.from_env()
 app = compose(settings)
 
 if __name__ == "__main__":
-    serve(settings)
+    serve(settings, app)

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.background import BackgroundTask
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from assistant.errors import Spoor2Error
@@ -74,11 +75,18 @@ def _sse(event: str, data: dict[str, Any]) -> str:
 
 @router.post("/chat/stream", responses={200: {"content": {"text/event-stream": {}}}, **_ERRORS})
 async def chat_stream(body: ChatRequest, request: Request) -> StreamingResponse:
-    """Like /api/chat, as server-sent events: `delta` {text}, then `done` (the answer) or `error`."""
+    """Like /api/chat as server-sent events: `delta` {text}, then `done` (the answer) or `error`."""
     ctx, message, history = _prepare(body, request)
     assistant = ctx.holder.get()
     lang = request_language(request, body.language)
     await ctx.gate.acquire()
+    released = False
+
+    def release() -> None:  # once: when the stream ends, or after a client that left early
+        nonlocal released
+        if not released:
+            released = True
+            ctx.gate.release()
 
     async def events() -> AsyncIterator[str]:
         try:
@@ -101,10 +109,10 @@ async def chat_stream(body: ChatRequest, request: Request) -> StreamingResponse:
             yield _sse("error", {"code": "internal_error", "status": 500,
                                  "message": Spoor2Error().user_message(lang)})
         finally:
-            ctx.gate.release()
+            release()
 
     return StreamingResponse(
-        events(), media_type="text/event-stream",
+        events(), media_type="text/event-stream", background=BackgroundTask(release),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
 

@@ -47,11 +47,12 @@ class WebContext:
         return self.client_ip(peer, request.headers.get("x-forwarded-for"))
 
     def check_message(self, message: str, history: list[dict[str, str]] | None = None) -> str:
-        """The stripped message; raises 400 when empty and 413 when it or a history item is too long."""
+        """The stripped message; 400 when empty, 413 when it or a history item is too long."""
         limit = self.settings.max_message_chars
         text = (message or "").strip()
         if not text:
-            raise ApiError(400, "empty_message", "Typ eerst een vraag.", "Please type a question first.")
+            raise ApiError(400, "empty_message", "Typ eerst een vraag.",
+                           "Please type a question first.")
         if len(text) > limit or any(len(h.get("content", "")) > limit for h in history or []):
             raise ApiError(
                 413, "message_too_long",

@@ -64,7 +64,7 @@ class ClientIp:
         if not forwarded_for or not self._is_trusted(peer):
             return peer
         hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
-        # Walk from the nearest hop back; the first address that is not a trusted proxy is the client.
+        # From the nearest hop back; the first address that is not a trusted proxy is the client.
         for hop in reversed(hops):
             if not self._is_trusted(hop):
                 return hop

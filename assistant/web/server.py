@@ -23,12 +23,13 @@ def compose(settings: Settings) -> FastAPI:
     return create_app(settings, AssistantHolder(factory))
 
 
-def serve(settings: Settings) -> None:
-    """Run the app on settings.host:settings.port until interrupted."""
+def serve(settings: Settings, app: FastAPI | None = None) -> None:
+    """Run the app (default: `compose(settings)`) on settings.host:settings.port."""
     import uvicorn
 
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("assistant").setLevel(settings.log_level)  # the CLI set WARNING already
     log.info("serving on http://%s:%s/", settings.host, settings.port)
-    uvicorn.run(compose(settings), host=settings.host, port=settings.port,
+    uvicorn.run(app or compose(settings), host=settings.host, port=settings.port,
                 log_level=settings.log_level.lower(), proxy_headers=False)

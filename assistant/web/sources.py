@@ -101,11 +101,11 @@ async def source_page(doc_id: str, request: Request) -> HTMLResponse:
     if assistant is not None and re.fullmatch(r"[\w.-]{1,120}", doc_id):
         doc = await run_in_threadpool(assistant.source_document, doc_id)
     if not doc:
+        body = "<p>Deze bron bestaat niet (meer) of de kennisbank is nog niet geladen.</p>"
         return HTMLResponse(
-            _PAGE.format(lang="nl", title="Bron niet gevonden", body="<p>Deze bron bestaat niet "
-                         "(meer) of de kennisbank is nog niet geladen.</p>", back="← Terug naar de "
-                         "assistent", sources_label="Bronnen", sources="<li>–</li>",
-                         disclaimer=""),
+            _PAGE.format(lang="nl", title="Bron niet gevonden", body=body,
+                         back="← Terug naar de assistent", sources_label="Bronnen",
+                         sources="<li>–</li>", disclaimer=""),
             status_code=404,
         )
     return HTMLResponse(render_source_page(doc))

@@ -15,7 +15,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 
 @pytest.fixture(scope="session")
 def web_settings(tmp_path_factory, embedder) -> Settings:
-    """Settings whose data dir holds a real index of the tiny corpus (built with the real ingest)."""
+    """Settings whose data dir holds a real index of the tiny corpus (real ingest, real model)."""
     from ingest.indexer import Indexer
 
     root = tmp_path_factory.mktemp("web")

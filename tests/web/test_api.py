@@ -36,7 +36,8 @@ def test_chat_answers_with_numbered_citations_and_readable_source_pages(client):
     page = client.get(bron)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "Wanneer moet spoor 2 starten?" in page.text
-    assert "praktijknorm" in page.text and 'href="https://wetten.overheid.nl/BWBR0005290"' in page.text
+    assert "praktijknorm" in page.text
+    assert 'href="https://wetten.overheid.nl/BWBR0005290"' in page.text
 
 
 def test_unknown_source_page_is_a_404_page(client):

@@ -92,8 +92,9 @@ def test_chat_ui_shows_html_as_text_and_runs_nothing(site, page, artifacts):
     page.goto(site["app"] + "/ui/")
     _ask_ui(page, XSS)
     page.get_by_text(XSS, exact=True).wait_for()
-    page.wait_for_function("document.querySelectorAll('#chatbot .message-row').length >= 2 && "
-                           "!document.querySelector('#chatbot').innerText.includes('Even nadenken')")
+    page.wait_for_function(
+        "document.querySelectorAll('#chatbot .message-row').length >= 2 && "
+        "!document.querySelector('#chatbot').innerText.includes('Even nadenken')")
     assert page.locator("#chatbot img[src='x']").count() == 0
     assert page.dialogs == []
     page.screenshot(path=artifacts / "ui-xss-as-text.png", full_page=True)

@@ -13,7 +13,8 @@ def client(make_app) -> TestClient:
 
 
 def test_deadlines_json_gives_the_42nd_week_report_date(client):
-    res = client.post("/api/deadlines", json={"first_sick_day": "2024-03-01", "today": "2024-06-01"})
+    res = client.post("/api/deadlines",
+                      json={"first_sick_day": "2024-03-01", "today": "2024-06-01"})
     assert res.status_code == 200
     timeline = res.json()["timeline"]
     dates = {m["key"]: m["date"] for m in timeline["milestones"]}

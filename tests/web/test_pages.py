@@ -21,7 +21,8 @@ def test_source_page_escapes_everything_and_links_only_web_urls():
     assert "<img" not in html and "<script>" not in html and "javascript:" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<strong>vet</strong>" in html and "<li>een</li>" in html
-    assert '<a href="https://www.uwv.nl/x" target="_blank" rel="noopener noreferrer">UWV</a>' in html
+    assert ('<a href="https://www.uwv.nl/x" target="_blank" rel="noopener noreferrer">UWV</a>'
+            in html)
 
 
 def test_chat_messages_show_user_html_as_text_and_keep_sources_safe():
@@ -32,7 +33,8 @@ def test_chat_messages_show_user_html_as_text_and_keep_sources_safe():
     ]}, "nl")
     assert "<img" not in out and "javascript:" not in out and "T &lt;i&gt;" in out
     assert "<summary>Bronnen (2)</summary>" in out
-    assert '<a href="/bron/nl-x" target="_blank" rel="noopener noreferrer">[2] Bron</a> — Kop' in out
+    assert ('<a href="/bron/nl-x" target="_blank" rel="noopener noreferrer">[2] Bron</a> — Kop'
+            in out)
 
 
 def test_timeline_picture_marks_today_and_colours_by_status():
@@ -72,6 +74,7 @@ def test_ui_chat_streams_the_answer_and_rate_limits_with_a_friendly_message(
     assert steps[0][0][-1]["content"] == "_Even nadenken…_" and steps[0][2] == ""
     messages, turns, _ = steps[-1]
     assert "geen vaste week" in messages[-1]["content"] and "Bronnen" in messages[-1]["content"]
-    assert turns[-1]["kind"] != "refusal" and turns[-1]["question"] == "Wanneer moet spoor 2 starten?"
+    assert turns[-1]["kind"] != "refusal"
+    assert turns[-1]["question"] == "Wanneer moet spoor 2 starten?"
     *_, (messages, _, _) = respond(ctx, "En voor de werknemer?", turns, None, "nl", None)
     assert "te veel vragen" in messages[-1]["content"]

@@ -27,7 +27,8 @@ def test_foreign_origin_is_refused_with_a_readable_json_message(client):
     # The refusing page may read why, and nothing else happened.
     assert res.headers["access-control-allow-origin"] == "http://evil.example"
     dutch = client.get("/api/health", headers={"Origin": "http://evil.example"})
-    assert dutch.status_code == 403 and "niet vanaf deze website" in dutch.json()["error"]["message"]
+    assert dutch.status_code == 403
+    assert "niet vanaf deze website" in dutch.json()["error"]["message"]
 
 
 def test_foreign_preflight_is_refused(client):

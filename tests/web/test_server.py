@@ -83,3 +83,16 @@ def test_concurrency_bound_answers_busy_when_every_slot_is_taken(serve, real_ass
     busy = next(r for r in results if r.status_code == 503)
     assert busy.headers["retry-after"] and busy.json()["error"]["code"] == "busy"
     assert "druk" in busy.json()["error"]["message"]
+
+
+def test_streams_give_their_slot_back_even_when_the_client_leaves_early(serve):
+    server = serve(max_concurrency=1)
+    server.server.config.app.state.web.gate.wait_seconds = 2.0
+    for _ in range(2):
+        with httpx.stream("POST", server.url + "/api/chat/stream", json={"message": QUESTION},
+                          timeout=60) as stream:
+            next(stream.iter_lines())  # read one line, then hang up
+    time.sleep(0.5)
+    for _ in range(2):
+        res = httpx.post(server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60)
+        assert res.status_code == 200 and "event: done" in res.text

@@ -46,6 +46,7 @@
     }
   };
   var LANG = data.language === "en" ? "en" : "nl";
+  var ANSWER_LANG = data.language === "en" || data.language === "nl" ? data.language : null;
   function text(key) {
     var attr = "data-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
     return script.hasAttribute(attr) ? script.getAttribute(attr) : TEXTS[LANG][key];
@@ -319,7 +320,7 @@
       this.render();
       this.save();
       var self = this;
-      var body = JSON.stringify({ message: question, history: history, audience: AUDIENCE, language: LANG });
+      var body = JSON.stringify({ message: question, history: history, audience: AUDIENCE, language: ANSWER_LANG });
       fetch(API + "/api/chat/stream", { method: "POST", body: body,
         headers: { "Content-Type": "application/json", "Accept": "text/event-stream", "Accept-Language": LANG } })
         .then(function (r) {
