@@ -20,8 +20,9 @@ Counting convention (fact sheet §3.1; README "Deadline calculator"):
   possible ones (state "recovered"); from 28 days on, the period is over (state "ended") and only
   the milestones up to the last sick day are listed.
 * The 42e-weeksmelding is due on the first working day after the last day of week 42: Saturdays,
-  Sundays and the holidays of the Algemene termijnenwet art. 3 are skipped, Goede Vrijdag
-  included (lid 2); the yearly gelijkstellingsbesluiten (lid 3) are not (`holidays.atw_holidays`).
+  Sundays and the algemeen erkende feestdagen of art. 3 lid 1 Algemene termijnenwet are skipped;
+  Goede Vrijdag (lid 2) and the yearly gelijkstellingsbesluiten (lid 3) are not, so the date is
+  never later than UWV could expect (see `holidays`).
 * Fixed offsets: probleemanalyse end of week 6; plan van aanpak end of week 8, or 14 days after
   a given probleemanalyse date; EJE window weeks 46-52; spoor 2 within 42 days after the EJE held
   (or the end of week 52) - a practice norm; vervroegde IVA end of week 68; UWV WIA letter weeks

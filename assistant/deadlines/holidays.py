@@ -2,8 +2,11 @@
 
 Art. 3 lid 1 ATW: Nieuwjaarsdag, tweede Paasdag, Hemelvaartsdag, tweede Pinksterdag, eerste en
 tweede Kerstdag, the day the King's (until 2013 the Queen's) birthday is celebrated, and 5 mei.
-Art. 3 lid 2 ATW equates Goede Vrijdag with these days, so it is included as well (text of
-BWBR0002448 as published in the statengeneraal/laws-markdown mirror).
+Goede Vrijdag is deliberately NOT skipped. Art. 3 lid 2 ATW equates it with these days only
+"voor de toepassing van deze wet", and art. 4 sub a says the ATW does not govern terms of more
+than twelve weeks, such as the 42-week term; the "eerste werkdag" rule is UWV's. Goede Vrijdag is
+a normal working day at many employers, and treating it as one gives the earlier date, which is
+never too late (text of BWBR0002448 in the statengeneraal/laws-markdown mirror).
 """
 from __future__ import annotations
 
@@ -31,7 +34,6 @@ def _atw(year: int) -> frozenset[date]:
     return frozenset(
         {
             date(year, 1, 1),
-            easter_sunday - timedelta(days=2),  # Goede Vrijdag (art. 3 lid 2)
             easter_sunday + timedelta(days=1),  # tweede Paasdag
             _royal_day(year),
             date(year, 5, 5),
@@ -44,7 +46,7 @@ def _atw(year: int) -> frozenset[date]:
 
 
 def atw_holidays(year: int) -> set[date]:
-    """The algemeen erkende feestdagen of the Algemene termijnenwet in `year`."""
+    """The algemeen erkende feestdagen of art. 3 lid 1 Algemene termijnenwet in `year`."""
     return set(_atw(year))
 
 
