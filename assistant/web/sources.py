@@ -12,6 +12,13 @@ from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(include_in_schema=False)
 
+# Source pages are plain text and links: no script may run there, whatever the content.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
 _PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,9 +113,9 @@ async def source_page(doc_id: str, request: Request) -> HTMLResponse:
             _PAGE.format(lang="nl", title="Bron niet gevonden", body=body,
                          back="← Terug naar de assistent", sources_label="Bronnen",
                          sources="<li>–</li>", disclaimer=""),
-            status_code=404,
+            status_code=404, headers=PAGE_HEADERS,
         )
-    return HTMLResponse(render_source_page(doc))
+    return HTMLResponse(render_source_page(doc), headers=PAGE_HEADERS)
 
 
 def _static(name: str) -> bytes:
@@ -119,7 +126,8 @@ def _static(name: str) -> bytes:
 async def widget_js() -> Response:
     """The embeddable chat widget (one file, no framework)."""
     return Response(_static("widget.js"), media_type="text/javascript; charset=utf-8",
-                    headers={"Cache-Control": "public, max-age=300"})
+                    headers={"Cache-Control": "public, max-age=300",
+                             "X-Content-Type-Options": "nosniff"})
 
 
 @router.get("/widget/demo", response_class=HTMLResponse)

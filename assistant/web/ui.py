@@ -125,10 +125,12 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                               send, comment, send_comment, reset, intro, first_day, eje, episodes,
                               extension, verlenging, loonsanctie, calc]
 
-        def switch(new: str, current_turns: list[Any]) -> list[Any]:
-            return [new, *_relabel(new), ui_chat.to_messages(current_turns or [], new)]
+        def switch(new: str, current_turns: list[Any], who: str | None) -> list[Any]:
+            updates = _relabel(new)
+            updates[relabel.index(audience)]["value"] = who
+            return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
 
-        language.change(switch, [language, turns], [lang, *relabel, chatbot])
+        language.change(switch, [language, turns, audience], [lang, *relabel, chatbot])
     return ui
 
 

@@ -37,6 +37,7 @@ def test_chat_answers_with_numbered_citations_and_readable_source_pages(client):
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "Wanneer moet spoor 2 starten?" in page.text
     assert "praktijknorm" in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
     assert 'href="https://wetten.overheid.nl/BWBR0005290"' in page.text
 
 

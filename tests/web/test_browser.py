@@ -121,7 +121,10 @@ def test_chat_ui_examples_new_conversation_and_english_switch(site, page, artifa
     page.wait_for_selector("#chatbot details.bronnen")
     page.click("#reset")
     page.wait_for_selector("#chatbot details.bronnen", state="detached")
+    page.get_by_label("Ik ben werknemer").check()
     page.get_by_label("English").check()
+    page.get_by_label("I am the employee").wait_for()
+    assert page.get_by_label("I am the employee").is_checked()  # the choice survives
     page.get_by_role("button", name="New conversation").wait_for()
     assert page.locator("#send").inner_text().strip() == "Send"
     assert "medical details" in page.inner_text("#privacy-note")
