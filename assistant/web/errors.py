@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -9,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.errors import (
     DeadlineInputError,
@@ -172,10 +174,40 @@ def install_error_handlers(app: FastAPI) -> None:
                            "The request failed.")
         return error_json(api.status, api.code, api.message(lang), getattr(exc, "headers", None))
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unexpected error on %s: %s: %s", request.url.path, type(exc).__name__,
-                  redact(str(exc)))
-        lang = request_language(request)
-        return error_json(500, "internal_error",
-                          Spoor2Error.user_nl if lang == "nl" else Spoor2Error.user_en)
+    app.add_middleware(CatchAll)
+
+
+class CatchAll:
+    """ASGI middleware: an unexpected error becomes a generic 500 JSON, logged redacted.
+
+    It sits inside Starlette's own error middleware, so the exception (whose text may hold
+    personal details) is never re-raised to the server's unredacted traceback log.
+    """
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            trace = "".join(traceback.format_exception(exc))
+            log.error("unexpected error on %s: %s", scope.get("path"), redact(trace))
+            if started:
+                return
+            request = Request(scope)
+            lang = request_language(request)
+            response = error_json(500, "internal_error",
+                                  Spoor2Error.user_nl if lang == "nl" else Spoor2Error.user_en)
+            await response(scope, receive, send)

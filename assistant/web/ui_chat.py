@@ -80,7 +80,8 @@ def respond(
         gr.Warning(t("too_long", language, n=len(text), max=limit))
         yield to_messages(turns, language), turns, message
         return
-    history = [{"role": x["role"], "content": x["content"]} for x in turns][-MAX_HISTORY_TURNS:]
+    history = [{"role": x["role"], "content": x["content"]} for x in turns
+               if x.get("kind") != "error"][-MAX_HISTORY_TURNS:]
     turns.append({"role": "user", "content": text})
     reply: Turn = {"role": "assistant", "content": t("thinking", language), "pending": True}
     turns.append(reply)
