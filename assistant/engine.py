@@ -29,8 +29,16 @@ _FOLLOW_UP = re.compile(
     r"|and for|and the|also|ook)\b|^(en|and)\?|^\W*(waarom|why|hoe dan|how so|en dan)\W*$"
 )
 _AUDIENCE_SWITCH = (
-    (re.compile(r"\b(voor|als|bij) (de |een )?werknemer|\bfor (the |an )?employee|\bas (an )?employee"), "werknemer"),
+    (re.compile(r"\b(voor|als|bij) (de |een )?(zieke )?werknemer|\bfor (the |an )?employee|\bas (an? )?(sick )?employee"), "werknemer"),
     (re.compile(r"\b(voor|als|bij) (de |een )?werkgever|\bfor (the |an )?employer|\bas (an )?employer"), "werkgever"),
+)
+# Who is asking, from their own words, when the UI did not say.
+_AUDIENCE_HINTS = (
+    (re.compile(r"\bmijn (baas|werkgever|leidinggevende|manager)\b|\bik ben (ziek|arbeidsongeschikt|zwanger)"
+                r"|\bben ik\b.*\bziek|\bmag ik\b.*\b(weigeren|kiezen)|\bmy (boss|employer|manager)\b"
+                r"|\bi(?: am|'m) (sick|ill|pregnant)\b"), "werknemer"),
+    (re.compile(r"\bmijn (werknemer|medewerker|personeelslid)|\bonze (werknemer|medewerker)|\bmy (employee|staff|worker)"
+                r"|\bour (employee|staff|worker)"), "werkgever"),
 )
 
 
@@ -209,9 +217,13 @@ class Assistant:
         deadline = self._deadline(question, previous, language, today, trace)
         if deadline is not None:
             return deadline
+        lowered = fold(question)
+        if audience is None:
+            audience = next((who for pattern, who in _AUDIENCE_HINTS if pattern.search(lowered)), None)
         for pattern, who in _AUDIENCE_SWITCH:
-            if pattern.search(fold(question)):
+            if pattern.search(lowered):
                 audience = who
+        trace["audience"] = audience
         query = question
         if previous and (_FOLLOW_UP.search(fold(question)) or len(question.split()) <= 4):
             query = f"{previous[-1]} {question}"

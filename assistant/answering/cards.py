@@ -104,7 +104,7 @@ class CardMatcher:
             w_sim, w_lex, w_rank = self.weights
             score = w_sim * sim + w_lex * lexical + w_rank * (ranks or {}).get(card.id, 0.0)
             if audience and card.audience not in ("beide", audience):
-                score -= 0.03
+                score -= 0.08
             if best is None or score > best.score:
                 best = CardMatch(card, score, sim, lexical)
         return best
