@@ -11,10 +11,11 @@ AnswerKind = Literal["card", "extractive", "deadline", "llm", "refusal", "clarif
 class Chunk:
     """A piece of a source document with its provenance.
 
-    `metadata` keys (all scalar, Chroma-safe): source, title, section, page (int, 0 = none),
-    url, language (nl/en), audience (werkgever/werknemer/beide/""), doc_id, kind
-    (article/card/document), content_hash, file_hash, ingested_at (ISO-8601), and for cards
-    questions (JSON list as str), articles (JSON list as str).
+    `metadata` keys (all scalar, Chroma-safe): source, path, title, section, page (int, 0 = none),
+    position (order within its document), url, language (nl/en), audience
+    (werkgever/werknemer/beide/""), doc_id, kind (article/card/document), content_hash,
+    file_hash, ingested_at (ISO-8601), and where the front matter gives them status, topics,
+    last_reviewed and sources_json; for cards also questions and articles (JSON lists as str).
     """
 
     id: str

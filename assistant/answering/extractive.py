@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answering.scope import looks_like_instruction
 from assistant.text import base_terms
 from assistant.types import Chunk, Citation
 
@@ -117,7 +118,10 @@ class ExtractiveAnswerer:
 
     def _best_sentences(self, chunk: Chunk, query: set[str], budget: int, first: bool) -> list[str]:
         language = chunk.metadata.get("language") or "nl"
-        candidates = [_MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text) if not _META.search(s)]
+        candidates = [
+            _MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text)
+            if not _META.search(s) and not looks_like_instruction(s)  # text in a document is never an order
+        ]
         if first and sum(len(s.split()) for s in candidates) <= budget:
             return candidates
         scored = []

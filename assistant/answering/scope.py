@@ -64,6 +64,11 @@ class Scope:
     reason: str = ""
 
 
+def looks_like_instruction(text: str) -> bool:
+    """True when text tries to instruct the assistant (also used to drop such sentences from sources)."""
+    return bool(_INJECTION.search(fold(text)))
+
+
 def classify(question: str) -> Scope:
     """Classify a message before retrieval; in-scope questions go on to the answerers."""
     text = fold(question).strip()
