@@ -1,0 +1,81 @@
+"""Run every benchmark: `python -m benchmarks.run [--quick] [--only NAME ...] [--data-dir DIR]`.
+
+Prints one Markdown table per section and writes everything to benchmarks/results/latest.json.
+Without --data-dir a fresh index of knowledge/ is built in a temporary folder first.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import platform
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from benchmarks import bench_answer, bench_http, bench_ingest, bench_retrieval
+from benchmarks.common import ROOT, build_index, machine, offline
+
+RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+SECTIONS = ("ingest", "retrieval", "answer", "http")
+
+
+def _run_sections(names: list[str], settings: Any, quick: bool) -> tuple[dict[str, Any], list[str]]:
+    results: dict[str, Any] = {}
+    texts: list[str] = []
+    for name in names:
+        started = time.perf_counter()
+        if name == "ingest":
+            result = bench_ingest.run()
+            text = bench_ingest.table(result)
+        elif name == "retrieval":
+            result = bench_retrieval.run(settings=settings)
+            text = bench_retrieval.tables(result)
+        elif name == "answer":
+            result = bench_answer.run(rounds=2 if quick else 5, settings=settings)
+            text = bench_answer.tables(result)
+        else:
+            result = bench_http.run(settings, requests=500 if quick else 2000,
+                                    max_seconds=60 if quick else 120)
+            text = bench_http.tables(result)
+        result["bench_seconds"] = round(time.perf_counter() - started, 1)
+        results[name] = result
+        texts.append(f"## {name}\n\n{text}\n")
+        print(texts[-1], flush=True)
+    return results, texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the selected benchmarks, print tables, write the JSON results."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and requests")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
+    parser.add_argument("--data-dir", type=Path, help="use this existing index instead of a fresh one")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="JSON results file")
+    args = parser.parse_args(argv)
+    offline()
+    logging.basicConfig(level=logging.WARNING)
+    from assistant.config import Settings
+
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    needs_index = any(n in args.only for n in ("retrieval", "answer", "http"))
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        settings = None
+        if args.data_dir:
+            settings = Settings.from_env(data_dir=args.data_dir)
+        elif needs_index:
+            settings = build_index(Path(tmp))
+        results, _ = _run_sections(list(args.only), settings, args.quick)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"started_at": started, "quick": args.quick, "python": platform.python_version(),
+               **machine(), "results": results}
+    args.out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"Results written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
