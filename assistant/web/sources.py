@@ -123,9 +123,12 @@ def _static(name: str) -> bytes:
 
 
 @router.get("/widget.js")
-async def widget_js() -> Response:
-    """The embeddable chat widget (one file, no framework)."""
-    return Response(_static("widget.js"), media_type="text/javascript; charset=utf-8",
+async def widget_js(request: Request) -> Response:
+    """The embeddable chat widget (one file, no framework), with this server's message limit."""
+    limit = int(request.app.state.web.settings.max_message_chars)
+    script = _static("widget.js").replace(b"var MAX_CHARS = 2000;",
+                                          f"var MAX_CHARS = {limit};".encode())
+    return Response(script, media_type="text/javascript; charset=utf-8",
                     headers={"Cache-Control": "public, max-age=300",
                              "X-Content-Type-Options": "nosniff"})
 

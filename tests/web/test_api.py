@@ -149,6 +149,11 @@ def test_openapi_docs_list_every_endpoint(client):
         assert path in paths
 
 
+def test_widget_uses_the_servers_message_limit(make_app):
+    js = TestClient(make_app(max_message_chars=500)).get("/widget.js").text
+    assert "var MAX_CHARS = 500;" in js
+
+
 def test_root_opens_the_ui_and_the_widget_files_are_served(client):
     res = client.get("/", follow_redirects=False)
     assert res.status_code in (302, 307) and res.headers["location"] == "/ui/"

@@ -231,3 +231,18 @@ def test_widget_is_full_screen_on_a_phone_and_keyboard_usable(site, browser, art
         assert focused == "launcher"
     finally:
         context.close()
+
+
+def test_widget_says_when_it_is_rate_limited(web_settings, real_assistant, tmp_path, page):
+    settings = web_settings.replace(data_dir=tmp_path, rate_limit_per_minute=1)
+    with LiveServer(create_app(settings, AssistantHolder.ready(real_assistant))) as server:
+        page.goto(server.url + "/widget/demo")   # same origin: always allowed
+        _shadow(page, ".launcher").click()
+        for question in (QUESTION, "Wie betaalt spoor 2?"):
+            _shadow(page, "textarea").fill(question)
+            _shadow(page, "textarea").press("Enter")
+            page.wait_for_function("document.querySelector('spoor2-widget').shadowRoot"
+                                   ".querySelector('.log').getAttribute('aria-busy') === 'false'")
+        notice = _shadow(page, ".msg.notice")
+        assert "te veel vragen" in notice.inner_text()
+        assert _shadow(page, ".sources").count() == 1  # the first answer is still there
