@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
@@ -170,6 +171,8 @@ async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": ctx.holder.status, "ready": False,
                              "message": ctx.holder.message(lang)}, status_code=503)
     try:
+        if hasattr(assistant, "ping"):
+            await run_in_threadpool(assistant.ping)  # a Chroma server that went away
         info = dict(await run_in_threadpool(assistant.health))
     except Spoor2Error as exc:
         api = from_spoor2_error(exc)
@@ -179,4 +182,4 @@ async def health(request: Request) -> JSONResponse:
     info.update(status="ready" if ready else "not_ready", ready=ready)
     if not ready:
         info.setdefault("message", ctx.holder.message(lang) or "not ready")
-    return JSONResponse(info, status_code=200 if ready else 503)
+    return JSONResponse(jsonable_encoder(info), status_code=200 if ready else 503)

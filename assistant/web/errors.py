@@ -135,7 +135,7 @@ def validation_error(errors: Sequence[Mapping[str, Any]]) -> ApiError:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Register handlers so every API error is JSON in the user's language."""
+    """Register handlers (and the catch-all) so every API error is JSON in the user's language."""
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:

@@ -128,6 +128,16 @@ def test_store_down_is_503_with_a_clear_message_in_both_endpoints(client, real_a
                                  "message": StoreUnavailableError.user_nl})]
 
 
+def test_health_says_when_the_store_is_down(client, real_assistant, monkeypatch):
+    def down():
+        raise StoreUnavailableError("chroma at localhost:8000 refused")
+
+    monkeypatch.setattr(real_assistant, "ping", down)
+    res = client.get("/api/health")
+    assert res.status_code == 503 and res.json()["status"] == "store_unavailable"
+    assert res.json()["message"] == StoreUnavailableError.user_nl
+
+
 def test_health_is_ready_with_index_and_model(client):
     res = client.get("/api/health")
     assert res.status_code == 200
