@@ -1,6 +1,7 @@
 """`Assistant`: turns a question and the conversation so far into a cited answer."""
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -9,18 +10,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.answering import deadline as dl
-from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks
-from assistant.answering.extractive import ExtractiveAnswerer, citation_for
+from assistant.answering.cards import CardMatcher, card_answer, cards_from_chunks
+from assistant.answering.deadline_answerer import DeadlineAnswerer
+from assistant.answering.extractive import ExtractiveAnswerer, article_citation
 from assistant.answering.messages import say
 from assistant.answering.scope import classify
-from assistant.errors import DeadlineInputError, InvalidInputError
+from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever, Embedder
 from assistant.retrieval.hybrid import FusedHit, fuse
 from assistant.text import detect_language, fold
-from assistant.types import Answer, Chunk, Citation, Hit
+from assistant.types import Answer, Chunk, Hit
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class Assistant:
         self.thresholds = thresholds or Thresholds()
         self.refresh_seconds = refresh_seconds
         self.extractive = ExtractiveAnswerer()
+        self.deadlines = DeadlineAnswerer(lambda doc_id: article_citation(self.by_doc, doc_id, 1))
         self._lock = threading.Lock()
         self._checked = 0.0
         self._load()
@@ -119,8 +121,6 @@ class Assistant:
         chunks = self.by_doc.get(doc_id)
         if not chunks:
             return None
-        import json
-
         ordered = sorted(chunks, key=lambda c: int(c.metadata.get("position") or 0))
         meta = ordered[0].metadata
         try:
@@ -214,7 +214,7 @@ class Assistant:
             key = scope.kind if scope.kind != "out_of_scope" else "out_of_scope"
             trace["path"] = f"refusal:{scope.kind}"
             return Answer(say(key, language), "refusal", language, confidence=1.0, trace=trace)
-        deadline = self._deadline(question, previous, language, today, trace)
+        deadline = self.deadlines.answer(question, previous, language, today, trace)
         if deadline is not None:
             return deadline
         lowered = fold(question)
@@ -256,7 +256,7 @@ class Assistant:
         confidence = min(1.0, max(top_dense, top_bm25 / 20))
         if match and match.score >= self.thresholds.card:
             trace["path"] = "card"
-            return self._card_answer(match, language, trace)
+            return card_answer(match, self.by_doc, language, trace)
         confident = top_dense >= self.thresholds.answer_dense or top_bm25 >= self.thresholds.answer_bm25
         if scope == "unknown" and top_dense < self.thresholds.unknown_dense and top_bm25 < 10:
             trace["path"] = "refusal:out_of_scope"
@@ -280,101 +280,6 @@ class Assistant:
             return Answer(say("dont_know", language), "refusal", language, confidence=confidence, trace=trace)
         trace["path"] = trace.get("path", "extractive")
         return Answer(text, "extractive", language, citations, confidence, trace)
-
-    def _card_answer(self, match: CardMatch, language: str, trace: dict) -> Answer:
-        import json
-
-        card = match.card
-        citations: list[Citation] = []
-        for doc_id in json.loads(card.chunk.metadata.get("articles") or "[]"):
-            article = self.by_doc.get(doc_id)
-            if article:
-                meta = article[0].metadata
-                citations.append(Citation(
-                    number=len(citations) + 1, title=meta.get("title") or doc_id,
-                    source=meta.get("source", ""), url=f"/bron/{doc_id}", section="",
-                    snippet=_first_words(" ".join(c.text for c in article[:1]))))
-        for source in json.loads(card.chunk.metadata.get("sources_json") or "[]"):
-            if isinstance(source, dict) and (source.get("url") or source.get("law")):
-                citations.append(Citation(
-                    number=len(citations) + 1, title=source.get("title") or source.get("law") or "",
-                    source=source.get("law") or source.get("url", ""), url=source.get("url", ""),
-                    section=source.get("law", "") if source.get("title") else ""))
-        if not citations:
-            citations.append(citation_for(card.chunk, 1))
-        markers = "".join(f"[{c.number}]" for c in citations[:2])
-        text = f"{card.chunk.text.strip()} {markers}"
-        return Answer(text, "card", language, citations, confidence=min(1.0, match.score), trace=trace)
-
-    def _deadline(self, question, previous, language, today, trace) -> Answer | None:
-        from assistant.deadlines import compute_timeline, parse_dates
-
-        asks = dl.is_deadline_question(question)
-        gap = dl.gap_days(question)
-        if not asks and gap is None:
-            return None
-        conversation = " \n".join([*previous, question])
-        try:
-            parsed = parse_dates(conversation, today)
-        except DeadlineInputError as exc:
-            trace["path"] = "clarify:invalid_date"
-            return Answer(exc.user_message(language), "clarify", language, confidence=1.0, trace=trace)
-        keys = dl.asked_keys(question) or (dl.asked_keys(previous[-1]) if previous else [])
-        if parsed is None or not parsed.episodes:
-            if dl.wants_calculation(question) or (gap is not None and previous):
-                trace["path"] = "clarify:first_sick_day"
-                return Answer(say("clarify_date", language), "clarify", language, confidence=1.0, trace=trace)
-            return None
-        if not asks and gap is None:
-            return None
-        episodes, note, before = list(parsed.episodes), "", None
-        if gap is not None:
-            before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
-            episodes, note = self._what_if(episodes, gap, language, today)
-            if note is None:
-                trace["path"] = "clarify:new_period"
-                return Answer(say("clarify_date", language), "clarify", language, confidence=1.0, trace=trace)
-        t = time.perf_counter()
-        try:
-            timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
-        except DeadlineInputError as exc:
-            trace["path"] = "clarify:invalid_input"
-            return Answer(exc.user_message(language), "clarify", language, confidence=1.0, trace=trace)
-        result = dl.describe(timeline, keys, language, today, note=note, before=before)
-        trace["timings"]["deadline_ms"] = _ms(t)
-        trace["path"] = "deadline"
-        trace["deadline"] = {"period_start": result.period_start, "milestones": result.milestones,
-                             "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None]
-                                          for e in episodes], "keys": keys}
-        citations = self._timeline_citations(language)
-        return Answer(result.text, "deadline", language, citations, confidence=1.0, trace=trace)
-
-    def _what_if(self, episodes, gap: int, language: str, today: date):
-        nl = language != "en"
-        if gap >= 28:
-            return episodes, None
-        shifted = dl.shift_by_gap(episodes, gap, today)
-        note = (f"Was de werknemer tussendoor {gap} dagen hersteld? Dat is korter dan 4 weken: de periodes "
-                f"worden samengeteld en de hersteldagen tellen niet mee. Termijnen die nog komen, schuiven "
-                f"{gap} dagen op." if nl else
-                f"If the employee was fit for {gap} days in between, that is less than 4 weeks: the periods "
-                f"are added together and the days of recovery do not count. Deadlines still ahead move "
-                f"{gap} days later.")
-        return shifted, note
-
-    def _timeline_citations(self, language: str) -> list[Citation]:
-        doc_id = "nl-tijdlijn-poortwachter" if language != "en" else "en-poortwachter-timeline"
-        chunks = self.by_doc.get(doc_id)
-        if not chunks:
-            return []
-        meta = chunks[0].metadata
-        return [Citation(1, meta.get("title") or doc_id, meta.get("source", ""), f"/bron/{doc_id}", "",
-                         _first_words(chunks[0].text))]
-
-
-def _first_words(text: str, limit: int = 200) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: flat.rfind(" ", 0, limit)] + " …"
 
 
 def _hit_trace(f: FusedHit) -> dict:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answering.extractive import article_citation, citation_for
 from assistant.retrieval.dense import Embedder
 from assistant.text import base_terms
-from assistant.types import Chunk
+from assistant.types import Answer, Chunk, Citation
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,24 @@ class CardMatcher:
             if best is None or score > best.score:
                 best = CardMatch(card, score, sim, lexical)
         return best
+
+
+def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str, trace: dict) -> Answer:
+    """The card's vetted answer, citing the articles it rests on and its external sources."""
+    card = match.card
+    citations: list[Citation] = []
+    for doc_id in json.loads(card.chunk.metadata.get("articles") or "[]"):
+        citation = article_citation(by_doc, doc_id, len(citations) + 1)
+        if citation:
+            citations.append(citation)
+    for source in json.loads(card.chunk.metadata.get("sources_json") or "[]"):
+        if isinstance(source, dict) and (source.get("url") or source.get("law")):
+            citations.append(Citation(
+                number=len(citations) + 1, title=source.get("title") or source.get("law") or "",
+                source=source.get("law") or source.get("url", ""), url=source.get("url", ""),
+                section=source.get("law", "") if source.get("title") else ""))
+    if not citations:
+        citations.append(citation_for(card.chunk, 1))
+    markers = "".join(f"[{c.number}]" for c in citations[:2])
+    text = f"{card.chunk.text.strip()} {markers}"
+    return Answer(text, "card", language, citations, confidence=min(1.0, match.score), trace=trace)

@@ -86,6 +86,16 @@ def rerank(question: str, chunks: Sequence[Chunk], language: str) -> list[Chunk]
     return [c for _, _, c in sorted(scored, key=lambda t: (-t[0], t[1]))]
 
 
+def article_citation(by_doc: dict[str, list[Chunk]], doc_id: str, number: int) -> Citation | None:
+    """A citation of a whole knowledge-base document (linked to its /bron page), if indexed."""
+    chunks = by_doc.get(doc_id)
+    if not chunks:
+        return None
+    meta = chunks[0].metadata
+    return Citation(number, meta.get("title") or doc_id, meta.get("source", ""), f"/bron/{doc_id}", "",
+                    snippet(chunks[0].text))
+
+
 class ExtractiveAnswerer:
     """The best passage in full (sections are written to stand alone), then the most relevant
     sentences of the next passages, each with its citation marker, in their original order."""
