@@ -41,7 +41,8 @@ def theme() -> gr.themes.Base:
 
 def build_ui(ctx: WebContext) -> gr.Blocks:
     """The whole UI; answers come from `ctx.holder`, limits from `ctx`."""
-    with gr.Blocks(title="Spoor 2 Assistent", analytics_enabled=False) as ui:
+    with gr.Blocks(title="Spoor 2 Assistent", analytics_enabled=False,
+                   delete_cache=(3600, 3600)) as ui:
         lang = gr.State("nl")
         turns = gr.State([])
         feedback_row = gr.State(None)

@@ -1,6 +1,7 @@
 """Planner tab logic: form values -> timeline table, picture and download files."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import tempfile
 from html import escape
@@ -16,6 +17,8 @@ from assistant.web.context import today_nl
 from assistant.web.ui_texts import t
 
 log = logging.getLogger(__name__)
+
+DOWNLOADS = Path(tempfile.gettempdir()) / "spoor2-planner"
 
 
 def _optional_date(value: Any, field_nl: str, field_en: str) -> date | None:
@@ -50,10 +53,12 @@ def calculate(
                          start=timeline.period_start.strftime("%d-%m-%Y")))
     summary += [f"- {note}" for note in timeline.notes(language)]
     table = planner.table_html(timeline, language)
-    folder = Path(tempfile.mkdtemp(prefix="spoor2-"))
     files = []
     for fmt in ("ics", "csv"):
         content, _, name = planner.export(timeline, fmt, language)
+        # Named by content: the same timeline reuses its file instead of piling up new ones.
+        folder = DOWNLOADS / hashlib.sha256(content).hexdigest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / name
         path.write_bytes(content)
         files.append(gr.update(value=str(path), visible=True))
