@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "embeddable widget (/widget.js, demo at /widget/demo).",
     )
     add_common(parser)
-    parser.add_argument("--host", default=None, help="interface (default: $SPOOR2_HOST or 127.0.0.1)")
+    parser.add_argument("--host", default=None,
+                        help="interface (default: $SPOOR2_HOST or 127.0.0.1)")
     parser.add_argument("--port", type=int, default=None,
                         help="port (default: $SPOOR2_PORT or 7860)")
     parser.set_defaults(func=run)
