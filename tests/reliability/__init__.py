@@ -1,0 +1,1 @@
+"""Reliability tests: load, faults, bad input, abuse."""
