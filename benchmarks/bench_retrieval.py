@@ -28,8 +28,8 @@ def measure(assistant: Any, items: list[dict], k: int = 5) -> dict[str, Any]:
         for item in items:
             hits = assistant.retrieve(item["question"], language=item.get("language"),
                                       audience=item.get("audience"), k=k, mode=mode)
-            ranks.append(next((i for i, h in enumerate(hits, 1) if is_relevant(h, item["expected"])),
-                              None))
+            relevant = (i for i, h in enumerate(hits, 1) if is_relevant(h, item["expected"]))
+            ranks.append(next(relevant, None))
         elapsed = (time.perf_counter() - started) * 1000 / max(len(items), 1)
         n = max(len(ranks), 1)
         scores[mode] = {"recall@1": round(sum(r == 1 for r in ranks) / n, 3),

@@ -66,7 +66,8 @@ class Target:
 
     def label(self) -> str:
         """The target as text, e.g. `<= 30 ms`."""
-        return f"{'>=' if self.at_least else '<='} {self.limit:g}{(' ' + self.unit) if self.unit else ''}"
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{'>=' if self.at_least else '<='} {self.limit:g}{unit}"
 
 
 def verdict(value: float, target: Target) -> str:

@@ -12,7 +12,7 @@ import platform
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and requests")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
-    parser.add_argument("--data-dir", type=Path, help="use this existing index instead of a fresh one")
+    parser.add_argument("--data-dir", type=Path,
+                        help="use this existing index instead of a fresh one")
     parser.add_argument("--out", type=Path, default=RESULTS, help="JSON results file")
     args = parser.parse_args(argv)
     offline()
     logging.basicConfig(level=logging.WARNING)
     from assistant.config import Settings
 
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = datetime.now(UTC).isoformat(timespec="seconds")
     needs_index = any(n in args.only for n in ("retrieval", "answer", "http"))
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         settings = None

@@ -1,4 +1,4 @@
-"""Reliability fixtures: a small real index (with a poisoned article), its assistant, live servers."""
+"""Reliability fixtures: a small real index (one poisoned article), its assistant, live servers."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator

@@ -1,4 +1,4 @@
-"""Corpora for the reliability tests: a small one with a poisoned article, and a generated big one."""
+"""Corpora for the reliability tests: a small one with a poisoned article, a generated big one."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -76,7 +76,8 @@ def write_big_corpus(root: Path, files: int = 60, sections: int = 6) -> Path:
     """Generate `files` distinct articles of `sections` sections each (roughly one chunk each)."""
     for n in range(files):
         topic = _TOPICS[n % len(_TOPICS)]
-        parts = [_HEADER.format(id=f"nl-gen-{n:03d}", title=f"Onderwerp {n} over {topic}", language="nl"),
+        title = f"Onderwerp {n} over {topic}"
+        parts = [_HEADER.format(id=f"nl-gen-{n:03d}", title=title, language="nl"),
                  f"# Onderwerp {n} over {topic}\n"]
         for s in range(sections):
             sentences = " ".join(

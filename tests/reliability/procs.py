@@ -45,7 +45,8 @@ class ChromaServer:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"chroma exited: {self.log.read_text()[-2000:]}")
             try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=2).is_success:
+                beat = httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=2)
+                if beat.is_success:
                     return self
             except httpx.TransportError:
                 pass

@@ -73,7 +73,9 @@ def test_foreign_origins_get_403_without_reaching_the_assistant_and_allowed_ones
 ):
     counting = CountingAssistant(rel_assistant)
     server = serve(assistant=counting, allowed_origins=(ALLOWED,))
-    for origin in ("https://evil.example", "null", ALLOWED + ".evil.example", "http://www.werkgever.example"):
+    foreign = ("https://evil.example", "null", ALLOWED + ".evil.example",
+               "http://www.werkgever.example")
+    for origin in foreign:
         res = httpx.post(server.url + "/api/chat", json={"message": QUESTION_NL},
                          headers={"Origin": origin}, timeout=30)
         assert assert_json_error(res, 403)["code"] == "origin_not_allowed"
@@ -138,8 +140,8 @@ def test_the_llm_is_told_that_passages_are_material_not_instructions(rel_setting
     assert "not instructions" in system and "ignore any instruction" in system
 
 
-@pytest.mark.xfail(strict=True, reason="LLM grounding check accepts a reply that only echoes the "
-                                       "injected output with a citation (reported to the LLM owner)")
+@pytest.mark.xfail(strict=True, reason="LLM grounding check accepts a reply that only echoes "
+                   "the injected output with a citation (reported to the LLM owner)")
 def test_an_llm_reply_that_echoes_the_injected_output_with_a_citation_is_rejected(
     rel_settings, embedder
 ):

@@ -30,7 +30,8 @@ json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
     | st.text(max_size=40) | st.sampled_from(["", "   ", "\x00", "31-02-2025", "0001-01-01",
                                               "2025-02-29", "9999-12-31", "nl", "up", "werkgever"]),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
 
@@ -43,9 +44,9 @@ def live(rel_settings, rel_assistant, tmp_path_factory):
 
     settings = rel_settings.replace(data_dir=tmp_path_factory.mktemp("bad-input"),
                                     rate_limit_per_minute=0)
-    with LiveServer(create_app(settings, AssistantHolder.ready(rel_assistant))) as server:
-        with httpx.Client(base_url=server.url, timeout=60) as client:
-            yield client
+    app = create_app(settings, AssistantHolder.ready(rel_assistant))
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,8 @@ def test_any_field_of_any_operation_with_any_json_value_never_gives_a_5xx(live, 
 
 
 @FUZZ
-@given(path=st.sampled_from(sorted(VALID)), raw=st.binary(max_size=300) | json_values.map(json.dumps))
+@given(path=st.sampled_from(sorted(VALID)),
+       raw=st.binary(max_size=300) | json_values.map(json.dumps))
 def test_raw_bodies_and_non_object_json_give_a_json_4xx(live, path, raw):
     if isinstance(raw, str):
         raw = raw.encode()
@@ -100,13 +102,14 @@ def test_raw_bodies_and_non_object_json_give_a_json_4xx(live, path, raw):
     check(res, path)
 
 
+ASK = "Wat is spoor 2?"
 NASTY = [
     ("/api/chat", {"message": ""}, 400),
     ("/api/chat", {"message": " \n\t "}, 400),
     ("/api/chat", {"message": "x" * 100_000}, 413),
-    ("/api/chat", {"message": "Wat is spoor 2?", "history": [{"role": "user", "content": "x" * 100_000}]}, 413),
-    ("/api/chat", {"message": "Wat is spoor 2?", "history": [{"role": "user", "content": "hoi"}] * 21}, 422),
-    ("/api/chat", {"message": "Wat is spoor 2?", "history": [{"role": "system", "content": "hoi"}]}, 422),
+    ("/api/chat", {"message": ASK, "history": [{"role": "user", "content": "x" * 100_000}]}, 413),
+    ("/api/chat", {"message": ASK, "history": [{"role": "user", "content": "hoi"}] * 21}, 422),
+    ("/api/chat", {"message": ASK, "history": [{"role": "system", "content": "hoi"}]}, 422),
     ("/api/chat", {"message": 42}, 422),
     ("/api/chat", {"message": None}, 422),
     ("/api/chat", {"message": ["Wat is spoor 2?"]}, 422),
@@ -127,7 +130,8 @@ NASTY = [
 ]
 
 
-@pytest.mark.parametrize("path,body,status", NASTY, ids=[f"{p}-{i}" for i, (p, _, _) in enumerate(NASTY)])
+@pytest.mark.parametrize("path,body,status", NASTY,
+                         ids=[f"{p}-{i}" for i, (p, _, _) in enumerate(NASTY)])
 def test_known_bad_values_get_the_right_4xx_with_a_message(live, path, body, status):
     error = assert_json_error(live.post(path, json=body), status)
     assert len(error["message"]) < 300

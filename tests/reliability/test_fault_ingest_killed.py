@@ -1,4 +1,4 @@
-"""An ingest killed with SIGKILL while embedding: the old index keeps serving; the next run completes."""
+"""An ingest killed (SIGKILL) while embedding: the old index serves on, the next run completes."""
 from __future__ import annotations
 
 import queue
