@@ -30,6 +30,7 @@ def test_app_answers_503_while_chroma_is_down_and_recovers_when_it_is_back(
 ):
     from assistant.config import Settings
     from assistant.engine import Assistant
+    from assistant.errors import StoreUnavailableError
     from assistant.store import ChromaStore
     from assistant.web import AssistantHolder
     from ingest.indexer import Indexer
@@ -52,6 +53,11 @@ def test_app_answers_503_while_chroma_is_down_and_recovers_when_it_is_back(
         assert error["code"] == "store_unavailable"
         assert word in error["message"].lower()
         assert down.headers.get("retry-after")
+    stream = httpx.post(server.url + "/api/chat/stream", json=QUESTION, timeout=30)
+    assert "event: error" in stream.text and "store_unavailable" in stream.text
+    assert "Traceback" not in stream.text
+    with pytest.raises(StoreUnavailableError, match=str(chroma.port)):
+        Indexer(settings, embedder).run([corpus], rebuild=True)
     health = httpx.get(server.url + "/api/health", timeout=30)
     assert health.status_code == 503 and health.json()["ready"] is False
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import Counter
 
 import httpx
@@ -33,9 +34,14 @@ async def _hammer(url: str, clients: int, total: int) -> tuple[Counter, list[dic
         while sent < total:
             body = QUESTIONS[sent % len(QUESTIONS)]
             sent += 1
-            res = await http.post("/api/chat", json=body)
+            streaming = sent % 5 == 0
+            res = await http.post("/api/chat/stream" if streaming else "/api/chat", json=body)
             statuses[res.status_code] += 1
-            if res.status_code == 200:
+            if res.status_code == 200 and streaming:
+                done = res.text.rsplit("event: done\ndata: ", 1)
+                assert len(done) == 2, res.text[-300:]
+                bodies.append(json.loads(done[1]))
+            elif res.status_code == 200:
                 bodies.append(res.json())
 
     limits = httpx.Limits(max_connections=clients)
@@ -44,7 +50,7 @@ async def _hammer(url: str, clients: int, total: int) -> tuple[Counter, list[dic
     return statuses, bodies
 
 
-def test_32_concurrent_clients_get_only_well_formed_answers(serve):
+def test_32_concurrent_clients_get_only_well_formed_answers_and_streams(serve):
     server = serve(rate_limit_per_minute=1_000_000)
     statuses, bodies = asyncio.run(_hammer(server.url, clients=32, total=300))
     assert sum(statuses.values()) == 300
