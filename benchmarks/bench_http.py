@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -163,12 +164,9 @@ async def load(url: str, bodies: list[dict], *, clients: int = 32, requests: int
             "latency_ms": summary(latencies), "first_pass_latency_ms": summary(first_pass)}
 
 
-def measure(settings: Any, *, requests: int = 2000, clients: int = 32,
-            max_seconds: float = 120.0) -> dict[str, Any]:
+def measure_once(settings: Any, bodies: list[dict], *, requests: int = 2000, clients: int = 32,
+                 max_seconds: float = 120.0) -> dict[str, Any]:
     """Start the server on the index of `settings`, measure cold start, RSS and load."""
-    from assistant.evaluation import load_items
-
-    bodies = requests_mix(load_items(DEV_SET))
     server = ServerProcess(settings.data_dir, settings.knowledge_dir,
                            SPOOR2_RATE_LIMIT_PER_MINUTE="1000000").start()
     try:
@@ -180,28 +178,55 @@ def measure(settings: Any, *, requests: int = 2000, clients: int = 32,
         after = rss_mb(server.proc.pid)
     finally:
         server.stop()
-    return {"cold_start_s": round(cold, 2), "http_up_s": round(listening, 2), "rss_idle_mb": idle.get("VmRSS", 0.0),
-            "rss_after_mb": after.get("VmRSS", 0.0), "rss_peak_mb": after.get("VmHWM", 0.0),
-            "distinct_questions": len(bodies), **result, **machine()}
+    return {"cold_start_s": round(cold, 2), "http_up_s": round(listening, 2),
+            "rss_idle_mb": idle.get("VmRSS", 0.0), "rss_after_mb": after.get("VmRSS", 0.0),
+            "rss_peak_mb": after.get("VmHWM", 0.0), **result, **machine()}
+
+
+def measure(settings: Any, *, repeats: int = 3, **kwargs: Any) -> dict[str, Any]:
+    """`repeats` server starts and load runs; each figure is the median run's, errors are summed."""
+    from assistant.evaluation import load_items
+
+    bodies = requests_mix(load_items(DEV_SET))
+    runs = [measure_once(settings, bodies, **kwargs) for _ in range(repeats)]
+
+    def median(get: Any) -> float:
+        return round(statistics.median(get(r) for r in runs), 2)
+
+    result = {**runs[0], "repeats": repeats, "distinct_questions": len(bodies), "runs": runs}
+    for key in ("cold_start_s", "http_up_s", "rss_idle_mb", "rss_after_mb", "rss_peak_mb",
+                "throughput", "seconds", "load_avg_1m"):
+        result[key] = median(lambda r, k=key: r[k])
+    for group in ("latency_ms", "first_pass_latency_ms"):
+        result[group] = {q: median(lambda r, g=group, q=q: r[g][q]) for q in runs[0][group]}
+    result["requests"] = sum(r["requests"] for r in runs)
+    result["errors"] = sum(r["errors"] for r in runs)
+    statuses: Counter[str] = Counter()
+    for r in runs:
+        statuses.update(r["statuses"])
+    result["statuses"] = dict(statuses)
+    return result
 
 
 def run(
-    settings: Any = None, *, requests: int = 2000, max_seconds: float = 120.0
+    settings: Any = None, *, requests: int = 2000, max_seconds: float = 120.0, repeats: int = 3
 ) -> dict[str, Any]:
     """Measure against `settings`' index, or a fresh index of knowledge/."""
     offline()
+    kwargs = {"requests": requests, "max_seconds": max_seconds, "repeats": repeats}
     if settings is not None:
-        return measure(settings, requests=requests, max_seconds=max_seconds)
+        return measure(settings, **kwargs)
     with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
-        return measure(build_index(Path(tmp)), requests=requests, max_seconds=max_seconds)
+        return measure(build_index(Path(tmp)), **kwargs)
 
 
 def tables(result: dict[str, Any]) -> str:
     """Throughput, latency, errors, cold start and RSS with pass/miss."""
     lat, first = result["latency_ms"], result["first_pass_latency_ms"]
     rows = [
-        ("Throughput", (f"{result['throughput']} answers/s ({result['requests']} requests, "
-                        f"{result['clients']} clients, {result['seconds']} s)"),
+        ("Throughput", (f"{result['throughput']} answers/s ({result['requests']} requests in "
+                        f"{result['repeats']} runs, {result['clients']} clients, "
+                        f"{result['seconds']} s per run)"),
          THROUGHPUT.label(), verdict(result["throughput"], THROUGHPUT)),
         ("Errors", f"{result['errors']} {result['statuses']}", "0",
          "pass" if result["errors"] == 0 else "MISS"),
@@ -217,9 +242,10 @@ def tables(result: dict[str, Any]) -> str:
           f"{result['rss_peak_mb']:.0f} MB"),
          RSS.label(), verdict(result["rss_peak_mb"], RSS)),
     ]
-    title = (f"HTTP on loopback (`python app.py` subprocess; {result['distinct_questions']} "
-             f"distinct dev-set questions in turn; {result['cpus']} CPUs shared with the load "
-             f"generator, load {result['load_avg_1m']})")
+    title = (f"HTTP on loopback (`python app.py` subprocess, median of {result['repeats']} "
+             f"starts and runs; {result['distinct_questions']} distinct dev-set questions in "
+             f"turn; {result['cpus']} CPUs shared with the load generator, load "
+             f"{result['load_avg_1m']})")
     return "\n".join([
         title, "",
         table(("Measure", "Result", "Target", ""), rows),
@@ -228,4 +254,5 @@ def tables(result: dict[str, Any]) -> str:
 
 if __name__ == "__main__":
     quick = "--quick" in sys.argv
-    print(tables(run(requests=400 if quick else 2000, max_seconds=60 if quick else 120)))
+    print(tables(run(requests=400 if quick else 2000, max_seconds=60 if quick else 120,
+                     repeats=1 if quick else 3)))
