@@ -17,10 +17,38 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import bench_answer, bench_http, bench_ingest, bench_retrieval
-from benchmarks.common import ROOT, build_index, machine, offline
+from benchmarks.common import ROOT, Target, build_index, machine, offline, table, verdict
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 SECTIONS = ("ingest", "retrieval", "answer", "http")
+INGEST_COLD = Target(bench_ingest.TARGET_CHUNKS_PER_S, "chunks/s", at_least=True)
+INGEST_RERUN = Target(bench_ingest.TARGET_RERUN_S, "s")
+
+
+def targets(results: dict[str, Any]) -> str:
+    """Every target in one table with pass/miss."""
+    rows = []
+
+    def add(name: str, value: float, target: Target, shown: str = "") -> None:
+        rows.append((name, shown or f"{value:g}", target.label(), verdict(value, target)))
+
+    if "answer" in results:
+        everything = results["answer"]["paths"]["all"]
+        add("In-process p50 (ms)", everything["p50"], bench_answer.P50)
+        add("In-process p95 (ms)", everything["p95"], bench_answer.P95)
+    if "http" in results:
+        http = results["http"]
+        add("HTTP throughput (answers/s)", http["throughput"], bench_http.THROUGHPUT)
+        add("HTTP errors", http["errors"], Target(0))
+        add("HTTP p99 (ms)", http["latency_ms"]["p99"], bench_http.P99)
+        add("Cold start (s)", http["cold_start_s"], bench_http.COLD_START)
+        add("Serving RSS peak (MB)", http["rss_peak_mb"], bench_http.RSS)
+    if "ingest" in results:
+        ingest = results["ingest"]
+        add("Ingest cold (chunks/s)", ingest["cold_chunks_per_s"], INGEST_COLD)
+        add("Ingest unchanged re-run (s)", ingest["rerun_s"], INGEST_RERUN,
+            f"{ingest['rerun_s']:g} (CLI incl. start-up {ingest['rerun_cli_s']:g})")
+    return table(("Measure", "Measured (median)", "Target", "Result"), rows)
 
 
 def _run_sections(names: list[str], settings: Any, quick: bool) -> tuple[dict[str, Any], list[str]]:
@@ -70,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         elif needs_index:
             settings = build_index(Path(tmp))
         results, _ = _run_sections(list(args.only), settings, args.quick)
+    print(f"## targets\n\n{targets(results)}\n")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = {"started_at": started, "quick": args.quick, "python": platform.python_version(),
                **machine(), "results": results}
