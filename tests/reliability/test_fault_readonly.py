@@ -89,6 +89,7 @@ def test_ingest_into_a_read_only_store_fails_clearly_and_the_old_index_keeps_ser
     assert not any(c.metadata.get("doc_id") == "nl-extra" for c in reopened.all_chunks())
 
 
+@pytest.mark.server
 def test_app_on_a_data_dir_that_cannot_be_created_answers_503_with_a_clear_message(
     tmp_path, serve
 ):
