@@ -124,7 +124,7 @@ def tables(result: dict[str, Any]) -> str:
                   f"p95 {P95.label()}", "p99"), rows), "",
            "Median stage times per path (ms, from `trace['timings']`)", ""]
     stage_rows = [(kind, *(result["paths"][kind]["stages_median"].get(s, "–") for s in STAGES))
-                  for kind in order]
+                  for kind in order if result["paths"][kind]["stages_median"]]
     out.append(table(("path", *[s.removesuffix("_ms") for s in STAGES]), stage_rows))
     return "\n".join(out)
 
