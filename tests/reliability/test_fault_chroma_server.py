@@ -61,7 +61,7 @@ def _kill_during_requests(server, chroma) -> None:
 
 
 def _down_then_back(server, chroma, settings, corpus, embedder) -> None:
-    """While Chroma is down: JSON 503s, a stream error event, a clear ingest error; then recovery."""
+    """While Chroma is down: JSON 503s, a stream error event, a clear ingest error; recovery."""
     from assistant.errors import StoreUnavailableError
     from ingest.indexer import Indexer
 
