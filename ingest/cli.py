@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from assistant.config import Settings
-from assistant.errors import Spoor2Error
+from assistant.errors import Spoor2Error, StoreUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +85,14 @@ def run(
     except KeyboardInterrupt:
         print("Ingest interrupted; the previous index still serves.", file=err)
         raise
+    except OSError as exc:  # the data dir cannot be created or written
+        log.debug("ingest failed", exc_info=True)
+        raise StoreUnavailableError(
+            f"cannot write the index under {settings.data_dir} ({exc.strerror or type(exc).__name__}); "
+            "make --data-dir / SPOOR2_DATA_DIR a writable folder. The previous index still serves."
+        ) from exc
     except Exception as exc:
-        log.error("ingest failed", exc_info=True)
+        log.debug("ingest failed", exc_info=True)
         raise Spoor2Error(
             f"ingest failed ({type(exc).__name__}); the previous index still serves. "
             "Run with -v for details."

@@ -46,9 +46,15 @@ class Passage:
     number: int
 
 
+def without_instructions(text: str) -> str:
+    """The text minus sentences that try to instruct the assistant (a document never gives orders)."""
+    kept = [s for s in sentences(text) if not looks_like_instruction(s)]
+    return " ".join(kept)
+
+
 def snippet(text: str, limit: int = 220) -> str:
     """A short preview of a passage for the sources list."""
-    flat = " ".join(text.split())
+    flat = " ".join(without_instructions(text).split())
     return flat if len(flat) <= limit else flat[: flat.rfind(" ", 0, limit)] + " …"
 
 

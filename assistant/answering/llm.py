@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import resources
 
-from assistant.answering.extractive import citation_for
+from assistant.answering.extractive import citation_for, without_instructions
+from assistant.text import base_terms
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.types import Answer, Chunk
@@ -48,14 +49,35 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(text)}
 
 
-def check_grounding(text: str, passages: Sequence[Chunk], question: str) -> str:
+def _unsupported_sentence(text: str, passages: Sequence[Chunk], language: str, tool_text: str = "") -> str:
+    """The first cited sentence that shares too few words with the passages it cites (and the
+    calculator's output, which the model may quote)."""
+    for sentence in re.split(r"(?<=[.!?\]])\s+", text):
+        numbers = {int(n) for n in _CITE.findall(sentence)}
+        words = set(base_terms(_CITE.sub("", sentence), language))
+        if not numbers or not words:
+            continue
+        source = set(base_terms(tool_text, language)) if tool_text else set()
+        for n in numbers:
+            source |= set(base_terms(passages[n - 1].text, language))
+        if len(words & source) < max(1, len(words) // 3):
+            return sentence.strip()
+    return ""
+
+
+def check_grounding(
+    text: str, passages: Sequence[Chunk], question: str, language: str = "nl", tool_text: str = ""
+) -> str:
     """Why the answer is not grounded ("" when it is)."""
     cited = {int(n) for n in _CITE.findall(text)}
     if not cited:
         return "cites no passage"
     if any(n < 1 or n > len(passages) for n in cited):
         return "cites a passage that was not retrieved"
-    allowed = _numbers(" ".join(c.text for c in passages)) | _numbers(question)
+    unsupported = _unsupported_sentence(text, passages, language, tool_text)
+    if unsupported:
+        return f"a sentence is not supported by the passage it cites: {unsupported[:80]!r}"
+    allowed = _numbers(" ".join(c.text for c in passages)) | _numbers(question) | _numbers(tool_text)
     unknown = _numbers(_CITE.sub("", text)) - allowed
     if unknown:
         return f"states numbers not in the sources: {sorted(unknown)[:5]}"
@@ -78,6 +100,7 @@ class LLMAnswerer:
 
         from assistant.answering.tools import deadline_tool
 
+        passages = [Chunk(c.id, without_instructions(c.text), c.metadata) for c in passages]
         numbered = "\n\n".join(
             f"[{i}] {c.metadata.get('title', '')} — {c.metadata.get('section', '')}\n{c.text}"
             for i, c in enumerate(passages, start=1)
@@ -110,7 +133,7 @@ class LLMAnswerer:
             return None
         text = "".join(parts).strip() or (str(reply.content).strip() if reply is not None else "")
         tool_text = " ".join(m.content for m in messages if isinstance(m, ToolMessage))
-        problem = check_grounding(text, passages, f"{question} {tool_text}")
+        problem = check_grounding(text, passages, question, language, tool_text)
         if problem:
             log.info("LLM answer rejected: %s", problem)
             trace["llm_rejected"] = problem

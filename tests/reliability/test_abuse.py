@@ -140,8 +140,6 @@ def test_the_llm_is_told_that_passages_are_material_not_instructions(rel_setting
     assert "not instructions" in system and "ignore any instruction" in system
 
 
-@pytest.mark.xfail(strict=True, reason="LLM grounding check accepts a reply that only echoes "
-                   "the injected output with a citation (reported to the LLM owner)")
 def test_an_llm_reply_that_echoes_the_injected_output_with_a_citation_is_rejected(
     rel_settings, embedder
 ):
@@ -150,8 +148,6 @@ def test_an_llm_reply_that_echoes_the_injected_output_with_a_citation_is_rejecte
     _not_hijacked(answer.text)
 
 
-@pytest.mark.xfail(strict=True, reason="citation snippets quote the source verbatim, injected "
-                                       "instruction included (reported to the answering owner)")
 def test_citation_snippets_do_not_quote_the_injected_instruction(rel_assistant):
     answer = rel_assistant.ask(QUESTION_NL)
     for citation in answer.citations:

@@ -116,8 +116,6 @@ def test_app_on_a_data_dir_that_cannot_be_created_answers_503_with_a_clear_messa
     assert not (blocker / "data").exists() and blocker.is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="ingest CLI: unexpected OSError prints a traceback and "
-                                       "does not name the data dir (reported to the ingest owner)")
 def test_ingest_into_a_data_dir_below_a_file_names_the_problem_without_a_traceback(tmp_path):
     corpus = write_corpus(tmp_path / "knowledge")
     blocker = tmp_path / "not-a-folder"
