@@ -36,4 +36,4 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
         from assistant.answering.llm import LLMAnswerer, chat_model_from_settings
 
         answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock)
-    return Assistant(embedder, store, llm=answerer, clock=clock)
+    return Assistant(embedder, store, llm=answerer, clock=clock, cache_dir=settings.data_dir / "cache")

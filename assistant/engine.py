@@ -66,6 +66,7 @@ class Assistant:
         clock: Callable[[], date] = date.today,
         thresholds: Thresholds | None = None,
         refresh_seconds: float = 10.0,
+        cache_dir=None,
     ):
         self.embedder = embedder
         self.store = store
@@ -73,6 +74,7 @@ class Assistant:
         self.clock = clock
         self.thresholds = thresholds or Thresholds()
         self.refresh_seconds = refresh_seconds
+        self.cache_dir = cache_dir
         self.extractive = ExtractiveAnswerer()
         self.deadlines = DeadlineAnswerer(lambda doc_id: article_citation(self.by_doc, doc_id, 1))
         self._lock = threading.Lock()
@@ -83,7 +85,7 @@ class Assistant:
     def _load(self) -> None:
         chunks = self.store.all_chunks()
         bm25 = BM25Retriever(chunks)
-        cards = CardMatcher(cards_from_chunks(chunks), self.embedder)
+        cards = CardMatcher(cards_from_chunks(chunks), self.embedder, cache_dir=self.cache_dir)
         by_doc: dict[str, list[Chunk]] = {}
         for chunk in chunks:
             by_doc.setdefault(chunk.metadata.get("doc_id") or chunk.id, []).append(chunk)

@@ -1,9 +1,12 @@
 """Vetted answer cards: match a question to a card's phrasings and return its answer."""
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -11,6 +14,8 @@ from assistant.answering.extractive import article_citation, citation_for
 from assistant.retrieval.dense import Embedder
 from assistant.text import base_terms
 from assistant.types import Answer, Chunk, Citation
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ class CardMatcher:
 
     def __init__(
         self, cards: Sequence[Card], embedder: Embedder,
-        weights: tuple[float, float, float] = (0.6, 0.2, 0.3),
+        weights: tuple[float, float, float] = (0.6, 0.2, 0.3), cache_dir: Path | None = None,
     ):
         self.cards = list(cards)
         self.weights = weights  # phrasing similarity, phrasing term overlap, retrieval rank
@@ -80,8 +85,7 @@ class CardMatcher:
                 phrases.append(question)
                 self._owner.append(i)
         self._terms = [set(base_terms(p, self.cards[o].language)) for p, o in zip(phrases, self._owner)]
-        vectors = embedder.embed_documents(phrases) if phrases else []
-        self._vectors = np.asarray(vectors, dtype=np.float32)
+        self._vectors = _phrase_vectors(phrases, embedder, cache_dir)
 
     def match(
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
@@ -109,6 +113,33 @@ class CardMatcher:
             if best is None or score > best.score:
                 best = CardMatch(card, score, sim, lexical)
         return best
+
+
+def _phrase_vectors(phrases: list[str], embedder: Embedder, cache_dir: Path | None) -> np.ndarray:
+    """Embeddings of all phrasings; cached on disk by content, so a restart does not re-embed."""
+    if not phrases:
+        return np.zeros((0, 0), dtype=np.float32)
+    key = hashlib.sha256("\n".join([getattr(embedder, "name", ""), *phrases]).encode()).hexdigest()[:24]
+    path = cache_dir / f"card-phrases-{key}.npy" if cache_dir else None
+    if path is not None and path.exists():
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(phrases):
+                return vectors
+        except (OSError, ValueError):
+            log.warning("ignoring an unreadable card vector cache %s", path)
+    vectors = np.asarray(embedder.embed_documents(phrases), dtype=np.float32)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob("card-phrases-*.npy"):
+                old.unlink(missing_ok=True)
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, vectors)
+            tmp.replace(path)
+        except OSError:
+            log.warning("cannot write the card vector cache in %s", cache_dir)
+    return vectors
 
 
 def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str, trace: dict) -> Answer:

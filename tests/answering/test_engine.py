@@ -153,3 +153,23 @@ def test_stream_yields_text_then_the_answer(kb_assistant):
 def test_deadline_answer_respects_the_today_of_the_asker(kb_assistant):
     answer = kb_assistant.ask("Ziek sinds 1 maart 2024, wanneer is de probleemanalyse?", today=date(2024, 4, 5))
     assert "nog 6 dagen" in answer.text
+
+
+def test_card_phrasing_vectors_are_cached_on_disk_for_the_next_start(kb_assistant, tmp_path):
+    class CountingEmbedder:
+        def __init__(self, inner):
+            self.inner, self.name, self.documents = inner, inner.name, 0
+
+        def embed_documents(self, texts):
+            self.documents += len(texts)
+            return self.inner.embed_documents(texts)
+
+        def embed_query(self, text):
+            return self.inner.embed_query(text)
+
+    first = CountingEmbedder(kb_assistant.embedder)
+    Assistant(first, kb_assistant.store, cache_dir=tmp_path)
+    second = CountingEmbedder(kb_assistant.embedder)
+    restarted = Assistant(second, kb_assistant.store, cache_dir=tmp_path)
+    assert first.documents > 100 and second.documents == 0
+    assert restarted.ask("Wanneer moet de probleemanalyse klaar zijn?").kind == "card"
