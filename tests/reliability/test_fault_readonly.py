@@ -13,23 +13,10 @@ import httpx
 import pytest
 
 from .checks import assert_json_error
-from .corpus import write_corpus
+from .corpus import HEADER, write_corpus
 from .procs import ROOT, child_env, ingest_command
 
-EXTRA = """---
-id: nl-extra
-title: Extra artikel
-language: nl
-audience: beide
-topics: [spoor 2]
-status: law
-sources:
-  - title: Burgerlijk Wetboek Boek 7
-    law: art. 7:658a BW
-    url: https://wetten.overheid.nl/BWBR0005290
-last_reviewed: 2026-11-23
----
-# Extra artikel
+EXTRA = HEADER.format(id="nl-extra", title="Extra artikel", language="nl") + """# Extra artikel
 
 ## Wat staat hier?
 Dit artikel is nieuw en mag pas na een geslaagde ingest in de index staan.

@@ -104,10 +104,15 @@ FILES = {
 }
 
 
-def write_corpus(root: Path) -> Path:
-    """Write the corpus under `root` and return that folder."""
-    for rel, text in FILES.items():
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    """Write `files` (relative path -> text) under `root` and return that folder."""
+    for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def write_corpus(root: Path) -> Path:
+    """Write the corpus under `root` and return that folder."""
+    return write_files(root, FILES)
