@@ -16,6 +16,7 @@ _HEALTH_TERMS = (
     "medicijn", "medicatie", "antidepressiva", "operatie", "geopereerd", "zwanger van", "miskraam",
     "psychose", "adhd", "autisme", "verslaving", "alcoholisme", "whiplash", "long covid", "gebroken",
     "fractuur", "artrose", "migraine", "epilepsie", "hiv", "borderline", "ptss", "trauma",
+    "burn-out", "burnout", "overspannen", "ik heb last van",
     # English
     "diagnosis", "diagnosed", "cancer", "depression", "anxiety disorder", "panic attack", "surgery",
     "medication", "antidepressant", "heart attack", "stroke", "miscarriage", "psychosis",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from assistant.text import base_terms
 from assistant.types import Answer, Chunk, Citation
 
 log = logging.getLogger(__name__)
+
+_BARE_YES_NO = re.compile(r"^(Ja|Nee|Yes|No)\.\s+")
 
 
 @dataclass(frozen=True)
@@ -159,5 +162,8 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     if not citations:
         citations.append(citation_for(card.chunk, 1))
     markers = "".join(f"[{c.number}]" for c in citations[:2])
-    text = f"{card.chunk.text.strip()} {markers}"
+    body = card.chunk.text.strip()
+    if match.dense < 0.9:  # a bare "Ja." answers the card's question, maybe not the asker's
+        body = _BARE_YES_NO.sub("", body, count=1)
+    text = f"{body} {markers}"
     return Answer(text, "card", language, citations, confidence=min(1.0, match.score), trace=trace)
