@@ -48,7 +48,6 @@ class Thresholds:
     """Confidence cut-offs, tuned on the development eval set (`spoor2 eval`)."""
 
     card: float = 0.63
-    card_margin: float = 0.0
     answer_dense: float = 0.38
     answer_bm25: float = 6.0
     unknown_dense: float = 0.65
