@@ -51,6 +51,7 @@ class Thresholds:
     answer_dense: float = 0.38
     answer_bm25: float = 6.0
     unknown_dense: float = 0.65
+    unknown_bm25: float = 10.0
 
 
 class Assistant:
@@ -259,7 +260,8 @@ class Assistant:
             trace["path"] = "card"
             return card_answer(match, self.by_doc, language, trace)
         confident = top_dense >= self.thresholds.answer_dense or top_bm25 >= self.thresholds.answer_bm25
-        if scope == "unknown" and top_dense < self.thresholds.unknown_dense and top_bm25 < 10:
+        if scope == "unknown" and top_dense < self.thresholds.unknown_dense \
+                and top_bm25 < self.thresholds.unknown_bm25:
             trace["path"] = "refusal:out_of_scope"
             return Answer(say("out_of_scope", language), "refusal", language, confidence=0.9, trace=trace)
         if not fused or not confident:
