@@ -329,8 +329,10 @@ def test_employee_card_gives_rights_early_and_ends_on_a_next_step(kf):
 
 @pytest.mark.parametrize("kf", [BY_ID[i] for ids in NEW_CARDS.values() for i in ids if i in BY_ID],
                          ids=[i for ids in NEW_CARDS.values() for i in ids if i in BY_ID])
-def test_new_card_has_six_phrasings_and_about_120_words(kf):
-    assert len(kf.meta["questions"]) == 6, f"{kf.rel}: use 6 question phrasings"
+def test_new_card_has_its_phrasings_and_about_120_words(kf):
+    # 6 phrasings by the card's author, then at least 10 written to imitate users (issue 11)
+    assert 16 <= len(kf.meta["questions"]) <= 20, (
+        f"{kf.rel}: use the 6 author phrasings plus at least 10 user phrasings (at most 20)")
     n = len(words(kf.body))
     assert n <= 125, f"{kf.rel}: {n} words, the new cards stay at about 120"
 

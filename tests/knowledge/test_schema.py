@@ -20,9 +20,10 @@ from .kbfiles import (
     words,
 )
 
-ARTICLE_FIELDS = ("id", "title", "language", "audience", "topics", "sources", "last_reviewed")
+ARTICLE_FIELDS = ("id", "title", "language", "audience", "topics", "sources", "last_reviewed",
+                  "valid_from", "review_by")
 CARD_FIELDS = ("id", "type", "language", "audience", "questions", "articles", "sources",
-               "last_reviewed")
+               "last_reviewed", "valid_from", "review_by")
 AUDIENCES = {"werkgever", "werknemer", "beide"}
 STATUSES = {"law", "practice", "plan"}
 EVAL_TYPES = {"answer", "out_of_scope", "deadline", "clarify"}
@@ -31,6 +32,8 @@ MILESTONES = {"probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eersteja
               "wia_ingangsdatum"}
 MIN_COUNTS = {("article", "nl"): 30, ("article", "en"): 15, ("card", "nl"): 60, ("card", "en"): 25}
 CARD_MAX_WORDS = 140
+# The card author's own phrasings plus at least 10 written to imitate users (docs/knowledge-format.md).
+CARD_MIN_QUESTIONS, CARD_MAX_QUESTIONS = 10, 20
 # The writing rule is 4-9 sections of 60-200 words; the bounds allow for counting differences.
 SECTIONS_MIN, SECTIONS_MAX = 4, 9
 SECTION_MIN_WORDS, SECTION_MAX_WORDS = 50, 220
@@ -189,10 +192,18 @@ def test_card_fields(kf):
     if meta.get("type") != "card":
         problems.append(f"type is '{meta.get('type')}', must be 'card'")
     questions = meta.get("questions")
-    if not isinstance(questions, list) or not 3 <= len(questions) <= 6:
-        problems.append("questions must be a list of 3-6 phrasings")
+    if not isinstance(questions, list) or not (
+            CARD_MIN_QUESTIONS <= len(questions) <= CARD_MAX_QUESTIONS):
+        n = len(questions) if isinstance(questions, list) else "no"
+        problems.append(f"questions must be a list of {CARD_MIN_QUESTIONS}-{CARD_MAX_QUESTIONS} "
+                        f"phrasings ({n} found)")
     elif not all(isinstance(q, str) and q.strip() for q in questions):
         problems.append("every question must be a non-empty string")
+    else:
+        dupes = [q for q, n in Counter(" ".join(q.lower().split()) for q in questions).items()
+                 if n > 1]
+        if dupes:
+            problems.append(f"questions repeat a phrasing: {dupes}")
     refs = meta.get("articles")
     if not isinstance(refs, list) or not refs:
         problems.append("articles must be a non-empty list")
@@ -236,6 +247,116 @@ def test_address_form_tokenizer():
     assert _address_forms("Vraag uw bedrijfsarts, u kunt bellen.") == ({"u", "uw"}, set())
     assert _address_forms("Jij en jouw baas: je kunt het.") == (set(), {"je", "jij", "jouw"})
     assert _address_forms("Het uurloon van de jeugd, U-bocht, jeans.") == (set(), set())
+
+
+# --- dated claims: valid_from / review_by (issue 11) -------------------------------------------
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Yearly amounts (minimumloon, maximum dagloon, LKV, fines, prices) change every January; an amount
+# is written in euro or dated "in <year>" with the year the content is valid from ("in 2016" in a
+# history sentence is no amount).
+YEARLY_AMOUNT = re.compile(r"€|\bEUR\s?\d", re.I)
+IN_YEAR = re.compile(r"\bin (20\d\d)\b", re.I)
+# Announced changes: the 2028 bedrijfsarts change, the compensatieregeling, coalition plans.
+PLANNED_CHANGE = re.compile(r"\b2028\b|compensatie|compensation|coalitie|coalition|regeerakkoord",
+                            re.I)
+MAX_DAYS = {"amounts": None, "plans": 8 * 31, "other": 13 * 31}
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _review_kind(kf) -> str:
+    """What makes a file go stale: its yearly amounts, an announced change, or nothing special."""
+    valid_from = _as_date(kf.meta.get("valid_from")) or date.today()
+    if YEARLY_AMOUNT.search(kf.body) or any(int(y) == valid_from.year
+                                            for y in IN_YEAR.findall(kf.body)):
+        return "amounts"
+    if PLANNED_CHANGE.search(kf.body):
+        return "plans"
+    return "other"
+
+
+RECHECK = {
+    "amounts": "the yearly amounts it states (minimumloon, maximum dagloon, LKV, fines, prices in "
+               "euro, 'in <year>') against this year's figures",
+    "plans": "the status of the announced changes it describes (bedrijfsarts leidend at the "
+             "RIV-toets in 2028, the compensatieregeling transitievergoeding, coalition plans)",
+    "other": "its claims against the current law texts and UWV pages",
+}
+
+
+@pytest.mark.parametrize("kf", PARSED, ids=_ids(PARSED))
+def test_dated_claim_fields(kf):
+    """valid_from and review_by are ISO dates (YYYY-MM-DD) and valid_from <= review_by."""
+    meta, problems = kf.meta, []
+    dates = {}
+    for name in ("valid_from", "review_by"):
+        value = meta.get(name)
+        parsed = _as_date(value)
+        if value is None:
+            problems.append(f"missing field '{name}'")
+        elif parsed is None or not ISO_DATE.fullmatch(str(value)):
+            problems.append(f"{name} '{value}' is not an ISO date (YYYY-MM-DD)")
+        else:
+            dates[name] = parsed
+    if len(dates) == 2 and dates["valid_from"] > dates["review_by"]:
+        problems.append(f"valid_from {dates['valid_from']} is after review_by {dates['review_by']}")
+    assert not problems, f"{kf.rel}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("kf", PARSED, ids=_ids(PARSED))
+def test_review_by_fits_what_the_file_states(kf):
+    """Files with yearly amounts are reviewed by 15 January; plans within about 8 months."""
+    valid_from, review_by = _as_date(kf.meta.get("valid_from")), _as_date(kf.meta.get("review_by"))
+    if valid_from is None or review_by is None:
+        pytest.skip("no valid dates (test_dated_claim_fields reports it)")
+    kind = _review_kind(kf)
+    if kind == "amounts":
+        latest = date(valid_from.year + 1, 1, 15)
+    else:
+        latest = date.fromordinal(valid_from.toordinal() + MAX_DAYS[kind])
+    assert review_by <= latest, (
+        f"{kf.rel}: review_by {review_by} is too late for a file whose content depends on "
+        f"{RECHECK[kind].split(' against')[0]}; use {latest} or earlier")
+
+
+def _today() -> date:
+    return date.today()
+
+
+@pytest.mark.parametrize("kf", PARSED, ids=_ids(PARSED))
+def test_review_by_date_has_not_passed(kf):
+    """A stale amount or plan cannot ship unnoticed: this fails once review_by is in the past."""
+    review_by = _as_date(kf.meta.get("review_by"))
+    if review_by is None:
+        pytest.skip("no valid review_by (test_dated_claim_fields reports it)")
+    today = _today()
+    assert today <= review_by, (
+        f"{kf.rel}: review_by {review_by} has passed (today is {today}). Re-check "
+        f"{RECHECK[_review_kind(kf)]}; then set valid_from to the review date and a new review_by "
+        f"(docs/knowledge-format.md, 'Dated claims').")
+
+
+def test_review_kind_detection():
+    class _F:
+        def __init__(self, body):
+            self.body, self.meta = body, {"valid_from": date(2026, 11, 30)}
+    assert _review_kind(_F("In 2026 is het maximum dagloon €304,25.")) == "amounts"
+    assert _review_kind(_F("Het minimumloon is in 2026 hoger dan in 2025.")) == "amounts"
+    assert _review_kind(_F("Het oordeel van de bedrijfsarts wordt leidend per 2028.")) == "plans"
+    assert _review_kind(_F("In 2016 onderzocht de toezichthouder dit.")) == "other"
+    assert _review_kind(_F("De probleemanalyse is klaar in week 6.")) == "other"
+    assert _as_date("2027-01-15") == date(2027, 1, 15)
+    assert _as_date("15-01-2027") is None and _as_date("2027-02-30") is None
 
 
 # --- eval set -------------------------------------------------------------------------------
