@@ -4,11 +4,37 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from assistant.answering.base import Answerer, Thresholds, thresholds_for
 from assistant.config import Settings
-from assistant.embedder import SentenceTransformerEmbedder
+from assistant.embedders import Embedder, make_embedder
 from assistant.engine import Assistant
 
 log = logging.getLogger(__name__)
+
+
+def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | None = None) -> list[Answerer]:
+    """The answer pipeline, in order: scope guard, deadline calculator, the operator's own
+    documents, vetted cards, the LLM (when configured), extractive passages, don't know."""
+    from assistant.answering.cards import CardAnswerer
+    from assistant.answering.deadline_answerer import DeadlineAnswerer
+    from assistant.answering.extractive import ExtractiveAnswerer
+    from assistant.answering.operator import OperatorAnswerer
+    from assistant.answering.refusals import DontKnowAnswerer, ScopeAnswerer
+    from assistant.answering.scope import ScopeGuard, ScopeModel
+
+    thresholds = thresholds or thresholds_for(embedder.name)
+    extractive = ExtractiveAnswerer(thresholds)
+    answerers: list[Answerer] = [
+        ScopeAnswerer(ScopeGuard(ScopeModel.load(), embedder.name), embedder, thresholds),
+        DeadlineAnswerer(),
+        OperatorAnswerer(extractive),
+        CardAnswerer(thresholds),
+    ]
+    if llm is not None:
+        llm.thresholds = thresholds
+        answerers.append(llm)
+    answerers += [extractive, DontKnowAnswerer(thresholds)]
+    return answerers
 
 
 def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.today) -> Assistant:
@@ -28,12 +54,14 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
     from assistant.store import ChromaStore
 
     settings = settings or Settings.from_env()
-    store = ChromaStore.open(settings)
-    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+    embedder = make_embedder(settings.embedding_model)
     embedder.warm_up()
+    settings = settings.replace(embedding_model=embedder.name)  # what a fallback actually loaded
+    store = ChromaStore.open(settings)
     answerer = None
     if llm is not None or settings.llm:
         from assistant.answering.llm import LLMAnswerer, chat_model_from_settings
 
         answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock)
-    return Assistant(embedder, store, llm=answerer, clock=clock, cache_dir=settings.data_dir / "cache")
+    return Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
+                     cache_dir=settings.data_dir / "cache", llm=answerer)

@@ -6,12 +6,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from assistant.commands import ask, deadlines, eval as eval_cmd, ingest, serve
+from assistant.commands import ask, deadlines, eval as eval_cmd, ingest, serve, train_scope
 from assistant.errors import Spoor2Error
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (ingest, ask, deadlines, eval_cmd, serve)
+COMMANDS = (ingest, ask, deadlines, eval_cmd, serve, train_scope)
 
 
 def build_parser() -> argparse.ArgumentParser:

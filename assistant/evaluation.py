@@ -1,9 +1,18 @@
-"""The development eval: retrieval quality per retriever, answer facts, refusals, deadlines, latency."""
+"""The eval: retrieval quality per retriever, answer facts, refusals, deadlines, per category, latency.
+
+Every item is asked through the product's own pipeline (`Assistant.ask`) and retrieval is scored
+on the query the product retrieves with (`Assistant.understand` + `retrieve`). A naive baseline,
+"the answer is the top two dense chunks", is scored on the same items, so the report shows what
+the engineering adds. `must_contain` entries are regular expressions (case-insensitive; "|"
+separates alternatives).
+"""
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,9 +21,12 @@ from pathlib import Path
 import yaml
 
 from assistant.engine import Assistant
-from assistant.types import Hit
+from assistant.types import Answer, Hit
 
 RETRIEVERS = ("dense", "bm25", "hybrid")
+_U = re.compile(r"\b(u|uw)\b")
+_JE = re.compile(r"\b(je|jij|jou|jouw)\b")
+_MARKUP = re.compile(r"\*\*|__|_|\[\d+\]")
 
 
 @dataclass
@@ -23,11 +35,17 @@ class EvalReport:
 
     retrieval: dict[str, dict[str, float]] = field(default_factory=dict)
     fact_rate: float = 0.0
+    item_pass_rate: float = 0.0
     refusal_recall: float = 0.0
     refusal_precision: float = 0.0
     false_refusal_rate: float = 0.0
     deadline_accuracy: float = 0.0
     clarify_accuracy: float = 0.0
+    first_sentence_rate: float = 0.0
+    mixed_voice_rate: float = 0.0
+    short_first_part_rate: float = 0.0
+    categories: dict[str, dict[str, float]] = field(default_factory=dict)
+    baseline: dict[str, float] = field(default_factory=dict)
     latency_ms: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[dict] = field(default_factory=list)
@@ -35,9 +53,15 @@ class EvalReport:
     def metrics(self) -> dict[str, float]:
         """Flat metric name -> value, as compared with the thresholds."""
         flat = {f"{r}.{k}": v for r, scores in self.retrieval.items() for k, v in scores.items()}
-        flat.update(fact_rate=self.fact_rate, refusal_recall=self.refusal_recall,
-                    refusal_precision=self.refusal_precision, false_refusal_rate=self.false_refusal_rate,
-                    deadline_accuracy=self.deadline_accuracy, clarify_accuracy=self.clarify_accuracy)
+        flat.update(fact_rate=self.fact_rate, item_pass_rate=self.item_pass_rate,
+                    refusal_recall=self.refusal_recall, refusal_precision=self.refusal_precision,
+                    false_refusal_rate=self.false_refusal_rate, deadline_accuracy=self.deadline_accuracy,
+                    clarify_accuracy=self.clarify_accuracy, first_sentence_rate=self.first_sentence_rate,
+                    mixed_voice_rate=self.mixed_voice_rate, short_first_part_rate=self.short_first_part_rate)
+        if self.categories:
+            flat["min_category_pass_rate"] = min(c["pass_rate"] for c in self.categories.values())
+        if self.baseline:
+            flat["gain_over_baseline"] = self.item_pass_rate - self.baseline.get("item_pass_rate", 0.0)
         return flat
 
 
@@ -66,9 +90,40 @@ def _rank(hits: Sequence[Hit], expected: Sequence[str]) -> int | None:
     return None
 
 
-def _fact_ok(text: str, fact: str) -> bool:
-    lowered = text.lower()
-    return any(alt.strip().lower() in lowered for alt in str(fact).split("|") if alt.strip())
+def fact_found(text: str, fact: str) -> bool:
+    """True when `text` states `fact` (a case-insensitive regex; a bad regex is matched literally)."""
+    flat = _MARKUP.sub("", text)
+    try:
+        return re.search(str(fact), flat, re.I | re.S) is not None
+    except re.error:
+        lowered = flat.lower()
+        return any(alt.strip().lower() in lowered for alt in str(fact).split("|") if alt.strip())
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an answer (after a part heading, if any)."""
+    body = text.strip()
+    if body.startswith("**") and "\n\n" in body:  # "**question**\n\nanswer" of a multi-part answer
+        body = body.split("\n\n", 1)[1]
+    body = _MARKUP.sub("", body)
+    return re.split(r"(?<=[.!?])\s+|\n", body.strip(), maxsplit=1)[0]
+
+
+def first_part_words(text: str) -> int:
+    """Words of the first paragraph of the answer (what the asker reads first)."""
+    body = text.strip()
+    if body.startswith("**") and "\n\n" in body:
+        body = body.split("\n\n", 1)[1]
+    return len(body.split("\n\n", 1)[0].split())
+
+
+def mixed_voice(answer: Answer) -> bool:
+    """True when a Dutch answer addresses the asker both as "u" and as "je"."""
+    if answer.language != "nl":
+        return False
+    text = _MARKUP.sub("", answer.text).lower()
+    text = re.sub(r"\"[^\"]*\"", "", text)  # quoted examples do not address anyone
+    return bool(_U.search(text)) and bool(_JE.search(text))
 
 
 def _today(item: dict) -> date:
@@ -76,80 +131,112 @@ def _today(item: dict) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)) if value else date.today()
 
 
-def run_eval(assistant: Assistant, items: Sequence[dict]) -> EvalReport:
-    """Run every item through the assistant and score the results."""
-    report = EvalReport()
-    ranks: dict[str, list[int | None]] = {r: [] for r in RETRIEVERS}
-    facts_ok = facts_all = 0
-    oos_total = oos_refused = in_total = in_refused = 0
-    dl_total = dl_ok = cl_total = cl_ok = 0
-    latencies: list[float] = []
-    assistant.ask("wat is spoor 2?")  # warm-up
-    for item in items:
-        kind = item.get("type", "answer")
-        language, audience = item.get("language"), item.get("audience")
-        started = time.perf_counter()
-        answer = assistant.ask(item["question"], item.get("history"), audience, language, today=_today(item))
-        latencies.append((time.perf_counter() - started) * 1000)
-        refused = answer.kind == "refusal"
-        problem = ""
-        if kind == "answer":
-            in_total += 1
-            in_refused += refused
-            expected = item.get("expected") or []
-            for mode in RETRIEVERS:
-                hits = assistant.retrieve(item["question"], language=language, audience=audience, k=5, mode=mode)
-                ranks[mode].append(_rank(hits, expected))
-            missing = [f for f in item.get("must_contain") or [] if not _fact_ok(answer.text, f)]
-            facts_all += len(item.get("must_contain") or [])
-            facts_ok += len(item.get("must_contain") or []) - len(missing)
-            if refused:
-                problem = "refused an in-scope question"
-            elif missing:
-                problem = f"missing facts {missing}"
-        elif kind == "out_of_scope":
-            oos_total += 1
-            oos_refused += refused
-            problem = "" if refused else f"answered ({answer.kind})"
-        elif kind == "deadline":
-            dl_total += 1
-            problem = _check_deadline(answer, item)
-            dl_ok += not problem
-        elif kind == "clarify":
-            cl_total += 1
-            problem = "" if answer.kind == "clarify" else f"expected clarify, got {answer.kind}"
-            cl_ok += not problem
-        if problem:
-            report.failures.append({"id": item.get("id"), "question": item["question"], "problem": problem,
-                                    "kind": answer.kind, "path": answer.trace.get("path")})
-    for mode, rs in ranks.items():
-        n = max(len(rs), 1)
-        report.retrieval[mode] = {
-            "recall@1": sum(1 for r in rs if r == 1) / n,
-            "recall@5": sum(1 for r in rs if r is not None) / n,
-            "mrr": sum(1 / r for r in rs if r) / n,
-        }
-    report.fact_rate = facts_ok / max(facts_all, 1)
-    report.refusal_recall = oos_refused / max(oos_total, 1)
-    refusals = oos_refused + in_refused
-    report.refusal_precision = oos_refused / refusals if refusals else 1.0
-    report.false_refusal_rate = in_refused / max(in_total, 1)
-    report.deadline_accuracy = dl_ok / max(dl_total, 1)
-    report.clarify_accuracy = cl_ok / max(cl_total, 1)
-    ordered = sorted(latencies)
-    report.latency_ms = {"p50": statistics.median(ordered) if ordered else 0.0,
-                         "p95": ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0}
-    report.counts = {"answer": in_total, "out_of_scope": oos_total, "deadline": dl_total, "clarify": cl_total}
-    return report
-
-
-def _check_deadline(answer, item: dict) -> str:
+def _check_deadline(answer: Answer, item: dict) -> str:
     if answer.kind != "deadline":
         return f"expected a deadline answer, got {answer.kind} ({answer.trace.get('path')})"
     computed = {m["key"]: m["date"] for m in answer.trace.get("deadline", {}).get("milestones", [])}
     wrong = {k: (str(v), computed.get(k)) for k, v in (item.get("expected_dates") or {}).items()
              if computed.get(k) != str(v)}
     return f"wrong dates {wrong}" if wrong else ""
+
+
+def _ask(assistant: Assistant, item: dict) -> Answer:
+    return assistant.ask(item["question"], item.get("history"), item.get("audience"),
+                         item.get("page_language") or item.get("language"), today=_today(item))
+
+
+def baseline_text(assistant: Assistant, item: dict) -> str:
+    """The naive baseline's answer: the text of the top two dense chunks for the raw message."""
+    return "\n\n".join(h.chunk.text for h in assistant.retrieve(item["question"], k=2, mode="dense"))
+
+
+def run_eval(assistant: Assistant, items: Sequence[dict], *, baseline: bool = True) -> EvalReport:
+    """Run every item through the assistant and score the results."""
+    report = EvalReport()
+    ranks: dict[str, list[int | None]] = {r: [] for r in RETRIEVERS}
+    facts_ok = facts_all = base_ok = base_passed = 0
+    oos = {"total": 0, "refused": 0}
+    inside = {"total": 0, "refused": 0}
+    kinds = defaultdict(lambda: [0, 0])  # type -> [correct, total]
+    per_category = defaultdict(lambda: [0, 0])
+    first_ok = first_total = mixed = short = answered = passed_items = 0
+    latencies: list[float] = []
+    assistant.ask("wat is spoor 2?")  # warm-up
+    for item in items:
+        kind = item.get("type", "answer")
+        started = time.perf_counter()
+        answer = _ask(assistant, item)
+        latencies.append((time.perf_counter() - started) * 1000)
+        refused = answer.kind == "refusal"
+        facts = [str(f) for f in item.get("must_contain") or []]
+        problem = ""
+        if kind == "answer":
+            inside["total"] += 1
+            inside["refused"] += refused
+            expected = item.get("expected") or []
+            if expected:
+                turn = assistant.understand(item["question"], item.get("history"), item.get("audience"),
+                                            item.get("page_language") or item.get("language"), _today(item))
+                for mode in RETRIEVERS:
+                    ranks[mode].append(_rank(assistant.retrieve(turn, k=5, mode=mode), expected))
+            missing = [f for f in facts if not fact_found(answer.text, f)]
+            facts_all += len(facts)
+            facts_ok += len(facts) - len(missing)
+            if not refused:
+                answered += 1
+                first_total += bool(facts)
+                first_ok += bool(facts) and any(fact_found(first_sentence(answer.text), f) for f in facts)
+                short += first_part_words(answer.text) <= 130
+            problem = "refused an in-scope question" if refused else f"missing facts {missing}" if missing else ""
+        elif kind == "out_of_scope":
+            oos["total"] += 1
+            oos["refused"] += refused
+            problem = "" if refused else f"answered ({answer.kind})"
+        elif kind == "deadline":
+            problem = _check_deadline(answer, item)
+        elif kind == "clarify":
+            problem = "" if answer.kind == "clarify" else f"expected clarify, got {answer.kind}"
+        kinds[kind][0] += not problem
+        kinds[kind][1] += 1
+        mixed += mixed_voice(answer)
+        category = item.get("category") or kind
+        per_category[category][0] += not problem
+        per_category[category][1] += 1
+        passed_items += not problem
+        if baseline:
+            text = baseline_text(assistant, item)
+            ok = kind == "answer" and all(fact_found(text, f) for f in facts)
+            base_passed += ok
+            base_ok += sum(fact_found(text, f) for f in facts) if kind == "answer" else 0
+        if problem:
+            report.failures.append({"id": item.get("id"), "category": category, "question": item["question"],
+                                    "problem": problem, "kind": answer.kind, "path": answer.trace.get("path")})
+    for mode, rs in ranks.items():
+        if rs:
+            n = len(rs)
+            report.retrieval[mode] = {"recall@1": sum(1 for r in rs if r == 1) / n,
+                                      "recall@5": sum(1 for r in rs if r is not None) / n,
+                                      "mrr": sum(1 / r for r in rs if r) / n}
+    n_items = max(len(items), 1)
+    report.fact_rate = facts_ok / max(facts_all, 1)
+    report.item_pass_rate = passed_items / n_items
+    report.refusal_recall = oos["refused"] / max(oos["total"], 1)
+    refusals = oos["refused"] + inside["refused"]
+    report.refusal_precision = oos["refused"] / refusals if refusals else 1.0
+    report.false_refusal_rate = inside["refused"] / max(inside["total"], 1)
+    report.deadline_accuracy = kinds["deadline"][0] / max(kinds["deadline"][1], 1)
+    report.clarify_accuracy = kinds["clarify"][0] / max(kinds["clarify"][1], 1)
+    report.first_sentence_rate = first_ok / max(first_total, 1)
+    report.mixed_voice_rate = mixed / n_items
+    report.short_first_part_rate = short / max(answered, 1)
+    report.categories = {c: {"pass_rate": ok / total, "items": total} for c, (ok, total) in sorted(per_category.items())}
+    if baseline:
+        report.baseline = {"fact_rate": base_ok / max(facts_all, 1), "item_pass_rate": base_passed / n_items}
+    ordered = sorted(latencies)
+    report.latency_ms = {"p50": statistics.median(ordered) if ordered else 0.0,
+                         "p95": ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0}
+    report.counts = {k: total for k, (_, total) in kinds.items()}
+    return report
 
 
 def below_thresholds(report: EvalReport, thresholds: dict) -> list[str]:
@@ -168,22 +255,51 @@ def below_thresholds(report: EvalReport, thresholds: dict) -> list[str]:
     return misses
 
 
+_ROWS = (
+    ("must-contain fact rate", "fact_rate"), ("items fully right", "item_pass_rate"),
+    ("refusal recall (out of scope declined)", "refusal_recall"), ("refusal precision", "refusal_precision"),
+    ("false refusals (in-scope declined)", "false_refusal_rate"), ("deadline answers correct", "deadline_accuracy"),
+    ("clarify when no date", "clarify_accuracy"), ("first sentence already answers", "first_sentence_rate"),
+    ("answers mixing u and je", "mixed_voice_rate"), ("first part at most ~120 words", "short_first_part_rate"),
+)
+
+
 def format_report(report: EvalReport) -> str:
-    """A Markdown summary of the report."""
-    lines = ["| retriever | recall@1 | recall@5 | MRR |", "|---|---|---|---|"]
-    for mode in RETRIEVERS:
-        s = report.retrieval.get(mode, {})
-        lines.append(f"| {mode} | {s.get('recall@1', 0):.3f} | {s.get('recall@5', 0):.3f} | {s.get('mrr', 0):.3f} |")
-    lines += [
-        "",
-        "| metric | value |", "|---|---|",
-        f"| must-contain fact rate | {report.fact_rate:.3f} |",
-        f"| refusal recall (out of scope declined) | {report.refusal_recall:.3f} |",
-        f"| refusal precision | {report.refusal_precision:.3f} |",
-        f"| false refusals (in-scope declined) | {report.false_refusal_rate:.3f} |",
-        f"| deadline answers correct | {report.deadline_accuracy:.3f} |",
-        f"| clarify when no date | {report.clarify_accuracy:.3f} |",
-        f"| latency p50 / p95 (ms) | {report.latency_ms.get('p50', 0):.1f} / {report.latency_ms.get('p95', 0):.1f} |",
-        f"| items | {report.counts} |",
-    ]
+    """A Markdown summary of one report."""
+    return format_comparison({"value": report})
+
+
+def format_comparison(reports: dict[str, EvalReport]) -> str:
+    """Markdown tables of several reports side by side (e.g. dev and blind), with dev - blind."""
+    names = list(reports)
+    lines: list[str] = []
+    with_retrieval = [n for n in names if reports[n].retrieval]
+    for name in with_retrieval:
+        lines += [f"Retrieval ({name}):", "", "| retriever | recall@1 | recall@5 | MRR |", "|---|---|---|---|"]
+        for mode in RETRIEVERS:
+            s = reports[name].retrieval.get(mode, {})
+            lines.append(f"| {mode} | {s.get('recall@1', 0):.3f} | {s.get('recall@5', 0):.3f} | {s.get('mrr', 0):.3f} |")
+        lines.append("")
+    gap = len(names) == 2
+    header = "| metric | " + " | ".join(names) + (f" | {names[0]} − {names[1]} |" if gap else " |")
+    lines += [header, "|---" * (len(names) + 1 + gap) + "|"]
+    for label, key in _ROWS:
+        values = [getattr(reports[n], key) for n in names]
+        row = f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
+        lines.append(row + (f" | {values[0] - values[1]:+.3f} |" if gap else " |"))
+    if all(reports[n].baseline for n in names):
+        for label, key in (("naive top-2 dense: fact rate", "fact_rate"),
+                           ("naive top-2 dense: items fully right", "item_pass_rate")):
+            values = [reports[n].baseline[key] for n in names]
+            lines.append(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values) + (" | |" if gap else " |"))
+    lines.append("| latency p50 / p95 (ms) | " + " | ".join(
+        f"{reports[n].latency_ms.get('p50', 0):.0f} / {reports[n].latency_ms.get('p95', 0):.0f}" for n in names)
+        + (" | |" if gap else " |"))
+    lines.append("| items | " + " | ".join(str(sum(reports[n].counts.values())) for n in names) + (" | |" if gap else " |"))
+    for name in names:
+        if len(reports[name].categories) > 1:
+            lines += ["", f"Per category ({name}): share of items fully right", "",
+                      "| category | items | right |", "|---|---|---|"]
+            for category, score in reports[name].categories.items():
+                lines.append(f"| {category} | {score['items']} | {score['pass_rate']:.3f} |")
     return "\n".join(lines)

@@ -37,8 +37,8 @@ from benchmarks.common import (
 
 THROUGHPUT = Target(50, "answers/s", at_least=True)
 P99 = Target(1000, "ms")
-COLD_START = Target(15, "s")
-RSS = Target(1536, "MB")
+COLD_START = Target(5, "s")
+RSS = Target(400, "MB")
 
 
 def free_port() -> int:

@@ -21,7 +21,7 @@ from benchmarks.common import ROOT, Target, build_index, machine, offline, table
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 SECTIONS = ("ingest", "retrieval", "answer", "http")
-INGEST_COLD = Target(bench_ingest.TARGET_CHUNKS_PER_S, "chunks/s", at_least=True)
+INGEST_COLD = Target(bench_ingest.TARGET_SHARE_OF_ENCODER, "of the encoder's own throughput", at_least=True)
 INGEST_RERUN = Target(bench_ingest.TARGET_RERUN_S, "s")
 
 
@@ -45,7 +45,9 @@ def targets(results: dict[str, Any]) -> str:
         add("Serving RSS peak (MB)", http["rss_peak_mb"], bench_http.RSS)
     if "ingest" in results:
         ingest = results["ingest"]
-        add("Ingest cold (chunks/s)", ingest["cold_chunks_per_s"], INGEST_COLD)
+        add("Ingest cold (share of the encoder)", round(bench_ingest.share(ingest), 2), INGEST_COLD,
+            f"{bench_ingest.share(ingest):.0%} ({ingest['cold_chunks_per_s']:g} of "
+            f"{ingest['encoder_chunks_per_s']:g} chunks/s)")
         add("Ingest unchanged re-run (s)", ingest["rerun_s"], INGEST_RERUN,
             f"{ingest['rerun_s']:g} (CLI incl. start-up {ingest['rerun_cli_s']:g})")
     return table(("Measure", "Measured (median)", "Target", "Result"), rows)

@@ -21,6 +21,7 @@ from assistant.errors import InvalidInputError, LoaderError, StoreUnavailableErr
 from assistant.store import ActiveIndex, ChromaIndexWriter, check_compatible
 from assistant.types import Chunk
 from ingest.chunking import chunk_document, embedding_text
+from ingest.conflicts import conflicts
 from ingest.files import discover, file_hash, path_key, under
 from ingest.loaders import load
 from ingest.report import IngestReport
@@ -95,9 +96,9 @@ class Indexer:
     def embedder(self) -> Embedder:
         """The embedding model; created (not loaded) on first use."""
         if self._embedder is None:
-            from assistant.embedder import SentenceTransformerEmbedder
+            from assistant.embedders import make_embedder
 
-            self._embedder = SentenceTransformerEmbedder(self.settings.embedding_model)
+            self._embedder = make_embedder(self.settings.embedding_model)
         return self._embedder
 
     def run(
@@ -219,10 +220,12 @@ class Indexer:
             log.warning("cannot parse %s", key, exc_info=True)
             raise LoaderError(f"cannot be parsed ({type(exc).__name__})") from None
         report.notes.extend((key, note) for note in document.notes)
-        return chunk_document(
+        chunks = chunk_document(
             document, path=key, file_hash=digest, ingested_at=ingested_at, stem=path.stem,
             chunk_size=self.settings.chunk_size, chunk_overlap=self.settings.chunk_overlap,
         )
+        report.conflicts.extend((key, *found) for found in conflicts(chunks))
+        return chunks
 
     @staticmethod
     def _dedupe(chunks: list[Chunk], taken: set[str], report: IngestReport) -> list[Chunk]:

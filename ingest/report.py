@@ -21,6 +21,8 @@ class IngestReport:
     chunks_embedded: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (path, note)
+    # (path, claim id, sentence, vetted truth): passages that state a known-wrong legal claim
+    conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
     seconds: float = 0.0  # excluding model load
     model_load_seconds: float | None = None  # None: the model was not needed
     generation: str = ""  # the generation serving after the run
@@ -48,5 +50,7 @@ class IngestReport:
         if self.files_ignored:
             lines.append(f"Ignored {_plural(self.files_ignored, 'file')} of unsupported types")
         lines += [f"Note: {path} — {note}" for path, note in self.notes]
+        lines += [f"Conflict: {path} — \"{sentence}\" contradicts the knowledge base ({truth}); "
+                  "it is never quoted as fact" for path, _, sentence, truth in self.conflicts]
         lines += [f"Skipped: {path} — {reason}" for path, reason in self.skipped]
         return lines

@@ -7,14 +7,23 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answering.base import Thresholds
+from assistant.answering.deadline import format_date
 from assistant.answering.extractive import article_citation, citation_for
-from assistant.retrieval.dense import Embedder
+from assistant.answering.messages import say
+from assistant.embedders import Embedder
 from assistant.text import base_terms
 from assistant.types import Answer, Chunk, Citation
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Retrieval
+    from assistant.understanding import Turn
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +48,11 @@ class Card:
     @property
     def audience(self) -> str:
         return self.chunk.metadata.get("audience") or "beide"
+
+    @property
+    def voice(self) -> str:
+        """How the card addresses the asker in Dutch: "je" (werknemer cards) or "u"."""
+        return "je" if self.audience == "werknemer" else "u"
 
 
 @dataclass(frozen=True)
@@ -94,35 +108,57 @@ class CardMatcher:
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
         ranks: dict[str, float] | None = None,
     ) -> CardMatch | None:
-        """The best card in `language` for the question, or None when there are no cards.
+        """The best card in `language` for the question, or None when there are no cards."""
+        ranked = self.ranked(embedding, question, language, audience, ranks)
+        return ranked[0] if ranked else None
 
-        `ranks` maps document ids to their summed reciprocal ranks in the dense and BM25 results:
-        a card that the retrievers also rank high is more likely the right one.
+    def ranked(
+        self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
+        ranks: dict[str, float] | None = None,
+    ) -> list[CardMatch]:
+        """Every card in `language` with its best phrasing's score, best first.
+
+        A card scores its best phrasing: embedding similarity, term overlap, plus how high the
+        retrievers rank the documents (`ranks`: doc id -> summed reciprocal ranks in the dense and
+        BM25 results): a card that the retrievers also rank high is more likely the right one.
         """
         if not self.cards:
-            return None
+            return []
         sims = self._vectors @ np.asarray(embedding, dtype=np.float32)
         query_terms = set(base_terms(question, language))
-        best: CardMatch | None = None
+        w_sim, w_lex, w_rank = self.weights
+        best: dict[int, CardMatch] = {}
         for idx, (sim, owner) in enumerate(zip(sims.tolist(), self._owner)):
             card = self.cards[owner]
             if card.language != language:
                 continue
             lexical = _overlap(query_terms, self._terms[idx])
-            w_sim, w_lex, w_rank = self.weights
             score = w_sim * sim + w_lex * lexical + w_rank * (ranks or {}).get(card.id, 0.0)
             if audience and card.audience not in ("beide", audience):
                 score -= 0.08
-            if best is None or score > best.score:
-                best = CardMatch(card, score, sim, lexical)
-        return best
+            if owner not in best or score > best[owner].score:
+                best[owner] = CardMatch(card, score, sim, lexical)
+        return sorted(best.values(), key=lambda m: -m.score)
+
+
+_IN_MEMORY: dict[str, np.ndarray] = {}  # the last phrasing vectors per key: a reload does not re-embed
 
 
 def _phrase_vectors(phrases: list[str], embedder: Embedder, cache_dir: Path | None) -> np.ndarray:
-    """Embeddings of all phrasings; cached on disk by content, so a restart does not re-embed."""
+    """Embeddings of all phrasings; cached by content in memory and on disk, so a new index
+    generation or a restart does not re-embed them."""
     if not phrases:
         return np.zeros((0, 0), dtype=np.float32)
     key = hashlib.sha256("\n".join([getattr(embedder, "name", ""), *phrases]).encode()).hexdigest()[:24]
+    if key in _IN_MEMORY:
+        return _IN_MEMORY[key]
+    vectors = _phrase_vectors_on_disk(phrases, embedder, cache_dir, key)
+    _IN_MEMORY.clear()
+    _IN_MEMORY[key] = vectors
+    return vectors
+
+
+def _phrase_vectors_on_disk(phrases: list[str], embedder: Embedder, cache_dir: Path | None, key: str) -> np.ndarray:
     path = cache_dir / f"card-phrases-{key}.npy" if cache_dir else None
     if path is not None and path.exists():
         try:
@@ -131,7 +167,7 @@ def _phrase_vectors(phrases: list[str], embedder: Embedder, cache_dir: Path | No
                 return vectors
         except (OSError, ValueError):
             log.warning("ignoring an unreadable card vector cache %s", path)
-    vectors = np.asarray(embedder.embed_documents(phrases), dtype=np.float32)
+    vectors = np.asarray(embedder.embed_queries(phrases), dtype=np.float32)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,4 +202,47 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     if match.dense < 0.9:  # a bare "Ja." answers the card's question, maybe not the asker's
         body = _BARE_YES_NO.sub("", body, count=1)
     text = f"{body} {markers}"
+    reviewed = _reviewed(card.chunk.metadata.get("last_reviewed"))
+    if reviewed:
+        text += f"\n\n_{say('reviewed', language, card.voice)} {format_date(reviewed, language, weekday=False)}._"
+    trace["voice"] = card.voice
     return Answer(text, "card", language, citations, confidence=min(1.0, match.score), trace=trace)
+
+
+def _reviewed(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class CardAnswerer:
+    """Answers with a vetted card when one matches the question confidently."""
+
+    name = "card"
+
+    def __init__(self, thresholds: Thresholds):
+        self.thresholds = thresholds
+
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        match = retrieval.card
+        if match is None or match.score < self.thresholds.card:
+            return None
+        if turn.audience is None and not turn.follow_up:
+            other = self._twin_for_the_other_side(match, retrieval)
+            if other is not None:  # the answer depends on who asks: ask that one thing
+                return Answer(say("who_asks", turn.language), "clarify", turn.language, confidence=match.score,
+                              trace={"path": "clarify:audience", "cards": [match.card.id, other.card.id]})
+        trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
+                                          "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}
+        return card_answer(match, retrieval.snapshot.by_doc, turn.language, trace)
+
+    @staticmethod
+    def _twin_for_the_other_side(match: CardMatch, retrieval: Retrieval) -> CardMatch | None:
+        """A card for the other audience that matches (almost) as well, if any."""
+        if match.card.audience == "beide":
+            return None
+        for other in retrieval.cards[1:3]:
+            if other.card.audience not in ("beide", match.card.audience) and match.score - other.score < 0.01:
+                return other
+        return None

@@ -58,16 +58,29 @@ _NUMBERS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "thr
             "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10}
 
 
-def format_date(day: date, language: str) -> str:
-    """'vrijdag 20 december 2024' / 'Friday 20 December 2024'."""
-    weekday = _DAYS[language].split()[day.weekday()]
+def format_date(day: date, language: str, weekday: bool = True) -> str:
+    """'vrijdag 20 december 2024' / 'Friday 20 December 2024' (without the weekday: '20 december 2024')."""
+    language = "en" if language == "en" else "nl"
     month = _MONTHS[language].split()[day.month - 1]
-    return f"{weekday} {day.day} {month} {day.year}"
+    text = f"{day.day} {month} {day.year}"
+    return f"{_DAYS[language].split()[day.weekday()]} {text}" if weekday else text
 
 
 def is_deadline_question(text: str) -> bool:
     """True when the message asks when something is due."""
     return bool(_TIMING.search(fold(text)))
+
+
+_CASE = re.compile(
+    r"\bmijn (zieke )?(werknemer|medewerker|collega)|\bonze (zieke )?(werknemer|medewerker)|\b(hij|zij|ze) is (al )?ziek"
+    r"|\bik ben (al )?(\w+ )?ziek|\bik zit (al )?(\w+ )?(ziek|thuis)|\bmy (sick )?(employee|worker|colleague)"
+    r"|\bour (sick )?(employee|worker)|\b(he|she) is (off )?(sick|ill)|\bi(?: am|'m) (off )?(sick|ill)"
+)
+
+
+def about_a_case(text: str) -> bool:
+    """True when the message is about one sick person (so their own dates would answer it)."""
+    return bool(_CASE.search(fold(text)))
 
 
 def wants_calculation(text: str) -> bool:
@@ -120,10 +133,17 @@ def pick(timeline, keys: Sequence[str]) -> list:
     return found or [m for m in timeline.milestones if m.key in _CORE]
 
 
+def next_due(timeline):
+    """The first milestone still ahead (not passed), or None."""
+    ahead = [m for m in timeline.milestones if m.status != "passed"]
+    return min(ahead, key=lambda m: m.date) if ahead else None
+
+
 def describe(
-    timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None
+    timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None, voice: str = "u"
 ) -> DeadlineResult:
-    """The deadline answer in Markdown: the dates, the rule behind each, caveats, next step."""
+    """The deadline answer in Markdown: what is due next, then the dates asked about with the rule
+    behind each, caveats and the next step."""
     chosen = pick(timeline, keys)
     nl = language != "en"
     start = format_date(timeline.period_start, language)
@@ -133,6 +153,13 @@ def describe(
            f" (today is week {timeline.current_week}):" if timeline.current_week else ":"),
         "",
     ]
+    upcoming = next_due(timeline)
+    if upcoming is not None and timeline.state == "sick":
+        when = format_date(upcoming.date, language)
+        lines.insert(0, (f"**Eerstvolgende termijn: {upcoming.title(language)}, uiterlijk {when} "
+                         f"(nog {upcoming.days_left} dagen).**" if nl else
+                         f"**Next deadline: {upcoming.title(language)}, by {when} "
+                         f"({upcoming.days_left} days left).**"))
     if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
         lines[0] = lines[0].rstrip(":") + (" — de wachttijd van 104 weken is al voorbij:" if nl else
                                            " — the 104-week waiting period is already over:")
@@ -164,7 +191,7 @@ def describe(
         lines.append("Een praktijknorm is wat UWV en de praktijk verwachten; de wet noemt daar geen vaste datum."
                      if nl else "A practice norm is what UWV and practitioners expect; the law sets no fixed date.")
     lines.append(
-        "De volledige tijdlijn met alle termijnen (en een agenda-bestand) vind je in het tabblad "
+        f"De volledige tijdlijn met alle termijnen (en een agenda-bestand) {'vindt u' if voice == 'u' else 'vind je'} in het tabblad "
         "**Termijnen berekenen**." if nl else
         "See the full timeline with every deadline (and a calendar file) in the **Calculate deadlines** tab."
     )

@@ -2,60 +2,69 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from datetime import date
+from typing import TYPE_CHECKING
 
 from assistant.answering import deadline as dl
 from assistant.answering.messages import say
 from assistant.errors import DeadlineInputError
-from assistant.types import Answer, Citation
+from assistant.answering.extractive import article_citation
+from assistant.types import Answer
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Retrieval
+    from assistant.understanding import Turn
 
 
 class DeadlineAnswerer:
     """Answers "when is X due" with computed dates, or asks for the first sick day."""
 
-    def __init__(self, cite: Callable[[str], Citation | None]):
-        self.cite = cite  # doc id -> citation of that knowledge-base article
+    name = "deadline"
 
-    def answer(
-        self, question: str, previous: Sequence[str], language: str, today: date, trace: dict
-    ) -> Answer | None:
-        """A deadline or clarify answer, or None when this is not a deadline question."""
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        """A deadline or clarify answer, or None when this part is not a deadline question."""
         from assistant.deadlines import compute_timeline, parse_dates
 
+        question, previous = turn.parts[retrieval.part], list(turn.previous)
+        language, today, voice, trace = turn.language, turn.today, turn.voice, {}
         asks = dl.is_deadline_question(question)
         gap = dl.gap_days(question)
         if not asks and gap is None:
             return None
+        if retrieval.part and turn.notes.get("deadline_answered"):  # the first part's timeline covers it
+            return Answer("", "deadline", language, confidence=1.0, trace={"path": "deadline", "covered": True})
         try:
-            parsed = parse_dates(" \n".join([*previous, question]), today)
+            parsed = parse_dates(" \n".join([*previous, turn.message]), today)
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_date")
-        keys = dl.asked_keys(question) or (dl.asked_keys(previous[-1]) if previous else [])
+        asked = [k for part in turn.parts for k in dl.asked_keys(part) if dl.is_deadline_question(part)]
+        keys = list(dict.fromkeys(asked)) or (dl.asked_keys(previous[-1]) if previous and turn.follow_up else [])
         if parsed is None or not parsed.episodes:
             if dl.wants_calculation(question) or (gap is not None and previous):
-                return self._clarify(say("clarify_date", language), language, trace, "first_sick_day")
+                return self._clarify(say("clarify_date", language, voice), language, trace, "first_sick_day")
+            if keys and dl.about_a_case(turn.message):  # "wanneer moet ik dat doen, hij is ziek": ask the date
+                turn.notes["ask_first_sick_day"] = True
             return None
+        turn.notes["deadline_answered"] = True
         episodes, note, before = list(parsed.episodes), "", None
         started = time.perf_counter()
         try:
             if gap is not None:
                 if gap >= 28:  # a new period: its first day is needed
-                    return self._clarify(say("clarify_date", language), language, trace, "new_period")
+                    return self._clarify(say("clarify_date", language, voice), language, trace, "new_period")
                 before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
                 episodes, note = dl.shift_by_gap(episodes, gap, today), _what_if_note(gap, language)
             timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
-        result = dl.describe(timeline, keys, language, today, note=note, before=before)
-        trace["timings"]["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        result = dl.describe(timeline, keys, language, today, note=note, before=before, voice=voice)
+        trace["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
         trace["path"] = "deadline"
         trace["deadline"] = {
             "period_start": result.period_start, "milestones": result.milestones, "keys": keys,
             "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None] for e in episodes],
         }
         timeline_doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
-        citation = self.cite(timeline_doc)
+        citation = article_citation(retrieval.snapshot.by_doc, timeline_doc, 1)
         return Answer(result.text, "deadline", language, [citation] if citation else [], 1.0, trace)
 
     @staticmethod

@@ -5,9 +5,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
+from assistant.answering.base import Thresholds
+from assistant.answering.claims import contradicted, is_vetted
 from assistant.answering.scope import looks_like_instruction
 from assistant.text import base_terms
-from assistant.types import Chunk, Citation
+from assistant.types import Answer, Chunk, Citation
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Retrieval
+    from assistant.understanding import Turn
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9€\"'(*_])")
 _ABBREVIATION = re.compile(
@@ -106,9 +114,24 @@ class ExtractiveAnswerer:
     """The best passage in full (sections are written to stand alone), then the most relevant
     sentences of the next passages, each with its citation marker, in their original order."""
 
-    def __init__(self, max_passages: int = 3, max_words: int = 190):
+    name = "extractive"
+
+    def __init__(self, thresholds: Thresholds | None = None, max_passages: int = 3, max_words: int = 190):
+        self.thresholds = thresholds
         self.max_passages = max_passages
         self.max_words = max_words
+
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        """An answer made of the best passages, preferring the vetted knowledge base."""
+        from assistant.answering.refusals import confidence, strong_enough
+
+        if self.thresholds is not None and not strong_enough(retrieval, self.thresholds):
+            return None
+        passages = retrieval.passages(turn.language, kinds=("article", "card")) or retrieval.passages(turn.language)
+        text, citations = self.compose(retrieval.query, passages, turn.language)
+        if not text:
+            return None
+        return Answer(text, "extractive", turn.language, citations, confidence(retrieval), {"path": "extractive"})
 
     def compose(self, question: str, chunks: Sequence[Chunk], language: str) -> tuple[str, list[Citation]]:
         """Markdown text with [n] markers and the citations it uses."""
@@ -134,9 +157,11 @@ class ExtractiveAnswerer:
 
     def _best_sentences(self, chunk: Chunk, query: set[str], budget: int, first: bool) -> list[str]:
         language = chunk.metadata.get("language") or "nl"
+        vetted = is_vetted(chunk.metadata)
         candidates = [
             _MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text)
             if not _META.search(s) and not looks_like_instruction(s)  # text in a document is never an order
+            and (vetted or contradicted(s) is None)  # nor is a known-wrong legal claim ever quoted as fact
         ]
         if first and sum(len(s.split()) for s in candidates) <= budget:
             return candidates

@@ -10,12 +10,18 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import resources
+from typing import TYPE_CHECKING
 
+from assistant.answering.base import Thresholds
 from assistant.answering.extractive import citation_for, without_instructions
 from assistant.text import base_terms
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.types import Answer, Chunk
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Retrieval
+    from assistant.understanding import Turn
 
 log = logging.getLogger(__name__)
 
@@ -87,14 +93,30 @@ def check_grounding(
 class LLMAnswerer:
     """Asks a chat model to answer from numbered passages; exposes the deadline calculator as a tool."""
 
-    def __init__(self, chat_model, clock: Callable[[], date] = date.today):
+    def __init__(self, chat_model, clock: Callable[[], date] = date.today, thresholds: Thresholds | None = None):
         self.chat_model = chat_model
         self.clock = clock
+        self.thresholds = thresholds
         self.name = getattr(chat_model, "model_name", None) or type(chat_model).__name__
         self.system = load_prompt("answer_system.txt")
         self.user = load_prompt("answer_user.txt")
 
-    def answer(self, question: str, passages: Sequence[Chunk], language: str, trace: dict) -> Answer | None:
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        """The model's answer from the retrieved passages (vetted ones first), or None to fall back."""
+        from assistant.answering.refusals import confidence, strong_enough
+
+        if self.thresholds is not None and not strong_enough(retrieval, self.thresholds):
+            return None
+        passages = retrieval.passages(turn.language, kinds=("article", "card")) or retrieval.passages(turn.language)
+        trace: dict = {}
+        answer = self.compose(turn.parts[retrieval.part], passages[:5], turn.language, trace)
+        if answer is None:
+            turn.notes["llm_rejected"] = trace.get("llm_rejected", "")
+            return None
+        answer.confidence = confidence(retrieval)
+        return answer
+
+    def compose(self, question: str, passages: Sequence[Chunk], language: str, trace: dict) -> Answer | None:
         """A grounded answer, or None when the model fails or its answer does not hold up."""
         from langchain_core.messages import HumanMessage, SystemMessage, ToolMessage
 

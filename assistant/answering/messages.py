@@ -1,69 +1,131 @@
-"""Fixed texts the assistant says, in Dutch and English."""
+"""Fixed texts the assistant says, in Dutch (with "u" for werkgevers, "je" for werknemers) and English.
+
+Each refusal says in one sentence why, and where to go instead.
+"""
 from __future__ import annotations
+
+_SCOPE_NL_U = ("Ik beantwoord vragen over re-integratie bij ziekte (Wet verbetering poortwachter): spoor 1 en "
+               "spoor 2, verplichtingen, kosten en termijnen. Daarover help ik u graag.")
+_SCOPE_NL_JE = ("Ik beantwoord vragen over re-integratie bij ziekte (Wet verbetering poortwachter): spoor 1 en "
+                "spoor 2, verplichtingen, kosten en termijnen. Daarover help ik je graag.")
+_SCOPE_EN = ("I answer questions about returning to work during illness under the Wet verbetering poortwachter: "
+             "track 1 and track 2, obligations, costs and deadlines. I'm glad to help with those.")
 
 TEXTS: dict[str, dict[str, str]] = {
     "out_of_scope": {
-        "nl": "Daar kan ik je helaas niet mee helpen. Ik beantwoord alleen vragen over re-integratie "
-              "bij ziekte volgens de Wet verbetering poortwachter: spoor 1 en spoor 2, de verplichtingen "
-              "van werkgever en werknemer, kosten, termijnen en de WIA-aanvraag. Stel gerust een vraag "
-              "daarover, of laat me de termijnen berekenen vanaf de eerste ziektedag.",
-        "en": "I'm sorry, I can't help with that. I only answer questions about returning to work "
-              "during illness under the Dutch Gatekeeper Improvement Act (Wet verbetering poortwachter): "
-              "track 1 and track 2, the duties of employer and employee, costs, deadlines and the WIA "
-              "application. Feel free to ask about those, or let me calculate the deadlines from the "
-              "first day of sickness.",
+        "u": "Daar kan ik u niet mee helpen: die vraag valt buiten mijn onderwerp. " + _SCOPE_NL_U,
+        "je": "Daar kan ik je niet mee helpen: die vraag valt buiten mijn onderwerp. " + _SCOPE_NL_JE,
+        "en": "I can't help with that: it is outside my subject. " + _SCOPE_EN,
+    },
+    "other_legal": {
+        "u": "Daar kan ik u niet mee helpen: dat is een ander rechtsgebied dan re-integratie bij ziekte. Het "
+             "Juridisch Loket (0800 8020) of een advocaat kan u daarover adviseren. " + _SCOPE_NL_U,
+        "je": "Daar kan ik je niet mee helpen: dat is een ander rechtsgebied dan re-integratie bij ziekte. Het "
+              "Juridisch Loket (0800 8020) of een advocaat kan je daarover adviseren. " + _SCOPE_NL_JE,
+        "en": "I can't help with that: it is a different area of law than returning to work during illness. "
+              "The Juridisch Loket (0800 8020) or a lawyer can advise you. " + _SCOPE_EN,
+    },
+    "personal_data": {
+        "u": "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals adressen, BSN's of "
+             "diagnoses. Voor gegevens die u als werkgever nodig hebt, kunt u bij de arbodienst of UWV terecht.",
+        "je": "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals adressen, BSN's of "
+              "diagnoses. Heb je gegevens over jezelf nodig, vraag die dan op bij de arbodienst of UWV.",
+        "en": "I can't do that: I don't give out or look up other people's personal data, such as addresses, "
+              "BSNs or diagnoses. For data you need, please contact the occupational health service or UWV.",
+    },
+    "document_request": {
+        "u": "Dat doe ik niet: medische verklaringen en officiële stukken schrijft alleen wie ervoor "
+             "verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel uitleggen wat er in "
+             "zo'n stuk hoort en wie het opstelt.",
+        "je": "Dat doe ik niet: medische verklaringen en officiële stukken schrijft alleen wie ervoor "
+              "verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel uitleggen wat er in "
+              "zo'n stuk hoort en wie het opstelt.",
+        "en": "I won't do that: medical statements and official documents can only be written by whoever is "
+              "responsible for them, such as the company doctor, your GP or UWV. I can explain what such a "
+              "document contains and who draws it up.",
     },
     "injection": {
-        "nl": "Ik volg mijn vaste werkwijze en kan die niet aanpassen of tonen. Ik help je graag met "
-              "vragen over re-integratie, spoor 2 en de termijnen van de Wet verbetering poortwachter.",
+        "u": "Ik volg mijn vaste werkwijze en kan die niet aanpassen of tonen. Met vragen over re-integratie, "
+             "spoor 2 en de termijnen van de Wet verbetering poortwachter help ik u graag.",
+        "je": "Ik volg mijn vaste werkwijze en kan die niet aanpassen of tonen. Met vragen over re-integratie, "
+              "spoor 2 en de termijnen van de Wet verbetering poortwachter help ik je graag.",
         "en": "I keep to my fixed way of working and can't change or reveal it. I'm happy to help with "
               "questions about reintegration, track 2 and the deadlines of the Wet verbetering poortwachter.",
     },
     "medical": {
-        "nl": "Ik geef geen medisch advies. Bespreek klachten, behandeling of medicijnen met je huisarts "
-              "of de bedrijfsarts. Over het re-integratieproces zelf (wie wat doet en wanneer) kan ik je "
-              "wel helpen.",
-        "en": "I don't give medical advice. Please discuss symptoms, treatment or medication with your "
-              "GP (huisarts) or the company doctor (bedrijfsarts). I can help with the reintegration "
-              "process itself: who does what, and when.",
+        "u": "Ik geef geen medisch advies: dat hoort bij een arts. Bespreek klachten, behandeling of medicijnen "
+             "met de huisarts of de bedrijfsarts. Over het re-integratieproces zelf (wie wat doet en wanneer) "
+             "help ik u wel.",
+        "je": "Ik geef geen medisch advies: dat hoort bij een arts. Bespreek klachten, behandeling of medicijnen "
+              "met je huisarts of de bedrijfsarts. Over het re-integratieproces zelf (wie wat doet en wanneer) "
+              "help ik je wel.",
+        "en": "I don't give medical advice: that belongs with a doctor. Please discuss symptoms, treatment or "
+              "medication with your GP (huisarts) or the company doctor (bedrijfsarts). I can help with the "
+              "reintegration process itself: who does what, and when.",
     },
     "greeting": {
-        "nl": "Hallo! Ik beantwoord vragen over re-integratie tweede spoor en de Wet verbetering "
-              "poortwachter: verplichtingen, kosten en termijnen. Noem de eerste ziektedag als je "
-              "wilt dat ik de termijnen uitreken.",
-        "en": "Hello! I answer questions about track-2 reintegration and the Dutch Gatekeeper "
-              "Improvement Act: obligations, costs and deadlines. Tell me the first day of sickness "
-              "if you want me to calculate the deadlines.",
+        "u": "Hallo! Ik beantwoord vragen over re-integratie tweede spoor en de Wet verbetering poortwachter: "
+             "verplichtingen, kosten en termijnen. Noem de eerste ziektedag als u wilt dat ik de termijnen "
+             "uitreken.",
+        "je": "Hallo! Ik beantwoord vragen over re-integratie tweede spoor en de Wet verbetering poortwachter: "
+              "verplichtingen, kosten en termijnen. Noem de eerste ziektedag als je wilt dat ik de termijnen "
+              "uitreken.",
+        "en": "Hello! I answer questions about track-2 reintegration and the Dutch Gatekeeper Improvement Act: "
+              "obligations, costs and deadlines. Tell me the first day of sickness if you want me to calculate "
+              "the deadlines.",
     },
     "dont_know": {
-        "nl": "Dat weet ik niet zeker, en ik wil niet gokken. Vraag het de bedrijfsarts of de "
-              "arbodienst, neem contact op met UWV, of laat je adviseren door een jurist.",
-        "en": "I'm not sure about that, and I'd rather not guess. Please ask the company doctor "
-              "(bedrijfsarts) or the occupational health service (arbodienst), contact UWV, or get "
-              "advice from a lawyer.",
+        "u": "Dat weet ik niet zeker, en ik wil niet gokken. Vraag het de bedrijfsarts of de arbodienst, neem "
+             "contact op met UWV, of laat u adviseren door een jurist.",
+        "je": "Dat weet ik niet zeker, en ik wil niet gokken. Vraag het de bedrijfsarts of de arbodienst, neem "
+              "contact op met UWV, of laat je adviseren door een jurist.",
+        "en": "I'm not sure about that, and I'd rather not guess. Please ask the company doctor (bedrijfsarts) "
+              "or the occupational health service (arbodienst), contact UWV, or get advice from a lawyer.",
     },
     "privacy": {
-        "nl": "_Let op je privacy: deel hier geen medische details, BSN, namen of contactgegevens. "
-              "Die zijn voor de vraag niet nodig._",
-        "en": "_Mind your privacy: please don't share medical details, BSN (citizen service number), "
-              "names or contact details here. They are not needed to answer your question._",
+        "u": "_Let op uw privacy: deel hier geen medische details, BSN, namen of contactgegevens. Die zijn "
+             "voor de vraag niet nodig._",
+        "je": "_Let op je privacy: deel hier geen medische details, BSN, namen of contactgegevens. Die zijn "
+              "voor de vraag niet nodig._",
+        "en": "_Mind your privacy: please don't share medical details, BSN (citizen service number), names or "
+              "contact details here. They are not needed to answer your question._",
     },
     "clarify_date": {
-        "nl": "Dat reken ik graag voor je uit. Wat is de eerste ziektedag? Bijvoorbeeld: "
-              "\"ziek sinds 3 maart 2025\". Was de werknemer tussendoor hersteld, noem dan ook die "
-              "periode (\"hersteld van 4 juli tot en met 24 juli\").",
-        "en": "Happy to calculate that. What was the first day of sickness? For example: "
-              "\"sick since 3 March 2025\". If the employee recovered in between, please give that "
-              "period too (\"recovered from 4 July to 24 July\").",
+        "u": "Dat reken ik graag voor u uit. Wat is de eerste ziektedag? Bijvoorbeeld: \"ziek sinds 3 maart "
+             "2025\". Was de werknemer tussendoor hersteld, noem dan ook die periode (\"hersteld van 4 juli "
+             "tot en met 24 juli\").",
+        "je": "Dat reken ik graag voor je uit. Wat is de eerste ziektedag? Bijvoorbeeld: \"ziek sinds 3 maart "
+              "2025\". Was je tussendoor hersteld, noem dan ook die periode (\"hersteld van 4 juli tot en met "
+              "24 juli\").",
+        "en": "Happy to calculate that. What was the first day of sickness? For example: \"sick since 3 March "
+              "2025\". If there was a recovery in between, please give that period too (\"recovered from 4 "
+              "July to 24 July\").",
     },
     "empty": {
-        "nl": "Stel een vraag over re-integratie, spoor 2 of de termijnen van de Wet verbetering poortwachter.",
+        "u": "Stel een vraag over re-integratie, spoor 2 of de termijnen van de Wet verbetering poortwachter.",
+        "je": "Stel een vraag over re-integratie, spoor 2 of de termijnen van de Wet verbetering poortwachter.",
         "en": "Ask a question about reintegration, track 2 or the deadlines of the Wet verbetering poortwachter.",
     },
+    "ask_first_sick_day": {
+        "u": "Wilt u de precieze datum? Noem de eerste ziektedag (bijvoorbeeld \"ziek sinds 3 maart 2025\"), dan "
+             "reken ik hem voor u uit.",
+        "je": "Wil je de precieze datum? Noem de eerste ziektedag (bijvoorbeeld \"ziek sinds 3 maart 2025\"), dan "
+              "reken ik hem voor je uit.",
+        "en": "Want the exact date? Tell me the first day of sickness (for example \"sick since 3 March 2025\") "
+              "and I'll work it out.",
+    },
+    "who_asks": {
+        "u": "Het antwoord hangt af van wie het vraagt. Vraagt u dit als werkgever of als werknemer?",
+        "je": "Het antwoord hangt af van wie het vraagt. Vraag je dit als werkgever of als werknemer?",
+        "en": "The answer depends on who is asking. Are you asking as the employer or as the employee?",
+    },
+    "reviewed": {"u": "Bijgewerkt op", "je": "Bijgewerkt op", "en": "Last reviewed"},
 }
 
 
-def say(key: str, language: str) -> str:
-    """The fixed text `key` in `language` (Dutch when unknown)."""
+def say(key: str, language: str, voice: str = "u") -> str:
+    """The fixed text `key` in `language`; Dutch in the `voice` "u" (default) or "je"."""
     texts = TEXTS[key]
-    return texts.get(language, texts["nl"])
+    if language == "en":
+        return texts["en"]
+    return texts.get(voice, texts["u"])

@@ -4,17 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from assistant.embedders import Embedder
 from assistant.types import Hit
-
-
-class Embedder(Protocol):
-    """Turns text into vectors."""
-
-    name: str
-
-    def embed_query(self, text: str) -> list[float]: ...
-
-    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 class VectorStore(Protocol):

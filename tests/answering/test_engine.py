@@ -6,8 +6,19 @@ from datetime import date
 
 import pytest
 
-from assistant.engine import Assistant, Thresholds
+from dataclasses import replace
+
+from assistant.answering.base import thresholds_for
+from assistant.build import default_answerers
+from assistant.engine import Assistant
 from assistant.errors import InvalidInputError
+
+
+def _with(assistant: Assistant, **thresholds) -> Assistant:
+    """The same assistant with other thresholds."""
+    changed = replace(thresholds_for(assistant.embedder.name), **thresholds)
+    return Assistant(assistant.embedder, assistant.store,
+                     default_answerers(assistant.embedder, thresholds=changed), clock=assistant.clock)
 
 
 def test_vetted_card_answers_a_common_question_with_its_sources(kb_assistant):
@@ -20,7 +31,7 @@ def test_vetted_card_answers_a_common_question_with_its_sources(kb_assistant):
 
 
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
-    no_cards = Assistant(kb_assistant.embedder, kb_assistant.store, thresholds=Thresholds(card=9))
+    no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")
     assert answer.kind == "extractive"
     assert re.search(r"bekort|inkort", answer.text, re.I)
@@ -113,8 +124,7 @@ def test_health_details_trigger_a_privacy_notice(kb_assistant):
 
 
 def test_low_confidence_says_it_does_not_know_and_points_to_experts(kb_assistant):
-    strict = Assistant(kb_assistant.embedder, kb_assistant.store,
-                       thresholds=Thresholds(card=9, answer_dense=9, answer_bm25=1e9))
+    strict = _with(kb_assistant, card=9, answer_dense=9, answer_bm25=1e9)
     answer = strict.ask("Wat moet ik doen met de re-integratie van een gedetacheerde werknemer?")
     assert answer.kind == "refusal"
     assert "bedrijfsarts" in answer.text and "UWV" in answer.text
@@ -157,20 +167,23 @@ def test_deadline_answer_respects_the_today_of_the_asker(kb_assistant):
 
 
 def test_card_phrasing_vectors_are_cached_on_disk_for_the_next_start(kb_assistant, tmp_path):
+    from assistant.answering import cards
+
     class CountingEmbedder:
         def __init__(self, inner):
-            self.inner, self.name, self.documents = inner, inner.name, 0
+            self.inner, self.name, self.embedded = inner, inner.name, 0
 
-        def embed_documents(self, texts):
-            self.documents += len(texts)
-            return self.inner.embed_documents(texts)
+        def embed_queries(self, texts):
+            self.embedded += len(texts)
+            return self.inner.embed_queries(texts)
 
-        def embed_query(self, text):
-            return self.inner.embed_query(text)
-
-    first = CountingEmbedder(kb_assistant.embedder)
-    Assistant(first, kb_assistant.store, cache_dir=tmp_path)
-    second = CountingEmbedder(kb_assistant.embedder)
-    restarted = Assistant(second, kb_assistant.store, cache_dir=tmp_path)
-    assert first.documents > 100 and second.documents == 0
+    phrases = ["wie betaalt spoor 2", "wanneer start het tweede spoor", "moet ik meewerken"]
+    first, second = CountingEmbedder(kb_assistant.embedder), CountingEmbedder(kb_assistant.embedder)
+    cards._IN_MEMORY.clear()
+    vectors = cards._phrase_vectors(phrases, first, tmp_path)
+    cards._IN_MEMORY.clear()  # a restart: only the disk cache is left
+    again = cards._phrase_vectors(phrases, second, tmp_path)
+    assert first.embedded == 3 and second.embedded == 0
+    assert (vectors == again).all()
+    restarted = Assistant(kb_assistant.embedder, kb_assistant.store, cache_dir=tmp_path)
     assert restarted.ask("Wanneer moet de probleemanalyse klaar zijn?").kind == "card"

@@ -1,0 +1,84 @@
+"""The polite ends of the pipeline: declining out-of-scope messages, and "I don't know"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.answering.base import Thresholds
+from assistant.answering.messages import say
+from assistant.answering.scope import Scope, ScopeGuard
+from assistant.embedders import Embedder
+from assistant.types import Answer
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Retrieval
+    from assistant.understanding import Turn
+
+
+class ScopeAnswerer:
+    """Declines injections, medical advice, other legal areas, requests for someone's data or for
+    documents, and other topics; answers greetings. Runs once per message (on its first part).
+
+    The classifier's doubt is settled by the knowledge base: a message it would decline with less
+    than `sure` probability is answered when it matches a card or passage strongly.
+    """
+
+    name = "scope"
+
+    def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds, sure: float = 0.7):
+        self.guard, self.embedder, self.thresholds, self.sure = guard, embedder, thresholds, sure
+
+    def verdict(self, turn: Turn) -> Scope:
+        """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
+        if "scope" not in turn.notes:
+            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query(turn.message))
+        return turn.notes["scope"]
+
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        if retrieval.part:
+            return None
+        scope = self.verdict(turn)
+        if not scope.declined:
+            return None
+        if scope.rule.startswith("model") and scope.probability < self.sure and self._answerable(retrieval):
+            turn.notes["scope"] = Scope("in_scope", 1 - scope.probability, "model+knowledge")
+            return None
+        trace = {"scope": scope.label, "scope_probability": round(scope.probability, 3),
+                 "scope_rule": scope.rule, "path": f"refusal:{scope.label}"}
+        return Answer(say(scope.refusal_key, turn.language, turn.voice), "refusal", turn.language,
+                      confidence=scope.probability, trace=trace)
+
+    def _answerable(self, retrieval: Retrieval) -> bool:
+        card = retrieval.card
+        return (card is not None and card.score >= self.thresholds.card) or \
+            retrieval.top_dense >= self.thresholds.unknown_dense
+
+
+class DontKnowAnswerer:
+    """The last answerer: an honest "I don't know" that points to the experts, or, when retrieval
+    finds nothing near a message the scope guard was unsure about, a polite out-of-scope reply."""
+
+    name = "dont_know"
+
+    def __init__(self, thresholds: Thresholds):
+        self.thresholds = thresholds
+
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        t = self.thresholds
+        weak = retrieval.top_dense < t.unknown_dense and retrieval.top_bm25 < t.unknown_bm25
+        scope: Scope | None = turn.notes.get("scope")
+        if weak and not retrieval.part and scope is not None and scope.probability < 0.6:
+            return Answer(say("out_of_scope", turn.language, turn.voice), "refusal", turn.language,
+                          confidence=0.6, trace={"path": "refusal:out_of_scope"})
+        return Answer(say("dont_know", turn.language, turn.voice), "refusal", turn.language,
+                      confidence=confidence(retrieval), trace={"path": "dont_know"})
+
+
+def confidence(retrieval: Retrieval) -> float:
+    """A rough 0..1 confidence from the strongest dense and BM25 scores."""
+    return round(min(1.0, max(retrieval.top_dense, retrieval.top_bm25 / 20)), 3)
+
+
+def strong_enough(retrieval: Retrieval, thresholds: Thresholds) -> bool:
+    """True when retrieval found something close enough to answer from."""
+    return bool(retrieval.fused) and (
+        retrieval.top_dense >= thresholds.answer_dense or retrieval.top_bm25 >= thresholds.answer_bm25)

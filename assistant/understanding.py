@@ -1,0 +1,221 @@
+"""Understanding a message: its language, who asks, the conversation so far, the question(s) in it.
+
+`read_turn()` builds one `Turn` per message. Everything after it (the scope guard, retrieval, the
+answerers) reads the turn instead of the raw text, so a long story is retrieved on the question it
+asks, a two-part message is answered in two parts, and a follow-up is read against the question
+before it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
+
+MAX_PARTS = 3
+
+# Who is asking, from their own words, when the UI did not say.
+_AUDIENCE_HINTS = (
+    (re.compile(r"\bmijn (baas|werkgever|leidinggevende|manager|teamleider|casemanager)\b"
+                r"|\bik ben (ziek|arbeidsongeschikt|zwanger|thuis)|\bben ik\b.*\bziek|\bmag ik\b.*\b(weigeren|kiezen)"
+                r"|\bik (zit|ben) (al )?(\w+ )?(weken|maanden) (ziek|thuis)|\bzit ik (al )?(\w+ )?(ziek|thuis)|\bals werknemer\b|\bals zieke\b"
+                r"|\bmy (boss|employer|manager|line manager)\b|\bi(?: am|'m|'ve been| have been) (sick|ill|off sick|pregnant)\b"
+                r"|\bas (an? )?(sick )?employee\b"), "werknemer"),
+    (re.compile(r"\bmijn (werknemer|medewerker|personeelslid|collega die ziek)|\bonze (werknemer|medewerker|collega)"
+                r"|\bals werkgever\b|\bwij als (bedrijf|organisatie|werkgever)|\b(hr|p&o)[- ]?(adviseur|manager|afdeling)\b"
+                r"|\bmy (employee|staff|worker|team member)|\bour (employee|staff|worker)|\bas (an )?employer\b"
+                r"|\bwe as (a company|an employer)"), "werkgever"),
+)
+# "and what if the employee ..." switches the perspective inside a conversation.
+_AUDIENCE_SWITCH = (
+    (re.compile(r"\b(voor|als|bij) (de |een )?(zieke )?werknemer\b|\bfor (the |an )?employee|\bas (an? )?(sick )?employee"
+                r"|^\W*(ik ben (de |een )?|i am (the |an )?|i'm (the |an )?)?(werknemer|employee)\W*$"), "werknemer"),
+    (re.compile(r"\b(voor|als|bij) (de |een )?werkgever\b|\bfor (the |an )?employer|\bas (an )?employer"
+                r"|^\W*(ik ben (de |een )?|i am (the |an )?|i'm (the |an )?)?(werkgever|employer)\W*$"), "werkgever"),
+)
+
+_QUESTION_START = re.compile(
+    r"^(wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"
+    r"|is|zijn|ben|heb|heeft|hebben|krijg|krijgt|krijgen|betaalt|betalen|geldt|gelden|telt|tellen|wordt"
+    r"|word|klopt|zit|valt|gaat|loopt|stopt|who|what|when|where|why|how|which|may|must|can|could|should"
+    r"|shall|do|does|did|is|are|am|will|would|have|has)\b"
+)
+_REQUEST = re.compile(
+    r"\b(ik wil (graag )?weten|ik vraag me af|graag hoor ik|graag wil ik weten|mijn vraag is|vraag:|weet iemand"
+    r"|kunt u (me )?(uitleggen|vertellen)|kun je (me )?(uitleggen|vertellen)|leg (eens )?uit|help me"
+    r"|i('d| would) like to know|i wonder|my question is|question:|can you (explain|tell)|please explain)\b"
+)
+_FOLLOW_UP = re.compile(
+    r"^(en|maar|of|dus|and|but|or|so|what about|how about|wat als|en als|what if|en voor|en bij|en de|en het"
+    r"|en wie|en wat|en hoe|en wanneer|and who|and what|and how|and when|and if|also|ook|stel dat|suppose)\b"
+    r"|^(en|and)\?|^\W*(waarom|why|hoe dan|how so|en dan|and then|hoezo|waarom niet|why not)\W*$"
+)
+# Pronouns that point back to an earlier sentence or turn ("die reiskosten", "dat", "she").
+_BACK_REFERENCE = re.compile(
+    r"\b(die|dat|dit|deze|het|hij|zij|ze|hem|haar|daar|daarvoor|daarvan|dan|that|this|those|these|it|he|she"
+    r"|they|them|there)\b"
+)
+# Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
+_JOINED = re.compile(
+    r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
+    r"|kan|kun|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
+_ASKING = frozenset(
+    "wie wat wanneer waar waarom hoe hoeveel welke welk mag mogen moet moeten kan kun kunnen kunt is zijn "
+    "wordt kost kosten dat dit die deze who what when where why how which may must can could should does "
+    "do is are cost costs".split()
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One user message, understood.
+
+    `parts` are the question(s) to answer, in the order asked (one for most messages);
+    `queries` what retrieval uses for each part (a follow-up is read with the question before it). `previous` holds the user's earlier messages,
+    `previous_question` the question of the last one (what a follow-up refers to).
+    """
+
+    message: str
+    language: str
+    page_language: str
+    audience: str | None
+    audience_given: bool
+    today: date
+    parts: tuple[str, ...]
+    queries: tuple[str, ...]
+    previous: tuple[str, ...] = ()
+    previous_question: str = ""
+    follow_up: bool = False
+    story: bool = False
+    context: str = ""
+    history: tuple[dict, ...] = field(default_factory=tuple)
+    notes: dict = field(default_factory=dict, compare=False)  # what answerers found out (e.g. the scope)
+
+    @property
+    def query(self) -> str:
+        """The retrieval query of the first (usually only) part."""
+        return self.queries[0]
+
+    @property
+    def voice(self) -> str:
+        """"je" for werknemers, "u" for werkgevers and unknown askers (Dutch only)."""
+        return "je" if self.audience == "werknemer" else "u"
+
+    def trace(self) -> dict:
+        """What the trace records of the turn."""
+        return {"language": self.language, "page_language": self.page_language, "audience": self.audience,
+                "parts": list(self.parts), "queries": list(self.queries), "follow_up": self.follow_up,
+                "story": self.story}
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message (split at . ! ? and line breaks)."""
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s and s.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    """True for a sentence that asks something (a question mark, a question word or a request)."""
+    folded = fold(sentence).strip(" \"'(")
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_REQUEST.search(folded))
+
+
+def split_parts(question: str) -> list[str]:
+    """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached."""
+    parts: list[str] = []
+    for piece in _JOINED.split(question):
+        piece = piece.strip(" ,;")
+        if not piece:
+            continue
+        if len(words(piece)) >= 3 or not parts:
+            parts.append(piece)
+        else:
+            parts[-1] = f"{parts[-1]} en {piece}"
+    return parts
+
+
+def topic_words(text: str) -> str:
+    """The content words of a question (no question words or stopwords): what "dat" refers to."""
+    return " ".join(w for w in words(text) if w not in NL_STOP and w not in EN_STOP and w not in _ASKING)
+
+
+def _last_clause(sentence: str) -> str:
+    clauses = [c for c in _CLAUSE.split(sentence) if len(words(c)) >= 3]
+    return clauses[-1] if clauses else sentence
+
+
+def core_questions(message: str) -> tuple[list[str], str]:
+    """(the question(s) the message asks, the rest as context).
+
+    A message of several sentences is a story: its question sentences are the core; without one,
+    the last sentence is. A question that points back ("moet ik die zelf betalen?") keeps the
+    sentence before it.
+    """
+    said = sentences(message)
+    if len(said) <= 1:
+        return split_parts(message.strip()), ""
+    asked = [i for i, s in enumerate(said) if is_question(s)] or [len(said) - 1]
+    core: list[str] = []
+    for i in asked:
+        text = said[i]
+        if i > 0 and i - 1 not in asked and len(words(text)) <= 12 and _BACK_REFERENCE.search(fold(text)):
+            text = f"{_last_clause(said[i - 1])} {text}"
+        core.extend(split_parts(text))
+    context = " ".join(s for i, s in enumerate(said) if i not in asked)
+    return core, context
+
+
+def _audience(text: str, given: str | None, history_text: str) -> tuple[str | None, bool]:
+    if given in ("werkgever", "werknemer"):
+        audience, from_ui = given, True
+    else:
+        audience, from_ui = None, False
+        for source in (fold(text), fold(history_text)):
+            audience = next((who for pattern, who in _AUDIENCE_HINTS if pattern.search(source)), None)
+            if audience:
+                break
+    folded = fold(text)
+    for pattern, who in _AUDIENCE_SWITCH:
+        if pattern.search(folded):
+            audience = who
+    return audience, from_ui
+
+
+def read_turn(
+    message: str, history: Sequence[dict] | None = None, audience: str | None = None,
+    language: str | None = None, today: date | None = None,
+) -> Turn:
+    """Understand one message in the light of the conversation before it.
+
+    `language` is the page's language (UI switch, widget attribute): the default when the message
+    itself does not tell, never a filter. `audience` is what the UI says about the asker.
+    """
+    message = message.strip()
+    history = tuple(h for h in (history or ()) if isinstance(h, dict) and isinstance(h.get("content"), str))
+    previous = tuple(h["content"] for h in history if h.get("role") == "user")
+    page_language = language if language in ("nl", "en") else "nl"
+    fallback = detect_language(" ".join(previous[-2:]), default=page_language) if previous else page_language
+    detected = detect_language(message, default=fallback)
+    who, from_ui = _audience(message, audience, " ".join(previous[-3:]))
+    parts, context = core_questions(message)
+    parts = parts[:MAX_PARTS] or [message]
+    previous_question = " ".join(core_questions(previous[-1])[0]) if previous else ""
+    follow_up = bool(previous) and (
+        bool(_FOLLOW_UP.search(fold(message))) or len(words(message)) <= 5
+        or (len(words(message)) <= 10 and bool(_BACK_REFERENCE.search(fold(message)))
+            and not any(is_question(s) and len(words(s)) > 10 for s in sentences(message)))
+    )
+    queries = [f"{previous_question} {part}" if follow_up and previous_question else part for part in parts]
+    for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
+        if _BACK_REFERENCE.search(fold(parts[i])) and len(words(topic_words(parts[i]))) <= 2:
+            queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
+    return Turn(
+        message=message, language=detected, page_language=page_language, audience=who,
+        audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),
+        previous=previous, previous_question=previous_question, follow_up=follow_up,
+        story=len(sentences(message)) > 2 or len(words(message)) > 45, context=context, history=history,
+    )

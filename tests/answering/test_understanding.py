@@ -1,0 +1,72 @@
+"""Reading a message: its question(s), its language, who asks, and what a follow-up refers to."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.understanding import core_questions, read_turn, split_parts
+
+STORY = ("Sinds de zomer zit ik thuis, ik zorg ook nog voor mijn moeder en de trein is duur, en nu moet ik "
+         "elke week naar een coach van het bureau. Moet ik die reiskosten zelf betalen?")
+
+
+def test_a_story_is_retrieved_on_the_question_it_asks_not_on_its_loudest_words():
+    turn = read_turn(STORY)
+    assert "moeder" not in turn.query and "trein" not in turn.query
+    assert "reiskosten" in turn.query and "coach" in turn.query  # "die" keeps what it points back to
+    assert turn.audience == "werknemer"
+
+
+def test_two_questions_in_one_message_become_two_parts_in_the_order_asked():
+    turn = read_turn("Wanneer moet spoor 2 starten en wat kost dat?")
+    assert turn.parts == ("Wanneer moet spoor 2 starten", "wat kost dat?")
+    assert "spoor 2" in turn.queries[1]  # "dat" is spoor 2
+    assert read_turn("Wat kost spoor 2? En wie betaalt de jobcoach?").parts == (
+        "Wat kost spoor 2?", "En wie betaalt de jobcoach?")
+
+
+def test_at_most_three_parts_and_short_tails_stay_attached():
+    assert len(read_turn("Wie betaalt? En wat kost het? En hoe lang duurt het? En wie kiest het bureau?").parts) == 3
+    assert split_parts("Mag ik kiezen en hoe?") == ["Mag ik kiezen en hoe?"]
+
+
+def test_a_follow_up_is_read_with_the_question_before_it():
+    history = [{"role": "user", "content": "Wanneer moet ik met spoor 2 beginnen?"},
+               {"role": "assistant", "content": "Uiterlijk zes weken na de eerstejaarsevaluatie."}]
+    turn = read_turn("en als ze niet meewerkt?", history)
+    assert turn.follow_up and "spoor 2" in turn.query and "meewerkt" in turn.query
+    fresh = read_turn("Wat is het verschil tussen een loonstop en een loonopschorting bij ziekte?", history)
+    assert not fresh.follow_up and "beginnen" not in fresh.query
+
+
+@pytest.mark.parametrize(("message", "page", "expected"), [
+    ("What does track 2 cost and who pays for it?", "nl", "en"),
+    ("Wie betaalt het re-integratiebureau?", "en", "nl"),
+    ("spoor 2?", "en", "en"),  # too short to tell: the page's language
+])
+def test_the_question_decides_the_language_and_the_page_only_breaks_ties(message, page, expected):
+    assert read_turn(message, language=page).language == expected
+
+
+@pytest.mark.parametrize(("message", "audience"), [
+    ("Onze medewerker is al een jaar ziek, moeten we nu spoor 2 starten?", "werkgever"),
+    ("Ik ben HR-adviseur, wie betaalt de jobcoach?", "werkgever"),
+    ("Mijn baas wil dat ik solliciteer bij andere bedrijven, moet dat?", "werknemer"),
+    ("My employer says I must apply for other jobs. Do I have to?", "werknemer"),
+    ("Wat is spoor 2?", None),
+])
+def test_who_asks_is_read_from_their_words(message, audience):
+    turn = read_turn(message)
+    assert turn.audience == audience
+    assert turn.voice == ("je" if audience == "werknemer" else "u")
+
+
+def test_the_ui_audience_wins_over_the_wording_unless_the_message_switches_perspective():
+    assert read_turn("Mijn baas wil dat ik solliciteer", audience="werkgever").audience == "werkgever"
+    assert read_turn("En wat moet ik als werknemer doen?", audience="werkgever").audience == "werknemer"
+
+
+def test_a_single_sentence_is_its_own_core_question():
+    assert core_questions("wie betaalt spoor 2") == (["wie betaalt spoor 2"], "")
+    assert read_turn("wie betaalt spoor 2", today=date(2025, 1, 1)).today == date(2025, 1, 1)
