@@ -22,7 +22,9 @@ CSS = """
 #timeline-table .dot { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%;
     margin-right: .35rem; }
 #timeline-table tr.status-passed td { color: #4b5563; }
-#timeline-table .table-scroll { overflow-x: auto; }
+#timeline-table, #timeline-table > * { min-width: 0 !important; max-width: 100%; }
+#timeline-table .table-scroll { overflow-x: auto; max-width: calc(100vw - 6rem); }
+#timeline-table .table-scroll table { min-width: 40rem; }
 /* Accessibility (issue 16): visible focus everywhere, 24 px targets, no sideways scroll. */
 .gradio-container :focus-visible { outline: 3px solid #1f2937 !important; outline-offset: 2px;
     box-shadow: 0 0 0 2px #fff !important; }
@@ -37,6 +39,9 @@ CSS = """
 #question-count { margin: .2rem 0 0; font-size: .9rem; color: #374151; min-height: 1.2em; }
 #question-count.over { color: #b91c1c; font-weight: 600; }
 #planner-summary:focus { outline: 3px solid #1f2937; outline-offset: 2px; }
+#header-row { flex-wrap: wrap; }
+#extension .label-wrap { min-height: 32px; }
+#title { flex: 1 1 18rem !important; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }
 """
@@ -82,7 +87,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
         lang = gr.State("nl")
         turns = gr.State([])
         feedback_row = gr.State(None)
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=True, elem_id="header-row"):
             title = gr.Markdown(t("title", "nl"), elem_id="title")
             language = gr.Radio([("Nederlands", "nl"), ("English", "en")], value="nl",
                                 label=t("language", "nl"), elem_id="language", scale=0,
@@ -116,7 +121,8 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                     eje = _date_box("eje", "eje")
                 episodes = gr.Textbox(label=t("episodes", "nl"), lines=2,
                                       placeholder=t("episodes_ph", "nl"), elem_id="episodes")
-                with gr.Accordion(t("extension", "nl"), open=False) as extension:
+                with gr.Accordion(t("extension", "nl"), open=False,
+                                  elem_id="extension") as extension:
                     verlenging = _date_box("verlenging_tot", "verlenging")
                     loonsanctie = gr.Number(label=t("loonsanctie", "nl"), minimum=0, maximum=52,
                                             precision=0, elem_id="loonsanctie")
