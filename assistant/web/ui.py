@@ -28,6 +28,10 @@ CSS = """
 /* Accessibility (issue 16): visible focus everywhere, 24 px targets, no sideways scroll. */
 .gradio-container :focus-visible { outline: 3px solid #1f2937 !important; outline-offset: 2px;
     box-shadow: 0 0 0 2px #fff !important; }
+/* Gradio's text fields say `outline: none !important`; the ids outrank it. */
+:is(#question, #first-sick-day, #eje, #verlenging, #episodes, #loonsanctie, #feedback-comment)
+    :is(input, textarea):focus-visible { outline: 3px solid #1f2937 !important;
+    outline-offset: 2px; }
 .gradio-container input[type=radio]:checked:hover,
 .gradio-container input[type=radio]:checked:focus {
     background-color: var(--checkbox-background-color-selected) !important;

@@ -1,4 +1,4 @@
-"""axe-core (the npm package in tests/web/axe, see scripts/test.sh) injected into a Playwright page."""
+"""axe-core (the npm package in tests/web/axe, see scripts/test.sh) injected by Playwright."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +13,7 @@ BLOCKING = {"serious", "critical"}
 def axe_violations(page: Any, *, tags: list[str] | None = None) -> list[dict[str, Any]]:
     """Every axe-core violation on the page as it is now (open shadow roots included)."""
     if not AXE_JS.exists():
-        raise RuntimeError(f"{AXE_JS} is missing: run scripts/test.sh (it runs npm ci in tests/web/axe)")
+        raise RuntimeError(f"{AXE_JS} is missing: run scripts/test.sh (npm ci in tests/web/axe)")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     return page.evaluate(
@@ -30,7 +30,8 @@ def describe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for v in violations:
         lines.append(f"[{v['impact']}] {v['id']}: {v['help']}")
-        lines += [f"    {n['target']}: {(n['summary'] or '').splitlines()[-1:]}" for n in v["nodes"][:6]]
+        lines += [f"    {n['target']}: {(n['summary'] or '').splitlines()[-1:]}"
+                  for n in v["nodes"][:6]]
     return "\n".join(lines)
 
 

@@ -10,8 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from . import test_browser
 from .axe import assert_no_serious_violations
-from .test_browser import QUESTION, WAIT, browser, site  # noqa: F401 - shared fixtures
+from .test_browser import QUESTION, WAIT
+
+# The app and Chromium fixtures of the browser tests, shared.
+site = test_browser.site
+browser = test_browser.browser
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +34,7 @@ def shots(artifacts) -> Path:
     return folder
 
 
-def _context(browser, size: dict, locale: str = "nl-NL"):  # noqa: F811 - fixture argument
+def _context(browser, size: dict, locale: str = "nl-NL"):
     # bypass_csp: axe-core is injected as an inline script, which a strict CSP would block.
     context = browser.new_context(viewport=size, locale=locale, bypass_csp=True,
                                   is_mobile=size is PHONE, has_touch=size is PHONE)
@@ -40,7 +45,7 @@ def _context(browser, size: dict, locale: str = "nl-NL"):  # noqa: F811 - fixtur
 
 def _no_sideways_scroll(page, state: str) -> None:
     width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert width[0] <= width[1], f"{state}: the page is {width[0]} px wide on a {width[1]} px screen"
+    assert width[0] <= width[1], f"{state}: {width[0]} px wide on a {width[1]} px screen"
 
 
 def _check(page, state: str, size: str, shots: Path) -> None:
@@ -58,7 +63,7 @@ def _answered(page) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_page_and_state_has_no_serious_axe_violations(site, browser, shots, size):  # noqa: F811
+def test_every_page_and_state_has_no_serious_axe_violations(site, browser, shots, size):
     context, page = _context(browser, SIZES[size])
     try:
         page.goto(site["app"] + "/ui/")
@@ -110,7 +115,7 @@ def test_every_page_and_state_has_no_serious_axe_violations(site, browser, shots
         context.close()
 
 
-def test_english_widget_and_english_browser_have_no_serious_axe_violations(site, browser, shots):  # noqa: F811
+def test_english_ui_in_an_english_browser_has_no_serious_axe_violations(site, browser, shots):
     context, page = _context(browser, DESKTOP, locale="en-GB")
     try:
         page.goto(site["app"] + "/ui/")
@@ -142,7 +147,8 @@ def test_english_widget_and_english_browser_have_no_serious_axe_violations(site,
 def _tab_to(page, matches: str, key: str = "Tab", limit: int = 60) -> None:
     """Press `key` until the focused element (inside shadow roots too) matches the CSS selector."""
     check = """sel => { let a = document.activeElement;
-                        while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+                        while (a && a.shadowRoot && a.shadowRoot.activeElement)
+                          a = a.shadowRoot.activeElement;
                         return !!a && a.matches(sel); }"""
     for _ in range(limit):
         if page.evaluate(check, matches):
@@ -157,13 +163,18 @@ def _focused(page) -> str:
         return a ? a.outerHTML.slice(0, 120) : ''; }""")
 
 
-def test_keyboard_only_ask_open_sources_rate_and_start_over(site, browser, shots):  # noqa: F811
+def _outline(page) -> str:
+    return page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+
+
+def test_keyboard_only_ask_open_sources_rate_and_start_over(site, browser, shots):
     context, page = _context(browser, DESKTOP)
     try:
         page.goto(site["app"] + "/ui/")
         page.wait_for_selector("#chatbot")
         # The audience radios are one group: one tab stop, arrow keys choose.
         _tab_to(page, "#audience input[type=radio]")
+        assert _outline(page) != "none"   # the focused radio shows where the keyboard is
         page.keyboard.press("ArrowDown")
         assert page.get_by_label("Ik ben werknemer").is_checked()
         page.keyboard.press("Tab")
@@ -192,7 +203,7 @@ def test_keyboard_only_ask_open_sources_rate_and_start_over(site, browser, shots
         context.close()
 
 
-def test_keyboard_only_compute_and_download_a_timeline(site, browser, shots):  # noqa: F811
+def test_keyboard_only_compute_and_download_a_timeline(site, browser, shots):
     context, page = _context(browser, DESKTOP)
     try:
         page.goto(site["app"] + "/ui/")
@@ -202,6 +213,7 @@ def test_keyboard_only_compute_and_download_a_timeline(site, browser, shots):  #
         page.wait_for_selector("#tab-planner-button[aria-selected=true]")
         _tab_to(page, "#first-sick-day input")
         assert page.get_by_label("Eerste ziektedag").get_attribute("placeholder") == "JJJJ-MM-DD"
+        assert _outline(page) != "none"
         page.keyboard.type("2026-01-05")
         _tab_to(page, "#calculate")
         page.keyboard.press("Enter")
@@ -219,7 +231,7 @@ def test_keyboard_only_compute_and_download_a_timeline(site, browser, shots):  #
         context.close()
 
 
-def test_keyboard_only_widget_opens_answers_a_starter_and_returns_focus(site, browser, shots):  # noqa: F811
+def test_keyboard_only_widget_opens_answers_a_starter_and_returns_focus(site, browser, shots):
     context, page = _context(browser, DESKTOP)
     try:
         page.goto(site["allowed"])
@@ -233,10 +245,12 @@ def test_keyboard_only_widget_opens_answers_a_starter_and_returns_focus(site, br
             window.__heard = [];
             const live = document.querySelector('spoor2-widget').shadowRoot
               .querySelector('[role=status]');
-            new MutationObserver(ms => ms.forEach(m => { window.__changes.added += m.addedNodes.length;
+            new MutationObserver(ms => ms.forEach(m => {
+              window.__changes.added += m.addedNodes.length;
               window.__changes.removed += m.removedNodes.length; }))
               .observe(log, {childList: true, subtree: true});
-            new MutationObserver(() => { if (live.textContent) window.__heard.push(live.textContent); })
+            new MutationObserver(() => {
+              if (live.textContent) window.__heard.push(live.textContent); })
               .observe(live, {childList: true, subtree: true, characterData: true});
             return true; }""")
         assert added
@@ -272,7 +286,7 @@ TARGETS = """() => [...document.querySelectorAll(
   .filter(([, w, h]) => w < 24 || h < 24)"""
 
 
-def test_phone_layout_has_no_sideways_scroll_and_big_enough_targets(site, browser, shots):  # noqa: F811
+def test_phone_layout_has_no_sideways_scroll_and_big_enough_targets(site, browser, shots):
     context, page = _context(browser, PHONE)
     try:
         page.goto(site["app"] + "/ui/")
@@ -284,7 +298,8 @@ def test_phone_layout_has_no_sideways_scroll_and_big_enough_targets(site, browse
         page.click("#send")
         _answered(page)
         # The answer is shown from its start, not scrolled to its end.
-        top = page.evaluate("""() => { const rows = document.querySelectorAll('#chatbot .message-row');
+        top = page.evaluate("""() => {
+            const rows = document.querySelectorAll('#chatbot .message-row');
             const log = document.querySelector('#chatbot [role=log]');
             return [rows[rows.length - 1].getBoundingClientRect().top,
                     log.getBoundingClientRect().top, log.getBoundingClientRect().bottom]; }""")
@@ -306,7 +321,7 @@ def test_phone_layout_has_no_sideways_scroll_and_big_enough_targets(site, browse
         context.close()
 
 
-def test_over_long_questions_are_counted_down_and_never_cut(site, browser, web_settings):  # noqa: F811
+def test_over_long_questions_are_counted_down_and_never_cut(site, browser, web_settings):
     limit = web_settings.max_message_chars
     context, page = _context(browser, DESKTOP)
     try:
