@@ -11,5 +11,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "warning: chromium is missing (sudo apt-get install chromium); browser tests will fail" >&2
   fi
 fi
+# axe-core (npm) for the accessibility checks in the browser tests, pinned by its lock file.
+if [ ! -f tests/web/axe/node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    (cd tests/web/axe && npm ci --no-audit --no-fund --loglevel=error) \
+      || echo "warning: npm ci failed; the accessibility tests will fail" >&2
+  else
+    echo "warning: npm is missing (apt-get install npm); the accessibility tests will fail" >&2
+  fi
+fi
 export HF_HUB_OFFLINE=1
 exec .venv/bin/python -m pytest "$@"

@@ -77,7 +77,7 @@ SPECS: dict[str, Spec] = {
     "spoor2_start": Spec(
         "werkgever", "practice",
         "art. 7:658a lid 1 BW; 6 weken na de EJE is een praktijknorm (Werkwijzer Poortwachter)",
-        "Start spoor 2 (uiterlijk)", "Start spoor 2 (at the latest)",
+        "Start spoor 2 (uiterlijk)", "Start of track 2 (at the latest)",
         "Is terugkeer bij de eigen werkgever op korte termijn niet in zicht, dan start de "
         "werkgever spoor 2 (re-integratie bij een andere werkgever). Praktijknorm: binnen 6 weken "
         "na de eerstejaarsevaluatie ({base}); eerder als al eerder duidelijk is dat spoor 1 niet "

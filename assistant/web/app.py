@@ -15,7 +15,7 @@ from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, install_error_handlers
 from assistant.web.holder import AssistantHolder
 from assistant.web.security import install_security
-from assistant.web.ui import CSS, build_ui, theme
+from assistant.web.ui import CSS, build_ui, head, theme
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
 
     ui = build_ui(app.state.web)
     ui.queue(default_concurrency_limit=settings.max_concurrency)
-    gr.mount_gradio_app(app, ui, path=UI_PATH, css=CSS, theme=theme(), footer_links=["api"],
+    gr.mount_gradio_app(app, ui, path=UI_PATH, css=CSS, theme=theme(), footer_links=[],
+                        head=head(settings.max_message_chars),
                         show_error=False, ssr_mode=False, mcp_server=False, run_history=False)
     return app

@@ -29,14 +29,15 @@ body {{ font: 16px/1.6 system-ui, sans-serif; color: #1f2937; max-width: 46rem;
 h1 {{ font-size: 1.6rem; line-height: 1.25; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; }}
 .meta {{ color: #6b7280; font-size: .9rem; }} a {{ color: #1d4ed8; }}
 .sources li {{ margin: .3rem 0; }} nav {{ margin-bottom: 1rem; }}
+main {{ overflow-wrap: anywhere; }}
 </style></head>
-<body><nav><a href="/">{back}</a></nav><article>
+<body><nav><a href="/">{back}</a></nav><main><article>
 <h1>{title}</h1>
 {body}
 </article>
 <section class="sources"><h2>{sources_label}</h2><ul>{sources}</ul></section>
 <p class="meta">{disclaimer}</p>
-</body></html>"""
+</main></body></html>"""
 
 
 def _inline(text: str) -> str:
@@ -129,6 +130,14 @@ async def widget_js(request: Request) -> Response:
     script = _static("widget.js").replace(b"var MAX_CHARS = 2000;",
                                           f"var MAX_CHARS = {limit};".encode())
     return Response(script, media_type="text/javascript; charset=utf-8",
+                    headers={"Cache-Control": "public, max-age=300",
+                             "X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/ui.js")
+async def ui_js() -> Response:
+    """The chat UI's own script (language, keyboard and screen-reader fixes around Gradio)."""
+    return Response(_static("ui.js"), media_type="text/javascript; charset=utf-8",
                     headers={"Cache-Control": "public, max-age=300",
                              "X-Content-Type-Options": "nosniff"})
 

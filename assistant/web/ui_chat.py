@@ -72,12 +72,12 @@ def respond(
     turns = list(turns or [])
     text = (message or "").strip()
     if not text:
-        gr.Warning(t("empty", language))
+        gr.Warning(t("empty", language), title=t("warning", language))
         yield to_messages(turns, language), turns, message or ""
         return
     limit = ctx.settings.max_message_chars
     if len(text) > limit:
-        gr.Warning(t("too_long", language, n=len(text), max=limit))
+        gr.Warning(t("too_long", language, n=len(text), max=limit), title=t("warning", language))
         yield to_messages(turns, language), turns, message
         return
     history = [{"role": x["role"], "content": x["content"]} for x in turns
@@ -128,7 +128,7 @@ def on_like(
     row = ctx.feedback.add(rating, answer_kind=turn.get("kind"), question=turn.get("question"),
                            language=language, source="ui")
     if rating == "up":
-        gr.Info(t("thanks", language))
+        gr.Info(t("thanks", language), title=t("info", language))
         return gr.update(value=""), gr.update(visible=False), None
     return gr.update(value=""), gr.update(visible=True), row
 
@@ -137,5 +137,5 @@ def on_comment(ctx: WebContext, comment: str, row: int | None, language: str) ->
     """Attach the optional comment to the thumbs-down just given."""
     if row is not None and (comment or "").strip():
         ctx.feedback.add_comment(row, comment[:1000])
-    gr.Info(t("thanks", language))
+    gr.Info(t("thanks", language), title=t("info", language))
     return gr.update(value=""), gr.update(visible=False)

@@ -52,7 +52,10 @@ def calculate(
         summary.append(t("current_week", language, week=timeline.current_week,
                          start=timeline.period_start.strftime("%d-%m-%Y")))
     summary += [f"- {note}" for note in timeline.notes(language)]
-    table = planner.table_html(timeline, language)
+    # A narrow screen scrolls the table, not the page; the region is reachable by keyboard.
+    table = (f'<div class="table-scroll" role="region" tabindex="0" '
+             f'aria-label="{t("table_label", language)}">'
+             f'{planner.table_html(timeline, language)}</div>')
     files = []
     for fmt in ("ics", "csv"):
         content, _, name = planner.export(timeline, fmt, language)
@@ -63,3 +66,10 @@ def calculate(
         path.write_bytes(content)
         files.append(gr.update(value=str(path), visible=True))
     return ("\n".join(summary), table, planner.timeline_svg(timeline, language), *files)
+
+
+def recalculate(summary: str, *inputs: Any) -> tuple[Any, ...]:
+    """`calculate` again (after a language switch) when results are on screen, else nothing."""
+    if not summary:
+        return tuple(gr.skip() for _ in range(5))
+    return calculate(*inputs)

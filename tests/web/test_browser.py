@@ -207,7 +207,7 @@ def test_widget_shows_html_as_text_and_runs_nothing(site, page):
     _shadow(page, ".msg.user").first.wait_for()
     page.wait_for_function("!document.querySelector('spoor2-widget').shadowRoot"
                            ".querySelector('.log').getAttribute('aria-busy').includes('true')")
-    assert _shadow(page, ".msg.user").first.text_content() == XSS
+    assert _shadow(page, ".msg.user").first.text_content() == "U: " + XSS  # speaker label first
     assert _shadow(page, "img").count() == 0 and page.dialogs == []
     # The assistant cannot answer this, so the widget offers a person to contact.
     assert _shadow(page, "a.contact").get_attribute("href") == "https://example.org/contact"

@@ -6,7 +6,8 @@
      data-contact-url="https://…"></script>
    Every visible string can be overridden: data-launcher-label, data-close-label, data-reset-label,
    data-placeholder, data-send-label, data-privacy, data-sources-label, data-thinking,
-   data-contact-label, data-error, data-offline, data-too-long, data-log-label and
+   data-contact-label, data-error, data-offline, data-too-long, data-log-label, data-you-label,
+   data-bot-label, data-chars-left, data-chars-over and
    data-starters ("question 1|question 2|question 3"). */
 (function () {
   "use strict";
@@ -29,6 +30,8 @@
       error: "Er ging iets mis. Probeer het later opnieuw.",
       offline: "De assistent is nu niet bereikbaar. Probeer het later opnieuw.",
       tooLong: "Uw vraag is te lang (maximaal {max} tekens).", logLabel: "Gesprek",
+      youLabel: "U", botLabel: "Assistent", charsLeft: "nog {n} tekens",
+      charsOver: "{n} tekens te veel; maak uw vraag korter",
       starters: "Wanneer moet spoor 2 starten?|Wie betaalt het tweede spoor?|Wat moet ik doen in spoor 2?"
     },
     en: {
@@ -42,6 +45,8 @@
       error: "Something went wrong. Please try again later.",
       offline: "The assistant cannot be reached right now. Please try again later.",
       tooLong: "Your question is too long (at most {max} characters).", logLabel: "Conversation",
+      youLabel: "You", botLabel: "Assistant", charsLeft: "{n} characters left",
+      charsOver: "{n} characters too many; please shorten your question",
       starters: "When must track 2 start?|Who pays for track 2?|What must the employee do in track 2?"
     }
   };
@@ -56,6 +61,7 @@
   var AUDIENCE = data.audience === "werkgever" || data.audience === "werknemer" ? data.audience : null;
   var CONTACT = /^(https?:|mailto:|tel:)/i.test(data.contactUrl || "") ? data.contactUrl : "";
   var MAX_CHARS = 2000;
+  var WARN_AT = 200;  // the counter appears this many characters before the limit
   var KEY = "spoor2-widget:" + API;
 
   var CSS = [
@@ -66,15 +72,17 @@
     "border-radius:50%;border:0;background:" + COLOR + ";color:#fff;cursor:pointer;",
     "box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center}",
     ".launcher svg{width:28px;height:28px;fill:#fff}",
-    "button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}",
+    // Two-tone ring: dark on a white halo, visible (3:1 or more) on any host and header colour.
+    "button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #111827;outline-offset:2px;",
+    "box-shadow:0 0 0 2px #fff}",
     ".panel{position:fixed;bottom:92px;" + (LEFT ? "left" : "right") + ":20px;width:380px;max-width:calc(100vw - 40px);",
     "height:560px;max-height:calc(100vh - 112px);background:#fff;border-radius:12px;",
     "box-shadow:0 10px 40px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}",
     ".panel[hidden]{display:none}",
-    "header{background:" + COLOR + ";padding:10px 12px;display:flex;align-items:center;gap:6px}",
-    "header h2{flex:1;margin:0;font-size:16px;font-weight:600;color:#fff}",
-    "header button{background:transparent;border:1px solid rgba(255,255,255,.6);color:#fff;",
-    "border-radius:6px;padding:4px 8px;cursor:pointer;font-size:13px}",
+    ".head{background:" + COLOR + ";padding:10px 12px;display:flex;align-items:center;gap:6px}",
+    ".head h2{flex:1;margin:0;font-size:16px;font-weight:600;color:#fff}",
+    ".head button{background:transparent;border:1px solid rgba(255,255,255,.6);color:#fff;",
+    "border-radius:6px;padding:4px 8px;min-height:32px;min-width:32px;cursor:pointer;font-size:13px}",
     ".log{flex:1;overflow-y:auto;padding:12px;background:#f9fafb}",
     ".msg{margin:0 0 10px;padding:8px 11px;border-radius:10px;max-width:92%;word-wrap:break-word;white-space:normal}",
     ".user{background:" + COLOR + ";margin-left:auto;width:fit-content}",
@@ -86,14 +94,17 @@
     ".sources h3{margin:0 0 2px;font-size:13px}.sources li,.sources a{font-size:13px}",
     ".starters{display:flex;flex-direction:column;gap:6px;margin:0 0 10px}",
     ".starters button{text-align:left;background:#fff;border:1px solid " + COLOR + ";color:#1f2937;",
-    "border-radius:8px;padding:6px 10px;cursor:pointer}",
+    "border-radius:8px;padding:6px 10px;min-height:32px;cursor:pointer}",
+    ".sources li{margin:4px 0}",
+    ".count{margin:0;padding:2px 12px;font-size:12px;color:#374151;background:#fff}.count:empty{display:none}",
+    ".count.over{color:#b91c1c;font-weight:600}",
     ".contact{display:block;margin-top:6px}",
     ".privacy{margin:0;padding:6px 12px;font-size:12px;color:#6b7280;background:#fff;border-top:1px solid #e5e7eb}",
     "form{display:flex;gap:6px;padding:8px;border-top:1px solid #e5e7eb;background:#fff}",
     "textarea{flex:1;resize:none;height:44px;border:1px solid #d1d5db;border-radius:8px;padding:8px}",
     "form button{background:" + COLOR + ";color:#fff;border:0;border-radius:8px;padding:0 14px;cursor:pointer}",
     "form button:disabled{opacity:.5;cursor:default}",
-    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}",
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
     "@media (max-width:480px){.panel{inset:0;width:100vw;height:100vh;height:100dvh;max-width:none;",
     "max-height:none;border-radius:0}}"
   ].join("");
@@ -167,17 +178,24 @@
       this.launcher.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z"/></svg>';
       this.panel = el("section", { "class": "panel", id: "spoor2-panel", role: "dialog",
         "aria-labelledby": "spoor2-title", hidden: "" });
-      var header = el("header");
+      var header = el("div", { "class": "head" });
       header.appendChild(el("h2", { id: "spoor2-title" }, text("title")));
       this.resetBtn = el("button", { type: "button", "class": "reset" }, text("resetLabel"));
       this.closeBtn = el("button", { type: "button", "class": "close", "aria-label": text("closeLabel") }, "✕");
       header.appendChild(this.resetBtn);
       header.appendChild(this.closeBtn);
-      this.log = el("div", { "class": "log", role: "log", "aria-live": "polite", "aria-label": text("logLabel") });
+      // The log is not live: streamed words would be read again and again. Each finished message is
+      // announced once, with who said it, through `this.live`.
+      this.log = el("div", { "class": "log", role: "log", "aria-live": "off", "aria-label": text("logLabel"),
+        tabindex: "0" });
+      this.live = el("div", { "class": "sr", role: "status", "aria-live": "polite" });
+      this.nodes = [];
       this.form = el("form");
       var label = el("label", { "class": "sr", "for": "spoor2-input" }, text("placeholder"));
+      // No maxlength: a pasted text is never cut; the counter says how much is too long.
       this.input = el("textarea", { id: "spoor2-input", placeholder: text("placeholder"), rows: "1",
-        maxlength: String(MAX_CHARS) });
+        "aria-describedby": "spoor2-count" });
+      this.count = el("p", { "class": "count", id: "spoor2-count", "aria-live": "polite" });
       this.sendBtn = el("button", { type: "submit", "class": "send" }, text("sendLabel"));
       this.form.appendChild(label);
       this.form.appendChild(this.input);
@@ -185,7 +203,9 @@
       this.panel.appendChild(header);
       this.panel.appendChild(this.log);
       this.panel.appendChild(el("p", { "class": "privacy" }, text("privacy")));
+      this.panel.appendChild(this.count);
       this.panel.appendChild(this.form);
+      this.panel.appendChild(this.live);
       root.appendChild(this.launcher);
       root.appendChild(this.panel);
       this.bind();
@@ -202,6 +222,7 @@
       this.input.addEventListener("keydown", function (e) {
         if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); self.send(self.input.value); }
       });
+      this.input.addEventListener("input", function () { self.updateCount(); });
       this.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") self.close(); });
     }
 
@@ -231,7 +252,17 @@
       this.save();
       this.render();
       this.input.value = "";
+      this.updateCount();
       this.input.focus();
+    }
+
+    updateCount() {
+      var left = MAX_CHARS - this.input.value.length, message = "";
+      if (left < 0) message = text("charsOver").replace("{n}", String(-left));
+      else if (left <= WARN_AT) message = text("charsLeft").replace("{n}", String(left));
+      if (this.count.textContent !== message) this.count.textContent = message;
+      this.count.className = "count" + (left < 0 ? " over" : "");
+      this.input.setAttribute("aria-invalid", left < 0 ? "true" : "false");
     }
 
     // Ask the server once whether this site may use the chat; show why not when refused.
@@ -251,32 +282,77 @@
       this.render();
     }
 
+    // Brings the log in line with the messages, touching only what changed: the greeting and the
+    // starters are made once, each message's bubble is kept until that message changes.
     render() {
       var self = this;
-      this.log.textContent = "";
-      var greet = el("div", { "class": "msg bot" });
-      markdown(greet, text("greeting"));
-      this.log.appendChild(greet);
+      if (!this.greet) {
+        this.greet = el("div", { "class": "msg bot" });
+        markdown(this.greet, text("greeting"));
+        this.log.appendChild(this.greet);
+      }
       if (this.refused) {
-        this.log.appendChild(el("div", { "class": "msg bot notice", role: "alert" }, this.refused));
+        this.nodes.forEach(function (n) { n.node.remove(); });
+        this.nodes = [];
+        if (this.starters) { this.starters.remove(); this.starters = null; }
+        if (!this.refusal) {
+          this.refusal = el("div", { "class": "msg bot notice", role: "alert" }, this.refused);
+          this.log.appendChild(this.refusal);
+        }
         return;
       }
-      if (!this.state.messages.length) {
-        var starters = el("div", { "class": "starters" });
+      if (!this.state.messages.length && !this.starters) {
+        this.starters = el("div", { "class": "starters" });
         text("starters").split("|").filter(Boolean).slice(0, 3).forEach(function (q) {
           var b = el("button", { type: "button" }, q.trim());
-          b.addEventListener("click", function () { self.send(q.trim()); });
-          starters.appendChild(b);
+          // The chosen button disappears with the starters: keep the keyboard in the question box.
+          b.addEventListener("click", function () { self.input.focus(); self.send(q.trim()); });
+          self.starters.appendChild(b);
         });
-        this.log.appendChild(starters);
+        this.log.appendChild(this.starters);
+      } else if (this.state.messages.length && this.starters) {
+        this.starters.remove();
+        this.starters = null;
       }
-      this.state.messages.forEach(function (m) { self.log.appendChild(self.bubble(m)); });
-      this.log.scrollTop = this.log.scrollHeight;
+      var messages = this.state.messages, first = null;
+      this.nodes = this.nodes.filter(function (n) {
+        if (messages.indexOf(n.message) >= 0) return true;
+        n.node.remove();
+        return false;
+      });
+      messages.forEach(function (m, i) {
+        var key = self.key(m), known = self.nodes[i];
+        if (known && known.message === m && known.key === key) return;
+        var node = self.bubble(m);
+        if (known && known.message === m) {
+          self.log.replaceChild(node, known.node);
+          self.nodes[i] = { message: m, key: key, node: node };
+        } else {
+          self.log.appendChild(node);
+          self.nodes.splice(i, 0, { message: m, key: key, node: node });
+        }
+        if (!first || (!self.shown && m.role === "user")) first = node;
+        if (m.role !== "user" && !m.pending && self.shown) self.announce(m);
+      });
+      this.shown = true;
+      // A new answer is shown from its start (its first sentence is the direct answer).
+      if (first) this.log.scrollTop = Math.max(0, first.offsetTop - this.log.offsetTop - 8);
+    }
+
+    key(m) {
+      return [m.text, m.pending ? 1 : 0, m.notice ? 1 : 0, (m.citations || []).length].join("\u0000");
+    }
+
+    announce(m) {
+      var live = this.live, message = text("botLabel") + ": " + String(m.text || "");
+      live.textContent = "";
+      setTimeout(function () { live.textContent = message; }, 50);
     }
 
     bubble(m) {
       var node = el("div", { "class": "msg " + (m.role === "user" ? "user" : "bot") + (m.notice ? " notice" : "") });
-      if (m.role === "user" || m.pending) { node.textContent = m.text; return node; }
+      node.appendChild(el("span", { "class": "sr" }, text(m.role === "user" ? "youLabel" : "botLabel") + ": "));
+      if (m.role === "user" || m.pending) { node.appendChild(document.createTextNode(m.text)); return node; }
       markdown(node, m.text);
       if (m.citations && m.citations.length) {
         var box = el("div", { "class": "sources" });
@@ -312,10 +388,12 @@
         this.render();
         return;
       }
+      this.updateCount();
       var history = this.history();
       var reply = { role: "assistant", text: text("thinking"), pending: true };
       this.state.messages.push({ role: "user", text: question }, reply);
       this.input.value = "";
+      this.updateCount();
       this.setBusy(true);
       this.render();
       this.save();
@@ -381,10 +459,12 @@
       return pump();
     }
 
+    // Streamed words go into the reply's bubble as they come; the log is not live, so they are
+    // read once, when the answer is complete.
     updateLast(reply) {
-      var last = this.log.lastElementChild;
-      if (last) last.textContent = reply.text;
-      this.log.scrollTop = this.log.scrollHeight;
+      var entry = this.nodes[this.nodes.length - 1];
+      if (!entry || entry.message !== reply) return;
+      entry.node.lastChild.textContent = reply.text;
     }
 
     fail(reply, message) {
