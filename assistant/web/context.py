@@ -70,7 +70,7 @@ class WebContext:
             size = len(item.get("content", ""))
             if size > limit:
                 raise ApiError(
-                    413, "history_too_long",
+                    413, "message_too_long",
                     f"Eerder bericht {i + 1} in de geschiedenis (history[{i}]) is te lang "
                     f"({size} tekens). Het maximum is {limit} tekens per bericht.",
                     f"Earlier message {i + 1} in the history (history[{i}]) is too long "
