@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
 from assistant.web import api, sources
+from assistant.web.accesslog import install_access_log_filter
 from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, install_error_handlers
 from assistant.web.headers import SecurityHeaders
@@ -49,6 +50,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
         docs_url="/docs" if settings.api_docs else None, redoc_url=None, lifespan=lifespan,
     )
     app.state.web = WebContext.create(settings, holder)
+    install_access_log_filter()
     install_error_handlers(app)
     install_security(app, settings)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
