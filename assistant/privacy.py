@@ -17,7 +17,7 @@ _PHONE_INTL = re.compile(
 # Dutch numbers: 06-12345678, 020-1234567, (020) 123 45 67, 06 1234 5678.
 _PHONE = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0)[\s.-]?(?:\d[\s.-]?){7,9}(?<=\d)(?![\w])")
 # BSN: 9 digits, also written 1234.56.789, 123 456 789 or 123-45-6782.
-_BSN = re.compile(r"(?<![\w.-])\d{3}[\s.-]?\d{2,3}[\s.-]?\d{3,4}(?![\w-])")
+_BSN = re.compile(r"(?<![\w.-])\d{3,4}[\s.-]?\d{2,3}[\s.-]?\d{3,4}(?![\w-])")
 
 _HEALTH_TERMS = (
     # Dutch
@@ -44,8 +44,16 @@ def redact(text: str) -> str:
 
 
 def _iban_placeholder(match: re.Match[str]) -> str:
-    """Only numbers that pass the IBAN mod-97 check (so words and codes are left alone)."""
-    return "[iban]" if iban.is_valid(match.group()) else match.group()
+    """Only numbers that pass the IBAN mod-97 check (so words and codes are left alone); the
+    match may have taken a following word ("NL91 ... 00 en"), so shorter prefixes are tried."""
+    text = match.group()
+    parts = re.split(r"([ -])", text)
+    while parts:
+        candidate = "".join(parts)
+        if iban.is_valid(candidate):
+            return "[iban]" + text[len(candidate):]
+        parts = parts[:-2]
+    return text
 
 
 def _phone_placeholder(match: re.Match[str]) -> str:
