@@ -1,6 +1,7 @@
 """What every web surface shares: settings, the assistant holder, limits, feedback store."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from datetime import date, datetime
@@ -16,7 +17,6 @@ from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
 from assistant.web.holder import AssistantHolder
 from assistant.web.security import ClientIp, ConcurrencyGate, RateLimiter
-from assistant.web.sources import safe_href
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -86,9 +86,10 @@ def today_nl() -> date:
 
 def _public_source(source: str, url: str) -> str:
     """A citation's source for clients: a web address or `/bron/` page, never a server path."""
-    if safe_href(source):
-        return source
-    return url if safe_href(url) else ""
+    for candidate in (source, url):
+        if re.match(r"^https?://", candidate or "", re.I) or (candidate or "").startswith("/bron/"):
+            return candidate
+    return ""
 
 
 def answer_dict(answer: Answer) -> dict[str, Any]:
@@ -104,7 +105,7 @@ def answer_dict(answer: Answer) -> dict[str, Any]:
         "citations": [
             {
                 "number": c.number, "title": c.title,
-                "source": _public_source(c.source, c.url), "url": c.url if safe_href(c.url) else "",
+                "source": _public_source(c.source, c.url), "url": _public_source(c.url, ""),
                 "section": c.section, "snippet": c.snippet,
             }
             for c in answer.citations

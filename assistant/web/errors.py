@@ -125,7 +125,7 @@ def validation_error(errors: Sequence[Mapping[str, Any]]) -> ApiError:
     message = str(first.get("msg", ""))
     if kind == "missing":
         nl, en = f"Het veld '{field}' ontbreekt.", f"The field '{field}' is missing."
-    elif "lone surrogate" in message:
+    elif kind == "string_unicode" or "lone surrogate" in message:
         nl = f"Het veld '{field}' bevat tekens die niet gelezen kunnen worden."
         en = f"The field '{field}' contains characters that cannot be read."
     elif "first_sick_day or episodes" in message:

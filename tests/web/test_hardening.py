@@ -233,7 +233,8 @@ def test_schemathesis_finds_nothing_against_the_real_server(live, tmp_path):
 
     cli = Path(sys.executable).with_name("schemathesis")
     done = subprocess.run(
-        [str(cli), "run", f"{live.base_url}/openapi.json", "--checks", "all",
+        [str(cli), "--config-file", str(Path(__file__).with_name("schemathesis.toml")), "run",
+         f"{live.base_url}/openapi.json", "--checks", "all",
          "--max-examples", "15", "--seed", "12", "--request-timeout", "30", "--no-color",
          "--suppress-health-check", "all"],
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
