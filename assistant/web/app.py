@@ -53,7 +53,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     install_access_log_filter()
     install_error_handlers(app)
     install_security(app, settings)
-    app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
+    app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins, ui_path=UI_PATH)
     app.include_router(api.router)
     app.include_router(sources.router)
 

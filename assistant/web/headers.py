@@ -6,14 +6,17 @@ from collections.abc import Iterable
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# The Gradio UI and the widget demo run only their own scripts; Gradio needs inline scripts
-# and styles, blob: workers and data: images. Nothing is loaded from another site.
+# Pages run only this site's scripts and load nothing from another site. The widget demo
+# needs inline styles; Gradio also inline scripts, blob: workers, data: images, and
+# 'unsafe-eval' (gr.HTML evaluates its templates with `new Function`).
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' data: blob:; "
     "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'"
 )
+UI_POLICY = PAGE_POLICY.replace("script-src 'self' 'unsafe-inline'",
+                                "script-src 'self' 'unsafe-inline' 'unsafe-eval'")
 # JSON, scripts and downloads are never documents that run anything.
 DATA_POLICY = "default-src 'none'"
 # Swagger UI (only with SPOOR2_API_DOCS) comes from its CDN.
@@ -28,8 +31,9 @@ class SecurityHeaders:
     """ASGI middleware: every response gets a CSP whose `frame-ancestors` lists this site and
     SPOOR2_ALLOWED_ORIGINS (a bureau may frame `/ui/` on its own site), plus nosniff."""
 
-    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str] = ()):
+    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str] = (), ui_path: str = "/ui"):
         self.app = app
+        self.ui_path = ui_path
         origins = " ".join(o.rstrip("/") for o in allowed_origins)
         self.ancestors = f"frame-ancestors 'self' {origins}".strip()
         self.frame_options = None if origins else "SAMEORIGIN"
@@ -39,6 +43,8 @@ class SecurityHeaders:
             return f"{DOCS_POLICY}; {self.ancestors}"
         if path.startswith(("/api/", "/openapi.json", "/widget.js")):
             return f"{DATA_POLICY}; frame-ancestors 'none'"
+        if path == self.ui_path or path.startswith(self.ui_path + "/"):
+            return f"{UI_POLICY}; {self.ancestors}"
         return f"{PAGE_POLICY}; {self.ancestors}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
