@@ -82,6 +82,15 @@ def test_a_half_sent_chunked_body_is_cut_off_with_408(live):
     assert time.monotonic() - started < 20
 
 
+def test_half_sent_headers_are_cut_off(live):
+    port = int(str(live.base_url).rsplit(":", 1)[1].strip("/"))
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        started = time.monotonic()
+        reply = sock.recv(4096)  # b"" once the server closes the connection
+    assert reply == b"" and 5 < time.monotonic() - started < 20
+
+
 # 4. No 500 on any input.
 @pytest.mark.parametrize("body", [
     {"message": "\ud800"},
