@@ -249,3 +249,20 @@ def test_schemathesis_finds_nothing_against_the_real_server(live, tmp_path):
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+# 2. Gradio events over HTTP (Gradio's own client): the API's rate limit, no echo of a huge text.
+def test_gradio_events_share_the_rate_limit_and_never_echo_a_huge_message(
+    web_settings, real_assistant, tmp_path
+):
+    from gradio_client import Client
+
+    settings = web_settings.replace(data_dir=tmp_path / "g", rate_limit_per_minute=2)
+    with LiveServer(create_app(settings, AssistantHolder.ready(real_assistant))) as server:
+        client = Client(server.url + "/ui/", verbose=False)
+        summaries = [client.predict("2026-01-05", "", None, None, None, api_name="/calculate")[0]
+                     for _ in range(3)]
+        chat, box = client.predict("x" * 100_000, None, api_name="/respond")
+    assert "week" in summaries[0] and not summaries[1].startswith("⚠️")
+    assert summaries[2].startswith("⚠️") and "te veel vragen" in summaries[2]
+    assert chat == [] and len(box) <= settings.max_message_chars
