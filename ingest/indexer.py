@@ -221,8 +221,8 @@ class Indexer:
         report.notes.extend((key, note) for note in document.notes)
         trusted = self._trusted(key)
         if not trusted and str(document.meta.get("type", "")).lower() == "card":
-            report.notes.append((key, "answer-card front matter outside the knowledge base: "
-                                      "indexed as a passage (see SPOOR2_TRUSTED_SOURCES)"))
+            report.notes.append((key, ("answer-card front matter outside the knowledge base: "
+                                       "indexed as a passage (see SPOOR2_TRUSTED_SOURCES)")))
         return chunk_document(
             document, path=key, file_hash=digest, ingested_at=ingested_at, stem=path.stem,
             chunk_size=self.settings.chunk_size, chunk_overlap=self.settings.chunk_overlap,

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
-from html import escape
 from collections.abc import AsyncIterator
+from html import escape
 from typing import Any
 
 from fastapi import APIRouter, Request

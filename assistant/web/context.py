@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from datetime import date, datetime
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -86,8 +86,8 @@ def today_nl() -> date:
 
 def _public_source(source: str, url: str) -> str:
     """A citation's source for clients: a web address or `/bron/` page, never a server path."""
-    for candidate in (source, url):
-        if re.match(r"^https?://", candidate or "", re.I) or (candidate or "").startswith("/bron/"):
+    for candidate in (source or "", url or ""):
+        if re.match(r"^https?://", candidate, re.IGNORECASE) or candidate.startswith("/bron/"):
             return candidate
     return ""
 

@@ -54,7 +54,7 @@ class DownloadFolder:
             await asyncio.sleep(every)
             try:
                 removed = await asyncio.to_thread(self.sweep)
-            except Exception:  # noqa: BLE001 - a failed sweep must not stop the next one
+            except Exception:  # a failed sweep must not stop the next one
                 log.warning("sweeping %s failed", self.root, exc_info=True)
             else:
                 if removed:

@@ -28,10 +28,10 @@ _ORIGIN_REFUSED = (
     "SPOOR2_ALLOWED_ORIGINS.",
 )
 _HOST_REFUSED = (
-    "Deze server is niet bereikbaar onder dit adres. De beheerder kan het toevoegen aan "
-    "SPOOR2_ALLOWED_HOSTS.",
-    "This server does not answer to this address. The operator can add it to "
-    "SPOOR2_ALLOWED_HOSTS.",
+    ("Deze server is niet bereikbaar onder dit adres. De beheerder kan het toevoegen aan "
+     "SPOOR2_ALLOWED_HOSTS."),
+    ("This server does not answer to this address. The operator can add it to "
+     "SPOOR2_ALLOWED_HOSTS."),
 )
 
 

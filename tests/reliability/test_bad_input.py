@@ -141,7 +141,8 @@ def test_lone_surrogates_in_any_text_field_give_a_4xx(live, operations, path, te
               "/api/deadlines": ["first_sick_day"]}[path]
     for field in fields:
         body = {**VALID[path], field: text}
-        res = live.post(path, content=json.dumps(body), headers={"Content-Type": "application/json"})
+        res = live.post(path, content=json.dumps(body),
+                        headers={"Content-Type": "application/json"})
         check(res, path)
     history = {**VALID["/api/chat"], "history": [{"role": "user", "content": text}]}
     check(live.post("/api/chat", content=json.dumps(history),
@@ -160,7 +161,8 @@ def test_a_chunked_body_over_the_limit_is_413_on_every_route(live, path):
 
 def test_a_rebound_host_name_is_refused_everywhere(live):
     for path in ("/api/health", "/ui/", "/widget/demo"):
-        res = live.get(path, headers={"Host": "rebound.example", "Origin": "http://rebound.example"})
+        res = live.get(path, headers={"Host": "rebound.example",
+                                      "Origin": "http://rebound.example"})
         assert assert_json_error(res, 400)["code"] == "host_not_allowed"
 
 
