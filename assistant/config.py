@@ -46,6 +46,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     allowed_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
+    trusted_sources: tuple[Path, ...] = ()
+    api_docs: bool = False
     rate_limit_per_minute: int = 30
     max_concurrency: int = 8
     trusted_proxies: tuple[str, ...] = ()
@@ -72,6 +75,9 @@ class Settings:
             host=env.get("SPOOR2_HOST") or "127.0.0.1",
             port=_int(env, "SPOOR2_PORT", 7860),
             allowed_origins=_list(env, "SPOOR2_ALLOWED_ORIGINS"),
+            allowed_hosts=_list(env, "SPOOR2_ALLOWED_HOSTS"),
+            trusted_sources=tuple(Path(p) for p in _list(env, "SPOOR2_TRUSTED_SOURCES")),
+            api_docs=(env.get("SPOOR2_API_DOCS") or "").strip().lower() in ("1", "true", "yes"),
             rate_limit_per_minute=_int(env, "SPOOR2_RATE_LIMIT_PER_MINUTE", 30),
             max_concurrency=_int(env, "SPOOR2_MAX_CONCURRENCY", 8),
             trusted_proxies=_list(env, "SPOOR2_TRUSTED_PROXIES"),
@@ -99,6 +105,17 @@ class Settings:
         if self.max_message_chars < 1 or self.max_concurrency < 1:
             raise ConfigError("SPOOR2_MAX_MESSAGE_CHARS and SPOOR2_MAX_CONCURRENCY must be positive")
         return self
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """Host names this server answers to: SPOOR2_ALLOWED_HOSTS, else the bind address and
+        localhost (a request for any other Host is refused: DNS rebinding)."""
+        if self.allowed_hosts:
+            return tuple(h.lower() for h in self.allowed_hosts)
+        defaults = {"localhost", "127.0.0.1", "::1"}
+        if self.host not in ("0.0.0.0", "::", ""):
+            defaults.add(self.host.lower())
+        return tuple(sorted(defaults))
 
     @property
     def server_mode(self) -> bool:

@@ -46,6 +46,15 @@ class StoreUnavailableError(Spoor2Error):
     user_en = "The knowledge base is temporarily unavailable. Please try again in a minute."
 
 
+class FeedbackUnavailableError(Spoor2Error):
+    """The feedback database cannot be written (read-only or full data dir)."""
+
+    user_nl = ("Uw feedback kan nu niet worden opgeslagen. Probeer het later opnieuw; de "
+               "beheerder is gewaarschuwd.")
+    user_en = ("Your feedback cannot be stored right now. Please try again later; the operator "
+               "has been warned.")
+
+
 class EmbeddingModelError(Spoor2Error):
     """The embedding model cannot be loaded."""
 

@@ -3,11 +3,21 @@ from __future__ import annotations
 
 import re
 
+from stdnum import iban
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Dutch phone numbers: 06-12345678, +31 6 1234 5678, 020-1234567, 0031...
-_PHONE = re.compile(r"(?<!\w)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}(?!\w)")
-# BSN: 9 digits (also written 1234.56.789 or 123 456 789).
-_BSN = re.compile(r"(?<![\w.-])\d{3}[\s.]?\d{2,3}[\s.]?\d{3,4}(?![\w-])")
+# IBAN: country, two check digits, 11-30 letters/digits in groups; confirmed by mod-97 below.
+_IBAN = re.compile(r"(?<!\w)[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?!\w)",
+                   re.IGNORECASE)
+# International numbers in any country's format: +32 470 12 34 56, +31 (0)6 12345678, 0044 ...
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(0\)[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,6}"
+    r"(?<=\d)(?![\w])"
+)
+# Dutch numbers: 06-12345678, 020-1234567, (020) 123 45 67, 06 1234 5678.
+_PHONE = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0)[\s.-]?(?:\d[\s.-]?){7,9}(?<=\d)(?![\w])")
+# BSN: 9 digits, also written 1234.56.789, 123 456 789 or 123-45-6782.
+_BSN = re.compile(r"(?<![\w.-])\d{3,4}[\s.-]?\d{2,3}[\s.-]?\d{3,4}(?![\w-])")
 
 _HEALTH_TERMS = (
     # Dutch
@@ -25,13 +35,41 @@ _HEALTH_TERMS = (
 
 
 def redact(text: str) -> str:
-    """Replace e-mail addresses, phone numbers and BSN-like numbers with placeholders."""
+    """Replace e-mail addresses, IBANs, phone numbers and BSN-like numbers with placeholders."""
     text = _EMAIL.sub("[e-mail]", text)
-    text = _PHONE.sub("[telefoon]", text)
-    return _BSN.sub(_bsn_placeholder, text)
+    text = _IBAN.sub(_iban_placeholder, text)
+    text = _PHONE_INTL.sub(_phone_placeholder, text)
+    text = _BSN.sub(_bsn_placeholder, text)
+    return _PHONE.sub(_nl_phone_placeholder, text)
+
+
+def _iban_placeholder(match: re.Match[str]) -> str:
+    """Only numbers that pass the IBAN mod-97 check (so words and codes are left alone); the
+    match may have taken a following word ("NL91 ... 00 en"), so shorter prefixes are tried."""
+    text = match.group()
+    parts = re.split(r"([ -])", text)
+    while parts:
+        candidate = "".join(parts)
+        if iban.is_valid(candidate):
+            return "[iban]" + text[len(candidate):]
+        parts = parts[:-2]
+    return text
+
+
+def _phone_placeholder(match: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", match.group())
+    return "[telefoon]" if 8 <= len(digits) <= 15 else match.group()
+
+
+def _nl_phone_placeholder(match: re.Match[str]) -> str:
+    """Dutch numbers have ten digits with the leading 0 (a date such as 03-03-2025 has 8)."""
+    digits = re.sub(r"\D", "", match.group())
+    return "[telefoon]" if len(digits) == 10 else match.group()
 
 
 def _bsn_placeholder(match: re.Match[str]) -> str:
+    # Every 9-digit number goes, not only those passing the elfproef: a mistyped BSN is still
+    # personal, and nine digits in a row in a question about sickness are never needed.
     digits = re.sub(r"\D", "", match.group())
     return "[bsn]" if len(digits) == 9 else match.group()
 

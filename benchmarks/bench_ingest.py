@@ -32,9 +32,10 @@ def run(knowledge_dir: Path | None = None) -> dict[str, Any]:
     from ingest.indexer import Indexer
 
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-        settings = Settings.from_env(data_dir=Path(tmp) / "data")
         source = Path(tmp) / "knowledge"
-        shutil.copytree(knowledge_dir or settings.knowledge_dir, source)
+        shutil.copytree(knowledge_dir or Settings.from_env().knowledge_dir, source)
+        # The copy is the curated knowledge base: its cards stay vetted cards.
+        settings = Settings.from_env(data_dir=Path(tmp) / "data", knowledge_dir=source)
         embedder = make_embedder(settings.embedding_model)
         started = time.perf_counter()
         embedder.warm_up()

@@ -47,13 +47,15 @@ def _json_list(value: Any) -> str:
 
 
 def document_metadata(
-    doc: Document, path: str, file_hash: str, ingested_at: str, stem: str
+    doc: Document, path: str, file_hash: str, ingested_at: str, stem: str, trusted: bool = True,
 ) -> dict[str, Any]:
-    """Metadata shared by every chunk of `doc` (all values scalar)."""
+    """Metadata shared by every chunk of `doc` (all values scalar).
+
+    Answer-card front matter makes a vetted card only in a `trusted` file (the curated knowledge
+    base); anywhere else the file is passage material like any other document."""
     fm = doc.meta
-    kind = "card" if str(fm.get("type", "")).lower() == "card" else (
-        "article" if fm.get("id") else "document"
-    )
+    card = trusted and str(fm.get("type", "")).lower() == "card"
+    kind = "card" if card else ("article" if fm.get("id") else "document")
     language = str(fm.get("language") or "").lower()
     url = str(fm.get("url") or "").strip()
     title = doc.title
@@ -175,10 +177,10 @@ def split_text(text: str, size: int, overlap: int) -> list[str]:
 
 def chunk_document(
     doc: Document, *, path: str, file_hash: str, ingested_at: str, stem: str,
-    chunk_size: int, chunk_overlap: int,
+    chunk_size: int, chunk_overlap: int, trusted: bool = True,
 ) -> list[Chunk]:
     """The chunks of one document, each with full provenance metadata."""
-    base = document_metadata(doc, path, file_hash, ingested_at, stem)
+    base = document_metadata(doc, path, file_hash, ingested_at, stem, trusted)
     if base["kind"] == "card":
         parts = [("", "\n\n".join(s.text for s in doc.sections), 0)]
     else:

@@ -220,12 +220,22 @@ class Indexer:
             log.warning("cannot parse %s", key, exc_info=True)
             raise LoaderError(f"cannot be parsed ({type(exc).__name__})") from None
         report.notes.extend((key, note) for note in document.notes)
+        trusted = self._trusted(key)
+        if not trusted and str(document.meta.get("type", "")).lower() == "card":
+            report.notes.append((key, ("answer-card front matter outside the knowledge base: "
+                                       "indexed as a passage (see SPOOR2_TRUSTED_SOURCES)")))
         chunks = chunk_document(
             document, path=key, file_hash=digest, ingested_at=ingested_at, stem=path.stem,
             chunk_size=self.settings.chunk_size, chunk_overlap=self.settings.chunk_overlap,
+            trusted=trusted,
         )
         report.conflicts.extend((key, *found) for found in conflicts(chunks))
         return chunks
+
+    def _trusted(self, key: str) -> bool:
+        """Only the curated knowledge base (and SPOOR2_TRUSTED_SOURCES) may hold vetted cards."""
+        roots = [self.settings.knowledge_dir, *self.settings.trusted_sources]
+        return under(key, [path_key(Path(root)) for root in roots])
 
     @staticmethod
     def _dedupe(chunks: list[Chunk], taken: set[str], report: IngestReport) -> list[Chunk]:

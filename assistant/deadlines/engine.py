@@ -49,6 +49,7 @@ from assistant.deadlines.validate import (
     check_date_after,
     check_episodes,
     check_extensions,
+    check_in_range,
     nl_date,
 )
 
@@ -83,6 +84,14 @@ def compute_timeline(
     Raises:
         DeadlineInputError: invalid or inconsistent input (Dutch and English messages).
     """
+    check_in_range({
+        ("today", "van vandaag"): today,
+        ("sickness period", "van de ziekteperiode"):
+            max((d for e in episodes for d in (e.start, e.end) if d), default=None),
+        ("probleemanalyse", "van de probleemanalyse"): probleemanalyse,
+        ("first-year evaluation", "van de eerstejaarsevaluatie"): eje,
+        ("extension", "van de verlenging"): verlenging_tot,
+    })
     all_episodes = check_episodes(episodes, today)
     chain = last_chain(all_episodes)
     cal = SickCalendar(chain)

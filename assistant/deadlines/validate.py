@@ -10,6 +10,7 @@ from assistant.errors import DeadlineInputError
 REGIME_START = date(2004, 1, 1)  # the 104-week loondoorbetaling applies to sickness from 2004
 MAX_FUTURE_DAYS = 365
 MAX_LOONSANCTIE_WEEKS = 52
+LATEST_DATE = date(2199, 12, 31)  # far enough for any real case, far from date.max overflow
 
 
 def nl_date(day: date) -> str:
@@ -71,6 +72,17 @@ def check_episodes(episodes: Sequence[Episode], today: date) -> tuple[Episode, .
             "jaartal.",
         )
     return tuple(episodes)
+
+
+def check_in_range(dates: dict[tuple[str, str], date | None]) -> None:
+    """Every given date (keyed by its English and Dutch name) lies before 2200."""
+    for (name_en, name_nl), day in dates.items():
+        if day is not None and day > LATEST_DATE:
+            raise fail(
+                f"The {name_en} date {day.isoformat()} is too far in the future. Check the year.",
+                f"De datum {name_nl} ({nl_date(day)}) ligt te ver in de toekomst. Controleer het "
+                "jaartal.",
+            )
 
 
 def check_date_after(name_en: str, name_nl: str, day: date | None, start: date) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator
+from html import escape
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -12,7 +13,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from assistant.errors import Spoor2Error
+from assistant.errors import FeedbackUnavailableError, Spoor2Error
 from assistant.privacy import redact
 from assistant.types import Answer
 from assistant.web import planner
@@ -98,7 +99,7 @@ async def chat_stream(body: ChatRequest, request: Request) -> StreamingResponse:
                 if isinstance(item, Answer):
                     yield _sse("done", answer_dict(item))
                 elif item:
-                    yield _sse("delta", {"text": str(item)})
+                    yield _sse("delta", {"text": escape(str(item), quote=False)})
         except Spoor2Error as exc:
             api = from_spoor2_error(exc)
             if api.status >= 500:
@@ -182,4 +183,7 @@ async def health(request: Request) -> JSONResponse:
     info.update(status="ready" if ready else "not_ready", ready=ready)
     if not ready:
         info.setdefault("message", ctx.holder.message(lang) or "not ready")
+    elif await run_in_threadpool(ctx.feedback.check):  # answers work, feedback cannot be kept
+        info.update(status="degraded", degraded=["feedback"],
+                    message=FeedbackUnavailableError().user_message(lang))
     return JSONResponse(jsonable_encoder(info), status_code=200 if ready else 503)

@@ -1,6 +1,7 @@
 """`create_app()`: one FastAPI app with the API, the widget, the source pages and the Gradio UI."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,8 +12,10 @@ from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
 from assistant.web import api, sources
+from assistant.web.accesslog import install_access_log_filter
 from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, install_error_handlers
+from assistant.web.headers import SecurityHeaders
 from assistant.web.holder import AssistantHolder
 from assistant.web.security import install_security
 from assistant.web.ui import CSS, build_ui, head, theme
@@ -32,23 +35,35 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     """The whole web app; `holder` builds (or already has) the assistant."""
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         holder.start()
-        yield
+        downloads = app.state.web.downloads
+        sweeper = asyncio.create_task(downloads.sweep_forever())
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            downloads.clear()
 
     app = FastAPI(
         title="Spoor 2 Assistent API", version="0.1.0", description=DESCRIPTION,
-        docs_url="/docs", redoc_url=None, lifespan=lifespan,
+        docs_url="/docs" if settings.api_docs else None, redoc_url=None, lifespan=lifespan,
     )
     app.state.web = WebContext.create(settings, holder)
+    install_access_log_filter()
     install_error_handlers(app)
     install_security(app, settings)
+    app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins, ui_path=UI_PATH)
     app.include_router(api.router)
     app.include_router(sources.router)
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                    include_in_schema=False)
     async def api_not_found(rest: str, request: Request) -> None:
+        allowed = _methods_for(app, request)
+        if allowed:
+            raise ApiError(405, "method_not_allowed", "Deze methode is hier niet toegestaan.",
+                           "This method is not allowed here.", {"Allow": ", ".join(allowed)})
         raise ApiError(404, "not_found", "Dit API-adres bestaat niet.",
                        "This API address does not exist.")
 
@@ -60,5 +75,12 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     ui.queue(default_concurrency_limit=settings.max_concurrency)
     gr.mount_gradio_app(app, ui, path=UI_PATH, css=CSS, theme=theme(), footer_links=[],
                         head=head(settings.max_message_chars),
-                        show_error=False, ssr_mode=False, mcp_server=False, run_history=False)
+                        show_error=False, ssr_mode=False, mcp_server=False, run_history=False,
+                        allowed_paths=[str(app.state.web.downloads.root)], max_file_size=0)
     return app
+
+
+def _methods_for(app: FastAPI, request: Request) -> list[str]:
+    """The methods the schema declares at this path (empty when the path is unknown)."""
+    declared = app.openapi().get("paths", {}).get(request.url.path, {})
+    return sorted(m.upper() for m in declared)

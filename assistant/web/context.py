@@ -1,8 +1,10 @@
 """What every web surface shares: settings, the assistant holder, limits, feedback store."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,6 +12,7 @@ from fastapi import Request
 
 from assistant.config import Settings
 from assistant.types import Answer
+from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
 from assistant.web.holder import AssistantHolder
@@ -28,6 +31,7 @@ class WebContext:
     gate: ConcurrencyGate
     client_ip: ClientIp
     feedback: FeedbackStore
+    downloads: DownloadFolder
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -39,6 +43,7 @@ class WebContext:
             gate=ConcurrencyGate(settings.max_concurrency),
             client_ip=ClientIp(settings.trusted_proxies),
             feedback=FeedbackStore(settings.feedback_db),
+            downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
         )
 
     def ip_of(self, request: Request) -> str:
@@ -53,7 +58,7 @@ class WebContext:
         if not text:
             raise ApiError(400, "empty_message", "Typ eerst een vraag.",
                            "Please type a question first.")
-        if len(text) > limit or any(len(h.get("content", "")) > limit for h in history or []):
+        if len(text) > limit:
             raise ApiError(
                 413, "message_too_long",
                 f"Uw bericht is te lang ({len(text)} tekens). Het maximum is {limit} tekens; "
@@ -61,6 +66,16 @@ class WebContext:
                 f"Your message is too long ({len(text)} characters). The maximum is {limit} "
                 "characters; please shorten it.",
             )
+        for i, item in enumerate(history or []):
+            size = len(item.get("content", ""))
+            if size > limit:
+                raise ApiError(
+                    413, "message_too_long",
+                    f"Eerder bericht {i + 1} in de geschiedenis (history[{i}]) is te lang "
+                    f"({size} tekens). Het maximum is {limit} tekens per bericht.",
+                    f"Earlier message {i + 1} in the history (history[{i}]) is too long "
+                    f"({size} characters). The maximum is {limit} characters per message.",
+                )
         return text
 
 
@@ -69,16 +84,28 @@ def today_nl() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
+def _public_source(source: str, url: str) -> str:
+    """A citation's source for clients: a web address or `/bron/` page, never a server path."""
+    for candidate in (source or "", url or ""):
+        if re.match(r"^https?://", candidate, re.IGNORECASE) or candidate.startswith("/bron/"):
+            return candidate
+    return ""
+
+
 def answer_dict(answer: Answer) -> dict[str, Any]:
-    """An `Answer` as the API's JSON (no trace: it may hold the question)."""
+    """An `Answer` as the API's JSON (no trace: it may hold the question).
+
+    The text is Markdown with any HTML escaped, so a client that renders it runs no markup
+    from a document."""
     return {
-        "answer": answer.text,
+        "answer": escape(answer.text, quote=False),
         "kind": answer.kind,
         "language": answer.language,
         "confidence": round(float(answer.confidence), 3),
         "citations": [
             {
-                "number": c.number, "title": c.title, "source": c.source, "url": c.url,
+                "number": c.number, "title": c.title,
+                "source": _public_source(c.source, c.url), "url": _public_source(c.url, ""),
                 "section": c.section, "snippet": c.snippet,
             }
             for c in answer.citations

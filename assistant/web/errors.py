@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.errors import (
     DeadlineInputError,
+    FeedbackUnavailableError,
     IndexMissingError,
     InvalidInputError,
     ModelMismatchError,
@@ -79,6 +80,9 @@ def from_spoor2_error(exc: Spoor2Error) -> ApiError:
         return ApiError(503, "index_missing", exc.user_nl, exc.user_en, {"Retry-After": "30"})
     if isinstance(exc, StoreUnavailableError):
         return ApiError(503, "store_unavailable", exc.user_nl, exc.user_en, {"Retry-After": "30"})
+    if isinstance(exc, FeedbackUnavailableError):
+        return ApiError(503, "feedback_unavailable", exc.user_nl, exc.user_en,
+                        {"Retry-After": "60"})
     if isinstance(exc, ModelMismatchError):
         return ApiError(
             503,
@@ -115,8 +119,18 @@ def validation_error(errors: Sequence[Mapping[str, Any]]) -> ApiError:
             "Stuur een JSON-object met Content-Type application/json.",
             "Send a JSON object with Content-Type application/json.",
         )
+    if field == "message" and kind in ("string_too_short", "string_pattern_mismatch"):
+        return ApiError(400, "empty_message", "Typ eerst een vraag.",
+                        "Please type a question first.")
+    message = str(first.get("msg", ""))
     if kind == "missing":
         nl, en = f"Het veld '{field}' ontbreekt.", f"The field '{field}' is missing."
+    elif kind == "string_unicode" or "lone surrogate" in message:
+        nl = f"Het veld '{field}' bevat tekens die niet gelezen kunnen worden."
+        en = f"The field '{field}' contains characters that cannot be read."
+    elif "first_sick_day or episodes" in message:
+        nl = "Vul de eerste ziektedag (first_sick_day) of de ziekteperiodes (episodes) in."
+        en = "Give the first sick day (first_sick_day) or the sickness periods (episodes)."
     elif kind.startswith("date") or kind.startswith("datetime"):
         nl = f"Het veld '{field}' is geen geldige datum; gebruik JJJJ-MM-DD."
         en = f"The field '{field}' is not a valid date; use YYYY-MM-DD."

@@ -1,12 +1,15 @@
 """Thumbs up/down feedback in SQLite, stored without personal details."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant.errors import FeedbackUnavailableError
 from assistant.privacy import mentions_health, redact
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,35 @@ class FeedbackStore:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._ready = False
+        self.problem: str | None = None  # why the last write failed; None once one succeeds
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn a read-only, full or missing data dir into `FeedbackUnavailableError`."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            self.problem = f"{type(exc).__name__}: {exc}"
+            log.error("feedback not stored in %s: %s", self.path, self.problem)
+            raise FeedbackUnavailableError(
+                f"Cannot write {self.path} ({self.problem}); check that the data dir is "
+                "writable and not full"
+            ) from None
+        self.problem = None
+
+    def check(self) -> str | None:
+        """Try to take a write lock; returns why that failed, or None when writable."""
+        try:
+            with self._writing(), self._lock:
+                conn = self._connect()
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.rollback()
+                finally:
+                    conn.close()
+        except FeedbackUnavailableError:
+            return self.problem
+        return None
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +101,7 @@ class FeedbackStore:
             language,
             source,
         )
-        with self._lock:
+        with self._writing(), self._lock:
             conn = self._connect()
             try:
                 with conn:
@@ -84,7 +116,7 @@ class FeedbackStore:
 
     def add_comment(self, row_id: int, comment: str) -> None:
         """Attach a (redacted) comment to an earlier feedback row."""
-        with self._lock:
+        with self._writing(), self._lock:
             conn = self._connect()
             try:
                 with conn:

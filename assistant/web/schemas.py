@@ -1,28 +1,48 @@
 """Request and response bodies of the JSON API."""
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 Language = Literal["nl", "en"]
 Audience = Literal["werkgever", "werknemer"]
 
 MAX_HISTORY = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
+NOT_BLANK = r"\S"  # at least one character that is not white space
+
+
+def has_surrogates(text: str) -> bool:
+    """True when `text` holds a lone UTF-16 surrogate (not text; it cannot be stored or logged)."""
+    return bool(_SURROGATE.search(text))
+
+
+def _readable(text: str) -> str:
+    if has_surrogates(text):
+        raise ValueError("contains a lone surrogate")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_readable)]
 
 
 class HistoryItem(BaseModel):
     """One earlier turn of the conversation."""
 
     role: Literal["user", "assistant"]
-    content: str
+    content: Text
 
 
 class ChatRequest(BaseModel):
     """A question, with the conversation so far."""
 
-    message: str = Field(description="The question (at most SPOOR2_MAX_MESSAGE_CHARS characters).")
+    message: Text = Field(
+        min_length=1, pattern=NOT_BLANK,
+        description="The question (at most SPOOR2_MAX_MESSAGE_CHARS characters, not blank).",
+    )
     history: list[HistoryItem] = Field(default_factory=list, max_length=MAX_HISTORY)
     audience: Audience | None = None
     language: Language | None = Field(None, description="nl, en, or null to detect")
@@ -57,7 +77,7 @@ class EpisodeIn(BaseModel):
 
 
 class DeadlineRequest(BaseModel):
-    """Inputs of the deadline calculator."""
+    """Inputs of the deadline calculator: a first sick day, or earlier episodes, or both."""
 
     first_sick_day: date | None = Field(None, description="First sick day of the current illness.")
     episodes: list[EpisodeIn] = Field(default_factory=list, max_length=50)
@@ -69,14 +89,25 @@ class DeadlineRequest(BaseModel):
     language: Language | None = None
     format: Literal["json", "ics", "csv"] = "json"
 
+    model_config = {"json_schema_extra": {"anyOf": [
+        {"required": ["first_sick_day"], "properties": {"first_sick_day": {"type": "string"}}},
+        {"required": ["episodes"], "properties": {"episodes": {"minItems": 1}}},
+    ]}}
+
+    @model_validator(mode="after")
+    def _needs_a_start(self) -> DeadlineRequest:
+        if self.first_sick_day is None and not self.episodes:
+            raise ValueError("first_sick_day or episodes is required")
+        return self
+
 
 class FeedbackRequest(BaseModel):
     """Thumbs up or down on an answer; the comment is optional."""
 
     rating: Literal["up", "down"]
-    comment: str | None = Field(None, max_length=1000)
-    answer_kind: str | None = Field(None, max_length=40)
-    question: str | None = Field(None, max_length=4000)
+    comment: Text | None = Field(None, max_length=1000)
+    answer_kind: Text | None = Field(None, max_length=40)
+    question: Text | None = Field(None, max_length=4000)
     language: Language | None = None
     source: Literal["ui", "widget", "api"] = "api"
 

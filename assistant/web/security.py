@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import json
 import logging
 import math
 import threading
@@ -18,10 +17,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.config import Settings
 from assistant.web.errors import ApiError
+from assistant.web.limits import BodyLimit, header, refuse
 
 log = logging.getLogger(__name__)
-
-MAX_BODY_BYTES = 256 * 1024
 
 _ORIGIN_REFUSED = (
     "Deze chat mag niet vanaf deze website worden gebruikt. Vraag de beheerder van de website om "
@@ -29,9 +27,11 @@ _ORIGIN_REFUSED = (
     "This chat may not be used from this website. Ask the site's operator to add its address to "
     "SPOOR2_ALLOWED_ORIGINS.",
 )
-_TOO_LARGE = (
-    "De aanvraag is te groot.",
-    "The request is too large.",
+_HOST_REFUSED = (
+    ("Deze server is niet bereikbaar onder dit adres. De beheerder kan het toevoegen aan "
+     "SPOOR2_ALLOWED_HOSTS."),
+    ("This server does not answer to this address. The operator can add it to "
+     "SPOOR2_ALLOWED_HOSTS."),
 )
 
 
@@ -142,63 +142,80 @@ class ConcurrencyGate:
         self._semaphore().release()
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return value.decode("latin-1")
-    return None
+def _host_port(text: str) -> tuple[str, int | None] | None:
+    """(host name, port or None) of `host[:port]`; None when it cannot be read."""
+    text = text.strip().lower()
+    if text.count(":") > 1 and not text.startswith("["):
+        text = f"[{text}]"  # a bare IPv6 address
+    try:
+        parsed = urlsplit(f"//{text}")
+        return (parsed.hostname or "", parsed.port) if parsed.hostname else None
+    except ValueError:
+        return None
 
 
-def is_same_origin(origin: str, host: str | None) -> bool:
-    """True when the Origin's host:port is the Host the request was sent to."""
-    return bool(host) and urlsplit(origin).netloc.lower() == host.lower()
+def _host_allowed(host: str | None, allowed_hosts: Iterable[str]) -> bool:
+    """True when `host` (host[:port]) is one of the allowed hosts; an entry without a port
+    matches any port, `*` matches everything."""
+    if "*" in allowed_hosts:
+        return True
+    got = _host_port(host or "")
+    if got is None:
+        return False
+    for entry in allowed_hosts:
+        want = _host_port(entry)
+        if want and want[0] == got[0] and want[1] in (None, got[1]):
+            return True
+    return False
+
+
+def is_same_origin(origin: str, host: str | None, allowed_hosts: Iterable[str]) -> bool:
+    """True when the Origin's host:port is the Host the request was sent to, and that Host is
+    one of SPOOR2_ALLOWED_HOSTS (a rebound DNS name is not)."""
+    return (bool(host) and urlsplit(origin).netloc.lower() == host.lower()
+            and _host_allowed(host, allowed_hosts))
 
 
 class ApiGuard:
-    """ASGI middleware for `/api/*`: refuse foreign origins (403) and oversized bodies (413)."""
+    """ASGI middleware: refuse unknown Host headers everywhere (400) and foreign origins on
+    `/api/*` (403)."""
 
-    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str]):
+    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str],
+                 allowed_hosts: Iterable[str] = ("*",)):
         self.app = app
         self.allowed = {o.rstrip("/").lower() for o in allowed_origins}
+        self.hosts = tuple(allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        origin = _header(scope, b"origin")
-        if origin is not None and not self.origin_allowed(origin, _header(scope, b"host")):
-            log.info("refused request from origin %s to %s", origin[:100], scope["path"])
-            await self._refuse(scope, send, 403, "origin_not_allowed", _ORIGIN_REFUSED, origin)
+        host = header(scope, b"host")
+        if not _host_allowed(host, self.hosts):
+            log.info("refused request for host %s", (host or "")[:100])
+            await refuse(scope, send, 400, "host_not_allowed", _HOST_REFUSED)
             return
-        length = _header(scope, b"content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            await self._refuse(scope, send, 413, "request_too_large", _TOO_LARGE, None)
+        if not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        origin = header(scope, b"origin")
+        if origin is not None and not self.origin_allowed(origin, host):
+            log.info("refused request from origin %s to %s", origin[:100], scope["path"])
+            # Lets the refused page read why (only this message); the request itself did nothing.
+            await refuse(scope, send, 403, "origin_not_allowed", _ORIGIN_REFUSED,
+                         [(b"access-control-allow-origin", origin.encode("latin-1")),
+                          (b"vary", b"Origin")])
             return
         await self.app(scope, receive, send)
 
     def origin_allowed(self, origin: str, host: str | None) -> bool:
-        """Same-origin or listed in SPOOR2_ALLOWED_ORIGINS."""
-        return origin.rstrip("/").lower() in self.allowed or is_same_origin(origin, host)
-
-    async def _refuse(
-        self, scope: Scope, send: Send, status: int, code: str,
-        messages: tuple[str, str], origin: str | None,
-    ) -> None:
-        accept = (_header(scope, b"accept-language") or "").lower()
-        message = messages[1] if accept.startswith("en") else messages[0]
-        body = json.dumps({"error": {"code": code, "message": message}}).encode()
-        headers = [(b"content-type", b"application/json"),
-                   (b"content-length", str(len(body)).encode())]
-        if origin:
-            # Lets the refused page read why (only this message); the request itself did nothing.
-            headers += [(b"access-control-allow-origin", origin.encode("latin-1")),
-                        (b"vary", b"Origin")]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        """Same-origin on an allowed host, or listed in SPOOR2_ALLOWED_ORIGINS."""
+        return (origin.rstrip("/").lower() in self.allowed
+                or is_same_origin(origin, host, self.hosts))
 
 
 def install_security(app: FastAPI, settings: Settings) -> None:
-    """CORS for the allowed origins, with the Origin/size guard outside it."""
+    """CORS for the allowed origins, the Host/Origin guard outside it, the body limit outermost."""
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.allowed_origins),
@@ -207,4 +224,6 @@ def install_security(app: FastAPI, settings: Settings) -> None:
         expose_headers=["Retry-After"],
         max_age=600,
     )
-    app.add_middleware(ApiGuard, allowed_origins=settings.allowed_origins)
+    app.add_middleware(ApiGuard, allowed_origins=settings.allowed_origins,
+                       allowed_hosts=settings.hosts)
+    app.add_middleware(BodyLimit)

@@ -31,5 +31,8 @@ def serve(settings: Settings, app: FastAPI | None = None) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("assistant").setLevel(settings.log_level)  # the CLI set WARNING already
     log.info("serving on http://%s:%s/", settings.host, settings.port)
+    from assistant.web.timeouts import HeaderTimeoutProtocol
+
     uvicorn.run(app or compose(settings), host=settings.host, port=settings.port,
-                log_level=settings.log_level.lower(), proxy_headers=False)
+                log_level=settings.log_level.lower(), proxy_headers=False,
+                http=HeaderTimeoutProtocol)

@@ -54,6 +54,20 @@ CSS = """
 UI_SCRIPT_PATH = "/ui.js"
 
 
+class _Forget:
+    """A state's delete callback that does nothing; its repr (sent to browsers in /ui/config)
+    shows no memory address, unlike Gradio's default function."""
+
+    def __call__(self, value: Any) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return "forget"
+
+
+_forget = _Forget()
+
+
 def _examples(language: str) -> list[dict[str, str]]:
     return [{"text": q} for q in EXAMPLES["en" if language == "en" else "nl"]]
 
@@ -88,9 +102,9 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
     """The whole UI; answers come from `ctx.holder`, limits from `ctx`."""
     with gr.Blocks(title="Spoor 2 Assistent", analytics_enabled=False,
                    delete_cache=(3600, 3600)) as ui:
-        lang = gr.State("nl")
-        turns = gr.State([])
-        feedback_row = gr.State(None)
+        lang = gr.State("nl", delete_callback=_forget)
+        turns = gr.State([], delete_callback=_forget)
+        feedback_row = gr.State(None, delete_callback=_forget)
         with gr.Row(equal_height=True, elem_id="header-row"):
             title = gr.Markdown(t("title", "nl"), elem_id="title")
             language = gr.Radio([("Nederlands", "nl"), ("English", "en")], value="nl",
@@ -141,15 +155,23 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                                             elem_id="download-csv")
         api_link = gr.Markdown(t("api_link", "nl"), elem_id="api-link")
 
-        def respond(message: str, history: list[Any], who: str | None, current: str,
-                    request: gr.Request):
-            yield from ui_chat.respond(ctx, message, history, who, current, request)
+        async def respond(message: str, history: list[Any], who: str | None, current: str,
+                          request: gr.Request):
+            async for update in ui_chat.respond_gated(ctx, message, history, who, current,
+                                                      request):
+                yield update
 
-        def like(history: list[Any], current: str, data: gr.LikeData):
-            return ui_chat.on_like(ctx, history, current, data)
+        def like(history: list[Any], current: str, data: gr.LikeData, request: gr.Request):
+            return ui_chat.on_like(ctx, history, current, data, request)
 
-        def send_feedback_comment(text: str, row: int | None, current: str):
-            return ui_chat.on_comment(ctx, text, row, current)
+        def send_feedback_comment(text: str, row: int | None, current: str,
+                                  request: gr.Request):
+            return ui_chat.on_comment(ctx, text, row, current, request)
+
+        def calculate(first: Any, extra: str, eje_day: Any, until: Any, weeks: Any,
+                      current: str, request: gr.Request):
+            return ui_planner.calculate(ctx, first, extra, eje_day, until, weeks, current,
+                                        ui_chat.client_ip(ctx, request))
 
         chat_in = [box, turns, audience, lang]
         chat_out = [chatbot, turns, box]
@@ -163,7 +185,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                     [chatbot, turns, box, feedback_box, feedback_row])
         chatbot.clear(lambda: ([], gr.update(visible=False), None), None,
                       [turns, feedback_box, feedback_row])
-        calc.click(ui_planner.calculate,
+        calc.click(calculate,
                    [first_day, episodes, eje, verlenging, loonsanctie, lang],
                    [summary, table, picture, ics, csv])
 

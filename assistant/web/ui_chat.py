@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from html import escape
 from typing import Any
 
 import gradio as gr
+from starlette.concurrency import iterate_in_threadpool
 
 from assistant.errors import Spoor2Error
 from assistant.privacy import redact
 from assistant.types import Answer
 from assistant.web.context import WebContext, answer_dict
 from assistant.web.errors import ApiError, from_spoor2_error
+from assistant.web.schemas import has_surrogates
 from assistant.web.sources import safe_href
 from assistant.web.ui_texts import t
 
@@ -57,7 +59,8 @@ def to_messages(turns: list[Turn], language: str) -> list[dict[str, str]]:
     ]
 
 
-def _client_ip(ctx: WebContext, request: gr.Request | None) -> str:
+def client_ip(ctx: WebContext, request: gr.Request | None) -> str:
+    """The client IP of a Gradio event (proxy-aware), the key of the shared rate limit."""
     if request is None:
         return "ui"
     peer = request.client.host if getattr(request, "client", None) else None
@@ -78,7 +81,12 @@ def respond(
     limit = ctx.settings.max_message_chars
     if len(text) > limit:
         gr.Warning(t("too_long", language, n=len(text), max=limit), title=t("warning", language))
-        yield to_messages(turns, language), turns, message
+        # The text stays in the box for the user to shorten; only an absurd paste is not echoed whole.
+        yield to_messages(turns, language), turns, message if len(message) <= 4 * limit else message[:limit]
+        return
+    if has_surrogates(text):
+        gr.Warning(t("bad_text", language), title=t("warning", language))
+        yield to_messages(turns, language), turns, ""
         return
     history = [{"role": x["role"], "content": x["content"]} for x in turns
                if x.get("kind") != "error"][-MAX_HISTORY_TURNS:]
@@ -87,7 +95,7 @@ def respond(
     turns.append(reply)
     yield to_messages(turns, language), turns, ""
     try:
-        ctx.limiter.check(_client_ip(ctx, request))
+        ctx.limiter.check(client_ip(ctx, request))
         assistant = ctx.holder.get()
         log.info("ui question (%s chars)", len(text))
         log.debug("ui question: %s", redact(text)[:200])
@@ -96,7 +104,8 @@ def respond(
                                      language=None):
             if isinstance(item, Answer):
                 data = answer_dict(item)
-                reply.update(content=data["answer"], citations=data["citations"],
+                # The raw text: `render_answer` escapes it (once) for the chat window.
+                reply.update(content=item.text, citations=data["citations"],
                              kind=data["kind"], question=text, pending=False)
             elif item:
                 streamed += str(item)
@@ -114,10 +123,44 @@ def respond(
     yield to_messages(turns, language), turns, ""
 
 
+async def respond_gated(
+    ctx: WebContext, message: str, turns: list[Turn] | None, audience: str | None,
+    language: str, request: gr.Request | None,
+) -> AsyncIterator[tuple[list[dict[str, str]], list[Turn], str]]:
+    """`respond` inside the concurrency gate the API uses (busy: a notice, nothing computed)."""
+    try:
+        await ctx.gate.acquire()
+    except ApiError as exc:
+        gr.Warning(exc.message(language))
+        turns = list(turns or [])
+        yield to_messages(turns, language), turns, (message or "")[:ctx.settings.max_message_chars]
+        return
+    try:
+        async for update in iterate_in_threadpool(
+            respond(ctx, message, turns, audience, language, request)
+        ):
+            yield update
+    finally:
+        ctx.gate.release()
+
+
+def _limited(ctx: WebContext, request: gr.Request | None, language: str) -> bool:
+    """Count a UI event against the client's rate limit; True (and a notice) when over it."""
+    try:
+        ctx.limiter.check(client_ip(ctx, request))
+    except ApiError as exc:
+        gr.Warning(exc.message(language))
+        return True
+    return False
+
+
 def on_like(
     ctx: WebContext, turns: list[Turn] | None, language: str, data: gr.LikeData,
+    request: gr.Request | None = None,
 ) -> tuple[Any, Any, int | None]:
     """Store a thumbs up/down; on down, open the optional comment box."""
+    if _limited(ctx, request, language):
+        return gr.update(), gr.update(visible=False), None
     index = data.index if isinstance(data.index, int) else data.index[0]
     turns = turns or []
     turn = turns[index] if 0 <= index < len(turns) else {}
@@ -125,17 +168,30 @@ def on_like(
     if liked not in (True, False, "Like", "Dislike"):
         return gr.update(), gr.update(visible=False), None
     rating = "up" if liked in (True, "Like") else "down"
-    row = ctx.feedback.add(rating, answer_kind=turn.get("kind"), question=turn.get("question"),
-                           language=language, source="ui")
+    try:
+        row = ctx.feedback.add(rating, answer_kind=turn.get("kind"),
+                               question=turn.get("question"), language=language, source="ui")
+    except Spoor2Error as exc:
+        gr.Warning(exc.user_message(language))
+        return gr.update(), gr.update(visible=False), None
     if rating == "up":
         gr.Info(t("thanks", language), title=t("info", language))
         return gr.update(value=""), gr.update(visible=False), None
     return gr.update(value=""), gr.update(visible=True), row
 
 
-def on_comment(ctx: WebContext, comment: str, row: int | None, language: str) -> tuple[Any, Any]:
+def on_comment(
+    ctx: WebContext, comment: str, row: int | None, language: str,
+    request: gr.Request | None = None,
+) -> tuple[Any, Any]:
     """Attach the optional comment to the thumbs-down just given."""
+    if _limited(ctx, request, language):
+        return gr.update(), gr.update()
     if row is not None and (comment or "").strip():
-        ctx.feedback.add_comment(row, comment[:1000])
+        try:
+            ctx.feedback.add_comment(row, comment[:1000])
+        except Spoor2Error as exc:
+            gr.Warning(exc.user_message(language), title=t("warning", language))
+            return gr.update(), gr.update(visible=False)
     gr.Info(t("thanks", language), title=t("info", language))
     return gr.update(value=""), gr.update(visible=False)

@@ -1,52 +1,75 @@
 """Planner tab logic: form values -> timeline table, picture and download files."""
 from __future__ import annotations
 
-import hashlib
 import logging
-import tempfile
-from html import escape
+import math
 from datetime import date
-from pathlib import Path
+from html import escape
 from typing import Any
 
 import gradio as gr
 
 from assistant.errors import DeadlineInputError
 from assistant.web import planner
-from assistant.web.context import today_nl
+from assistant.web.context import WebContext, today_nl
+from assistant.web.errors import ApiError
 from assistant.web.ui_texts import t
 
 log = logging.getLogger(__name__)
-
-DOWNLOADS = Path(tempfile.gettempdir()) / "spoor2-planner"
 
 
 def _optional_date(value: Any, field_nl: str, field_en: str) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, (int, float)):
-        return date.fromtimestamp(value)
+        try:
+            return date.fromtimestamp(value)
+        except (OverflowError, OSError, ValueError):
+            raise DeadlineInputError(
+                f"timestamp out of range: {value!r}",
+                nl=f"{field_nl}: dit is geen geldige datum. Gebruik JJJJ-MM-DD.",
+                en=f"{field_en}: this is not a valid date. Use YYYY-MM-DD.",
+            ) from None
     return planner.parse_date(str(value), field_nl, field_en)
 
 
+def _weeks(value: Any) -> int | None:
+    if value in (None, "", 0):
+        return None
+    try:
+        weeks = float(value)
+    except (TypeError, ValueError):
+        weeks = math.nan
+    if not math.isfinite(weeks):
+        raise DeadlineInputError(
+            f"loonsanctie weeks {value!r}",
+            nl="Loonsanctie: vul een aantal weken in (1 tot en met 52).",
+            en="Wage sanction: enter a number of weeks (1 to 52).",
+        )
+    return int(weeks) or None
+
+
 def calculate(
-    first_sick_day: Any, episodes_text: str, eje: Any, verlenging_tot: Any,
-    loonsanctie: float | None, language: str,
+    ctx: WebContext, first_sick_day: Any, episodes_text: str, eje: Any, verlenging_tot: Any,
+    loonsanctie: float | None, language: str, client: str = "ui",
 ) -> tuple[str, Any, str, Any, Any]:
     """(summary Markdown, table HTML, SVG HTML, .ics download, .csv download)."""
     hidden = gr.update(visible=False, value=None)
     try:
+        ctx.limiter.check(client)
         start = _optional_date(first_sick_day, "Eerste ziektedag", "First sick day")
-        extra = planner.parse_episode_lines(episodes_text or "")
+        extra = planner.parse_episode_lines(str(episodes_text or "")[:5000])
         episodes = planner.make_episodes(start, extra)
         timeline = planner.compute(
             episodes, today=today_nl(),
             eje=_optional_date(eje, "Eerstejaarsevaluatie", "First-year evaluation"),
             verlenging_tot=_optional_date(verlenging_tot, "Verlenging", "Extension"),
-            loonsanctie_weeks=int(loonsanctie) if loonsanctie else None,
+            loonsanctie_weeks=_weeks(loonsanctie),
         )
     except DeadlineInputError as exc:
         return f"⚠️ {escape(exc.user_message(language))}", "", "", hidden, hidden
+    except ApiError as exc:
+        return f"⚠️ {escape(exc.message(language))}", "", "", hidden, hidden
     summary = []
     if timeline.current_week:
         summary.append(t("current_week", language, week=timeline.current_week,
@@ -60,10 +83,12 @@ def calculate(
     for fmt in ("ics", "csv"):
         content, _, name = planner.export(timeline, fmt, language)
         # Named by content: the same timeline reuses its file instead of piling up new ones.
-        folder = DOWNLOADS / hashlib.sha256(content).hexdigest()[:16]
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / name
-        path.write_bytes(content)
+        try:
+            path = ctx.downloads.write(content, name)
+        except OSError as exc:  # a full or read-only data dir: the table still shows
+            log.warning("planner download not written: %s", exc)
+            files.append(hidden)
+            continue
         files.append(gr.update(value=str(path), visible=True))
     return ("\n".join(summary), table, planner.timeline_svg(timeline, language), *files)
 

@@ -35,6 +35,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "thanks_down": {"nl": "Bedankt. Wilt u kort zeggen wat er beter kon?",
                     "en": "Thank you. Would you briefly say what could be better?"},
     "empty": {"nl": "Typ eerst een vraag.", "en": "Please type a question first."},
+    "bad_text": {"nl": "Uw vraag bevat tekens die niet gelezen kunnen worden.",
+                 "en": "Your question contains characters that cannot be read."},
     "too_long": {"nl": "Uw vraag is te lang ({n} tekens). Het maximum is {max} tekens.",
                  "en": "Your question is too long ({n} characters). The maximum is {max}."},
     "warning": {"nl": "Let op", "en": "Warning"},

@@ -23,13 +23,19 @@ VALID = {  # a minimal valid body per operation; the fuzzers break it field by f
     "/api/deadlines": {"first_sick_day": "2025-03-03", "today": "2025-11-23"},
     "/api/feedback": {"rating": "up"},
 }
+# Values that broke the server before (issue 12): lone surrogates, dates at the edge of the
+# calendar, timestamps and numbers far out of range.
+SURROGATES = ["\ud800", "Wat is spoor 2? \udfff", "\udc00\ud800"]
+EXTREME_DATES = ["9999-12-31", "9999-01-01", "2199-12-31", "2200-01-01", "0001-01-01",
+                 "1970-01-01", "2004-01-01", "2003-12-31"]
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=40) | st.sampled_from(["", "   ", "\x00", "31-02-2025", "0001-01-01",
-                                              "2025-02-29", "9999-12-31", "nl", "up", "werkgever"]),
+    | st.text(max_size=40) | st.sampled_from(["", "   ", "\x00", "31-02-2025", "2025-02-29", "nl",
+                                              "up", "werkgever", 1e20, -1e20, 10**30,
+                                              *SURROGATES, *EXTREME_DATES]),
     lambda inner: st.lists(inner, max_size=4)
     | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
@@ -47,6 +53,23 @@ def live(rel_settings, rel_assistant, tmp_path_factory):
     app = create_app(settings, AssistantHolder.ready(rel_assistant))
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def date_fields(live) -> list[list[str]]:
+    """Every date field of /api/deadlines as a path into the body, read from the schema."""
+    spec = live.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+
+    def is_date(prop: dict) -> bool:
+        options = prop.get("anyOf", [prop])
+        return any(o.get("format") == "date" for o in options)
+
+    found = [[name] for name, prop in schemas["DeadlineRequest"]["properties"].items()
+             if is_date(prop)]
+    found += [["episodes", name] for name, prop in schemas["EpisodeIn"]["properties"].items()
+              if is_date(prop)]
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +112,58 @@ def test_any_field_of_any_operation_with_any_json_value_never_gives_a_5xx(live, 
         body[field] = data.draw(json_values)
     if data.draw(st.booleans()):
         body[data.draw(st.text(min_size=1, max_size=8))] = data.draw(json_values)  # unknown key
-    check(live.post(path, json=body), path)
+    # json.dumps escapes lone surrogates (\ud800), as a browser's JSON.stringify would send them.
+    check(live.post(path, content=json.dumps(body), headers={"Content-Type": "application/json"}),
+          path)
+
+
+@FUZZ
+@given(data=st.data())
+def test_extreme_dates_on_every_date_field_give_a_4xx(live, date_fields, data):
+    assert len(date_fields) >= 6  # first_sick_day, eje, probleemanalyse, verlenging_tot, today, ..
+    body: Any = {**VALID["/api/deadlines"], "language": data.draw(st.sampled_from(["nl", "en"]))}
+    for path in data.draw(st.lists(st.sampled_from(date_fields), min_size=1, max_size=3)):
+        value = data.draw(st.sampled_from(EXTREME_DATES) | st.dates().map(str))
+        if path[0] == "episodes":
+            body["episodes"] = [{"start": value} if path[1] == "start"
+                                else {"start": "2025-01-06", "end": value}]
+        else:
+            body[path[0]] = value
+    check(live.post("/api/deadlines", json=body), "/api/deadlines")
+
+
+@FUZZ
+@given(path=st.sampled_from(sorted(VALID)), text=st.sampled_from(SURROGATES) | st.text(
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1, max_size=5))
+def test_lone_surrogates_in_any_text_field_give_a_4xx(live, operations, path, text):
+    fields = {"/api/chat": ["message"], "/api/chat/stream": ["message"],
+              "/api/feedback": ["comment", "question", "answer_kind"],
+              "/api/deadlines": ["first_sick_day"]}[path]
+    for field in fields:
+        body = {**VALID[path], field: text}
+        res = live.post(path, content=json.dumps(body),
+                        headers={"Content-Type": "application/json"})
+        check(res, path)
+    history = {**VALID["/api/chat"], "history": [{"role": "user", "content": text}]}
+    check(live.post("/api/chat", content=json.dumps(history),
+                    headers={"Content-Type": "application/json"}), "/api/chat")
+
+
+@pytest.mark.parametrize("path", [*sorted(VALID), "/ui/gradio_api/queue/join"])
+def test_a_chunked_body_over_the_limit_is_413_on_every_route(live, path):
+    def chunks():
+        for _ in range(64):
+            yield b" " * 16_384
+
+    res = live.post(path, content=chunks(), headers={"Content-Type": "application/json"})
+    assert assert_json_error(res, 413)["code"] == "request_too_large"
+
+
+def test_a_rebound_host_name_is_refused_everywhere(live):
+    for path in ("/api/health", "/ui/", "/widget/demo"):
+        res = live.get(path, headers={"Host": "rebound.example",
+                                      "Origin": "http://rebound.example"})
+        assert assert_json_error(res, 400)["code"] == "host_not_allowed"
 
 
 @FUZZ

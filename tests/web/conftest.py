@@ -20,7 +20,9 @@ def web_settings(tmp_path_factory, embedder) -> Settings:
 
     root = tmp_path_factory.mktemp("web")
     corpus = write_corpus(root / "knowledge")
-    settings = Settings.from_env({}, data_dir=root / "data", knowledge_dir=corpus)
+    # TestClient sends `Host: testserver`; live servers are reached on 127.0.0.1.
+    settings = Settings.from_env({}, data_dir=root / "data", knowledge_dir=corpus,
+                                 allowed_hosts=("testserver", "127.0.0.1", "localhost"))
     Indexer(settings, embedder).run([corpus])
     return settings
 

@@ -21,8 +21,10 @@ class LiveServer:
 
     def __init__(self, app, port: int | None = None):
         self.port = port or free_port()
+        from assistant.web.timeouts import HeaderTimeoutProtocol
+
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="on", proxy_headers=False)
+                                lifespan="on", proxy_headers=False, http=HeaderTimeoutProtocol)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

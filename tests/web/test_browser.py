@@ -241,8 +241,60 @@ def test_widget_says_when_it_is_rate_limited(web_settings, real_assistant, tmp_p
         for question in (QUESTION, "Wie betaalt spoor 2?"):
             _shadow(page, "textarea").fill(question)
             _shadow(page, "textarea").press("Enter")
-            page.wait_for_function("document.querySelector('spoor2-widget').shadowRoot"
-                                   ".querySelector('.log').getAttribute('aria-busy') === 'false'")
+            # A locator, not a JS string: the page's CSP (rightly) forbids eval.
+            _shadow(page, ".log[aria-busy='false']").wait_for()
         notice = _shadow(page, ".msg.notice")
         assert "te veel vragen" in notice.inner_text()
         assert _shadow(page, ".sources").count() == 1  # the first answer is still there
+
+
+def _csp_violations(page) -> list[str]:
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text)
+            if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+    return found
+
+
+def test_the_security_headers_break_neither_the_ui_nor_the_widget(site, page):
+    violations = _csp_violations(page)
+    page.goto(site["app"] + "/ui/")
+    _ask_ui(page, QUESTION)
+    page.wait_for_selector("#chatbot details.bronnen")
+    page.get_by_role("tab", name="Termijnen berekenen").click()
+    page.fill("#first-sick-day input", "2026-01-05")
+    page.click("#calculate")
+    page.wait_for_selector("#timeline-svg svg .today")
+    with page.expect_download() as download:
+        page.click("#download-ics")
+    assert download.value.suggested_filename.endswith(".ics")
+    page.goto(site["app"] + "/widget/demo")
+    _shadow(page, ".launcher").click()
+    _shadow(page, "textarea").fill(QUESTION)
+    _shadow(page, "textarea").press("Enter")
+    _shadow(page, ".sources a").first.wait_for()
+    assert violations == []
+
+
+FRAME_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Bureau</title>
+<link rel="icon" href="data:,"></head><body>
+<iframe id="assistent" src="{app}/ui/" width="900" height="700"></iframe></body></html>"""
+
+
+def test_the_ui_can_be_framed_by_an_allowed_site_only(web_settings, real_assistant, page,
+                                                      tmp_path):
+    port = free_port()
+    app_url = f"http://127.0.0.1:{port}"
+    with PageServer(FRAME_PAGE.format(app=app_url)) as bureau, \
+            PageServer(FRAME_PAGE.format(app=app_url)) as stranger:
+        settings = web_settings.replace(data_dir=tmp_path / "frames",
+                                        allowed_origins=(bureau.url,))
+        with LiveServer(create_app(settings, AssistantHolder.ready(real_assistant)), port=port):
+            violations = _csp_violations(page)
+            page.goto(bureau.url)
+            page.frame_locator("#assistent").locator("#chatbot").wait_for()
+            assert violations == []
+            page.goto(stranger.url)
+            page.wait_for_timeout(3000)
+            frame = page.frame_locator("#assistent")
+            assert frame.locator("#chatbot").count() == 0
+            assert any("frame-ancestors" in v for v in violations), violations

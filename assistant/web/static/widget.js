@@ -128,6 +128,11 @@
     return a;
   }
 
+  // Answer text arrives with HTML escaped; it goes into the DOM as text, so undo that first.
+  function unescapeHtml(str) {
+    return String(str || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  }
+
   // Inline Markdown subset: **bold**, [text](http… or /path); everything else is text.
   function inline(parent, str) {
     var re = /\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g, last = 0, m;
@@ -437,10 +442,10 @@
         });
         if (!payload) return;
         var d = JSON.parse(payload);
-        if (event === "delta") { streamed += d.text; reply.text = streamed; self.updateLast(reply); }
+        if (event === "delta") { streamed += d.text; reply.text = unescapeHtml(streamed); self.updateLast(reply); }
         else if (event === "done") {
           delete reply.pending;
-          reply.text = d.answer; reply.citations = d.citations; reply.kind = d.kind;
+          reply.text = unescapeHtml(d.answer); reply.citations = d.citations; reply.kind = d.kind;
         } else if (event === "error") self.fail(reply, d.message || text("error"));
       }
       function pump() {
