@@ -55,7 +55,7 @@ def document_metadata(
     base); anywhere else the file is passage material like any other document."""
     fm = doc.meta
     card = trusted and str(fm.get("type", "")).lower() == "card"
-    kind = "card" if card else ("article" if fm.get("id") else "document")
+    kind = "card" if card else ("article" if fm.get("id") and trusted else "document")
     language = str(fm.get("language") or "").lower()
     url = str(fm.get("url") or "").strip()
     title = doc.title
