@@ -27,7 +27,7 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
     answerers: list[Answerer] = [
         ScopeAnswerer(ScopeGuard(ScopeModel.load(), embedder.name), embedder, thresholds),
         DeadlineAnswerer(),
-        OperatorAnswerer(extractive),
+        OperatorAnswerer(ExtractiveAnswerer(max_passages=2, max_words=260)),  # a bureau's own pages, fuller
         CardAnswerer(thresholds),
     ]
     if llm is not None:

@@ -21,16 +21,24 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def kb_settings(tmp_path_factory, embedder):
-    """Settings of a real index built once from the shipped knowledge base (knowledge/)."""
+    """Settings of a real index built once from the shipped knowledge base (knowledge/).
+
+    Set SPOOR2_TEST_SEED_INDEX to a data dir of an earlier ingest to start from a copy of it: the
+    ingest is incremental, so only what changed since is embedded again (quicker local runs).
+    """
+    import shutil
     from pathlib import Path
 
     from assistant.config import Settings
     from ingest.indexer import Indexer
 
     root = Path(__file__).resolve().parent.parent
-    settings = Settings.from_env({}, data_dir=tmp_path_factory.mktemp("kb-index"),
-                                 knowledge_dir=root / "knowledge")
-    report = Indexer(settings, embedder).run([root / "knowledge"])
+    data_dir = tmp_path_factory.mktemp("kb-index")
+    seed = os.environ.get("SPOOR2_TEST_SEED_INDEX", "")
+    if seed and Path(seed).is_dir():
+        shutil.copytree(seed, data_dir, dirs_exist_ok=True)
+    settings = Settings.from_env({}, data_dir=data_dir, knowledge_dir=root / "knowledge")
+    report = Indexer(settings, embedder).run([root / "knowledge"], prune=True)
     assert not report.skipped, report.skipped
     return settings
 

@@ -61,8 +61,8 @@ def test_query_returns_best_first_with_cosine_scores_and_metadata(settings, embe
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert all(-1.0 <= h.score <= 1.0 and h.retriever == "dense" for h in hits)
     assert hits[0].chunk.metadata["source"] == "knowledge/spoor2.md"
-    # an identical text scores (almost) 1: the score is cosine similarity, not a distance
-    (same,) = store.query(embedder.embed_query(DOCS["wia"]), 1)
+    # an identical passage vector scores (almost) 1: the score is cosine similarity, not a distance
+    (same,) = store.query(embedder.embed_documents([DOCS["wia"]])[0], 1)
     assert same.chunk.id == "wia" and same.score > 0.99
 
 

