@@ -20,7 +20,7 @@ from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: chunks say whether they come from a trusted source
 PAGE = 1000  # rows per get/add call; well under Chroma's max batch size
 
 

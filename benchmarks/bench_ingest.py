@@ -81,7 +81,8 @@ def run(knowledge_dir: Path | None = None) -> dict[str, Any]:
 
 def share(result: dict[str, Any]) -> float:
     """Cold-ingest throughput as a share of the encoder's own."""
-    return result["cold_chunks_per_s"] / result["encoder_chunks_per_s"] if result["encoder_chunks_per_s"] else 0.0
+    encoder = result.get("encoder_chunks_per_s") or 0.0
+    return result["cold_chunks_per_s"] / encoder if encoder else 0.0
 
 
 def table(result: dict[str, Any]) -> str:

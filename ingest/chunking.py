@@ -55,7 +55,7 @@ def document_metadata(
     base); anywhere else the file is passage material like any other document."""
     fm = doc.meta
     card = trusted and str(fm.get("type", "")).lower() == "card"
-    kind = "card" if card else ("article" if fm.get("id") and trusted else "document")
+    kind = "card" if card else ("article" if fm.get("id") else "document")
     language = str(fm.get("language") or "").lower()
     url = str(fm.get("url") or "").strip()
     title = doc.title
@@ -70,6 +70,7 @@ def document_metadata(
         "audience": str(fm.get("audience") or ""),
         "doc_id": str(fm.get("id") or stem),
         "kind": kind,
+        "trusted": trusted,  # from the curated knowledge base (or SPOOR2_TRUSTED_SOURCES)
         "file_hash": file_hash,
         "ingested_at": ingested_at,
     }

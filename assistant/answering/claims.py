@@ -61,5 +61,6 @@ def contradicted(sentence: str) -> WrongClaim | None:
 
 
 def is_vetted(metadata: dict) -> bool:
-    """True for the curated knowledge base (articles and answer cards), not ingested documents."""
-    return metadata.get("kind") in ("article", "card")
+    """True for the curated knowledge base (its articles and answer cards), not other documents,
+    even when those carry front matter."""
+    return metadata.get("kind") in ("article", "card") and metadata.get("trusted", True) is not False

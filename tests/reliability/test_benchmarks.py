@@ -53,7 +53,8 @@ def test_load_generator_counts_requests_and_errors_against_a_real_server(serve):
 
 
 def test_targets_table_marks_a_miss():
-    results = {"ingest": {"cold_chunks_per_s": 20.0, "rerun_s": 0.1, "rerun_cli_s": 1.3}}
+    results = {"ingest": {"cold_chunks_per_s": 20.0, "encoder_chunks_per_s": 40.0, "rerun_s": 0.1,
+                          "rerun_cli_s": 1.3}}
     text = run.targets(results)
-    assert "| Ingest cold (chunks/s) | 20 | >= 100 chunks/s | MISS |" in text
+    assert "| Ingest cold (share of the encoder) | 50% (20 of 40 chunks/s) | >= 0.9" in text and "MISS" in text
     assert "| Ingest unchanged re-run (s) |" in text and "| pass |" in text

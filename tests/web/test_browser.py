@@ -35,8 +35,9 @@ def site(web_settings, real_assistant, tmp_path_factory):
     app_url = f"http://127.0.0.1:{port}"
     with PageServer(HOST_PAGE.format(app=app_url)) as allowed, \
             PageServer(HOST_PAGE.format(app=app_url)) as denied:
+        # one browser plays many users here: the rate limit has its own tests
         settings = web_settings.replace(data_dir=tmp_path_factory.mktemp("browser"),
-                                        allowed_origins=(allowed.url,))
+                                        allowed_origins=(allowed.url,), rate_limit_per_minute=1000)
         app = create_app(settings, AssistantHolder.ready(real_assistant))
         with LiveServer(app, port=port) as server:
             yield {"app": server.url, "allowed": allowed.url, "denied": denied.url,
