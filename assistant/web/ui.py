@@ -200,9 +200,15 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
             updates[relabel.index(audience)]["value"] = who
             return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
 
-        # Results already on screen are computed again in the new language.
+        def recalculate(shown: str, first: Any, extra: str, eje_day: Any, until: Any, weeks: Any,
+                        current: str, request: gr.Request):
+            """Results already on screen are computed again in the new language."""
+            if not shown:
+                return tuple(gr.skip() for _ in planner_out)
+            return calculate(first, extra, eje_day, until, weeks, current, request)
+
         language.change(switch, [language, turns, audience], [lang, *relabel, chatbot]).then(
-            ui_planner.recalculate, [summary, *planner_in], planner_out)
+            recalculate, [summary, *planner_in], planner_out)
     return ui
 
 

@@ -91,10 +91,3 @@ def calculate(
             continue
         files.append(gr.update(value=str(path), visible=True))
     return ("\n".join(summary), table, planner.timeline_svg(timeline, language), *files)
-
-
-def recalculate(summary: str, *inputs: Any) -> tuple[Any, ...]:
-    """`calculate` again (after a language switch) when results are on screen, else nothing."""
-    if not summary:
-        return tuple(gr.skip() for _ in range(5))
-    return calculate(*inputs)
