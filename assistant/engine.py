@@ -21,7 +21,7 @@ from assistant.embedders import Embedder
 from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.hybrid import FusedHit
-from assistant.retrieval.index import CANDIDATES, Retrieval, Snapshot
+from assistant.retrieval.index import Retrieval, Snapshot
 from assistant.types import Answer, Citation, Hit
 from assistant.understanding import Turn, read_turn
 
@@ -251,4 +251,4 @@ def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 2)
 
 
-__all__ = ["Assistant", "CANDIDATES", "combine"]
+__all__ = ["Assistant", "combine"]
