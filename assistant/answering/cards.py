@@ -95,6 +95,7 @@ class CardMatcher:
     ):
         self.cards = list(cards)
         self.weights = weights  # phrasing similarity, phrasing term overlap, retrieval rank
+        self.shortlist = 200  # phrasings scored in full per question (the closest by embedding)
         self._owner: list[int] = []
         phrases: list[str] = []
         for i, card in enumerate(self.cards):
@@ -103,6 +104,8 @@ class CardMatcher:
                 self._owner.append(i)
         self._terms = [set(base_terms(p, self.cards[o].language)) for p, o in zip(phrases, self._owner)]
         self._vectors = _phrase_vectors(phrases, embedder, cache_dir)
+        languages = np.asarray([self.cards[o].language for o in self._owner])
+        self._in_language = {lang: np.flatnonzero(languages == lang) for lang in set(languages.tolist())}
 
     def match(
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
@@ -124,14 +127,19 @@ class CardMatcher:
         """
         if not self.cards:
             return []
-        sims = self._vectors @ np.asarray(embedding, dtype=np.float32)
+        candidates = self._in_language.get(language)
+        if candidates is None or not len(candidates):
+            return []
+        sims = self._vectors[candidates] @ np.asarray(embedding, dtype=np.float32)
+        if len(candidates) > self.shortlist:  # only the closest phrasings can win: score those
+            keep = np.argpartition(-sims, self.shortlist)[: self.shortlist]
+            candidates, sims = candidates[keep], sims[keep]
         query_terms = set(base_terms(question, language))
         w_sim, w_lex, w_rank = self.weights
         best: dict[int, CardMatch] = {}
-        for idx, (sim, owner) in enumerate(zip(sims.tolist(), self._owner)):
+        for idx, sim in zip(candidates.tolist(), sims.tolist()):
+            owner = self._owner[idx]
             card = self.cards[owner]
-            if card.language != language:
-                continue
             lexical = _overlap(query_terms, self._terms[idx])
             score = w_sim * sim + w_lex * lexical + w_rank * (ranks or {}).get(card.id, 0.0)
             if audience and card.audience not in ("beide", audience):

@@ -30,7 +30,7 @@ class ScopeAnswerer:
     def verdict(self, turn: Turn) -> Scope:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
-            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query(turn.message))
+            turn.notes["scope"] = self.guard.classify(turn.message, lambda: self.embedder.embed_query(turn.message))
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:

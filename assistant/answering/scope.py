@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,8 +225,9 @@ class ScopeGuard:
             model = None
         self.model = model
 
-    def classify(self, text: str, embedding: Sequence[float] | None = None) -> Scope:
-        """The verdict on a message; `embedding` is its query embedding (needed by the model)."""
+    def classify(self, text: str, embedding: Sequence[float] | Callable[[], Sequence[float]] | None = None) -> Scope:
+        """The verdict on a message; `embedding` is its query embedding, or a function that
+        computes it (called only when the rules do not decide)."""
         ruled = rule_label(text)
         if ruled:
             return Scope(ruled, 1.0, "rule")
@@ -234,7 +235,8 @@ class ScopeGuard:
             return Scope("in_scope", 1.0, "rule:deadline")
         if self.model is None or embedding is None:
             return rules_only(text)
-        probs = self.model.probabilities(features(embedding, text))
+        vector = embedding() if callable(embedding) else embedding
+        probs = self.model.probabilities(features(vector, text))
         label = max(probs, key=probs.get)
         if label != "in_scope" and probs[label] < self.model.threshold:
             return Scope("in_scope", probs["in_scope"], "model:uncertain")
