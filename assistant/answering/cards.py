@@ -234,6 +234,9 @@ class CardAnswerer:
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
         match = retrieval.card
+        if match is not None and turn.audience and match.card.audience not in ("beide", turn.audience):
+            # a card written to the other side speaks to the wrong person: the best one for this asker
+            match = next((m for m in retrieval.cards if m.card.audience in ("beide", turn.audience)), None)
         if match is None or match.score < self.thresholds.card:
             return None
         if turn.audience is None and not turn.follow_up:
