@@ -182,9 +182,9 @@ class Assistant:
         for answerer in self.answerers:
             answer = answerer.answer(turn, retrieval)
             if answer is not None:
-                if "_results" in retrieval.__dict__:
+                if retrieval.searched:
                     answer.trace["hits"] = [_hit_trace(f) for f in retrieval.fused]
-                if "cards" in retrieval.__dict__ and retrieval.card is not None:
+                if retrieval.cards_matched and retrieval.card is not None:
                     answer.trace.setdefault("card", {"id": retrieval.card.card.id,
                                                      "score": round(retrieval.card.score, 3)})
                 answer.trace.setdefault("path", answerer.name)

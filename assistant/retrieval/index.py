@@ -79,6 +79,16 @@ class Retrieval:
         return dense, lexical, fused
 
     @property
+    def searched(self) -> bool:
+        """True once an answerer needed the search (so the trace can show its hits)."""
+        return "_results" in self.__dict__
+
+    @property
+    def cards_matched(self) -> bool:
+        """True once an answerer needed the card match."""
+        return "cards" in self.__dict__
+
+    @property
     def dense_hits(self) -> list[Hit]:
         return self._results[0]
 
