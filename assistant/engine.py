@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.answering.base import Answerer
+from assistant.answering.askback import needs_eje
 from assistant.answering.messages import say
 from assistant.embedders import Embedder
 from assistant.errors import InvalidInputError
@@ -192,6 +193,10 @@ class Assistant:
                     answer.text = f"{answer.text}\n\n{say('ask_first_sick_day', turn.language, turn.voice)}"
                     answer.kind = "clarify"
                     answer.trace["asked"] = "first_sick_day"
+                elif answer.kind in ("card", "extractive", "llm") and not part and needs_eje(turn):
+                    answer.text = f"{answer.text}\n\n{say('ask_eje', turn.language, turn.voice)}"
+                    answer.kind = "clarify"
+                    answer.trace["asked"] = "eerstejaarsevaluatie"
                 answer.trace.setdefault("voice", turn.voice)
                 if turn.notes.get("scope") is not None:
                     answer.trace.setdefault("scope", turn.notes["scope"].label)

@@ -114,6 +114,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Want the exact date? Tell me the first day of sickness (for example \"sick since 3 March 2025\") "
               "and I'll work it out.",
     },
+    "ask_eje": {
+        "u": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna; "
+             "met die datum kan ik zeggen of het nu al moet lopen.",
+        "je": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna; "
+              "met die datum kan ik zeggen of het nu al moet lopen.",
+        "en": "Has the first-year evaluation (eerstejaarsevaluatie, EJE) been held yet? In practice track 2 starts "
+              "within 6 weeks after it; with that date I can tell whether it should be running already.",
+    },
     "who_asks": {
         "u": "Het antwoord hangt af van wie het vraagt. Vraagt u dit als werkgever of als werknemer?",
         "je": "Het antwoord hangt af van wie het vraagt. Vraag je dit als werkgever of als werknemer?",
