@@ -78,7 +78,7 @@ _RANGE_RE = re.compile(
 _PLAIN_UNTIL_RE = re.compile(r"^\s*(?:tot|until|till|to|-|–|—)\s*$", re.I)
 # After a leave: "daarna weer ziek", "na het verlof nog steeds ziek", "sick again afterwards".
 _SICK_AFTER_RE = re.compile(
-    r"\b(?:weer|opnieuw|nog\s+(?:steeds\s+|altijd\s+)?|still|again)\s+(?:\w+\s+)?"
+    r"\b(?:weer|opnieuw|nog(?:\s+steeds|\s+altijd)?|still|again)\s+(?:\w+\s+)?"
     r"(?:ziek|arbeidsongeschikt|sick|ill)\b|\b(?:ziek|sick|ill)\s+(?:\w+\s+)?"
     r"(?:again|gebleven|afterwards)\b|\b(?:daarna|daarop|erna|aansluitend|afterwards)\s+"
     r"(?:\w+\s+){0,2}?(?:ziek|arbeidsongeschikt|sick|ill)\b", re.I)
