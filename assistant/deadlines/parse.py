@@ -288,15 +288,15 @@ def _assumptions(text: str, m: DateMention, end_m: DateMention | None,
     """The readings taken for the date (range) at `m` (.. `end_m`)."""
     out = []
     role = role or "sick"
+    whole = text[m.start:(end_m or m).end].strip().rstrip(".,;:")  # "12 December." is a date
     if m.latest is not None:
-        out.append(Assumption("range", m.value, text[m.start:m.end].strip(), m.latest, role))
+        out.append(Assumption("range", m.value, whole, m.latest, role))
     if end_m is not None and not (m.has_year and end_m.has_year):
-        out.append(Assumption("no_year", m.value, text[m.start:end_m.end].strip(), end_m.value,
-                              role))
+        out.append(Assumption("no_year", m.value, whole, end_m.value, role))
     elif end_m is None and not m.has_year:
-        out.append(Assumption("no_year", m.value, text[m.start:m.end].strip(), role=role))
+        out.append(Assumption("no_year", m.value, whole, role=role))
     if end_m is not None and _PLAIN_UNTIL_RE.match(text[m.end:end_m.start]):
-        out.append(Assumption("until", end_m.value, text[m.start:end_m.end].strip(), role=role))
+        out.append(Assumption("until", end_m.value, whole, role=role))
     return out
 
 
