@@ -94,9 +94,10 @@ class Assumption:
 
     `kind`: "range" (a duration such as "al 5 weken": `day` is the earliest day that fits,
     `latest` the last), "no_year" (a date without a year: `day` is the most recent one up to
-    today, or the year of an earlier date in the text; for a period `latest` is its end) or "until" (plain "tot"/"until": `day`,
-    the end date, is read as the last day of a sick or fit period; for a leave as the first day
-    after it, which makes no deadline late). `phrase` is the user's own words.
+    today, or the year of an earlier date in the text; for a period `latest` is its end) or
+    "until" (plain "tot"/"until": `day`, the end date, is read as the last day of a sick or fit
+    period; for a leave as the first day after it, which makes no deadline late). `phrase` is
+    the user's own words.
     """
 
     kind: Literal["range", "no_year", "until"]

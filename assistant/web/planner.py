@@ -76,7 +76,7 @@ def compute(
     probleemanalyse: date | None = None, loonsanctie_weeks: int | None = None,
     verlenging_tot: date | None = None, leave: Iterable[tuple[date, date]] = (),
 ) -> Any:
-    """The timeline from the deadline calculator; `leave` is (first, last) day of each WAZO leave."""
+    """The timeline from the deadline calculator; `leave`: (first, last) day of each WAZO leave."""
     from assistant.deadlines import Leave, compute_timeline
 
     return compute_timeline(

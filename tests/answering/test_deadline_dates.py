@@ -95,7 +95,8 @@ def test_pregnancy_leave_in_the_chat_is_added_up_and_explained(kb_assistant):
 
 
 def test_leave_without_its_end_asks_for_it(kb_assistant):
-    answer = kb_assistant.ask("Ziek sinds 1 februari 2025 en met zwangerschapsverlof sinds 10 maart "
-                              "2025. Wanneer eindigt de wachttijd?", today=date(2025, 11, 23))
+    answer = kb_assistant.ask("Ziek sinds 1 februari 2025 en met zwangerschapsverlof sinds 10 "
+                              "maart 2025. Wanneer eindigt de wachttijd?",
+                              today=date(2025, 11, 23))
     assert answer.kind == "clarify"
     assert "laatste dag" in answer.text

@@ -130,13 +130,16 @@ def test_kerstvakantie_is_not_christmas_day():
 ])
 def test_tot_in_a_sick_period_is_inclusive_and_plain_tot_is_recorded(text, until):
     parsed = parse_dates(text, TODAY)
-    assert parsed.episodes == [Episode(date(2026, 3, 1), date(2026, 3, 20)), Episode(date(2026, 4, 1))]
+    assert parsed.episodes == [Episode(date(2026, 3, 1), date(2026, 3, 20)),
+                               Episode(date(2026, 4, 1))]
     assert ("until" in {a.kind for a in parsed.assumptions}) is until
 
 
 def test_tot_in_a_recovery_period_keeps_its_reading_and_is_recorded():
-    parsed = parse_dates("ziek sinds 1 maart 2026, hersteld van 1 tot 20 juni 2026", date(2026, 7, 1))
-    assert parsed.episodes == [Episode(date(2026, 3, 1), date(2026, 5, 31)), Episode(date(2026, 6, 21))]
+    parsed = parse_dates("ziek sinds 1 maart 2026, hersteld van 1 tot 20 juni 2026",
+                         date(2026, 7, 1))
+    assert parsed.episodes == [Episode(date(2026, 3, 1), date(2026, 5, 31)),
+                               Episode(date(2026, 6, 21))]
     [until] = [a for a in parsed.assumptions if a.kind == "until"]
     assert (until.day, until.role) == (date(2026, 6, 20), "fit")
 
@@ -153,7 +156,8 @@ def test_tot_in_a_recovery_period_keeps_its_reading_and_is_recorded():
 def test_leave_in_a_message_is_read_into_episodes_and_leave(text):
     parsed = parse_dates(text, TODAY)
     assert parsed.leave == [Leave(date(2025, 3, 10), date(2025, 6, 30))]
-    assert parsed.episodes == [Episode(date(2025, 2, 1), date(2025, 3, 9)), Episode(date(2025, 7, 1))]
+    assert parsed.episodes == [Episode(date(2025, 2, 1), date(2025, 3, 9)),
+                               Episode(date(2025, 7, 1))]
     assert parsed.timeline_kwargs()["leave"] == (Leave(date(2025, 3, 10), date(2025, 6, 30)),)
 
 
@@ -173,13 +177,14 @@ def test_leave_without_more_sickness_closes_the_episode():
 
 
 def test_a_holiday_leave_is_not_pregnancy_leave():
-    parsed = parse_dates("ziek sinds 1 februari 2025, vakantieverlof van 10 maart tot 20 maart 2025",
-                         TODAY)
+    parsed = parse_dates("ziek sinds 1 februari 2025, vakantieverlof van 10 maart tot 20 maart "
+                         "2025", TODAY)
     assert parsed.leave == []
 
 
 @pytest.mark.parametrize(("text", "language", "words"), [
-    ("ziek sinds 1 februari 2025, met zwangerschapsverlof sinds 10 maart 2025", "nl", "laatste dag"),
+    ("ziek sinds 1 februari 2025, met zwangerschapsverlof sinds 10 maart 2025", "nl",
+     "laatste dag"),
     ("sick since 1 February 2025, on maternity leave since 10 March 2025", "en", "last day"),
 ])
 def test_leave_without_an_end_asks_for_it(text, language, words):
