@@ -76,7 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(
         r"\b(?:sinds|vanaf|per|op|tot(?:\s+en\s+met)?|t/m|van|since|from|on|until|till|to|"
         r"through)\s+(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?![\d]|[-/.]\d|\s*(?:dagen|dag|weken|week|"
-        r"uur|keer|days|day|weeks|week|hours|times|x\b|%))", re.I)),
+        r"maanden|maand|jaar|jaren|uur|keer|days|day|weeks|week|months|month|years|year|hours|"
+        r"times|x\b|%))", re.I)),
     # "al 5 weken ziek", "sinds drie maanden", "ziek sinds 5 weken", "off sick for 5 weeks".
     # The span starts at the number, so "sinds"/"sick for" stay in the clause that gives the role.
     ("duration", re.compile(
@@ -94,6 +95,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _Candidate = tuple[int, int, str, "re.Match[str]"]
+# "na de kerst", "rond Pasen", "after Christmas": some time around the day, not the day itself.
+_VAGUE_BEFORE_RE = re.compile(
+    r"\b(?:na|voor|vóór|rond|rondom|tijdens|begin|eind|after|before|around|during|over)\s+"
+    r"(?:de\s+|het\s+|the\s+)?\Z", re.I)
 _EXPLICIT = ("iso", "dmy", "day_range", "text_dmy", "text_mdy", "dm", "named")
 _WEEKDAY_KINDS = ("prev_week", "last_wd")
 # Between a weekday label and its date: "vrijdag 1 maart", "Friday, 13 June", "vrijdag de 1e".
@@ -256,6 +261,9 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            if kind == "named" and not m["dir"] and _VAGUE_BEFORE_RE.search(
+                    text, max(0, m.start() - 20), m.start()):
+                continue
             begin = (m.start("wd3") if kind == "last_wd" and m["wd3"] else
                      m.start("d") if kind == "dm" else
                      m.start("n") if kind == "duration" else m.start())

@@ -139,6 +139,7 @@ class _Event:
     again: bool = False
     partial: bool = False  # "50% ziek": a change of degree, never a correction
     order: int = 0
+    approximate: bool = False  # from a duration ("al 5 weken"): an explicit date wins
 
 
 def _last_role(text: str) -> str | None:
@@ -253,7 +254,7 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
             events.append(_Event(after, other, weak=True, order=order + 1))
         elif role == "sick":
             events.append(_Event(m.value, "sick", again=again, partial=found.partial,
-                                 order=order))
+                                 order=order, approximate=m.latest is not None))
         elif role in ("fit", "sick_end"):
             day = m.value + timedelta(days=1) if role == "sick_end" else m.value
             events.append(_Event(day, "fit", order=order))
@@ -269,6 +270,8 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
     result.episodes = _episodes(_corrected(events))
     if not result.episodes:
         return None
+    starts = {e.start for e in result.episodes}
+    result.assumptions = [a for a in result.assumptions if a.kind != "range" or a.day in starts]
     sanction = _SANCTION_RE.search(text)
     if sanction:
         result.loonsanctie_weeks = int(next(g for g in sanction.groups() if g))
@@ -307,6 +310,8 @@ def _corrected(events: list[_Event]) -> list[_Event]:
     When one of them is partial ("sinds 1 juni 50% ziek") they describe changes of degree within
     one sickness, so the earliest is the first sick day.
     """
+    if any(not e.approximate for e in events if e.kind == "sick" and not e.again):
+        events = [e for e in events if not e.approximate]  # "ziek sinds 1 maart, al 5 weken"
     if any(e.kind == "fit" for e in events):
         return events
     plain = [e for e in events if e.kind == "sick" and not e.again]

@@ -240,3 +240,23 @@ def test_koningsdag_is_27_april_or_the_saturday_before(year):
     day = _start(f"ziek sinds Koningsdag {year}", date(2101, 1, 1))
     assert day in (date(year, 4, 27), date(year, 4, 26))
     assert day.weekday() != 6 and (day.day == 27 or day.weekday() == 5)
+
+
+def test_an_explicit_date_wins_over_a_duration():
+    parsed = parse_dates("ziek sinds 1 maart 2026, nu al 5 weken", TODAY)
+    assert parsed.episodes == [Episode(date(2026, 3, 1))]
+    assert [a.kind for a in parsed.assumptions] == []
+
+
+@pytest.mark.parametrize(("text", "episodes"), [
+    ("ziek sinds 1 november 2025, na de kerst weer aan het werk", [Episode(date(2025, 11, 1))]),
+    ("sick since 1 November 2025, back at work after Christmas", [Episode(date(2025, 11, 1))]),
+])
+def test_around_a_named_day_is_not_that_day(text, episodes):
+    assert parse_dates(text, TODAY).episodes == episodes
+
+
+@pytest.mark.parametrize("text", ["rond Pasen ziek geworden", "ziek geworden tijdens de kerst",
+                                  "fell ill around Easter", "sinds 1-3 jaar ziek"])
+def test_vague_phrases_give_no_date(text):
+    assert parse_dates(text, TODAY) is None
