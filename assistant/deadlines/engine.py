@@ -29,7 +29,8 @@ Counting convention (fact sheet §3.1; README "Deadline calculator"):
   88-89; re-integratieverslag 13 weeks (91 days) and WIA-aanvraag 11 weeks (77 days) before the
   end; UWV loonsanctie decision 6 weeks (42 days) before the end; evaluations every 42 days after
   the plan van aanpak (practice norm), restarting after the EJE, until the re-integratieverslag.
-* A loonsanctie of N weeks extends the loondoorbetaling by 7N days after the end of week 104; the
+* A loonsanctie of N weeks extends the loondoorbetaling by 7N days after the end of week 104
+  (a leave after the wachttijd interrupts it for its length: art. 25 lid 9 WIA); the
   WIA-aanvraag has then already been made, so only the WIA start moves. A vrijwillige verlenging
   (art. 24 WIA) ends on the date UWV set; the re-integratieverslag, the WIA-aanvraag and the UWV
   loonsanctie decision are counted back from that date (art. 25 lid 4, 64 lid 3, 25 lid 10 WIA).
@@ -243,7 +244,7 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     ext_nl = ext_en = ""
     what = ("de wachttijd", "the waiting period")
     if loonsanctie_weeks:
-        end = end_104 + timedelta(weeks=loonsanctie_weeks)
+        end = _sanction_end(end_104, loonsanctie_weeks, cal.leave)
         ext_nl = f" Door de loonsanctie loopt de loondoorbetaling door tot en met {nl_date(end)}."
         ext_en = f" Because of the loonsanctie, sick pay continues up to {end.isoformat()}."
         what = ("de loonsanctie", "the wage sanction")
@@ -258,6 +259,15 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     basis = "art. 23 lid 1 WIA" + ("; art. 25 lid 9 WIA" if loonsanctie_weeks else
                                    "; art. 24 WIA" if verlenging_tot else "")
     b.add("wia_ingangsdatum", end + _DAY, what_nl=what[0], what_en=what[1], basis=basis)
+
+
+def _sanction_end(end_104: date, weeks: int, leave: Sequence[Leave]) -> date:
+    """Last day of a loonsanctie; a leave after the wachttijd interrupts it (art. 25 lid 9 WIA).
+
+    A leave cannot already run when the sanction starts: leave days pause the wachttijd, so the
+    end of week 104 is a sick day and a leave begins the day after it at the earliest.
+    """
+    return add_counted_days(end_104, 7 * weeks, leave)
 
 
 def _state(chain: tuple[Episode, ...], today: date, leave: Sequence[Leave] = ()) -> State:

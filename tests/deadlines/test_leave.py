@@ -124,3 +124,25 @@ def test_sick_days_only_inside_the_leave_are_refused():
     with pytest.raises(DeadlineInputError) as err:
         compute_timeline(eps("01-04-2025..30-04-2025"), today=d("01-07-2025"), leave=[LEAVE])
     assert "verlof" in err.value.user_message("nl")
+
+
+def test_leave_during_a_loonsanctie_interrupts_it():
+    # Sick from 01-03-2024 (end of week 104: 26-02-2026), loonsanctie 52 weeks: normally up to
+    # 25-02-2027. Leave 01-06..20-09-2026 (30 + 31 + 31 + 20 = 112 days) interrupts the sanction
+    # (art. 25 lid 9 WIA): 25-02-2027 + 112 = 17-06-2027; the WIA can start on 18-06-2027.
+    t = compute_timeline(eps("01-03-2024.."), today=d("01-10-2026"), loonsanctie_weeks=52,
+                         leave=[Leave(d("01-06-2026"), d("20-09-2026"))])
+    assert dates(t)["einde_wachttijd"] == "26-02-2026"
+    assert dates(t)["einde_loonsanctie"] == "17-06-2027"
+    assert dates(t)["wia_ingangsdatum"] == "18-06-2027"
+
+
+def test_leave_in_the_wachttijd_moves_the_wachttijd_and_so_the_loonsanctie():
+    # Sick from 01-03-2024; leave 01-02..31-05-2026 falls before the normal end (26-02-2026), so
+    # it pauses the wachttijd: sick days stop on 31-01-2026 (day 702) and go on from 01-06-2026,
+    # so week 104 (day 728) ends on 01-06-2026 + 25 = 26-06-2026, and a 52-week loonsanctie
+    # (364 days) after it ends on 25-06-2027.
+    t = compute_timeline(eps("01-03-2024.."), today=d("01-10-2026"), loonsanctie_weeks=52,
+                         leave=[Leave(d("01-02-2026"), d("31-05-2026"))])
+    assert dates(t)["einde_wachttijd"] == "26-06-2026"
+    assert dates(t)["einde_loonsanctie"] == "25-06-2027"
