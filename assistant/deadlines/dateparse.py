@@ -15,6 +15,7 @@ without a year they are the most recent such day up to today.
 """
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -187,13 +188,7 @@ def _named(m: re.Match[str], today: date) -> tuple[date, bool]:
 def _months_back(day: date, n: int) -> date:
     """`day` n calendar months earlier (the month's last day when it is shorter)."""
     year, month = divmod(day.year * 12 + day.month - 1 - n, 12)
-    month += 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, d))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def duration_range(n: int, unit: str, today: date) -> tuple[date, date]:
@@ -203,7 +198,7 @@ def duration_range(n: int, unit: str, today: date) -> tuple[date, date]:
     n or n-1 days ago (whether today is the n-th sick day or the day after it).
     """
     unit = unit.lower()
-    if unit.startswith(("we", "wee")):
+    if unit.startswith("we"):
         return today - timedelta(days=7 * n + 6), today - timedelta(days=7 * n)
     if unit.startswith(("maand", "month")):
         return _months_back(today, n + 1) + timedelta(days=1), _months_back(today, n)
@@ -306,8 +301,6 @@ def find_dates(text: str, today: date) -> list[DateMention]:
         if kind == "duration":
             raw = m["n"].lower()
             n_units = int(raw) if raw.isdigit() else _NUMBERS[raw]
-            if n_units > 120:
-                continue  # "al 500 dagen" is not a date anyone gives this way; say nothing
             earliest, latest = duration_range(n_units, m["unit"], today)
             mentions.append(DateMention(start, m.end(), earliest, True,
                                         latest if latest != earliest else None))
