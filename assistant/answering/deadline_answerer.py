@@ -5,6 +5,7 @@ import time
 from typing import TYPE_CHECKING
 
 from assistant.answering import deadline as dl
+from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.messages import say
 from assistant.errors import DeadlineInputError
 from assistant.answering.extractive import article_citation
@@ -58,12 +59,16 @@ class DeadlineAnswerer:
             timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
-        result = dl.describe(timeline, keys, language, today, note=note, before=before, voice=voice)
+        assumed = assumption_text(parsed.assumptions, timeline.period_start, language, voice)
+        result = dl.describe(timeline, keys, language, today, note=note, before=before, voice=voice,
+                             assumed=assumed)
         trace["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
         trace["path"] = "deadline"
         trace["deadline"] = {
             "period_start": result.period_start, "milestones": result.milestones, "keys": keys,
             "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None] for e in episodes],
+            "leave": [[v.start.isoformat(), v.end.isoformat()] for v in parsed.leave],
+            "assumptions": [a.kind for a in parsed.assumptions],
         }
         timeline_doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
         citation = article_citation(retrieval.snapshot.by_doc, timeline_doc, 1)

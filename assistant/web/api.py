@@ -134,7 +134,7 @@ async def deadlines(body: DeadlineRequest, request: Request) -> Response:
     timeline = planner.compute(
         episodes, today=body.today or today_nl(), eje=body.eje,
         probleemanalyse=body.probleemanalyse, loonsanctie_weeks=body.loonsanctie_weeks,
-        verlenging_tot=body.verlenging_tot,
+        verlenging_tot=body.verlenging_tot, leave=[(v.start, v.end) for v in body.leave],
     )
     if body.format == "json":
         return JSONResponse({"language": lang, "timeline": timeline.to_dict()})
