@@ -158,3 +158,14 @@ def test_a_callback_handler_passed_in_sees_the_model_and_the_tool_run(kb_assista
     model = scripted(call, "De WIA-aanvraag moet uiterlijk 2025-12-11 binnen zijn, 11 weken voor het einde [1].")
     _llm_assistant(kb_assistant, model, recorder).ask("Hoe werkt de WIA-aanvraag voor een werknemer die lang ziek is?")
     assert recorder.events[:4] == ["llm_start", "llm_end", "tool_start", "llm_start"]
+
+
+def test_build_assistant_hands_the_tracing_config_to_every_model_run(kb_settings):
+    from assistant import build_assistant
+
+    recorder = Recorder()
+    assistant = build_assistant(kb_settings, llm=scripted("Maximaal 52 weken [1]."),
+                                llm_config={"callbacks": [recorder]})
+    passages = [h.chunk for h in assistant.retrieve(LOONSANCTIE, k=3)]
+    assistant.llm.compose(LOONSANCTIE, passages, "nl", {})
+    assert recorder.events[:2] == ["llm_start", "llm_end"]
