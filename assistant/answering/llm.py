@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answering.base import StreamClosed, Thresholds
 from assistant.answering.extractive import citation_for, without_instructions
-from assistant.text import base_terms
 from assistant.config import Settings
 from assistant.errors import ConfigError
+from assistant.text import base_terms
 from assistant.types import Answer, Chunk
 
 if TYPE_CHECKING:
@@ -253,7 +253,7 @@ class LLMAnswerer:
                 release.new_round(tool_text)
         except StreamClosed:
             raise
-        except Exception as exc:  # any provider error: fall back, never surface it
+        except Exception as exc:  # noqa: BLE001 - any provider error: fall back, never surface it
             log.warning("LLM answer failed: %r", exc)
             trace["llm_rejected"] = "model error"
             return None
