@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from typing import Annotated, Any
 
@@ -81,7 +81,7 @@ class Slot:
     message: str
     history: list[dict[str, str]]
     language: str
-    released: bool = field(default=False)
+    released: bool = False
 
     def release(self) -> None:
         """Give the place back (once: at the stream's end, or after a client that left)."""

@@ -8,16 +8,18 @@ the answer text and given in full in the extra `citations` field.
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import time
 import uuid
 from collections.abc import AsyncIterator
+from html import escape
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
-from fastapi.sse import format_sse_event
+from fastapi.sse import KEEPALIVE_COMMENT, format_sse_event
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -30,6 +32,7 @@ from assistant.web.schemas import MAX_HISTORY, Audience, Language, Text
 router = APIRouter(prefix="/v1", tags=["openai"])
 MODEL = "spoor2-assistent"
 _SOURCES = {"nl": "Bronnen", "en": "Sources"}
+PING_SECONDS = 15.0  # a keep-alive comment while the answer is silent (proxies close idle streams)
 
 
 class ContentPart(BaseModel):
@@ -118,7 +121,7 @@ async def chat_completions(
     """Answer the last user message, OpenAI style; `stream: true` gives `chat.completion.chunk`s."""
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": body.model or MODEL}
     if body.stream:
-        return StreamingResponse(_chunks(slot, body, head), media_type="text/event-stream",
+        return StreamingResponse(_with_pings(_chunks(slot, body, head)), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
     try:
         answer = await run_in_threadpool(slot.ctx.holder.get().ask, slot.message, history=slot.history,
@@ -139,8 +142,6 @@ async def _chunks(slot: Slot, body: ChatCompletionRequest, head: dict[str, Any])
                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}], **extra}
         return format_sse_event(data_str=json.dumps(payload, ensure_ascii=False))
 
-    from html import escape
-
     yield chunk({"role": "assistant", "content": ""})
     shown = False
     async for kind, value in answer_events(slot, body.audience, body.language):
@@ -156,3 +157,33 @@ async def _chunks(slot: Slot, body: ChatCompletionRequest, head: dict[str, Any])
             error = {"message": value.message(slot.language), "type": "server_error", "code": value.code}
             yield format_sse_event(data_str=json.dumps({"error": error}, ensure_ascii=False))
     yield format_sse_event(data_str="[DONE]")
+
+
+async def _with_pings(events: AsyncIterator[bytes], every: float | None = None) -> AsyncIterator[bytes]:
+    """`events`, with a keep-alive comment whenever nothing came for `every` seconds.
+
+    When the client leaves, the response cancels this generator and the task reading `events`
+    is cancelled too, which stops the model (see `answer_events`)."""
+    every = PING_SECONDS if every is None else every
+    queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+
+    async def pump() -> None:
+        try:
+            async for item in events:
+                queue.put_nowait(item)
+        finally:
+            queue.put_nowait(None)
+
+    task = asyncio.create_task(pump())
+    try:
+        while True:
+            try:
+                item = await asyncio.wait_for(queue.get(), timeout=every)
+            except TimeoutError:
+                yield KEEPALIVE_COMMENT
+                continue
+            if item is None:
+                break
+            yield item
+    finally:
+        task.cancel()

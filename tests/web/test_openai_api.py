@@ -1,6 +1,8 @@
 """The OpenAI-compatible API, used with the official `openai` client against a real server."""
 from __future__ import annotations
 
+import time
+
 import httpx
 import openai
 import pytest
@@ -107,3 +109,17 @@ def test_switching_it_on_without_a_key_is_a_clear_config_error():
     with pytest.raises(ConfigError, match="SPOOR2_OPENAI_API_KEY"):
         Settings.from_env({"SPOOR2_OPENAI_API": "1"})
     assert Settings.from_env({"SPOOR2_OPENAI_API": "1", "SPOOR2_OPENAI_API_KEY": KEY}).openai_api
+
+
+def test_a_stream_the_client_leaves_gives_its_slot_back(serve):
+    server = serve(openai_api=True, openai_api_key=KEY, max_concurrency=1)
+    server.server.config.app.state.web.gate.wait_seconds = 2.0
+    body = {"stream": True, "messages": [{"role": "user", "content": QUESTION}]}
+    headers = {"Authorization": f"Bearer {KEY}"}
+    for _ in range(2):
+        with httpx.stream("POST", server.url + "/v1/chat/completions", json=body, headers=headers,
+                          timeout=60) as stream:
+            next(stream.iter_lines())  # read one line, then hang up
+    time.sleep(0.5)
+    answer = _client(server).chat.completions.create(model="m", messages=body["messages"])
+    assert answer.choices[0].message.content

@@ -75,3 +75,21 @@ def test_openai_stream_sends_the_models_sentences_as_they_are_written(llm_server
     assert "".join(contents).startswith(ANSWER)
     assert "Bronnen:" in contents[-1]
     assert texts[-1][1] - texts[1][1] > 0.5
+
+
+def test_both_streams_send_keep_alive_pings_while_the_model_is_silent(llm_server, monkeypatch):
+    import fastapi.routing
+
+    from assistant.web import openai_api
+
+    monkeypatch.setattr(fastapi.routing, "_PING_INTERVAL", 0.1)
+    monkeypatch.setattr(openai_api, "PING_SECONDS", 0.1)
+    sse = httpx.post(llm_server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60).text
+    assert ": ping" in sse and "event: done" in sse
+    text = httpx.post(llm_server.url + "/v1/chat/completions", headers={"Authorization": f"Bearer {KEY}"},
+                      json={"stream": True, "messages": [{"role": "user", "content": QUESTION}]}, timeout=60).text
+    assert ": ping" in text and text.rstrip().endswith("data: [DONE]")
+    client = openai.OpenAI(base_url=llm_server.url + "/v1", api_key=KEY, max_retries=0, timeout=60)
+    chunks = list(client.chat.completions.create(model="spoor2-assistent", stream=True,
+                                                 messages=[{"role": "user", "content": QUESTION}]))
+    assert "".join(c.choices[0].delta.content or "" for c in chunks).startswith(ANSWER)
