@@ -1,8 +1,9 @@
 """Optional LLM answerer: any LangChain chat model, grounded in retrieved passages, checked after.
 
 Built from the parts LangChain users get (`assistant.langchain`): the passages are the retriever's
-`Document`s, the calculator is the same `StructuredTool`, bound with the model's own tool calling
-(`bind_tools`); the prompts are `ChatPromptTemplate`s from assistant/prompts/. Every run takes the
+`Document`s and the calculator is the same `StructuredTool`, run by LangChain's own tool-calling
+agent (`langchain.agents.create_agent`: the model's tool calls through `bind_tools`); the prompts
+are `ChatPromptTemplate`s from assistant/prompts/. Every run takes the
 answerer's `RunnableConfig`, so callbacks (Langfuse, a LangSmith tracer, or LANGSMITH_TRACING=true
 in the environment) see the model and tool runs.
 
@@ -48,14 +49,26 @@ def load_prompt(name: str) -> str:
 
 
 def answer_prompt() -> ChatPromptTemplate:
-    """The answer prompt: system rules, the numbered passages and question, then any tool turns."""
-    from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
+    """The answer prompt: the system rules, then the numbered passages and the question."""
+    from langchain_core.prompts import ChatPromptTemplate
 
     return ChatPromptTemplate.from_messages([
         ("system", load_prompt("answer_system.txt")),
         ("human", load_prompt("answer_user.txt")),
-        MessagesPlaceholder("tool_turns", optional=True),
     ])
+
+
+def _agent(chat_model, tool):
+    """LangChain's tool-calling agent over the model, with the calculator when the model can call tools."""
+    try:
+        from langchain.agents import create_agent
+    except ImportError as exc:
+        raise ConfigError("The LLM answerer needs langchain: pip install -e '.[llm]'") from exc
+    try:
+        chat_model.bind_tools([tool])
+    except NotImplementedError:  # a model without tool calling answers without the calculator
+        return create_agent(chat_model, tools=[])
+    return create_agent(chat_model, tools=[tool])
 
 
 def chat_model_from_settings(settings: Settings):
@@ -189,11 +202,7 @@ class LLMAnswerer:
         self.name = getattr(chat_model, "model_name", None) or type(chat_model).__name__
         self.prompt = answer_prompt()
         self.tool = deadline_tool(clock)
-        try:
-            model = chat_model.bind_tools([self.tool])
-        except NotImplementedError:  # a model without tool calling answers without the calculator
-            model = chat_model
-        self.chain = self.prompt | model
+        self.agent = _agent(chat_model, self.tool)
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
         """The model's answer from the retrieved passages (vetted ones first), or None to fall back."""
@@ -220,6 +229,7 @@ class LLMAnswerer:
 
         `on_text` receives the answer's text as it streams (checked sentences only).
         """
+        from langchain_core.messages import AIMessage, ToolMessage
         from langchain_core.runnables.config import merge_configs
 
         from assistant.langchain import documents
@@ -229,35 +239,39 @@ class LLMAnswerer:
             f"[{d.metadata['number']}] {d.metadata['title']} — {d.metadata['section']}\n{d.page_content}"
             for d in documents(passages, scores)
         )
-        inputs: dict[str, Any] = {"language_name": "English" if language == "en" else "Dutch",
-                                  "passages": numbered, "question": question, "tool_turns": []}
+        inputs = {"language_name": "English" if language == "en" else "Dutch",
+                  "passages": numbered, "question": question}
         config = merge_configs(self.config, {"run_name": "spoor2_answer", "tags": ["spoor2"],
-                                             "metadata": {"language": language}})
+                                             "metadata": {"language": language},
+                                             "recursion_limit": 2 * MAX_TOOL_ROUNDS + 2})
         release = SentenceRelease(on_text, passages, question, language)
         tool_text = ""
+        messages: list = []
         try:
-            for _ in range(MAX_TOOL_ROUNDS + 1):
-                reply = None
-                for chunk in self.chain.stream(inputs, config=config):
-                    reply = chunk if reply is None else reply + chunk
-                    if not getattr(reply, "tool_call_chunks", None):
-                        release.feed(chunk.text)
-                if reply is None or not reply.tool_calls:
-                    break
-                inputs["tool_turns"] = [*inputs["tool_turns"], reply]
-                for call in reply.tool_calls:
-                    message = self.tool.invoke(call, config=config)  # a ToolMessage for this call
-                    inputs["tool_turns"].append(message)
+            prompt = self.prompt.invoke(inputs, config=config).to_messages()
+            for mode, data in self.agent.stream({"messages": prompt}, config=config,
+                                                stream_mode=["messages", "values"]):
+                if mode == "values":
+                    messages = data["messages"]
+                    continue
+                message, _ = data
+                if isinstance(message, ToolMessage):  # the calculator answered: the model starts over
                     tool_text += f" {message.content}"
-                    trace.setdefault("tool_calls", []).append({"name": call["name"], "args": call["args"]})
-                release.new_round(tool_text)
+                    release.new_round(tool_text)
+                elif isinstance(message, AIMessage) and not (message.tool_calls
+                                                              or getattr(message, "tool_call_chunks", None)):
+                    release.feed(message.text)
         except StreamClosed:
             raise
         except Exception as exc:  # noqa: BLE001 - any provider error: fall back, never surface it
             log.warning("LLM answer failed: %r", exc)
             trace["llm_rejected"] = "model error"
             return None
-        text = reply.text.strip() if reply is not None else ""
+        for message in messages[len(prompt):]:
+            for call in getattr(message, "tool_calls", None) or []:
+                trace.setdefault("tool_calls", []).append({"name": call["name"], "args": call["args"]})
+        reply = messages[-1] if len(messages) > len(prompt) else None
+        text = reply.text.strip() if isinstance(reply, AIMessage) else ""
         problem = check_grounding(text, passages, question, language, tool_text)
         if problem:
             log.info("LLM answer rejected: %s", problem)
