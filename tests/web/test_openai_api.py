@@ -91,11 +91,14 @@ def test_it_shares_the_rate_limit_and_checks_input_like_the_rest_of_the_api(serv
     assert httpx.post(server.url + "/api/feedback", json={"rating": "up"}).status_code == 429
 
 
-def test_too_long_messages_get_413_from_the_openai_route(serve):
+def test_too_long_messages_and_bodies_get_413_from_the_openai_route(serve):
     server = serve(openai_api=True, openai_api_key=KEY)
     with pytest.raises(openai.APIStatusError) as caught:
         _client(server).chat.completions.create(model="m", messages=[{"role": "user", "content": "x" * 2001}])
     assert caught.value.status_code == 413 and "2000" in caught.value.body["message"]
+    with pytest.raises(openai.APIStatusError) as caught:  # the body limit, before any route
+        _client(server).chat.completions.create(model="m", messages=[{"role": "user", "content": "x" * 300_000}])
+    assert caught.value.status_code == 413 and caught.value.body["code"] == "request_too_large"
 
 
 def test_the_openai_api_is_off_unless_switched_on(serve):
