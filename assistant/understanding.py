@@ -15,8 +15,8 @@ from datetime import date
 from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
 
 MAX_PARTS = 3
-# Up to this many words, the statements around a question are part of what it asks.
-SHORT_MESSAGE_WORDS = 40
+# A statement of up to this many words beside a question is part of what it asks.
+SHORT_CONTEXT_WORDS = 20
 
 # Who is asking, from their own words, when the UI did not say.
 _AUDIENCE_HINTS = (
@@ -218,9 +218,9 @@ def read_turn(
             and not any(is_question(s) and len(words(s)) > 10 for s in sentences(message)))
     )
     queries = [f"{previous_question} {part}" if follow_up and previous_question else part for part in parts]
-    if context and not follow_up and len(words(message)) <= SHORT_MESSAGE_WORDS:
-        # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": in a short
-        # message the sentence before the question says what it is about.
+    if context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
+        # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
+        # statement beside the question says what it is about (a long story stays context).
         queries = [q if context in q else f"{context} {q}" for q in queries]
     for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
         if _BACK_REFERENCE.search(fold(parts[i])) and len(words(topic_words(parts[i]))) <= 2:

@@ -134,8 +134,8 @@ def pick(timeline, keys: Sequence[str]) -> list:
 
 
 def next_due(timeline):
-    """The first milestone still ahead (not passed), or None."""
-    ahead = [m for m in timeline.milestones if m.status != "passed"]
+    """The first milestone still ahead (not passed, not already done), or None."""
+    ahead = [m for m in timeline.milestones if m.status != "passed" and m.done_on is None]
     return min(ahead, key=lambda m: m.date) if ahead else None
 
 

@@ -115,12 +115,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "and I'll work it out.",
     },
     "ask_eje": {
-        "u": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna; "
-             "met die datum kan ik zeggen of het nu al moet lopen.",
-        "je": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna; "
-              "met die datum kan ik zeggen of het nu al moet lopen.",
+        "u": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna. "
+             "Noem de datum van de EJE en de eerste ziektedag, dan reken ik uit wanneer spoor 2 uiterlijk moet starten.",
+        "je": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna. "
+              "Noem de datum van de EJE en de eerste ziektedag, dan reken ik uit wanneer spoor 2 uiterlijk moet "
+              "starten.",
         "en": "Has the first-year evaluation (eerstejaarsevaluatie, EJE) been held yet? In practice track 2 starts "
-              "within 6 weeks after it; with that date I can tell whether it should be running already.",
+              "within 6 weeks after it. Give the date of the EJE and the first day of sickness, and I will work out "
+              "when track 2 should start at the latest.",
     },
     "who_asks": {
         "u": "Het antwoord hangt af van wie het vraagt. Vraagt u dit als werkgever of als werknemer?",
