@@ -97,8 +97,8 @@ def rerank(question: str, chunks: Sequence[Chunk], language: str) -> list[Chunk]
         score = 1.0 / (position + 2) + 0.6 * match
         if meta.get("kind") == "article" and not meta.get("section"):
             score *= 0.5
-        if _FRAGMENT.match(chunk.text.lstrip()):  # the tail of a split section: not the place to start
-            score *= 0.6
+        if meta.get("kind") == "article" and _FRAGMENT.match(chunk.text.lstrip()):
+            score *= 0.6  # the tail of a split section of an article: not the place to start
         scored.append((score, position, chunk))
     return [c for _, _, c in sorted(scored, key=lambda t: (-t[0], t[1]))]
 
