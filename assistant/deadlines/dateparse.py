@@ -48,6 +48,9 @@ _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WD = "|".join(_WEEKDAYS)
 _NUM = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _ORD = r"(?:ste|de|st|nd|rd|th|e)?"
+# "17 november vorig jaar", "March 3 last year": a year named relative to today.
+_RELATIVE_YEAR = r"(?:vorig|verleden|afgelopen)\s+jaar|dit\s+jaar|last\s+year|this\s+year"
+_YEAR_OFFSET = {"vorig": -1, "verleden": -1, "afgelopen": -1, "last": -1, "dit": 0, "this": 0}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
@@ -59,10 +62,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("text_dmy", re.compile(
         rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MON})\b\.?"
-        rf"(?:,?\s*(?P<y>\d{{4}}|'\d{{2}})(?!\d))?", re.I)),
+        rf"(?:,?\s*(?P<y>\d{{4}}|'\d{{2}}|{_RELATIVE_YEAR})(?!\d))?", re.I)),
     ("text_mdy", re.compile(
         rf"\b(?P<mon>{_MON})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:{_MON})\b)"
-        rf"(?:,?\s*(?P<y>\d{{4}})(?!\d))?", re.I)),
+        rf"(?:,?\s*(?P<y>\d{{4}}|{_RELATIVE_YEAR})(?!\d))?", re.I)),
     ("prev_week", re.compile(
         rf"\b(?:(?:vorige|afgelopen)\s+week|last\s+week)\s+(?:on\s+)?(?P<wd>{_WD})\b"
         rf"|\b(?P<wd2>{_WD})\s+(?:van\s+)?(?:vorige\s+week|last\s+week)\b", re.I)),
@@ -150,7 +153,9 @@ def _absolute(kind: str, m: re.Match[str], today: date, anchor: date | None) -> 
     month = int(m["m"]) if kind == "dm" else _MONTHS[m["mon"].lower()]
     day = int(m["d"])
     if m.groupdict().get("y"):
-        return _make(_year(m["y"]), month, day, raw), True
+        word = m["y"].split()[0].lower()
+        year = today.year + _YEAR_OFFSET[word] if word in _YEAR_OFFSET else _year(m["y"])
+        return _make(year, month, day, raw), True
     _make(2024, month, day, raw)  # leap year: checks that day and month can exist at all
     if anchor is not None:
         year = anchor.year

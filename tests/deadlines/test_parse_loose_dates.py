@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.deadlines import DeadlineInputError, Episode, Leave, parse_dates
-from assistant.deadlines.dateparse import duration_range
+from assistant.deadlines.dateparse import duration_range, find_dates
 
 TODAY = date(2026, 4, 7)
 
@@ -260,3 +260,15 @@ def test_around_a_named_day_is_not_that_day(text, episodes):
                                   "fell ill around Easter", "sinds 1-3 jaar ziek"])
 def test_vague_phrases_give_no_date(text):
     assert parse_dates(text, TODAY) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ik ben op 17 november vorig jaar uitgevallen", date(2025, 11, 17)),
+    ("ziek sinds 3 maart verleden jaar", date(2025, 3, 3)),
+    ("sinds 3 maart dit jaar", date(2026, 3, 3)),
+    ("off sick since March 3 last year", date(2025, 3, 3)),
+    ("sick since 12 March this year", date(2026, 3, 12)),
+])
+def test_a_year_named_relative_to_today(text, expected):
+    # "vorig jaar" is the calendar year before today's, never the most recent such date
+    assert [m.value for m in find_dates(text, date(2026, 11, 30))] == [expected]
