@@ -267,7 +267,7 @@ def format_report(report: EvalReport) -> str:
 
 
 def format_comparison(reports: dict[str, EvalReport]) -> str:
-    """Markdown tables of several reports side by side (e.g. dev and blind), with dev - blind."""
+    """Markdown tables of several reports side by side (e.g. dev, probe, blind), with first − last."""
     names = list(reports)
     lines: list[str] = []
     with_retrieval = [n for n in names if reports[n].retrieval]
@@ -277,13 +277,13 @@ def format_comparison(reports: dict[str, EvalReport]) -> str:
             s = reports[name].retrieval.get(mode, {})
             lines.append(f"| {mode} | {s.get('recall@1', 0):.3f} | {s.get('recall@5', 0):.3f} | {s.get('mrr', 0):.3f} |")
         lines.append("")
-    gap = len(names) == 2
-    header = "| metric | " + " | ".join(names) + (f" | {names[0]} − {names[1]} |" if gap else " |")
+    gap = len(names) >= 2  # the first (dev) minus the last (blind): the over-fitting figure
+    header = "| metric | " + " | ".join(names) + (f" | {names[0]} − {names[-1]} |" if gap else " |")
     lines += [header, "|---" * (len(names) + 1 + gap) + "|"]
     for label, key in _ROWS:
         values = [getattr(reports[n], key) for n in names]
         row = f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
-        lines.append(row + (f" | {values[0] - values[1]:+.3f} |" if gap else " |"))
+        lines.append(row + (f" | {values[0] - values[-1]:+.3f} |" if gap else " |"))
     if all(reports[n].baseline for n in names):
         for label, key in (("naive top-2 dense: fact rate", "fact_rate"),
                            ("naive top-2 dense: items fully right", "item_pass_rate")):
