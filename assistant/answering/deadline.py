@@ -43,7 +43,7 @@ _TIMING = re.compile(
 _CALC_INTENT = re.compile(
     r"bereken|uitrekenen|reken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
     r"|de termijnen|termijnen (voor|van) (mijn|onze|deze)|calculate|work out|which date|what date"
-    r"|exact date|my deadlines|the deadlines for"
+    r"|exact date|my deadlines|the deadlines for|datum graag|graag (de |een )?datum|precieze datum|date please"
 )
 _GAP = re.compile(
     r"(?:tussendoor|tussentijds|in between|meanwhile|tijdelijk)?.*?"

@@ -45,7 +45,8 @@ class DeadlineAnswerer:
         keys = list(dict.fromkeys(asked)) or (["spoor2_start"] if answers_eje else []) \
             or (dl.asked_keys(previous[-1]) if previous and turn.follow_up else [])
         if parsed is None or not parsed.episodes:
-            if dl.wants_calculation(question) or (gap is not None and previous):
+            wants = dl.wants_calculation(question) or (not retrieval.part and dl.wants_calculation(turn.message))
+            if wants or (gap is not None and previous):
                 return self._clarify(say("clarify_date", language, voice), language, trace, "first_sick_day")
             if keys and dl.about_a_case(turn.message):  # "wanneer moet ik dat doen, hij is ziek": ask the date
                 turn.notes["ask_first_sick_day"] = True

@@ -41,3 +41,13 @@ def test_the_assistant_asks_for_the_eje_then_computes_the_spoor_2_start_from_it(
     # spoor 2 within 6 weeks (42 days) after the EJE held on 3 November 2025: 15 December 2025
     assert "15 december 2025" in second.text
     assert "Eerstvolgende termijn: Start spoor 2" in second.text  # the EJE is done, not "next"
+
+
+@pytest.mark.parametrize("message", [
+    "wanneer moet de werkneemer de wia aanvagen?? datum graag",  # typos, and the wish in its own sentence
+    "Wanneer moet de WIA-aanvraag de deur uit? Graag de datum.",
+])
+def test_asking_for_a_date_without_giving_one_gets_the_question_for_the_first_sick_day(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werkgever")
+    assert answer.kind == "clarify" and answer.trace["path"] == "clarify:first_sick_day"
+    assert "eerste ziektedag" in answer.text
