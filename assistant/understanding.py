@@ -17,6 +17,10 @@ from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
 MAX_PARTS = 3
 # A statement of up to this many words beside a question is part of what it asks.
 SHORT_CONTEXT_WORDS = 20
+# A question whose only content word is shorter than this says nothing on its own ("Hoe zit dat?")...
+VACUOUS_WORD_LENGTH = 8
+# ...and is read with the statements before it, back to about this many content words.
+LEAD_IN_WORDS = 12
 
 # Who is asking, from their own words, when the UI did not say.
 _AUDIENCE_HINTS = (
@@ -155,6 +159,25 @@ def _last_clause(sentence: str) -> str:
     return clauses[-1] if clauses else sentence
 
 
+def _vacuous(question: str) -> bool:
+    """True for a question that names no topic of its own ("Hoe zit dat?", "Wie heeft er gelijk?");
+    one long word is a topic ("bedrijfsarts")."""
+    topic = words(topic_words(question))
+    return not topic or (len(topic) == 1 and len(topic[0]) < VACUOUS_WORD_LENGTH)
+
+
+def _lead_in(before: list[str], asked: list[int]) -> str:
+    """The statements right before a question, back to about `LEAD_IN_WORDS` content words."""
+    taken: list[str] = []
+    for i in range(len(before) - 1, -1, -1):
+        if i in asked:
+            break
+        taken.insert(0, before[i])
+        if len(words(topic_words(" ".join(taken)))) >= LEAD_IN_WORDS:
+            break
+    return " ".join(taken)
+
+
 def core_questions(message: str) -> tuple[list[str], str]:
     """(the question(s) the message asks, the rest as context).
 
@@ -170,7 +193,10 @@ def core_questions(message: str) -> tuple[list[str], str]:
     for i in asked:
         text = said[i]
         parts = split_parts(text)
-        if i > 0 and i - 1 not in asked and len(words(text)) <= 12 and _BACK_REFERENCE.search(fold(text)):
+        if i > 0 and i - 1 not in asked and _vacuous(text):
+            # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it
+            parts[0] = f"{_lead_in(said[:i], asked)} {parts[0]}"
+        elif i > 0 and i - 1 not in asked and len(words(text)) <= 12 and _BACK_REFERENCE.search(fold(text)):
             parts[0] = f"{_last_clause(said[i - 1])} {parts[0]}"
         core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
