@@ -99,7 +99,7 @@ def test_planner_downloads_live_in_the_data_dir_and_are_removed(make_ctx, make_a
     assert os.path.exists(path) and csv["value"].endswith(".csv")
     folder = DownloadFolder(ctx.downloads.root, max_age=60)
     assert folder.sweep(now=time.time()) == 0 and os.path.exists(path)
-    assert folder.sweep(now=time.time() + 120) == 2 and not os.path.exists(path)  # .ics, .csv
+    assert folder.sweep(now=time.time() + 120) == 3 and not os.path.exists(path)  # .ics .csv .pdf
 
     app = make_app(data_dir=tmp_path / "served")
     with TestClient(app):
