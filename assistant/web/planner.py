@@ -173,14 +173,13 @@ def table_html(timeline: Any, language: str) -> str:
 
 
 CHECK_COLOURS = {"done": "#15803d", "due": "#2563eb", "overdue": "#b91c1c"}
-_NORMS = {"nl": {"law": "wet", "practice": "praktijk"}, "en": {"law": "law", "practice": "practice"}}
 
 
 def check_headers(language: str) -> list[str]:
     """Column names of the Poortwachter check table."""
     if language == "en":
-        return ["Step", "Deadline", "Status", "Law or practice", "Basis", "What to do now"]
-    return ["Stap", "Uiterlijk", "Status", "Wet of praktijk", "Grondslag", "Wat nu"]
+        return ["Step", "Deadline", "Status", "Law and practice", "Basis", "What to do now"]
+    return ["Stap", "Uiterlijk", "Status", "Wet en praktijk", "Grondslag", "Wat nu"]
 
 
 def check_html(checks: Sequence[Any], language: str) -> str:
@@ -196,7 +195,7 @@ def check_html(checks: Sequence[Any], language: str) -> str:
                   f'<strong>{escape(c.label(lang))}</strong>')
         cells = [f'<th scope="row">{escape(c.title(lang))}</th>',
                  f"<td>{_nl_date(c.due)}</td>", f"<td>{status}</td>",
-                 f"<td>{escape(_NORMS[lang][c.norm])}: {escape(c.rule(lang))}</td>",
+                 f"<td>{escape(c.rule(lang))}</td>",
                  f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(lang))}</td>"]
         body.append(f'<tr class="check-{escape(c.status)}" data-key="{escape(c.key)}">'
                     + "".join(cells) + "</tr>")

@@ -58,7 +58,7 @@ def test_planner_with_periods_steps_costs_and_downloads(site, browser, artifacts
     # About 19 months sick: the clusters of weeks 42-52 and 88-93 are both on the picture.
     first = today - timedelta(days=7 * 80)
     earlier = (first - timedelta(days=40), first - timedelta(days=20))  # 19 fit days: counted
-    pa_done = first + timedelta(days=30)
+    pa_done = earlier[0] + timedelta(days=30)  # week 5 of the period that started earlier
     context, page = _context(browser, SIZES[size])
     shots = artifacts / "planner"
     shots.mkdir(parents=True, exist_ok=True)
@@ -68,7 +68,9 @@ def test_planner_with_periods_steps_costs_and_downloads(site, browser, artifacts
         page.fill("#first-sick-day input", _iso(first))
         # Earlier periods: add two, remove one; the fields are the browser's date pickers.
         page.click("#add-period")
+        page.wait_for_selector("#period-1-start input")
         page.click("#add-period")
+        page.wait_for_selector("#period-2-start input")
         assert page.get_attribute("#period-1-start input", "type") == "date"
         page.fill("#period-1-start input", _iso(earlier[0]))
         page.fill("#period-1-end input", _iso(earlier[1]))
@@ -123,6 +125,8 @@ def test_planner_with_periods_steps_costs_and_downloads(site, browser, artifacts
 
         page.get_by_label("English").check()
         page.locator("#planner-check", has_text="Where do I stand").wait_for()
+        page.locator("#timeline-table", has_text="Start of track 2").wait_for()
+        page.wait_for_timeout(500)  # Gradio's fade of pending outputs is over
         assert "Waiting period left" in page.inner_text("#planner-costs")
         assert_no_serious_violations(page, f"planner in English ({size})")
     finally:
