@@ -236,9 +236,9 @@ def timeline_svg(timeline: Any, language: str) -> str:
         label = m.title(language)
         short = label if len(label) <= 30 else label[:29] + "…"
         # A generous width per character (bold, capitals) so labels in one lane never touch.
-        width = _CHAR_WIDTH * len(short)
-        x0 = min(x(m.date), right - width)
-        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + width)))
+        label_w = _CHAR_WIDTH * len(short)
+        x0 = min(x(m.date), right - label_w)
+        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
     axis_y = 30 + 18 * len(lanes)
     height = axis_y + 70
     today_label = "Today" if language == "en" else "Vandaag"

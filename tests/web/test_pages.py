@@ -102,3 +102,9 @@ def test_ui_chat_streams_the_answer_and_rate_limits_with_a_friendly_message(
     assert turns[-1]["question"] == "Wanneer moet spoor 2 starten?"
     *_, (messages, _, _) = respond(ctx, "En voor de werknemer?", turns, None, "nl", None)
     assert "te veel vragen" in messages[-1]["content"]
+
+
+def test_timeline_picture_is_1000_units_wide_whatever_the_labels():
+    timeline = compute_timeline([Episode(date(2025, 3, 1))], today=date(2026, 11, 30))
+    assert timeline_svg(timeline, "nl").startswith(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 ')
