@@ -25,8 +25,11 @@ def test_pdf_has_the_fact_sheet_dates_basis_norm_date_made_and_disclaimer():
     for day in ("11-04-2024", "25-04-2024", "20-12-2024", "27-02-2025", "27-11-2025",
                 "11-12-2025", "26-02-2026"):  # fact sheet §3.3
         assert day in text
-    assert "art. 64 lid 3 WIA" in text and "art. 38 Ziektewet" in text
-    assert "praktijk" in text and "wet" in text
+    # each date with its law-or-practice mark and its basis, on one row
+    assert "20-12-2024 42 werkgever 42e-weeksmelding bij UWV wet art. 38 Ziektewet" in text
+    assert "11-12-2025 93 werknemer WIA-aanvraag indienen wet art. 64 lid 3 WIA" in text
+    assert "10-04-2025 58 werkgever Start spoor 2 (uiterlijk) praktijk" in text
+    assert "Evaluaties plan van aanpak (12x, elke 6 weken) praktijk" in text
     assert "geen persoonlijk juridisch advies" in text
 
 
