@@ -19,7 +19,7 @@ the timeline (a period that ended before it) are left out.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -66,8 +66,11 @@ class StepCheck:
     def label(self, language: str = "nl") -> str:
         """A short status: "gedaan 03-03-2025", "nog te doen (12 dagen)", "te laat (5 dagen)"."""
         labels = STATUS_LABELS["en" if language == "en" else "nl"]
-        days = "days" if language == "en" else "dagen"
-        if self.status == "done" and self.done_on is not None:
+        n = abs(self.days_left)
+        days = ("day" if n == 1 else "days") if language == "en" else ("dag" if n == 1 else "dagen")
+        if self.status == "done":
+            if self.done_on is None:
+                return labels["done"]
             key = "done_late" if self.late else "done"
             return f"{labels[key]} {nl_date(self.done_on)}"
         if self.status == "overdue":
@@ -92,6 +95,7 @@ def check_steps(
     *,
     today: date,
     evaluations: Sequence[date] = (),
+    undated: Collection[str] = (),
 ) -> list[StepCheck]:
     """One `StepCheck` per Poortwachter step, in legal order.
 
@@ -100,13 +104,14 @@ def check_steps(
         done: step key (see `STEPS`, except "evaluatie") -> the date it was done.
         today: the reference date.
         evaluations: dates of evaluations of the plan van aanpak held so far.
+        undated: steps said to be done without a date: "done", with no date and never late.
 
     Raises:
         DeadlineInputError: an unknown step, or a done date before the first sick day or after
             today (Dutch and English messages).
     """
     done = {k: v for k, v in done.items() if v is not None}
-    unknown = sorted(set(done) - set(STEPS))
+    unknown = sorted((set(done) | set(undated)) - set(STEPS))
     if unknown:
         raise fail(f"Unknown step(s): {', '.join(unknown)}.",
                    f"Onbekende stap(pen): {', '.join(unknown)}.")
@@ -117,7 +122,11 @@ def check_steps(
         due = _due(key, timeline, done, evaluations)
         if due is None:
             continue
-        if key == "evaluatie":
+        if key in undated and key not in done:
+            text = STEP_TEXTS[key]
+            checks.append(StepCheck(key=key, status="done", due=due, days_left=(due - today).days,
+                                    done_on=None, late=False, norm=text.norm, basis=text.basis))
+        elif key == "evaluatie":
             checks.append(_evaluation(due, evaluations, today))
         else:
             checks.append(_step(key, due, done.get(key), today))

@@ -47,7 +47,7 @@ def test_step_is_overdue_the_day_after_its_deadline_with_what_to_do_now(key, dea
     step = _check(today)[key]
     assert step.status == "overdue" and step.days_left == -1
     assert step.action("nl") and step.action("en")
-    assert "te laat (1 dagen)" in step.label("nl") and "overdue (1 days)" in step.label("en")
+    assert "te laat (1 dag)" in step.label("nl") and "overdue (1 day)" in step.label("en")
 
 
 @pytest.mark.parametrize("key,deadline", DEADLINES)
@@ -120,3 +120,13 @@ def test_unknown_step_is_refused():
     t = timeline(f"{START}..", today="01-04-2024")
     with pytest.raises(DeadlineInputError):
         check_steps(t, {"koffie": d("02-03-2024")}, today=d("01-04-2024"))
+
+
+def test_a_step_said_done_without_a_date_is_done_and_never_late():
+    t = timeline(f"{START}..", today="01-03-2025")
+    steps = {s.key: s for s in check_steps(t, {}, today=d("01-03-2025"),
+                                           undated={"plan_van_aanpak", "evaluatie"})}
+    for key in ("plan_van_aanpak", "evaluatie"):
+        assert steps[key].status == "done" and steps[key].done_on is None
+        assert steps[key].label("nl") == "gedaan" and steps[key].label("en") == "done"
+    assert steps["probleemanalyse"].status == "overdue"
