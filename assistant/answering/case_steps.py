@@ -15,28 +15,28 @@ from datetime import date
 
 from assistant.deadlines.dateparse import find_dates
 
-_STEPS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(p, re.I)) for key, p in (
+_STEPS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(p, re.IGNORECASE)) for key, p in (
     # the EJE first: its words contain "evaluatie"
-    ("eerstejaarsevaluatie", r"eerste\s*jaars[-\s]*evaluatie|\beje\b|first[-\s]year\s+"
-                             r"(?:evaluation|review)"),
+    ("eerstejaarsevaluatie", (r"eerste\s*jaars[-\s]*evaluatie|\beje\b|first[-\s]year\s+"
+                             r"(?:evaluation|review)")),
     ("probleemanalyse", r"probleem\s*-?\s*analyse|problem\s+analysis"),
     ("plan_van_aanpak", r"plan\s+van\s+aanpak|\bpva\b|action\s+plan|plan\s+of\s+action"),
     ("evaluatie", r"(?<![a-z])(?:evaluatie|evaluaties|evaluation|evaluations|review|reviews)\b"),
-    ("ziekmelding_uwv", r"\b42\s*(?:e|ste|nd)?[-\s]*(?:weeks?|weken)[-\s]*(?:melding|report)"
+    ("ziekmelding_uwv", (r"\b42\s*(?:e|ste|nd)?[-\s]*(?:weeks?|weken)[-\s]*(?:melding|report)"
                         r"|ziek\s*(?:gemeld|melding)\s+(?:bij|aan)\s+(?:het\s+)?uwv"
-                        r"|(?:reported|report)\s+(?:\w+\s+)?(?:sick\s+)?to\s+uwv"),
+                        r"|(?:reported|report)\s+(?:\w+\s+)?(?:sick\s+)?to\s+uwv")),
     ("spoor2_start", r"(?:spoor|track)\s*(?:2|twee|two)\b|tweede\s+spoor|second\s+track"),
     ("re_integratieverslag", r"re-?integratie\s*-?\s*verslag|\briv\b|re-?integration\s+report"),
-    ("wia_aanvraag", r"wia[-\s]*aanvraag|wia\s+(?:aan)?gevraagd|wia\s+application"
-                     r"|(?:applied|apply)\s+for\s+(?:the\s+)?wia"),
+    ("wia_aanvraag", (r"wia[-\s]*aanvraag|wia\s+(?:aan)?gevraagd|wia\s+application"
+                     r"|(?:applied|apply)\s+for\s+(?:the\s+)?wia")),
 )]
 _NEGATION = re.compile(
     r"\b(?:nog\s+niet|niet|geen|nooit|not|no|never|haven'?t|hasn'?t|hadn'?t|didn'?t|"
-    r"have\s+not|has\s+not|did\s+not)\b", re.I)
+    r"have\s+not|has\s+not|did\s+not)\b", re.IGNORECASE)
 _DONE = re.compile(
     r"\b(?:gedaan|gehad|gemaakt|gehouden|gestart|begonnen|ingediend|klaar|opgesteld|afgerond|"
     r"verstuurd|gemeld|aangevraagd|uitgevoerd|done|held|had|made|started|submitted|finished|"
-    r"completed|sent|filed|drawn\s+up|in\s+place)\b", re.I)
+    r"completed|sent|filed|drawn\s+up|in\s+place)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.;!?\n]+[.;!?]?")
 
 
@@ -54,11 +54,10 @@ class CaseSteps:
         return bool(self.done or self.undated or self.not_done or self.evaluations)
 
     def _set(self, key: str, status: str, days: list[date]) -> None:
-        if key == "evaluatie":
-            if status == "done" and days:
-                self.evaluations = sorted(set(self.evaluations) | set(days))
-                self.undated.discard(key)
-                return
+        if key == "evaluatie" and status == "done" and days:
+            self.evaluations = sorted(set(self.evaluations) | set(days))
+            self.undated.discard(key)
+            return
         self.done.pop(key, None)
         self.undated.discard(key)
         self.not_done.discard(key)

@@ -28,7 +28,7 @@ _WHERE = re.compile(
     r"|\bstand\s+van\s+zaken\b|\bwat\s+(?:is|zijn)\s+(?:er\s+)?(?:te\s+laat|verlopen)\b"
     r"|\bwhere\s+do\s+(?:i|we)\s+stand\b|\bwhere\s+are\s+we\b|\bwhat\s+(?:is|are)\s+overdue\b"
     r"|\bpoortwachter[-\s]?check\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ICONS = {"done": "✅", "due": "⏳", "overdue": "⚠️"}
 _TEXT = {

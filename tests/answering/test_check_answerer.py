@@ -24,8 +24,8 @@ def _converse(assistant, messages, **kwargs):
 def test_waar_sta_ik_answers_from_a_case_built_over_several_turns(kb_assistant):
     answer = _converse(kb_assistant, [
         "Mijn werknemer is ziek sinds 3 februari 2025. Wanneer moet de 42e-weeksmelding?",
-        "De probleemanalyse was op 10 maart 2025 en het plan van aanpak hebben we op 20 maart "
-        "gemaakt.",
+        ("De probleemanalyse was op 10 maart 2025 en het plan van aanpak hebben we op 20 maart "
+        "gemaakt."),
         "We hebben de EJE nog niet gehad. De laatste evaluatie was op 1 oktober 2025.",
         "Waar sta ik?",
     ], audience="werkgever")
@@ -67,8 +67,8 @@ def test_where_do_i_stand_in_english_asks_for_the_first_sick_day_first(kb_assist
      {"probleemanalyse"}, {"plan_van_aanpak"}),
     (["Op 3 maart 2025 hebben we de 42e-weeksmelding gedaan."],
      {"ziekmelding_uwv": "2025-03-03"}, set(), set()),
-    (["We have not had the first-year evaluation.", "The first-year evaluation was held on "
-      "2 November 2025."], {"eerstejaarsevaluatie": "2025-11-02"}, set(), set()),
+    (["We have not had the first-year evaluation.", ("The first-year evaluation was held on "
+      "2 November 2025.")], {"eerstejaarsevaluatie": "2025-11-02"}, set(), set()),
     (["Spoor 2 is gestart op 1 oktober en het RIV is nog niet klaar"],
      {"spoor2_start": "2025-10-01"}, set(), {"re_integratieverslag"}),
     (["Wanneer moet de EJE?"], {}, set(), set()),  # a question says nothing about the step
