@@ -130,12 +130,14 @@ STEP_TEXTS: dict[str, StepText] = {
         "Law: the employee applies for WIA at the latest 11 weeks before the end of the waiting "
         "period (end of week 93).",
         "Wijs de werknemer erop dat de aanvraag nu moet, en geef het re-integratieverslag mee. "
-        "Bij een te late aanvraag betaalt u langer loon door (art. 7:629 lid 11 BW). Kwam de "
-        "brief van UWV niet of te laat, dan is een aanvraag binnen 4 weken na de brief op tijd "
+        "Bij een te late aanvraag betaalt u langer loon door (art. 7:629 lid 11 BW). Stuurde UWV "
+        "geen brief, dan geldt de aanvraag als op tijd (niet als de 42e-weeksmelding pas na week "
+        "81 kwam); kwam de brief te laat, dan is een aanvraag binnen 4 weken na de brief op tijd "
         "(art. 64 lid 6 WIA).",
         "Tell the employee the application is due now, and hand over the re-integration report. "
-        "After a late application you pay wages for longer (art. 7:629 lid 11 BW). If UWV's "
-        "letter did not come or came late, an application within 4 weeks of the letter is on "
+        "After a late application you pay wages for longer (art. 7:629 lid 11 BW). If UWV sent "
+        "no letter, the application counts as on time (not if the 42nd-week report came after "
+        "week 81); if the letter came late, an application within 4 weeks of the letter is on "
         "time (art. 64 lid 6 WIA).",
     ),
 }
