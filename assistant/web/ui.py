@@ -52,6 +52,10 @@ CSS = """
 #planner-check, #planner-check > * { min-width: 0 !important; max-width: 100%; }
 #planner-check .table-scroll { overflow-x: auto; max-width: calc(100vw - 6rem); }
 #planner-check .table-scroll table { min-width: 44rem; }
+.date-picker input[type=date] { width: 100%; min-width: 0; box-sizing: border-box; }
+#periods .row { flex-wrap: wrap; }
+@media (max-width: 480px) { #periods .row > * { flex: 1 1 100% !important; } }
+.spoor2-timeline .milestone text { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 #planner-summary:focus { outline: 3px solid #1f2937; outline-offset: 2px; }
 #header-row { flex-wrap: wrap; }
 #extension .label-wrap { min-height: 32px; }
