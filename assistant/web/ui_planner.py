@@ -117,8 +117,9 @@ def calculate(
         done = {key: _optional_date((steps or {}).get(key), *STEP_FIELDS[key])
                 for key in STEP_FIELDS}
         evaluation = done.pop("evaluatie")
-        done["eerstejaarsevaluatie"] = eje_day
         today = today_nl()
+        # A planned EJE (a date still to come) moves the spoor-2 date but is not done yet.
+        done["eerstejaarsevaluatie"] = eje_day if eje_day and eje_day <= today else None
         timeline = planner.compute(
             episodes, today=today, eje=eje_day, probleemanalyse=done["probleemanalyse"],
             verlenging_tot=_optional_date(verlenging_tot, "Verlenging", "Extension"),
