@@ -56,6 +56,13 @@ _T = {
 }
 
 
+_ACTORS_EN = {"werkgever": "employer", "werknemer": "employee", "bedrijfsarts": "company doctor"}
+
+
+def _actor(actor: str, language: str) -> str:
+    return _ACTORS_EN.get(actor, actor) if language == "en" else actor
+
+
 def _latin(text: str) -> str:
     return text.translate(_REPLACE).encode("latin-1", "replace").decode("latin-1")
 
@@ -129,11 +136,12 @@ def _milestone_rows(timeline: Timeline, language: str, t: dict) -> list[list[str
                 continue
             title = t["evaluations"].format(n=len(evaluations))
             when = ", ".join(e.date.strftime("%d-%m-%y") for e in evaluations)
-            rows.append([when, f"{m.week}-{evaluations[-1].week}", m.actor, title, t[m.norm],
-                         m.basis])
+            rows.append([when, f"{m.week}-{evaluations[-1].week}", _actor(m.actor, language),
+                         title, t[m.norm], m.basis])
             continue
         rows.append([(nl_date(m.date_from) + " - " if m.date_from else "") + nl_date(m.date),
-                     str(m.week), m.actor, m.title(language), t[m.norm], m.basis])
+                     str(m.week), _actor(m.actor, language), m.title(language), t[m.norm],
+                     m.basis])
     return rows
 
 

@@ -45,3 +45,4 @@ def test_pdf_with_the_check_stays_on_one_page_in_english():
     assert "done 08-04-2024" in text and "overdue" in text
     assert "17-03-2026" in text  # end of the wachttijd after 19 fit days (§3.4)
     assert "not personal legal advice" in text
+    assert "employer Start of track 2" in text and "werkgever" not in text
