@@ -1,6 +1,7 @@
 """The Gradio UI: a chat tab and a "Termijnen berekenen" tab, Dutch with an English switch."""
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import gradio as gr
@@ -58,7 +59,7 @@ CSS = """
 .spoor2-timeline .milestone text { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 #planner-summary:focus { outline: 3px solid #1f2937; outline-offset: 2px; }
 #header-row { flex-wrap: wrap; }
-#extension .label-wrap { min-height: 32px; }
+#extension .label-wrap, #steps-done .label-wrap, #costs-box .label-wrap { min-height: 32px; }
 #title { flex: 1 1 18rem !important; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }
@@ -147,7 +148,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                     send_comment = gr.Button(t("send_comment", "nl"), elem_id="feedback-send")
                 reset = gr.Button(t("reset", "nl"), elem_id="reset", variant="secondary")
             with gr.Tab(t("tab_planner", "nl"), id="planner", elem_id="tab-planner") as tab_plan:
-                form = ui_planner_form.build_planner_form()
+                form = ui_planner_form.build_planner_form(_forget)
         api_link = gr.Markdown(t("api_link", "nl"), elem_id="api-link")
 
         async def respond(message: str, history: list[Any], who: str | None, current: str,
@@ -163,12 +164,15 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                                   request: gr.Request):
             return ui_chat.on_comment(ctx, text, row, current, request)
 
-        def calculate(data: dict[Any, Any], request: gr.Request):
-            # The inputs come as a set, so Gradio hands over one dict keyed by component.
-            values = [data[c] for c in form.inputs]
-            return ui_planner.calculate(ctx, language=data[lang],
+        def calculate(*values: Any):
+            *inputs, current, request = values
+            return ui_planner.calculate(ctx, language=current,
                                         client=ui_chat.client_ip(ctx, request),
-                                        **ui_planner_form.values_to_kwargs(values))
+                                        **ui_planner_form.values_to_kwargs(inputs))
+
+        # Many inputs: a named signature keeps the API parameters in order and lets Gradio hand
+        # over the request as the last argument.
+        _name_parameters(calculate, [*form.input_names, "language"])
 
         chat_in = [box, turns, audience, lang]
         chat_out = [chatbot, turns, box]
@@ -182,7 +186,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                     [chatbot, turns, box, feedback_box, feedback_row])
         chatbot.clear(lambda: ([], gr.update(visible=False), None), None,
                       [turns, feedback_box, feedback_row])
-        planner_in = {*form.inputs, lang}
+        planner_in = [*form.inputs, lang]
         planner_out = form.outputs
         form.calc.click(calculate, planner_in, planner_out)
 
@@ -195,14 +199,16 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
             updates[relabel.index(audience)]["value"] = who
             return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
 
-        def recalculate(data: dict[Any, Any], request: gr.Request):
+        def recalculate(shown: str, *values: Any):
             """Results already on screen are computed again in the new language."""
-            if not data[form.summary]:
+            if not shown:
                 return tuple(gr.skip() for _ in planner_out)
-            return calculate(data, request)
+            return calculate(*values)
+
+        _name_parameters(recalculate, ["shown", *form.input_names, "language"])
 
         language.change(switch, [language, turns, audience], [lang, *relabel, chatbot]).then(
-            recalculate, {form.summary, *planner_in}, planner_out)
+            recalculate, [form.summary, *planner_in], planner_out)
     return ui
 
 
@@ -219,6 +225,16 @@ def _relabel(x: str, form: ui_planner_form.PlannerForm) -> list[Any]:
         gr.update(value=t("reset", x)), *form.relabel(x),
         gr.update(value=t("api_link", x)),
     ]
+
+
+def _name_parameters(fn: Any, names: list[str]) -> None:
+    """Give `fn(*values)` positional parameters `names` and then the Gradio request (Gradio reads
+    the signature for the API and the type hints to pass the request)."""
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    fn.__signature__ = inspect.Signature([
+        *(inspect.Parameter(n, kind) for n in names),
+        inspect.Parameter("request", kind, annotation=gr.Request)])
+    fn.__annotations__ = {"request": gr.Request}
 
 
 def _pick_example(data: gr.SelectData) -> str:

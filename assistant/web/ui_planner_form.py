@@ -62,6 +62,14 @@ class PlannerForm:
                 self.alarm_days, *[self.steps[k] for k in STEP_KEYS], *flat]
 
     @property
+    def input_names(self) -> list[str]:
+        """Names of `inputs` (the API parameters of the calculate event, in order)."""
+        periods = [f"period_{i}_{part}" for i in range(1, MAX_PERIODS + 1)
+                   for part in ("start", "end")]
+        return ["first_sick_day", "eje", "verlenging_tot", "loonsanctie", "monthly_wage",
+                "alarm_days", *[f"step_{k}" for k in STEP_KEYS], *periods]
+
+    @property
     def outputs(self) -> list[Any]:
         """What `ui_planner.calculate` returns, in its order."""
         return [self.summary, self.table, self.picture, self.check, self.costs, self.pdf,
@@ -114,8 +122,10 @@ def values_to_kwargs(values: list[Any]) -> dict[str, Any]:
             "loonsanctie": weeks, "steps": steps, "monthly_wage": wage, "alarm_days": alarms}
 
 
-def build_planner_form() -> PlannerForm:
-    """Lay out the planner tab inside the current Gradio Tab; wire the add/remove buttons."""
+def build_planner_form(forget: Any = None) -> PlannerForm:
+    """Lay out the planner tab inside the current Gradio Tab; wire the add/remove buttons.
+
+    `forget` is the delete callback of the tab's state (one whose repr shows no address)."""
     f = PlannerForm()
     f.intro = gr.Markdown(t("planner_intro", "nl"))
     with gr.Row():
@@ -135,7 +145,7 @@ def build_planner_form() -> PlannerForm:
             f.add_period = gr.Button(t("add_period", "nl"), elem_id="add-period", size="sm")
             f.remove_period = gr.Button(t("remove_period", "nl"), elem_id="remove-period",
                                         size="sm", visible=False)
-    f.period_count = gr.State(0)
+    f.period_count = gr.State(0, delete_callback=forget)
     with gr.Accordion(t("steps_done", "nl"), open=False, elem_id="steps-done") as f.steps_box, \
             gr.Row():
         for key in STEP_KEYS:
@@ -175,7 +185,8 @@ def _wire_periods(f: PlannerForm) -> None:
         n = max((n or 0) - 1, 0)
         # The removed row is cleared, so a hidden period never counts.
         cleared = [gr.update() for _ in range(2 * MAX_PERIODS)]
-        cleared[2 * n] = cleared[2 * n + 1] = gr.update(value="")
+        # Two dicts: Gradio consumes an update dict, so one object cannot serve two fields.
+        cleared[2 * n], cleared[2 * n + 1] = gr.update(value=""), gr.update(value="")
         return [*show(n), *cleared]
 
     f.remove_period.click(remove, f.period_count, [*outs, *f.flat_periods])

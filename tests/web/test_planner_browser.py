@@ -75,7 +75,8 @@ def test_planner_with_periods_steps_costs_and_downloads(site, browser, artifacts
         page.fill("#period-1-start input", _iso(earlier[0]))
         page.fill("#period-1-end input", _iso(earlier[1]))
         page.fill("#period-2-start input", _iso(first - timedelta(days=5)))
-        page.click("#remove-period")
+        page.fill("#period-2-end input", _iso(first - timedelta(days=2)))
+        page.click("#remove-period")  # the removed period is cleared and does not count
         page.wait_for_selector("#period-2", state="hidden")
         page.get_by_text("Stappen die al gedaan zijn").click()
         page.fill("#step-probleemanalyse input", _iso(pa_done))
