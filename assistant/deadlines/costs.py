@@ -125,8 +125,8 @@ def cost_lines(view: CostView, language: str = "nl") -> list[str]:
         name = ((f"{p.months} months" if en else f"{p.months} maanden") if p.months else
                 ("until the end of the 2nd year" if en else "tot het einde van het 2e ziektejaar"))
         (fits if p.fits else not_fits).append(f"{name} ({p.ends.strftime('%d-%m-%Y')})")
-    lines.append(f"**{'Spoor-2 packages that still fit' if en else 'Spoor-2-pakketten die nog passen'}"
-                 f":** {', '.join(fits) or ('none' if en else 'geen')}.")
+    fit_label = "Spoor-2 packages that still fit" if en else "Spoor-2-pakketten die nog passen"
+    lines.append(f"**{fit_label}:** {', '.join(fits) or ('none' if en else 'geen')}.")
     if not_fits:
         lines.append(f"{'Too long' if en else 'Te lang'}: {', '.join(not_fits)}.")
     lines.append("**" + ("Published prices (vendors' list prices, not an offer)" if en else

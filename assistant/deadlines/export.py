@@ -20,11 +20,13 @@ _NORM = {"nl": {"law": "wettelijke termijn", "practice": "praktijknorm"},
          "en": {"law": "statutory deadline", "practice": "practice norm"}}
 _LABELS = {
     "nl": {"basis": "Grondslag", "window": "Venster", "actor": "Wie", "period": "Eerste ziektedag",
-           "reminder": "Over {n} dagen", "reminder_1": "Morgen", "calc": "Berekend door Spoor 2 Assistent; controleer bij "
-           "twijfel met je bedrijfsarts, arbodienst of UWV."},
+           "reminder": "Over {n} dagen", "reminder_1": "Morgen",
+           "calc": "Berekend door Spoor 2 Assistent; controleer bij twijfel met je bedrijfsarts, "
+                   "arbodienst of UWV."},
     "en": {"basis": "Legal basis", "window": "Window", "actor": "Who", "period": "First sick day",
-           "reminder": "In {n} days", "reminder_1": "Tomorrow", "calc": "Computed by Spoor 2 Assistent; when in doubt, check "
-           "with your bedrijfsarts, arbodienst or UWV."},
+           "reminder": "In {n} days", "reminder_1": "Tomorrow",
+           "calc": "Computed by Spoor 2 Assistent; when in doubt, check with your bedrijfsarts, "
+                   "arbodienst or UWV."},
 }
 CSV_COLUMNS = ["key", "date", "date_from", "week", "actor", "title", "description", "basis", "norm",
                "status", "days_left"]

@@ -31,8 +31,8 @@ CSS = """
     box-shadow: 0 0 0 2px #fff !important; }
 /* Gradio's text fields say `outline: none !important`; the ids outrank it. */
 :is(#question, #first-sick-day, #eje, #verlenging, #loonsanctie, #feedback-comment,
-    #monthly-wage, #alarm-days, .date-picker) :is(input, textarea):focus-visible { outline: 3px solid #1f2937 !important;
-    outline-offset: 2px; }
+    #monthly-wage, #alarm-days, .date-picker) :is(input, textarea):focus-visible {
+    outline: 3px solid #1f2937 !important; outline-offset: 2px; }
 .gradio-container input[type=radio]:checked:hover,
 .gradio-container input[type=radio]:checked:focus {
     background-color: var(--checkbox-background-color-selected) !important;
