@@ -54,6 +54,8 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     max_message_chars: int = 2000
     log_level: str = "INFO"
+    openai_api: bool = False
+    openai_api_key: str = field(default="", repr=False)
     extra: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -83,6 +85,8 @@ class Settings:
             trusted_proxies=_list(env, "SPOOR2_TRUSTED_PROXIES"),
             max_message_chars=_int(env, "SPOOR2_MAX_MESSAGE_CHARS", 2000),
             log_level=(env.get("SPOOR2_LOG_LEVEL") or "INFO").upper(),
+            openai_api=(env.get("SPOOR2_OPENAI_API") or "").strip().lower() in ("1", "true", "yes"),
+            openai_api_key=env.get("SPOOR2_OPENAI_API_KEY", "").strip(),
         )
         return settings.replace(**overrides) if overrides else settings.validate()
 
@@ -104,6 +108,8 @@ class Settings:
             raise ConfigError("SPOOR2_PORT and SPOOR2_CHROMA_PORT must be between 1 and 65535")
         if self.max_message_chars < 1 or self.max_concurrency < 1:
             raise ConfigError("SPOOR2_MAX_MESSAGE_CHARS and SPOOR2_MAX_CONCURRENCY must be positive")
+        if self.openai_api and len(self.openai_api_key) < 16:
+            raise ConfigError("SPOOR2_OPENAI_API=1 needs SPOOR2_OPENAI_API_KEY (at least 16 characters)")
         return self
 
     @property

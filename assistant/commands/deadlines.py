@@ -13,6 +13,7 @@ EXAMPLES = """examples:
   spoor2 deadlines --first-sick-day 2025-01-06
   spoor2 deadlines --episode 2025-01-06:2025-02-09 --episode 2025-02-20: --format json
   spoor2 deadlines --first-sick-day 06-01-2025 --eje 2025-12-10 --format ics > termijnen.ics
+  spoor2 deadlines --first-sick-day 2025-01-06 --verlof 2025-03-10:2025-06-30
   spoor2 deadlines --first-sick-day 2025-01-06 --format ics --alarm-days 30,7 > termijnen.ics
   spoor2 deadlines --first-sick-day 2025-01-06 --done probleemanalyse=2025-02-10 \
       --evaluation 2025-05-01 --format pdf --output dossier.pdf
@@ -20,7 +21,9 @@ EXAMPLES = """examples:
 Steps for --done: probleemanalyse, plan_van_aanpak, ziekmelding_uwv, eerstejaarsevaluatie,
 spoor2_start, re_integratieverslag, wia_aanvraag (KEY=DATE; evaluations with --evaluation).
 Dates: 2025-01-06 or 06-01-2025 (day-month-year). An episode is FIRST:LAST sick day; leave LAST
-empty while the employee is still sick."""
+empty while the employee is still sick. --verlof is zwangerschaps-/bevallingsverlof, FIRST:LAST
+day of the leave: those days are no sick days and no part of the 4-week break, so illness
+before and after the leave (same cause) is added up (art. 7:629 lid 10 BW, art. 23 WIA)."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="loonsanctie, 1-52 weeks")
     parser.add_argument("--verlenging-tot", metavar="DATE",
                         help="end date of a vrijwillige verlenging set by UWV")
+    parser.add_argument("--verlof", action="append", default=[], metavar="START:END",
+                        help="zwangerschaps-/bevallingsverlof (WAZO), first:last day; repeatable")
     parser.add_argument("--today", metavar="DATE", help="reference date (default: today)")
     parser.add_argument("--done", action="append", default=[], metavar="STEP=DATE",
                         help="a Poortwachter step already done; repeatable; adds the check")
@@ -86,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
             eje=_date(args.eje, today) or done.get("eerstejaarsevaluatie"),
             loonsanctie_weeks=args.loonsanctie_weeks,
             verlenging_tot=_date(args.verlenging_tot, today),
+            leave=_leave(args, today),
         )
         checks = (check_steps(timeline, done, today=today, evaluations=evaluations)
                   if done or evaluations else [])
@@ -182,3 +188,18 @@ def _episodes(args: argparse.Namespace, today: date) -> list:
             )
         episodes.append(Episode(_date(start, today), _date(end, today) if end.strip() else None))
     return episodes
+
+
+def _leave(args: argparse.Namespace, today: date) -> list:
+    from assistant.deadlines import Leave
+
+    leave = []
+    for raw in args.verlof:
+        start, sep, end = raw.partition(":")
+        if not sep or not start.strip() or not end.strip():
+            raise DeadlineInputError(
+                f"--verlof {raw!r}: write START:END, the first and the last day of the leave "
+                "(e.g. 2025-03-10:2025-06-30)."
+            )
+        leave.append(Leave(_date(start, today), _date(end, today)))
+    return leave
