@@ -21,7 +21,8 @@ _T = {
         "title": "Poortwachter-termijnen - overzicht voor het re-integratiedossier",
         "made": "Gemaakt op {d} met Spoor 2 Assistent.",
         "inputs": "Invoer", "start": "Eerste ziektedag van de periode",
-        "episodes": "Ziekteperiodes", "open": "nog ziek", "week": "Ziekteweek vandaag",
+        "episodes": "Ziekteperiodes", "open": "nog ziek",
+        "leave": "Zwangerschaps-/bevallingsverlof", "week": "Ziekteweek vandaag",
         "pa": "Probleemanalyse gedaan op", "eje": "Eerstejaarsevaluatie gehouden op",
         "sanction": "Loonsanctie tot en met", "ext": "Vrijwillige verlenging tot en met",
         "dates": "Berekende data",
@@ -39,7 +40,8 @@ _T = {
         "title": "Poortwachter deadlines - summary for the re-integration file",
         "made": "Made on {d} with Spoor 2 Assistent.",
         "inputs": "Inputs", "start": "First sick day of the period",
-        "episodes": "Sickness periods", "open": "still sick", "week": "Sickness week today",
+        "episodes": "Sickness periods", "open": "still sick",
+        "leave": "Pregnancy/maternity leave", "week": "Sickness week today",
         "pa": "Problem analysis done on", "eje": "First-year evaluation held on",
         "sanction": "Wage sanction up to", "ext": "Voluntary extension up to",
         "dates": "Computed dates",
@@ -72,6 +74,9 @@ def _inputs(timeline: Timeline, t: dict) -> list[str]:
              for e in timeline.episodes]
     lines = [f"{t['start']}: {nl_date(timeline.period_start)}",
              f"{t['episodes']}: {'; '.join(spans)}"]
+    if timeline.leave:
+        lines.append(f"{t['leave']}: " + "; ".join(f"{nl_date(v.start)} - {nl_date(v.end)}"
+                                                  for v in timeline.leave))
     if timeline.current_week:
         lines.append(f"{t['week']}: {timeline.current_week}")
     for key, label in (("probleemanalyse", "pa"), ("eerstejaarsevaluatie", "eje")):

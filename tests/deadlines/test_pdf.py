@@ -46,3 +46,12 @@ def test_pdf_with_the_check_stays_on_one_page_in_english():
     assert "17-03-2026" in text  # end of the wachttijd after 19 fit days (§3.4)
     assert "not personal legal advice" in text
     assert "employer Start of track 2" in text and "werkgever" not in text
+
+
+def test_pdf_lists_pregnancy_leave_among_the_inputs():
+    from assistant.deadlines import Leave
+
+    leave = [Leave(d("01-06-2024"), d("20-09-2024"))]
+    t = timeline("01-03-2024..", today="01-10-2024", leave=leave)
+    pages, text = _text(to_pdf(t, made_on=d("01-10-2024")))
+    assert pages == 1 and "Zwangerschaps-/bevallingsverlof: 01-06-2024 - 20-09-2024" in text
