@@ -13,9 +13,10 @@ log = logging.getLogger(__name__)
 
 
 def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | None = None) -> list[Answerer]:
-    """The answer pipeline, in order: scope guard, deadline calculator, the operator's own
+    """The answer pipeline, in order: Poortwachter check, scope guard, deadline calculator, the operator's own
     documents, vetted cards, the LLM (when configured), extractive passages, don't know."""
     from assistant.answering.cards import CardAnswerer
+    from assistant.answering.check_answerer import CheckAnswerer
     from assistant.answering.deadline_answerer import DeadlineAnswerer
     from assistant.answering.extractive import ExtractiveAnswerer
     from assistant.answering.operator import OperatorAnswerer
@@ -25,6 +26,9 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
     thresholds = thresholds or thresholds_for(embedder.name)
     extractive = ExtractiveAnswerer(thresholds)
     answerers: list[Answerer] = [
+        # "waar sta ik?" is too short for the scope guard (chitchat); the check only answers it when
+        # the conversation holds a sick case or a Poortwachter step, else the guard decides.
+        CheckAnswerer(),
         ScopeAnswerer(ScopeGuard(ScopeModel.load(), embedder.name), embedder, thresholds),
         DeadlineAnswerer(),
         OperatorAnswerer(ExtractiveAnswerer(max_passages=2, max_words=260)),  # a bureau's own pages, fuller

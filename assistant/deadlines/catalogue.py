@@ -131,11 +131,13 @@ SPECS: dict[str, Spec] = {
         "Uiterste datum UWV-besluit over een loonsanctie",
         "Last day for UWV's decision on a wage sanction (loonsanctie)",
         "UWV toetst het re-integratieverslag. Bij een tijdige WIA-aanvraag moet UWV een "
-        "loonsanctie uiterlijk 6 weken vóór {end_nl} opleggen; beslist UWV later, dan komt er "
-        "geen loonsanctie.",
+        "loonsanctie uiterlijk 6 weken vóór {end_nl} opleggen. Een later besluit vervalt niet "
+        "zomaar: beslist UWV nog vóór het einde van de wachttijd, dan blijft de sanctie in de "
+        "regel staan en wordt die korter met de vertraging (art. 25 WIA; laat dit nakijken).",
         "UWV assesses the re-integration report. After a timely WIA application, UWV must impose "
-        "a loonsanctie at the latest 6 weeks before {end_en}; if UWV decides later, there is no "
-        "loonsanctie.",
+        "a loonsanctie at the latest 6 weeks before {end_en}. A later decision does not simply "
+        "lapse: if UWV decides before the waiting period ends, the sanction as a rule stands and "
+        "is shortened by the delay (art. 25 WIA; have this checked).",
     ),
     "einde_wachttijd": Spec(
         "werkgever", "law", "art. 23 lid 1 WIA; art. 7:629 lid 1 BW; art. 7:670 lid 1 BW",

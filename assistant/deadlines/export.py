@@ -4,27 +4,69 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
 from assistant.deadlines.model import Milestone, Timeline
+from assistant.deadlines.validate import fail
+
+DEFAULT_ALARM_DAYS = (14, 2)
+MAX_ALARMS = 5
+MAX_ALARM_DAYS = 365
 
 _NORM = {"nl": {"law": "wettelijke termijn", "practice": "praktijknorm"},
          "en": {"law": "statutory deadline", "practice": "practice norm"}}
 _LABELS = {
     "nl": {"basis": "Grondslag", "window": "Venster", "actor": "Wie", "period": "Eerste ziektedag",
-           "reminder": "Over 7 dagen", "calc": "Berekend door Spoor 2 Assistent; controleer bij "
-           "twijfel met je bedrijfsarts, arbodienst of UWV."},
+           "reminder": "Over {n} dagen", "reminder_1": "Morgen",
+           "calc": "Berekend door Spoor 2 Assistent; controleer bij twijfel met je bedrijfsarts, "
+                   "arbodienst of UWV."},
     "en": {"basis": "Legal basis", "window": "Window", "actor": "Who", "period": "First sick day",
-           "reminder": "In 7 days", "calc": "Computed by Spoor 2 Assistent; when in doubt, check "
-           "with your bedrijfsarts, arbodienst or UWV."},
+           "reminder": "In {n} days", "reminder_1": "Tomorrow",
+           "calc": "Computed by Spoor 2 Assistent; when in doubt, check with your bedrijfsarts, "
+                   "arbodienst or UWV."},
 }
 CSV_COLUMNS = ["key", "date", "date_from", "week", "actor", "title", "description", "basis", "norm",
                "status", "days_left"]
 
 
+def check_alarm_days(days: Sequence[int] | None) -> tuple[int, ...]:
+    """Validated reminder offsets (days before each milestone), largest first, no duplicates.
+
+    Raises:
+        DeadlineInputError: more than `MAX_ALARMS` values, or one outside 0-365.
+    """
+    if days is None:
+        return DEFAULT_ALARM_DAYS
+    values = sorted({int(n) for n in days}, reverse=True)
+    if len(values) > MAX_ALARMS or any(not 0 <= n <= MAX_ALARM_DAYS for n in values):
+        raise fail(
+            f"Reminders: give at most {MAX_ALARMS} numbers of days, each from 0 to "
+            f"{MAX_ALARM_DAYS} (e.g. 14 and 2).",
+            f"Herinneringen: geef hoogstens {MAX_ALARMS} aantallen dagen, elk van 0 tot en met "
+            f"{MAX_ALARM_DAYS} (bijvoorbeeld 14 en 2).",
+        )
+    return tuple(values)
+
+
+def parse_alarm_days(text: str | None) -> tuple[int, ...]:
+    """Reminder offsets from "14,2" or "14 2"; empty text means the default (14 and 2)."""
+    parts = (text or "").replace(",", " ").replace(";", " ").split()
+    if not parts:
+        return DEFAULT_ALARM_DAYS
+    if not all(p.isdigit() for p in parts):
+        raise fail(
+            f"Reminders: {text!r} is not a list of numbers of days (e.g. 14,2).",
+            f"Herinneringen: '{text}' is geen lijst van aantallen dagen (bijvoorbeeld 14,2).",
+        )
+    return check_alarm_days([int(p) for p in parts])
+
+
 def _uid(timeline: Timeline, m: Milestone) -> str:
+    # The case is its first sick day: the same case exported again keeps every event's UID, so a
+    # calendar updates the events instead of adding copies.
     seed = f"{timeline.period_start.isoformat()}|{m.key}"
     return hashlib.sha1(seed.encode()).hexdigest()[:20] + "@spoor2-assistent"
 
@@ -44,9 +86,12 @@ def _description(timeline: Timeline, m: Milestone, language: str) -> str:
     return "\n".join(lines)
 
 
-def to_ics(timeline: Timeline, *, language: str = "nl") -> str:
-    """An iCalendar file: one all-day event per milestone, with a reminder 7 days before."""
+def to_ics(timeline: Timeline, *, language: str = "nl",
+           alarm_days: Sequence[int] | None = None) -> str:
+    """An iCalendar file: one all-day event per milestone with a stable UID per case+milestone,
+    and a reminder (VALARM) `alarm_days` days before it (default 14 and 2; empty: none)."""
     language = "en" if language == "en" else "nl"
+    alarms = check_alarm_days(alarm_days)
     cal = Calendar()
     cal.add("prodid", "-//Spoor 2 Assistent//Poortwachter deadlines//NL")
     cal.add("version", "2.0")
@@ -65,13 +110,20 @@ def to_ics(timeline: Timeline, *, language: str = "nl") -> str:
         event.add("description", _description(timeline, m, language))
         event.add("categories", ["Poortwachter"])
         event.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", timedelta(days=-7))
-        alarm.add("description", f"{_LABELS[language]['reminder']}: {m.title(language)}")
-        event.add_component(alarm)
+        for n in alarms:
+            event.add_component(_alarm(n, m, language))
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")
+
+
+def _alarm(days: int, m: Milestone, language: str) -> Alarm:
+    labels = _LABELS[language]
+    when = labels["reminder_1"] if days == 1 else labels["reminder"].format(n=days)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-days))
+    alarm.add("description", f"{when}: {m.title(language)}" if days else m.title(language))
+    return alarm
 
 
 def to_csv(timeline: Timeline, *, language: str = "nl") -> str:

@@ -153,24 +153,41 @@ async def chat_stream(
 
 @router.post(
     "/deadlines",
-    responses={200: {"content": {"application/json": {}, "text/calendar": {}, "text/csv": {}}},
+    responses={200: {"content": {"application/json": {}, "text/calendar": {}, "text/csv": {},
+                                 "application/pdf": {}}},
                **_ERRORS},
 )
 async def deadlines(body: DeadlineRequest, request: Request) -> Response:
-    """The Poortwachter timeline for the given sick days, as JSON, .ics or .csv."""
+    """The Poortwachter timeline for the given sick days, as JSON, .ics, .csv or a one-page PDF.
+
+    With `steps_done` the answer also checks each step (done, due or overdue); with
+    `monthly_wage` it estimates the costs.
+    """
     ctx = _ctx(request)
     lang = request_language(request, body.language)
     request.state.language = lang
     ctx.limiter.check(ctx.ip_of(request))
     episodes = planner.make_episodes(body.first_sick_day, [(e.start, e.end) for e in body.episodes])
+    today = body.today or today_nl()
+    steps = body.steps_done.model_dump() if body.steps_done else {}
+    evaluations = steps.pop("evaluations", [])
     timeline = planner.compute(
-        episodes, today=body.today or today_nl(), eje=body.eje,
-        probleemanalyse=body.probleemanalyse, loonsanctie_weeks=body.loonsanctie_weeks,
-        verlenging_tot=body.verlenging_tot, leave=[(v.start, v.end) for v in body.leave],
+        episodes, today=today, eje=body.eje or steps.get("eerstejaarsevaluatie"),
+        probleemanalyse=body.probleemanalyse or steps.get("probleemanalyse"),
+        loonsanctie_weeks=body.loonsanctie_weeks, verlenging_tot=body.verlenging_tot,
+        leave=[(v.start, v.end) for v in body.leave],
     )
+    checks = (planner.check(timeline, steps, evaluations, today)
+              if body.steps_done is not None else [])
     if body.format == "json":
-        return JSONResponse({"language": lang, "timeline": timeline.to_dict()})
-    content, media_type, filename = planner.export(timeline, body.format, lang)
+        out: dict[str, Any] = {"language": lang, "timeline": timeline.to_dict()}
+        if body.steps_done is not None:
+            out["check"] = [c.to_dict(lang) for c in checks]
+        if body.monthly_wage is not None:
+            out["costs"] = planner.costs(timeline, today, body.monthly_wage, lang)
+        return JSONResponse(out)
+    content, media_type, filename = planner.export(
+        timeline, body.format, lang, alarm_days=body.alarm_days, checks=checks, made_on=today)
     return Response(content, media_type=media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 

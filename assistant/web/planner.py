@@ -10,6 +10,8 @@ from typing import Any
 from assistant.errors import DeadlineInputError
 
 STATUS_COLOURS = {"passed": "#6b7280", "due": "#d97706", "upcoming": "#2563eb"}
+NEXT_COLOUR = "#7c2d12"
+_CHAR_WIDTH = 7.0
 STATUS_LABELS = {
     "nl": {"passed": "voorbij", "due": "binnenkort", "upcoming": "komt nog"},
     "en": {"passed": "passed", "due": "due soon", "upcoming": "upcoming"},
@@ -86,13 +88,42 @@ def compute(
     )
 
 
-def export(timeline: Any, fmt: str, language: str) -> tuple[bytes, str, str]:
-    """(content, media type, file name) for an .ics or .csv download."""
+def check(timeline: Any, steps: dict[str, date | None], evaluations: Sequence[date],
+          today: date) -> list[Any]:
+    """The Poortwachter check of the steps done (empty steps: every step due or overdue)."""
+    from assistant.deadlines.check import check_steps
+
+    return check_steps(timeline, steps, today=today, evaluations=list(evaluations))
+
+
+def costs(timeline: Any, today: date, monthly_wage: float | None, language: str) -> dict:
+    """The cost view as a JSON-ready dict, with the Markdown lines in the user's language."""
+    from assistant.deadlines.costs import cost_lines, cost_view
+
+    view = cost_view(timeline, today=today, monthly_wage=monthly_wage)
+    return {
+        "end_of_wachttijd": view.end_of_wachttijd.isoformat(), "weeks_left": view.weeks_left,
+        "packages": [{"months": p.months, "ends": p.ends.isoformat(), "fits": p.fits}
+                     for p in view.packages],
+        "weekly_cost": view.weekly_cost, "loonsanctie_cost": view.loonsanctie_cost,
+        "capped": view.capped, "estimate": True, "lines": cost_lines(view, language),
+    }
+
+
+def export(timeline: Any, fmt: str, language: str, *, alarm_days: Sequence[int] | None = None,
+           checks: Sequence[Any] = (), made_on: date | None = None) -> tuple[bytes, str, str]:
+    """(content, media type, file name) for an .ics, .csv or .pdf download."""
     from assistant.deadlines import to_csv, to_ics
 
     if fmt == "ics":
-        data = to_ics(timeline, language=language)
+        data = to_ics(timeline, language=language, alarm_days=alarm_days)
         return _bytes(data), "text/calendar; charset=utf-8", "spoor2-termijnen.ics"
+    if fmt == "pdf":
+        from assistant.deadlines.pdf import to_pdf
+
+        data = to_pdf(timeline, checks=checks, made_on=made_on or timeline.today,
+                      language=language)
+        return data, "application/pdf", "spoor2-termijnen.pdf"
     data = to_csv(timeline, language=language)
     return _bytes(data), "text/csv; charset=utf-8", "spoor2-termijnen.csv"
 
@@ -142,6 +173,40 @@ def table_html(timeline: Any, language: str) -> str:
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
+CHECK_COLOURS = {"done": "#15803d", "due": "#2563eb", "overdue": "#b91c1c"}
+
+
+def check_headers(language: str) -> list[str]:
+    """Column names of the Poortwachter check table."""
+    if language == "en":
+        return ["Step", "Deadline", "Status", "Law and practice", "Basis", "What to do now"]
+    return ["Stap", "Uiterlijk", "Status", "Wet en praktijk", "Grondslag", "Wat nu"]
+
+
+def check_html(checks: Sequence[Any], language: str) -> str:
+    """The Poortwachter check as an accessible HTML table (every cell escaped); "" when empty."""
+    if not checks:
+        return ""
+    lang = "en" if language == "en" else "nl"
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in check_headers(lang))
+    body = []
+    for c in checks:
+        colour = CHECK_COLOURS[c.status]
+        status = (f'<span class="dot" style="background:{colour}"></span>'
+                  f'<strong>{escape(c.label(lang))}</strong>')
+        cells = [f'<th scope="row">{escape(c.title(lang))}</th>',
+                 f"<td>{_nl_date(c.due)}</td>", f"<td>{status}</td>",
+                 f"<td>{escape(c.rule(lang))}</td>",
+                 f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(lang))}</td>"]
+        body.append(f'<tr class="check-{escape(c.status)}" data-key="{escape(c.key)}">'
+                    + "".join(cells) + "</tr>")
+    caption = "Where do I stand? The Poortwachter check" if lang == "en" else \
+        "Waar staat u? De Poortwachter-check"
+    return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{caption}">'
+            f'<table class="check-table"><caption>{caption}</caption><thead><tr>{head}</tr>'
+            f'</thead><tbody>{"".join(body)}</tbody></table></div>')
+
+
 def _lane(lanes: list[float], x0: float, x1: float) -> int:
     for i, end in enumerate(lanes):
         if x0 > end + 6:
@@ -166,11 +231,15 @@ def timeline_svg(timeline: Any, language: str) -> str:
 
     lanes: list[float] = []
     placed = []
+    upcoming = [m for m in milestones if m.date >= timeline.today]
+    nxt = min(upcoming, key=lambda m: m.date).key if upcoming else None
     for m in sorted(milestones, key=lambda m: m.date):
         label = m.title(language)
         short = label if len(label) <= 30 else label[:29] + "…"
-        x0 = min(x(m.date), right - 6.2 * len(short))
-        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + 6.2 * len(short))))
+        # A generous width per character (bold, capitals) so labels in one lane never touch.
+        label_w = _CHAR_WIDTH * len(short)
+        x0 = min(x(m.date), right - label_w)
+        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
     axis_y = 30 + 18 * len(lanes)
     height = axis_y + 70
     today_label = "Today" if language == "en" else "Vandaag"
@@ -183,17 +252,25 @@ def timeline_svg(timeline: Any, language: str) -> str:
     ]
     for m, short, label, x0, lane in placed:
         colour = STATUS_COLOURS.get(m.status, "#2563eb")
+        is_next = m.key == nxt
+        past = m.status == "passed"
+        colour = NEXT_COLOUR if is_next else colour
         cx, ty = x(m.date), 24 + 18 * lane
+        extra = " next" if is_next else " past" if past else ""
+        text_style = (' font-weight="bold"' if is_next else "") + (
+            ' fill="#4b5563"' if past else ' fill="#111827"')
         if m.date_from and m.date_from < m.date:
             parts.append(f'<line x1="{x(m.date_from):.1f}" y1="{axis_y}" x2="{cx:.1f}" '
                          f'y2="{axis_y}" stroke="{colour}" stroke-width="6" opacity="0.5"/>')
+        ring = (f'<circle cx="{cx:.1f}" cy="{axis_y}" r="10" fill="none" stroke="{colour}" '
+                'stroke-width="2"/>') if is_next else ""
         parts.append(
-            f'<g class="milestone status-{escape(m.status)}" data-key="{escape(m.key)}">'
+            f'<g class="milestone status-{escape(m.status)}{extra}" data-key="{escape(m.key)}">'
             f'<title>{escape(label)} – {_nl_date(m.date)} (week {m.week})</title>'
             f'<line x1="{cx:.1f}" y1="{ty + 3}" x2="{cx:.1f}" y2="{axis_y - 6}" stroke="{colour}" '
             'stroke-dasharray="2 2"/>'
-            f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>'
-            f'<text x="{x0:.1f}" y="{ty}" fill="#111827">{escape(short)}</text></g>'
+            f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>{ring}'
+            f'<text x="{x0:.1f}" y="{ty}"{text_style}>{escape(short)}</text></g>'
         )
     tx = x(timeline.today)
     parts.append(
@@ -220,4 +297,8 @@ def _legend(language: str, y: int) -> str:
         out.append(f'<circle cx="{x0 + 6}" cy="{y - 4}" r="5" fill="{colour}"/>'
                    f'<text x="{x0 + 16}" y="{y}">{escape(labels[status])}</text>')
         x0 += 110
+    nxt = "next step" if language == "en" else "volgende stap"
+    out.append(f'<circle cx="{x0 + 6}" cy="{y - 4}" r="5" fill="{NEXT_COLOUR}"/>'
+               f'<circle cx="{x0 + 6}" cy="{y - 4}" r="8" fill="none" stroke="{NEXT_COLOUR}" '
+               f'stroke-width="2"/><text x="{x0 + 20}" y="{y}">{nxt}</text>')
     return '<g class="legend">' + "".join(out) + "</g>"

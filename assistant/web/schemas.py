@@ -76,6 +76,20 @@ class EpisodeIn(BaseModel):
     end: date | None = None
 
 
+class StepsDoneIn(BaseModel):
+    """Poortwachter steps already done, with the date each was done (all optional)."""
+
+    probleemanalyse: date | None = None
+    plan_van_aanpak: date | None = None
+    evaluations: list[date] = Field(default_factory=list, max_length=30,
+                                    description="Dates of evaluations of the plan van aanpak.")
+    ziekmelding_uwv: date | None = Field(None, description="The 42e-weeksmelding to UWV.")
+    eerstejaarsevaluatie: date | None = None
+    spoor2_start: date | None = None
+    re_integratieverslag: date | None = None
+    wia_aanvraag: date | None = None
+
+
 class LeaveIn(BaseModel):
     """Zwangerschaps- or bevallingsverlof (WAZO): first and last day of the leave, inclusive."""
 
@@ -99,7 +113,16 @@ class DeadlineRequest(BaseModel):
         "art. 23 lid 3 and 5 WIA).")
     today: date | None = None
     language: Language | None = None
-    format: Literal["json", "ics", "csv"] = "json"
+    steps_done: StepsDoneIn | None = Field(
+        None, description="Steps done so far: the answer then has a `check` per step (JSON) "
+        "and the PDF shows it.")
+    monthly_wage: float | None = Field(
+        None, gt=0, le=100_000, description="Gross monthly wage in euros, for the cost "
+        "estimate (`costs` in JSON); not stored.")
+    alarm_days: list[Annotated[int, Field(ge=0, le=365)]] | None = Field(
+        None, max_length=5, description="Reminders in the .ics, days before each milestone "
+        "(default 14 and 2; [] for none).")
+    format: Literal["json", "ics", "csv", "pdf"] = "json"
 
     model_config = {"json_schema_extra": {"anyOf": [
         {"required": ["first_sick_day"], "properties": {"first_sick_day": {"type": "string"}}},

@@ -1,11 +1,12 @@
 """The Gradio UI: a chat tab and a "Termijnen berekenen" tab, Dutch with an English switch."""
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import gradio as gr
 
-from assistant.web import ui_chat, ui_planner
+from assistant.web import ui_chat, ui_planner, ui_planner_form
 from assistant.web.context import WebContext
 from assistant.web.ui_texts import EXAMPLES, t
 
@@ -29,9 +30,9 @@ CSS = """
 .gradio-container :focus-visible { outline: 3px solid #1f2937 !important; outline-offset: 2px;
     box-shadow: 0 0 0 2px #fff !important; }
 /* Gradio's text fields say `outline: none !important`; the ids outrank it. */
-:is(#question, #first-sick-day, #eje, #verlenging, #episodes, #loonsanctie, #feedback-comment)
-    :is(input, textarea):focus-visible { outline: 3px solid #1f2937 !important;
-    outline-offset: 2px; }
+:is(#question, #first-sick-day, #eje, #verlenging, #loonsanctie, #feedback-comment,
+    #monthly-wage, #alarm-days, .date-picker) :is(input, textarea):focus-visible {
+    outline: 3px solid #1f2937 !important; outline-offset: 2px; }
 .gradio-container input[type=radio]:checked:hover,
 .gradio-container input[type=radio]:checked:focus {
     background-color: var(--checkbox-background-color-selected) !important;
@@ -42,9 +43,23 @@ CSS = """
 #chatbot details.bronnen summary { min-height: 24px; }
 #question-count { margin: .2rem 0 0; font-size: .9rem; color: #374151; min-height: 1.2em; }
 #question-count.over { color: #b91c1c; font-weight: 600; }
+#planner-check table { width: 100%; border-collapse: collapse; font-size: .9rem; }
+#planner-check caption { text-align: left; font-weight: 700; padding: .3rem 0; }
+#planner-check th, #planner-check td { text-align: left; padding: .35rem .5rem;
+    border-bottom: 1px solid #e5e7eb; vertical-align: top; }
+#planner-check .dot { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%;
+    margin-right: .35rem; }
+#planner-check tr.check-overdue strong { color: #b91c1c; }
+#planner-check, #planner-check > * { min-width: 0 !important; max-width: 100%; }
+#planner-check .table-scroll { overflow-x: auto; max-width: calc(100vw - 6rem); }
+#planner-check .table-scroll table { min-width: 44rem; }
+.date-picker input[type=date] { width: 100%; min-width: 0; box-sizing: border-box; }
+#periods .row { flex-wrap: wrap; }
+@media (max-width: 480px) { #periods .row > * { flex: 1 1 100% !important; } }
+.spoor2-timeline .milestone text { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 #planner-summary:focus { outline: 3px solid #1f2937; outline-offset: 2px; }
 #header-row { flex-wrap: wrap; }
-#extension .label-wrap { min-height: 32px; }
+#extension .label-wrap, #steps-done .label-wrap, #costs-box .label-wrap { min-height: 32px; }
 #title { flex: 1 1 18rem !important; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }
@@ -133,26 +148,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                     send_comment = gr.Button(t("send_comment", "nl"), elem_id="feedback-send")
                 reset = gr.Button(t("reset", "nl"), elem_id="reset", variant="secondary")
             with gr.Tab(t("tab_planner", "nl"), id="planner", elem_id="tab-planner") as tab_plan:
-                intro = gr.Markdown(t("planner_intro", "nl"))
-                with gr.Row():
-                    first_day = _date_box("first_sick_day", "first-sick-day")
-                    eje = _date_box("eje", "eje")
-                episodes = gr.Textbox(label=t("episodes", "nl"), lines=2,
-                                      placeholder=t("episodes_ph", "nl"), elem_id="episodes")
-                with gr.Accordion(t("extension", "nl"), open=False,
-                                  elem_id="extension") as extension:
-                    verlenging = _date_box("verlenging_tot", "verlenging")
-                    loonsanctie = gr.Number(label=t("loonsanctie", "nl"), minimum=0, maximum=52,
-                                            precision=0, elem_id="loonsanctie")
-                calc = gr.Button(t("calculate", "nl"), variant="primary", elem_id="calculate")
-                summary = gr.Markdown(elem_id="planner-summary")
-                picture = gr.HTML(elem_id="timeline-svg")
-                table = gr.HTML(elem_id="timeline-table")
-                with gr.Row():
-                    ics = gr.DownloadButton(t("download_ics", "nl"), visible=False,
-                                            elem_id="download-ics")
-                    csv = gr.DownloadButton(t("download_csv", "nl"), visible=False,
-                                            elem_id="download-csv")
+                form = ui_planner_form.build_planner_form(_forget)
         api_link = gr.Markdown(t("api_link", "nl"), elem_id="api-link")
 
         async def respond(message: str, history: list[Any], who: str | None, current: str,
@@ -168,10 +164,15 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                                   request: gr.Request):
             return ui_chat.on_comment(ctx, text, row, current, request)
 
-        def calculate(first: Any, extra: str, eje_day: Any, until: Any, weeks: Any,
-                      current: str, request: gr.Request):
-            return ui_planner.calculate(ctx, first, extra, eje_day, until, weeks, current,
-                                        ui_chat.client_ip(ctx, request))
+        def calculate(*values: Any):
+            *inputs, current, request = values
+            return ui_planner.calculate(ctx, language=current,
+                                        client=ui_chat.client_ip(ctx, request),
+                                        **ui_planner_form.values_to_kwargs(inputs))
+
+        # Many inputs: a named signature keeps the API parameters in order and lets Gradio hand
+        # over the request as the last argument.
+        _name_parameters(calculate, [*form.input_names, "language"])
 
         chat_in = [box, turns, audience, lang]
         chat_out = [chatbot, turns, box]
@@ -185,34 +186,33 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                     [chatbot, turns, box, feedback_box, feedback_row])
         chatbot.clear(lambda: ([], gr.update(visible=False), None), None,
                       [turns, feedback_box, feedback_row])
-        calc.click(calculate,
-                   [first_day, episodes, eje, verlenging, loonsanctie, lang],
-                   [summary, table, picture, ics, csv])
+        planner_in = [*form.inputs, lang]
+        planner_out = form.outputs
+        form.calc.click(calculate, planner_in, planner_out)
 
         relabel: list[Any] = [title, privacy, language, tab_chat, tab_plan, audience, chatbot, box,
-                              send, comment, send_comment, reset, intro, first_day, eje, episodes,
-                              extension, verlenging, loonsanctie, calc, ics, csv, api_link]
-        planner_in = [first_day, episodes, eje, verlenging, loonsanctie, lang]
-        planner_out = [summary, table, picture, ics, csv]
+                              send, comment, send_comment, reset, *form.relabel_components,
+                              api_link]
 
         def switch(new: str, current_turns: list[Any], who: str | None) -> list[Any]:
-            updates = _relabel(new)
+            updates = _relabel(new, form)
             updates[relabel.index(audience)]["value"] = who
             return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
 
-        def recalculate(shown: str, first: Any, extra: str, eje_day: Any, until: Any, weeks: Any,
-                        current: str, request: gr.Request):
+        def recalculate(shown: str, *values: Any):
             """Results already on screen are computed again in the new language."""
             if not shown:
                 return tuple(gr.skip() for _ in planner_out)
-            return calculate(first, extra, eje_day, until, weeks, current, request)
+            return calculate(*values)
+
+        _name_parameters(recalculate, ["shown", *form.input_names, "language"])
 
         language.change(switch, [language, turns, audience], [lang, *relabel, chatbot]).then(
-            recalculate, [summary, *planner_in], planner_out)
+            recalculate, [form.summary, *planner_in], planner_out)
     return ui
 
 
-def _relabel(x: str) -> list[Any]:
+def _relabel(x: str, form: ui_planner_form.PlannerForm) -> list[Any]:
     return [
         gr.update(value=t("title", x)), gr.update(value=t("privacy", x)),
         gr.update(label=t("language", x)), gr.update(label=t("tab_chat", x)),
@@ -222,22 +222,19 @@ def _relabel(x: str) -> list[Any]:
         gr.update(label=t("question_label", x), placeholder=t("placeholder", x)),
         gr.update(value=t("send", x)),
         gr.update(label=t("comment", x)), gr.update(value=t("send_comment", x)),
-        gr.update(value=t("reset", x)), gr.update(value=t("planner_intro", x)),
-        gr.update(label=t("first_sick_day", x), placeholder=t("date_ph", x)),
-        gr.update(label=t("eje", x), placeholder=t("date_ph", x)),
-        gr.update(label=t("episodes", x), placeholder=t("episodes_ph", x)),
-        gr.update(label=t("extension", x)),
-        gr.update(label=t("verlenging_tot", x), placeholder=t("date_ph", x)),
-        gr.update(label=t("loonsanctie", x)), gr.update(value=t("calculate", x)),
-        gr.update(label=t("download_ics", x)), gr.update(label=t("download_csv", x)),
+        gr.update(value=t("reset", x)), *form.relabel(x),
         gr.update(value=t("api_link", x)),
     ]
 
 
-def _date_box(key: str, elem_id: str) -> gr.Textbox:
-    """A one-line date field named by its label (Gradio's DateTime has an unnamed button)."""
-    return gr.Textbox(label=t(key, "nl"), placeholder=t("date_ph", "nl"), lines=1, max_lines=1,
-                      elem_id=elem_id)
+def _name_parameters(fn: Any, names: list[str]) -> None:
+    """Give `fn(*values)` positional parameters `names` and then the Gradio request (Gradio reads
+    the signature for the API and the type hints to pass the request)."""
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    fn.__signature__ = inspect.Signature([
+        *(inspect.Parameter(n, kind) for n in names),
+        inspect.Parameter("request", kind, annotation=gr.Request)])
+    fn.__annotations__ = {"request": gr.Request}
 
 
 def _pick_example(data: gr.SelectData) -> str:

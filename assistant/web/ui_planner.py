@@ -1,14 +1,16 @@
-"""Planner tab logic: form values -> timeline table, picture and download files."""
+"""Planner tab logic: form values -> timeline table, picture, check, costs and download files."""
 from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 from typing import Any
 
 import gradio as gr
 
+from assistant.deadlines.export import parse_alarm_days
 from assistant.errors import DeadlineInputError
 from assistant.web import planner
 from assistant.web.context import WebContext, today_nl
@@ -49,27 +51,90 @@ def _weeks(value: Any) -> int | None:
     return int(weeks) or None
 
 
+# Step key -> (Dutch, English) field name, for messages about a date that cannot be read.
+STEP_FIELDS = {
+    "probleemanalyse": ("Probleemanalyse", "Problem analysis"),
+    "plan_van_aanpak": ("Plan van aanpak", "Action plan"),
+    "evaluatie": ("Laatste evaluatie", "Last review"),
+    "ziekmelding_uwv": ("42e-weeksmelding", "42nd-week report"),
+    "spoor2_start": ("Start spoor 2", "Start of track 2"),
+    "re_integratieverslag": ("Re-integratieverslag", "Re-integration report"),
+    "wia_aanvraag": ("WIA-aanvraag", "WIA application"),
+}
+
+
+def _periods(raw: str | Sequence[tuple[Any, Any]]) -> list[tuple[date, date | None]]:
+    """Earlier periods from the date pickers (start, end) or, from older callers, text lines."""
+    if isinstance(raw, str) or raw is None:
+        return planner.parse_episode_lines(str(raw or "")[:5000])
+    out = []
+    for i, (start, end) in enumerate(raw, 1):
+        if start in (None, "") and end in (None, ""):
+            continue
+        first = _optional_date(start, f"Ziekteperiode {i}: begin", f"Sickness period {i}: start")
+        if first is None:
+            raise DeadlineInputError(
+                "period without a start",
+                nl=f"Ziekteperiode {i}: vul ook de eerste ziektedag van die periode in.",
+                en=f"Sickness period {i}: also enter the first sick day of that period.",
+            )
+        out.append((first, _optional_date(end, f"Ziekteperiode {i}: einde",
+                                          f"Sickness period {i}: end")))
+    return out
+
+
+def _wage(value: Any) -> float | None:
+    if value in (None, "", 0):
+        return None
+    try:
+        wage = float(value)
+    except (TypeError, ValueError):
+        wage = math.nan
+    if not math.isfinite(wage):
+        raise DeadlineInputError(
+            f"wage {value!r}",
+            nl="Bruto maandloon: vul een bedrag in euro's in.",
+            en="Gross monthly wage: enter an amount in euros.",
+        )
+    return wage
+
+
 def calculate(
-    ctx: WebContext, first_sick_day: Any, episodes_text: str, eje: Any, verlenging_tot: Any,
-    loonsanctie: float | None, language: str, client: str = "ui",
-) -> tuple[str, Any, str, Any, Any]:
-    """(summary Markdown, table HTML, SVG HTML, .ics download, .csv download)."""
+    ctx: WebContext, first_sick_day: Any, episodes: str | Sequence[tuple[Any, Any]], eje: Any,
+    verlenging_tot: Any, loonsanctie: float | None, language: str, client: str = "ui", *,
+    steps: dict[str, Any] | None = None, monthly_wage: Any = None, alarm_days: str = "",
+) -> tuple[Any, ...]:
+    """(summary Markdown, table HTML, SVG HTML, check HTML, costs Markdown, .pdf, .ics, .csv).
+
+    `steps` maps a step key (see `STEP_FIELDS`) to the date it was done; the EJE is `eje`.
+    """
     hidden = gr.update(visible=False, value=None)
     try:
         ctx.limiter.check(client)
         start = _optional_date(first_sick_day, "Eerste ziektedag", "First sick day")
-        extra = planner.parse_episode_lines(str(episodes_text or "")[:5000])
-        episodes = planner.make_episodes(start, extra)
+        episodes = planner.make_episodes(start, _periods(episodes))
+        eje_day = _optional_date(eje, "Eerstejaarsevaluatie", "First-year evaluation")
+        done = {key: _optional_date((steps or {}).get(key), *STEP_FIELDS[key])
+                for key in STEP_FIELDS}
+        evaluation = done.pop("evaluatie")
+        today = today_nl()
+        # A planned EJE (a date still to come) moves the spoor-2 date but is not done yet.
+        done["eerstejaarsevaluatie"] = eje_day if eje_day and eje_day <= today else None
         timeline = planner.compute(
-            episodes, today=today_nl(),
-            eje=_optional_date(eje, "Eerstejaarsevaluatie", "First-year evaluation"),
+            episodes, today=today, eje=eje_day, probleemanalyse=done["probleemanalyse"],
             verlenging_tot=_optional_date(verlenging_tot, "Verlenging", "Extension"),
             loonsanctie_weeks=_weeks(loonsanctie),
         )
+        checks = planner.check(timeline, done, [evaluation] if evaluation else [], today)
+        alarms = parse_alarm_days(str(alarm_days or "")[:100])
+        wage = _wage(monthly_wage)
+        costs = (planner.costs(timeline, today, wage, language)
+                 if timeline.get("einde_wachttijd") else None)
     except DeadlineInputError as exc:
-        return f"⚠️ {escape(exc.user_message(language))}", "", "", hidden, hidden
+        return (f"⚠️ {escape(exc.user_message(language))}", "", "", "", "", hidden, hidden,
+                hidden)
     except ApiError as exc:
-        return f"⚠️ {escape(exc.message(language))}", "", "", hidden, hidden
+        return f"⚠️ {escape(exc.message(language))}", "", "", "", "", hidden, hidden, hidden
     summary = []
     if timeline.current_week:
         summary.append(t("current_week", language, week=timeline.current_week,
@@ -80,8 +145,9 @@ def calculate(
              f'aria-label="{t("table_label", language)}">'
              f'{planner.table_html(timeline, language)}</div>')
     files = []
-    for fmt in ("ics", "csv"):
-        content, _, name = planner.export(timeline, fmt, language)
+    for fmt in ("ics", "csv", "pdf"):
+        content, _, name = planner.export(timeline, fmt, language, alarm_days=alarms,
+                                          checks=checks, made_on=today)
         # Named by content: the same timeline reuses its file instead of piling up new ones.
         try:
             path = ctx.downloads.write(content, name)
@@ -90,4 +156,6 @@ def calculate(
             files.append(hidden)
             continue
         files.append(gr.update(value=str(path), visible=True))
-    return ("\n".join(summary), table, planner.timeline_svg(timeline, language), *files)
+    costs_md = "\n\n".join(costs["lines"]) if costs else ""
+    return ("\n".join(summary), table, planner.timeline_svg(timeline, language),
+            planner.check_html(checks, language), costs_md, files[2], files[0], files[1])

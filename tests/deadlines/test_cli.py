@@ -82,3 +82,43 @@ def test_verlof_is_in_the_help(capsys):
 def test_bad_input_exits_2_with_a_message(capsys, argv, message):
     assert main(["deadlines", *argv, "--today", "2025-01-01"]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_pdf_to_a_file_with_the_check(tmp_path, capsys):
+    import io
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "dossier.pdf"
+    code = main(["deadlines", "--first-sick-day", "2024-03-01", "--today", "2025-01-10",
+                 "--done", "probleemanalyse=2024-04-05", "--evaluation", "2024-12-20",
+                 "--format", "pdf", "--output", str(out)])
+    assert code == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1 and "20-12-2024" in text and "gedaan 05-04-2024" in text
+
+
+def test_ics_alarm_days_option(capsys):
+    from datetime import timedelta
+
+    assert main(["deadlines", "--first-sick-day", "2024-03-01", "--format", "ics",
+                 "--alarm-days", "21,3"]) == 0
+    cal = Calendar.from_ical(capsys.readouterr().out)
+    event = next(iter(cal.walk("VEVENT")))
+    assert [a.decoded("TRIGGER") for a in event.walk("VALARM")] == [
+        timedelta(days=-21), timedelta(days=-3)]
+
+
+def test_table_with_steps_and_wage_shows_the_check_and_costs(capsys):
+    assert main(["deadlines", "--first-sick-day", "2024-03-01", "--today", "2025-01-10",
+                 "--done", "probleemanalyse=2024-04-05", "--monthly-wage", "3000"]) == 0
+    out = capsys.readouterr().out
+    assert "Probleemanalyse: gedaan 05-04-2024" in out
+    assert "42e-weeksmelding bij UWV: te laat (21 dagen)" in out
+    assert "€ 25.200" in out
+
+
+def test_bad_done_step_exits_2(capsys):
+    assert main(["deadlines", "--first-sick-day", "2024-03-01", "--done", "koffie=2024-03-02"]) == 2
+    assert "--done" in capsys.readouterr().err

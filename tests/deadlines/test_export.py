@@ -5,9 +5,12 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
 from icalendar import Calendar
 
 from assistant.deadlines import render_table, to_csv, to_ics
+from assistant.deadlines.export import parse_alarm_days
+from assistant.errors import DeadlineInputError
 
 from .helpers import d, timeline
 
@@ -24,7 +27,8 @@ def test_ics_has_one_all_day_event_per_milestone_with_basis_and_reminder():
     assert wia.decoded("DTEND") == d("12-12-2025")
     assert "art. 64 lid 3 WIA" in str(wia["DESCRIPTION"])
     alarms = list(wia.walk("VALARM"))
-    assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == timedelta(days=-7)
+    assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(days=-14), timedelta(days=-2)]
+    assert all(str(a["ACTION"]) == "DISPLAY" for a in alarms)
     assert len({str(e["UID"]) for e in events}) == len(events)
 
 
@@ -58,3 +62,38 @@ def test_table_shows_dates_weeks_and_notes():
     assert "di 17-03-2026" in text and "praktijknorm" in text
     english = render_table(t, "en")
     assert "Tue 17-03-2026" in english and "First sick day" in english
+
+
+def test_ics_reminders_are_configurable_and_each_event_has_them():
+    t = timeline("01-03-2024..", today="01-03-2024")
+    cal = Calendar.from_ical(to_ics(t, alarm_days=[30, 7, 1]))
+    for event in cal.walk("VEVENT"):
+        triggers = [a.decoded("TRIGGER") for a in event.walk("VALARM")]
+        assert triggers == [timedelta(days=-30), timedelta(days=-7), timedelta(days=-1)]
+    none = Calendar.from_ical(to_ics(t, alarm_days=[]))
+    assert not list(none.walk("VALARM"))
+
+
+def test_two_exports_of_the_same_case_give_the_same_uids_and_another_case_other_uids():
+    first = Calendar.from_ical(to_ics(timeline("01-03-2024..", today="01-03-2024")))
+    again = Calendar.from_ical(to_ics(timeline("01-03-2024..", today="15-09-2024"),
+                                      alarm_days=[3]))
+    other = Calendar.from_ical(to_ics(timeline("04-03-2024..", today="15-09-2024")))
+    uids = {str(e["SUMMARY"]): str(e["UID"]) for e in first.walk("VEVENT")}
+    assert uids == {str(e["SUMMARY"]): str(e["UID"]) for e in again.walk("VEVENT")}
+    assert not set(uids.values()) & {str(e["UID"]) for e in other.walk("VEVENT")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("", (14, 2)), ("14,2", (14, 2)), ("2 14", (14, 2)), ("7", (7,)), ("0", (0,)),
+])
+def test_alarm_days_are_read_from_text(text, expected):
+    assert parse_alarm_days(text) == expected
+
+
+@pytest.mark.parametrize("text", ["-1", "400", "abc", "1,2,3,4,5,6", "2.5"])
+def test_bad_alarm_days_get_a_bilingual_message(text):
+    with pytest.raises(DeadlineInputError) as err:
+        parse_alarm_days(text)
+    assert "Herinneringen" in err.value.user_message("nl")
+    assert "Reminders" in err.value.user_message("en")

@@ -155,9 +155,11 @@ def test_planner_explains_a_wrong_date(site, page):
     page.goto(site["app"] + "/ui/")
     page.get_by_role("tab", name="Termijnen berekenen").click()
     page.fill("#first-sick-day input", "2026-01-05")
-    page.fill("#episodes textarea", "gisteren tot vandaag")
+    page.click("#add-period")
+    page.fill("#period-1-start input", "2025-12-20")
+    page.fill("#period-1-end input", "2025-12-01")
     page.click("#calculate")
-    page.get_by_text("niet begrepen").wait_for()
+    page.get_by_text("vóór het begin").wait_for()
 
 
 def _shadow(page, selector: str):

@@ -66,13 +66,63 @@ def test_deadlines_as_ics_and_csv_downloads(client):
     assert csv.headers["content-type"].startswith("text/csv") and "20" in csv.text
 
 
+def test_deadlines_ics_has_the_requested_reminders_and_stable_uids(client):
+    from datetime import timedelta
+
+    from icalendar import Calendar
+
+    body = {"first_sick_day": "2024-03-01", "format": "ics", "alarm_days": [10, 1]}
+    first = Calendar.from_ical(client.post("/api/deadlines", json=body).text)
+    again = Calendar.from_ical(client.post("/api/deadlines", json=body).text)
+    events = list(first.walk("VEVENT"))
+    assert [str(e["UID"]) for e in events] == [str(e["UID"]) for e in again.walk("VEVENT")]
+    assert all([a.decoded("TRIGGER") for a in e.walk("VALARM")]
+               == [timedelta(days=-10), timedelta(days=-1)] for e in events)
+
+
+def test_deadlines_pdf_download_with_the_check(client):
+    import io
+
+    from pypdf import PdfReader
+
+    res = client.post("/api/deadlines", json={
+        "first_sick_day": "2024-03-01", "today": "2025-01-10", "format": "pdf",
+        "steps_done": {"probleemanalyse": "2024-04-05", "plan_van_aanpak": "2024-04-15"}})
+    assert res.status_code == 200 and res.headers["content-type"] == "application/pdf"
+    assert 'filename="spoor2-termijnen.pdf"' in res.headers["content-disposition"]
+    reader = PdfReader(io.BytesIO(res.content))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1 and "20-12-2024" in text and "gedaan 05-04-2024" in text
+    assert "te laat" in text  # the 42e-weeksmelding was due on 20-12-2024
+
+
+def test_deadlines_json_checks_steps_and_estimates_costs(client):
+    res = client.post("/api/deadlines", json={
+        "first_sick_day": "2024-03-01", "today": "2025-01-10", "language": "en",
+        "steps_done": {"probleemanalyse": "2024-04-05", "evaluations": ["2024-12-20"]},
+        "monthly_wage": 3000})
+    assert res.status_code == 200
+    body = res.json()
+    steps = {c["key"]: c for c in body["check"]}
+    assert steps["probleemanalyse"]["status"] == "done"
+    assert steps["plan_van_aanpak"]["due"] == "2024-04-19"
+    assert steps["plan_van_aanpak"]["status"] == "overdue" and steps["plan_van_aanpak"]["action"]
+    assert steps["ziekmelding_uwv"]["status"] == "overdue"
+    assert steps["eerstejaarsevaluatie"]["status"] == "due"
+    assert body["costs"]["loonsanctie_cost"] == 25200 and body["costs"]["estimate"] is True
+
+
 @pytest.mark.parametrize(
     ("payload", "says"),
     [
         ({"first_sick_day": "2024-02-30"}, "'first_sick_day' is geen geldige datum"),
         ({"first_sick_day": "morgen", "language": "en"}, "not a valid date"),
         ({}, "eerste ziektedag"),
-        ({"first_sick_day": "2024-03-01", "format": "pdf"}, "'format'"),
+        ({"first_sick_day": "2024-03-01", "format": "docx"}, "'format'"),
+        ({"first_sick_day": "2024-03-01", "alarm_days": [400]}, "'alarm_days"),
+        ({"first_sick_day": "2024-03-01", "monthly_wage": -3}, "'monthly_wage'"),
+        ({"first_sick_day": "2024-03-01", "steps_done": {"probleemanalyse": "gisteren"}},
+         "probleemanalyse"),
         ({"first_sick_day": "2024-03-01", "loonsanctie_weeks": 60}, "'loonsanctie_weeks'"),
     ],
 )

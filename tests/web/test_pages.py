@@ -44,9 +44,33 @@ def test_timeline_picture_marks_today_and_colours_by_status():
     statuses = {m.status for m in timeline.milestones}
     assert {"passed", "upcoming"} <= statuses
     for status in statuses:
-        assert f'class="milestone status-{status}"' in svg
+        assert f'class="milestone status-{status}' in svg
     assert svg.count("<circle") >= len(timeline.milestones)
     assert "Today 20-02-2026" in timeline_svg(timeline, "en")
+
+
+def test_timeline_picture_greys_past_milestones_and_highlights_the_next_one():
+    timeline = compute_timeline([Episode(date(2025, 1, 6))], today=date(2025, 12, 1))
+    svg = timeline_svg(timeline, "nl")
+    upcoming = sorted((m for m in timeline.milestones if m.date >= timeline.today),
+                      key=lambda m: m.date)
+    assert svg.count(" next\"") == 1
+    assert f'next" data-key="{upcoming[0].key}"' in svg
+    passed = [m for m in timeline.milestones if m.status == "passed"]
+    assert svg.count(' past"') == len(passed) > 0
+    assert "volgende stap" in svg and "next step" in timeline_svg(timeline, "en")
+
+
+def test_check_table_shows_each_step_with_status_and_what_to_do(tmp_path):
+    from assistant.web.planner import check, check_html
+
+    timeline = compute_timeline([Episode(date(2025, 1, 6))], today=date(2025, 12, 1))
+    html = check_html(check(timeline, {"probleemanalyse": date(2025, 2, 10)}, [],
+                            date(2025, 12, 1)), "nl")
+    assert '<tr class="check-done" data-key="probleemanalyse">' in html
+    assert "gedaan 10-02-2025" in html and "<caption>" in html
+    melding = html.split('data-key="ziekmelding_uwv">')[1].split("</tr>")[0]
+    assert "te laat" in melding and "werkgeversportaal" in melding
 
 
 def test_timeline_table_lists_every_milestone_with_its_status():
@@ -78,3 +102,9 @@ def test_ui_chat_streams_the_answer_and_rate_limits_with_a_friendly_message(
     assert turns[-1]["question"] == "Wanneer moet spoor 2 starten?"
     *_, (messages, _, _) = respond(ctx, "En voor de werknemer?", turns, None, "nl", None)
     assert "te veel vragen" in messages[-1]["content"]
+
+
+def test_timeline_picture_is_1000_units_wide_whatever_the_labels():
+    timeline = compute_timeline([Episode(date(2025, 3, 1))], today=date(2026, 11, 30))
+    assert timeline_svg(timeline, "nl").startswith(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 ')

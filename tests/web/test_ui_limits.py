@@ -99,10 +99,24 @@ def test_planner_downloads_live_in_the_data_dir_and_are_removed(make_ctx, make_a
     assert os.path.exists(path) and csv["value"].endswith(".csv")
     folder = DownloadFolder(ctx.downloads.root, max_age=60)
     assert folder.sweep(now=time.time()) == 0 and os.path.exists(path)
-    assert folder.sweep(now=time.time() + 120) == 2 and not os.path.exists(path)  # .ics, .csv
+    assert folder.sweep(now=time.time() + 120) == 3 and not os.path.exists(path)  # .ics .csv .pdf
 
     app = make_app(data_dir=tmp_path / "served")
     with TestClient(app):
         written = app.state.web.downloads.write(b"BEGIN:VCALENDAR", "x.ics")
         assert written.exists()
     assert not written.exists()  # removed at shutdown
+
+
+def test_a_planned_eje_is_accepted_and_shown_as_not_done_yet(make_ctx):
+    from datetime import timedelta
+
+    from assistant.web.context import today_nl
+
+    today = today_nl()
+    first = (today - timedelta(days=300)).isoformat()
+    planned = (today + timedelta(days=20)).isoformat()
+    summary, _table, _svg, check, *_ = _calculate(make_ctx(), first=first, eje=planned)
+    assert not summary.startswith("⚠️")
+    row = check.split('data-key="eerstejaarsevaluatie">')[1].split("</tr>")[0]
+    assert "nog te doen" in row

@@ -5,7 +5,8 @@
    - arrow keys, Home and End switch tabs;
    - the question box counts down the characters left ("nog 120 tekens"), never cuts text;
    - a new answer scrolls into view at its start, and a screen reader hears it once, with who
-     said it; planner results and errors are announced and get focus. */
+     said it; planner results and errors are announced and get focus;
+   - planner date fields of earlier periods and steps done are native date pickers. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -181,10 +182,17 @@
     }
   }
 
+  // Planner date fields marked .date-picker become the browser's own date picker (labelled,
+  // keyboard usable; Gradio's DateTime has an unnamed button). The value stays YYYY-MM-DD.
+  function fixDatePickers() {
+    $$(".date-picker input[type=text]").forEach(function (input) { input.type = "date"; });
+  }
+
   var scheduled = false;
   function fixAll() {
     scheduled = false;
     fixLanguage(); fixRadios(); fixTabs(); fixExamples(); fixCounter(); fixChat(); fixPlanner();
+    fixDatePickers();
   }
   function schedule() {
     if (scheduled) return;

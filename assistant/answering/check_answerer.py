@@ -1,0 +1,122 @@
+""""Waar sta ik?" / "where do I stand?": the Poortwachter check of the case in the conversation.
+
+The first sick day comes from the conversation as the deadline answerer reads it (`parse_dates`
+over the earlier messages and this one); the steps done come from the user's words
+(`case_steps.read_steps`). The answer lists each step as done, due (days left) or overdue, with
+its legal basis and, when overdue, what to do now.
+"""
+from __future__ import annotations
+
+import re
+import time
+from typing import TYPE_CHECKING
+
+from assistant.answering.case_steps import read_steps
+from assistant.answering.deadline import about_a_case
+from assistant.answering.extractive import article_citation
+from assistant.answering.messages import say
+from assistant.errors import DeadlineInputError
+from assistant.types import Answer
+
+if TYPE_CHECKING:
+    from assistant.deadlines.check import StepCheck
+    from assistant.retrieval.index import Retrieval
+    from assistant.understanding import Turn
+
+_WHERE = re.compile(
+    r"\bwaar\s+sta(?:an)?\s+(?:ik|we|wij)\b|\bhoe\s+staan?\s+(?:we|wij|ik)\s+ervoor\b"
+    r"|\bstand\s+van\s+zaken\b|\bwat\s+(?:is|zijn)\s+(?:er\s+)?(?:te\s+laat|verlopen)\b"
+    r"|\bwhere\s+do\s+(?:i|we)\s+stand\b|\bwhere\s+are\s+we\b|\bwhat\s+(?:is|are)\s+overdue\b"
+    r"|\bpoortwachter[-\s]?check\b",
+    re.IGNORECASE,
+)
+_ICONS = {"done": "✅", "due": "⏳", "overdue": "⚠️"}
+_TEXT = {
+    "nl": {
+        "head": "**Waar staat u?** Eerste ziektedag {start}{week}. Dit is de Poortwachter-check "
+                "op {today}, met wat u mij vertelde over de stappen.",
+        "week": " (nu week {n})", "due": "uiterlijk", "law": "wet", "practice": "praktijk",
+        "tail": "Staat een stap als open of te laat maar is die wel gedaan? Zeg het met de datum, "
+                "bijvoorbeeld \"plan van aanpak gemaakt op 3 maart\", dan reken ik opnieuw. "
+                "De planner (tab Termijnen berekenen) maakt er ook een pdf van voor het dossier.",
+    },
+    "en": {
+        "head": "**Where do you stand?** First sick day {start}{week}. This is the Poortwachter "
+                "check on {today}, with what you told me about the steps.",
+        "week": " (now week {n})", "due": "deadline", "law": "law", "practice": "practice",
+        "tail": "Is a step shown as open or overdue that was in fact done? Tell me with the date, "
+                "for example \"action plan made on 3 March\", and I will count again. The planner "
+                "(tab Calculate deadlines) also makes a PDF of it for the file.",
+    },
+}
+
+
+def asks_where_we_stand(text: str) -> bool:
+    """True for "waar sta ik?", "hoe staan we ervoor?", "where do we stand?" and the like."""
+    return bool(_WHERE.search(text))
+
+
+class CheckAnswerer:
+    """Answers "where do I stand?" with the Poortwachter check of the conversation's case."""
+
+    name = "check"
+
+    def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
+        """The check, a question for the first sick day, or None when not asked or when the
+        conversation is not about a sick employee (this answerer runs before the scope guard)."""
+        from assistant.deadlines import compute_timeline, parse_dates
+        from assistant.deadlines.check import check_steps
+
+        if retrieval.part or not asks_where_we_stand(turn.message):
+            return None
+        language, today, trace = turn.language, turn.today, {"path": "check"}
+        messages = [*turn.previous, turn.message]
+        started = time.perf_counter()
+        try:
+            parsed = parse_dates(" \n".join(messages), today)
+            steps = read_steps(messages, today)
+            if parsed is None or not parsed.episodes:
+                if not steps.mentioned() and not about_a_case(" ".join(messages)):
+                    return None  # "waar sta ik met ..." about something else: the scope guard
+                trace["path"] = "clarify:first_sick_day"
+                return Answer(say("clarify_date", language, turn.voice), "clarify", language,
+                              confidence=1.0, trace=trace)
+            kwargs = parsed.timeline_kwargs()
+            kwargs["probleemanalyse"] = (steps.done.get("probleemanalyse")
+                                         or kwargs["probleemanalyse"])
+            kwargs["eje"] = steps.done.get("eerstejaarsevaluatie") or kwargs["eje"]
+            timeline = compute_timeline(parsed.episodes, today=today, **kwargs)
+            checks = check_steps(timeline, steps.done, today=today,
+                                 evaluations=steps.evaluations, undated=steps.undated)
+        except DeadlineInputError as exc:
+            trace["path"] = "clarify:invalid_input"
+            return Answer(exc.user_message(language), "clarify", language, confidence=1.0,
+                          trace=trace)
+        trace["check_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        trace["check"] = {"period_start": timeline.period_start.isoformat(),
+                          "steps": {c.key: c.status for c in checks},
+                          "done": {k: v.isoformat() for k, v in steps.done.items()},
+                          "undated": sorted(steps.undated), "not_done": sorted(steps.not_done)}
+        doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
+        citation = article_citation(retrieval.snapshot.by_doc, doc, 1)
+        text = render(timeline.period_start, timeline.current_week, today, checks, language)
+        # The deadline answerer must not answer this message a second time.
+        turn.notes["deadline_answered"] = True
+        return Answer(text, "deadline", language, [citation] if citation else [], 1.0, trace)
+
+
+def render(start, week, today, checks: list[StepCheck], language: str) -> str:
+    """The check as Markdown: one line per step, then how to correct it."""
+    lang = "en" if language == "en" else "nl"
+    t = _TEXT[lang]
+    lines = [t["head"].format(start=start.strftime("%d-%m-%Y"),
+                              week=t["week"].format(n=week) if week else "",
+                              today=today.strftime("%d-%m-%Y")), ""]
+    for c in checks:
+        line = (f"- {_ICONS[c.status]} **{c.title(lang)}**: {c.label(lang)}; {t['due']} "
+                f"{c.due.strftime('%d-%m-%Y')} ({t[c.norm]}: {c.basis}).")
+        if c.status == "overdue":
+            line += f" {c.action(lang)}"
+        lines.append(line)
+    lines += ["", t["tail"]]
+    return "\n".join(lines)

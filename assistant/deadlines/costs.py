@@ -1,0 +1,159 @@
+"""What is left of the wachttijd, which spoor-2 packages still fit, and what a loonsanctie costs.
+
+An estimate for employers, computed from the timeline; nothing is stored.
+
+* Weeks left: whole weeks from today to the last day of the wachttijd (end of week 104, or the
+  end of a vrijwillige verlenging).
+* Spoor-2 packages (fact sheet §10): bureaus sell 3, 6 and 9 months and "until the end of the 2nd
+  ziektejaar". A package fits when, started today, it ends by the end of the wachttijd (spoor 2
+  may always start earlier than the practice norm).
+  Prices are vendors' published list prices (fact sheet §5.6, §10), marked as such.
+* Loonsanctie: up to 52 weeks more loondoorbetaling (art. 25 lid 9 WIA). The estimate is the
+  statutory minimum of 70% of the gross wage (art. 7:629 lid 1 BW), capped at 70% of the
+  maximum dagloon (2026: EUR 212.98 a day, fact sheet §4.1, P15; 5 days a week); a month is
+  52/12 weeks. Left out: vakantiegeld, employer's social premiums and pension, CAO top-ups above
+  70%, and the costs of re-integration and replacement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.deadlines.model import Timeline
+from assistant.deadlines.validate import fail
+
+LOONSANCTIE_MAX_WEEKS = 52
+STATUTORY_SHARE = 0.70
+MAX_DAGLOON_70_2026 = 212.98  # 70% of the maximum dagloon EUR 304.25 (2026, fact sheet P15)
+MAX_MONTHLY_WAGE = 100_000
+PACKAGE_MONTHS = (3, 6, 9)
+
+# (label nl, label en, low, high, source): vendors' published prices, not advice.
+PUBLISHED_PRICES = (
+    ("3 maanden, één bureau", "3 months, one bureau", 1775, 1775,
+     "riforce.nl/2e-spoor (fact sheet §5.6, C1)"),
+    ("6 maanden, één bureau", "6 months, one bureau", 2750, 2750,
+     "riforce.nl/2e-spoor (fact sheet §5.6, C1)"),
+    ("volledig traject, één bureau", "complete traject, one bureau", 1475, 3995,
+     "re-integratiebureaus' service pages (fact sheet §10)"),
+    ("volledig traject, twee andere bureaus", "complete traject, two other bureaus", 2000, 5000,
+     "re-integratiebureaus' service pages (fact sheet §10)"),
+)
+
+
+@dataclass(frozen=True)
+class Package:
+    """A spoor-2 package length and whether it still fits before the end of the wachttijd."""
+
+    months: int | None  # None: until the end of the 2nd ziektejaar
+    ends: date
+    fits: bool
+
+
+@dataclass(frozen=True)
+class CostView:
+    """The cost estimate; amounts in euros, rounded to whole euros."""
+
+    today: date
+    end_of_wachttijd: date
+    weeks_left: int
+    packages: tuple[Package, ...]
+    monthly_wage: float | None
+    weekly_cost: int | None
+    loonsanctie_cost: int | None
+    capped: bool
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for dd in range(day.day, 27, -1):
+        try:
+            return date(year, month, dd)
+        except ValueError:
+            continue
+    return date(year, month, min(day.day, 28))
+
+
+def cost_view(timeline: Timeline, *, today: date, monthly_wage: float | None = None) -> CostView:
+    """The cost view for this case on `today`.
+
+    Raises:
+        DeadlineInputError: a wage that is not a positive amount up to 100,000 a month.
+    """
+    if monthly_wage is not None and not 0 < monthly_wage <= MAX_MONTHLY_WAGE:
+        raise fail(
+            f"Gross monthly wage: enter an amount in euros from 1 to {MAX_MONTHLY_WAGE:,}.",
+            f"Bruto maandloon: vul een bedrag in euro's in van 1 tot {MAX_MONTHLY_WAGE:,}."
+            .replace(",", "."),
+        )
+    last = timeline.get("einde_loondoorbetaling") or timeline.get("einde_wachttijd")
+    if last is None:  # the period ended before week 104: nothing left to plan
+        raise fail("This sickness period has ended; there is no wachttijd left to plan.",
+                   "Deze ziekteperiode is afgelopen; er is geen wachttijd meer om te plannen.")
+    end = last.date
+    weeks_left = max(0, ((end - today).days + 1) // 7)
+    packages = [Package(n, _add_months(today, n) - timedelta(days=1),
+                        _add_months(today, n) - timedelta(days=1) <= end)
+                for n in PACKAGE_MONTHS]
+    packages.append(Package(None, end, today <= end))
+    weekly = loonsanctie = None
+    capped = False
+    if monthly_wage is not None:
+        week_wage = monthly_wage * 12 / 52 * STATUTORY_SHARE
+        cap = MAX_DAGLOON_70_2026 * 5
+        capped = week_wage > cap
+        weekly = round(min(week_wage, cap))
+        loonsanctie = round(min(week_wage, cap) * LOONSANCTIE_MAX_WEEKS)
+    return CostView(today=today, end_of_wachttijd=end, weeks_left=weeks_left,
+                    packages=tuple(packages), monthly_wage=monthly_wage, weekly_cost=weekly,
+                    loonsanctie_cost=loonsanctie, capped=capped)
+
+
+def _euro(amount: float) -> str:
+    return "€ " + f"{amount:,.0f}".replace(",", ".")
+
+
+def cost_lines(view: CostView, language: str = "nl") -> list[str]:
+    """The cost view as short Markdown lines, werkgevers addressed with "u"."""
+    en = language == "en"
+    end = view.end_of_wachttijd.strftime("%d-%m-%Y")
+    lines = [(f"**{'Waiting period left' if en else 'Resterende wachttijd'}:** {view.weeks_left} "
+              f"{'weeks (until' if en else 'weken (tot en met'} {end}).")]
+    fits, not_fits = [], []
+    for p in view.packages:
+        name = ((f"{p.months} months" if en else f"{p.months} maanden") if p.months else
+                ("until the end of the 2nd year" if en else "tot het einde van het 2e ziektejaar"))
+        (fits if p.fits else not_fits).append(f"{name} ({p.ends.strftime('%d-%m-%Y')})")
+    fit_label = "Spoor-2 packages that still fit" if en else "Spoor-2-pakketten die nog passen"
+    lines.append(f"**{fit_label}:** {', '.join(fits) or ('none' if en else 'geen')}.")
+    if not_fits:
+        lines.append(f"{'Too long' if en else 'Te lang'}: {', '.join(not_fits)}.")
+    lines.append("**" + ("Published prices (vendors' list prices, not an offer)" if en else
+                         "Gepubliceerde prijzen (lijstprijzen van bureaus, geen offerte)") + ":**")
+    for nl, en_label, low, high, source in PUBLISHED_PRICES:
+        amount = _euro(low) if low == high else f"{_euro(low)} – {_euro(high)}"
+        lines.append(f"- {en_label if en else nl}: {amount} ({'source' if en else 'bron'}: "
+                     f"{source})")
+    if view.loonsanctie_cost is None:
+        lines.append("Enter a gross monthly wage to compare with a loonsanctie." if en else
+                     "Vul een bruto maandloon in om te vergelijken met een loonsanctie.")
+        return lines
+    cap = (" (capped at 70% of the maximum dagloon, 2026)" if en else
+           " (begrensd op 70% van het maximum dagloon, 2026)") if view.capped else ""
+    lines.append(
+        f"**{'A loonsanctie of 52 weeks' if en else 'Een loonsanctie van 52 weken'}:** "
+        f"{'about' if en else 'ongeveer'} {_euro(view.loonsanctie_cost)} "
+        f"({_euro(view.weekly_cost)} {'a week' if en else 'per week'}{cap})."
+    )
+    lines.append(
+        "Estimate: 70% of the gross wage you entered (the legal minimum, art. 7:629 BW; your CAO "
+        "may require more). Not included: holiday pay (vakantiegeld), employer's premiums and "
+        "pension, CAO top-ups, re-integration and replacement costs. Nothing you enter is stored."
+        if en else
+        "Schatting: 70% van het ingevulde bruto loon (het wettelijke minimum, art. 7:629 BW; uw "
+        "cao kan meer vragen). Niet inbegrepen: vakantiegeld, werkgeverslasten en pensioen, "
+        "cao-aanvullingen, kosten van re-integratie en vervanging. Wat u invult, wordt niet "
+        "bewaard."
+    )
+    return lines

@@ -1,0 +1,192 @@
+"""The planner tab's layout: inputs (dates, earlier periods, steps done, wage, reminders) and
+outputs, with the relabelling for the language switch. The logic is in `ui_planner`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import gradio as gr
+
+from assistant.web.ui_planner import STEP_FIELDS
+from assistant.web.ui_texts import t
+
+MAX_PERIODS = 5
+STEP_KEYS = tuple(STEP_FIELDS)
+
+
+def date_box(key: str, elem_id: str, *, picker: bool = False, label: str | None = None,
+             visible: bool = True) -> gr.Textbox:
+    """A one-line date field named by its label; `picker` makes it a native date picker (the
+    page script sets type=date: Gradio's DateTime has an unnamed button)."""
+    return gr.Textbox(label=label or t(key, "nl"), placeholder=t("date_ph", "nl"), lines=1,
+                      max_lines=1, elem_id=elem_id, visible=visible,
+                      elem_classes=["date-picker"] if picker else None)
+
+
+@dataclass
+class PlannerForm:
+    """The components of the planner tab."""
+
+    intro: Any = None
+    first_day: Any = None
+    eje: Any = None
+    periods_label: Any = None
+    period_rows: list[Any] = field(default_factory=list)
+    period_boxes: list[tuple[Any, Any]] = field(default_factory=list)
+    period_count: Any = None
+    add_period: Any = None
+    remove_period: Any = None
+    steps_box: Any = None
+    steps: dict[str, Any] = field(default_factory=dict)
+    extension: Any = None
+    verlenging: Any = None
+    loonsanctie: Any = None
+    costs_box: Any = None
+    wage: Any = None
+    alarm_days: Any = None
+    calc: Any = None
+    summary: Any = None
+    check: Any = None
+    costs: Any = None
+    picture: Any = None
+    table: Any = None
+    ics: Any = None
+    csv: Any = None
+    pdf: Any = None
+
+    @property
+    def inputs(self) -> list[Any]:
+        """Every value the calculation reads, in the order of `values_to_kwargs`."""
+        flat = [box for pair in self.period_boxes for box in pair]
+        return [self.first_day, self.eje, self.verlenging, self.loonsanctie, self.wage,
+                self.alarm_days, *[self.steps[k] for k in STEP_KEYS], *flat]
+
+    @property
+    def input_names(self) -> list[str]:
+        """Names of `inputs` (the API parameters of the calculate event, in order)."""
+        periods = [f"period_{i}_{part}" for i in range(1, MAX_PERIODS + 1)
+                   for part in ("start", "end")]
+        return ["first_sick_day", "eje", "verlenging_tot", "loonsanctie", "monthly_wage",
+                "alarm_days", *[f"step_{k}" for k in STEP_KEYS], *periods]
+
+    @property
+    def outputs(self) -> list[Any]:
+        """What `ui_planner.calculate` returns, in its order."""
+        return [self.summary, self.table, self.picture, self.check, self.costs, self.pdf,
+                self.ics, self.csv]
+
+    @property
+    def relabel_components(self) -> list[Any]:
+        return [self.intro, self.first_day, self.eje, self.periods_label, *self.flat_periods,
+                self.add_period, self.remove_period, self.steps_box,
+                *[self.steps[k] for k in STEP_KEYS], self.extension, self.verlenging,
+                self.loonsanctie, self.costs_box, self.wage, self.alarm_days, self.calc,
+                self.ics, self.csv, self.pdf]
+
+    @property
+    def flat_periods(self) -> list[Any]:
+        return [box for pair in self.period_boxes for box in pair]
+
+    def relabel(self, x: str) -> list[Any]:
+        """Updates for `relabel_components` in language `x`."""
+        periods = []
+        for i in range(1, MAX_PERIODS + 1):
+            periods += [gr.update(label=t("period_start", x, n=i), placeholder=t("date_ph", x)),
+                        gr.update(label=t("period_end", x, n=i), placeholder=t("date_ph", x))]
+        return [
+            gr.update(value=t("planner_intro", x)),
+            gr.update(label=t("first_sick_day", x), placeholder=t("date_ph", x)),
+            gr.update(label=t("eje", x), placeholder=t("date_ph", x)),
+            gr.update(value=t("periods", x)), *periods,
+            gr.update(value=t("add_period", x)), gr.update(value=t("remove_period", x)),
+            gr.update(label=t("steps_done", x)),
+            *[gr.update(label=t(f"step_{k}", x), placeholder=t("date_ph", x))
+              for k in STEP_KEYS],
+            gr.update(label=t("extension", x)),
+            gr.update(label=t("verlenging_tot", x), placeholder=t("date_ph", x)),
+            gr.update(label=t("loonsanctie", x)), gr.update(label=t("costs_box", x)),
+            gr.update(label=t("monthly_wage", x)), gr.update(label=t("alarm_days", x)),
+            gr.update(value=t("calculate", x)),
+            gr.update(label=t("download_ics", x)), gr.update(label=t("download_csv", x)),
+            gr.update(label=t("download_pdf", x)),
+        ]
+
+
+def values_to_kwargs(values: list[Any]) -> dict[str, Any]:
+    """The flat `inputs` values as keyword arguments of `ui_planner.calculate`."""
+    first, eje, until, weeks, wage, alarms = values[:6]
+    steps = dict(zip(STEP_KEYS, values[6:6 + len(STEP_KEYS)], strict=True))
+    flat = values[6 + len(STEP_KEYS):]
+    periods = list(zip(flat[0::2], flat[1::2], strict=True))
+    return {"first_sick_day": first, "episodes": periods, "eje": eje, "verlenging_tot": until,
+            "loonsanctie": weeks, "steps": steps, "monthly_wage": wage, "alarm_days": alarms}
+
+
+def build_planner_form(forget: Any = None) -> PlannerForm:
+    """Lay out the planner tab inside the current Gradio Tab; wire the add/remove buttons.
+
+    `forget` is the delete callback of the tab's state (one whose repr shows no address)."""
+    f = PlannerForm()
+    f.intro = gr.Markdown(t("planner_intro", "nl"))
+    with gr.Row():
+        f.first_day = date_box("first_sick_day", "first-sick-day")
+        f.eje = date_box("eje", "eje")
+    with gr.Group(elem_id="periods"):
+        f.periods_label = gr.Markdown(t("periods", "nl"), elem_id="periods-label")
+        for i in range(1, MAX_PERIODS + 1):
+            with gr.Row(visible=False, elem_id=f"period-{i}") as row:
+                start = date_box("period_start", f"period-{i}-start", picker=True,
+                                 label=t("period_start", "nl", n=i))
+                end = date_box("period_end", f"period-{i}-end", picker=True,
+                               label=t("period_end", "nl", n=i))
+            f.period_rows.append(row)
+            f.period_boxes.append((start, end))
+        with gr.Row():
+            f.add_period = gr.Button(t("add_period", "nl"), elem_id="add-period", size="sm")
+            f.remove_period = gr.Button(t("remove_period", "nl"), elem_id="remove-period",
+                                        size="sm", visible=False)
+    f.period_count = gr.State(0, delete_callback=forget)
+    with gr.Accordion(t("steps_done", "nl"), open=False, elem_id="steps-done") as f.steps_box, \
+            gr.Row():
+        for key in STEP_KEYS:
+            f.steps[key] = date_box(f"step_{key}", f"step-{key.replace('_', '-')}", picker=True)
+    with gr.Accordion(t("extension", "nl"), open=False, elem_id="extension") as f.extension:
+        f.verlenging = date_box("verlenging_tot", "verlenging")
+        f.loonsanctie = gr.Number(label=t("loonsanctie", "nl"), minimum=0, maximum=52,
+                                  precision=0, elem_id="loonsanctie")
+    with gr.Accordion(t("costs_box", "nl"), open=False, elem_id="costs-box") as f.costs_box:
+        f.wage = gr.Number(label=t("monthly_wage", "nl"), minimum=0, maximum=100000,
+                           elem_id="monthly-wage")
+    f.alarm_days = gr.Textbox(label=t("alarm_days", "nl"), value="14,2", lines=1, max_lines=1,
+                              elem_id="alarm-days")
+    f.calc = gr.Button(t("calculate", "nl"), variant="primary", elem_id="calculate")
+    f.summary = gr.Markdown(elem_id="planner-summary")
+    f.check = gr.HTML(elem_id="planner-check")
+    f.costs = gr.Markdown(elem_id="planner-costs")
+    f.picture = gr.HTML(elem_id="timeline-svg")
+    f.table = gr.HTML(elem_id="timeline-table")
+    with gr.Row():
+        f.ics = gr.DownloadButton(t("download_ics", "nl"), visible=False, elem_id="download-ics")
+        f.csv = gr.DownloadButton(t("download_csv", "nl"), visible=False, elem_id="download-csv")
+        f.pdf = gr.DownloadButton(t("download_pdf", "nl"), visible=False, elem_id="download-pdf")
+    _wire_periods(f)
+    return f
+
+
+def _wire_periods(f: PlannerForm) -> None:
+    def show(n: int) -> list[Any]:
+        rows = [gr.update(visible=i < n) for i in range(MAX_PERIODS)]
+        return [n, *rows, gr.update(visible=n < MAX_PERIODS), gr.update(visible=n > 0)]
+
+    outs = [f.period_count, *f.period_rows, f.add_period, f.remove_period]
+    f.add_period.click(lambda n: show(min((n or 0) + 1, MAX_PERIODS)), f.period_count, outs)
+
+    def remove(n: int) -> list[Any]:
+        n = max((n or 0) - 1, 0)
+        # The removed row is cleared, so a hidden period never counts.
+        cleared = [gr.update() for _ in range(2 * MAX_PERIODS)]
+        # Two dicts: Gradio consumes an update dict, so one object cannot serve two fields.
+        cleared[2 * n], cleared[2 * n + 1] = gr.update(value=""), gr.update(value="")
+        return [*show(n), *cleared]
+
+    f.remove_period.click(remove, f.period_count, [*outs, *f.flat_periods])

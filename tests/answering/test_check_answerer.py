@@ -1,0 +1,79 @@
+""""Waar sta ik?" through the real assistant: a case built over several turns, then the check.
+
+The kb_assistant's today is 2025-11-23."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.answering.case_steps import read_steps
+
+TODAY = date(2025, 11, 23)
+
+
+def _converse(assistant, messages, **kwargs):
+    history, answer = [], None
+    for message in messages:
+        answer = assistant.ask(message, history, **kwargs)
+        history += [{"role": "user", "content": message},
+                    {"role": "assistant", "content": answer.text}]
+    return answer
+
+
+def test_waar_sta_ik_answers_from_a_case_built_over_several_turns(kb_assistant):
+    answer = _converse(kb_assistant, [
+        "Mijn werknemer is ziek sinds 3 februari 2025. Wanneer moet de 42e-weeksmelding?",
+        ("De probleemanalyse was op 10 maart 2025 en het plan van aanpak hebben we op 20 maart "
+        "gemaakt."),
+        "We hebben de EJE nog niet gehad. De laatste evaluatie was op 1 oktober 2025.",
+        "Waar sta ik?",
+    ], audience="werkgever")
+    assert answer.trace["path"] == "check"
+    steps = answer.trace["check"]["steps"]
+    assert steps["probleemanalyse"] == "done" and steps["plan_van_aanpak"] == "done"
+    assert steps["evaluatie"] == "overdue"  # 1 October + 6 weeks = 12 November
+    assert steps["ziekmelding_uwv"] == "due" and steps["eerstejaarsevaluatie"] == "due"
+    assert answer.trace["check"]["not_done"] == ["eerstejaarsevaluatie"]
+    text = answer.text
+    assert "Eerste ziektedag 03-02-2025" in text
+    assert "**Probleemanalyse**: gedaan 10-03-2025" in text
+    assert "**42e-weeksmelding bij UWV**: nog te doen (1 dag); uiterlijk 24-11-2025" in text
+    assert "**Evaluatie plan van aanpak**: te laat (11 dagen)" in text
+    assert "Plan nu een evaluatie" in text  # what to do now, "u" for the employer
+    assert answer.citations
+
+
+def test_where_do_i_stand_in_english_asks_for_the_first_sick_day_first(kb_assistant):
+    first = kb_assistant.ask("My employee is sick. Where do I stand?", [], language="en")
+    assert first.kind == "clarify" and first.trace["path"] == "clarify:first_sick_day"
+    off_topic = kb_assistant.ask("Waar sta ik met mijn hypotheekaanvraag?", [])
+    assert off_topic.trace["path"] != "check" and "check" not in off_topic.trace
+    answer = _converse(kb_assistant, [
+        "My employee has been sick since 6 January 2025.",
+        "The problem analysis was done on 10 February 2025. We have not had the action plan yet.",
+        "Where do we stand?",
+    ], language="en")
+    steps = answer.trace["check"]["steps"]
+    assert steps["probleemanalyse"] == "done" and steps["plan_van_aanpak"] == "overdue"
+    assert "**Action plan (plan van aanpak)**: overdue" in answer.text
+    assert "Draw up the action plan with the employee now" in answer.text
+
+
+@pytest.mark.parametrize(("messages", "done", "undated", "not_done"), [
+    (["plan van aanpak gemaakt op 3 maart"], {"plan_van_aanpak": "2025-03-03"}, set(), set()),
+    (["we hebben de EJE nog niet gehad"], {}, set(), {"eerstejaarsevaluatie"}),
+    (["De probleemanalyse is gedaan maar het plan van aanpak nog niet."], {},
+     {"probleemanalyse"}, {"plan_van_aanpak"}),
+    (["Op 3 maart 2025 hebben we de 42e-weeksmelding gedaan."],
+     {"ziekmelding_uwv": "2025-03-03"}, set(), set()),
+    (["We have not had the first-year evaluation.", ("The first-year evaluation was held on "
+      "2 November 2025.")], {"eerstejaarsevaluatie": "2025-11-02"}, set(), set()),
+    (["Spoor 2 is gestart op 1 oktober en het RIV is nog niet klaar"],
+     {"spoor2_start": "2025-10-01"}, set(), {"re_integratieverslag"}),
+    (["Wanneer moet de EJE?"], {}, set(), set()),  # a question says nothing about the step
+])
+def test_steps_are_read_from_the_users_words(messages, done, undated, not_done):
+    steps = read_steps(messages, TODAY)
+    assert {k: v.isoformat() for k, v in steps.done.items()} == done
+    assert steps.undated == undated and steps.not_done == not_done
