@@ -37,13 +37,15 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
     return answerers
 
 
-def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.today) -> Assistant:
+def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.today,
+                    llm_config: dict | None = None) -> Assistant:
     """Load the embedding model and the index, and return a ready `Assistant`.
 
     Args:
         settings: product settings; read from the `SPOOR2_*` environment when omitted.
         llm: a LangChain chat model to use instead of the one `settings.llm` names (tests).
         clock: returns "today" (deadline answers); injectable for tests and the eval set.
+        llm_config: a LangChain `RunnableConfig` for every model run, e.g. tracing callbacks.
 
     Raises:
         IndexMissingError: nothing has been ingested yet.
@@ -62,6 +64,7 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
     if llm is not None or settings.llm:
         from assistant.answering.llm import LLMAnswerer, chat_model_from_settings
 
-        answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock)
+        answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock,
+                               config=llm_config)
     return Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
                      cache_dir=settings.data_dir / "cache", llm=answerer)

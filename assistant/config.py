@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     DotEnvSettingsSource,
@@ -76,6 +83,8 @@ class Settings(BaseSettings):
     trusted_proxies: CommaList = ()
     max_message_chars: Annotated[int, Field(ge=1)] = 2000
     log_level: str = "INFO"
+    openai_api: bool = False
+    openai_api_key: SecretStr = SecretStr("")
 
     @classmethod
     def settings_customise_sources(
@@ -134,6 +143,13 @@ class Settings(BaseSettings):
             raise ValueError(f"must be below half of SPOOR2_CHUNK_SIZE ({size})")
         return value
 
+    @model_validator(mode="after")
+    def _openai_api_has_a_key(self) -> Settings:
+        if self.openai_api and len(self.openai_api_key.get_secret_value()) < 16:
+            raise ValueError(
+                "SPOOR2_OPENAI_API=1 needs SPOOR2_OPENAI_API_KEY (at least 16 characters)")
+        return self
+
     @property
     def hosts(self) -> tuple[str, ...]:
         """Host names this server answers to: SPOOR2_ALLOWED_HOSTS, else the bind address and
@@ -177,9 +193,11 @@ def describe(exc: ValidationError) -> str:
     lines = []
     for error in exc.errors(include_url=False):
         field = str(error["loc"][0]) if error["loc"] else ""
-        name = ENV_PREFIX + field.upper() if field else "settings"
         message = error["msg"].removeprefix("Value error, ")
+        if not field:  # a rule across settings: its message names the variables
+            lines.append(message)
+            continue
         secret = field.endswith("api_key")
         got = "" if secret or error["type"] == "missing" else f" (got {error['input']!r})"
-        lines.append(f"{name}: {message}{got}")
+        lines.append(f"{ENV_PREFIX + field.upper()}: {message}{got}")
     return "invalid settings: " + "; ".join(lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import re
 import threading
 import time
@@ -15,7 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from assistant.answering.base import Answerer
+from assistant.answering.askback import needs_eje
+from assistant.answering.base import Answerer, StreamClosed
 from assistant.answering.messages import say
 from assistant.embedders import Embedder
 from assistant.errors import InvalidInputError
@@ -27,6 +29,7 @@ from assistant.understanding import Turn, read_turn
 
 log = logging.getLogger(__name__)
 
+RESET = "\x00reset"  # `stream()`: forget the text so far, the answer follows anew
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 
 
@@ -146,11 +149,13 @@ class Assistant:
     def ask(
         self, question: str, history: Sequence[dict] | None = None, audience: str | None = None,
         language: str | None = None, today: date | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Answer:
         """Answer `question` in its own language, with citations and a trace.
 
         `language` is the page's language (the default when the question does not tell);
-        `audience` is what the UI knows about the asker ("werkgever" or "werknemer").
+        `audience` is what the UI knows about the asker ("werkgever" or "werknemer");
+        `on_text` receives the answer's text while a model writes it (one-part questions).
 
         Raises:
             InvalidInputError: the question is empty or not text.
@@ -161,6 +166,8 @@ class Assistant:
             raise InvalidInputError("empty question", nl=say("empty", "nl"), en=say("empty", "en"))
         turn = self.understand(question, history, audience if audience in ("werkgever", "werknemer") else None,
                                language, today)
+        if on_text is not None and len(turn.parts) == 1:
+            turn.notes["on_text"] = on_text
         snapshot = self._current()  # one generation for the whole answer
         timings: dict = {}
         answers = [self._answer_part(turn, snapshot, i, timings) for i in range(len(turn.parts))]
@@ -192,20 +199,60 @@ class Assistant:
                     answer.text = f"{answer.text}\n\n{say('ask_first_sick_day', turn.language, turn.voice)}"
                     answer.kind = "clarify"
                     answer.trace["asked"] = "first_sick_day"
+                elif answer.kind in ("card", "extractive", "llm") and not part and needs_eje(turn):
+                    answer.text = f"{answer.text}\n\n{say('ask_eje', turn.language, turn.voice)}"
+                    answer.kind = "clarify"
+                    answer.trace["asked"] = "eerstejaarsevaluatie"
                 answer.trace.setdefault("voice", turn.voice)
                 if turn.notes.get("scope") is not None:
                     answer.trace.setdefault("scope", turn.notes["scope"].label)
                 return answer
         raise RuntimeError("the answer pipeline ended without an answer (no don't-know answerer?)")
 
-    def stream(self, question: str, history=None, audience=None, language=None) -> Iterator[str | Answer]:
-        """Yield the answer text in small pieces, then the complete `Answer`."""
-        answer = self.ask(question, history, audience, language)
-        if answer.kind == "llm" and answer.trace.get("streamed_parts"):
-            yield from answer.trace.pop("streamed_parts")
-        else:
-            for part in re.findall(r"\S+\s*", answer.text):
-                yield part
+    def stream(
+        self, question: str, history=None, audience=None, language=None,
+        stop: threading.Event | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yield the answer text as it is written, then the complete `Answer`.
+
+        A computed answer (card, extractive, deadline) comes as one piece; a model's answer
+        sentence by sentence. When what was sent is not the start of the final text (the model's
+        answer was rejected), `RESET` comes first and then the whole text. Set `stop` when the
+        reader leaves: the model stops writing.
+        """
+        stop = stop or threading.Event()
+        pieces: queue.Queue = queue.Queue()
+        result: dict = {}
+
+        def on_text(text: str) -> None:
+            if stop.is_set():
+                raise StreamClosed()
+            pieces.put(text)
+
+        def work() -> None:
+            try:
+                result["answer"] = self.ask(question, history, audience, language, on_text=on_text)
+            except BaseException as exc:  # noqa: BLE001 - handed to the reader below
+                result["error"] = exc
+            finally:
+                pieces.put(None)
+
+        threading.Thread(target=work, name="spoor2-answer", daemon=True).start()
+        shown = ""
+        try:
+            while (piece := pieces.get()) is not None:
+                shown += piece
+                yield piece
+        finally:
+            stop.set()
+        if "error" in result:
+            raise result["error"]
+        answer = result["answer"]
+        if shown and not answer.text.startswith(shown):
+            yield RESET
+            shown = ""
+        if answer.text[len(shown):]:
+            yield answer.text[len(shown):]
         yield answer
 
 
@@ -251,4 +298,4 @@ def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 2)
 
 
-__all__ = ["Assistant", "combine"]
+__all__ = ["RESET", "Assistant", "combine"]

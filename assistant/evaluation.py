@@ -21,11 +21,10 @@ from pathlib import Path
 import yaml
 
 from assistant.engine import Assistant
+from assistant.text import addressed_as
 from assistant.types import Answer, Hit
 
 RETRIEVERS = ("dense", "bm25", "hybrid")
-_U = re.compile(r"\b(u|uw)\b")
-_JE = re.compile(r"\b(je|jij|jou|jouw)\b")
 _MARKUP = re.compile(r"\*\*|__|_|\[\d+\]")
 
 
@@ -121,9 +120,7 @@ def mixed_voice(answer: Answer) -> bool:
     """True when a Dutch answer addresses the asker both as "u" and as "je"."""
     if answer.language != "nl":
         return False
-    text = _MARKUP.sub("", answer.text).lower()
-    text = re.sub(r"\"[^\"]*\"", "", text)  # quoted examples do not address anyone
-    return bool(_U.search(text)) and bool(_JE.search(text))
+    return addressed_as(_MARKUP.sub("", answer.text)) == {"u", "je"}
 
 
 def _today(item: dict) -> date:

@@ -96,3 +96,13 @@ class Decompounder:
                     if deeper:
                         return [*deeper, tail]
         return []
+
+
+_ADDRESS = {"u": re.compile(r"\b(u|uw)\b"), "je": re.compile(r"\b(je|jij|jou|jouw)\b")}
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def addressed_as(text: str) -> set[str]:
+    """How a Dutch text addresses its reader: {"u"}, {"je"}, both or neither (quotes ignored)."""
+    plain = _QUOTED.sub("", text.lower())
+    return {voice for voice, pattern in _ADDRESS.items() if pattern.search(plain)}

@@ -15,6 +15,8 @@ from datetime import date
 from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
 
 MAX_PARTS = 3
+# A statement of up to this many words beside a question is part of what it asks.
+SHORT_CONTEXT_WORDS = 20
 
 # Who is asking, from their own words, when the UI did not say.
 _AUDIENCE_HINTS = (
@@ -127,8 +129,12 @@ def is_question(sentence: str) -> bool:
 
 def split_parts(question: str) -> list[str]:
     """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached."""
+    pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
+    if len(pieces) > 1 and not _QUESTION_START.match(fold(pieces[0]).strip(" \"'(")) \
+            and not _REQUEST.search(fold(pieces[0])):
+        return [question]  # "Hij was 3 weken beter en is nu weer ziek": a statement, not two questions
     parts: list[str] = []
-    for piece in _JOINED.split(question):
+    for piece in pieces:
         piece = piece.strip(" ,;")
         if not piece:
             continue
@@ -163,9 +169,10 @@ def core_questions(message: str) -> tuple[list[str], str]:
     core: list[str] = []
     for i in asked:
         text = said[i]
+        parts = split_parts(text)
         if i > 0 and i - 1 not in asked and len(words(text)) <= 12 and _BACK_REFERENCE.search(fold(text)):
-            text = f"{_last_clause(said[i - 1])} {text}"
-        core.extend(split_parts(text))
+            parts[0] = f"{_last_clause(said[i - 1])} {parts[0]}"
+        core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
     return core, context
 
@@ -211,6 +218,10 @@ def read_turn(
             and not any(is_question(s) and len(words(s)) > 10 for s in sentences(message)))
     )
     queries = [f"{previous_question} {part}" if follow_up and previous_question else part for part in parts]
+    if context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
+        # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
+        # statement beside the question says what it is about (a long story stays context).
+        queries = [q if context in q else f"{context} {q}" for q in queries]
     for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
         if _BACK_REFERENCE.search(fold(parts[i])) and len(words(topic_words(parts[i]))) <= 2:
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"

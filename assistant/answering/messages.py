@@ -114,6 +114,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Want the exact date? Tell me the first day of sickness (for example \"sick since 3 March 2025\") "
               "and I'll work it out.",
     },
+    "ask_eje": {
+        "u": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna. "
+             "Noem de datum van de EJE en de eerste ziektedag, dan reken ik uit wanneer spoor 2 uiterlijk moet starten.",
+        "je": "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen 6 weken daarna. "
+              "Noem de datum van de EJE en de eerste ziektedag, dan reken ik uit wanneer spoor 2 uiterlijk moet "
+              "starten.",
+        "en": "Has the first-year evaluation (eerstejaarsevaluatie, EJE) been held yet? In practice track 2 starts "
+              "within 6 weeks after it. Give the date of the EJE and the first day of sickness, and I will work out "
+              "when track 2 should start at the latest.",
+    },
     "who_asks": {
         "u": "Het antwoord hangt af van wie het vraagt. Vraagt u dit als werkgever of als werknemer?",
         "je": "Het antwoord hangt af van wie het vraagt. Vraag je dit als werkgever of als werknemer?",

@@ -30,7 +30,14 @@ class ScopeAnswerer:
     def verdict(self, turn: Turn) -> Scope:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
-            turn.notes["scope"] = self.guard.classify(turn.message, lambda: self.embedder.embed_query(turn.message))
+            scope = self.guard.classify(turn.message, lambda: self.embedder.embed_query(turn.message))
+            if scope.declined and scope.rule.startswith("model") and turn.story:
+                # A story full of symptoms may still ask a process question: judge the question.
+                asked = " ".join(turn.parts)
+                on_question = self.guard.classify(asked, lambda: self.embedder.embed_query(asked))
+                if not on_question.declined:
+                    scope = Scope("in_scope", on_question.probability, "model:question-of-story")
+            turn.notes["scope"] = scope
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:

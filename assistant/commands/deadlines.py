@@ -13,8 +13,11 @@ EXAMPLES = """examples:
   spoor2 deadlines --first-sick-day 2025-01-06
   spoor2 deadlines --episode 2025-01-06:2025-02-09 --episode 2025-02-20: --format json
   spoor2 deadlines --first-sick-day 06-01-2025 --eje 2025-12-10 --format ics > termijnen.ics
+  spoor2 deadlines --first-sick-day 2025-01-06 --verlof 2025-03-10:2025-06-30
 Dates: 2025-01-06 or 06-01-2025 (day-month-year). An episode is FIRST:LAST sick day; leave LAST
-empty while the employee is still sick."""
+empty while the employee is still sick. --verlof is zwangerschaps-/bevallingsverlof, FIRST:LAST
+day of the leave: those days are no sick days and no part of the 4-week break, so illness
+before and after the leave (same cause) is added up (art. 7:629 lid 10 BW, art. 23 WIA)."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="loonsanctie, 1-52 weeks")
     parser.add_argument("--verlenging-tot", metavar="DATE",
                         help="end date of a vrijwillige verlenging set by UWV")
+    parser.add_argument("--verlof", action="append", default=[], metavar="START:END",
+                        help="zwangerschaps-/bevallingsverlof (WAZO), first:last day; repeatable")
     parser.add_argument("--today", metavar="DATE", help="reference date (default: today)")
     parser.add_argument("--format", choices=("table", "json", "csv", "ics"), default="table")
     parser.add_argument("--language", choices=("nl", "en"), default="nl",
@@ -63,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
             eje=_date(args.eje, today),
             loonsanctie_weeks=args.loonsanctie_weeks,
             verlenging_tot=_date(args.verlenging_tot, today),
+            leave=_leave(args, today),
         )
     except DeadlineInputError as exc:
         print(f"spoor2 deadlines: {exc}", file=sys.stderr)
@@ -104,3 +110,18 @@ def _episodes(args: argparse.Namespace, today: date) -> list:
             )
         episodes.append(Episode(_date(start, today), _date(end, today) if end.strip() else None))
     return episodes
+
+
+def _leave(args: argparse.Namespace, today: date) -> list:
+    from assistant.deadlines import Leave
+
+    leave = []
+    for raw in args.verlof:
+        start, sep, end = raw.partition(":")
+        if not sep or not start.strip() or not end.strip():
+            raise DeadlineInputError(
+                f"--verlof {raw!r}: write START:END, the first and the last day of the leave "
+                "(e.g. 2025-03-10:2025-06-30)."
+            )
+        leave.append(Leave(_date(start, today), _date(end, today)))
+    return leave

@@ -8,7 +8,7 @@ from assistant.deadlines.dateparse import parse_date
 from assistant.deadlines.engine import compute_timeline
 from assistant.deadlines.export import to_csv, to_ics
 from assistant.deadlines.holidays import atw_holidays, first_working_day_after
-from assistant.deadlines.model import Episode, Milestone, Timeline
+from assistant.deadlines.model import Episode, Leave, Milestone, Timeline
 from assistant.deadlines.parse import ParsedSickness, parse_dates
 from assistant.deadlines.render import render_table
 from assistant.errors import DeadlineInputError
@@ -16,6 +16,7 @@ from assistant.errors import DeadlineInputError
 __all__ = [
     "DeadlineInputError",
     "Episode",
+    "Leave",
     "Milestone",
     "ParsedSickness",
     "Timeline",

@@ -6,14 +6,22 @@ Dates without a year take the year of the previous full date in the text (rollin
 next year when they would otherwise lie before it), or else their last occurrence up to today.
 A weekday right beside an explicit date ("vrijdag 1 maart 2024", "1 maart 2024 (vrijdag)") is a
 label of that date, not a relative date; alone ("sinds vrijdag") it is the last such day.
+"sinds 1-3" (day-month after a word such as sinds/vanaf/tot/since) has no year either.
+A duration ("al 5 weken ziek", "sinds drie maanden", "for 5 weeks") is a range of days: 5 weeks
+is 35 to 41 days ago. The mention's `value` is the earliest day of the range (the safest first
+sick day: no deadline comes out late) and `latest` the last one.
+Named days ("Koningsdag 2025", "de dag na Kerst", "the day after Easter") come from `named_days`;
+without a year they are the most recent such day up to today.
 """
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from assistant.deadlines.named_days import NAMES_PATTERN, last_named_day, named_day
 from assistant.deadlines.validate import fail
 
 _log = logging.getLogger(__name__)
@@ -33,7 +41,8 @@ _WEEKDAYS = {
 _NUMBERS = {
     "een": 1, "één": 1, "one": 1, "a": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4,
     "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8,
-    "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10,
+    "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10, "elf": 11, "eleven": 11,
+    "twaalf": 12, "twelve": 12,
 }
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WD = "|".join(_WEEKDAYS)
@@ -64,11 +73,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<n>{_NUM})\s+(?P<unit>dagen|dag|weken|week|days|day|weeks)\s+(?:geleden|ago)\b",
         re.I)),
     ("word", re.compile(r"\b(?P<w>vandaag|today|eergisteren|gisteren|yesterday)\b", re.I)),
+    # "sinds 1-3", "tot 15/4": day-month without a year, only after a word that introduces a date.
+    ("dm", re.compile(
+        r"\b(?:sinds|vanaf|per|op|tot(?:\s+en\s+met)?|t/m|van|since|from|on|until|till|to|"
+        r"through)\s+(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?![\d]|[-/.]\d|\s*(?:dagen|dag|weken|week|"
+        r"maanden|maand|jaar|jaren|uur|keer|days|day|weeks|week|months|month|years|year|hours|"
+        r"times|x\b|%))", re.I)),
+    # "al 5 weken ziek", "sinds drie maanden", "ziek sinds 5 weken", "off sick for 5 weeks".
+    # The span starts at the number, so "sinds"/"sick for" stay in the clause that gives the role.
+    ("duration", re.compile(
+        rf"(?:\b(?:al|nu|inmiddels|sinds|sedert|since|already)|\b(?:sick|ill|unwell|off\s+work|"
+        rf"absent|unfit)\s+(?:for|since))\s+(?:(?:the\s+)?(?:last|past)\s+)?"
+        rf"(?:ruim\s+|over\s+|more\s+than\s+)?(?P<n>{_NUM})\s+"
+        rf"(?P<unit>dagen|dag|weken|week|maanden|maand|days|day|weeks|week|months|month)\b"
+        rf"(?!\s+(?:geleden|ago|na|after|voor|before|per|a|in)\b)", re.I)),
+    # "Koningsdag 2025", "de dag na Koningsdag", "2 dagen voor Kerst", "the day after Easter".
+    ("named", re.compile(
+        rf"(?:\b(?:(?:de|the)\s+(?P<one>dag|day)|(?P<n>{_NUM})\s+(?:dagen|days))\s+"
+        rf"(?P<dir>na|voor|vóór|after|before)\s+(?:(?:de|het|the)\s+)?)?"
+        rf"\b(?P<name>{NAMES_PATTERN})\b(?:\s+(?P<y>\d{{4}})\b)?", re.I)),
 ]
 
 
 _Candidate = tuple[int, int, str, "re.Match[str]"]
-_EXPLICIT = ("iso", "dmy", "day_range", "text_dmy", "text_mdy")
+# "na de kerst", "rond Pasen", "after Christmas": some time around the day, not the day itself.
+_VAGUE_BEFORE_RE = re.compile(
+    r"\b(?:na|voor|vóór|rond|rondom|tijdens|begin|eind|after|before|around|during|over)\s+"
+    r"(?:de\s+|het\s+|the\s+)?\Z", re.I)
+_EXPLICIT = ("iso", "dmy", "day_range", "text_dmy", "text_mdy", "dm", "named")
 _WEEKDAY_KINDS = ("prev_week", "last_wd")
 # Between a weekday label and its date: "vrijdag 1 maart", "Friday, 13 June", "vrijdag de 1e".
 _LABEL_BEFORE_RE = re.compile(r"[\s,]*(?:(?:de|den|the)\s+)?\Z", re.I)
@@ -88,6 +120,7 @@ class DateMention:
     end: int
     value: date
     has_year: bool
+    latest: date | None = None  # a range ("al 5 weken"): `value` is its earliest day
 
 
 def _make(y: int, m: int, d: int, raw: str) -> date:
@@ -112,9 +145,11 @@ def _absolute(kind: str, m: re.Match[str], today: date, anchor: date | None) -> 
     raw = m.group(0).strip()
     if kind in ("iso", "dmy"):
         return _make(_year(m["y"]), int(m["m"]), int(m["d"]), raw), True
-    month = _MONTHS[m["mon"].lower()]
+    if kind == "named":
+        return _named(m, today)
+    month = int(m["m"]) if kind == "dm" else _MONTHS[m["mon"].lower()]
     day = int(m["d"])
-    if m["y"]:
+    if m.groupdict().get("y"):
         return _make(_year(m["y"]), month, day, raw), True
     _make(2024, month, day, raw)  # leap year: checks that day and month can exist at all
     if anchor is not None:
@@ -130,6 +165,44 @@ def _absolute(kind: str, m: re.Match[str], today: date, anchor: date | None) -> 
             except ValueError:
                 year += 1 if anchor is not None else -1
     return date(year, month, day), False
+
+
+def _named(m: re.Match[str], today: date) -> tuple[date, bool]:
+    """A named day, moved by "de dag na" / "3 dagen voor"; without a year the latest one."""
+    raw = m["n"]
+    shift = 1 if m["one"] else (int(raw) if raw and raw.isdigit() else _NUMBERS.get(
+        (raw or "").lower(), 0))
+    if m["dir"] and m["dir"].lower() in ("voor", "vóór", "before"):
+        shift = -shift
+    if m["y"]:
+        year = int(m["y"])
+        if not 1900 <= year <= 2200:
+            _make(year, 1, 1, m.group(0).strip())  # raises: not an existing date
+        return named_day(m["name"], year) + timedelta(days=shift), True
+    base = last_named_day(m["name"], today)
+    if base + timedelta(days=shift) > today:  # "de dag na Kerst" on 25 December: last year's
+        base = named_day(m["name"], base.year - 1)
+    return base + timedelta(days=shift), False
+
+
+def _months_back(day: date, n: int) -> date:
+    """`day` n calendar months earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - n, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def duration_range(n: int, unit: str, today: date) -> tuple[date, date]:
+    """First sick days that fit "sick for n <unit>" today: (earliest, latest).
+
+    n weeks is n to n+1 weeks minus a day (35-41 days for 5 weeks); n months likewise; n days is
+    n or n-1 days ago (whether today is the n-th sick day or the day after it).
+    """
+    unit = unit.lower()
+    if unit.startswith("we"):
+        return today - timedelta(days=7 * n + 6), today - timedelta(days=7 * n)
+    if unit.startswith(("maand", "month")):
+        return _months_back(today, n + 1) + timedelta(days=1), _months_back(today, n)
+    return today - timedelta(days=n), today - timedelta(days=max(n - 1, 0))
 
 
 def _relative(kind: str, m: re.Match[str], today: date) -> date:
@@ -183,7 +256,12 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            begin = m.start("wd3") if kind == "last_wd" and m["wd3"] else m.start()
+            if kind == "named" and not m["dir"] and _VAGUE_BEFORE_RE.search(
+                    text, max(0, m.start() - 20), m.start()):
+                continue
+            begin = (m.start("wd3") if kind == "last_wd" and m["wd3"] else
+                     m.start("d") if kind == "dm" else
+                     m.start("n") if kind == "duration" else m.start())
             candidates.append((begin, -(m.end() - begin), kind, m))
     candidates.sort(key=lambda c: (c[0], c[1]))
     chosen: list[_Candidate] = []
@@ -220,7 +298,14 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             if has_year:
                 anchor = end_value
             continue
-        if kind in ("iso", "dmy", "text_dmy", "text_mdy"):
+        if kind == "duration":
+            raw = m["n"].lower()
+            n_units = int(raw) if raw.isdigit() else _NUMBERS[raw]
+            earliest, latest = duration_range(n_units, m["unit"], today)
+            mentions.append(DateMention(start, m.end(), earliest, True,
+                                        latest if latest != earliest else None))
+            continue
+        if kind in ("iso", "dmy", "text_dmy", "text_mdy", "dm", "named"):
             value, has_year = _absolute(kind, m, today, anchor)
         else:
             value, has_year = _relative(kind, m, today), True

@@ -29,11 +29,22 @@ Counting convention (fact sheet §3.1; README "Deadline calculator"):
   88-89; re-integratieverslag 13 weeks (91 days) and WIA-aanvraag 11 weeks (77 days) before the
   end; UWV loonsanctie decision 6 weeks (42 days) before the end; evaluations every 42 days after
   the plan van aanpak (practice norm), restarting after the EJE, until the re-integratieverslag.
-* A loonsanctie of N weeks extends the loondoorbetaling by 7N days after the end of week 104; the
+* A loonsanctie of N weeks extends the loondoorbetaling by 7N days after the end of week 104
+  (a leave after the wachttijd interrupts it for its length: art. 25 lid 9 WIA); the
   WIA-aanvraag has then already been made, so only the WIA start moves. A vrijwillige verlenging
   (art. 24 WIA) ends on the date UWV set; the re-integratieverslag, the WIA-aanvraag and the UWV
   loonsanctie decision are counted back from that date (art. 25 lid 4, 64 lid 3, 25 lid 10 WIA).
   Both at once is rejected.
+* Zwangerschaps- en bevallingsverlof (WAZO, `Leave`): its days are not sick days (art. 23 lid 5
+  WIA: periods with a WAZO benefit do not count for the wachttijd) and not part of the 4-week
+  break (art. 7:629 lid 10 BW, art. 23 lid 3 WIA: illness right before and after the leave is
+  added up unless it cannot reasonably come from the same cause). An episode that runs into the
+  leave is split around it. Fit days around the leave still count toward the break; whether the
+  law adds up illness that does not directly adjoin the leave is not settled, so a note says so
+  (adding up gives the earliest dates). Same cause is presumed; when the cause differs the user
+  leaves the verlof out and the gap starts a new period. Pregnancy-related illness before the
+  leave does not count for the opzegverbod (art. 7:670 lid 1 BW), which is not computed here: a
+  note says so.
 """
 from __future__ import annotations
 
@@ -43,14 +54,31 @@ from typing import Any
 
 from assistant.deadlines.catalogue import END_TEXTS, SPECS
 from assistant.deadlines.holidays import HolidayCalendar, atw_holidays, first_working_day_after
-from assistant.deadlines.model import DUE_WITHIN_DAYS, Episode, Milestone, State, Timeline
-from assistant.deadlines.sickdays import MAX_GAP_DAYS, SickCalendar, last_chain
+from assistant.deadlines.leave_notes import leave_notes
+from assistant.deadlines.model import (
+    DUE_WITHIN_DAYS,
+    Episode,
+    Leave,
+    Milestone,
+    State,
+    Timeline,
+)
+from assistant.deadlines.sickdays import (
+    MAX_GAP_DAYS,
+    SickCalendar,
+    add_counted_days,
+    last_chain,
+    leave_days_between,
+    split_by_leave,
+)
 from assistant.deadlines.validate import (
     check_date_after,
     check_episodes,
     check_extensions,
     check_in_range,
+    check_leave,
     nl_date,
+    no_sick_days_left,
 )
 
 EVALUATION_INTERVAL = timedelta(days=42)
@@ -66,6 +94,7 @@ def compute_timeline(
     loonsanctie_weeks: int | None = None,
     verlenging_tot: date | None = None,
     holidays: HolidayCalendar | None = None,
+    leave: Sequence[Leave] = (),
 ) -> Timeline:
     """Compute the Poortwachter timeline for the period containing the last episode.
 
@@ -77,6 +106,8 @@ def compute_timeline(
         loonsanctie_weeks: length of a loonsanctie (1-52 weeks), if imposed.
         verlenging_tot: end date of a vrijwillige verlenging set by UWV, if any.
         holidays: year -> set of holidays; default the Algemene termijnenwet calendar.
+        leave: zwangerschaps- en bevallingsverlof periods; their days are neither sick days nor
+            part of the 4-week break.
 
     Returns:
         A `Timeline` with milestones sorted by date.
@@ -92,9 +123,13 @@ def compute_timeline(
         ("first-year evaluation", "van de eerstejaarsevaluatie"): eje,
         ("extension", "van de verlenging"): verlenging_tot,
     })
+    leave_periods = check_leave(leave)
     all_episodes = check_episodes(episodes, today)
-    chain = last_chain(all_episodes)
-    cal = SickCalendar(chain)
+    counted = split_by_leave(all_episodes, leave_periods) if leave_periods else all_episodes
+    if not counted:
+        raise no_sick_days_left()
+    chain = last_chain(counted, leave_periods)
+    cal = SickCalendar(chain, leave_periods)
     end_104 = cal.week_end(104)
     check_date_after("probleemanalyse", "probleemanalyse", probleemanalyse, cal.start)
     check_date_after("first-year evaluation", "eerstejaarsevaluatie", eje, cal.start)
@@ -103,12 +138,14 @@ def compute_timeline(
     builder = _Builder(cal, today)
     _add_year_one(builder, cal, probleemanalyse, eje, holidays or atw_holidays)
     _add_year_two(builder, cal, end_104, loonsanctie_weeks, verlenging_tot)
-    state = _state(chain, today)
+    state = _state(chain, today, leave_periods)
     milestones = builder.sorted()
     last_day = chain[-1].end
     if state == "ended" and last_day is not None:
         milestones = [m for m in milestones if m.date <= last_day]
-    notes_nl, notes_en = _notes(chain, state)
+    notes_nl, notes_en = _notes(chain, state, leave_periods)
+    extra_nl, extra_en = leave_notes(counted, chain, leave_periods)
+    notes_nl, notes_en = notes_nl + extra_nl, notes_en + extra_en
     current = None if state in ("not_started", "ended") else cal.week_of(today, project=False)
     return Timeline(
         milestones=milestones,
@@ -120,6 +157,8 @@ def compute_timeline(
         state=state,
         sick_days=cal.day_of_date(today, project=False),
         paused_days=cal.paused_days,
+        leave=leave_periods,
+        leave_days=cal.leave_days,
         notes_nl=notes_nl,
         notes_en=notes_en,
     )
@@ -205,7 +244,7 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     ext_nl = ext_en = ""
     what = ("de wachttijd", "the waiting period")
     if loonsanctie_weeks:
-        end = end_104 + timedelta(weeks=loonsanctie_weeks)
+        end = _sanction_end(end_104, loonsanctie_weeks, cal.leave)
         ext_nl = f" Door de loonsanctie loopt de loondoorbetaling door tot en met {nl_date(end)}."
         ext_en = f" Because of the loonsanctie, sick pay continues up to {end.isoformat()}."
         what = ("de loonsanctie", "the wage sanction")
@@ -222,20 +261,34 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     b.add("wia_ingangsdatum", end + _DAY, what_nl=what[0], what_en=what[1], basis=basis)
 
 
-def _state(chain: tuple[Episode, ...], today: date) -> State:
+def _sanction_end(end_104: date, weeks: int, leave: Sequence[Leave]) -> date:
+    """Last day of a loonsanctie; a leave after the wachttijd interrupts it (art. 25 lid 9 WIA).
+
+    A leave cannot already run when the sanction starts: leave days pause the wachttijd, so the
+    end of week 104 is a sick day and a leave begins the day after it at the earliest.
+    """
+    return add_counted_days(end_104, 7 * weeks, leave)
+
+
+def _state(chain: tuple[Episode, ...], today: date, leave: Sequence[Leave] = ()) -> State:
     last = chain[-1]
     if today < chain[0].start:
         return "not_started"
     if last.end is None or today <= last.end:
         return "sick"
-    return "ended" if (today - last.end).days > MAX_GAP_DAYS else "recovered"
+    fit_days = (today - last.end).days - leave_days_between(last.end + _DAY, today, leave)
+    return "ended" if fit_days > MAX_GAP_DAYS else "recovered"
 
 
-def _notes(chain: tuple[Episode, ...], state: State) -> tuple[list[str], list[str]]:
+def _notes(chain: tuple[Episode, ...], state: State,
+           leave: Sequence[Leave] = ()) -> tuple[list[str], list[str]]:
     last = chain[-1].end
     if last is None or state not in ("recovered", "ended"):
         return [], []
     fit = last + _DAY
+    after_leave = next((lv for lv in leave if lv.start == fit), None)
+    if after_leave is not None:
+        fit = after_leave.end + _DAY  # the leave is not recovery: she is fit from after it
     if state == "ended":
         return (
             [f"De werknemer is sinds {nl_date(fit)} hersteld, 4 weken of langer. Deze "
@@ -244,7 +297,18 @@ def _notes(chain: tuple[Episode, ...], state: State) -> tuple[list[str], list[st
             [f"The employee has been fit since {fit.isoformat()}, for 4 weeks or more. This "
              "sickness period is over; a new illness starts a new period of 104 weeks."],
         )
-    limit = last + timedelta(days=MAX_GAP_DAYS + 1)
+    limit = add_counted_days(last, MAX_GAP_DAYS + 1, leave)
+    if after_leave is not None:
+        return (
+            [f"De laatste ziektedag was {nl_date(last)}; daarna volgde het verlof tot en met "
+             f"{nl_date(after_leave.end)}. Wordt de werknemer uiterlijk {nl_date(limit)} opnieuw "
+             "ziek, dan telt deze periode door. De data na de laatste ziektedag zijn dus de "
+             "vroegst mogelijke."],
+            [f"The last sick day was {last.isoformat()}; the leave followed until "
+             f"{after_leave.end.isoformat()}. If the employee falls ill again by "
+             f"{limit.isoformat()}, this period continues. Dates after the last sick day are "
+             "therefore the earliest possible ones."],
+        )
     return (
         [f"De werknemer is sinds {nl_date(fit)} hersteld. Wordt hij uiterlijk {nl_date(limit)} "
          "opnieuw ziek, dan telt deze periode door en schuiven de data op met het aantal "

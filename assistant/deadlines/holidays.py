@@ -28,6 +28,11 @@ def _royal_day(year: int) -> date:
     return day - timedelta(days=1) if day.weekday() == 6 else day
 
 
+def royal_day(year: int) -> date:
+    """The date Koningsdag (Koninginnedag until 2013) was or is celebrated in `year`."""
+    return _royal_day(year)
+
+
 @lru_cache(maxsize=256)
 def _atw(year: int) -> frozenset[date]:
     easter_sunday = easter(year)

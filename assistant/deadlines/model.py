@@ -26,6 +26,18 @@ class Episode:
 
 
 @dataclass(frozen=True)
+class Leave:
+    """Zwangerschaps- and bevallingsverlof (WAZO benefit), `start` to `end` inclusive.
+
+    Leave days are neither sick days nor days of recovery: they do not count toward the
+    wachttijd (art. 23 lid 5 WIA) nor toward the 4-week break (art. 7:629 lid 10 BW).
+    """
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
 class Milestone:
     """One deadline or moment on the timeline; `date` is the "uiterlijk" date."""
 
@@ -76,6 +88,8 @@ class Milestone:
 class Timeline:
     """The computed timeline for the sickness period that contains the last episode.
 
+    `leave` is the zwangerschaps-/bevallingsverlof given; `leave_days` the leave days inside the
+    period (they pause the clock like the gap days in `paused_days`, which they are not part of).
     `state`: "sick" (the period is running), "recovered" (the last episode is closed less than
     28 days ago, so a new illness would still be added to this period; later dates are the
     earliest possible), "ended" (recovered for 28 days or more: the period is over and only
@@ -91,6 +105,8 @@ class Timeline:
     state: State
     sick_days: int
     paused_days: int
+    leave: tuple[Leave, ...] = ()
+    leave_days: int = 0
     notes_nl: list[str] = field(default_factory=list)
     notes_en: list[str] = field(default_factory=list)
 
@@ -118,6 +134,9 @@ class Timeline:
             "paused_days": self.paused_days,
             "episodes": [ep(e) for e in self.episodes],
             "period_episodes": [ep(e) for e in self.period_episodes],
+            "leave": [{"start": v.start.isoformat(), "end": v.end.isoformat()}
+                      for v in self.leave],
+            "leave_days": self.leave_days,
             "notes_nl": list(self.notes_nl),
             "notes_en": list(self.notes_en),
         }

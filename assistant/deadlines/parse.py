@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from assistant.deadlines.dateparse import DateMention, find_dates
-from assistant.deadlines.model import Episode
+from assistant.deadlines.model import Episode, Leave
 from assistant.deadlines.validate import fail, nl_date
 
 # Alternatives are tried left to right at each position, so negated phrases come first.
@@ -47,6 +47,8 @@ _ROLE_WORDS = [
     ("eje", r"eerstejaars\s*-?\s*evaluatie|\beje\b|first[- ]year\s+(?:evaluation|review)"),
     ("pa", r"probleem\s*-?\s*analyse|problem\s+analysis"),
     ("verlenging", r"verlenging|verlengd|verlengen|extension|extended"),
+    ("leave", r"zwangerschaps\w*|bevallings\w*|wazo\w*|(?:maternity|pregnancy)\s+leave|"
+              r"maternity"),
     ("ignore", r"in\s+dienst|dienstverband|employed|hired|geboren|born|afspraak|appointment|"
                r"vakantie|holiday|verlof|leave|loonsanctie|wage\s+sanction|"
                r"werk(?:t|te|ten)\s+(?:al\s+)?(?:\w+\s+)?(?:bij|voor)\b|"
@@ -72,10 +74,37 @@ _HARD_CLAUSE_RE = re.compile(r";|\b(?:en|and|maar|but)\b", re.I)
 _SENTENCE_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _RANGE_RE = re.compile(
     r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*$", re.I)
+# Plain "tot"/"until" between two dates: inclusive or exclusive is not said ("tot en met" is).
+_PLAIN_UNTIL_RE = re.compile(r"^\s*(?:tot|until|till|to|-|–|—)\s*$", re.I)
+# After a leave: "daarna weer ziek", "na het verlof nog steeds ziek", "sick again afterwards".
+_SICK_AFTER_RE = re.compile(
+    r"\b(?:weer|opnieuw|nog(?:\s+steeds|\s+altijd)?|still|again)\s+(?:\w+\s+)?"
+    r"(?:ziek|arbeidsongeschikt|sick|ill)\b|\b(?:ziek|sick|ill)\s+(?:\w+\s+)?"
+    r"(?:again|gebleven|afterwards)\b|\b(?:daarna|daarop|erna|aansluitend|afterwards)\s+"
+    r"(?:\w+\s+){0,2}?(?:ziek|arbeidsongeschikt|sick|ill)\b", re.I)
 _SANCTION_RE = re.compile(
     r"loonsanctie\s+van\s+(\d{1,3})\s+weken|(\d{1,3})\s+weken\s+loonsanctie|"
     r"(?:wage\s+sanction|loonsanctie)\s+of\s+(\d{1,3})\s+weeks|(\d{1,3})[- ]weeks?\s+"
     r"(?:wage\s+sanction|loonsanctie)", re.I)
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A reading chosen where the text allowed more than one, for the answer to state.
+
+    `kind`: "range" (a duration such as "al 5 weken": `day` is the earliest day that fits,
+    `latest` the last), "no_year" (a date without a year: `day` is the most recent one up to
+    today, or the year of an earlier date in the text; for a period `latest` is its end) or
+    "until" (plain "tot"/"until": `day`, the end date, is read as the last day of a sick or fit
+    period; for a leave as the first day after it, which makes no deadline late). `phrase` is
+    the user's own words.
+    """
+
+    kind: Literal["range", "no_year", "until"]
+    day: date
+    phrase: str
+    latest: date | None = None
+    role: str = "sick"  # what the date is: "sick", "fit", "sick_end" or "leave"
 
 
 @dataclass
@@ -88,6 +117,8 @@ class ParsedSickness:
     loonsanctie_weeks: int | None = None
     verlenging_tot: date | None = None
     ignored: list[date] = field(default_factory=list)
+    leave: list[Leave] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
 
     def timeline_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `compute_timeline` (besides `today`)."""
@@ -96,6 +127,7 @@ class ParsedSickness:
             "eje": self.eje,
             "loonsanctie_weeks": self.loonsanctie_weeks,
             "verlenging_tot": self.verlenging_tot,
+            "leave": tuple(self.leave),
         }
 
 
@@ -107,6 +139,7 @@ class _Event:
     again: bool = False
     partial: bool = False  # "50% ziek": a change of degree, never a correction
     order: int = 0
+    approximate: bool = False  # from a duration ("al 5 weken"): an explicit date wins
 
 
 def _last_role(text: str) -> str | None:
@@ -187,22 +220,41 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
         next_start = mentions[j].start if j < len(mentions) else len(text)
         found = _role(text, m.start, last.end, prev_end, next_start)
         role, again = found.name, found.again
+        if m.latest is not None and (role != "sick" or end_m is not None):
+            role = "ignore"  # a duration only ever gives a first sick day
         order = len(events)
-        if end_m is not None and role in ("sick", "fit"):
-            if end_m.value < m.value:
+        if role in ("sick", "fit", "sick_end", "leave"):
+            result.assumptions.extend(_assumptions(text, m, end_m, role))
+        if role == "leave":
+            if end_m is None:
                 raise fail(
-                    f"The period {m.value.isoformat()} - {end_m.value.isoformat()} ends before it "
-                    "starts.",
-                    f"De periode {nl_date(m.value)} - {nl_date(end_m.value)} eindigt vóór het "
-                    "begin.",
+                    f"You mention pregnancy or maternity leave from {m.value.isoformat()} but not "
+                    "its last day. Give the whole leave, e.g. 'zwangerschapsverlof van 10 maart "
+                    "tot en met 30 juni 2025'.",
+                    f"Je noemt zwangerschaps- of bevallingsverlof vanaf {nl_date(m.value)}, maar "
+                    "niet de laatste dag. Geef het hele verlof, bijvoorbeeld "
+                    "'zwangerschapsverlof van 10 maart tot en met 30 juni 2025'.",
                 )
+            _check_order(m, end_m)
+            last_day = end_m.value
+            if _PLAIN_UNTIL_RE.match(text[m.end:end_m.start]) and last_day > m.value:
+                last_day -= timedelta(days=1)  # "tot 30 juni": back on 30 June (the safe reading)
+            result.leave.append(Leave(m.value, last_day))
+            events.append(_Event(m.value, "fit", weak=True, order=order))
+            stop = _SENTENCE_RE.search(text, end_m.end)
+            after = text[end_m.end:min(next_start, stop.start() if stop else len(text))]
+            if _SICK_AFTER_RE.search(after):
+                events.append(_Event(last_day + timedelta(days=1), "sick", weak=True,
+                                     again=True, order=order + 1))
+        elif end_m is not None and role in ("sick", "fit"):
+            _check_order(m, end_m)
             other = "fit" if role == "sick" else "sick"
             events.append(_Event(m.value, role, again=again, order=order))
             after = end_m.value + timedelta(days=1)
             events.append(_Event(after, other, weak=True, order=order + 1))
         elif role == "sick":
             events.append(_Event(m.value, "sick", again=again, partial=found.partial,
-                                 order=order))
+                                 order=order, approximate=m.latest is not None))
         elif role in ("fit", "sick_end"):
             day = m.value + timedelta(days=1) if role == "sick_end" else m.value
             events.append(_Event(day, "fit", order=order))
@@ -218,10 +270,38 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
     result.episodes = _episodes(_corrected(events))
     if not result.episodes:
         return None
+    starts = {e.start for e in result.episodes}
+    result.assumptions = [a for a in result.assumptions if a.kind != "range" or a.day in starts]
     sanction = _SANCTION_RE.search(text)
     if sanction:
         result.loonsanctie_weeks = int(next(g for g in sanction.groups() if g))
     return result
+
+
+def _check_order(m: DateMention, end_m: DateMention) -> None:
+    if end_m.value < m.value:
+        raise fail(
+            f"The period {m.value.isoformat()} - {end_m.value.isoformat()} ends before it "
+            "starts.",
+            f"De periode {nl_date(m.value)} - {nl_date(end_m.value)} eindigt vóór het begin.",
+        )
+
+
+def _assumptions(text: str, m: DateMention, end_m: DateMention | None,
+                 role: str | None) -> list[Assumption]:
+    """The readings taken for the date (range) at `m` (.. `end_m`)."""
+    out = []
+    role = role or "sick"
+    whole = text[m.start:(end_m or m).end].strip().rstrip(".,;:")  # "12 December." is a date
+    if m.latest is not None:
+        out.append(Assumption("range", m.value, whole, m.latest, role))
+    if end_m is not None and not (m.has_year and end_m.has_year):
+        out.append(Assumption("no_year", m.value, whole, end_m.value, role))
+    elif end_m is None and not m.has_year:
+        out.append(Assumption("no_year", m.value, whole, role=role))
+    if end_m is not None and _PLAIN_UNTIL_RE.match(text[m.end:end_m.start]):
+        out.append(Assumption("until", end_m.value, whole, role=role))
+    return out
 
 
 def _corrected(events: list[_Event]) -> list[_Event]:
@@ -230,6 +310,8 @@ def _corrected(events: list[_Event]) -> list[_Event]:
     When one of them is partial ("sinds 1 juni 50% ziek") they describe changes of degree within
     one sickness, so the earliest is the first sick day.
     """
+    if any(not e.approximate for e in events if e.kind == "sick" and not e.again):
+        events = [e for e in events if not e.approximate]  # "ziek sinds 1 maart, al 5 weken"
     if any(e.kind == "fit" for e in events):
         return events
     plain = [e for e in events if e.kind == "sick" and not e.again]

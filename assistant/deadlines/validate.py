@@ -4,12 +4,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from assistant.deadlines.model import Episode
+from assistant.deadlines.model import Episode, Leave
 from assistant.errors import DeadlineInputError
 
 REGIME_START = date(2004, 1, 1)  # the 104-week loondoorbetaling applies to sickness from 2004
 MAX_FUTURE_DAYS = 365
 MAX_LOONSANCTIE_WEEKS = 52
+MAX_LEAVE_DAYS = 365  # WAZO leave is about 16 weeks; longer extensions exist, a year does not
 LATEST_DATE = date(2199, 12, 31)  # far enough for any real case, far from date.max overflow
 
 
@@ -121,3 +122,50 @@ def check_extensions(loonsanctie_weeks: int | None, verlenging_tot: date | None,
             f"De datum van de verlenging ({nl_date(verlenging_tot)}) moet na het einde van de "
             f"wachttijd ({nl_date(end_of_wachttijd)}) liggen.",
         )
+
+
+def check_leave(leave: Sequence[Leave]) -> tuple[Leave, ...]:
+    """Validated zwangerschaps-/bevallingsverlof, sorted by start; periods may not overlap."""
+    for i, lv in enumerate(leave):
+        if lv.end < lv.start:
+            raise fail(
+                f"The leave {i + 1} ends ({lv.end.isoformat()}) before it starts "
+                f"({lv.start.isoformat()}). Give the first and the last day of the leave.",
+                f"Het verlof {i + 1} eindigt ({nl_date(lv.end)}) vóór het begin "
+                f"({nl_date(lv.start)}). Geef de eerste en de laatste dag van het verlof.",
+            )
+        if lv.start < REGIME_START or lv.end > LATEST_DATE:
+            raise fail(
+                f"The leave {lv.start.isoformat()} - {lv.end.isoformat()} lies outside the years "
+                "the calculator covers (2004-2199). Check the year.",
+                f"Het verlof {nl_date(lv.start)} - {nl_date(lv.end)} ligt buiten de jaren waarmee "
+                "de rekenhulp rekent (2004-2199). Controleer het jaartal.",
+            )
+        if (lv.end - lv.start).days + 1 > MAX_LEAVE_DAYS:
+            raise fail(
+                f"The leave {lv.start.isoformat()} - {lv.end.isoformat()} lasts more than a year. "
+                "Give only the zwangerschaps- and bevallingsverlof (usually about 16 weeks).",
+                f"Het verlof {nl_date(lv.start)} - {nl_date(lv.end)} duurt langer dan een jaar. "
+                "Geef alleen het zwangerschaps- en bevallingsverlof (meestal ongeveer 16 weken).",
+            )
+    ordered = tuple(sorted(leave, key=lambda v: v.start))
+    for a, b in zip(ordered, ordered[1:]):
+        if b.start <= a.end:
+            raise fail(
+                f"Two leave periods overlap ({a.start.isoformat()} - {a.end.isoformat()} and "
+                f"{b.start.isoformat()} - {b.end.isoformat()}). Give each leave once.",
+                f"Twee verlofperiodes overlappen ({nl_date(a.start)} - {nl_date(a.end)} en "
+                f"{nl_date(b.start)} - {nl_date(b.end)}). Geef elk verlof één keer.",
+            )
+    return ordered
+
+
+def no_sick_days_left() -> DeadlineInputError:
+    """Every sick day given falls inside the leave."""
+    return fail(
+        "All the sick days given fall within the zwangerschaps-/bevallingsverlof, and leave days "
+        "do not count as sick days. Check the dates of the illness and of the leave.",
+        "Alle opgegeven ziektedagen vallen in het zwangerschaps- of bevallingsverlof, en "
+        "verlofdagen tellen niet als ziektedagen. Controleer de data van de ziekte en van het "
+        "verlof.",
+    )

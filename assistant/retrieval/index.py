@@ -110,17 +110,16 @@ class Retrieval:
         return [f.hit for f in self._results[2][: k or self.k]]
 
     @cached_property
-    def ranks(self) -> dict[str, float]:
-        """Document id -> summed reciprocal rank in the dense and BM25 results."""
-        ranks: dict[str, float] = {}
+    def ranks(self) -> dict[str, tuple[float, float]]:
+        """Document id -> (reciprocal rank in the dense results, in the BM25 results)."""
+        found: list[dict[str, float]] = []
         for hits in (self.dense_hits, self.lexical_hits):
-            seen: set[str] = set()
+            first: dict[str, float] = {}
             for rank, hit in enumerate(hits, start=1):
-                doc_id = hit.chunk.metadata.get("doc_id") or hit.chunk.id
-                if doc_id not in seen:
-                    seen.add(doc_id)
-                    ranks[doc_id] = ranks.get(doc_id, 0.0) + 1 / rank
-        return ranks
+                first.setdefault(hit.chunk.metadata.get("doc_id") or hit.chunk.id, 1 / rank)
+            found.append(first)
+        dense, bm25 = found
+        return {doc: (dense.get(doc, 0.0), bm25.get(doc, 0.0)) for doc in dense.keys() | bm25.keys()}
 
     @cached_property
     def cards(self) -> list[CardMatch]:

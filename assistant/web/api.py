@@ -1,18 +1,20 @@
 """The JSON API: chat (plain and server-sent events), deadlines, feedback, health."""
 from __future__ import annotations
 
-import json
 import logging
+import threading
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse, Response, StreamingResponse
-from starlette.background import BackgroundTask
+from fastapi.responses import JSONResponse, Response
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
+from assistant.engine import RESET
 from assistant.errors import FeedbackUnavailableError, Spoor2Error
 from assistant.privacy import redact
 from assistant.types import Answer
@@ -71,52 +73,82 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
     return answer_dict(answer)
 
 
-def _sse(event: str, data: dict[str, Any]) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+@dataclass
+class Slot:
+    """A checked question holding one place in the concurrency gate until `release()`."""
+
+    ctx: WebContext
+    message: str
+    history: list[dict[str, str]]
+    language: str
+    released: bool = False
+
+    def release(self) -> None:
+        """Give the place back (once: at the stream's end, or after a client that left)."""
+        if not self.released:
+            self.released = True
+            self.ctx.gate.release()
 
 
-@router.post("/chat/stream", responses={200: {"content": {"text/event-stream": {}}}, **_ERRORS})
-async def chat_stream(body: ChatRequest, request: Request) -> StreamingResponse:
-    """Like /api/chat as server-sent events: `delta` {text}, then `done` (the answer) or `error`."""
+async def _chat_slot(body: ChatRequest, request: Request) -> AsyncIterator[tuple[Slot, ChatRequest]]:
+    """The checks and a place in the gate before the stream starts (so they answer in JSON)."""
     ctx, message, history = _prepare(body, request)
-    assistant = ctx.holder.get()
-    lang = request_language(request, body.language)
+    ctx.holder.get()  # 503 when there is no index yet
     await ctx.gate.acquire()
-    released = False
+    slot = Slot(ctx, message, history, request_language(request, body.language))
+    try:
+        yield slot, body
+    finally:
+        slot.release()
 
-    def release() -> None:  # once: when the stream ends, or after a client that left early
-        nonlocal released
-        if not released:
-            released = True
-            ctx.gate.release()
 
-    async def events() -> AsyncIterator[str]:
-        try:
-            stream = assistant.stream(
-                message, history=history, audience=body.audience, language=body.language
-            )
-            async for item in iterate_in_threadpool(stream):
-                if isinstance(item, Answer):
-                    yield _sse("done", answer_dict(item))
-                elif item:
-                    yield _sse("delta", {"text": escape(str(item), quote=False)})
-        except Spoor2Error as exc:
-            api = from_spoor2_error(exc)
-            if api.status >= 500:
-                log.warning("stream failed: %s", redact(str(exc)))
-            yield _sse("error", {"code": api.code, "status": api.status,
-                                 "message": api.message(lang)})
-        except Exception as exc:  # noqa: BLE001 - never a trace to the user
-            log.error("stream failed: %s: %s", type(exc).__name__, redact(str(exc)))
-            yield _sse("error", {"code": "internal_error", "status": 500,
-                                 "message": Spoor2Error().user_message(lang)})
-        finally:
-            release()
+async def answer_events(slot: Slot, audience: str | None, language: str | None,
+                        ) -> AsyncIterator[tuple[str, Any]]:
+    """("delta", text), ("reset", None), ("done", Answer) or ("error", ApiError) as they come.
 
-    return StreamingResponse(
-        events(), media_type="text/event-stream", background=BackgroundTask(release),
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    The model stops writing when the reader leaves (the iterator is closed or cancelled)."""
+    stop = threading.Event()
+    try:
+        stream = slot.ctx.holder.get().stream(slot.message, history=slot.history, audience=audience,
+                                              language=language, stop=stop)
+        async for item in iterate_in_threadpool(stream):
+            if isinstance(item, Answer):
+                yield "done", item
+            elif item == RESET:
+                yield "reset", None
+            elif item:
+                yield "delta", str(item)
+    except Spoor2Error as exc:
+        api = from_spoor2_error(exc)
+        if api.status >= 500:
+            log.warning("stream failed: %s", redact(str(exc)))
+        yield "error", api
+    except Exception as exc:  # noqa: BLE001 - never a trace to the user
+        log.error("stream failed: %s: %s", type(exc).__name__, redact(str(exc)))
+        yield "error", from_spoor2_error(Spoor2Error())
+    finally:
+        stop.set()
+        slot.release()
+
+
+@router.post("/chat/stream", response_class=EventSourceResponse, responses=_ERRORS)
+async def chat_stream(
+    chat: Annotated[tuple[Slot, ChatRequest], Depends(_chat_slot)],
+) -> AsyncIterator[ServerSentEvent]:
+    """Like /api/chat as server-sent events: `delta` {text} as the answer is written (a computed
+    answer in one piece), `reset` {} when the text so far is replaced, then `done` (the answer)
+    or `error`."""
+    slot, body = chat
+    async for kind, value in answer_events(slot, body.audience, body.language):
+        if kind == "delta":
+            yield ServerSentEvent(event="delta", data={"text": escape(value, quote=False)})
+        elif kind == "reset":
+            yield ServerSentEvent(event="reset", data={})
+        elif kind == "done":
+            yield ServerSentEvent(event="done", data=answer_dict(value))
+        else:
+            yield ServerSentEvent(event="error", data={"code": value.code, "status": value.status,
+                                                       "message": value.message(slot.language)})
 
 
 @router.post(
@@ -134,7 +166,7 @@ async def deadlines(body: DeadlineRequest, request: Request) -> Response:
     timeline = planner.compute(
         episodes, today=body.today or today_nl(), eje=body.eje,
         probleemanalyse=body.probleemanalyse, loonsanctie_weeks=body.loonsanctie_weeks,
-        verlenging_tot=body.verlenging_tot,
+        verlenging_tot=body.verlenging_tot, leave=[(v.start, v.end) for v in body.leave],
     )
     if body.format == "json":
         return JSONResponse({"language": lang, "timeline": timeline.to_dict()})

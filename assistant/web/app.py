@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
-from assistant.web import api, sources
+from assistant.web import api, openai_api, sources
 from assistant.web.accesslog import install_access_log_filter
 from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, install_error_handlers
@@ -56,6 +56,8 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins, ui_path=UI_PATH)
     app.include_router(api.router)
     app.include_router(sources.router)
+    if settings.openai_api:
+        app.include_router(openai_api.router)
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                    include_in_schema=False)

@@ -58,13 +58,19 @@ def request_language(request: Request, explicit: str | None = None) -> str:
     return "en" if accept.startswith("en") else "nl"
 
 
+OPENAI_PREFIX = "/v1/"  # the OpenAI-compatible API: its clients also read `type` and `param`
+
+
 def error_json(
-    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None,
+    path: str = "",
 ) -> JSONResponse:
-    """The one error response shape."""
-    return JSONResponse(
-        {"error": {"code": code, "message": message}}, status_code=status, headers=headers
-    )
+    """The one error response shape (with OpenAI's `type` and `param` under /v1/)."""
+    error: dict[str, Any] = {"code": code, "message": message}
+    if path.startswith(OPENAI_PREFIX):
+        error.update(param=None, type={401: "authentication_error", 429: "rate_limit_error"}.get(
+            status, "server_error" if status >= 500 else "invalid_request_error"))
+    return JSONResponse({"error": error}, status_code=status, headers=headers)
 
 
 def _body_language(body: Any) -> str | None:
@@ -154,7 +160,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
         lang = request_language(request, getattr(request.state, "language", None))
-        return error_json(exc.status, exc.code, exc.message(lang), exc.headers)
+        return error_json(exc.status, exc.code, exc.message(lang), exc.headers, request.url.path)
 
     @app.exception_handler(Spoor2Error)
     async def _spoor2_error(request: Request, exc: Spoor2Error) -> JSONResponse:
@@ -167,7 +173,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         api = validation_error(exc.errors())
         lang = request_language(request, _body_language(getattr(exc, "body", None)))
-        return error_json(api.status, api.code, api.message(lang))
+        return error_json(api.status, api.code, api.message(lang), path=request.url.path)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -186,7 +192,8 @@ def install_error_handlers(app: FastAPI) -> None:
         else:
             api = ApiError(exc.status_code, "http_error", "De aanvraag is mislukt.",
                            "The request failed.")
-        return error_json(api.status, api.code, api.message(lang), getattr(exc, "headers", None))
+        return error_json(api.status, api.code, api.message(lang), getattr(exc, "headers", None),
+                          request.url.path)
 
     app.add_middleware(CatchAll)
 
@@ -223,5 +230,6 @@ class CatchAll:
             request = Request(scope)
             lang = request_language(request)
             response = error_json(500, "internal_error",
-                                  Spoor2Error.user_nl if lang == "nl" else Spoor2Error.user_en)
+                                  Spoor2Error.user_nl if lang == "nl" else Spoor2Error.user_en,
+                                  path=request.url.path)
             await response(scope, receive, send)

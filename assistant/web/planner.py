@@ -74,14 +74,15 @@ def make_episodes(first_sick_day: date | None, extra: Iterable[tuple[date, date 
 def compute(
     episodes: Sequence[Any], *, today: date, eje: date | None = None,
     probleemanalyse: date | None = None, loonsanctie_weeks: int | None = None,
-    verlenging_tot: date | None = None,
+    verlenging_tot: date | None = None, leave: Iterable[tuple[date, date]] = (),
 ) -> Any:
-    """The timeline from the deadline calculator."""
-    from assistant.deadlines import compute_timeline
+    """The timeline from the deadline calculator; `leave`: (first, last) day of each WAZO leave."""
+    from assistant.deadlines import Leave, compute_timeline
 
     return compute_timeline(
         list(episodes), today=today, probleemanalyse=probleemanalyse, eje=eje,
         loonsanctie_weeks=loonsanctie_weeks or None, verlenging_tot=verlenging_tot,
+        leave=[Leave(start, end) for start, end in leave],
     )
 
 

@@ -76,6 +76,13 @@ class EpisodeIn(BaseModel):
     end: date | None = None
 
 
+class LeaveIn(BaseModel):
+    """Zwangerschaps- or bevallingsverlof (WAZO): first and last day of the leave, inclusive."""
+
+    start: date
+    end: date
+
+
 class DeadlineRequest(BaseModel):
     """Inputs of the deadline calculator: a first sick day, or earlier episodes, or both."""
 
@@ -85,6 +92,11 @@ class DeadlineRequest(BaseModel):
     probleemanalyse: date | None = None
     loonsanctie_weeks: int | None = Field(None, ge=0, le=52)
     verlenging_tot: date | None = Field(None, description="End of a voluntary extension.")
+    leave: list[LeaveIn] = Field(
+        default_factory=list, max_length=10,
+        description="Zwangerschaps-/bevallingsverlof. Its days are no sick days and no part of "
+        "the 4-week break: illness right before and after it is added up (art. 7:629 lid 10 BW, "
+        "art. 23 lid 3 and 5 WIA).")
     today: date | None = None
     language: Language | None = None
     format: Literal["json", "ics", "csv"] = "json"

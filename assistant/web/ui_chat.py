@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 from starlette.concurrency import iterate_in_threadpool
 
+from assistant.engine import RESET
 from assistant.errors import Spoor2Error
 from assistant.privacy import redact
 from assistant.types import Answer
@@ -108,8 +109,8 @@ def respond(
                 reply.update(content=item.text, citations=data["citations"],
                              kind=data["kind"], question=text, pending=False)
             elif item:
-                streamed += str(item)
-                reply["content"] = streamed
+                streamed = "" if item == RESET else streamed + str(item)
+                reply["content"] = streamed or t("thinking", language)
             yield to_messages(turns, language), turns, ""
     except ApiError as exc:
         reply.update(content=exc.message(language), kind="error", pending=False)

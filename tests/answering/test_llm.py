@@ -1,16 +1,18 @@
 """The optional LLM answerer, with a scripted chat model in place of a hosted LLM."""
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from datetime import date
 
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
-
-from dataclasses import replace
 
 from assistant.answering.base import thresholds_for
 from assistant.answering.llm import LLMAnswerer
 from assistant.build import default_answerers
-from assistant.engine import Assistant
+from assistant.engine import RESET, Assistant
 from tests.fakes import scripted
 
 QUESTION = "Hoe lang duurt een loonsanctie maximaal?"
@@ -81,3 +83,89 @@ def test_stream_passes_the_model_text_through(kb_assistant):
     parts = list(_assistant(kb_assistant, model).stream("Wat houdt een loonsanctie van UWV in voor mij als werkgever?"))
     assert parts[-1].kind == "llm"
     assert "".join(p for p in parts[:-1]) == "Maximaal 52 weken [1]."
+
+
+LOONSANCTIE = "Wat houdt een loonsanctie van UWV in voor mij als werkgever?"
+TWO_SENTENCES = "Een loonsanctie duurt ten hoogste 52 weken [3]. UWV legt de loonsanctie op aan de werkgever [3]."
+
+
+class Recorder(BaseCallbackHandler):
+    """Records the LLM and tool runs it sees; can hold the model until the reader has text."""
+
+    def __init__(self, hold_after_tokens: int = 0):
+        self.events: list[str] = []
+        self.tokens = 0
+        self.hold_after_tokens = hold_after_tokens
+        self.reader_has_text = threading.Event()
+        self.held_until_read: bool | None = None
+
+    def on_chat_model_start(self, serialized, messages, **kwargs):
+        self.events.append("llm_start")
+
+    def on_llm_new_token(self, token, **kwargs):
+        self.tokens += 1
+        if self.hold_after_tokens and self.tokens == self.hold_after_tokens:
+            self.held_until_read = self.reader_has_text.wait(timeout=10)
+
+    def on_llm_end(self, response, **kwargs):
+        self.events.append("llm_end")
+
+    def on_tool_start(self, serialized, input_str, **kwargs):
+        self.events.append("tool_start")
+
+
+def _llm_assistant(kb_assistant, model, recorder=None) -> Assistant:
+    today = lambda: date(2025, 11, 23)
+    llm = LLMAnswerer(model, clock=today, config={"callbacks": [recorder]} if recorder else None)
+    thresholds = replace(thresholds_for(kb_assistant.embedder.name), card=9.0)
+    answerers = default_answerers(kb_assistant.embedder, llm=llm, thresholds=thresholds)
+    return Assistant(kb_assistant.embedder, kb_assistant.store, answerers, llm=llm, clock=today)
+
+
+def test_model_tokens_reach_the_reader_while_the_model_is_still_writing(kb_assistant):
+    # GenericFakeChatModel streams word by word; the recorder holds the model after the first
+    # sentence's words until the reader has received text, so only live streaming passes.
+    recorder = Recorder(hold_after_tokens=17)
+    model = GenericFakeChatModel(messages=iter([TWO_SENTENCES]))
+    parts = []
+    for item in _llm_assistant(kb_assistant, model, recorder).stream(LOONSANCTIE):
+        if isinstance(item, str):
+            recorder.reader_has_text.set()
+        parts.append(item)
+    answer = parts[-1]
+    assert recorder.held_until_read is True
+    assert answer.kind == "llm" and len(parts) >= 3
+    assert parts[0] == "Een loonsanctie duurt ten hoogste 52 weken [1]."
+    assert "".join(parts[:-1]) == answer.text == TWO_SENTENCES.replace("[3]", "[1]")
+
+
+def test_a_streamed_answer_that_fails_the_check_is_replaced_not_kept(kb_assistant):
+    model = GenericFakeChatModel(messages=iter([
+        "Een loonsanctie duurt ten hoogste 52 weken [3]. Daarna betaalt u nog 78 weken extra [3]. Klaar."]))
+    parts = list(_llm_assistant(kb_assistant, model).stream(LOONSANCTIE))
+    answer = parts[-1]
+    assert answer.kind != "llm" and "78" not in answer.text
+    assert RESET in parts
+    after = parts[parts.index(RESET) + 1:-1]
+    assert "".join(after) == answer.text
+    assert not any("78" in p for p in parts[:-1] if isinstance(p, str))
+
+
+def test_a_callback_handler_passed_in_sees_the_model_and_the_tool_run(kb_assistant):
+    recorder = Recorder()
+    call = AIMessage(content="", tool_calls=[{"name": "calculate_deadlines", "id": "c1",
+                                              "args": {"first_sick_day": "2024-03-01"}}])
+    model = scripted(call, "De WIA-aanvraag moet uiterlijk 2025-12-11 binnen zijn, 11 weken voor het einde [1].")
+    _llm_assistant(kb_assistant, model, recorder).ask("Hoe werkt de WIA-aanvraag voor een werknemer die lang ziek is?")
+    assert recorder.events[:4] == ["llm_start", "llm_end", "tool_start", "llm_start"]
+
+
+def test_build_assistant_hands_the_tracing_config_to_every_model_run(kb_settings):
+    from assistant import build_assistant
+
+    recorder = Recorder()
+    assistant = build_assistant(kb_settings, llm=scripted("Maximaal 52 weken [1]."),
+                                llm_config={"callbacks": [recorder]})
+    passages = [h.chunk for h in assistant.retrieve(LOONSANCTIE, k=3)]
+    assistant.llm.compose(LOONSANCTIE, passages, "nl", {})
+    assert recorder.events[:2] == ["llm_start", "llm_end"]

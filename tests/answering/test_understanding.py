@@ -70,3 +70,18 @@ def test_the_ui_audience_wins_over_the_wording_unless_the_message_switches_persp
 def test_a_single_sentence_is_its_own_core_question():
     assert core_questions("wie betaalt spoor 2") == (["wie betaalt spoor 2"], "")
     assert read_turn("wie betaalt spoor 2", today=date(2025, 1, 1)).today == date(2025, 1, 1)
+
+
+def test_in_a_short_message_the_sentence_before_the_question_says_what_it_is_about():
+    turn = read_turn("Mijn werknemer komt niet naar het spreekuur van de bedrijfsarts. Mag ik zijn loon stoppen?")
+    assert turn.parts == ("Mag ik zijn loon stoppen?",)
+    assert "spreekuur" in turn.query and "loon stoppen" in turn.query
+    assert "moeder" not in read_turn(STORY).query  # a long story still keeps only its question
+
+
+def test_a_statement_joined_by_en_is_not_split_into_two_questions():
+    turn = read_turn("Mijn werknemer was 3 weken beter en is nu weer ziek. Beginnen de 104 weken dan opnieuw?")
+    assert len(turn.parts) == 1 and "104 weken" in turn.parts[0]
+    assert "3 weken beter" in turn.query
+    assert split_parts("Hij was beter en is nu weer ziek") == ["Hij was beter en is nu weer ziek"]
+    assert len(split_parts("Wanneer start spoor 2 en is dat verplicht?")) == 2

@@ -46,6 +46,25 @@ def test_options_reach_the_engine(capsys):
     assert by_key["wia_aanvraag"]["date"] == "2026-06-15"
 
 
+def test_verlof_is_counted_and_noted(capsys):
+    # Sick from 06-01-2025, leave 10-03..30-06-2025 (113 days): the end of week 104 moves from
+    # 03-01-2027 by 113 days to 26-04-2027 (worked out in tests/deadlines/test_leave.py).
+    assert main(["deadlines", "--first-sick-day", "2025-01-06", "--verlof",
+                 "2025-03-10:30-06-2025", "--today", "2025-07-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    by_key = {m["key"]: m for m in data["milestones"]}
+    assert by_key["einde_wachttijd"]["date"] == "2027-04-26"
+    assert data["leave"] == [{"start": "2025-03-10", "end": "2025-06-30"}]
+    assert data["leave_days"] == 113
+    assert any("art. 23 lid 5 WIA" in n for n in data["notes_nl"])
+
+
+def test_verlof_is_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["deadlines", "--help"])
+    assert "--verlof START:END" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -55,6 +74,9 @@ def test_options_reach_the_engine(capsys):
         (["--episode", "2024-03-01"], "START:END"),
         ([], "--first-sick-day"),
         (["--episode", "2024-03-01:2024-05-31", "--episode", "2024-05-01:"], "overlap"),
+        (["--first-sick-day", "2024-03-01", "--verlof", "2024-04-01"], "START:END"),
+        (["--first-sick-day", "2024-03-01", "--verlof", "2024-06-01:2024-04-01"],
+         "before it starts"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(capsys, argv, message):

@@ -9,7 +9,7 @@ import assistant.deadlines as deadlines
 
 def test_public_names_are_pinned():
     assert sorted(deadlines.__all__) == [
-        "DeadlineInputError", "Episode", "Milestone", "ParsedSickness", "Timeline",
+        "DeadlineInputError", "Episode", "Leave", "Milestone", "ParsedSickness", "Timeline",
         "atw_holidays", "compute_timeline", "first_working_day_after", "parse_date",
         "parse_dates", "render_table", "to_csv", "to_ics",
     ]
@@ -18,7 +18,7 @@ def test_public_names_are_pinned():
 def test_signatures_and_fields_are_stable():
     params = inspect.signature(deadlines.compute_timeline).parameters
     assert list(params) == ["episodes", "today", "probleemanalyse", "eje", "loonsanctie_weeks",
-                            "verlenging_tot", "holidays"]
+                            "verlenging_tot", "holidays", "leave"]
     assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "episodes")
     fields = [f.name for f in dataclasses.fields(deadlines.Milestone)]
     assert fields[:13] == ["key", "date", "date_from", "week", "actor", "title_nl", "title_en",

@@ -46,17 +46,20 @@ def test_unknown_source_page_is_a_404_page(client):
     assert res.status_code == 404 and "niet gevonden" in res.text.lower()
 
 
-def test_chat_stream_sends_text_deltas_then_the_full_answer(client):
+def test_chat_stream_sends_a_computed_answer_in_one_piece_then_the_full_answer(client):
     res = client.post("/api/chat/stream", json={"message": QUESTION})
     assert res.status_code == 200
     assert res.headers["content-type"].startswith("text/event-stream")
     events = _events(res.text)
-    kinds = [e for e, _ in events]
-    assert kinds[-1] == "done" and kinds.count("delta") >= 2
-    streamed = "".join(d["text"] for e, d in events if e == "delta")
+    assert [e for e, _ in events] == ["delta", "done"]
     done = events[-1][1]
-    assert streamed.split() == done["answer"].split()
+    assert events[0][1]["text"] == done["answer"]
     assert done["citations"]
+
+
+def test_chat_stream_refuses_bad_input_with_json_before_streaming(client):
+    res = client.post("/api/chat/stream", json={"message": "x" * 2001, "language": "en"})
+    assert res.status_code == 413 and res.json()["error"]["code"] == "message_too_long"
 
 
 @pytest.mark.parametrize(

@@ -299,3 +299,45 @@ def test_the_ui_can_be_framed_by_an_allowed_site_only(web_settings, real_assista
             frame = page.frame_locator("#assistent")
             assert frame.locator("#chatbot").count() == 0
             assert any("frame-ancestors" in v for v in violations), violations
+
+
+def test_widget_shows_a_models_answer_while_it_is_written(web_settings, real_assistant, tmp_path, page):
+    import itertools
+    import time
+    from dataclasses import replace
+
+    from langchain_core.callbacks import BaseCallbackHandler
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    from assistant.answering.base import thresholds_for
+    from assistant.answering.llm import LLMAnswerer
+    from assistant.build import default_answerers
+    from assistant.engine import Assistant
+
+    class SlowTokens(BaseCallbackHandler):
+        def on_llm_new_token(self, token, **kwargs):
+            time.sleep(0.08)
+
+    first = "De wet noemt geen vaste week voor de start van spoor 2 [1]."
+    model = GenericFakeChatModel(messages=itertools.repeat(
+        first + " Veel adviseurs houden een praktijknorm aan voor de start van spoor 2 [1]."))
+    llm = LLMAnswerer(model, config={"callbacks": [SlowTokens()]})
+    thresholds = replace(thresholds_for(real_assistant.embedder.name), card=9.0)
+    assistant = Assistant(real_assistant.embedder, real_assistant.store,
+                          default_answerers(real_assistant.embedder, llm=llm, thresholds=thresholds), llm=llm)
+    port = free_port()
+    with PageServer(HOST_PAGE.format(app=f"http://127.0.0.1:{port}")) as host:
+        settings = web_settings.replace(data_dir=tmp_path / "d", allowed_origins=(host.url,))
+        with LiveServer(create_app(settings, AssistantHolder.ready(assistant)), port=port):
+            page.goto(host.url)
+            _shadow(page, ".launcher").click()
+            _shadow(page, "textarea").fill(QUESTION)
+            _shadow(page, "textarea").press("Enter")
+            log = _shadow(page, ".log")
+            deadline = time.monotonic() + 20
+            while first not in log.inner_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert first in log.inner_text()
+            assert _shadow(page, ".sources a").count() == 0  # the model is still writing
+            _shadow(page, ".sources a").first.wait_for()
+            assert "praktijknorm" in log.inner_text()

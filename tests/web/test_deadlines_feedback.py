@@ -32,6 +32,30 @@ def test_deadlines_count_earlier_episodes_less_than_four_weeks_apart(client):
     assert alone["timeline"]["milestones"] != joined["timeline"]["milestones"]
 
 
+def test_deadlines_take_pregnancy_leave(client):
+    # Sick from 06-01-2025, leave 10-03..30-06-2025 (113 days): the end of week 104 moves from
+    # 03-01-2027 to 26-04-2027 (worked out in tests/deadlines/test_leave.py).
+    res = client.post("/api/deadlines", json={
+        "first_sick_day": "2025-01-06", "today": "2025-07-01",
+        "leave": [{"start": "2025-03-10", "end": "2025-06-30"}]})
+    assert res.status_code == 200
+    timeline = res.json()["timeline"]
+    dates = {m["key"]: m["date"] for m in timeline["milestones"]}
+    assert dates["einde_wachttijd"] == "2027-04-26"
+    assert timeline["leave"] == [{"start": "2025-03-10", "end": "2025-06-30"}]
+
+
+def test_bad_leave_is_422_in_the_users_language(client):
+    res = client.post("/api/deadlines", json={
+        "first_sick_day": "2025-01-06", "language": "en",
+        "leave": [{"start": "2025-06-30", "end": "2025-03-10"}]})
+    assert res.status_code == 422
+    assert "ends" in res.json()["error"]["message"] and "before it starts" in res.json()["error"]["message"]
+    res = client.post("/api/deadlines", json={
+        "first_sick_day": "2025-01-06", "leave": [{"start": "2025-03-10"}]})
+    assert res.status_code == 422 and "end" in res.json()["error"]["message"]
+
+
 def test_deadlines_as_ics_and_csv_downloads(client):
     ics = client.post("/api/deadlines", json={"first_sick_day": "2024-03-01", "format": "ics"})
     assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")

@@ -96,3 +96,24 @@ def test_streams_give_their_slot_back_even_when_the_client_leaves_early(serve):
     for _ in range(2):
         res = httpx.post(server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60)
         assert res.status_code == 200 and "event: done" in res.text
+
+
+def test_a_stream_holds_its_slot_until_the_answer_is_done(serve, real_assistant, monkeypatch):
+    real_ask = real_assistant.ask
+
+    def slow_ask(*args, **kwargs):
+        time.sleep(1.5)
+        return real_ask(*args, **kwargs)
+
+    monkeypatch.setattr(real_assistant, "ask", slow_ask)
+    server = serve(max_concurrency=1)
+    server.server.config.app.state.web.gate.wait_seconds = 0.2
+    first: list[str] = []
+    thread = threading.Thread(target=lambda: first.append(httpx.post(
+        server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60).text))
+    thread.start()
+    time.sleep(0.5)
+    busy = httpx.post(server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60)
+    thread.join(timeout=60)
+    assert busy.status_code == 503 and busy.json()["error"]["code"] == "busy"
+    assert "event: done" in first[0]

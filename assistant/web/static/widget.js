@@ -443,6 +443,7 @@
         if (!payload) return;
         var d = JSON.parse(payload);
         if (event === "delta") { streamed += d.text; reply.text = unescapeHtml(streamed); self.updateLast(reply); }
+        else if (event === "reset") { streamed = ""; reply.text = text("thinking"); self.updateLast(reply); }
         else if (event === "done") {
           delete reply.pending;
           reply.text = unescapeHtml(d.answer); reply.citations = d.citations; reply.kind = d.kind;

@@ -1,0 +1,43 @@
+"""Asking back the one fact that decides the answer (issue 10): has the EJE been held?"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.answering.askback import needs_eje
+from assistant.understanding import read_turn
+
+
+@pytest.mark.parametrize("message", [
+    "ze is nu 50 weken ziek, moeten we al met spoor 2 starten?",
+    "Mijn medewerker zit al 13 maanden thuis. Zijn we te laat met spoor 2?",
+    "Our warehouse guy has been off sick for about 13 months. Are we already too late with track 2?",
+])
+def test_a_case_question_about_starting_spoor_2_without_the_eje_needs_it(message):
+    assert needs_eje(read_turn(message))
+
+
+@pytest.mark.parametrize("message", [
+    "Wat is spoor 2?",  # no case, no timing
+    "ze is 50 weken ziek en de EJE was vorige week; moeten we al met spoor 2 starten?",  # EJE given
+    "Wat kost spoor 2 voor een werknemer die 50 weken ziek is?",  # not about when
+])
+def test_no_eje_question_when_it_does_not_decide_the_answer(message):
+    assert not needs_eje(read_turn(message))
+
+
+def test_the_assistant_asks_for_the_eje_then_computes_the_spoor_2_start_from_it(kb_assistant):
+    first = kb_assistant.ask("ze is nu 50 weken ziek, moeten we al met spoor 2 starten?", audience="werkgever",
+                             today=date(2025, 11, 23))
+    assert first.kind == "clarify" and first.trace["asked"] == "eerstejaarsevaluatie"
+    assert "eerstejaarsevaluatie" in first.text.lower() and "6 weken" in first.text
+    assert first.citations  # the general rule comes with its sources
+    history = [{"role": "user", "content": "ze is nu 50 weken ziek, moeten we al met spoor 2 starten?"},
+               {"role": "assistant", "content": first.text}]
+    second = kb_assistant.ask("ja, de EJE was op 3 november 2025. Ze is ziek sinds 1 december 2024", history,
+                              audience="werkgever", today=date(2025, 11, 23))
+    assert second.kind == "deadline"
+    # spoor 2 within 6 weeks (42 days) after the EJE held on 3 November 2025: 15 December 2025
+    assert "15 december 2025" in second.text
+    assert "Eerstvolgende termijn: Start spoor 2" in second.text  # the EJE is done, not "next"

@@ -1,0 +1,102 @@
+"""The chat's deadline answer with loose dates and pregnancy leave, through the real assistant.
+
+kb_assistant's "today" is Sunday 23 November 2025. Expected dates are worked out in comments.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+
+def _deadline(answer):
+    assert answer.kind == "deadline", answer.text
+    return answer.trace["deadline"]
+
+
+def test_weeks_sick_uses_the_earliest_first_sick_day_and_says_so(kb_assistant):
+    # "al 5 weken ziek" on 23-11-2025: first sick day 35 to 41 days ago, 19-10 back to 13-10.
+    answer = kb_assistant.ask("Mijn werknemer is al 5 weken ziek. Wanneer moet het plan van aanpak "
+                              "klaar zijn?", audience="werkgever")
+    trace = _deadline(answer)
+    assert trace["period_start"] == "2025-10-13"
+    assert "eerste ziektedag **maandag 13 oktober 2025**" in answer.text
+    assert "Ik ben uitgegaan van **13 oktober 2025** als eerste ziektedag" in answer.text
+    assert "tot en met 19 oktober 2025" in answer.text and "vroegste" in answer.text
+    assert "Geeft u dan de precieze datum" in answer.text
+    # plan van aanpak: end of week 8 = 13-10-2025 + 55 = 07-12-2025
+    assert "zondag 7 december 2025" in answer.text
+
+
+def test_weeks_sick_in_english_for_an_employee(kb_assistant):
+    answer = kb_assistant.ask("I have been off sick for 5 weeks. When is the action plan due?",
+                              audience="werknemer")
+    trace = _deadline(answer)
+    assert answer.language == "en"
+    assert trace["period_start"] == "2025-10-13"
+    assert "I have taken **13 October 2025** as the first day of sickness" in answer.text
+    assert "Give the exact date" in answer.text
+
+
+def test_werknemer_gets_je_in_the_assumption(kb_assistant):
+    answer = kb_assistant.ask("Ik ben al 3 maanden ziek, wanneer is de eerstejaarsevaluatie?",
+                              audience="werknemer")
+    _deadline(answer)
+    # 3 months before 23-11-2025 is 23-08; the earliest day that is still "3 months" is 24-07.
+    assert "**24 juli 2025** als eerste ziektedag" in answer.text
+    assert "Geef dan de precieze datum" in answer.text and "Geeft u" not in answer.text
+
+
+def test_a_date_without_a_year_is_stated_with_the_year_taken(kb_assistant):
+    answer = kb_assistant.ask("Ziek sinds 1-3, wanneer moet de 42e-weeksmelding?")
+    trace = _deadline(answer)
+    assert trace["period_start"] == "2025-03-01"
+    assert 'Bij "1-3" staat geen jaartal: ik ben uitgegaan van **1 maart 2025**' in answer.text
+
+
+def test_since_a_date_without_a_year_in_english(kb_assistant):
+    # 12 December 2025 is after today, so the most recent 12 December is in 2024.
+    answer = kb_assistant.ask("My employee has been sick since 12 December. When is the WIA "
+                              "application due?")
+    trace = _deadline(answer)
+    assert trace["period_start"] == "2024-12-12"
+    assert '"12 December" has no year: I have taken **12 December 2024**' in answer.text
+
+
+def test_named_day_gives_the_first_sick_day_used(kb_assistant):
+    # Koningsdag 2025 was Saturday 26 April, so the day after is Sunday 27 April 2025.
+    answer = kb_assistant.ask("Ziek sinds de dag na Koningsdag 2025. Wanneer moet de "
+                              "probleemanalyse klaar zijn?")
+    assert _deadline(answer)["period_start"] == "2025-04-27"
+    assert "eerste ziektedag **zondag 27 april 2025**" in answer.text
+
+
+def test_plain_tot_in_a_sick_period_is_stated(kb_assistant):
+    answer = kb_assistant.ask("Ziek van 1 maart 2025 tot 20 maart 2025, sinds 1 april 2025 weer "
+                              "ziek. Wanneer eindigt de wachttijd?")
+    trace = _deadline(answer)
+    assert trace["episodes"][0] == ["2025-03-01", "2025-03-20"]
+    assert "heb ik gelezen als tot en met 20 maart 2025" in answer.text
+    assert 'hersteld op 20 maart 2025' in answer.text
+
+
+def test_pregnancy_leave_in_the_chat_is_added_up_and_explained(kb_assistant):
+    # Sick 01-02..09-03-2025 (28 + 9 = 37 days), leave 10-03..30-06 (113 days), sick from 01-07.
+    # End of week 104: 01-02-2025 + 727 = 29-01-2027, plus the 113 leave days = 22-05-2027.
+    answer = kb_assistant.ask(
+        "Mijn werkneemster is ziek sinds 1 februari 2025, zwangerschapsverlof van 10 maart 2025 "
+        "tot en met 30 juni 2025, daarna weer ziek. Wanneer eindigt de wachttijd?",
+        audience="werkgever")
+    trace = _deadline(answer)
+    assert trace["leave"] == [["2025-03-10", "2025-06-30"]]
+    ends = {m["key"]: m["date"] for m in trace["milestones"]}
+    assert ends["einde_wachttijd"] == "2027-05-22"
+    assert "zaterdag 22 mei 2027" in answer.text
+    assert "eerste ziektedag **zaterdag 1 februari 2025**" in answer.text
+    assert "art. 23 lid 5 WIA" in answer.text and "dezelfde oorzaak" in answer.text
+
+
+def test_leave_without_its_end_asks_for_it(kb_assistant):
+    answer = kb_assistant.ask("Ziek sinds 1 februari 2025 en met zwangerschapsverlof sinds 10 "
+                              "maart 2025. Wanneer eindigt de wachttijd?",
+                              today=date(2025, 11, 23))
+    assert answer.kind == "clarify"
+    assert "laatste dag" in answer.text

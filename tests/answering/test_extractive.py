@@ -1,0 +1,29 @@
+"""The extractive composer on its own: which sentences it quotes and in what order."""
+from __future__ import annotations
+
+from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.types import Chunk
+
+
+def _chunk(cid: str, text: str, section: str = "", doc: str = "nl-doc") -> Chunk:
+    return Chunk(id=cid, text=text, metadata={"doc_id": doc, "kind": "article", "language": "nl",
+                                              "section": section, "trusted": True, "vetted": True,
+                                              "source": f"{doc}.md", "title": doc})
+
+
+def test_a_section_tail_that_starts_mid_sentence_is_not_where_the_answer_starts():
+    tail = _chunk("t", "wachttijd, dus de rechter verwees de werknemer naar UWV. Op tijd beginnen is daarom het "
+                       "veiligst voor de werkgever.", "Te laat met spoor 2")
+    head = _chunk("h", "Start spoor 2 te laat, dan kan UWV een loonsanctie opleggen. Die duurt maximaal 52 weken.",
+                  "Te laat met spoor 2")
+    text, citations = ExtractiveAnswerer().compose("wat als spoor 2 te laat start", [tail, head], "nl")
+    assert text.startswith("Start spoor 2 te laat")
+    assert "wachttijd, dus" not in text  # the fragment is never quoted
+
+
+def test_one_form_of_address_per_answer():
+    mixed = _chunk("m", "U betaalt het re-integratiebureau. Je hoeft als werknemer niets te betalen.", "Wie betaalt")
+    text, _ = ExtractiveAnswerer().compose("wie betaalt het bureau", [mixed], "nl", voice="u")
+    assert "U betaalt" in text and "Je hoeft" not in text
+    text, _ = ExtractiveAnswerer().compose("wie betaalt het bureau", [mixed], "nl", voice="je")
+    assert "Je hoeft" in text and "U betaalt" not in text
