@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from assistant.commands import ask, deadlines, eval as eval_cmd, ingest, serve, train_scope
+from assistant.commands import ask, deadlines, ingest, serve, train_scope
+from assistant.commands import eval as eval_cmd
 from assistant.errors import Spoor2Error
 
 log = logging.getLogger(__name__)

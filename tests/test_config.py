@@ -1,4 +1,4 @@
-"""Settings: SPOOR2_* from the environment and .env, errors that name the variable, keys kept secret."""
+"""Settings: SPOOR2_* from the environment and .env, errors naming the variable, secret keys."""
 from __future__ import annotations
 
 import os

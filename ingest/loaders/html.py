@@ -87,7 +87,8 @@ def _walk(node: Tag, builder: SectionBuilder) -> None:
             flush()
         elif child.name == "tr":  # a table row is one line: "Traject Compact — 4 maanden — € 2.795"
             flush()
-            cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
+            cells = [" ".join(c.get_text(" ").split())
+                     for c in child.find_all(["td", "th"], recursive=False)]
             text = " — ".join(c for c in cells if c)
             if text and not is_boilerplate(text):
                 builder.paragraph(f"- {text}")
