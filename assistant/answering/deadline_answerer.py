@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from assistant.answering import deadline as dl
 from assistant.answering.deadline_assumptions import assumption_text
+from assistant.answering.extractive import article_citation
 from assistant.answering.messages import say
 from assistant.errors import DeadlineInputError
-from assistant.answering.extractive import article_citation
 from assistant.types import Answer
 
 if TYPE_CHECKING:

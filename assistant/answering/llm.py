@@ -81,7 +81,7 @@ def chat_model_from_settings(settings: Settings):
     if settings.llm_base_url:
         kwargs["base_url"] = settings.llm_base_url
     if settings.llm_api_key:
-        kwargs["api_key"] = settings.llm_api_key
+        kwargs["api_key"] = settings.llm_api_key.get_secret_value()
     try:
         return init_chat_model(settings.llm, **kwargs)
     except Exception as exc:  # unknown provider, missing integration package

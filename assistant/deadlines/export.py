@@ -5,7 +5,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -99,7 +99,7 @@ def to_ics(timeline: Timeline, *, language: str = "nl",
     cal.add("method", "PUBLISH")
     name = "Poortwachter-termijnen" if language == "nl" else "Poortwachter deadlines"
     cal.add("x-wr-calname", f"{name} {timeline.period_start.isoformat()}")
-    stamp = datetime.combine(timeline.today, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(timeline.today, time(0, 0), tzinfo=UTC)
     for m in timeline.milestones:
         event = Event()
         event.add("uid", _uid(timeline, m))

@@ -63,9 +63,7 @@ class SentenceTransformerEmbedder(LazyModel):
     def dimension(self) -> int:
         """Length of the vectors this model produces."""
         self.warm_up()
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         return int(get_dim())
 
     def _encode(self, texts: Sequence[str], prefix: str) -> list[list[float]]:

@@ -72,7 +72,7 @@ def _authorize(request: Request) -> WebContext:
     ctx: WebContext = request.app.state.web
     ctx.limiter.check(ctx.ip_of(request))  # failed keys count too
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    key = ctx.settings.openai_api_key
+    key = ctx.settings.openai_api_key.get_secret_value()
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), key.encode()):
         raise ApiError(401, "invalid_api_key",
                        "Ontbrekende of onjuiste API-sleutel. Stuur Authorization: Bearer <sleutel>.",

@@ -1,12 +1,20 @@
-"""HTML pages: the main text only, without scripts, navigation, banners or footers."""
+"""HTML pages: the main text only, without scripts, navigation, banners or footers.
+
+The main text comes from trafilatura (headings, lists and tables kept). Our own extractor below is
+the fallback: it is used when trafilatura finds nothing, much less text, or none of the headings
+the page has (on short pages trafilatura falls back to its baseline, which keeps menus).
+"""
 from __future__ import annotations
 
+import logging
 import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ingest.document import Document, SectionBuilder
 from ingest.loaders.text import is_boilerplate
+
+log = logging.getLogger(__name__)
 
 _DROP_TAGS = [
     "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
@@ -79,7 +87,8 @@ def _walk(node: Tag, builder: SectionBuilder) -> None:
             flush()
         elif child.name == "tr":  # a table row is one line: "Traject Compact — 4 maanden — € 2.795"
             flush()
-            cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
+            cells = [" ".join(c.get_text(" ").split())
+                     for c in child.find_all(["td", "th"], recursive=False)]
             text = " — ".join(c for c in cells if c)
             if text and not is_boilerplate(text):
                 builder.paragraph(f"- {text}")
@@ -96,6 +105,56 @@ def _walk(node: Tag, builder: SectionBuilder) -> None:
             flush()
             _walk(child, builder)
     flush()
+
+
+# trafilatura's XML elements as the HTML tags `_walk` reads ("rend" holds the heading level).
+_FROM_XML = {
+    "p": "p", "list": "ul", "item": "li", "table": "table", "row": "tr", "cell": "td",
+    "quote": "blockquote", "code": "pre", "lb": "br", "hi": "span", "ref": "span", "del": "span",
+}
+_MIN_SHARE = 0.5  # trafilatura's text must be at least this share of our own extractor's
+
+
+def _trafilatura_main(data: bytes) -> Tag | None:
+    """The page's main text by trafilatura, as HTML tags; None when it finds nothing."""
+    import trafilatura
+
+    try:
+        xml = trafilatura.extract(
+            data, output_format="xml", include_tables=True, include_comments=False,
+            include_images=False, include_links=False, deduplicate=False,
+        )
+    except Exception:  # a heuristic library on arbitrary pages: any failure means "use ours"
+        log.debug("trafilatura failed; using the built-in extractor", exc_info=True)
+        return None
+    if not xml:
+        return None
+    main = BeautifulSoup(xml, "xml").find("main")
+    if main is None:
+        return None
+    for tag in main.find_all(True):
+        if tag.name == "head":
+            level = str(tag.get("rend", "h2"))
+            tag.name = level if level in _HEADINGS else "h2"
+        elif tag.name in _FROM_XML:
+            tag.name = _FROM_XML[tag.name]
+        elif tag.name == "graphic":
+            tag.decompose()
+            continue
+        tag.attrs = {}
+    return main
+
+
+def _better_of(ours: Tag, theirs: Tag | None) -> Tag:
+    """trafilatura's main text, unless it has much less text than ours or lost the headings."""
+    if theirs is None:
+        return ours
+    own_text = len(ours.get_text(" ", strip=True))
+    if len(theirs.get_text(" ", strip=True)) < _MIN_SHARE * own_text:
+        return ours
+    if ours.find(list(_HEADINGS)) and not theirs.find(list(_HEADINGS)):
+        return ours
+    return theirs
 
 
 def _title(soup: BeautifulSoup, root: Tag) -> str:
@@ -118,7 +177,7 @@ def parse(data: bytes) -> Document:
     _strip_boilerplate(root)
     title = _title(soup, root)
     builder = SectionBuilder(title=title)
-    _walk(root, builder)
+    _walk(_better_of(root, _trafilatura_main(data)), builder)
     meta = {"language": lang} if lang in ("nl", "en") else {}
     notes = []
     if soup.original_encoding and soup.original_encoding.lower() not in ("utf-8", "ascii"):

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from dataclasses import replace
 
 from assistant.answering.base import thresholds_for
 from assistant.build import default_answerers

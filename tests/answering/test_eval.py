@@ -9,7 +9,14 @@ import yaml
 
 from assistant.cli import main
 from assistant.commands.eval import thresholds_for
-from assistant.evaluation import below_thresholds, fact_found, first_sentence, format_report, load_items, run_eval
+from assistant.evaluation import (
+    below_thresholds,
+    fact_found,
+    first_sentence,
+    format_report,
+    load_items,
+    run_eval,
+)
 
 EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval"
 

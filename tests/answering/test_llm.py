@@ -115,7 +115,9 @@ class Recorder(BaseCallbackHandler):
 
 
 def _llm_assistant(kb_assistant, model, recorder=None) -> Assistant:
-    today = lambda: date(2025, 11, 23)
+    def today() -> date:
+        return date(2025, 11, 23)
+
     llm = LLMAnswerer(model, clock=today, config={"callbacks": [recorder]} if recorder else None)
     thresholds = replace(thresholds_for(kb_assistant.embedder.name), card=9.0)
     answerers = default_answerers(kb_assistant.embedder, llm=llm, thresholds=thresholds)

@@ -161,3 +161,43 @@ def test_empty_file_is_rejected(tmp_path):
     path.write_text("---\ntitle: Leeg\n---\n", encoding="utf-8")
     with pytest.raises(LoaderError, match="no text"):
         _load(path)
+
+
+RELATED_LINKS_PAGE = """\
+<html lang="nl"><head><title>Deskundigenoordeel | Bureau</title></head><body>
+<div class="top"><a href="/">Home</a> | <a href="/a">Over ons</a> | <a href="/c">Vacatures</a></div>
+<div class="content">
+<h1>Het deskundigenoordeel</h1>
+<p>Twijfelt u of de re-integratie de goede kant op gaat? Dan kunt u bij UWV een deskundigenoordeel
+aanvragen. Werkgever en werknemer kunnen dat allebei doen, op elk moment tijdens de ziekte.</p>
+<h2>Wat kost het?</h2>
+<p>Een deskundigenoordeel kost 100 euro. Vraagt de werknemer het aan, dan betaalt de werknemer;
+vraagt de werkgever het aan, dan betaalt de werkgever.</p>
+</div>
+<div class="related"><h3>Lees ook</h3><ul>
+<li><a href="/x">Het plan van aanpak in vijf stappen</a></li>
+<li><a href="/z">Tien tips voor het re-integratieverslag</a></li>
+<li><a href="/w">Zo vraagt u een WIA-uitkering aan</a></li></ul></div>
+<div class="bottom"><a href="/p">Privacy</a> <a href="/s">Sitemap</a></div>
+</body></html>
+"""
+
+
+def test_html_main_text_leaves_out_link_lists_that_carry_no_telltale_class(tmp_path):
+    path = tmp_path / "deskundigenoordeel.html"
+    path.write_text(RELATED_LINKS_PAGE, encoding="utf-8")
+    doc = _load(path)
+    assert doc.title == "Het deskundigenoordeel"
+    assert _paths(doc) == ["", "Wat kost het?"]
+    assert "kost 100 euro" in doc.text
+    for junk in ("Lees ook", "Tien tips", "Vacatures", "Sitemap", "Over ons"):
+        assert junk not in doc.text, junk
+
+
+def test_html_price_table_rows_stay_one_line_each():
+    doc = _load(Path(__file__).parents[1] / "fixtures" / "bureau" / "sporenwijzer-tarieven.html")
+    prices = next(s for s in doc.sections if s.path == ("Prijzen",)).text
+    row = "- Traject Compact — 4 maanden — intake, oriëntatie, sollicitatietraining — € 2.795"
+    assert row in prices
+    assert "- Pakket — Duur — Inhoud — Prijs (excl. btw)" in prices
+    assert "cookies" not in doc.text and "KvK" not in doc.text

@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 
 from assistant.config import Settings
+
 from .corpus import write_corpus
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"

@@ -10,7 +10,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.web import AssistantHolder, create_app, holder as holder_module
+from assistant.web import AssistantHolder, create_app
+from assistant.web import holder as holder_module
 
 from .servers import free_port, wait_until
 
