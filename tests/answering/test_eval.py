@@ -31,6 +31,14 @@ def test_development_eval_meets_the_committed_thresholds(kb_assistant):
     assert mrr["hybrid"] >= mrr["dense"] and mrr["hybrid"] > mrr["bm25"], mrr
 
 
+def test_probe_eval_meets_its_floor(kb_assistant):
+    """The second development set: realistic questions written without reading knowledge/."""
+    report = run_eval(kb_assistant, load_items(EVAL / "probe.yaml"), baseline=False)
+    thresholds = thresholds_for(yaml.safe_load((EVAL / "thresholds.yaml").read_text()), "probe")
+    misses = below_thresholds(report, thresholds)
+    assert not misses, f"{misses}\n{format_report(report)}\nfailures: {report.failures}"
+
+
 def test_blind_eval_meets_its_floor_and_beats_the_naive_baseline(kb_assistant):
     report = run_eval(kb_assistant, load_items(EVAL / "blind.yaml"))
     thresholds = thresholds_for(yaml.safe_load((EVAL / "thresholds.yaml").read_text()), "blind")
