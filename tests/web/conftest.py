@@ -48,6 +48,41 @@ def make_app(web_settings, real_assistant, tmp_path) -> Callable[..., FastAPI]:
     return build
 
 
+@pytest.fixture
+def serve(web_settings, real_assistant, tmp_path):
+    """Start the app under a real server on loopback with some settings changed; stopped after."""
+    from assistant.web import AssistantHolder, create_app
+
+    from .servers import LiveServer
+
+    servers: list = []
+
+    def start(**overrides: object):
+        settings = web_settings.replace(data_dir=tmp_path / f"d{len(servers)}", **overrides)
+        server = LiveServer(create_app(settings, AssistantHolder.ready(real_assistant)))
+        servers.append(server.__enter__())
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture
+def slow_assistant(real_assistant, monkeypatch):
+    """The real assistant, but every answer takes 1.5 s longer (to hold a concurrency slot)."""
+    import time
+
+    real_ask = real_assistant.ask
+
+    def slow_ask(*args, **kwargs):
+        time.sleep(1.5)
+        return real_ask(*args, **kwargs)
+
+    monkeypatch.setattr(real_assistant, "ask", slow_ask)
+    return real_assistant
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     """Folder for screenshots (git-ignored)."""

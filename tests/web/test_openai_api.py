@@ -9,28 +9,12 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import ConfigError
-from assistant.web import AssistantHolder, create_app
 
 from .servers import LiveServer
 
 pytestmark = pytest.mark.server
 KEY = "sk-spoor2-test-key-0123456789"
 QUESTION = "Wanneer moet spoor 2 starten?"
-
-
-@pytest.fixture
-def serve(web_settings, real_assistant, tmp_path):
-    """Start the app with some settings changed; stopped after the test."""
-    servers: list[LiveServer] = []
-
-    def start(**overrides: object) -> LiveServer:
-        settings = web_settings.replace(data_dir=tmp_path / f"d{len(servers)}", **overrides)
-        servers.append(LiveServer(create_app(settings, AssistantHolder.ready(real_assistant))).__enter__())
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.__exit__(None, None, None)
 
 
 def _client(server: LiveServer, key: str = KEY) -> openai.OpenAI:

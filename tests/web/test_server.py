@@ -7,28 +7,10 @@ import time
 import httpx
 import pytest
 
-from assistant.web import AssistantHolder, create_app
-
 from .servers import LiveServer
 
 pytestmark = pytest.mark.server
 QUESTION = "Wanneer moet spoor 2 starten?"
-
-
-@pytest.fixture
-def serve(web_settings, real_assistant, tmp_path):
-    """Start the app with some settings changed; stopped after the test."""
-    servers: list[LiveServer] = []
-
-    def start(**overrides: object) -> LiveServer:
-        settings = web_settings.replace(data_dir=tmp_path / f"d{len(servers)}", **overrides)
-        server = LiveServer(create_app(settings, AssistantHolder.ready(real_assistant)))
-        servers.append(server.__enter__())
-        return server
-
-    yield start
-    for server in servers:
-        server.__exit__(None, None, None)
 
 
 def test_real_server_answers_and_streams_events_as_they_come(serve):
@@ -56,15 +38,7 @@ def test_rate_limit_counts_forwarded_clients_only_behind_a_trusted_proxy(serve):
     assert statuses(direct, ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) == [200, 200, 429]
 
 
-def test_concurrency_bound_answers_busy_when_every_slot_is_taken(serve, real_assistant,
-                                                                 monkeypatch):
-    real_ask = real_assistant.ask
-
-    def slow_ask(*args, **kwargs):
-        time.sleep(1.5)
-        return real_ask(*args, **kwargs)
-
-    monkeypatch.setattr(real_assistant, "ask", slow_ask)
+def test_concurrency_bound_answers_busy_when_every_slot_is_taken(serve, slow_assistant):
     server = serve(max_concurrency=1)
     server.server.config.app.state.web.gate.wait_seconds = 0.2
     results: list[httpx.Response] = []
@@ -98,14 +72,7 @@ def test_streams_give_their_slot_back_even_when_the_client_leaves_early(serve):
         assert res.status_code == 200 and "event: done" in res.text
 
 
-def test_a_stream_holds_its_slot_until_the_answer_is_done(serve, real_assistant, monkeypatch):
-    real_ask = real_assistant.ask
-
-    def slow_ask(*args, **kwargs):
-        time.sleep(1.5)
-        return real_ask(*args, **kwargs)
-
-    monkeypatch.setattr(real_assistant, "ask", slow_ask)
+def test_a_stream_holds_its_slot_until_the_answer_is_done(serve, slow_assistant):
     server = serve(max_concurrency=1)
     server.server.config.app.state.web.gate.wait_seconds = 0.2
     first: list[str] = []
