@@ -32,13 +32,15 @@ _TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("einde_loonsanctie", ("loonsanctie", "wage sanction", "sanction")),
     ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
     ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",
-                         "ophouden", "loondoorbetaling", "end", "two years", "waiting period", "sick pay")),
+                         "ophouden", "loondoorbetaling", "doorbetalen", "end", "two years", "waiting period",
+                         "sick pay")),
 )
 _CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
          "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
     r"|bereken|uitrekenen|reken|when|due|date|calculat|timeline|by which|how long until|which day"
+    r"|hoeveel tijd|how much time"
 )
 _CALC_INTENT = re.compile(
     r"bereken|uitrekenen|reken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
@@ -72,7 +74,8 @@ def is_deadline_question(text: str) -> bool:
 
 
 _CASE = re.compile(
-    r"\bmijn (zieke )?(werknemer|medewerker|collega)|\bonze (zieke )?(werknemer|medewerker)|\b(hij|zij|ze) is (al )?ziek"
+    r"\bmijn (zieke )?(werknemer|medewerker|collega)|\bonze (zieke )?(werknemer|medewerker|collega)"
+    r"|\b(hij|zij|ze) is (al )?ziek|\bvoor (hem|haar)\b"
     r"|\bik ben (al )?(\w+ )?ziek|\bik zit (al )?(\w+ )?(ziek|thuis)|\bmy (sick )?(employee|worker|colleague)"
     r"|\bour (sick )?(employee|worker)|\b(he|she) is (off )?(sick|ill)|\bi(?: am|'m) (off )?(sick|ill)"
 )

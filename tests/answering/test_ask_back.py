@@ -51,3 +51,17 @@ def test_asking_for_a_date_without_giving_one_gets_the_question_for_the_first_si
     answer = kb_assistant.ask(message, audience="werkgever")
     assert answer.kind == "clarify" and answer.trace["path"] == "clarify:first_sick_day"
     assert "eerste ziektedag" in answer.text
+
+
+@pytest.mark.parametrize("message", [
+    "Onze medewerker zit ziek thuis. Tot wanneer moeten wij loon doorbetalen?",
+    "wanneer moet het plan van aanpak klaar zijn voor haar",
+    "Hoeveel tijd heb ik nog voor de eerstejaarsevaluatie van mijn zieke werknemer?",
+    "Wanneer loopt de wachttijd af voor onze zieke collega?",
+])
+def test_a_case_deadline_question_without_a_date_gets_the_rule_and_one_question(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werkgever")
+    assert answer.kind == "clarify" and answer.trace["asked"] == "first_sick_day", answer.trace
+    assert answer.text.rstrip().endswith(
+        "Noem de eerste ziektedag (bijvoorbeeld \"ziek sinds 3 maart 2025\"), dan reken ik hem voor u uit.")
+    assert answer.citations  # the rule itself, with its sources, comes first
