@@ -164,7 +164,7 @@ def test_planner_leave_moves_the_deadlines(site, browser, size):
 
         # The leave pickers are labelled date pickers; a half or reversed leave is refused.
         assert page.get_attribute("#leave-start input", "type") == "date"
-        assert "Zwangerschaps- en bevallingsverlof (optioneel)" in page.inner_text("#leave")
+        assert "Zwangerschaps- en bevallingsverlof (optioneel)" in page.inner_text("#leave-label")
         page.get_by_label("Verlof: eerste dag").fill(_iso(leave[0]))
         page.click("#calculate")
         page.locator("#planner-summary", has_text="laatste dag van het verlof").wait_for()
@@ -192,7 +192,7 @@ def test_planner_leave_moves_the_deadlines(site, browser, size):
             _no_sideways_scroll(page, "planner with a leave")
 
         page.get_by_label("English").check()
-        page.locator("#leave", has_text="Pregnancy and maternity leave (optional)").wait_for()
+        page.locator("#leave-label", has_text="Pregnancy and maternity leave (optional)").wait_for()
         assert page.get_by_label("Leave: first day").input_value() == _iso(leave[0])
         page.locator("#timeline-table", has_text="Date").wait_for()
         assert _row_date(page, key) == _nl(after)
