@@ -83,6 +83,34 @@ def _periods(raw: str | Sequence[tuple[Any, Any]]) -> list[tuple[date, date | No
     return out
 
 
+def _leave(raw: Sequence[tuple[Any, Any]]) -> list[tuple[date, date]]:
+    """The zwangerschaps- en bevallingsverlof from its (start, end) pickers; both or neither."""
+    out = []
+    for start, end in raw:
+        first = _optional_date(start, "Verlof: eerste dag", "Leave: first day")
+        last = _optional_date(end, "Verlof: laatste dag", "Leave: last day")
+        if first is None and last is None:
+            continue
+        if first is None or last is None:
+            raise DeadlineInputError(
+                "leave without a start or an end",
+                nl="Zwangerschaps- en bevallingsverlof: vul de eerste én de laatste dag van het "
+                   "verlof in.",
+                en="Pregnancy and maternity leave: enter both the first and the last day of the "
+                   "leave.",
+            )
+        if last < first:
+            raise DeadlineInputError(
+                "leave ends before it starts",
+                nl=f"Zwangerschaps- en bevallingsverlof: de laatste dag ({last:%d-%m-%Y}) ligt "
+                   f"vóór de eerste dag ({first:%d-%m-%Y}).",
+                en=f"Pregnancy and maternity leave: the last day ({last.isoformat()}) is before "
+                   f"the first day ({first.isoformat()}).",
+            )
+        out.append((first, last))
+    return out
+
+
 def _wage(value: Any) -> float | None:
     if value in (None, "", 0):
         return None
@@ -103,10 +131,12 @@ def calculate(
     ctx: WebContext, first_sick_day: Any, episodes: str | Sequence[tuple[Any, Any]], eje: Any,
     verlenging_tot: Any, loonsanctie: float | None, language: str, client: str = "ui", *,
     steps: dict[str, Any] | None = None, monthly_wage: Any = None, alarm_days: str = "",
+    leave: Sequence[tuple[Any, Any]] = (),
 ) -> tuple[Any, ...]:
     """(summary Markdown, table HTML, SVG HTML, check HTML, costs Markdown, .pdf, .ics, .csv).
 
-    `steps` maps a step key (see `STEP_FIELDS`) to the date it was done; the EJE is `eje`.
+    `steps` maps a step key (see `STEP_FIELDS`) to the date it was done; the EJE is `eje`;
+    `leave` holds (first, last) day of a zwangerschaps- en bevallingsverlof.
     """
     hidden = gr.update(visible=False, value=None)
     try:
@@ -123,7 +153,7 @@ def calculate(
         timeline = planner.compute(
             episodes, today=today, eje=eje_day, probleemanalyse=done["probleemanalyse"],
             verlenging_tot=_optional_date(verlenging_tot, "Verlenging", "Extension"),
-            loonsanctie_weeks=_weeks(loonsanctie),
+            loonsanctie_weeks=_weeks(loonsanctie), leave=_leave(leave),
         )
         checks = planner.check(timeline, done, [evaluation] if evaluation else [], today)
         alarms = parse_alarm_days(str(alarm_days or "")[:100])

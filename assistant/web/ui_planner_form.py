@@ -1,4 +1,4 @@
-"""The planner tab's layout: inputs (dates, earlier periods, steps done, wage, reminders) and
+"""The planner tab's layout: inputs (dates, earlier periods, leave, steps done, wage, reminders) and
 outputs, with the relabelling for the language switch. The logic is in `ui_planner`."""
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ class PlannerForm:
     period_count: Any = None
     add_period: Any = None
     remove_period: Any = None
+    leave_label: Any = None
+    leave_start: Any = None
+    leave_end: Any = None
     steps_box: Any = None
     steps: dict[str, Any] = field(default_factory=dict)
     extension: Any = None
@@ -59,7 +62,8 @@ class PlannerForm:
         """Every value the calculation reads, in the order of `values_to_kwargs`."""
         flat = [box for pair in self.period_boxes for box in pair]
         return [self.first_day, self.eje, self.verlenging, self.loonsanctie, self.wage,
-                self.alarm_days, *[self.steps[k] for k in STEP_KEYS], *flat]
+                self.alarm_days, *[self.steps[k] for k in STEP_KEYS], *flat,
+                self.leave_start, self.leave_end]
 
     @property
     def input_names(self) -> list[str]:
@@ -67,7 +71,8 @@ class PlannerForm:
         periods = [f"period_{i}_{part}" for i in range(1, MAX_PERIODS + 1)
                    for part in ("start", "end")]
         return ["first_sick_day", "eje", "verlenging_tot", "loonsanctie", "monthly_wage",
-                "alarm_days", *[f"step_{k}" for k in STEP_KEYS], *periods]
+                "alarm_days", *[f"step_{k}" for k in STEP_KEYS], *periods, "leave_start",
+                "leave_end"]
 
     @property
     def outputs(self) -> list[Any]:
@@ -78,7 +83,8 @@ class PlannerForm:
     @property
     def relabel_components(self) -> list[Any]:
         return [self.intro, self.first_day, self.eje, self.periods_label, *self.flat_periods,
-                self.add_period, self.remove_period, self.steps_box,
+                self.add_period, self.remove_period, self.leave_label, self.leave_start,
+                self.leave_end, self.steps_box,
                 *[self.steps[k] for k in STEP_KEYS], self.extension, self.verlenging,
                 self.loonsanctie, self.costs_box, self.wage, self.alarm_days, self.calc,
                 self.ics, self.csv, self.pdf]
@@ -99,6 +105,9 @@ class PlannerForm:
             gr.update(label=t("eje", x), placeholder=t("date_ph", x)),
             gr.update(value=t("periods", x)), *periods,
             gr.update(value=t("add_period", x)), gr.update(value=t("remove_period", x)),
+            gr.update(value=t("leave", x)),
+            gr.update(label=t("leave_start", x), placeholder=t("date_ph", x)),
+            gr.update(label=t("leave_end", x), placeholder=t("date_ph", x)),
             gr.update(label=t("steps_done", x)),
             *[gr.update(label=t(f"step_{k}", x), placeholder=t("date_ph", x))
               for k in STEP_KEYS],
@@ -116,10 +125,12 @@ def values_to_kwargs(values: list[Any]) -> dict[str, Any]:
     """The flat `inputs` values as keyword arguments of `ui_planner.calculate`."""
     first, eje, until, weeks, wage, alarms = values[:6]
     steps = dict(zip(STEP_KEYS, values[6:6 + len(STEP_KEYS)], strict=True))
-    flat = values[6 + len(STEP_KEYS):]
+    flat = values[6 + len(STEP_KEYS):6 + len(STEP_KEYS) + 2 * MAX_PERIODS]
     periods = list(zip(flat[0::2], flat[1::2], strict=True))
+    leave_start, leave_end = values[6 + len(STEP_KEYS) + 2 * MAX_PERIODS:]
     return {"first_sick_day": first, "episodes": periods, "eje": eje, "verlenging_tot": until,
-            "loonsanctie": weeks, "steps": steps, "monthly_wage": wage, "alarm_days": alarms}
+            "loonsanctie": weeks, "steps": steps, "monthly_wage": wage, "alarm_days": alarms,
+            "leave": [(leave_start, leave_end)]}
 
 
 def build_planner_form(forget: Any = None) -> PlannerForm:
@@ -146,6 +157,11 @@ def build_planner_form(forget: Any = None) -> PlannerForm:
             f.remove_period = gr.Button(t("remove_period", "nl"), elem_id="remove-period",
                                         size="sm", visible=False)
     f.period_count = gr.State(0, delete_callback=forget)
+    with gr.Group(elem_id="leave"):
+        f.leave_label = gr.Markdown(t("leave", "nl"), elem_id="leave-label")
+        with gr.Row():
+            f.leave_start = date_box("leave_start", "leave-start", picker=True)
+            f.leave_end = date_box("leave_end", "leave-end", picker=True)
     with gr.Accordion(t("steps_done", "nl"), open=False, elem_id="steps-done") as f.steps_box, \
             gr.Row():
         for key in STEP_KEYS:

@@ -260,7 +260,7 @@ def test_gradio_events_share_the_rate_limit_and_never_echo_a_huge_message(
     settings = web_settings.replace(data_dir=tmp_path / "g", rate_limit_per_minute=2)
     with LiveServer(create_app(settings, AssistantHolder.ready(real_assistant))) as server:
         client = Client(server.url + "/ui/", verbose=False)
-        summaries = [client.predict("2026-01-05", "", "", None, None, "14,2", *[""] * 17,
+        summaries = [client.predict("2026-01-05", "", "", None, None, "14,2", *[""] * 19,
                                     api_name="/calculate")[0]
                      for _ in range(3)]
         chat, box = client.predict("x" * 100_000, None, api_name="/respond")

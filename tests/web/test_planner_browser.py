@@ -1,6 +1,6 @@
-"""The planner tab in a real browser: earlier periods as date pickers (add, remove), steps done
-and the Poortwachter check, the cost view, a readable timeline and the .ics/.csv/.pdf downloads.
-Desktop and 390 px, with axe-core on every state."""
+"""The planner tab in a real browser: earlier periods as date pickers (add, remove), a pregnancy
+leave, steps done and the Poortwachter check, the cost view, a readable timeline and the
+.ics/.csv/.pdf downloads. Desktop and 390 px, with axe-core on every state."""
 from __future__ import annotations
 
 import csv
@@ -130,5 +130,71 @@ def test_planner_with_periods_steps_costs_and_downloads(site, browser, artifacts
         page.wait_for_timeout(500)  # Gradio's fade of pending outputs is over
         assert "Waiting period left" in page.inner_text("#planner-costs")
         assert_no_serious_violations(page, f"planner in English ({size})")
+    finally:
+        context.close()
+
+
+def _row_date(page, key: str) -> str:
+    """The "uiterlijk" date (last in the cell) of milestone `key` in the table."""
+    return page.inner_text(f"#timeline-table tr[data-key={key}] td").split()[-1]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_planner_leave_moves_the_deadlines(site, browser, size):
+    from assistant.deadlines import Episode, Leave, compute_timeline
+
+    today = today_nl()
+    first = today - timedelta(days=7 * 40)
+    leave = (first + timedelta(days=70), first + timedelta(days=70 + 111))  # 16 weeks, past
+    days = (leave[1] - leave[0]).days + 1
+    plain = compute_timeline([Episode(first, None)], today=today)
+    with_leave = compute_timeline([Episode(first, None)], today=today, leave=[Leave(*leave)])
+    key = "einde_wachttijd"
+    before = next(m.date for m in plain.milestones if m.key == key)
+    after = next(m.date for m in with_leave.milestones if m.key == key)
+    assert after == before + timedelta(days=days)  # the case: the leave pauses the wachttijd
+    context, page = _context(browser, SIZES[size])
+    try:
+        page.goto(site["app"] + "/ui/")
+        page.get_by_role("tab", name="Termijnen berekenen").click()
+        page.fill("#first-sick-day input", _iso(first))
+        page.click("#calculate")
+        page.locator("#timeline-table", has_text=_nl(before)).wait_for()
+        assert _row_date(page, key) == _nl(before)
+
+        # The leave pickers are labelled date pickers; a half or reversed leave is refused.
+        assert page.get_attribute("#leave-start input", "type") == "date"
+        assert "Zwangerschaps- en bevallingsverlof (optioneel)" in page.inner_text("#leave-label")
+        page.get_by_label("Verlof: eerste dag").fill(_iso(leave[0]))
+        page.click("#calculate")
+        page.locator("#planner-summary", has_text="laatste dag van het verlof").wait_for()
+        assert page.inner_text("#timeline-table").strip() == ""
+        page.get_by_label("Verlof: laatste dag").fill(_iso(leave[0] - timedelta(days=1)))
+        page.click("#calculate")
+        page.locator("#planner-summary", has_text="ligt vóór de eerste dag").wait_for()
+
+        page.get_by_label("Verlof: laatste dag").fill(_iso(leave[1]))
+        page.click("#calculate")
+        page.locator("#timeline-table", has_text=_nl(after)).wait_for()
+        assert _row_date(page, key) == _nl(after)
+        assert "verlof" in page.inner_text("#planner-summary").lower()  # the note on the leave
+        svg_title = page.locator(f"#timeline-svg svg g[data-key={key}] title").text_content()
+        assert _nl(after) in svg_title
+        name, data = _download(page, "#download-csv")
+        rows = list(csv.DictReader(io.StringIO(data.decode())))
+        assert next(r["date"] for r in rows if r["key"] == key) == _iso(after)
+        name, data = _download(page, "#download-pdf")
+        text = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+        assert f"{_nl(leave[0])} - {_nl(leave[1])}" in text and _nl(after) in text
+        page.wait_for_timeout(500)  # Gradio's fade of pending outputs is over
+        assert_no_serious_violations(page, f"planner with a leave ({size})")
+        if SIZES[size] is PHONE:
+            _no_sideways_scroll(page, "planner with a leave")
+
+        page.get_by_label("English").check()
+        page.locator("#leave-label", has_text="Pregnancy and maternity leave (optional)").wait_for()
+        assert page.get_by_label("Leave: first day").input_value() == _iso(leave[0])
+        page.locator("#timeline-table", has_text="Date").wait_for()
+        assert _row_date(page, key) == _nl(after)
     finally:
         context.close()
