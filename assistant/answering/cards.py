@@ -158,26 +158,30 @@ class CardMatcher:
             return []
         sims = self._vectors[candidates] @ np.asarray(embedding, dtype=np.float32)
         owners = self._owners[candidates]
-        order = np.lexsort((-sims, owners))  # by card, closest phrasing first
-        close = set(candidates[np.argsort(-sims)[: self.shortlist]].tolist())
+        order = np.lexsort((-sims, owners))  # grouped by card, closest phrasing first
+        owners, sims, phrasings = owners[order], sims[order], candidates[order]
+        cards, first, count = np.unique(owners, return_index=True, return_counts=True)
+        best = sims[first]
+        second = np.where(count > 1, sims[np.minimum(first + 1, len(sims) - 1)], best)
+        third = np.where(count > 2, sims[np.minimum(first + 2, len(sims) - 1)], second)
+        top3 = (best + np.where(count > 1, second, 0) + np.where(count > 2, third, 0)) / np.minimum(count, 3)
+        # term overlap only for the phrasings closest by embedding (the costly part)
+        lexical = np.zeros(len(cards))
         query_terms = set(base_terms(question, language))
+        slot = np.searchsorted(cards, owners)
+        for pos in np.argsort(-sims)[: self.shortlist].tolist():
+            overlap = _overlap(query_terms, self._terms[int(phrasings[pos])])
+            lexical[slot[pos]] = max(lexical[slot[pos]], overlap)
         w = self.weights
-        by_card: dict[int, list[int]] = {}
-        for pos in order.tolist():
-            by_card.setdefault(int(owners[pos]), []).append(pos)
         matches = []
-        for owner, positions in by_card.items():
+        for i, owner in enumerate(cards.tolist()):
             card = self.cards[owner]
-            top = [float(sims[p]) for p in positions[:3]]
-            second = top[1] if len(top) > 1 else top[0]
-            lexical = max((_overlap(query_terms, self._terms[int(candidates[p])]) for p in positions
-                           if int(candidates[p]) in close), default=0.0)
             dense_rank, bm25_rank = (ranks or {}).get(card.id, (0.0, 0.0))
-            score = (w.best * top[0] + w.second * second + w.top3 * sum(top) / len(top) + w.lexical * lexical
+            score = (w.best * best[i] + w.second * second[i] + w.top3 * top3[i] + w.lexical * lexical[i]
                      + w.dense_rank * dense_rank + w.bm25_rank * bm25_rank)
             if audience and card.audience not in ("beide", audience):
                 score += w.other_audience
-            matches.append(CardMatch(card, score, top[0], lexical))
+            matches.append(CardMatch(card, float(score), float(best[i]), float(lexical[i])))
         return sorted(matches, key=lambda m: -m.score)
 
 

@@ -197,7 +197,7 @@ NASTY = [
     ("/api/deadlines", {"first_sick_day": "9999-12-31"}, 422),
     ("/api/deadlines", {"first_sick_day": "2025-03-03", "today": "0001-01-01"}, 422),
     ("/api/deadlines", {"first_sick_day": "2025-03-03", "loonsanctie_weeks": -1}, 422),
-    ("/api/deadlines", {"first_sick_day": "2025-03-03", "format": "pdf"}, 422),
+    ("/api/deadlines", {"first_sick_day": "2025-03-03", "format": "docx"}, 422),
     ("/api/deadlines", {"episodes": [{"start": "2025-03-10", "end": "2025-03-01"}]}, 422),
     ("/api/feedback", {"rating": "sideways"}, 422),
     ("/api/feedback", {"rating": "up", "comment": "x" * 5000}, 422),
