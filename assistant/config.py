@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     openai_api: bool = False
     openai_api_key: SecretStr = SecretStr("")
+    admin_token: SecretStr = SecretStr("")
 
     @classmethod
     def settings_customise_sources(
@@ -197,7 +198,7 @@ def describe(exc: ValidationError) -> str:
         if not field:  # a rule across settings: its message names the variables
             lines.append(message)
             continue
-        secret = field.endswith("api_key")
+        secret = field.endswith(("api_key", "token", "password", "password_hash", "secret"))
         got = "" if secret or error["type"] == "missing" else f" (got {error['input']!r})"
         lines.append(f"{ENV_PREFIX + field.upper()}: {message}{got}")
     return "invalid settings: " + "; ".join(lines)

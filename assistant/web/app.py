@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 from assistant.config import Settings
 from assistant.web import api, openai_api, sources
 from assistant.web.accesslog import install_access_log_filter
+from assistant.web.admin import install_admin
 from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, install_error_handlers
 from assistant.web.headers import SecurityHeaders
@@ -58,6 +59,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     app.include_router(sources.router)
     if settings.openai_api:
         app.include_router(openai_api.router)
+    install_admin(app, settings)
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                    include_in_schema=False)

@@ -1,0 +1,22 @@
+"""The operator console (`/admin`) and its JSON API (`/api/admin/`), off unless
+SPOOR2_ADMIN_TOKEN is set. Each area has its own router module; `install_admin` mounts them."""
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from assistant.config import Settings
+
+# (module, attribute) of every admin router; an area adds its line here.
+ROUTERS: tuple[str, ...] = (
+    "assistant.web.admin.home",
+)
+
+
+def install_admin(app: FastAPI, settings: Settings) -> None:
+    """Mount the console and the admin API when an admin token is configured."""
+    if not settings.admin_token.get_secret_value():
+        return
+    from importlib import import_module
+
+    for module in ROUTERS:
+        app.include_router(import_module(module).router)
