@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answering.base import Thresholds
-from assistant.answering.deadline import format_date
 from assistant.answering.extractive import article_citation, citation_for
 from assistant.answering.messages import say
+from assistant.deadlines.dates import long_date
 from assistant.embedders import Embedder
 from assistant.text import base_terms
 from assistant.types import Answer, Chunk, Citation
@@ -248,7 +248,7 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     text = f"{body} {markers}"
     reviewed = _reviewed(card.chunk.metadata.get("last_reviewed"))
     if reviewed:
-        text += f"\n\n_{say('reviewed', language, card.voice)} {format_date(reviewed, language, weekday=False)}._"
+        text += f"\n\n_{say('reviewed', language, card.voice)} {long_date(reviewed, language, weekday=False)}._"
     trace["voice"] = card.voice
     return Answer(text, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
 

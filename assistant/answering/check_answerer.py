@@ -15,6 +15,7 @@ from assistant.answering.case_steps import read_steps
 from assistant.answering.deadline import about_a_case
 from assistant.answering.extractive import article_citation
 from assistant.answering.messages import say
+from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
 from assistant.types import Answer
 
@@ -109,12 +110,12 @@ def render(start, week, today, checks: list[StepCheck], language: str) -> str:
     """The check as Markdown: one line per step, then how to correct it."""
     lang = "en" if language == "en" else "nl"
     t = _TEXT[lang]
-    lines = [t["head"].format(start=start.strftime("%d-%m-%Y"),
+    lines = [t["head"].format(start=short_date(start),
                               week=t["week"].format(n=week) if week else "",
-                              today=today.strftime("%d-%m-%Y")), ""]
+                              today=short_date(today)), ""]
     for c in checks:
         line = (f"- {_ICONS[c.status]} **{c.title(lang)}**: {c.label(lang)}; {t['due']} "
-                f"{c.due.strftime('%d-%m-%Y')} ({t[c.norm]}: {c.basis}).")
+                f"{short_date(c.due)} ({t[c.norm]}: {c.basis}).")
         if c.status == "overdue":
             line += f" {c.action(lang)}"
         lines.append(line)

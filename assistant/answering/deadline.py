@@ -6,16 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.deadlines.dates import long_date
 from assistant.text import fold
-
-_MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
-}
-_DAYS = {
-    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-}
 
 # Which milestones a question is about, by the words it uses (checked in this order).
 _TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -58,14 +50,6 @@ _GAP = re.compile(
 _NUMBERS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4,
             "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8,
             "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10}
-
-
-def format_date(day: date, language: str, weekday: bool = True) -> str:
-    """'vrijdag 20 december 2024' / 'Friday 20 December 2024' (without the weekday: '20 december 2024')."""
-    language = "en" if language == "en" else "nl"
-    month = _MONTHS[language].split()[day.month - 1]
-    text = f"{day.day} {month} {day.year}"
-    return f"{_DAYS[language].split()[day.weekday()]} {text}" if weekday else text
 
 
 def is_deadline_question(text: str) -> bool:
@@ -151,7 +135,7 @@ def describe(
     the line that names the first sick day."""
     chosen = pick(timeline, keys)
     nl = language != "en"
-    start = format_date(timeline.period_start, language)
+    start = long_date(timeline.period_start, language)
     lines = [
         (f"Uitgaande van de eerste ziektedag **{start}**" if nl else f"Counting from the first day of sickness, **{start}**")
         + (f" (vandaag is week {timeline.current_week}):" if nl and timeline.current_week else
@@ -160,7 +144,7 @@ def describe(
     ]
     upcoming = next_due(timeline)
     if upcoming is not None and timeline.state == "sick":
-        when = format_date(upcoming.date, language)
+        when = long_date(upcoming.date, language)
         lines.insert(0, (f"**Eerstvolgende termijn: {upcoming.title(language)}, uiterlijk {when} "
                          f"(nog {upcoming.days_left} dagen).**" if nl else
                          f"**Next deadline: {upcoming.title(language)}, by {when} "
@@ -176,14 +160,14 @@ def describe(
         lines.insert(-1, f"_{remark}_")
     practice = False
     for m in chosen:
-        when = format_date(m.date, language)
-        window = (f"tussen {format_date(m.date_from, language)} en {when}" if nl else
-                  f"between {format_date(m.date_from, language)} and {when}") if m.date_from else (
+        when = long_date(m.date, language)
+        window = (f"tussen {long_date(m.date_from, language)} en {when}" if nl else
+                  f"between {long_date(m.date_from, language)} and {when}") if m.date_from else (
                   f"uiterlijk {when}" if nl else f"by {when}")
         status = _status(m, nl)
         old = before.get(m.key) if before is not None else None
         if old is not None and old.date != m.date:
-            status += f" (was {format_date(old.date, language)})" if nl else f" (was {format_date(old.date, language)})"
+            status += f" (was {long_date(old.date, language)})" if nl else f" (was {long_date(old.date, language)})"
         if m.date.weekday() >= 5 and m.status != "passed" and m.actor != "UWV":
             status += (" — valt in het weekend, regel het liefst de werkdag ervoor" if nl else
                        " — falls on a weekend, best handle it on the working day before")

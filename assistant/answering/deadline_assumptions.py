@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from assistant.answering.deadline import format_date
+from assistant.deadlines.dates import long_date
 
 if TYPE_CHECKING:
     from assistant.deadlines.parse import Assumption
@@ -39,7 +39,7 @@ def assumption_text(assumptions: Sequence[Assumption], first_sick_day: date, lan
 
 
 def _d(day: date, language: str) -> str:
-    return format_date(day, language, weekday=False)
+    return long_date(day, language, weekday=False)
 
 
 def _range(a: Assumption, first_sick_day: date, language: str) -> str:

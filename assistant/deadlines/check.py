@@ -25,8 +25,9 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.deadlines.check_catalogue import STATUS_LABELS, STEP_TEXTS, STEPS
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Norm, Timeline
-from assistant.deadlines.validate import fail, nl_date
+from assistant.deadlines.validate import fail
 
 CheckStatus = Literal["done", "due", "overdue"]
 _SIX_WEEKS = timedelta(days=42)
@@ -72,7 +73,7 @@ class StepCheck:
             if self.done_on is None:
                 return labels["done"]
             key = "done_late" if self.late else "done"
-            return f"{labels[key]} {nl_date(self.done_on)}"
+            return f"{labels[key]} {short_date(self.done_on)}"
         if self.status == "overdue":
             return f"{labels['overdue']} ({-self.days_left} {days})"
         return f"{labels['due']} ({self.days_left} {days})"
@@ -184,10 +185,10 @@ def _check_done_date(key: str, when: date, start: date, today: date) -> None:
         raise fail(
             f"{name_en}: {when.isoformat()} is before the first sick day "
             f"({start.isoformat()}).",
-            f"{name_nl}: {nl_date(when)} ligt vóór de eerste ziektedag ({nl_date(start)}).",
+            f"{name_nl}: {short_date(when)} ligt vóór de eerste ziektedag ({short_date(start)}).",
         )
     if when > today:
         raise fail(
             f"{name_en}: {when.isoformat()} is in the future; only enter steps already done.",
-            f"{name_nl}: {nl_date(when)} ligt in de toekomst; vul alleen gedane stappen in.",
+            f"{name_nl}: {short_date(when)} ligt in de toekomst; vul alleen gedane stappen in.",
         )

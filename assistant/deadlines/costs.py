@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Timeline
 from assistant.deadlines.validate import fail
 
@@ -117,14 +118,14 @@ def _euro(amount: float) -> str:
 def cost_lines(view: CostView, language: str = "nl") -> list[str]:
     """The cost view as short Markdown lines, werkgevers addressed with "u"."""
     en = language == "en"
-    end = view.end_of_wachttijd.strftime("%d-%m-%Y")
+    end = short_date(view.end_of_wachttijd)
     lines = [(f"**{'Waiting period left' if en else 'Resterende wachttijd'}:** {view.weeks_left} "
               f"{'weeks (until' if en else 'weken (tot en met'} {end}).")]
     fits, not_fits = [], []
     for p in view.packages:
         name = ((f"{p.months} months" if en else f"{p.months} maanden") if p.months else
                 ("until the end of the 2nd year" if en else "tot het einde van het 2e ziektejaar"))
-        (fits if p.fits else not_fits).append(f"{name} ({p.ends.strftime('%d-%m-%Y')})")
+        (fits if p.fits else not_fits).append(f"{name} ({short_date(p.ends)})")
     fit_label = "Spoor-2 packages that still fit" if en else "Spoor-2-pakketten die nog passen"
     lines.append(f"**{fit_label}:** {', '.join(fits) or ('none' if en else 'geen')}.")
     if not_fits:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from assistant.deadlines.named_days import NAMES_PATTERN, last_named_day, named_day
 from assistant.deadlines.validate import fail
+from assistant.errors import DeadlineInputError
 
 _log = logging.getLogger(__name__)
 
@@ -348,3 +349,19 @@ def parse_date(text: str, today: date | None = None) -> date:
             "2025-03-03.",
         )
     return found[0].value
+
+
+def parse_field_date(text: str, field_nl: str, field_en: str) -> date:
+    """A date from YYYY-MM-DD or DD-MM-YYYY; raises `DeadlineInputError` naming the field."""
+    raw = text.strip()
+    try:
+        if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{4}", raw):
+            d, m, y = (int(p) for p in raw.split("-"))
+            return date(y, m, d)
+        return date.fromisoformat(raw[:10])
+    except ValueError:
+        raise DeadlineInputError(
+            f"invalid date {raw!r}",
+            nl=f"{field_nl}: '{raw}' is geen geldige datum. Gebruik JJJJ-MM-DD.",
+            en=f"{field_en}: '{raw}' is not a valid date. Use YYYY-MM-DD.",
+        ) from None

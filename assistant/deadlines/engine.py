@@ -53,6 +53,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from assistant.deadlines.catalogue import END_TEXTS, SPECS
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.holidays import HolidayCalendar, atw_holidays, first_working_day_after
 from assistant.deadlines.leave_notes import leave_notes
 from assistant.deadlines.model import (
@@ -77,7 +78,6 @@ from assistant.deadlines.validate import (
     check_extensions,
     check_in_range,
     check_leave,
-    nl_date,
     no_sick_days_left,
 )
 
@@ -199,7 +199,7 @@ def _add_year_one(b: _Builder, cal: SickCalendar, probleemanalyse: date | None,
     b.add("probleemanalyse", cal.week_end(6), done_on=probleemanalyse)
     if probleemanalyse is not None:
         pva = probleemanalyse + timedelta(days=14)
-        b.add("plan_van_aanpak", pva, pa_nl=f" van {nl_date(probleemanalyse)}",
+        b.add("plan_van_aanpak", pva, pa_nl=f" van {short_date(probleemanalyse)}",
               pa_en=f" of {probleemanalyse.isoformat()}")
     else:
         pva = cal.week_end(8)
@@ -207,10 +207,10 @@ def _add_year_one(b: _Builder, cal: SickCalendar, probleemanalyse: date | None,
               pa_en=" (by the end of week 8)")
     end_42 = cal.week_end(42)
     b.add("ziekmelding_uwv", first_working_day_after(end_42, holidays), week=42,
-          week_end=nl_date(end_42))
+          week_end=short_date(end_42))
     b.add("eerstejaarsevaluatie", cal.week_end(52), date_from=cal.week_start(46), done_on=eje)
     base = eje or cal.week_end(52)
-    b.add("spoor2_start", base + timedelta(days=42), date_from=base, base=nl_date(base))
+    b.add("spoor2_start", base + timedelta(days=42), date_from=base, base=short_date(base))
     b.add("vervroegde_iva", cal.week_end(68))
     riv = cal.week_end(91)
     n = 0
@@ -245,13 +245,14 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     what = ("de wachttijd", "the waiting period")
     if loonsanctie_weeks:
         end = _sanction_end(end_104, loonsanctie_weeks, cal.leave)
-        ext_nl = f" Door de loonsanctie loopt de loondoorbetaling door tot en met {nl_date(end)}."
+        ext_nl = (" Door de loonsanctie loopt de loondoorbetaling door tot en met "
+                  f"{short_date(end)}.")
         ext_en = f" Because of the loonsanctie, sick pay continues up to {end.isoformat()}."
         what = ("de loonsanctie", "the wage sanction")
         b.add("einde_loonsanctie", end, n=loonsanctie_weeks)
     elif verlenging_tot:
         ext_nl = (" Door de vrijwillige verlenging loopt de loondoorbetaling door tot en met "
-                  f"{nl_date(end)}.")
+                  f"{short_date(end)}.")
         ext_en = f" Because of the voluntary extension, sick pay continues up to {end.isoformat()}."
         what = ("de verlengde loondoorbetaling", "the extended sick pay")
         b.add("einde_loondoorbetaling", end)
@@ -291,7 +292,7 @@ def _notes(chain: tuple[Episode, ...], state: State,
         fit = after_leave.end + _DAY  # the leave is not recovery: she is fit from after it
     if state == "ended":
         return (
-            [f"De werknemer is sinds {nl_date(fit)} hersteld, 4 weken of langer. Deze "
+            [f"De werknemer is sinds {short_date(fit)} hersteld, 4 weken of langer. Deze "
              "ziekteperiode is afgesloten; wordt hij opnieuw ziek, dan begint een nieuwe periode "
              "van 104 weken."],
             [f"The employee has been fit since {fit.isoformat()}, for 4 weeks or more. This "
@@ -300,8 +301,9 @@ def _notes(chain: tuple[Episode, ...], state: State,
     limit = add_counted_days(last, MAX_GAP_DAYS + 1, leave)
     if after_leave is not None:
         return (
-            [f"De laatste ziektedag was {nl_date(last)}; daarna volgde het verlof tot en met "
-             f"{nl_date(after_leave.end)}. Wordt de werknemer uiterlijk {nl_date(limit)} opnieuw "
+            [f"De laatste ziektedag was {short_date(last)}; daarna volgde het verlof tot en met "
+             f"{short_date(after_leave.end)}. Wordt de werknemer uiterlijk {short_date(limit)} "
+             f"opnieuw "
              "ziek, dan telt deze periode door. De data na de laatste ziektedag zijn dus de "
              "vroegst mogelijke."],
             [f"The last sick day was {last.isoformat()}; the leave followed until "
@@ -310,9 +312,10 @@ def _notes(chain: tuple[Episode, ...], state: State,
              "therefore the earliest possible ones."],
         )
     return (
-        [f"De werknemer is sinds {nl_date(fit)} hersteld. Wordt hij uiterlijk {nl_date(limit)} "
-         "opnieuw ziek, dan telt deze periode door en schuiven de data op met het aantal "
-         "hersteldagen. De data na de laatste ziektedag zijn dus de vroegst mogelijke."],
+        [f"De werknemer is sinds {short_date(fit)} hersteld. Wordt hij uiterlijk "
+         f"{short_date(limit)} opnieuw ziek, dan telt deze periode door en schuiven de data op "
+         "met het aantal hersteldagen. De data na de laatste ziektedag zijn dus de vroegst "
+         "mogelijke."],
         [f"The employee has been fit since {fit.isoformat()}. If they fall ill again by "
          f"{limit.isoformat()}, this period continues and the dates move by the number of fit "
          "days. Dates after the last sick day are therefore the earliest possible ones."],

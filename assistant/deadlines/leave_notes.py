@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Episode, Leave
 from assistant.deadlines.sickdays import gap_days, leave_days_between
-from assistant.deadlines.validate import nl_date
 
 _DAY = timedelta(days=1)
 
@@ -25,7 +25,8 @@ def leave_notes(counted: Sequence[Episode], chain: Sequence[Episode],
             continue
         days = (lv.end - lv.start).days + 1
         nl.append(
-            f"Zwangerschaps- en bevallingsverlof {nl_date(lv.start)} t/m {nl_date(lv.end)}: deze "
+            f"Zwangerschaps- en bevallingsverlof {short_date(lv.start)} t/m "
+            f"{short_date(lv.end)}: deze "
             f"{days} dagen tellen niet mee voor de wachttijd (art. 23 lid 5 WIA) en niet als "
             "onderbreking van 4 weken. Ziekte vlak vóór en na het verlof wordt samengeteld "
             "(art. 7:629 lid 10 BW, art. 23 lid 3 WIA), tenzij de ziekte na het verlof "

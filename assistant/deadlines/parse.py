@@ -21,8 +21,9 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.deadlines.dateparse import DateMention, find_dates
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Episode, Leave
-from assistant.deadlines.validate import fail, nl_date
+from assistant.deadlines.validate import fail
 
 # Alternatives are tried left to right at each position, so negated phrases come first.
 _ROLE_WORDS = [
@@ -231,7 +232,8 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
                     f"You mention pregnancy or maternity leave from {m.value.isoformat()} but not "
                     "its last day. Give the whole leave, e.g. 'zwangerschapsverlof van 10 maart "
                     "tot en met 30 juni 2025'.",
-                    f"Je noemt zwangerschaps- of bevallingsverlof vanaf {nl_date(m.value)}, maar "
+                    f"Je noemt zwangerschaps- of bevallingsverlof vanaf {short_date(m.value)}, "
+                    f"maar "
                     "niet de laatste dag. Geef het hele verlof, bijvoorbeeld "
                     "'zwangerschapsverlof van 10 maart tot en met 30 juni 2025'.",
                 )
@@ -283,7 +285,7 @@ def _check_order(m: DateMention, end_m: DateMention) -> None:
         raise fail(
             f"The period {m.value.isoformat()} - {end_m.value.isoformat()} ends before it "
             "starts.",
-            f"De periode {nl_date(m.value)} - {nl_date(end_m.value)} eindigt vóór het begin.",
+            f"De periode {short_date(m.value)} - {short_date(end_m.value)} eindigt vóór het begin.",
         )
 
 
@@ -337,7 +339,7 @@ def _episodes(events: list[_Event]) -> list[Episode]:
                 raise fail(
                     f"You say the employee is sick again from {e.day.isoformat()}, but not when "
                     "they had recovered. Give the date of recovery (the first day fit for work).",
-                    f"Je noemt dat de werknemer weer ziek is sinds {nl_date(e.day)}, maar niet "
+                    f"Je noemt dat de werknemer weer ziek is sinds {short_date(e.day)}, maar niet "
                     "wanneer hij hersteld was. Geef de hersteldatum (de eerste dag dat hij weer "
                     "volledig kon werken).",
                 )

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.deadlines.check import StepCheck
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Timeline
-from assistant.deadlines.validate import nl_date
 
 _FONT_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
 _REPLACE = str.maketrans({"–": "-", "—": "-", "€": "EUR", "‘": "'", "’": "'", "“": '"',
@@ -70,23 +70,23 @@ def _latin(text: str) -> str:
 
 
 def _inputs(timeline: Timeline, t: dict) -> list[str]:
-    spans = [f"{nl_date(e.start)} - {nl_date(e.end) if e.end else t['open']}"
+    spans = [f"{short_date(e.start)} - {short_date(e.end) if e.end else t['open']}"
              for e in timeline.episodes]
-    lines = [f"{t['start']}: {nl_date(timeline.period_start)}",
+    lines = [f"{t['start']}: {short_date(timeline.period_start)}",
              f"{t['episodes']}: {'; '.join(spans)}"]
     if timeline.leave:
-        lines.append(f"{t['leave']}: " + "; ".join(f"{nl_date(v.start)} - {nl_date(v.end)}"
+        lines.append(f"{t['leave']}: " + "; ".join(f"{short_date(v.start)} - {short_date(v.end)}"
                                                   for v in timeline.leave))
     if timeline.current_week:
         lines.append(f"{t['week']}: {timeline.current_week}")
     for key, label in (("probleemanalyse", "pa"), ("eerstejaarsevaluatie", "eje")):
         m = timeline.get(key)
         if m is not None and m.done_on is not None:
-            lines.append(f"{t[label]}: {nl_date(m.done_on)}")
+            lines.append(f"{t[label]}: {short_date(m.done_on)}")
     for key, label in (("einde_loonsanctie", "sanction"), ("einde_loondoorbetaling", "ext")):
         m = timeline.get(key)
         if m is not None:
-            lines.append(f"{t[label]}: {nl_date(m.date)}")
+            lines.append(f"{t[label]}: {short_date(m.date)}")
     return lines
 
 
@@ -106,7 +106,7 @@ def _render(timeline: Timeline, checks: Sequence[StepCheck], made_on: date, lang
     pdf.set_font("helvetica", "B", size + 4)
     pdf.cell(0, line * 2, _latin(t["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("helvetica", "", size)
-    pdf.cell(0, line, _latin(t["made"].format(d=nl_date(made_on))),
+    pdf.cell(0, line, _latin(t["made"].format(d=short_date(made_on))),
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def heading(text: str) -> None:
@@ -122,7 +122,7 @@ def _render(timeline: Timeline, checks: Sequence[StepCheck], made_on: date, lang
     _table(pdf, t["head"], _milestone_rows(timeline, language, t), (30, 10, 20, 52, 18, 56), line)
     if checks:
         heading(t["check"])
-        rows = [[c.title(language), nl_date(c.due), c.label(language), c.basis,
+        rows = [[c.title(language), short_date(c.due), c.label(language), c.basis,
                  c.action(language)] for c in checks]
         _table(pdf, t["check_head"], rows, (30, 17, 28, 42, 69), line)
     pdf.ln(line * 0.6)
@@ -144,7 +144,7 @@ def _milestone_rows(timeline: Timeline, language: str, t: dict) -> list[list[str
             rows.append([when, f"{m.week}-{evaluations[-1].week}", _actor(m.actor, language),
                          title, t[m.norm], m.basis])
             continue
-        rows.append([(nl_date(m.date_from) + " - " if m.date_from else "") + nl_date(m.date),
+        rows.append([(short_date(m.date_from) + " - " if m.date_from else "") + short_date(m.date),
                      str(m.week), _actor(m.actor, language), m.title(language), t[m.norm],
                      m.basis])
     return rows

@@ -1,12 +1,9 @@
 """The timeline as a plain-text table for the CLI and chat answers."""
 from __future__ import annotations
 
-from datetime import date
-
+from assistant.deadlines.dates import day_and_date, short_date
 from assistant.deadlines.model import Milestone, Timeline
 
-_DAYS = {"nl": ["ma", "di", "wo", "do", "vr", "za", "zo"],
-         "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 _TEXT = {
     "nl": {"date": "Datum", "week": "Week", "actor": "Wie", "what": "Mijlpaal", "status": "Status",
            "start": "Eerste ziektedag", "current": "Huidige ziekteweek", "none": "geen",
@@ -21,13 +18,9 @@ _TEXT = {
 }
 
 
-def _day(d: date, language: str) -> str:
-    return f"{_DAYS[language][d.weekday()]} {d.strftime('%d-%m-%Y')}"
-
-
 def _status(m: Milestone, t: dict[str, str]) -> str:
     if m.done_on is not None:
-        return f"{t['done']} {m.done_on.strftime('%d-%m-%Y')}"
+        return f"{t['done']} {short_date(m.done_on)}"
     if m.status == "passed":
         return t["passed"]
     return f"{t[m.status]} ({m.days_left} {t['days']})"
@@ -39,14 +32,14 @@ def render_table(timeline: Timeline, language: str = "nl") -> str:
     t = _TEXT[language]
     rows = [(t["date"], t["week"], t["actor"], t["what"], t["status"])]
     for m in timeline.milestones:
-        when = _day(m.date, language)
+        when = day_and_date(m.date, language)
         if m.date_from:
-            when = f"{_day(m.date_from, language)} - {when}"
+            when = f"{day_and_date(m.date_from, language)} - {when}"
         title = m.title(language) + (f" ({t['practice']})" if m.norm == "practice" else "")
         rows.append((when, str(m.week), m.actor, title, _status(m, t)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [
-        f"{t['start']}: {_day(timeline.period_start, language)}",
+        f"{t['start']}: {day_and_date(timeline.period_start, language)}",
         f"{t['current']}: {timeline.current_week or t['none']}",
     ]
     if timeline.paused_days:

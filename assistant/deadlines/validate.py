@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Episode, Leave
 from assistant.errors import DeadlineInputError
 
@@ -12,11 +13,6 @@ MAX_FUTURE_DAYS = 365
 MAX_LOONSANCTIE_WEEKS = 52
 MAX_LEAVE_DAYS = 365  # WAZO leave is about 16 weeks; longer extensions exist, a year does not
 LATEST_DATE = date(2199, 12, 31)  # far enough for any real case, far from date.max overflow
-
-
-def nl_date(day: date) -> str:
-    """dd-mm-yyyy, the usual Dutch notation."""
-    return day.strftime("%d-%m-%Y")
 
 
 def fail(en: str, nl: str) -> DeadlineInputError:
@@ -36,15 +32,16 @@ def check_episodes(episodes: Sequence[Episode], today: date) -> tuple[Episode, .
             raise fail(
                 f"Episode {i + 1} ends ({ep.end.isoformat()}) before it starts "
                 f"({ep.start.isoformat()}). The end date must be the last sick day.",
-                f"Ziekteperiode {i + 1} eindigt ({nl_date(ep.end)}) vóór het begin "
-                f"({nl_date(ep.start)}). De einddatum is de laatste ziektedag.",
+                f"Ziekteperiode {i + 1} eindigt ({short_date(ep.end)}) vóór het begin "
+                f"({short_date(ep.start)}). De einddatum is de laatste ziektedag.",
             )
         for day in (ep.start, ep.end):
             if day is not None and day < REGIME_START:
                 raise fail(
                     f"{day.isoformat()} is before 2004. The calculator only covers sickness under "
                     "the 104-week rules (from 1 January 2004).",
-                    f"{nl_date(day)} ligt vóór 2004. De rekenhulp rekent alleen met de regels van "
+                    f"{short_date(day)} ligt vóór 2004. De rekenhulp rekent alleen met de regels "
+                    f"van "
                     "104 weken loondoorbetaling (ziekte vanaf 1 januari 2004).",
                 )
     for i in range(1, len(episodes)):
@@ -62,14 +59,16 @@ def check_episodes(episodes: Sequence[Episode], today: date) -> tuple[Episode, .
                 f"({prev.end.isoformat()} / {cur.start.isoformat()}). List them oldest first, "
                 "without overlap.",
                 f"Ziekteperiodes {i} en {i + 1} overlappen of staan niet op volgorde "
-                f"({nl_date(prev.end)} / {nl_date(cur.start)}). Zet ze op volgorde, oudste eerst, "
+                f"({short_date(prev.end)} / {short_date(cur.start)}). Zet ze op volgorde, oudste "
+                f"eerst, "
                 "zonder overlap.",
             )
     latest = episodes[-1].start
     if latest > today + timedelta(days=MAX_FUTURE_DAYS):
         raise fail(
             f"The sick day {latest.isoformat()} is more than a year in the future. Check the year.",
-            f"De ziektedag {nl_date(latest)} ligt meer dan een jaar in de toekomst. Controleer het "
+            f"De ziektedag {short_date(latest)} ligt meer dan een jaar in de toekomst. "
+            f"Controleer het "
             "jaartal.",
         )
     return tuple(episodes)
@@ -81,7 +80,8 @@ def check_in_range(dates: dict[tuple[str, str], date | None]) -> None:
         if day is not None and day > LATEST_DATE:
             raise fail(
                 f"The {name_en} date {day.isoformat()} is too far in the future. Check the year.",
-                f"De datum {name_nl} ({nl_date(day)}) ligt te ver in de toekomst. Controleer het "
+                f"De datum {name_nl} ({short_date(day)}) ligt te ver in de toekomst. Controleer "
+                f"het "
                 "jaartal.",
             )
 
@@ -94,8 +94,8 @@ def check_date_after(name_en: str, name_nl: str, day: date | None, start: date) 
         raise fail(
             f"The {name_en} date {day.isoformat()} is before the first sick day "
             f"{start.isoformat()} of this period.",
-            f"De datum van de {name_nl} ({nl_date(day)}) ligt vóór de eerste ziektedag "
-            f"({nl_date(start)}) van deze periode.",
+            f"De datum van de {name_nl} ({short_date(day)}) ligt vóór de eerste ziektedag "
+            f"({short_date(start)}) van deze periode.",
         )
 
 
@@ -119,8 +119,8 @@ def check_extensions(loonsanctie_weeks: int | None, verlenging_tot: date | None,
         raise fail(
             f"The extension date {verlenging_tot.isoformat()} must be after the end of the "
             f"waiting period ({end_of_wachttijd.isoformat()}).",
-            f"De datum van de verlenging ({nl_date(verlenging_tot)}) moet na het einde van de "
-            f"wachttijd ({nl_date(end_of_wachttijd)}) liggen.",
+            f"De datum van de verlenging ({short_date(verlenging_tot)}) moet na het einde van de "
+            f"wachttijd ({short_date(end_of_wachttijd)}) liggen.",
         )
 
 
@@ -131,21 +131,23 @@ def check_leave(leave: Sequence[Leave]) -> tuple[Leave, ...]:
             raise fail(
                 f"The leave {i + 1} ends ({lv.end.isoformat()}) before it starts "
                 f"({lv.start.isoformat()}). Give the first and the last day of the leave.",
-                f"Het verlof {i + 1} eindigt ({nl_date(lv.end)}) vóór het begin "
-                f"({nl_date(lv.start)}). Geef de eerste en de laatste dag van het verlof.",
+                f"Het verlof {i + 1} eindigt ({short_date(lv.end)}) vóór het begin "
+                f"({short_date(lv.start)}). Geef de eerste en de laatste dag van het verlof.",
             )
         if lv.start < REGIME_START or lv.end > LATEST_DATE:
             raise fail(
                 f"The leave {lv.start.isoformat()} - {lv.end.isoformat()} lies outside the years "
                 "the calculator covers (2004-2199). Check the year.",
-                f"Het verlof {nl_date(lv.start)} - {nl_date(lv.end)} ligt buiten de jaren waarmee "
+                f"Het verlof {short_date(lv.start)} - {short_date(lv.end)} ligt buiten de jaren "
+                f"waarmee "
                 "de rekenhulp rekent (2004-2199). Controleer het jaartal.",
             )
         if (lv.end - lv.start).days + 1 > MAX_LEAVE_DAYS:
             raise fail(
                 f"The leave {lv.start.isoformat()} - {lv.end.isoformat()} lasts more than a year. "
                 "Give only the zwangerschaps- and bevallingsverlof (usually about 16 weeks).",
-                f"Het verlof {nl_date(lv.start)} - {nl_date(lv.end)} duurt langer dan een jaar. "
+                f"Het verlof {short_date(lv.start)} - {short_date(lv.end)} duurt langer dan een "
+                f"jaar. "
                 "Geef alleen het zwangerschaps- en bevallingsverlof (meestal ongeveer 16 weken).",
             )
     ordered = tuple(sorted(leave, key=lambda v: v.start))
@@ -154,8 +156,8 @@ def check_leave(leave: Sequence[Leave]) -> tuple[Leave, ...]:
             raise fail(
                 f"Two leave periods overlap ({a.start.isoformat()} - {a.end.isoformat()} and "
                 f"{b.start.isoformat()} - {b.end.isoformat()}). Give each leave once.",
-                f"Twee verlofperiodes overlappen ({nl_date(a.start)} - {nl_date(a.end)} en "
-                f"{nl_date(b.start)} - {nl_date(b.end)}). Geef elk verlof één keer.",
+                f"Twee verlofperiodes overlappen ({short_date(a.start)} - {short_date(a.end)} en "
+                f"{short_date(b.start)} - {short_date(b.end)}). Geef elk verlof één keer.",
             )
     return ordered
 

@@ -7,6 +7,8 @@ from datetime import date
 from html import escape
 from typing import Any
 
+from assistant.deadlines.dateparse import parse_field_date
+from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
 
 STATUS_COLOURS = {"passed": "#6b7280", "due": "#d97706", "upcoming": "#2563eb"}
@@ -18,22 +20,6 @@ STATUS_LABELS = {
 }
 ACTORS_EN = {"werkgever": "employer", "werknemer": "employee", "bedrijfsarts": "company doctor"}
 _DATE = r"(\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4})"
-
-
-def parse_date(text: str, field_nl: str, field_en: str) -> date:
-    """A date from YYYY-MM-DD or DD-MM-YYYY; raises `DeadlineInputError` naming the field."""
-    raw = text.strip()
-    try:
-        if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{4}", raw):
-            d, m, y = (int(p) for p in raw.split("-"))
-            return date(y, m, d)
-        return date.fromisoformat(raw[:10])
-    except ValueError:
-        raise DeadlineInputError(
-            f"invalid date {raw!r}",
-            nl=f"{field_nl}: '{raw}' is geen geldige datum. Gebruik JJJJ-MM-DD.",
-            en=f"{field_en}: '{raw}' is not a valid date. Use YYYY-MM-DD.",
-        ) from None
 
 
 def parse_episode_lines(text: str) -> list[tuple[date, date | None]]:
@@ -51,8 +37,8 @@ def parse_episode_lines(text: str) -> list[tuple[date, date | None]]:
                 en=f"Could not read sickness period '{line.strip()}'. Write one per line: start "
                 "to end, e.g. 2026-01-05 to 2026-01-20.",
             )
-        start = parse_date(found[0], "Ziekteperiode", "Sickness period")
-        end = parse_date(found[1], "Ziekteperiode", "Sickness period") if len(found) > 1 else None
+        start, *rest = (parse_field_date(f, "Ziekteperiode", "Sickness period") for f in found)
+        end = rest[0] if rest else None
         episodes.append((start, end))
     return episodes
 
@@ -132,10 +118,6 @@ def _bytes(data: str | bytes) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def _nl_date(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
 def table_headers(language: str) -> list[str]:
     """Column names of the timeline table."""
     if language == "en":
@@ -148,9 +130,9 @@ def table_rows(timeline: Any, language: str) -> list[list[str]]:
     labels = STATUS_LABELS["en" if language == "en" else "nl"]
     rows = []
     for m in timeline.milestones:
-        when = _nl_date(m.date)
+        when = short_date(m.date)
         if m.date_from and m.date_from != m.date:
-            when = f"{_nl_date(m.date_from)} – {when}"
+            when = f"{short_date(m.date_from)} – {when}"
         actor = ACTORS_EN.get(m.actor, m.actor) if language == "en" else m.actor
         status = labels.get(m.status, m.status)
         if m.status != "passed" and m.days_left >= 0:
@@ -195,7 +177,7 @@ def check_html(checks: Sequence[Any], language: str) -> str:
         status = (f'<span class="dot" style="background:{colour}"></span>'
                   f'<strong>{escape(c.label(lang))}</strong>')
         cells = [f'<th scope="row">{escape(c.title(lang))}</th>',
-                 f"<td>{_nl_date(c.due)}</td>", f"<td>{status}</td>",
+                 f"<td>{short_date(c.due)}</td>", f"<td>{status}</td>",
                  f"<td>{escape(c.rule(lang))}</td>",
                  f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(lang))}</td>"]
         body.append(f'<tr class="check-{escape(c.status)}" data-key="{escape(c.key)}">'
@@ -266,7 +248,7 @@ def timeline_svg(timeline: Any, language: str) -> str:
                 'stroke-width="2"/>') if is_next else ""
         parts.append(
             f'<g class="milestone status-{escape(m.status)}{extra}" data-key="{escape(m.key)}">'
-            f'<title>{escape(label)} – {_nl_date(m.date)} (week {m.week})</title>'
+            f'<title>{escape(label)} – {short_date(m.date)} (week {m.week})</title>'
             f'<line x1="{cx:.1f}" y1="{ty + 3}" x2="{cx:.1f}" y2="{axis_y - 6}" stroke="{colour}" '
             'stroke-dasharray="2 2"/>'
             f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>{ring}'
@@ -277,7 +259,7 @@ def timeline_svg(timeline: Any, language: str) -> str:
         f'<g class="today"><line x1="{tx:.1f}" y1="10" x2="{tx:.1f}" y2="{axis_y + 16}" '
         f'stroke="#dc2626" stroke-width="2"/><text x="{min(tx + 4, right - 60):.1f}" '
         f'y="{axis_y + 28}" fill="#dc2626" font-weight="bold">{today_label} '
-        f'{_nl_date(timeline.today)}</text></g>'
+        f'{short_date(timeline.today)}</text></g>'
     )
     parts.append(_legend(language, axis_y + 52))
     parts.append("</svg>")

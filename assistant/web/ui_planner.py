@@ -10,6 +10,8 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.deadlines.dateparse import parse_field_date
+from assistant.deadlines.dates import short_date
 from assistant.deadlines.export import parse_alarm_days
 from assistant.errors import DeadlineInputError
 from assistant.web import planner
@@ -32,7 +34,7 @@ def _optional_date(value: Any, field_nl: str, field_en: str) -> date | None:
                 nl=f"{field_nl}: dit is geen geldige datum. Gebruik JJJJ-MM-DD.",
                 en=f"{field_en}: this is not a valid date. Use YYYY-MM-DD.",
             ) from None
-    return planner.parse_date(str(value), field_nl, field_en)
+    return parse_field_date(str(value), field_nl, field_en)
 
 
 def _weeks(value: Any) -> int | None:
@@ -168,7 +170,7 @@ def calculate(
     summary = []
     if timeline.current_week:
         summary.append(t("current_week", language, week=timeline.current_week,
-                         start=timeline.period_start.strftime("%d-%m-%Y")))
+                         start=short_date(timeline.period_start)))
     summary += [f"- {note}" for note in timeline.notes(language)]
     # A narrow screen scrolls the table, not the page; the region is reachable by keyboard.
     table = (f'<div class="table-scroll" role="region" tabindex="0" '

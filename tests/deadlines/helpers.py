@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.deadlines import Episode, Timeline, compute_timeline
+from assistant.deadlines.dates import short_date
 
 
 def d(text: str) -> date:
@@ -28,4 +29,4 @@ def timeline(*spans: str, today: str = "01-01-2024", **kwargs) -> Timeline:
 
 def dates(t: Timeline) -> dict[str, str]:
     """key -> dd-mm-yyyy for every milestone."""
-    return {m.key: m.date.strftime("%d-%m-%Y") for m in t.milestones}
+    return {m.key: short_date(m.date) for m in t.milestones}

@@ -5,6 +5,7 @@ import pytest
 
 from assistant.deadlines.check import check_steps
 from assistant.deadlines.check_catalogue import STEPS
+from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
 
 from .helpers import d, timeline
@@ -43,7 +44,7 @@ def test_step_is_due_with_days_left_before_its_deadline(key, deadline):
 def test_step_is_overdue_the_day_after_its_deadline_with_what_to_do_now(key, deadline):
     day_after = d(deadline).toordinal() + 1
     from datetime import date
-    today = date.fromordinal(day_after).strftime("%d-%m-%Y")
+    today = short_date(date.fromordinal(day_after))
     step = _check(today)[key]
     assert step.status == "overdue" and step.days_left == -1
     assert step.action("nl") and step.action("en")

@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from assistant.deadlines.dates import short_date
 from assistant.web.context import today_nl
 
 from . import test_browser
@@ -29,7 +30,7 @@ def _iso(day: date) -> str:
 
 
 def _nl(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return short_date(day)
 
 
 def _download(page, selector: str) -> tuple[str, bytes]:

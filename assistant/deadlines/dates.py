@@ -1,0 +1,36 @@
+"""How a date is written, in one place: `05-01-2026`, `ma 05-01-2026`, `maandag 5 januari 2026`."""
+from __future__ import annotations
+
+from datetime import date
+
+_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+_DAYS = {
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+}
+_SHORT_DAYS = {"nl": "ma di wo do vr za zo", "en": "Mon Tue Wed Thu Fri Sat Sun"}
+
+
+def _lang(language: str) -> str:
+    return "en" if language == "en" else "nl"
+
+
+def short_date(day: date) -> str:
+    """dd-mm-yyyy, the usual Dutch notation (tables, exports, error messages)."""
+    return day.strftime("%d-%m-%Y")
+
+
+def day_and_date(day: date, language: str) -> str:
+    """'ma 05-01-2026' / 'Mon 05-01-2026' (timeline tables)."""
+    return f"{_SHORT_DAYS[_lang(language)].split()[day.weekday()]} {short_date(day)}"
+
+
+def long_date(day: date, language: str, weekday: bool = True) -> str:
+    """'vrijdag 20 december 2024' / 'Friday 20 December 2024' (without the weekday: '20 december
+    2024'), for sentences."""
+    language = _lang(language)
+    text = f"{day.day} {_MONTHS[language].split()[day.month - 1]} {day.year}"
+    return f"{_DAYS[language].split()[day.weekday()]} {text}" if weekday else text
