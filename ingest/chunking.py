@@ -19,9 +19,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from assistant.text import detect_language
 from assistant.types import Chunk
 from ingest.document import Document
-from ingest.textutil import detect_language, split_sentences
+from ingest.textutil import split_sentences
 
 
 def chunk_id(source: str, section: str, text: str) -> str:
@@ -66,7 +67,7 @@ def document_metadata(
         "path": path,
         "title": title,
         "url": url,
-        "language": language if language in ("nl", "en") else detect_language(doc.text),
+        "language": language if language in ("nl", "en") else detect_language(doc.text[:5000]),
         "audience": str(fm.get("audience") or ""),
         "doc_id": str(fm.get("id") or stem),
         "kind": kind,

@@ -38,27 +38,6 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise LoaderError("cannot decode text")  # unreachable: latin-1 decodes every byte
 
 
-_NL = set(
-    "de het een en van in is dat op te zijn met voor niet aan er ook als bij om maar dan of door "
-    "over wordt worden u je jij uw moet mag kan wat wanneer hoe geen nog naar werkgever werknemer "
-    "ziek deze die dit heeft hebben zal was waren tot".split()
-)
-_EN = set(
-    "the a an and of in is that on to are with for not as by or but be this it from at have has "
-    "you your must can may what when how no which will was were employer employee sick their "
-    "should does do".split()
-)
-_WORD = re.compile(r"[a-zà-ÿ]+")
-
-
-def detect_language(text: str) -> str:
-    """'nl' or 'en' by counting common function words (Dutch wins ties)."""
-    words = _WORD.findall(text[:5000].lower())
-    nl = sum(w in _NL for w in words)
-    en = sum(w in _EN for w in words)
-    return "en" if en > nl else "nl"
-
-
 _ABBREVIATIONS = {
     "art", "artt", "bijv", "bv", "o.a", "oa", "d.w.z", "dwz", "m.b.t", "mbt", "i.v.m", "ivm",
     "etc", "nr", "nrs", "jl", "e.g", "i.e", "vs", "dr", "mr", "ca", "incl", "excl", "max", "min",
