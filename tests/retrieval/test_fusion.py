@@ -1,4 +1,4 @@
-"""Reciprocal rank fusion on its own: agreement wins, duplicates merge, language and audience sink."""
+"""Reciprocal rank fusion on its own: agreement wins, duplicates merge, other languages sink."""
 from __future__ import annotations
 
 from assistant.retrieval.hybrid import RRF_K, fuse, preference
