@@ -34,7 +34,8 @@ def all_conflicts(assistant: Any) -> list[dict[str, Any]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for chunk in assistant.chunks:
         if not is_vetted(chunk.metadata):
-            groups[str(chunk.metadata.get("path") or chunk.metadata.get("source") or "")].append(chunk)
+            key = str(chunk.metadata.get("path") or chunk.metadata.get("source") or "")
+            groups[key].append(chunk)
     found = []
     for key, chunks in sorted(groups.items()):
         title = str(chunks[0].metadata.get("title") or key.rsplit("/", 1)[-1])
@@ -82,8 +83,8 @@ async def conflicts_page(request: Request,
             f"<tr><td>{escape(c['title'])}<br><code class=\"muted\">{escape(c['path'])}</code></td>"
             f"<td>{escape(c['passage'])}</td><td>{escape(c['vetted'])}</td></tr>" for c in found)
         table = ("<div class=\"wrap\"><table><thead><tr><th scope=\"col\">Document</th>"
-                 f"<th scope=\"col\">{'Passage' if en else 'Passage'}</th>"
-                 f"<th scope=\"col\">{'Vetted claim' if en else 'Gecontroleerde uitspraak'}</th></tr>"
+                 "<th scope=\"col\">Passage</th><th scope=\"col\">"
+                 f"{'Vetted claim' if en else 'Gecontroleerde uitspraak'}</th></tr>"
                  f"</thead><tbody>{rows}</tbody></table></div>")
     return page("Conflicts" if en else "Conflicten", f"<p class=\"muted\">{intro}</p>{table}",
                 path="/admin/conflicten", language=lang)

@@ -16,7 +16,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from assistant.answering.claims import is_vetted
-from assistant.web.admin.auth import CSRF_FIELD, Admin, csrf_token, require_admin, require_admin_change
+from assistant.web.admin.auth import (
+    CSRF_FIELD,
+    Admin,
+    csrf_token,
+    require_admin,
+    require_admin_change,
+)
 from assistant.web.admin.ingesting import BUSY, IngestJobs
 from assistant.web.admin.layout import page
 from assistant.web.admin.uploads import (
@@ -238,8 +244,8 @@ def _status_html(status: dict[str, Any], en: bool) -> str:
         f"{'contradicts' if en else 'in strijd met'}: {escape(c['vetted'])}</li>"
         for c in status.get("conflicts", []))
     if conflicts:
-        conflicts = (f"<h3>{'Conflicts with the knowledge base' if en else 'Strijdig met de kennisbank'}"
-                     f"</h3><ul>{conflicts}</ul>")
+        heading = "Conflicts with the knowledge base" if en else "Strijdig met de kennisbank"
+        conflicts = f"<h3>{heading}</h3><ul>{conflicts}</ul>"
     cls = "error" if state == "failed" else ""
     return (f'<p id="ingest-state" data-state="{escape(state)}" '
             f'data-live="{"1" if status.get("live") else "0"}" class="{cls}">{escape(text)}</p>'
@@ -269,9 +275,11 @@ def _page(request: Request, admin: Admin, error: str = "", status_code: int = 20
         label = origin_label[d["origin"]][1 if en else 0]
         if d["folder"]:
             label += f" ({escape(d['folder'])})"
+        vetted = ("yes" if en else "ja") if d["vetted"] else ("no" if en else "nee")
         rows.append(
-            f"<tr><td>{escape(d['title'] or d['file'])}</td><td><code>{escape(d['path'])}</code></td>"
-            f"<td>{escape(label)}</td><td>{('yes' if en else 'ja') if d['vetted'] else ('no' if en else 'nee')}</td>"
+            f"<tr><td>{escape(d['title'] or d['file'])}</td>"
+            f"<td><code>{escape(d['path'])}</code></td>"
+            f"<td>{escape(label)}</td><td>{vetted}</td>"
             f"<td>{d['chunks']}</td><td>{escape(d['ingested_at'][:16].replace('T', ' '))}</td>"
             f"<td>{action}</td></tr>")
     head = ("<tr><th scope=\"col\">Document</th><th scope=\"col\">"
@@ -283,7 +291,7 @@ def _page(request: Request, admin: Admin, error: str = "", status_code: int = 20
     site_field = "" if admin.site is not None else (
         '<p><label for="site">' + ("Site (origin; empty: every site)" if en else
                                    "Site (origin; leeg: alle sites)")
-        + '</label><br><input id="site" name="site" type="text" size="40" '
+        + '</label><br><input id="site" name="site" type="text" size="40" style="max-width: 100%" '
         'placeholder="https://www.bureau.nl"></p>')
     error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
     accept = ",".join(EXTENSIONS)
@@ -298,11 +306,14 @@ def _page(request: Request, admin: Admin, error: str = "", status_code: int = 20
 <p><label for="files">{'Files (md, txt, html, pdf, docx; at most 10 MB each)' if en else
   'Bestanden (md, txt, html, pdf, docx; hoogstens 10 MB per stuk)'}</label><br>
 <input id="files" name="files" type="file" multiple accept="{accept}" required></p>
-{site_field}<p><button type="submit">{'Upload and process' if en else 'Uploaden en verwerken'}</button></p>
+{site_field}<p><button type="submit">{
+  'Upload and process' if en else 'Uploaden en verwerken'}</button></p>
 </form></section>
-<section aria-labelledby="h-docs"><h2 id="h-docs">{'In the knowledge base' if en else 'In de kennisbank'}</h2>
-<p class="muted">{'The curated knowledge base (knowledge/) can only be changed in the repository.' if en
- else 'De samengestelde kennisbank (knowledge/) kan alleen in de repository worden aangepast.'}</p>
+<section aria-labelledby="h-docs"><h2 id="h-docs">{
+  'In the knowledge base' if en else 'In de kennisbank'}</h2>
+<p class="muted">{
+  'The curated knowledge base (knowledge/) can only be changed in the repository.' if en else
+  'De samengestelde kennisbank (knowledge/) kan alleen in de repository worden aangepast.'}</p>
 <div class="wrap"><table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div></section>
 <script src="/admin/documenten.js" defer></script>"""
     return page("Documents" if en else "Documenten", body, path="/admin/documenten",
@@ -353,15 +364,18 @@ SCRIPT = """(function () {
   var state = document.getElementById('ingest-state');
   if (!box || !state) return;
   var busy = function (s) { return s.state === 'running' || (s.state === 'done' && !s.live); };
-  if (state.dataset.state !== 'running' && !(state.dataset.state === 'done' && state.dataset.live !== '1')) return;
+  var now = {state: state.dataset.state, live: state.dataset.live === '1'};
+  if (!busy(now)) return;
   var tick = function () {
-    fetch('/api/admin/ingest', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    fetch('/api/admin/ingest', {credentials: 'same-origin',
+                                headers: {'Accept': 'application/json'}})
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (s) {
         if (!s) return;
         if (!busy(s)) { window.location.reload(); return; }
         if (s.state === 'running') {
-          var p = state.textContent.replace(/\\(\\d+\\/\\d+\\)/, '(' + s.done + '/' + s.total + ')');
+          var p = state.textContent.replace(/\\(\\d+\\/\\d+\\)/,
+                                            '(' + s.done + '/' + s.total + ')');
           if (p !== state.textContent) state.textContent = p;
         }
         window.setTimeout(tick, 1000);

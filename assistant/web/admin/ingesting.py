@@ -128,7 +128,8 @@ class IngestJobs:
                              "message_nl": _SKIPPED[0], "message_en": _SKIPPED[1]}
                             for key, reason in report.skipped],
                 "conflicts": [{"file": Path(key).name, "claim": claim, "passage": sentence,
-                               "vetted": truth} for key, claim, sentence, truth in report.conflicts],
+                               "vetted": truth}
+                              for key, claim, sentence, truth in report.conflicts],
             }
         with self._lock:
             self._state.update(result, finished_at=_now(), stage="finished")

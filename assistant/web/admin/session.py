@@ -49,7 +49,7 @@ def _login_page(request: Request, next_path: str, error: str = "", status: int =
 <input type="hidden" name="next" value="{escape(next_path)}">
 <p><label for="secret">{escape(label)}</label><br>
 <input id="secret" name="secret" type="password" autocomplete="current-password" required
- size="40"{described}></p>
+ style="max-width: 100%" size="40"{described}></p>
 <p><button type="submit">{'Sign in' if en else 'Inloggen'}</button></p>
 </form>"""
     response = page("Sign in" if en else "Inloggen", body, path="/admin/login", language=lang,

@@ -14,7 +14,13 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from assistant.answering.claims import is_vetted
-from assistant.web.admin.auth import CSRF_FIELD, Admin, csrf_token, require_admin, require_admin_change
+from assistant.web.admin.auth import (
+    CSRF_FIELD,
+    Admin,
+    csrf_token,
+    require_admin,
+    require_admin_change,
+)
 from assistant.web.admin.layout import page
 from assistant.web.context import answer_dict
 from assistant.web.errors import ApiError, request_language
@@ -92,10 +98,11 @@ def _result_html(result: dict[str, Any], en: bool) -> str:
         f"<li>[{c['number']}] {escape(c['title'])}"
         + (f" – {escape(c['section'])}" if c.get("section") else "") + "</li>"
         for c in answer["citations"])
+    yes, no = ("yes", "no") if en else ("ja", "nee")
     rows = "".join(
         f"<tr><td>{p['rank']}</td><td>{escape(p['title'] or p['doc_id'])}"
         f"<br><code class=\"muted\">{escape(p['path'])}</code></td>"
-        f"<td>{escape(p['section'])}</td><td>{('yes' if en else 'ja') if p['vetted'] else ('no' if en else 'nee')}</td>"
+        f"<td>{escape(p['section'])}</td><td>{yes if p['vetted'] else no}</td>"
         f"<td>{p['fused']}</td><td>{p['dense']}</td><td>{p['bm25']}</td>"
         f"<td>{escape(p['text'])}</td></tr>"
         for p in result["passages"])
@@ -106,7 +113,8 @@ def _result_html(result: dict[str, Any], en: bool) -> str:
             "<th scope=\"col\">BM25</th><th scope=\"col\">" + ("Passage" if en else "Passage")
             + "</th></tr>")
     trace = escape(json.dumps(result["trace"], ensure_ascii=False, indent=1)[:6000])
-    return f"""<section aria-labelledby="h-answer" id="try-result"><h2 id="h-answer">{'Answer' if en else 'Antwoord'}</h2>
+    return f"""<section aria-labelledby="h-answer" id="try-result">
+<h2 id="h-answer">{'Answer' if en else 'Antwoord'}</h2>
 <p><strong>{'Path' if en else 'Pad'}:</strong> <code id="try-path">{escape(result['path'])}</code>
  · <strong>{'Kind' if en else 'Soort'}:</strong> {escape(answer['kind'])}
  · <strong>{'Confidence' if en else 'Zekerheid'}:</strong> {answer['confidence']}
@@ -115,12 +123,14 @@ def _result_html(result: dict[str, Any], en: bool) -> str:
 <h3>{'Sources' if en else 'Bronnen'}</h3><ol id="try-citations">{citations}</ol>
 <h3>{'Retrieved passages' if en else 'Gevonden passages'}</h3>
 <div class="wrap"><table><thead>{head}</thead><tbody>{rows}</tbody></table></div>
-<details><summary>{'Full trace' if en else 'Volledig spoor'}</summary><pre style="white-space: pre-wrap">{trace}</pre></details>
+<details><summary>{'Full trace' if en else 'Volledig spoor'}</summary>
+<pre style="white-space: pre-wrap">{trace}</pre></details>
 </section>"""
 
 
 def _page(request: Request, question: str = "", audience: str = "", language: str = "",
-          result: dict[str, Any] | None = None, error: str = "", status_code: int = 200) -> HTMLResponse:
+          result: dict[str, Any] | None = None, error: str = "",
+          status_code: int = 200) -> HTMLResponse:
     lang = request_language(request)
     en = lang == "en"
     suffix = "?lang=en" if en else ""
@@ -130,7 +140,8 @@ def _page(request: Request, question: str = "", audience: str = "", language: st
 <form method="post" action="/admin/probeer{suffix}">
 <input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token(request))}">
 <p><label for="question">{'Question' if en else 'Vraag'}</label><br>
-<textarea id="question" name="question" rows="3" cols="60" required maxlength="4000">{escape(question)}</textarea></p>
+<textarea id="question" name="question" rows="3" cols="60" required maxlength="4000"
+ style="max-width: 100%; box-sizing: border-box">{escape(question)}</textarea></p>
 <p><label for="audience">{'Audience' if en else 'Doelgroep'}</label>
 <select id="audience" name="audience">{_option('', 'Not set' if en else 'Niet gekozen', audience)}
 {_option('werkgever', 'Employer (werkgever)' if en else 'Werkgever', audience)}
@@ -166,6 +177,7 @@ async def try_form(request: Request,
     except ApiError as exc:
         if exc.status == 401:
             raise
-        return _page(request, question, audience, language, error=exc.message(request_language(request)),
+        message = exc.message(request_language(request))
+        return _page(request, question, audience, language, error=message,
                      status_code=exc.status)
     return _page(request, question, audience, language, result)

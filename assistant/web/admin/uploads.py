@@ -77,7 +77,8 @@ def check(upload: Upload) -> str:
         raise UploadRefused(f"'{shown}' is leeg.", f"'{shown}' is empty.")
     if len(upload.data) > MAX_FILE_BYTES:
         mb = MAX_FILE_BYTES // (1024 * 1024)
-        raise UploadRefused(f"'{shown}' is groter dan {mb} MB.", f"'{shown}' is larger than {mb} MB.")
+        raise UploadRefused(f"'{shown}' is groter dan {mb} MB.",
+                            f"'{shown}' is larger than {mb} MB.")
     if not _content_matches(ext, upload.data):
         raise UploadRefused(
             f"'{shown}': de inhoud past niet bij de extensie {ext}.",
@@ -100,7 +101,8 @@ def _content_matches(ext: str, data: bytes) -> bool:
     return b"\x00" not in data[:65536]
 
 
-def save(settings: Settings, folder: str, uploads: Sequence[Upload]) -> list[tuple[Path, bytes | None]]:
+def save(settings: Settings, folder: str,
+         uploads: Sequence[Upload]) -> list[tuple[Path, bytes | None]]:
     """Check every upload first, then write them all: [(path, the bytes it replaced or None)].
 
     Raises:
