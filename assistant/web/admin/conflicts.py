@@ -82,7 +82,9 @@ async def conflicts_page(request: Request,
         rows = "".join(
             f"<tr><td>{escape(c['title'])}<br><code class=\"muted\">{escape(c['path'])}</code></td>"
             f"<td>{escape(c['passage'])}</td><td>{escape(c['vetted'])}</td></tr>" for c in found)
-        table = ("<div class=\"wrap\"><table><thead><tr><th scope=\"col\">Document</th>"
+        table = ("<div class=\"wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
+                 + ("Conflicts" if en else "Conflicten") + "\"><table><thead><tr>"
+                 "<th scope=\"col\">Document</th>"
                  "<th scope=\"col\">Passage</th><th scope=\"col\">"
                  f"{'Vetted claim' if en else 'Gecontroleerde uitspraak'}</th></tr>"
                  f"</thead><tbody>{rows}</tbody></table></div>")

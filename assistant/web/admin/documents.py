@@ -314,7 +314,8 @@ def _page(request: Request, admin: Admin, error: str = "", status_code: int = 20
 <p class="muted">{
   'The curated knowledge base (knowledge/) can only be changed in the repository.' if en else
   'De samengestelde kennisbank (knowledge/) kan alleen in de repository worden aangepast.'}</p>
-<div class="wrap"><table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div></section>
+<div class="wrap" tabindex="0" role="region" aria-labelledby="h-docs"><table>
+<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div></section>
 <script src="/admin/documenten.js" defer></script>"""
     return page("Documents" if en else "Documenten", body, path="/admin/documenten",
                 language=lang, status_code=status_code)

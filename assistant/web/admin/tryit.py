@@ -120,9 +120,10 @@ def _result_html(result: dict[str, Any], en: bool) -> str:
  · <strong>{'Confidence' if en else 'Zekerheid'}:</strong> {answer['confidence']}
  · <strong>{'Index' if en else 'Index'}:</strong> <code>{escape(result['generation'])}</code></p>
 <div id="try-answer" style="white-space: pre-wrap">{answer['answer']}</div>
-<h3>{'Sources' if en else 'Bronnen'}</h3><ol id="try-citations">{citations}</ol>
-<h3>{'Retrieved passages' if en else 'Gevonden passages'}</h3>
-<div class="wrap"><table><thead>{head}</thead><tbody>{rows}</tbody></table></div>
+<h3>{'Sources' if en else 'Bronnen'}</h3><ul id="try-citations">{citations}</ul>
+<h3 id="h-passages">{'Retrieved passages' if en else 'Gevonden passages'}</h3>
+<div class="wrap" tabindex="0" role="region" aria-labelledby="h-passages"><table>
+<thead>{head}</thead><tbody>{rows}</tbody></table></div>
 <details><summary>{'Full trace' if en else 'Volledig spoor'}</summary>
 <pre style="white-space: pre-wrap">{trace}</pre></details>
 </section>"""
