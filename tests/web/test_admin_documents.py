@@ -207,3 +207,43 @@ def test_try_it_validates_its_input(console):
     assert client.post("/api/admin/try", json={"question": ""}).status_code in (400, 422)
     odd = client.post("/api/admin/try", json={"question": "x", "audience": "baas"})
     assert odd.status_code == 422
+
+
+def test_only_an_operator_may_send_a_large_upload(console):
+    client, _, _ = console
+    big = b"# Groot document\n\n" + b"Zonnebloem begeleidt werknemers naar ander werk. " * 8000
+    assert len(big) > 300_000
+    stranger = client.post("/api/admin/documents", headers={"Authorization": ""},
+                           files=[("files", ("groot.md", big, "text/markdown"))])
+    assert stranger.status_code == 413  # refused before any route reads it
+    operator = _upload(client, "groot.md", big, "text/markdown")
+    assert operator.status_code == 202, operator.text
+    assert wait_for_ingest(_status(client))["state"] == "done"
+    assert "groot.md" in _documents(client)
+
+
+def test_the_console_forms_upload_and_remove_with_a_session(console):
+    client, settings, _ = console
+    client.headers.pop("Authorization")
+    client.post("/admin/login", data={"secret": TOKEN})
+    page = client.get("/admin/documenten")
+    assert page.status_code == 200 and "Uploaden en verwerken" in page.text
+    marker = 'name="csrf_token" value="'
+    start = page.text.index(marker) + len(marker)
+    csrf = page.text[start:page.text.index('"', start)]
+    sent = client.post("/admin/documenten", data={"csrf_token": csrf},
+                       files=[("files", ("zonnebloem.md", PRICE_MD, "text/markdown"))])
+    assert sent.status_code == 303 and sent.headers["location"] == "/admin/documenten"
+    wait_for_ingest(_status(client))
+    page = client.get("/admin/documenten")
+    assert "zonnebloem.md" in page.text and "Klaar" in page.text
+    path = _documents(client)["zonnebloem.md"]["path"]
+    refused = client.post("/admin/documenten", data={"csrf_token": csrf},
+                          files=[("files", ("virus.exe", b"MZ", "application/octet-stream"))])
+    assert refused.status_code == 400 and "wordt niet ondersteund" in refused.text
+    assert 'role="alert"' in refused.text
+    gone = client.post("/admin/documenten/verwijderen", data={"csrf_token": csrf, "path": path})
+    assert gone.status_code == 303
+    wait_for_ingest(_status(client))
+    assert "zonnebloem.md" not in _documents(client)
+    assert not (settings.data_dir / "uploads" / "_shared" / "zonnebloem.md").exists()
