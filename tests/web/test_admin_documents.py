@@ -247,3 +247,39 @@ def test_the_console_forms_upload_and_remove_with_a_session(console):
     wait_for_ingest(_status(client))
     assert "zonnebloem.md" not in _documents(client)
     assert not (settings.data_dir / "uploads" / "_shared" / "zonnebloem.md").exists()
+
+
+def _site_session(client, site: str) -> str:
+    """A session cookie for an operator of one site (site-scoped tokens come with site profiles)."""
+    import json
+    import time
+
+    from assistant.web.admin import auth
+
+    state = client.app.state.admin_auth
+    payload = auth._b64(json.dumps({"site": site, "csrf": "site-csrf", "id": "s1",
+                                    "exp": int(time.time()) + 600}).encode())
+    return f"{payload}.{auth._sign(state.key, payload)}"
+
+
+def test_a_site_operator_sees_and_changes_only_its_own_uploads(console):
+    client, settings, _ = console
+    _upload(client, "gedeeld.md", b"# Gedeeld\n\nVoor alle sites.\n", "text/markdown")
+    wait_for_ingest(_status(client))
+    site_a = TestClient(client.app, follow_redirects=False)
+    site_a.cookies.set("spoor2_admin", _site_session(client, "https://bureau-a.nl"))
+    csrf = {"X-CSRF-Token": "site-csrf"}
+    assert site_a.get("/api/admin/me").json()["site"] == "https://bureau-a.nl"
+    assert site_a.get("/api/admin/documents").json()["documents"] == []
+    shared = _documents(client)["gedeeld.md"]["path"]
+    assert site_a.delete("/api/admin/documents", params={"path": shared},
+                         headers=csrf).status_code == 403
+    other = site_a.post("/api/admin/documents", data={"site": "https://bureau-b.nl"}, headers=csrf,
+                        files=[("files", ("b.md", b"# B\n\nTekst.\n", "text/markdown"))])
+    assert other.status_code == 403 and other.json()["error"]["code"] == "forbidden_site"
+    own_file = ("a.md", b"# Bureau A\n\nPrijs: 1000 euro.\n", "text/markdown")
+    own = site_a.post("/api/admin/documents", headers=csrf, files=[("files", own_file)])
+    assert own.status_code == 202
+    wait_for_ingest(_status(client))
+    assert (settings.data_dir / "uploads" / "bureau-a.nl" / "a.md").is_file()
+    assert [d["file"] for d in site_a.get("/api/admin/documents").json()["documents"]] == ["a.md"]
