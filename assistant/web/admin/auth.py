@@ -130,6 +130,11 @@ def _state(request: Request) -> AuthState:
     return state
 
 
+def admin_settings(request: Request) -> Settings:
+    """The settings the console's sign-in uses."""
+    return _state(request).settings
+
+
 def install_auth(app: FastAPI, settings: Settings) -> None:
     """Keep the sign-in state on the app and send console pages without a session to login."""
     app.state.admin_auth = AuthState(settings)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from assistant.web.admin.auth import (
     CSRF_FIELD,
     Admin,
-    _state,
+    admin_settings,
     csrf_token,
     end_session,
     password_admin,
@@ -39,7 +39,7 @@ def _login_page(request: Request, next_path: str, error: str = "", status: int =
                 headers: dict[str, str] | None = None) -> HTMLResponse:
     lang = request_language(request)
     en = lang == "en"
-    has_password = bool(_state(request).settings.admin_password_hash.get_secret_value())
+    has_password = bool(admin_settings(request).admin_password_hash.get_secret_value())
     label = ("Admin token or password" if en else "Beheertoken of wachtwoord") if has_password \
         else ("Admin token" if en else "Beheertoken")
     message = f'<p class="error" role="alert" id="login-error">{escape(error)}</p>' if error else ""
@@ -79,7 +79,7 @@ async def login(request: Request, secret: Annotated[str, Form(max_length=1024)] 
             f"Too many failed sign-in attempts. Please try again in {minutes} minutes." if en else
             f"Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.",
             429, {"Retry-After": str(wait)})
-    settings = _state(request).settings
+    settings = admin_settings(request)
     admin = token_admin(settings, secret) or password_admin(settings, secret)
     if admin is None:
         record_failure(request, "form")
