@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     openai_api: bool = False
     openai_api_key: SecretStr = SecretStr("")
     admin_token: SecretStr = SecretStr("")
+    # Issue 14, H3 (console access): a password login besides the token; session length.
+    admin_password_hash: SecretStr = SecretStr("")
+    admin_session_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 8
 
     @classmethod
     def settings_customise_sources(

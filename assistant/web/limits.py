@@ -13,6 +13,10 @@ MAX_BODY_BYTES = 256 * 1024
 BODY_TIMEOUT_SECONDS = 10.0
 # Gradio's file upload route: the UI takes no files, so nobody may store one on the server.
 UPLOAD_PATHS = ("/gradio_api/upload",)
+# The console's document upload (issue 14): a larger body, only for a request that carries
+# operator credentials (a bearer token or the session cookie); the route checks them.
+ADMIN_UPLOAD_PATHS = ("/api/admin/documents", "/admin/documenten")
+ADMIN_UPLOAD_MAX_BYTES = 25 * 1024 * 1024
 
 TOO_LARGE = ("De aanvraag is te groot.", "The request is too large.")
 TOO_SLOW = (
@@ -73,12 +77,13 @@ class BodyLimit:
         if scope["path"].startswith(self.uploads):
             await refuse(scope, send, 403, "uploads_not_accepted", NO_UPLOADS)
             return
+        limit = self._limit(scope)
         length = header(scope, b"content-length")
-        if length and length.strip().isdigit() and int(length) > self.max_bytes:
+        if length and length.strip().isdigit() and int(length) > limit:
             await refuse(scope, send, 413, "request_too_large", TOO_LARGE)
             return
         try:
-            body = await asyncio.wait_for(self._read(receive), timeout=self.timeout)
+            body = await asyncio.wait_for(self._read(receive, limit), timeout=self.timeout)
         except TimeoutError:
             log.info("request body too slow on %s", scope.get("path"))
             await refuse(scope, send, 408, "request_timeout", TOO_SLOW)
@@ -90,7 +95,15 @@ class BodyLimit:
             return
         await self.app(scope, _replay(body, receive), send)
 
-    async def _read(self, receive: Receive) -> bytes | None:
+    def _limit(self, scope: Scope) -> int:
+        """The body limit of this request (larger for an operator's document upload)."""
+        if scope["path"] in ADMIN_UPLOAD_PATHS and scope.get("method") == "POST" and (
+                (header(scope, b"authorization") or "").lower().startswith("bearer ")
+                or "spoor2_admin=" in (header(scope, b"cookie") or "")):
+            return max(self.max_bytes, ADMIN_UPLOAD_MAX_BYTES)
+        return self.max_bytes
+
+    async def _read(self, receive: Receive, limit: int) -> bytes | None:
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -99,7 +112,7 @@ class BodyLimit:
                 return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
+            if size > limit:
                 raise _Refused(413, "request_too_large", TOO_LARGE)
             chunks.append(chunk)
             if not message.get("more_body", False):

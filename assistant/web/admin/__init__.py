@@ -9,6 +9,10 @@ from assistant.config import Settings
 # (module, attribute) of every admin router; an area adds its line here.
 ROUTERS: tuple[str, ...] = (
     "assistant.web.admin.home",
+    "assistant.web.admin.session",
+    "assistant.web.admin.documents",
+    "assistant.web.admin.tryit",
+    "assistant.web.admin.conflicts",
 )
 
 
@@ -18,5 +22,8 @@ def install_admin(app: FastAPI, settings: Settings) -> None:
         return
     from importlib import import_module
 
+    from assistant.web.admin.auth import install_auth
+
+    install_auth(app, settings)
     for module in ROUTERS:
         app.include_router(import_module(module).router)

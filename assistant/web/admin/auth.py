@@ -1,22 +1,58 @@
-"""Who is an operator: `Authorization: Bearer <SPOOR2_ADMIN_TOKEN>`.
+"""Who is an operator: `Authorization: Bearer <SPOOR2_ADMIN_TOKEN>` or a signed session cookie.
 
-`require_admin` is the one dependency every admin route takes; it answers 401 (never data)
-without valid credentials."""
+`require_admin` is the one dependency every admin route takes; it answers 401 JSON on the API and
+a redirect to /admin/login on console pages (never data) without valid credentials.
+`require_admin_change` is the dependency of every route that changes something: with a cookie
+session it also checks the session's CSRF token (`X-CSRF-Token` header or a `csrf_token` form
+field); a bearer-token call needs none (a browser never adds that header by itself).
+
+A session cookie is `base64url(json payload) "." base64url(HMAC-SHA256)`, keyed by the admin
+token and password hash (changing either signs everyone out), `HttpOnly`, `SameSite=Strict`,
+`Path=/`, `Secure` over HTTPS, valid SPOOR2_ADMIN_SESSION_HOURS. Failed sign-ins (form or bearer)
+are limited per client IP and logged without what was typed.
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
+import ipaddress
+import json
 import logging
-from dataclasses import dataclass
+import math
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote
 
-from fastapi import Request
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
 
+from assistant.config import Settings
+from assistant.web.admin.passwords import PasswordFormatError, check_format, verify_password
 from assistant.web.errors import ApiError
 
 log = logging.getLogger(__name__)
 
+COOKIE = "spoor2_admin"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+LOGIN_PATH = "/admin/login"
+MAX_FAILURES = 5  # failed sign-ins per client IP ...
+FAILURE_WINDOW = 15 * 60.0  # ... per 15 minutes
+
 _UNAUTHORIZED = (
     "U bent niet ingelogd als beheerder. Log in op /admin of stuur het beheertoken mee.",
     "You are not signed in as an operator. Sign in at /admin or send the admin token.",
+)
+_CSRF = (
+    "Deze wijziging is geweigerd: de beveiligingscode van het formulier ontbreekt of klopt niet. "
+    "Laad de pagina opnieuw en probeer het nog eens.",
+    "This change was refused: the form's security code is missing or wrong. Reload the page and "
+    "try again.",
 )
 
 
@@ -28,15 +64,268 @@ class Admin:
     via: str = "token"  # token | session
 
 
+class LoginRequired(Exception):
+    """A console page was asked for without a session: the browser goes to the login form."""
+
+    def __init__(self, next_path: str):
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+class LoginThrottle:
+    """Failed sign-ins per key in a sliding window; `wait(key)` is the seconds until the next
+    attempt is allowed (0: allowed now)."""
+
+    def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW,
+                 clock: Callable[[], float] = time.monotonic):
+        self.limit, self.window, self._clock = limit, window, clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        failures = self._failures.setdefault(key, deque())
+        while failures and now - failures[0] >= self.window:
+            failures.popleft()
+        return failures
+
+    def wait(self, key: str) -> int:
+        """Seconds until `key` may try again (0 when it may now)."""
+        now = self._clock()
+        with self._lock:
+            failures = self._recent(key, now)
+            if len(failures) < self.limit:
+                return 0
+            return max(1, math.ceil(self.window - (now - failures[0])))
+
+    def fail(self, key: str) -> None:
+        """Record a failed attempt."""
+        now = self._clock()
+        with self._lock:
+            self._recent(key, now).append(now)
+            if len(self._failures) > 10_000:
+                for k in [k for k, f in self._failures.items() if not f]:
+                    del self._failures[k]
+
+
+@dataclass
+class AuthState:
+    """The console's sign-in state, kept on `app.state.admin_auth`."""
+
+    settings: Settings
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    revoked: set[str] = field(default_factory=set)  # ids of sessions that signed out
+
+    @property
+    def key(self) -> bytes:
+        """The session signing key: changes when the token or the password hash changes."""
+        material = "\0".join(("spoor2-admin-session", self.settings.admin_token.get_secret_value(),
+                              self.settings.admin_password_hash.get_secret_value()))
+        return hashlib.sha256(material.encode()).digest()
+
+
+def _state(request: Request) -> AuthState:
+    state = getattr(request.app.state, "admin_auth", None)
+    if state is None:  # an app that mounted the routers without `install_auth`
+        state = request.app.state.admin_auth = AuthState(request.app.state.web.settings)
+    return state
+
+
+def admin_settings(request: Request) -> Settings:
+    """The settings the console's sign-in uses."""
+    return _state(request).settings
+
+
+def install_auth(app: FastAPI, settings: Settings) -> None:
+    """Keep the sign-in state on the app and send console pages without a session to login."""
+    app.state.admin_auth = AuthState(settings)
+    stored = settings.admin_password_hash.get_secret_value()
+    if stored:
+        try:
+            check_format(stored)
+        except PasswordFormatError as exc:
+            log.warning("SPOOR2_ADMIN_PASSWORD_HASH is not usable (%s); password sign-in is off",
+                        exc)
+
+    @app.exception_handler(LoginRequired)
+    async def _to_login(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(f"{LOGIN_PATH}?next={quote(exc.next_path, safe='/')}",
+                                status_code=303, headers={"Cache-Control": "no-store"})
+
+
+# -- credentials ------------------------------------------------------------------------------
 def _bearer(request: Request) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def require_admin(request: Request) -> Admin:
-    """The operator making this request; raises a 401 `ApiError` otherwise."""
-    expected = request.app.state.web.settings.admin_token.get_secret_value()
-    token = _bearer(request)
+def token_admin(settings: Settings, token: str) -> Admin | None:
+    """The operator a token belongs to (None: no operator). The one place tokens are checked."""
+    expected = settings.admin_token.get_secret_value()
     if expected and token and hmac.compare_digest(token.encode(), expected.encode()):
         return Admin()
+    return None
+
+
+def password_admin(settings: Settings, password: str) -> Admin | None:
+    """The operator a console password signs in (None: wrong or no password configured)."""
+    stored = settings.admin_password_hash.get_secret_value()
+    if not stored or not password:
+        return None
+    try:
+        return Admin() if verify_password(password, stored) else None
+    except PasswordFormatError:
+        return None
+
+
+def client_ip(request: Request) -> str:
+    """The client's IP (proxy-aware, as the rest of the app sees it)."""
+    return request.app.state.web.ip_of(request)
+
+
+def throttled(request: Request) -> int:
+    """Seconds this client must wait before another sign-in attempt (0: none)."""
+    return _state(request).throttle.wait(client_ip(request))
+
+
+def record_failure(request: Request, how: str) -> None:
+    """Count and log a failed sign-in (never what was typed)."""
+    ip = client_ip(request)
+    _state(request).throttle.fail(ip)
+    log.warning("admin sign-in failed (%s) from %s on %s", how, ip, request.url.path)
+
+
+def too_many(wait: int) -> ApiError:
+    """The 429 for a client that failed to sign in too often."""
+    minutes = max(1, math.ceil(wait / 60))
+    return ApiError(
+        429, "too_many_logins",
+        f"Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.",
+        f"Too many failed sign-in attempts. Please try again in {minutes} minutes.",
+        {"Retry-After": str(wait)},
+    )
+
+
+# -- sessions ----------------------------------------------------------------------------------
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _sign(key: bytes, payload: str) -> str:
+    return _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
+
+
+def is_https(request: Request) -> bool:
+    """True when the browser talks HTTPS to us: directly, or via a trusted proxy that says so."""
+    if request.url.scheme == "https":
+        return True
+    proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    if proto != "https" or request.client is None:
+        return False
+    try:
+        peer = ipaddress.ip_address(request.client.host)
+    except ValueError:
+        return False
+    for entry in request.app.state.web.settings.trusted_proxies:
+        try:
+            if peer in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def start_session(request: Request, response: Response, admin: Admin) -> None:
+    """Sign `admin` in: set the session cookie on `response`."""
+    state = _state(request)
+    hours = state.settings.admin_session_hours
+    payload = _b64(json.dumps({
+        "site": admin.site, "csrf": secrets.token_urlsafe(24), "id": secrets.token_urlsafe(12),
+        "exp": int(time.time() + hours * 3600),
+    }, separators=(",", ":")).encode())
+    response.set_cookie(COOKIE, f"{payload}.{_sign(state.key, payload)}", max_age=hours * 3600,
+                        path="/", secure=is_https(request), httponly=True, samesite="strict")
+
+
+def _session(request: Request) -> dict | None:
+    """The valid session of this request's cookie, or None."""
+    raw = request.cookies.get(COOKIE, "")
+    payload, _, signature = raw.partition(".")
+    if not payload or not signature:
+        return None
+    state = _state(request)
+    if not hmac.compare_digest(signature.encode(), _sign(state.key, payload).encode()):
+        return None
+    try:
+        data = json.loads(_unb64(payload))
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or int(data.get("exp", 0)) < time.time():
+        return None
+    if data.get("id") in state.revoked:
+        return None
+    return data
+
+
+def end_session(request: Request, response: Response) -> None:
+    """Sign out: the cookie is cleared and its session refused from now on."""
+    data = _session(request)
+    if data is not None:
+        _state(request).revoked.add(str(data.get("id")))
+    response.delete_cookie(COOKIE, path="/", secure=is_https(request), httponly=True,
+                           samesite="strict")
+
+
+def csrf_token(request: Request) -> str:
+    """The CSRF token for this request's forms (empty for bearer-token calls)."""
+    return getattr(request.state, "admin_csrf", "")
+
+
+# -- the dependencies --------------------------------------------------------------------------
+def _is_page(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def require_admin(request: Request) -> Admin:
+    """The operator making this request; a 401 `ApiError` (API) or a redirect to the login form
+    (console pages) otherwise."""
+    settings = _state(request).settings
+    token = _bearer(request)
+    if token is not None:
+        wait = throttled(request)
+        if wait:
+            raise too_many(wait)
+        admin = token_admin(settings, token)
+        if admin is not None:
+            return admin
+        record_failure(request, "token")
+    else:
+        data = _session(request)
+        if data is not None:
+            request.state.admin_csrf = str(data.get("csrf", ""))
+            site = data.get("site")
+            return Admin(site=site if isinstance(site, str) else None, via="session")
+        if _is_page(request):
+            raise LoginRequired(request.url.path)
     raise ApiError(401, "unauthorized", *_UNAUTHORIZED, {"WWW-Authenticate": "Bearer"})
+
+
+async def require_admin_change(request: Request) -> Admin:
+    """`require_admin` for a route that changes something: a cookie session must also send its
+    CSRF token (header `X-CSRF-Token` or form field `csrf_token`); 403 otherwise."""
+    admin = require_admin(request)
+    if admin.via != "session":
+        return admin
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")):
+        value = (await request.form()).get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else ""
+    expected = csrf_token(request)
+    if not (sent and expected and hmac.compare_digest(sent.encode(), expected.encode())):
+        log.warning("admin change without a valid CSRF token on %s", request.url.path)
+        raise ApiError(403, "csrf_failed", *_CSRF)
+    return admin

@@ -8,6 +8,10 @@ from fastapi.responses import HTMLResponse
 # (path, Dutch label, English label) of the console's pages, in menu order.
 NAV: tuple[tuple[str, str, str], ...] = (
     ("/admin", "Overzicht", "Overview"),
+    ("/admin/documenten", "Documenten", "Documents"),
+    ("/admin/probeer", "Probeer", "Try it"),
+    ("/admin/conflicten", "Conflicten", "Conflicts"),
+    ("/admin/logout", "Uitloggen", "Sign out"),
 )
 
 CSS = """
