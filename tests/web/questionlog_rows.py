@@ -38,7 +38,7 @@ def insert_questions(data_dir: Path, *rows: dict) -> None:
     try:
         conn.executescript(SCHEMA)
         for row in rows:
-            row = {"site": "", "audience": "", "confidence": 0.9, "cited": [], "health_removed": 0,
+            row = {"site": "", "audience": "", "confidence": 0.95, "cited": [], "health_removed": 0,
                    "feedback": None, **row}
             row["cited"] = json.dumps(row["cited"]) if isinstance(row["cited"], list) else row["cited"]
             columns = ", ".join(row)
