@@ -38,11 +38,12 @@ def insert_questions(data_dir: Path, *rows: dict) -> None:
     try:
         conn.executescript(SCHEMA)
         for row in rows:
-            row = {"site": "", "audience": "", "confidence": 0.95, "cited": [], "health_removed": 0,
-                   "feedback": None, **row}
-            row["cited"] = json.dumps(row["cited"]) if isinstance(row["cited"], list) else row["cited"]
-            columns = ", ".join(row)
-            conn.execute(f"INSERT INTO questions ({columns}) VALUES ({', '.join('?' for _ in row)})",
+            row = {"site": "", "audience": "", "confidence": 0.95, "cited": [],
+                   "health_removed": 0, "feedback": None, **row}
+            if isinstance(row["cited"], list):
+                row["cited"] = json.dumps(row["cited"])
+            marks = ", ".join("?" for _ in row)
+            conn.execute(f"INSERT INTO questions ({', '.join(row)}) VALUES ({marks})",
                          list(row.values()))
         conn.commit()
     finally:

@@ -1,4 +1,5 @@
 """The dashboard's numbers: per day, per kind, rates, thumbs, cited documents; filters and scoping."""
+# ruff: noqa: E501
 from __future__ import annotations
 
 from datetime import date

