@@ -111,6 +111,7 @@ def filter_form(params: Mapping[str, str], admin: Admin, sites: Sequence[str], a
         f'name="{name}" value="{escape(params.get(name, ""))}"></p>' for name in ("since", "until"))
     keep = f'<input type="hidden" name="lang" value="{lang}">' if "lang" in params else ""
     return (f'<form method="get" action="{action}" class="filters" role="search" '
+            'style="display:flex;flex-wrap:wrap;gap:0 1.25rem;align-items:flex-end" '
             f'aria-label="Filters">{site}{language}{dates}{keep}'
             f'<p><button type="submit">{t("show", lang)}</button></p></form>')
 
