@@ -75,7 +75,9 @@ def group_questions(rows: Sequence[LoggedQuestion], vectors: Mapping[int, np.nda
     """Groups of `rows`, largest first; `vectors` by row id (None: group by the same text only)."""
     groups: list[QuestionGroup] = []
     by_key: dict[str, QuestionGroup] = {}
-    meaning: list[tuple[QuestionGroup, np.ndarray, list[np.ndarray]]] = []
+    meaning: list[QuestionGroup] = []  # groups by meaning, in the order of `centroids`' rows
+    sums: list[np.ndarray] = []  # per group by meaning: the sum of its members' vectors
+    centroids = np.zeros((0, 0), dtype=np.float32)
     order = sorted(range(len(rows)), key=lambda i: (rows[i].created_at, rows[i].id))
     for i in order:
         row = rows[i]
@@ -88,25 +90,25 @@ def group_questions(rows: Sequence[LoggedQuestion], vectors: Mapping[int, np.nda
                 groups.append(group)
             group.questions.append(row)
             continue
-        vector = vectors[row.id]
-        best, best_score = None, similar
-        for index, (_, centroid, _) in enumerate(meaning):
-            score = float(centroid @ vector)
-            if score >= best_score:
-                best, best_score = index, score
-        if best is None:
+        vector = np.asarray(vectors[row.id], dtype=np.float32)
+        if not meaning:  # room for every row to be a group of its own
+            centroids = np.zeros((len(rows), vector.shape[0]), dtype=np.float32)
+        scores = centroids[:len(meaning)] @ vector
+        best = int(np.argmax(scores)) if len(scores) else -1
+        if best < 0 or scores[best] < similar:
             group = QuestionGroup(row)
             groups.append(group)
-            meaning.append((group, vector.copy(), [vector]))
+            centroids[len(meaning)] = vector
+            meaning.append(group)
+            sums.append(vector.copy())
         else:
-            group, _, members = meaning[best]
-            members.append(vector)
-            centroid = np.mean(members, axis=0)
-            meaning[best] = (group, centroid / max(float(np.linalg.norm(centroid)), 1e-12), members)
+            group = meaning[best]
+            sums[best] += vector
+            centroids[best] = sums[best] / max(float(np.linalg.norm(sums[best])), 1e-12)
         group.questions.append(row)
-    for group, centroid, members in meaning:
-        nearest = max(range(len(members)), key=lambda k: float(members[k] @ centroid))
-        group.representative = group.questions[nearest]
+    for index, group in enumerate(meaning):
+        members = np.stack([np.asarray(vectors[q.id]) for q in group.questions])  # type: ignore[index]
+        group.representative = group.questions[int(np.argmax(members @ centroids[index]))]
     for group in groups:
         group.questions.sort(key=lambda q: (q.created_at, q.id), reverse=True)
     groups.sort(key=lambda g: (-g.count, -max(q.id for q in g.questions)))
