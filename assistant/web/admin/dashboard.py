@@ -61,7 +61,7 @@ async def _groups(request: Request, filters: Filters) -> tuple[list[QuestionGrou
         cache = state.unanswered_vectors = VectorCache()
     meant = [r for r in rows if not r.health_removed]
     vectors = await run_in_threadpool(cache.vectors, meant, assistant.embedder.embed_queries)
-    return group_questions(rows, vectors), True
+    return await run_in_threadpool(group_questions, rows, vectors), True
 
 
 @router.get("/api/admin/stats")

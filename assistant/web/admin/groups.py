@@ -45,18 +45,19 @@ class QuestionGroup:
 
 
 class VectorCache:
-    """Question vectors per log row id (a row's question never changes), kept in memory."""
+    """Question vectors per log row (its id and text: a restored log may reuse an id), in memory."""
 
     def __init__(self, size: int = 20_000):
         self.size = size
-        self._vectors: dict[int, np.ndarray] = {}
+        self._vectors: dict[tuple[int, str], np.ndarray] = {}
         self._lock = threading.Lock()
 
     def vectors(self, rows: Sequence[LoggedQuestion],
                 embed: Callable[[list[str]], list[list[float]]]) -> dict[int, np.ndarray]:
         """A normalised vector per row id, embedding only the rows not seen before."""
         with self._lock:
-            known = {r.id: self._vectors[r.id] for r in rows if r.id in self._vectors}
+            known = {r.id: self._vectors[(r.id, r.question)] for r in rows
+                     if (r.id, r.question) in self._vectors}
         missing = [r for r in rows if r.id not in known]
         if missing:
             fresh = np.asarray(embed([r.question for r in missing]), dtype=np.float32)
@@ -66,7 +67,7 @@ class VectorCache:
                     known[row.id] = vector
                     if len(self._vectors) >= self.size:
                         self._vectors.pop(next(iter(self._vectors)))
-                    self._vectors[row.id] = vector
+                    self._vectors[(row.id, row.question)] = vector
         return known
 
 
