@@ -127,6 +127,8 @@ def test_a_site_scoped_operator_gets_403_for_another_site_over_http(tmp_path):
     denied = client.get(f"/api/admin/stats?site={SITE_B}")
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "forbidden_site"
     assert client.get(f"/api/admin/unanswered?site={SITE_B}").status_code == 403
+    other = client.get(f"/admin/onbeantwoord?site={SITE_B}")
+    assert other.status_code == 403 and "uw eigen site" in other.text and "<form" in other.text
     page = client.get("/admin")
     assert page.status_code == 200 and SITE_B not in page.text and "bureau-a" in page.text
 
