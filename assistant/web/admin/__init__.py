@@ -13,6 +13,7 @@ ROUTERS: tuple[str, ...] = (
     "assistant.web.admin.documents",
     "assistant.web.admin.tryit",
     "assistant.web.admin.conflicts",
+    "assistant.web.admin.dashboard",
 )
 
 

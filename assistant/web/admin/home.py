@@ -7,8 +7,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from assistant.web.admin.auth import Admin, require_admin
-from assistant.web.admin.layout import page
-from assistant.web.errors import request_language
 
 router = APIRouter(include_in_schema=False)
 
@@ -21,9 +19,7 @@ async def me(admin: Annotated[Admin, Depends(require_admin)]) -> dict[str, objec
 
 @router.get("/admin", response_class=HTMLResponse)
 async def home(request: Request, admin: Annotated[Admin, Depends(require_admin)]) -> HTMLResponse:
-    """The console's first page."""
-    lang = request_language(request)
-    en = lang == "en"
-    return page("Overview" if en else "Overzicht",
-                "<p>" + ("Signed in." if en else "U bent ingelogd.") + "</p>",
-                path="/admin", language=lang)
+    """The console's first page: the dashboard."""
+    from assistant.web.admin.dashboard import dashboard_page
+
+    return await dashboard_page(request, admin)

@@ -11,6 +11,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("/admin/documenten", "Documenten", "Documents"),
     ("/admin/probeer", "Probeer", "Try it"),
     ("/admin/conflicten", "Conflicten", "Conflicts"),
+    ("/admin/onbeantwoord", "Onbeantwoord", "Unanswered"),
     ("/admin/logout", "Uitloggen", "Sign out"),
 )
 
