@@ -92,8 +92,12 @@ def test_stats_of_an_empty_or_missing_log_are_zero(tmp_path):
 
 def test_stats_and_unanswered_need_the_token(tmp_path):
     client = _client(tmp_path)
-    for path in ("/api/admin/stats", "/api/admin/unanswered", "/admin", "/admin/onbeantwoord"):
+    for path in ("/api/admin/stats", "/api/admin/unanswered"):
         assert client.get(path).status_code == 401
+        assert client.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    for path in ("/admin", "/admin/onbeantwoord"):  # a stranger is sent to the login form
+        page = client.get(path, follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"].startswith("/admin/login")
         assert client.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
 
 
