@@ -47,8 +47,8 @@ class LogQuery:
         site: Annotated[str | None, Query(max_length=200)] = None,
         language: Annotated[str | None, Query(pattern="^(nl|en)?$")] = None,
         kind: Annotated[str | None, Query(max_length=40)] = None,
-        since: Annotated[str | None, Query(max_length=10, description="first day (UTC), YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(max_length=10, description="last day (UTC), YYYY-MM-DD")] = None,
+        since: Annotated[str | None, Query(max_length=10, description="first day, UTC")] = None,
+        until: Annotated[str | None, Query(max_length=10, description="last day, UTC")] = None,
         limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
         offset: Annotated[int, Query(ge=0)] = 0,
         format: Annotated[Literal["json", "csv"], Query()] = "json",  # noqa: A002 - the API's name
