@@ -123,6 +123,7 @@ class QuestionLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=5)
             try:
+                conn.execute("PRAGMA secure_delete = ON")  # deleted rows leave no text behind
                 if not self._ready:
                     conn.executescript(SCHEMA)
                     self._ready = True
@@ -200,6 +201,8 @@ class QuestionLog:
                 conn.rollback()
         except (sqlite3.Error, OSError) as exc:
             self.problem = f"{type(exc).__name__}: {exc}"
+        else:
+            self.problem = None
         return self.problem
 
     def rows(self, filters: Filters, limit: int = 100, offset: int = 0,

@@ -179,13 +179,13 @@ def test_rows_older_than_the_retention_are_deleted(tmp_path):
     clock = [now - timedelta(days=91)]
     log = QuestionLog(tmp_path / "q.sqlite3", enabled=True, retention_days=90,
                       clock=lambda: clock[0])
-    entry = Entry(QUESTION, "", "", "nl", "", "card", 0.9, [])
-    old = log.add(entry)
+    old = log.add(Entry("Start spoor 2 bij Korenschoof?", "", "", "nl", "", "card", 0.9, []))
     clock[0] = now - timedelta(days=89)
-    recent = log.add(entry)
+    recent = log.add(Entry(QUESTION, "", "", "nl", "", "card", 0.9, []))
     clock[0] = now
     assert log.purge() == 1
     assert [r["id"] for r in _rows(log.path)] == [recent] and old != recent
+    assert b"Korenschoof" not in log.path.read_bytes()  # not left behind in a free page
 
 
 def test_the_server_deletes_old_rows_at_start_up(make_app, tmp_path):
