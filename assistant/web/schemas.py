@@ -148,7 +148,7 @@ class FeedbackRequest(BaseModel):
     question: Text | None = Field(None, max_length=4000)
     language: Language | None = None
     source: Literal["ui", "widget", "api"] = "api"
-    question_id: int | None = Field(None, ge=1, le=2**62,
+    question_id: int | None = Field(None, ge=1, le=2**31 - 1,
                                     description="`question_id` of the answer rated")
 
 
