@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     # Issue 14, H3 (console access): a password login besides the token; session length.
     admin_password_hash: SecretStr = SecretStr("")
     admin_session_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 8
+    # Issue 14 H1: the question log (off unless 1) and how long its rows are kept.
+    question_log: bool = False
+    retention_days: Annotated[int, Field(ge=1)] = 90
 
     @classmethod
     def settings_customise_sources(
@@ -179,6 +182,11 @@ class Settings(BaseSettings):
     def feedback_db(self) -> Path:
         """SQLite file for thumbs up/down feedback."""
         return self.data_dir / "feedback.sqlite3"
+
+    @property
+    def question_db(self) -> Path:
+        """SQLite file of the question log (SPOOR2_QUESTION_LOG)."""
+        return self.data_dir / "questions.sqlite3"
 
 
 class _MappingSource(EnvSettingsSource):

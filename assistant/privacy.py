@@ -32,6 +32,17 @@ _HEALTH_TERMS = (
     "medication", "antidepressant", "heart attack", "stroke", "miscarriage", "psychosis",
     "addiction", "broken leg", "broken arm",
 )
+# Wider, for what is stored (the question log): symptoms, treatments and carers too. Not used
+# for the answer's privacy notice, so answers do not change.
+_HEALTH_TERMS_STORED = _HEALTH_TERMS + (
+    "klachten", "pijn", "ziekte van", "chronisch", "therapie", "behandeling", "fysiotherap",
+    "psycholoog", "psychiater", "ziekenhuis", "herseninfarct", "hersenletsel", "covid", "astma",
+    "allergie", "slaapproblemen", "slapeloos", "zwangerschap", "bestraling", "revalid",
+    "symptom", "therapy", "treatment", "hospital", "chronic", "pain", "illness", "disease",
+    "diabetic", "asthma", "burnout", "burn-out", "insomnia", "pregnan", "psychologist",
+    "psychiatrist", "rehab", "chemotherap", "radiotherap", "painkiller", "pijnstiller",
+)
+HEALTH_REMOVED = "[weggelaten: medische details]"
 
 
 def redact(text: str) -> str:
@@ -78,6 +89,21 @@ def mentions_health(text: str) -> bool:
     """True when the text seems to share medical details (a diagnosis, treatment, condition)."""
     lowered = f" {text.lower()} "
     return any(term in lowered for term in _HEALTH_TERMS)
+
+
+def mentions_health_stored(text: str) -> bool:
+    """Like `mentions_health`, with a wider list: the test before anything is stored."""
+    lowered = f" {text.lower()} "
+    return any(term in lowered for term in _HEALTH_TERMS_STORED)
+
+
+def for_storage(text: str, topic: str = HEALTH_REMOVED, limit: int = 500) -> tuple[str, bool]:
+    """What may be stored of a user's text: identifiers replaced by placeholders, and the whole
+    text replaced by `topic` when it shares health details. Returns (text, health_removed)."""
+    text = " ".join((text or "").split())
+    if mentions_health_stored(text):
+        return (topic or HEALTH_REMOVED)[:limit], True
+    return redact(text)[:limit], False
 
 
 def mentions_identifier(text: str) -> bool:

@@ -1,7 +1,7 @@
 """Plain data that flows between the stages: documents -> chunks -> hits -> answers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 AnswerKind = Literal["card", "extractive", "deadline", "llm", "refusal", "clarify"]
@@ -54,3 +54,10 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     confidence: float = 0.0
     trace: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as JSON data (text as written, citations in full, no trace): the one
+        shape the CLI prints and the web API builds on."""
+        return {"answer": self.text, "kind": self.kind, "language": self.language,
+                "confidence": round(float(self.confidence), 3),
+                "citations": [asdict(c) for c in self.citations]}

@@ -45,3 +45,26 @@ def identifiers(rounds: int, seed: int = 0) -> list[str]:
     """`rounds` times every format, with fresh random numbers."""
     rng = random.Random(seed)
     return [text for _ in range(rounds) for text in _formats(rng)]
+
+
+CONDITIONS = {
+    "nl": ["kanker", "een hernia", "een zware depressie", "een burn-out", "diabetes", "long covid",
+           "migraine", "rugklachten", "een hartinfarct", "epilepsie", "reuma", "PTSS",
+           "een angststoornis", "artrose in de knie", "chronische vermoeidheid"],
+    "en": ["cancer", "depression", "a heart attack", "chronic back pain", "an anxiety disorder",
+           "a broken leg", "long covid", "diabetes"],
+}
+HEALTH_TEMPLATES = {
+    "nl": ["Mijn werknemer heeft {}, wanneer moet spoor 2 starten?",
+           "Ik heb {} en slik medicatie (oxycodon), wie betaalt spoor 2?",
+           "Bij mij is {} vastgesteld door de huisarts; moet ik aan spoor 2 meedoen?"],
+    "en": ["My employee has {}; when must track 2 start?",
+           "I was diagnosed with {} and take medication; who pays for track 2?"],
+}
+
+
+def health_phrases() -> list[tuple[str, str]]:
+    """(question, the health detail in it) for every condition in every template."""
+    return [(template.format(condition), condition)
+            for language, templates in HEALTH_TEMPLATES.items()
+            for template in templates for condition in CONDITIONS[language]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
 
 from assistant.commands import add_common, settings_from
 from assistant.errors import Spoor2Error
@@ -26,8 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def answer_record(question: str, answer, trace: bool = False) -> dict:
     """The JSON object written for one answer."""
-    record = {"question": question, "answer": answer.text, "kind": answer.kind, "language": answer.language,
-              "citations": [asdict(c) for c in answer.citations], "confidence": round(answer.confidence, 3)}
+    record = {"question": question, **answer.to_dict()}
     if trace:
         record["trace"] = answer.trace
     return record

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from html import escape
 from typing import Annotated, Any
 
@@ -12,15 +10,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.concurrency import run_in_threadpool
 
-from assistant.engine import RESET
 from assistant.errors import FeedbackUnavailableError, Spoor2Error
-from assistant.privacy import redact
-from assistant.types import Answer
+from assistant.web import chat as chat_path
 from assistant.web import planner
 from assistant.web.context import WebContext, answer_dict, today_nl
 from assistant.web.errors import from_spoor2_error, request_language
+from assistant.web.questionlog import UNAVAILABLE as QUESTION_LOG_UNAVAILABLE
 from assistant.web.schemas import (
     ChatRequest,
     ChatResponse,
@@ -46,109 +43,53 @@ def _ctx(request: Request) -> WebContext:
     return request.app.state.web
 
 
-def _prepare(body: ChatRequest, request: Request) -> tuple[WebContext, str, list[dict[str, str]]]:
+async def _enter(body: ChatRequest, request: Request) -> chat_path.Question:
+    """The checks and a place in the gate, before anything is answered (so they answer in JSON)."""
     ctx = _ctx(request)
     request.state.language = body.language
     history = [h.model_dump() for h in body.history]
-    message = ctx.check_message(body.message, history)
-    ctx.limiter.check(ctx.ip_of(request))
-    log.info("chat question (%s chars)", len(message))
-    log.debug("chat question: %s", redact(message)[:200])
-    return ctx, message, history
+    return await chat_path.enter(
+        ctx, body.message, history, client=ctx.ip_of(request), surface="chat",
+        language=request_language(request, body.language), audience=body.audience,
+        answer_language=body.language, site=chat_path.site_of(request))
 
 
 @router.post("/chat", response_model=ChatResponse, responses=_ERRORS)
 async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
-    """Answer a question about re-integratie tweede spoor, with numbered citations."""
-    ctx, message, history = _prepare(body, request)
-    assistant = ctx.holder.get()
-    await ctx.gate.acquire()
+    """Answer a question about re-integratie tweede spoor, with numbered citations.
+
+    `question_id` is set when the server keeps a question log; send it back with feedback."""
+    question = await _enter(body, request)
+    answer = await chat_path.answer(question)
+    return answer_dict(answer, question.question_id)
+
+
+async def _chat_slot(body: ChatRequest, request: Request) -> AsyncIterator[chat_path.Question]:
+    """A dependency: the question holds its place in the gate until the stream ends."""
+    question = await _enter(body, request)
     try:
-        answer = await run_in_threadpool(
-            assistant.ask, message, history=history, audience=body.audience,
-            language=body.language,
-        )
+        yield question
     finally:
-        ctx.gate.release()
-    return answer_dict(answer)
-
-
-@dataclass
-class Slot:
-    """A checked question holding one place in the concurrency gate until `release()`."""
-
-    ctx: WebContext
-    message: str
-    history: list[dict[str, str]]
-    language: str
-    released: bool = False
-
-    def release(self) -> None:
-        """Give the place back (once: at the stream's end, or after a client that left)."""
-        if not self.released:
-            self.released = True
-            self.ctx.gate.release()
-
-
-async def _chat_slot(body: ChatRequest, request: Request) -> AsyncIterator[tuple[Slot, ChatRequest]]:
-    """The checks and a place in the gate before the stream starts (so they answer in JSON)."""
-    ctx, message, history = _prepare(body, request)
-    ctx.holder.get()  # 503 when there is no index yet
-    await ctx.gate.acquire()
-    slot = Slot(ctx, message, history, request_language(request, body.language))
-    try:
-        yield slot, body
-    finally:
-        slot.release()
-
-
-async def answer_events(slot: Slot, audience: str | None, language: str | None,
-                        ) -> AsyncIterator[tuple[str, Any]]:
-    """("delta", text), ("reset", None), ("done", Answer) or ("error", ApiError) as they come.
-
-    The model stops writing when the reader leaves (the iterator is closed or cancelled)."""
-    stop = threading.Event()
-    try:
-        stream = slot.ctx.holder.get().stream(slot.message, history=slot.history, audience=audience,
-                                              language=language, stop=stop)
-        async for item in iterate_in_threadpool(stream):
-            if isinstance(item, Answer):
-                yield "done", item
-            elif item == RESET:
-                yield "reset", None
-            elif item:
-                yield "delta", str(item)
-    except Spoor2Error as exc:
-        api = from_spoor2_error(exc)
-        if api.status >= 500:
-            log.warning("stream failed: %s", redact(str(exc)))
-        yield "error", api
-    except Exception as exc:  # noqa: BLE001 - never a trace to the user
-        log.error("stream failed: %s: %s", type(exc).__name__, redact(str(exc)))
-        yield "error", from_spoor2_error(Spoor2Error())
-    finally:
-        stop.set()
-        slot.release()
+        question.release()
 
 
 @router.post("/chat/stream", response_class=EventSourceResponse, responses=_ERRORS)
 async def chat_stream(
-    chat: Annotated[tuple[Slot, ChatRequest], Depends(_chat_slot)],
+    question: Annotated[chat_path.Question, Depends(_chat_slot)],
 ) -> AsyncIterator[ServerSentEvent]:
     """Like /api/chat as server-sent events: `delta` {text} as the answer is written (a computed
     answer in one piece), `reset` {} when the text so far is replaced, then `done` (the answer)
     or `error`."""
-    slot, body = chat
-    async for kind, value in answer_events(slot, body.audience, body.language):
+    async for kind, value in chat_path.events(question):
         if kind == "delta":
             yield ServerSentEvent(event="delta", data={"text": escape(value, quote=False)})
         elif kind == "reset":
             yield ServerSentEvent(event="reset", data={})
         elif kind == "done":
-            yield ServerSentEvent(event="done", data=answer_dict(value))
+            yield ServerSentEvent(event="done", data=answer_dict(value, question.question_id))
         else:
             yield ServerSentEvent(event="error", data={"code": value.code, "status": value.status,
-                                                       "message": value.message(slot.language)})
+                                                       "message": value.message(question.language)})
 
 
 @router.post(
@@ -203,6 +144,9 @@ async def feedback(body: FeedbackRequest, request: Request) -> dict[str, Any]:
         ctx.feedback.add, body.rating, comment=body.comment, answer_kind=body.answer_kind,
         question=body.question, language=lang, source=body.source,
     )
+    if body.question_id is not None:  # only a row asked from the same site
+        await run_in_threadpool(ctx.questions.set_feedback, body.question_id,
+                                chat_path.site_of(request), body.rating, body.comment)
     return {"ok": True, "message": "Thank you for your feedback." if lang == "en"
             else "Bedankt voor uw feedback."}
 
@@ -235,4 +179,7 @@ async def health(request: Request) -> JSONResponse:
     elif await run_in_threadpool(ctx.feedback.check):  # answers work, feedback cannot be kept
         info.update(status="degraded", degraded=["feedback"],
                     message=FeedbackUnavailableError().user_message(lang))
+    elif await run_in_threadpool(ctx.questions.check):  # answers work, questions are not kept
+        info.update(status="degraded", degraded=["question_log"],
+                    message=QUESTION_LOG_UNAVAILABLE[lang == "en"])
     return JSONResponse(jsonable_encoder(info), status_code=200 if ready else 503)

@@ -40,10 +40,12 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
         holder.start()
         downloads = app.state.web.downloads
         sweeper = asyncio.create_task(downloads.sweep_forever())
+        purger = asyncio.create_task(app.state.web.questions.purge_forever())  # retention
         try:
             yield
         finally:
             sweeper.cancel()
+            purger.cancel()
             downloads.clear()
 
     app = FastAPI(

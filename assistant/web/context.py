@@ -16,6 +16,7 @@ from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
 from assistant.web.holder import AssistantHolder
+from assistant.web.questionlog import QuestionLog
 from assistant.web.security import ClientIp, ConcurrencyGate, RateLimiter
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -32,6 +33,7 @@ class WebContext:
     client_ip: ClientIp
     feedback: FeedbackStore
     downloads: DownloadFolder
+    questions: QuestionLog
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -44,6 +46,8 @@ class WebContext:
             client_ip=ClientIp(settings.trusted_proxies),
             feedback=FeedbackStore(settings.feedback_db),
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
+            questions=QuestionLog(settings.question_db, settings.question_log,
+                                  settings.retention_days),
         )
 
     def ip_of(self, request: Request) -> str:
@@ -92,22 +96,15 @@ def _public_source(source: str, url: str) -> str:
     return ""
 
 
-def answer_dict(answer: Answer) -> dict[str, Any]:
-    """An `Answer` as the API's JSON (no trace: it may hold the question).
+def answer_dict(answer: Answer, question_id: int | None = None) -> dict[str, Any]:
+    """An `Answer` as the API's JSON: `Answer.to_dict()` made safe for clients, plus the
+    question log's id (null when the question was not logged).
 
     The text is Markdown with any HTML escaped, so a client that renders it runs no markup
-    from a document."""
-    return {
-        "answer": escape(answer.text, quote=False),
-        "kind": answer.kind,
-        "language": answer.language,
-        "confidence": round(float(answer.confidence), 3),
-        "citations": [
-            {
-                "number": c.number, "title": c.title,
-                "source": _public_source(c.source, c.url), "url": _public_source(c.url, ""),
-                "section": c.section, "snippet": c.snippet,
-            }
-            for c in answer.citations
-        ],
-    }
+    from a document; citation sources are web addresses or `/bron/` pages, never server paths."""
+    data = answer.to_dict()
+    data["answer"] = escape(answer.text, quote=False)
+    for c in data["citations"]:
+        c["source"], c["url"] = _public_source(c["source"], c["url"]), _public_source(c["url"], "")
+    data["question_id"] = question_id
+    return data

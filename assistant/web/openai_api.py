@@ -21,10 +21,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 from fastapi.sse import KEEPALIVE_COMMENT, format_sse_event
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 from assistant.types import Answer
-from assistant.web.api import Slot, answer_events
+from assistant.web import chat as chat_path
+from assistant.web.chat import Question
 from assistant.web.context import WebContext, answer_dict
 from assistant.web.errors import ApiError, request_language
 from assistant.web.schemas import MAX_HISTORY, Audience, Language, Text
@@ -83,21 +83,22 @@ def _authorize(request: Request) -> WebContext:
 
 async def _slot(
     body: ChatCompletionRequest, request: Request, ctx: Annotated[WebContext, Depends(_authorize)],
-) -> AsyncIterator[Slot]:
+) -> AsyncIterator[Question]:
     request.state.language = body.language
     turns = [m for m in body.messages if m.role in ("user", "assistant") and m.text.strip()]
     if not turns or turns[-1].role != "user":
         raise ApiError(400, "empty_message", "Het laatste bericht moet een vraag van de gebruiker zijn.",
                        "The last message must be a question from the user.")
     history = [{"role": m.role, "content": m.text} for m in turns[:-1]][-MAX_HISTORY:]
-    message = ctx.check_message(turns[-1].text, history)
-    ctx.holder.get()  # 503 when there is no index yet
-    await ctx.gate.acquire()
-    slot = Slot(ctx, message, history, request_language(request, body.language))
+    # The rate limit was counted in `_authorize` (failed keys count too): not a second time.
+    question = await chat_path.enter(
+        ctx, turns[-1].text, history, client="", surface="openai",
+        language=request_language(request, body.language), audience=body.audience,
+        answer_language=body.language, site=chat_path.site_of(request), rate_limited=False)
     try:
-        yield slot
+        yield question
     finally:
-        slot.release()
+        question.release()
 
 
 def _sources(answer: Answer, data: dict[str, Any]) -> str:
@@ -116,18 +117,14 @@ def _extra(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.post("/chat/completions", responses={401: {"description": "Missing or wrong API key"}})
 async def chat_completions(
-    body: ChatCompletionRequest, slot: Annotated[Slot, Depends(_slot)],
+    body: ChatCompletionRequest, slot: Annotated[Question, Depends(_slot)],
 ) -> Any:
     """Answer the last user message, OpenAI style; `stream: true` gives `chat.completion.chunk`s."""
     head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": body.model or MODEL}
     if body.stream:
         return StreamingResponse(_with_pings(_chunks(slot, body, head)), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
-    try:
-        answer = await run_in_threadpool(slot.ctx.holder.get().ask, slot.message, history=slot.history,
-                                         audience=body.audience, language=body.language)
-    finally:
-        slot.release()
+    answer = await chat_path.answer(slot)
     data = answer_dict(answer)
     return {**head, "object": "chat.completion",
             "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
@@ -135,7 +132,7 @@ async def chat_completions(
             "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}, **_extra(data)}
 
 
-async def _chunks(slot: Slot, body: ChatCompletionRequest, head: dict[str, Any]) -> AsyncIterator[bytes]:
+async def _chunks(slot: Question, body: ChatCompletionRequest, head: dict[str, Any]) -> AsyncIterator[bytes]:
     """The answer as `chat.completion.chunk` events, then `[DONE]`."""
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> bytes:
         payload = {**head, "object": "chat.completion.chunk",
@@ -144,7 +141,7 @@ async def _chunks(slot: Slot, body: ChatCompletionRequest, head: dict[str, Any])
 
     yield chunk({"role": "assistant", "content": ""})
     shown = False
-    async for kind, value in answer_events(slot, body.audience, body.language):
+    async for kind, value in chat_path.events(slot):
         if kind == "delta":
             shown = True
             yield chunk({"content": escape(value, quote=False)})
@@ -163,7 +160,7 @@ async def _with_pings(events: AsyncIterator[bytes], every: float | None = None) 
     """`events`, with a keep-alive comment whenever nothing came for `every` seconds.
 
     When the client leaves, the response cancels this generator and the task reading `events`
-    is cancelled too, which stops the model (see `answer_events`)."""
+    is cancelled too, which stops the model (see `chat.events`)."""
     every = PING_SECONDS if every is None else every
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
 

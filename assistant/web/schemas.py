@@ -67,6 +67,9 @@ class ChatResponse(BaseModel):
     language: str
     confidence: float
     citations: list[CitationOut]
+    question_id: int | None = Field(
+        None, description="The question log's row (null when questions are not kept); send it "
+        "back with /api/feedback.")
 
 
 class EpisodeIn(BaseModel):
@@ -145,6 +148,8 @@ class FeedbackRequest(BaseModel):
     question: Text | None = Field(None, max_length=4000)
     language: Language | None = None
     source: Literal["ui", "widget", "api"] = "api"
+    question_id: int | None = Field(None, ge=1, le=2**31 - 1,
+                                    description="`question_id` of the answer rated")
 
 
 class FeedbackResponse(BaseModel):

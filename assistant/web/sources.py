@@ -126,9 +126,12 @@ def _static(name: str) -> bytes:
 @router.get("/widget.js")
 async def widget_js(request: Request) -> Response:
     """The embeddable chat widget (one file, no framework), with this server's message limit."""
-    limit = int(request.app.state.web.settings.max_message_chars)
+    settings = request.app.state.web.settings
+    limit = int(settings.max_message_chars)
+    kept = int(settings.retention_days) if settings.question_log else 0
     script = _static("widget.js").replace(b"var MAX_CHARS = 2000;",
                                           f"var MAX_CHARS = {limit};".encode())
+    script = script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
     return Response(script, media_type="text/javascript; charset=utf-8",
                     headers={"Cache-Control": "public, max-age=300",
                              "X-Content-Type-Options": "nosniff"})

@@ -8,7 +8,7 @@ import gradio as gr
 
 from assistant.web import ui_chat, ui_planner, ui_planner_form
 from assistant.web.context import WebContext
-from assistant.web.ui_texts import EXAMPLES, t
+from assistant.web.ui_texts import EXAMPLES, privacy_note, t
 
 CSS = """
 .gradio-container { max-width: 980px !important; margin: 0 auto; }
@@ -125,7 +125,8 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
             language = gr.Radio([("Nederlands", "nl"), ("English", "en")], value="nl",
                                 label=t("language", "nl"), elem_id="language", scale=0,
                                 min_width=220)
-        privacy = gr.Markdown(t("privacy", "nl"), elem_id="privacy-note")
+        kept = ctx.settings.retention_days if ctx.settings.question_log else None
+        privacy = gr.Markdown(privacy_note("nl", kept), elem_id="privacy-note")
         with gr.Tabs():
             with gr.Tab(t("tab_chat", "nl"), id="chat", elem_id="tab-chat") as tab_chat:
                 audience = gr.Radio(_audience_choices("nl"), value=None, label=t("audience", "nl"),
@@ -195,7 +196,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                               api_link]
 
         def switch(new: str, current_turns: list[Any], who: str | None) -> list[Any]:
-            updates = _relabel(new, form)
+            updates = _relabel(new, form, kept)
             updates[relabel.index(audience)]["value"] = who
             return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
 
@@ -212,9 +213,9 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
     return ui
 
 
-def _relabel(x: str, form: ui_planner_form.PlannerForm) -> list[Any]:
+def _relabel(x: str, form: ui_planner_form.PlannerForm, kept: int | None) -> list[Any]:
     return [
-        gr.update(value=t("title", x)), gr.update(value=t("privacy", x)),
+        gr.update(value=t("title", x)), gr.update(value=privacy_note(x, kept)),
         gr.update(label=t("language", x)), gr.update(label=t("tab_chat", x)),
         gr.update(label=t("tab_planner", x)),
         gr.update(choices=_audience_choices(x), label=t("audience", x)),

@@ -9,13 +9,10 @@ from typing import Any
 import gradio as gr
 from starlette.concurrency import iterate_in_threadpool
 
-from assistant.engine import RESET
 from assistant.errors import Spoor2Error
-from assistant.privacy import redact
-from assistant.types import Answer
+from assistant.web import chat
 from assistant.web.context import WebContext, answer_dict
-from assistant.web.errors import ApiError, from_spoor2_error
-from assistant.web.schemas import has_surrogates
+from assistant.web.errors import ApiError
 from assistant.web.sources import safe_href
 from assistant.web.ui_texts import t
 
@@ -68,26 +65,32 @@ def client_ip(ctx: WebContext, request: gr.Request | None) -> str:
     return ctx.client_ip(peer, request.headers.get("x-forwarded-for"))
 
 
+def _warn_unfit(exc: ApiError, message: str, limit: int, language: str) -> str:
+    """A notice for a message that cannot be sent; returns what stays in the question box."""
+    if exc.code == "message_too_long":
+        gr.Warning(t("too_long", language, n=len(message.strip()), max=limit),
+                   title=t("warning", language))
+        # The text stays in the box for the user to shorten; only an absurd paste is not echoed whole.
+        return message if len(message) <= 4 * limit else message[:limit]
+    if exc.code == "unreadable_message":
+        gr.Warning(t("bad_text", language), title=t("warning", language))
+        return ""
+    gr.Warning(t("empty", language), title=t("warning", language))
+    return message
+
+
 def respond(
     ctx: WebContext, message: str, turns: list[Turn] | None, audience: str | None,
     language: str, request: gr.Request | None,
 ) -> Iterator[tuple[list[dict[str, str]], list[Turn], str]]:
     """Stream an answer: yields (chat messages, turns, textbox value)."""
     turns = list(turns or [])
-    text = (message or "").strip()
-    if not text:
-        gr.Warning(t("empty", language), title=t("warning", language))
-        yield to_messages(turns, language), turns, message or ""
-        return
-    limit = ctx.settings.max_message_chars
-    if len(text) > limit:
-        gr.Warning(t("too_long", language, n=len(text), max=limit), title=t("warning", language))
-        # The text stays in the box for the user to shorten; only an absurd paste is not echoed whole.
-        yield to_messages(turns, language), turns, message if len(message) <= 4 * limit else message[:limit]
-        return
-    if has_surrogates(text):
-        gr.Warning(t("bad_text", language), title=t("warning", language))
-        yield to_messages(turns, language), turns, ""
+    message = message or ""
+    try:
+        text = chat.check_message(ctx, message)
+    except ApiError as exc:
+        box = _warn_unfit(exc, message, ctx.settings.max_message_chars, language)
+        yield to_messages(turns, language), turns, box
         return
     history = [{"role": x["role"], "content": x["content"]} for x in turns
                if x.get("kind") != "error"][-MAX_HISTORY_TURNS:]
@@ -96,30 +99,25 @@ def respond(
     turns.append(reply)
     yield to_messages(turns, language), turns, ""
     try:
-        ctx.limiter.check(client_ip(ctx, request))
-        assistant = ctx.holder.get()
-        log.info("ui question (%s chars)", len(text))
-        log.debug("ui question: %s", redact(text)[:200])
+        question = chat.admit(ctx, text, history, client=client_ip(ctx, request),
+                              language=language, surface="ui", audience=audience or None,
+                              own_history=True)
         streamed = ""
-        for item in assistant.stream(text, history=history, audience=audience or None,
-                                     language=None):
-            if isinstance(item, Answer):
-                data = answer_dict(item)
+        for kind, value in chat.answer_stream(question):
+            if kind == "error":
+                raise value
+            if kind == "done":
+                data = answer_dict(value, question.question_id)
                 # The raw text: `render_answer` escapes it (once) for the chat window.
-                reply.update(content=item.text, citations=data["citations"],
-                             kind=data["kind"], question=text, pending=False)
-            elif item:
-                streamed = "" if item == RESET else streamed + str(item)
+                reply.update(content=value.text, citations=data["citations"], kind=data["kind"],
+                             question=text, question_id=question.question_id, pending=False)
+            else:
+                streamed = "" if kind == "reset" else streamed + value
                 reply["content"] = streamed or t("thinking", language)
             yield to_messages(turns, language), turns, ""
-    except ApiError as exc:
-        reply.update(content=exc.message(language), kind="error", pending=False)
-    except Spoor2Error as exc:
-        reply.update(content=from_spoor2_error(exc).message(language), kind="error",
+    except Exception as exc:  # noqa: BLE001 - mapped; never a trace to the user
+        reply.update(content=chat.error_for(exc, "ui answer").message(language), kind="error",
                      pending=False)
-    except Exception as exc:  # noqa: BLE001 - never a trace to the user
-        log.error("ui answer failed: %s: %s", type(exc).__name__, redact(str(exc)))
-        reply.update(content=Spoor2Error().user_message(language), kind="error", pending=False)
     reply.pop("pending", None)
     yield to_messages(turns, language), turns, ""
 
@@ -130,7 +128,7 @@ async def respond_gated(
 ) -> AsyncIterator[tuple[list[dict[str, str]], list[Turn], str]]:
     """`respond` inside the concurrency gate the API uses (busy: a notice, nothing computed)."""
     try:
-        await ctx.gate.acquire()
+        await chat.acquire(ctx)
     except ApiError as exc:
         gr.Warning(exc.message(language))
         turns = list(turns or [])
@@ -169,6 +167,9 @@ def on_like(
     if liked not in (True, False, "Like", "Dislike"):
         return gr.update(), gr.update(visible=False), None
     rating = "up" if liked in (True, "Like") else "down"
+    question_id = turn.get("question_id")
+    if question_id:  # the own UI's questions have site ''
+        ctx.questions.set_feedback(question_id, "", rating)
     try:
         row = ctx.feedback.add(rating, answer_kind=turn.get("kind"),
                                question=turn.get("question"), language=language, source="ui")
@@ -178,16 +179,21 @@ def on_like(
     if rating == "up":
         gr.Info(t("thanks", language), title=t("info", language))
         return gr.update(value=""), gr.update(visible=False), None
-    return gr.update(value=""), gr.update(visible=True), row
+    return gr.update(value=""), gr.update(visible=True), {"row": row, "question_id": question_id}
 
 
 def on_comment(
-    ctx: WebContext, comment: str, row: int | None, language: str,
+    ctx: WebContext, comment: str, given: dict[str, Any] | int | None, language: str,
     request: gr.Request | None = None,
 ) -> tuple[Any, Any]:
-    """Attach the optional comment to the thumbs-down just given."""
+    """Attach the optional comment to the thumbs-down just given (`on_like`'s rows)."""
     if _limited(ctx, request, language):
         return gr.update(), gr.update()
+    if not isinstance(given, dict):
+        given = {"row": given}
+    row, question_id = given.get("row"), given.get("question_id")
+    if question_id and (comment or "").strip():
+        ctx.questions.set_feedback(question_id, "", "down", comment[:1000])
     if row is not None and (comment or "").strip():
         try:
             ctx.feedback.add_comment(row, comment[:1000])

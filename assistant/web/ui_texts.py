@@ -14,6 +14,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**Privacy:** do not enter medical details, citizen service numbers (BSN) or "
               "names. This is general information, not personal legal or medical advice.",
     },
+    "kept": {"nl": " Uw vragen worden zonder persoonsgegevens {days} dagen bewaard om de "
+                   "antwoorden te verbeteren; het gesprek zelf niet.",
+             "en": " Your questions are kept for {days} days without personal details, to "
+                   "improve the answers; the conversation itself is not."},
+    "not_kept": {"nl": " Uw vragen worden niet bewaard; alleen bij een duim omhoog of omlaag "
+                       "bewaren we die vraag, zonder persoonsgegevens.",
+                 "en": " Your questions are not kept; only when you give a thumbs up or down "
+                       "is that question kept, without personal details."},
     "language": {"nl": "Taal / Language", "en": "Taal / Language"},
     "tab_chat": {"nl": "Vraag het", "en": "Ask"},
     "tab_planner": {"nl": "Termijnen berekenen", "en": "Calculate deadlines"},
@@ -109,6 +117,13 @@ EXAMPLES: dict[str, list[str]] = {
         "What happens if the employer misses a deadline?",
     ],
 }
+
+
+def privacy_note(language: str, retention_days: int | None) -> str:
+    """The privacy notice; it says whether questions are kept (`retention_days`) or not (None)."""
+    kept = (t("kept", language, days=retention_days) if retention_days
+            else t("not_kept", language))
+    return t("privacy", language) + kept
 
 
 def t(key: str, language: str, **values: object) -> str:

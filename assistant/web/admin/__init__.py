@@ -14,6 +14,7 @@ ROUTERS: tuple[str, ...] = (
     "assistant.web.admin.tryit",
     "assistant.web.admin.conflicts",
     "assistant.web.admin.dashboard",
+    "assistant.web.admin.questions",
 )
 
 

@@ -12,6 +12,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("/admin/probeer", "Probeer", "Try it"),
     ("/admin/conflicten", "Conflicten", "Conflicts"),
     ("/admin/onbeantwoord", "Onbeantwoord", "Unanswered"),
+    ("/admin/vragen", "Vragen", "Questions"),
     ("/admin/logout", "Uitloggen", "Sign out"),
 )
 

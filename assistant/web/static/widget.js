@@ -6,7 +6,7 @@
      data-contact-url="https://…"></script>
    Every visible string can be overridden: data-launcher-label, data-close-label, data-reset-label,
    data-placeholder, data-send-label, data-privacy, data-sources-label, data-thinking,
-   data-contact-label, data-error, data-offline, data-too-long, data-log-label, data-you-label,
+   data-kept ("{days}"), data-not-kept, data-contact-label, data-error, data-offline, data-too-long, data-log-label, data-you-label,
    data-bot-label, data-chars-left, data-chars-over and
    data-starters ("question 1|question 2|question 3"). */
 (function () {
@@ -26,6 +26,8 @@
       launcherLabel: "Open de chat over spoor 2", closeLabel: "Sluit de chat",
       resetLabel: "Nieuw gesprek", placeholder: "Typ uw vraag…", sendLabel: "Verstuur",
       privacy: "Vul geen medische gegevens, BSN of namen in.", sourcesLabel: "Bronnen",
+      kept: "Vragen worden zonder persoonsgegevens {days} dagen bewaard.",
+      notKept: "Vragen worden niet bewaard.",
       thinking: "Even nadenken…", contactLabel: "Liever een mens spreken? Neem contact op.",
       error: "Er ging iets mis. Probeer het later opnieuw.",
       offline: "De assistent is nu niet bereikbaar. Probeer het later opnieuw.",
@@ -40,6 +42,8 @@
       launcherLabel: "Open the track 2 chat", closeLabel: "Close the chat",
       resetLabel: "New conversation", placeholder: "Type your question…", sendLabel: "Send",
       privacy: "Do not enter medical details, citizen service numbers (BSN) or names.",
+      kept: "Questions are kept for {days} days without personal details.",
+      notKept: "Questions are not kept.",
       sourcesLabel: "Sources", thinking: "Thinking…",
       contactLabel: "Prefer to talk to a person? Get in touch.",
       error: "Something went wrong. Please try again later.",
@@ -61,6 +65,7 @@
   var AUDIENCE = data.audience === "werkgever" || data.audience === "werknemer" ? data.audience : null;
   var CONTACT = /^(https?:|mailto:|tel:)/i.test(data.contactUrl || "") ? data.contactUrl : "";
   var MAX_CHARS = 2000;
+  var RETENTION_DAYS = 0;  // set by the server: days questions are kept; 0 = not kept
   var WARN_AT = 200;  // the counter appears this many characters before the limit
   var KEY = "spoor2-widget:" + API;
 
@@ -207,7 +212,8 @@
       this.form.appendChild(this.sendBtn);
       this.panel.appendChild(header);
       this.panel.appendChild(this.log);
-      this.panel.appendChild(el("p", { "class": "privacy" }, text("privacy")));
+      var kept = RETENTION_DAYS ? text("kept").replace("{days}", String(RETENTION_DAYS)) : text("notKept");
+      this.panel.appendChild(el("p", { "class": "privacy" }, text("privacy") + " " + kept));
       this.panel.appendChild(this.count);
       this.panel.appendChild(this.form);
       this.panel.appendChild(this.live);
@@ -447,6 +453,7 @@
         else if (event === "done") {
           delete reply.pending;
           reply.text = unescapeHtml(d.answer); reply.citations = d.citations; reply.kind = d.kind;
+          reply.questionId = d.question_id;  // sent back with feedback
         } else if (event === "error") self.fail(reply, d.message || text("error"));
       }
       function pump() {
