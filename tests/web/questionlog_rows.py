@@ -1,34 +1,11 @@
-"""Rows of the question log written straight into its SQLite file, for the dashboard's tests.
-
-Until the question log (assistant/web/questionlog.py) is on this branch, the table is made with a
-copy of the contract's DDL."""
+"""Rows of the question log written straight into its SQLite file, for the dashboard's tests."""
 from __future__ import annotations
 
 import json
 import sqlite3
 from pathlib import Path
 
-try:
-    from assistant.web.questionlog import SCHEMA
-except ImportError:  # merge: use assistant.web.questionlog.SCHEMA
-    SCHEMA = """
-CREATE TABLE IF NOT EXISTS questions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at TEXT NOT NULL,
-    site TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL,
-    audience TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    cited TEXT NOT NULL DEFAULT '[]',
-    question TEXT NOT NULL,
-    health_removed INTEGER NOT NULL DEFAULT 0,
-    feedback TEXT,
-    feedback_comment TEXT
-);
-CREATE INDEX IF NOT EXISTS questions_created ON questions (created_at);
-CREATE INDEX IF NOT EXISTS questions_site ON questions (site, created_at);
-"""
+from assistant.web.questionlog import SCHEMA
 
 
 def insert_questions(data_dir: Path, *rows: dict) -> None:

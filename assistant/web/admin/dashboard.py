@@ -20,11 +20,10 @@ from assistant.web.errors import ApiError, request_language
 router = APIRouter(include_in_schema=False)
 
 UNANSWERED = "/admin/onbeantwoord"
-QUESTION_DB = "questions.sqlite3"  # merge: H1's path of the question log, if it names one
 
 
 def _reader(request: Request) -> QuestionLogReader:
-    return QuestionLogReader(request.app.state.web.settings.data_dir / QUESTION_DB)
+    return QuestionLogReader(request.app.state.web.settings.question_db)
 
 
 def _titles(request: Request, ids: list[str]) -> dict[str, str]:
