@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     openai_api: bool = False
     openai_api_key: SecretStr = SecretStr("")
     admin_token: SecretStr = SecretStr("")
+    # H5 operations
+    metrics: bool = False
 
     @classmethod
     def settings_customise_sources(

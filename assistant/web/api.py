@@ -65,7 +65,7 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
     await ctx.gate.acquire()
     try:
         answer = await run_in_threadpool(
-            assistant.ask, message, history=history, audience=body.audience,
+            ctx.metrics.timed("api", assistant.ask), message, history=history, audience=body.audience,
             language=body.language,
         )
     finally:
@@ -139,7 +139,8 @@ async def chat_stream(
     answer in one piece), `reset` {} when the text so far is replaced, then `done` (the answer)
     or `error`."""
     slot, body = chat
-    async for kind, value in answer_events(slot, body.audience, body.language):
+    async for kind, value in slot.ctx.metrics.events(
+            "stream", answer_events(slot, body.audience, body.language)):
         if kind == "delta":
             yield ServerSentEvent(event="delta", data={"text": escape(value, quote=False)})
         elif kind == "reset":

@@ -16,6 +16,7 @@ from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
 from assistant.web.holder import AssistantHolder
+from assistant.web.metrics import Metrics
 from assistant.web.security import ClientIp, ConcurrencyGate, RateLimiter
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -32,6 +33,7 @@ class WebContext:
     client_ip: ClientIp
     feedback: FeedbackStore
     downloads: DownloadFolder
+    metrics: Metrics
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -44,6 +46,7 @@ class WebContext:
             client_ip=ClientIp(settings.trusted_proxies),
             feedback=FeedbackStore(settings.feedback_db),
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
+            metrics=Metrics.from_settings(settings),
         )
 
     def ip_of(self, request: Request) -> str:

@@ -101,8 +101,8 @@ def respond(
         log.info("ui question (%s chars)", len(text))
         log.debug("ui question: %s", redact(text)[:200])
         streamed = ""
-        for item in assistant.stream(text, history=history, audience=audience or None,
-                                     language=None):
+        for item in ctx.metrics.timed_stream("ui", assistant.stream(
+                text, history=history, audience=audience or None, language=None)):
             if isinstance(item, Answer):
                 data = answer_dict(item)
                 # The raw text: `render_answer` escapes it (once) for the chat window.
