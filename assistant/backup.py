@@ -89,7 +89,8 @@ def create_backup(settings: Settings, dest: Path) -> dict[str, Any]:
         if uploads.is_dir():
             shutil.copytree(uploads, work / "uploads")
         files = [
-            {"path": p.relative_to(work).as_posix(), "bytes": p.stat().st_size, "sha256": _sha256(p)}
+            {"path": p.relative_to(work).as_posix(), "bytes": p.stat().st_size,
+             "sha256": _sha256(p)}
             for p in sorted(work.rglob("*")) if p.is_file()
         ]
         manifest = {
@@ -236,7 +237,8 @@ def restore_backup(settings: Settings, src: Path) -> dict[str, Any]:
     """Bring a backup back into `settings.data_dir` (created when missing).
 
     Returns:
-        What was restored: `generation`, `chunks`, `databases`, `uploads`.
+        What was restored: `generation`, `chunks`, `databases`, `uploads`; `kept`: databases
+        of the data dir that the backup does not hold (left as they are).
 
     Raises:
         BackupError: the backup is damaged or does not fit the settings (nothing changed).
@@ -267,8 +269,10 @@ def restore_backup(settings: Settings, src: Path) -> dict[str, Any]:
     uploads = [p for p in paths if p.startswith("uploads/")]
     for rel in uploads:
         _replace_file(src / rel, settings.data_dir / rel)
+    restored = [PurePosixPath(p).name for p in databases]
+    kept = sorted(p.name for p in settings.data_dir.glob("*.sqlite3") if p.name not in restored)
     return {"generation": generation, "chunks": chunks, "uploads": len(uploads),
-            "databases": [PurePosixPath(p).name for p in databases]}
+            "databases": restored, "kept": kept}
 
 
 def _verify_sqlite(path: Path, rel: str) -> None:

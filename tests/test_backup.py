@@ -1,4 +1,4 @@
-"""`spoor2 backup` / `spoor2 restore`: a round trip on a real index, damaged backups, live writers."""
+"""`spoor2 backup` / `spoor2 restore`: a round trip on a real index, bad backups, live writers."""
 from __future__ import annotations
 
 import json
@@ -82,12 +82,13 @@ def test_round_trip_brings_back_the_same_answer_and_the_feedback(settings, embed
     assert manifest["model"] == settings.embedding_model and manifest["generation"]
     assert all(len(f["sha256"]) == 64 for f in manifest["files"])
 
-    shutil.rmtree(settings.data_dir)  # the disk is lost
-    code, out, err = cli(capsys, "restore", "--data-dir", str(settings.data_dir),
+    shutil.rmtree(settings.data_dir)  # the disk is lost: restore on a new machine
+    moved = settings.replace(data_dir=tmp_path / "new-machine" / "data")
+    code, out, err = cli(capsys, "restore", "--data-dir", str(moved.data_dir),
                          str(tmp_path / "bk"))
     assert code == 0, err
-    assert seen(ask(settings, embedder).ask(QUESTION)) == seen(original)
-    assert FeedbackStore(settings.feedback_db).all() == rows
+    assert seen(ask(moved, embedder).ask(QUESTION)) == seen(original)
+    assert FeedbackStore(moved.feedback_db).all() == rows
 
 
 def test_a_running_assistant_switches_to_the_restored_index(settings, embedder, capsys,
@@ -96,13 +97,15 @@ def test_a_running_assistant_switches_to_the_restored_index(settings, embedder, 
 
     running = ask(settings, embedder, refresh_seconds=0)
     original = running.ask(QUESTION)
+    FeedbackStore(settings.feedback_db).add("up", question=QUESTION)
+    kept = FeedbackStore(settings.feedback_db).all()
     assert cli(capsys, "backup", "--data-dir", str(settings.data_dir), str(tmp_path / "bk"))[0] == 0
     FeedbackStore(settings.feedback_db).add("down", comment="na de backup")
-    # Someone prunes the documents that answered the question.
+    # Someone rebuilds the index without the documents that answered the question.
     knowledge = settings.knowledge_dir
     for path in [p for p in knowledge.rglob("*.md") if "kosten" not in p.name]:
         path.unlink()
-    Indexer(settings, embedder).run([knowledge], prune=True)
+    Indexer(settings, embedder).run([knowledge], rebuild=True)
     assert seen(running.ask(QUESTION)) != seen(original)
 
     code, out, err = cli(capsys, "restore", "--data-dir", str(settings.data_dir),
@@ -110,7 +113,7 @@ def test_a_running_assistant_switches_to_the_restored_index(settings, embedder, 
     assert code == 0, err
     assert "now active" in out
     assert seen(running.ask(QUESTION)) == seen(original)  # the same object, no restart
-    assert FeedbackStore(settings.feedback_db).all() == []  # the backup had no feedback
+    assert FeedbackStore(settings.feedback_db).all() == kept  # the backup's rows, no later ones
 
 
 def test_a_tampered_backup_is_refused_and_changes_nothing(settings, embedder, capsys, tmp_path):

@@ -53,4 +53,6 @@ def run_restore(args: argparse.Namespace) -> int:
             if done["generation"] else "no index (the backup had none)")
     print(f"Restored {what}; databases: {', '.join(done['databases']) or 'none'}; "
           f"{done['uploads']} uploaded files; into {settings.data_dir}")
+    if done["kept"]:
+        print(f"Not in the backup, left as they are: {', '.join(done['kept'])}")
     return 0
