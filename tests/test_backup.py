@@ -210,3 +210,38 @@ def test_backup_while_a_writer_writes_is_a_consistent_copy(settings, tmp_path):
         rows += copy.execute("SELECT COUNT(*) FROM q").fetchone()[0]
         copy.close()
     assert rows > 0  # the writer was writing while the copies were made
+
+
+@pytest.mark.server
+def test_a_chroma_server_backup_restores_onto_a_new_server_and_into_the_embedded_store(
+        tmp_path, embedder):
+    from assistant.backup import create_backup, restore_backup
+    from ingest.indexer import Indexer
+
+    from .reliability.procs import ChromaServer
+
+    corpus = write_corpus(tmp_path / "knowledge")
+    old = ChromaServer(tmp_path / "chroma-old").start()
+    try:
+        remote = Settings.from_env({}, data_dir=tmp_path / "data", knowledge_dir=corpus,
+                                   chroma_host="127.0.0.1", chroma_port=old.port)
+        assert Indexer(remote, embedder).run([corpus]).built
+        original = ask(remote, embedder).ask(QUESTION)
+        FeedbackStore(remote.feedback_db).add("up", question=QUESTION)
+        manifest = create_backup(remote, tmp_path / "bk")
+    finally:
+        old.kill()  # the old server and its disk are gone
+    assert manifest["index"]["server_mode"] and manifest["index"]["chunk_count"] > 0
+
+    new = ChromaServer(tmp_path / "chroma-new").start()
+    try:
+        moved = remote.replace(data_dir=tmp_path / "data-new", chroma_port=new.port)
+        done = restore_backup(moved, tmp_path / "bk")
+        assert done["chunks"] == manifest["index"]["chunk_count"]
+        assert seen(ask(moved, embedder).ask(QUESTION)) == seen(original)
+        assert len(FeedbackStore(moved.feedback_db).all()) == 1
+    finally:
+        new.kill()
+    embedded = Settings.from_env({}, data_dir=tmp_path / "data-embedded", knowledge_dir=corpus)
+    restore_backup(embedded, tmp_path / "bk")
+    assert seen(ask(embedded, embedder).ask(QUESTION)) == seen(original)
