@@ -300,6 +300,8 @@ def _allowed(request: Request) -> None:
     if _is_loopback(request.client.host if request.client else "") and not any(
             h in request.headers for h in _PROXY_HEADERS):
         return
+    ctx = request.app.state.web
+    ctx.limiter.check(ctx.ip_of(request))  # guessing the token is rate limited
     raise ApiError(401, "unauthorized", *_UNAUTHORIZED, {"WWW-Authenticate": "Bearer"})
 
 

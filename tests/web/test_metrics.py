@@ -121,6 +121,10 @@ def test_a_remote_client_needs_the_admin_token(make_app):
     res = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
     assert res.status_code == 200 and "spoor2_index_chunks" in res.text
     assert res.headers["cache-control"] == "no-store"
+    guessing = TestClient(make_app(metrics=True, admin_token=TOKEN, rate_limit_per_minute=2))
+    statuses = [guessing.get("/metrics", headers={"Authorization": f"Bearer guess{i}"})
+                .status_code for i in range(3)]
+    assert statuses == [401, 401, 429]
 
 
 def test_two_apps_in_one_process_keep_their_own_counts(make_app):
