@@ -65,8 +65,8 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
     await ctx.gate.acquire()
     try:
         answer = await run_in_threadpool(
-            ctx.metrics.timed("api", assistant.ask), message, history=history, audience=body.audience,
-            language=body.language,
+            ctx.metrics.timed("api", assistant.ask), message, history=history,
+            audience=body.audience, language=body.language,
         )
     finally:
         ctx.gate.release()

@@ -124,7 +124,8 @@ async def chat_completions(
         return StreamingResponse(_with_pings(_chunks(slot, body, head)), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
     try:
-        answer = await run_in_threadpool(slot.ctx.metrics.timed("openai", slot.ctx.holder.get().ask), slot.message, history=slot.history,
+        ask = slot.ctx.metrics.timed("openai", slot.ctx.holder.get().ask)
+        answer = await run_in_threadpool(ask, slot.message, history=slot.history,
                                          audience=body.audience, language=body.language)
     finally:
         slot.release()
@@ -144,7 +145,8 @@ async def _chunks(slot: Slot, body: ChatCompletionRequest, head: dict[str, Any])
 
     yield chunk({"role": "assistant", "content": ""})
     shown = False
-    async for kind, value in slot.ctx.metrics.events("openai", answer_events(slot, body.audience, body.language)):
+    events = answer_events(slot, body.audience, body.language)
+    async for kind, value in slot.ctx.metrics.events("openai", events):
         if kind == "delta":
             shown = True
             yield chunk({"content": escape(value, quote=False)})
