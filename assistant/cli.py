@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from assistant.commands import admin, ask, deadlines, ingest, serve, train_scope
+from assistant.commands import admin, ask, backup, deadlines, ingest, serve, train_scope
 from assistant.commands import eval as eval_cmd
 from assistant.errors import Spoor2Error
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (ingest, ask, deadlines, eval_cmd, serve, train_scope, admin)
+COMMANDS = (ingest, ask, deadlines, eval_cmd, serve, train_scope, admin, backup)
 
 
 def _version() -> str:

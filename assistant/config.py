@@ -92,6 +92,8 @@ class Settings(BaseSettings):
     # Issue 14 H1: the question log (off unless 1) and how long its rows are kept.
     question_log: bool = False
     retention_days: Annotated[int, Field(ge=1)] = 90
+    # H5 operations
+    metrics: bool = False
 
     @classmethod
     def settings_customise_sources(

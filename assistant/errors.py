@@ -69,3 +69,7 @@ class InvalidInputError(Spoor2Error):
 
 class DeadlineInputError(InvalidInputError):
     """Input for the deadline calculator is invalid."""
+
+
+class BackupError(Spoor2Error):
+    """A backup cannot be made or restored; the message names the file or setting at fault."""

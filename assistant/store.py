@@ -388,6 +388,24 @@ class ChromaIndexWriter:
         self._delete_generations({building.name, previous})
         return building.name
 
+    def export(self, name: str) -> tuple[dict[str, Any], Iterator[tuple[list[Chunk], list]]]:
+        """Generation `name`'s metadata and its (chunks, embeddings) in pages (for a backup).
+
+        Raises:
+            StoreUnavailableError: the generation is gone (replaced by two ingests) or unreadable.
+        """
+        collection = self._guard(
+            "reading the active index",
+            lambda: self._client.get_collection(name, embedding_function=None),
+        )
+        pages = _pages(collection, ["embeddings"])
+
+        def read() -> Iterator[tuple[list[Chunk], list]]:
+            while (page := self._guard("reading chunks", lambda: next(pages, None))) is not None:
+                yield page
+
+        return dict(collection.metadata or {}), read()
+
     def abort(self) -> None:
         """Best-effort removal of a half-built generation (the next ingest also removes it)."""
         if self._building is None:

@@ -43,13 +43,14 @@ def _ctx(request: Request) -> WebContext:
     return request.app.state.web
 
 
-async def _enter(body: ChatRequest, request: Request) -> chat_path.Question:
+async def _enter(body: ChatRequest, request: Request, surface: str = "api",
+                 ) -> chat_path.Question:
     """The checks and a place in the gate, before anything is answered (so they answer in JSON)."""
     ctx = _ctx(request)
     request.state.language = body.language
     history = [h.model_dump() for h in body.history]
     return await chat_path.enter(
-        ctx, body.message, history, client=ctx.ip_of(request), surface="chat",
+        ctx, body.message, history, client=ctx.ip_of(request), surface=surface,
         language=request_language(request, body.language), audience=body.audience,
         answer_language=body.language, site=chat_path.site_of(request))
 
@@ -66,7 +67,7 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
 
 async def _chat_slot(body: ChatRequest, request: Request) -> AsyncIterator[chat_path.Question]:
     """A dependency: the question holds its place in the gate until the stream ends."""
-    question = await _enter(body, request)
+    question = await _enter(body, request, "stream")
     try:
         yield question
     finally:

@@ -18,6 +18,7 @@ from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, install_error_handlers
 from assistant.web.headers import SecurityHeaders
 from assistant.web.holder import AssistantHolder
+from assistant.web.metrics import install_metrics
 from assistant.web.security import install_security
 from assistant.web.ui import CSS, build_ui, head, theme
 
@@ -62,6 +63,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     if settings.openai_api:
         app.include_router(openai_api.router)
     install_admin(app, settings)
+    install_metrics(app)
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                    include_in_schema=False)

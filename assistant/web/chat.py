@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,7 @@ class Question:
     audience: str | None = None
     answer_language: str | None = None  # asked for; None: detect from the question
     site: str = ""
+    surface: str = "api"  # api | stream | ui | openai: what the metrics count it under
     question_id: int | None = None
     gated: bool = field(default=False, repr=False)
 
@@ -98,7 +100,7 @@ def admit(ctx: WebContext, message: str, history: list[dict[str, str]], *, clien
     log.info("%s question (%s chars)", surface, len(text))
     log.debug("%s question: %s", surface, redact(text)[:200])
     ctx.holder.get()  # 503 when there is no index yet
-    return Question(ctx, text, history, language, audience, answer_language, site)
+    return Question(ctx, text, history, language, audience, answer_language, site, surface)
 
 
 async def acquire(ctx: WebContext) -> None:
@@ -162,9 +164,10 @@ def record(question: Question, answer: Answer) -> int | None:
 async def answer(question: Question) -> Answer:
     """The whole answer at once (the JSON API); the gate is released after it."""
     try:
+        ask = question.ctx.metrics.timed(question.surface, question.ctx.holder.get().ask)
         result = await run_in_threadpool(
-            question.ctx.holder.get().ask, question.message, history=question.history,
-            audience=question.audience, language=question.answer_language)
+            ask, question.message, history=question.history, audience=question.audience,
+            language=question.answer_language)
     finally:
         question.release()
     await run_in_threadpool(record, question, result)
@@ -175,13 +178,17 @@ def answer_stream(question: Question, stop: threading.Event | None = None,
                   ) -> Iterator[tuple[str, Any]]:
     """("delta", text), ("reset", None), ("done", Answer) or ("error", ApiError) as they come.
 
-    Runs in a worker thread; the model stops writing when `stop` is set."""
+    Runs in a worker thread; the model stops writing when `stop` is set. The answer or the
+    error is counted in the metrics under the question's surface."""
+    metrics = question.ctx.metrics
+    started = time.perf_counter()
     try:
         stream = question.ctx.holder.get().stream(
             question.message, history=question.history, audience=question.audience,
             language=question.answer_language, stop=stop)
         for item in stream:
             if isinstance(item, Answer):
+                metrics.record_answer(question.surface, item, time.perf_counter() - started)
                 record(question, item)
                 yield "done", item
             elif item == RESET:
@@ -189,7 +196,9 @@ def answer_stream(question: Question, stop: threading.Event | None = None,
             elif item:
                 yield "delta", str(item)
     except Exception as exc:  # noqa: BLE001 - never a trace to the user
-        yield "error", error_for(exc, "stream")
+        api = error_for(exc, "stream")
+        metrics.record_error(api.code)
+        yield "error", api
 
 
 async def events(question: Question) -> AsyncIterator[tuple[str, Any]]:

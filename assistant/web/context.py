@@ -16,6 +16,7 @@ from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
 from assistant.web.holder import AssistantHolder
+from assistant.web.metrics import Metrics
 from assistant.web.questionlog import QuestionLog
 from assistant.web.security import ClientIp, ConcurrencyGate, RateLimiter
 
@@ -34,6 +35,7 @@ class WebContext:
     feedback: FeedbackStore
     downloads: DownloadFolder
     questions: QuestionLog
+    metrics: Metrics
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -48,6 +50,7 @@ class WebContext:
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
             questions=QuestionLog(settings.question_db, settings.question_log,
                                   settings.retention_days),
+            metrics=Metrics.from_settings(settings),
         )
 
     def ip_of(self, request: Request) -> str:
