@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     openai_api: bool = False
     openai_api_key: SecretStr = SecretStr("")
     admin_token: SecretStr = SecretStr("")
+    # Issue 14, H4: site profiles (a YAML file; assistant/sites.py)
+    sites: Path | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -46,6 +46,12 @@ def _ctx(request: Request) -> WebContext:
     return request.app.state.web
 
 
+def _site_key(ctx: WebContext, request: Request) -> str | None:
+    """The key of the site asking (its documents join the shared ones), or None."""
+    profile = ctx.site_of(request)
+    return profile.key if profile else None
+
+
 def _prepare(body: ChatRequest, request: Request) -> tuple[WebContext, str, list[dict[str, str]]]:
     ctx = _ctx(request)
     request.state.language = body.language
@@ -66,7 +72,7 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
     try:
         answer = await run_in_threadpool(
             assistant.ask, message, history=history, audience=body.audience,
-            language=body.language,
+            language=body.language, site=_site_key(ctx, request),
         )
     finally:
         ctx.gate.release()
@@ -81,6 +87,7 @@ class Slot:
     message: str
     history: list[dict[str, str]]
     language: str
+    site: str | None = None
     released: bool = False
 
     def release(self) -> None:
@@ -95,7 +102,8 @@ async def _chat_slot(body: ChatRequest, request: Request) -> AsyncIterator[tuple
     ctx, message, history = _prepare(body, request)
     ctx.holder.get()  # 503 when there is no index yet
     await ctx.gate.acquire()
-    slot = Slot(ctx, message, history, request_language(request, body.language))
+    slot = Slot(ctx, message, history, request_language(request, body.language),
+                _site_key(ctx, request))
     try:
         yield slot, body
     finally:
@@ -110,7 +118,7 @@ async def answer_events(slot: Slot, audience: str | None, language: str | None,
     stop = threading.Event()
     try:
         stream = slot.ctx.holder.get().stream(slot.message, history=slot.history, audience=audience,
-                                              language=language, stop=stop)
+                                              language=language, stop=stop, site=slot.site)
         async for item in iterate_in_threadpool(stream):
             if isinstance(item, Answer):
                 yield "done", item

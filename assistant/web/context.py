@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from fastapi import Request
 
 from assistant.config import Settings
+from assistant.sites import SiteProfile, Sites, load_sites
 from assistant.types import Answer
 from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
@@ -32,6 +33,7 @@ class WebContext:
     client_ip: ClientIp
     feedback: FeedbackStore
     downloads: DownloadFolder
+    sites: Sites
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -44,7 +46,12 @@ class WebContext:
             client_ip=ClientIp(settings.trusted_proxies),
             feedback=FeedbackStore(settings.feedback_db),
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
+            sites=load_sites(settings.sites),
         )
+
+    def site_of(self, request: Request) -> SiteProfile | None:
+        """The profile of the page that sent this request (its `Origin`), or None."""
+        return self.sites.by_origin(request.headers.get("origin"))
 
     def ip_of(self, request: Request) -> str:
         """The client IP of an HTTP request (proxy-aware)."""
