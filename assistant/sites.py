@@ -136,7 +136,8 @@ class Sites:
         digest = hashlib.sha256(token.encode()).hexdigest()
         found = None
         for profile in self.profiles:
-            if profile.admin_token_sha256 and hmac.compare_digest(digest, profile.admin_token_sha256):
+            known = profile.admin_token_sha256
+            if known and hmac.compare_digest(digest, known):
                 found = profile
         return found
 
@@ -195,14 +196,16 @@ def load_sites(path: Path | None) -> Sites:
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"SPOOR2_SITES: cannot read {path} ({exc.strerror or type(exc).__name__})") from None
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"SPOOR2_SITES: cannot read {path} ({reason})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise ConfigError(f"SPOOR2_SITES: {path} is not valid YAML{where}") from None
     entries = raw.get("sites") if isinstance(raw, Mapping) else None
     if not isinstance(entries, list) or not entries:
-        raise ConfigError(f"SPOOR2_SITES: {path} must have a list `sites:` with one profile per site")
+        raise ConfigError(
+            f"SPOOR2_SITES: {path} must have a list `sites:` with one profile per site")
     profiles: list[SiteProfile] = []
     for i, entry in enumerate(entries):
         profiles.append(_Reader(path, i, entry).profile())
@@ -252,7 +255,8 @@ class _Reader:
             key=key.strip(), origins=self.origins(), title=self.texts("title"),
             greeting=self.texts("greeting"), colour=self.colour(), language=language,
             audience=self.choice("audience", ("werkgever", "werknemer"), ""),
-            contact_url=self.url("contact_url", self.entry.get("contact_url"), ("http", "https", "mailto", "tel")),
+            contact_url=self.url("contact_url", self.entry.get("contact_url"),
+                                 ("http", "https", "mailto", "tel")),
             handoff=self.handoff(), packages=self.packages(), admin_token_sha256=self.token(),
         )
 
@@ -323,7 +327,8 @@ class _Reader:
             self.fail("handoff.offered", "must be true or false")
         emails = value.get("email") or []
         emails = [emails] if isinstance(emails, str) else emails
-        if not isinstance(emails, list) or not all(isinstance(e, str) and _EMAIL.match(e.strip()) for e in emails):
+        if not isinstance(emails, list) or \
+                not all(isinstance(e, str) and _EMAIL.match(e.strip()) for e in emails):
             self.fail("handoff.email", "must be one e-mail address or a list of them")
         webhook = self.url("handoff.webhook", value.get("webhook"), ("http", "https"))
         return HandoffTarget(offered, tuple(e.strip() for e in emails), webhook)
@@ -340,8 +345,9 @@ class _Reader:
             price = item.get("price")
             if not isinstance(price, (str, int, float)) or not str(price).strip():
                 self.fail(f"{name}.price", "is required (e.g. \"€ 1.950 excl. btw\")")
-            out.append(Package(self.texts(f"{name}.name", item.get("name"), required=True),
-                               str(price).strip(), self.texts(f"{name}.description", item.get("description"))))
+            out.append(Package(
+                self.texts(f"{name}.name", item.get("name"), required=True), str(price).strip(),
+                self.texts(f"{name}.description", item.get("description"))))
         return tuple(out)
 
     def token(self) -> str:

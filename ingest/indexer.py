@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from assistant.config import Settings
 from assistant.errors import InvalidInputError, LoaderError, StoreUnavailableError
+from assistant.sites import SHARED as SHARED_FOLDER  # data_dir/uploads/_shared/: every site
 from assistant.store import ActiveIndex, ChromaIndexWriter, check_compatible
 from assistant.types import Chunk
 from ingest.chunking import chunk_document, embedding_text
@@ -25,8 +26,6 @@ from ingest.conflicts import conflicts
 from ingest.files import discover, file_hash, path_key, under
 from ingest.loaders import load
 from ingest.report import IngestReport
-
-from assistant.sites import SHARED as SHARED_FOLDER  # data_dir/uploads/_shared/: every site
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +241,7 @@ class Indexer:
         return chunks
 
     def site_of(self, path: Path) -> str:
-        """The site a file belongs to: the run's `site`, else its uploads folder, else shared ('')."""
+        """The site of a file: the run's `site`, else its uploads folder, else shared ('')."""
         if self.site is not None:
             return self.site
         try:

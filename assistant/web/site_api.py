@@ -1,4 +1,4 @@
-"""`GET /api/site`: the public part of the site profile of the page asking (the widget's defaults)."""
+"""`GET /api/site`: the public part of the profile of the site asking (the widget's defaults)."""
 from __future__ import annotations
 
 from typing import Any

@@ -127,7 +127,8 @@ def _static(name: str) -> bytes:
 def widget_script(settings) -> bytes:
     """The widget as served: the static file with this server's message limit."""
     limit = int(settings.max_message_chars)
-    return _static("widget.js").replace(b"var MAX_CHARS = 2000;", f"var MAX_CHARS = {limit};".encode())
+    return _static("widget.js").replace(b"var MAX_CHARS = 2000;",
+                                        f"var MAX_CHARS = {limit};".encode())
 
 
 def widget_version(settings) -> str:

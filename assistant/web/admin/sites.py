@@ -22,7 +22,8 @@ def _profile(profile: SiteProfile, settings: Any) -> dict[str, Any]:
 
 
 @router.get("/api/admin/sites")
-async def sites(request: Request, admin: Annotated[Admin, Depends(require_admin)]) -> dict[str, Any]:
+async def sites(request: Request,
+                admin: Annotated[Admin, Depends(require_admin)]) -> dict[str, Any]:
     """The site profiles this operator may see."""
     web = request.app.state.web
     return {"sites": [_profile(p, web.settings) for p in web.sites.profiles if admin.sees(p.key)]}
