@@ -93,12 +93,17 @@
     ".rate button{background:#fff;border:1px solid #6b7280;border-radius:6px;padding:2px 8px;min-height:32px;",
     "min-width:44px;cursor:pointer;font-size:13px;color:#1f2937}",
     ".rate button[aria-pressed=true]{background:#e5e7eb;border-color:#111827;font-weight:600}",
+    ".rate svg{width:16px;height:16px;fill:currentColor;vertical-align:-3px;margin-right:4px}",
+    ".thumb-down svg{transform:rotate(180deg)}",
     ".rated{font-size:13px;color:#374151}",
     ":host([mode=inline]){position:relative;display:block;z-index:auto;bottom:auto;left:auto;right:auto}",
     ":host([mode=inline]) .launcher,:host([mode=inline]) .close{display:none}",
     ":host([mode=inline]) .panel{position:relative;bottom:auto;left:auto;right:auto;inset:auto;width:100%;",
     "max-width:none;height:560px;max-height:none;border:1px solid #d1d5db;box-shadow:none}"
   ].join("");
+  var THUMB = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M1 21h4V9H1v12zm22-11' +
+    'c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10' +
+    'c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z"/></svg>';
   var MAX_CHARS = 2000;
   var WARN_AT = 200;  // the counter appears this many characters before the limit
   var KEY = "spoor2-widget:" + API;
@@ -549,10 +554,10 @@
     thumbs(m) {
       var self = this, box = el("div", { "class": "rate", role: "group", "aria-label": text("rateLabel") });
       var status = el("span", { "class": "rated", role: "status" }, m.rating ? text("thanks") : "");
-      [["up", "\ud83d\udc4d", "thumbsUp"], ["down", "\ud83d\udc4e", "thumbsDown"]].forEach(function (r) {
+      [["up", "thumbsUp"], ["down", "thumbsDown"]].forEach(function (r) {
         var b = el("button", { type: "button", "class": "thumb-" + r[0], "aria-pressed": m.rating === r[0] ? "true" : "false" });
-        b.appendChild(el("span", { "aria-hidden": "true" }, r[1] + " "));
-        b.appendChild(document.createTextNode(text(r[2])));
+        b.innerHTML = THUMB;  // a fixed icon; the label below is text
+        b.appendChild(document.createTextNode(text(r[1])));
         b.addEventListener("click", function () { self.rate(m, r[0], box, status); });
         box.appendChild(b);
       });
