@@ -101,9 +101,17 @@
     ":host([mode=inline]) .panel{position:relative;bottom:auto;left:auto;right:auto;inset:auto;width:100%;",
     "max-width:none;height:560px;max-height:none;border:1px solid #d1d5db;box-shadow:none}"
   ].join("");
-  var THUMB = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M1 21h4V9H1v12zm22-11' +
-    'c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10' +
-    'c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z"/></svg>';
+  var THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 " +
+    "7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+  function thumbIcon() {  // built with DOM calls, like every node made from data
+    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg"), path = document.createElementNS(ns, "path");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    path.setAttribute("d", THUMB);
+    svg.appendChild(path);
+    return svg;
+  }
   var MAX_CHARS = 2000;
   var WARN_AT = 200;  // the counter appears this many characters before the limit
   var KEY = "spoor2-widget:" + API;
@@ -556,7 +564,7 @@
       var status = el("span", { "class": "rated", role: "status" }, m.rating ? text("thanks") : "");
       [["up", "thumbsUp"], ["down", "thumbsDown"]].forEach(function (r) {
         var b = el("button", { type: "button", "class": "thumb-" + r[0], "aria-pressed": m.rating === r[0] ? "true" : "false" });
-        b.innerHTML = THUMB;  // a fixed icon; the label below is text
+        b.appendChild(thumbIcon());
         b.appendChild(document.createTextNode(text(r[1])));
         b.addEventListener("click", function () { self.rate(m, r[0], box, status); });
         box.appendChild(b);
