@@ -157,3 +157,16 @@ def test_the_packages_become_a_cited_document_of_that_site_in_each_language(tmp_
     assert {c.metadata["site"] for c in chunks} == {"werkfit"}
     assert nl.metadata["url"] == "https://www.werkfit.nl/contact"
     assert nl.metadata["title"] == "Pakketten en prijzen – Vragen over spoor 2?"
+
+
+def test_an_uploaded_file_belongs_to_the_site_of_its_folder(tmp_path):
+    from ingest.indexer import Indexer
+
+    indexer = Indexer(Settings(data_dir=tmp_path), embedder=object())
+    uploads = tmp_path / "uploads"
+    assert indexer.site_of(uploads / "werkfit" / "tarieven.docx") == "werkfit"
+    assert indexer.site_of(uploads / "_shared" / "tarieven.docx") == ""
+    assert indexer.site_of(uploads / "tarieven.docx") == ""
+    assert indexer.site_of(tmp_path / "knowledge" / "werkfit" / "x.md") == ""
+    indexer.site = "beta"  # `spoor2 ingest PATH --site beta`
+    assert indexer.site_of(uploads / "werkfit" / "tarieven.docx") == "beta"
