@@ -70,5 +70,14 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
 
         answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock,
                                config=llm_config)
-    return Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
-                     cache_dir=settings.data_dir / "cache", llm=answerer)
+    assistant = Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
+                          cache_dir=settings.data_dir / "cache", llm=answerer)
+    assistant.site_chunks = site_chunks(settings)
+    return assistant
+
+
+def site_chunks(settings: Settings) -> dict:
+    """Each site's extra chunks (its profile's packages, SPOOR2_SITES), by site key."""
+    from assistant.sites import load_sites, package_chunks
+
+    return {p.key: package_chunks(p) for p in load_sites(settings.sites).profiles}

@@ -94,6 +94,8 @@ class Settings(BaseSettings):
     retention_days: Annotated[int, Field(ge=1)] = 90
     # H5 operations
     metrics: bool = False
+    # Issue 14, H4: site profiles (a YAML file; assistant/sites.py)
+    sites: Path | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -24,6 +24,7 @@ from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.hybrid import FusedHit
 from assistant.retrieval.index import Retrieval, Snapshot
+from assistant.retrieval.site_view import site_view
 from assistant.types import Answer, Citation, Hit
 from assistant.understanding import Turn, read_turn
 
@@ -59,6 +60,8 @@ class Assistant:
         self._lock = threading.Lock()
         self._checked = 0.0
         self.snapshot = Snapshot.load(store, embedder, cache_dir)
+        self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
+        self._views: dict[tuple[str, str], Snapshot] = {}
 
     # -- index state -------------------------------------------------------------------------
     @property
@@ -87,6 +90,19 @@ class Assistant:
                 if self.store.refresh() or self.store.generation != self.snapshot.generation:
                     self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir)
         return self.snapshot
+
+    def _for_site(self, snapshot: Snapshot, site: str | None) -> Snapshot:
+        """What a request from `site` may use: the shared knowledge base plus that site's own
+        documents (None: the shared knowledge base only); see `assistant.retrieval.site_view`."""
+        key = (snapshot.generation, site or "")
+        view = self._views.get(key)
+        if view is None:
+            view = site_view(snapshot, site, self.site_chunks.get(site or "", ()), self.embedder,
+                             self.cache_dir)
+            if any(g != snapshot.generation for g, _ in list(self._views)):
+                self._views.clear()
+            self._views[key] = view
+        return view
 
     def health(self) -> dict:
         """Readiness for the health endpoint."""
@@ -132,13 +148,14 @@ class Assistant:
 
     def retrieve(
         self, query: str | Turn, *, language: str | None = None, audience: str | None = None,
-        k: int = 5, mode: str = "hybrid",
+        k: int = 5, mode: str = "hybrid", site: str | None = None,
     ) -> list[Hit]:
         """Top-k hits for a turn (its first part's query, as the product retrieves it) or a plain
         query, with one retriever ("dense", "bm25") or both fused ("hybrid")."""
         if isinstance(query, Turn):
             language, audience, query = query.language, query.audience, query.query
-        retrieval = Retrieval(self._current(), self.embedder, query, language, audience, k=k)
+        retrieval = Retrieval(self._for_site(self._current(), site), self.embedder, query, language,
+                              audience, k=k)
         if mode == "bm25":
             return retrieval.lexical_hits[:k]
         if mode == "dense":
@@ -149,13 +166,15 @@ class Assistant:
     def ask(
         self, question: str, history: Sequence[dict] | None = None, audience: str | None = None,
         language: str | None = None, today: date | None = None,
-        on_text: Callable[[str], None] | None = None,
+        on_text: Callable[[str], None] | None = None, site: str | None = None,
     ) -> Answer:
         """Answer `question` in its own language, with citations and a trace.
 
         `language` is the page's language (the default when the question does not tell);
         `audience` is what the UI knows about the asker ("werkgever" or "werknemer");
-        `on_text` receives the answer's text while a model writes it (one-part questions).
+        `on_text` receives the answer's text while a model writes it (one-part questions);
+        `site` is the key of the site asking: its own documents join the shared knowledge base
+        (None: the shared knowledge base only, never a site's documents).
 
         Raises:
             InvalidInputError: the question is empty or not text.
@@ -168,7 +187,7 @@ class Assistant:
                                language, today)
         if on_text is not None and len(turn.parts) == 1:
             turn.notes["on_text"] = on_text
-        snapshot = self._current()  # one generation for the whole answer
+        snapshot = self._for_site(self._current(), site)  # one generation for the whole answer
         timings: dict = {}
         answers = [self._answer_part(turn, snapshot, i, timings) for i in range(len(turn.parts))]
         if answers[0].trace.get("path", "").startswith("refusal:") and answers[0].trace.get("scope"):
@@ -211,7 +230,7 @@ class Assistant:
 
     def stream(
         self, question: str, history=None, audience=None, language=None,
-        stop: threading.Event | None = None,
+        stop: threading.Event | None = None, site: str | None = None,
     ) -> Iterator[str | Answer]:
         """Yield the answer text as it is written, then the complete `Answer`.
 
@@ -231,7 +250,7 @@ class Assistant:
 
         def work() -> None:
             try:
-                result["answer"] = self.ask(question, history, audience, language, on_text=on_text)
+                result["answer"] = self.ask(question, history, audience, language, on_text=on_text, site=site)
             except BaseException as exc:  # noqa: BLE001 - handed to the reader below
                 result["error"] = exc
             finally:

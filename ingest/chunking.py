@@ -179,10 +179,13 @@ def split_text(text: str, size: int, overlap: int) -> list[str]:
 
 def chunk_document(
     doc: Document, *, path: str, file_hash: str, ingested_at: str, stem: str,
-    chunk_size: int, chunk_overlap: int, trusted: bool = True,
+    chunk_size: int, chunk_overlap: int, trusted: bool = True, site: str = "",
 ) -> list[Chunk]:
-    """The chunks of one document, each with full provenance metadata."""
+    """The chunks of one document, each with full provenance metadata; a `site` key marks a
+    site's own document (its chunks are only used on that site, and have their own ids)."""
     base = document_metadata(doc, path, file_hash, ingested_at, stem, trusted)
+    if site:
+        base["site"] = site
     if base["kind"] == "card":
         parts = [("", "\n\n".join(s.text for s in doc.sections), 0)]
     else:
@@ -193,7 +196,7 @@ def chunk_document(
         ]
     chunks, seen = [], set()
     for section, text, page in parts:
-        cid = chunk_id(base["source"], section, text)
+        cid = chunk_id(f"{site}|{base['source']}" if site else base["source"], section, text)
         if not text or cid in seen:
             continue  # a repeated paragraph under the same heading adds nothing
         seen.add(cid)

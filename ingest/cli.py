@@ -29,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--rebuild", action="store_true",
         help="ignore the current index and embed everything again (after a model change)",
     )
+    parser.add_argument(
+        "--site", metavar="KEY", default=None,
+        help="the site (key in SPOOR2_SITES) these documents belong to: used only in answers on "
+        "that site; `_shared` for every site (default: data_dir/uploads/<key>/ by folder, else shared)",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
 
 
@@ -62,7 +67,7 @@ class TqdmProgress:
 def run(
     settings: Settings, paths: Sequence[Path], *, prune: bool = False, rebuild: bool = False,
     quiet: bool = False, embedder: Any = None, out: IO[str] | None = None,
-    err: IO[str] | None = None,
+    err: IO[str] | None = None, site: str | None = None,
 ) -> int:
     """Ingest and print the summary; returns the exit code (0 ok, 3 something was skipped).
 
@@ -77,9 +82,11 @@ def run(
     progress = TqdmProgress(err) if not quiet and err.isatty() else None
     if progress is None:  # keep the model's own "Loading weights" bar quiet as well
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    _check_site(settings, site)
     indexer = Indexer(settings, embedder, progress=progress)
     try:
-        report = indexer.run(list(paths) or [settings.knowledge_dir], prune=prune, rebuild=rebuild)
+        report = indexer.run(list(paths) or [settings.knowledge_dir], prune=prune, rebuild=rebuild,
+                             site=site)
     except Spoor2Error:
         raise
     except KeyboardInterrupt:
@@ -108,6 +115,21 @@ def run(
     return report.exit_code
 
 
+def _check_site(settings: Settings, site: str | None) -> None:
+    """`--site` must be a site key (one of SPOOR2_SITES when that is set) or `_shared`."""
+    import re
+
+    from assistant.errors import InvalidInputError
+    from assistant.sites import SHARED, load_sites
+
+    if site is None or site == SHARED:
+        return
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", site):
+        raise InvalidInputError(f"--site {site!r}: a site key is lower-case letters, digits and '-'")
+    if settings.sites is not None and load_sites(settings.sites).by_key(site) is None:
+        raise InvalidInputError(f"--site {site!r}: no site with that key in {settings.sites} (SPOOR2_SITES)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m ingest`: the same as `spoor2 ingest`."""
     parser = argparse.ArgumentParser(
@@ -126,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         settings = Settings.from_env(data_dir=args.data_dir)
-        return run(settings, args.paths, prune=args.prune, rebuild=args.rebuild, quiet=args.quiet)
+        return run(settings, args.paths, prune=args.prune, rebuild=args.rebuild, quiet=args.quiet,
+                   site=args.site)
     except Spoor2Error as exc:
         log.debug("ingest failed", exc_info=True)
         print(f"ingest: {exc}", file=sys.stderr)

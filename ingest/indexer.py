@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from assistant.config import Settings
 from assistant.errors import InvalidInputError, LoaderError, StoreUnavailableError
+from assistant.sites import SHARED as SHARED_FOLDER  # data_dir/uploads/_shared/: every site
 from assistant.store import ActiveIndex, ChromaIndexWriter, check_compatible
 from assistant.types import Chunk
 from ingest.chunking import chunk_document, embedding_text
@@ -91,6 +92,7 @@ class Indexer:
         self._embedder = embedder
         self.progress = progress or SilentProgress()
         self.batch_size = batch_size
+        self.site: str | None = None  # `run(site=)`: the site of every file of this run
 
     @property
     def embedder(self) -> Embedder:
@@ -102,7 +104,8 @@ class Indexer:
         return self._embedder
 
     def run(
-        self, paths: Sequence[Path], *, prune: bool = False, rebuild: bool = False
+        self, paths: Sequence[Path], *, prune: bool = False, rebuild: bool = False,
+        site: str | None = None,
     ) -> IngestReport:
         """Ingest `paths` (files or folders).
 
@@ -110,6 +113,8 @@ class Indexer:
             paths: files or directories, walked recursively.
             prune: also remove chunks of files under `paths` that no longer exist.
             rebuild: ignore the serving index (e.g. after a model change) and embed everything.
+            site: the site key these documents belong to ('' shared); default: a file under
+                data_dir/uploads/<key>/ belongs to site <key> (`_shared`: shared), others shared.
 
         Raises:
             InvalidInputError: a path does not exist.
@@ -127,6 +132,7 @@ class Indexer:
         except FileNotFoundError as exc:
             raise InvalidInputError(f"No such file or directory: {exc}") from None
         report.files_read = len(files)
+        self.site = "" if site == SHARED_FOLDER else site
         with _exclusive(self.settings):
             self._index(paths, files, report, prune, rebuild)
         report.seconds = time.perf_counter() - started - (report.model_load_seconds or 0.0)
@@ -177,7 +183,8 @@ class Indexer:
         self, files: list[Path], old: dict[str, dict[str, Any]], report: IngestReport, rebuild: bool
     ) -> tuple[list[Chunk], set[str], set[str]]:
         """Parse and chunk the files whose hash differs from the recorded one."""
-        recorded = {str(m.get("path") or m.get("source")): m.get("file_hash") for m in old.values()}
+        recorded = {str(m.get("path") or m.get("source")): (m.get("file_hash"), m.get("site") or "")
+                    for m in old.values()}
         ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
         chunks: list[Chunk] = []
         changed: set[str] = set()
@@ -210,7 +217,8 @@ class Indexer:
             reason = exc.strerror or type(exc).__name__
             raise LoaderError(f"cannot read the file ({reason})") from None
         digest = file_hash(data)
-        if not rebuild and recorded.get(key) == digest:
+        site = self.site_of(path)
+        if not rebuild and recorded.get(key) == (digest, site):
             return None
         try:
             document = load(path, data)
@@ -227,10 +235,20 @@ class Indexer:
         chunks = chunk_document(
             document, path=key, file_hash=digest, ingested_at=ingested_at, stem=path.stem,
             chunk_size=self.settings.chunk_size, chunk_overlap=self.settings.chunk_overlap,
-            trusted=trusted,
+            trusted=trusted, site=site,
         )
         report.conflicts.extend((key, *found) for found in conflicts(chunks))
         return chunks
+
+    def site_of(self, path: Path) -> str:
+        """The site of a file: the run's `site`, else its uploads folder, else shared ('')."""
+        if self.site is not None:
+            return self.site
+        try:
+            parts = path.resolve().relative_to((self.settings.data_dir / "uploads").resolve()).parts
+        except ValueError:
+            return ""
+        return parts[0] if len(parts) > 1 and parts[0] != SHARED_FOLDER else ""
 
     def _trusted(self, key: str) -> bool:
         """Only the curated knowledge base (and SPOOR2_TRUSTED_SOURCES) may hold vetted cards."""

@@ -26,5 +26,6 @@ def run(args: argparse.Namespace) -> int:
     from ingest.cli import run as run_ingest
 
     return run_ingest(
-        settings_from(args), args.paths, prune=args.prune, rebuild=args.rebuild, quiet=args.quiet
+        settings_from(args), args.paths, prune=args.prune, rebuild=args.rebuild, quiet=args.quiet,
+        site=args.site,
     )

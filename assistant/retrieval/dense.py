@@ -19,13 +19,14 @@ class DenseRetriever:
 
     name = "dense"
 
-    def __init__(self, embedder: Embedder, store: VectorStore):
+    def __init__(self, embedder: Embedder, store: VectorStore, where: dict | None = None):
         self.embedder = embedder
         self.store = store
+        self.where = where  # a metadata filter (a site's view of the index)
 
     def search(
         self, query: str, k: int, language: str | None = None, embedding: Sequence[float] | None = None
     ) -> list[Hit]:
         """The `k` nearest chunks (cosine similarity as score)."""
         vector = embedding if embedding is not None else self.embedder.embed_query(query)
-        return [Hit(h.chunk, h.score, self.name) for h in self.store.query(vector, k)]
+        return [Hit(h.chunk, h.score, self.name) for h in self.store.query(vector, k, self.where)]

@@ -52,7 +52,8 @@ async def _enter(body: ChatRequest, request: Request, surface: str = "api",
     return await chat_path.enter(
         ctx, body.message, history, client=ctx.ip_of(request), surface=surface,
         language=request_language(request, body.language), audience=body.audience,
-        answer_language=body.language, site=chat_path.site_of(request))
+        answer_language=body.language, site=chat_path.site_of(request),
+        site_key=chat_path.site_key(request))
 
 
 @router.post("/chat", response_model=ChatResponse, responses=_ERRORS)

@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
-from assistant.web import api, openai_api, sources
+from assistant.web import api, openai_api, site_api, sources
 from assistant.web.accesslog import install_access_log_filter
 from assistant.web.admin import install_admin
 from assistant.web.context import WebContext
@@ -56,9 +56,12 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     app.state.web = WebContext.create(settings, holder)
     install_access_log_filter()
     install_error_handlers(app)
-    install_security(app, settings)
-    app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins, ui_path=UI_PATH)
+    site_origins = app.state.web.sites.origins
+    install_security(app, settings, site_origins)
+    app.add_middleware(SecurityHeaders, allowed_origins=(*settings.allowed_origins, *site_origins),
+                       ui_path=UI_PATH)
     app.include_router(api.router)
+    app.include_router(site_api.router)
     app.include_router(sources.router)
     if settings.openai_api:
         app.include_router(openai_api.router)

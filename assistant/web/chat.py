@@ -45,7 +45,8 @@ class Question:
     language: str  # of messages to this user (errors)
     audience: str | None = None
     answer_language: str | None = None  # asked for; None: detect from the question
-    site: str = ""
+    site: str = ""  # in the question log: the site's key (SPOOR2_SITES), else the page's origin
+    site_key: str | None = None  # whose documents join the shared knowledge base (None: none)
     surface: str = "api"  # api | stream | ui | openai: what the metrics count it under
     question_id: int | None = None
     gated: bool = field(default=False, repr=False)
@@ -57,9 +58,19 @@ class Question:
             self.ctx.gate.release()
 
 
+def site_key(request: Request) -> str | None:
+    """The key of the site profile (SPOOR2_SITES) of the calling page, or None."""
+    profile = request.app.state.web.site_of(request)
+    return profile.key if profile else None
+
+
 def site_of(request: Request) -> str:
-    """The calling page's origin, `scheme://host[:port]` (default port dropped); '' for this
-    server's own pages, for calls without an Origin and for an origin that is not one."""
+    """The site a question is logged under: the key of the calling page's site profile, else its
+    origin `scheme://host[:port]` (default port dropped); '' for this server's own pages, for
+    calls without an Origin and for an origin that is not one."""
+    key = site_key(request)
+    if key:
+        return key
     origin = (request.headers.get("origin") or "").strip()
     ctx: WebContext = request.app.state.web
     if not origin or is_same_origin(origin, request.headers.get("host"), ctx.settings.hosts):
@@ -89,7 +100,8 @@ def check_message(ctx: WebContext, message: str, history: list[dict[str, str]] |
 
 def admit(ctx: WebContext, message: str, history: list[dict[str, str]], *, client: str,
           language: str, surface: str, audience: str | None = None,
-          answer_language: str | None = None, site: str = "", rate_limited: bool = True,
+          answer_language: str | None = None, site: str = "", site_key: str | None = None,
+          rate_limited: bool = True,
           own_history: bool = False) -> Question:
     """The checks before answering, in order: message, rate limit (unless the caller counted
     this request already), index; an `ApiError` otherwise. `own_history`: the history is the
@@ -100,7 +112,8 @@ def admit(ctx: WebContext, message: str, history: list[dict[str, str]], *, clien
     log.info("%s question (%s chars)", surface, len(text))
     log.debug("%s question: %s", surface, redact(text)[:200])
     ctx.holder.get()  # 503 when there is no index yet
-    return Question(ctx, text, history, language, audience, answer_language, site, surface)
+    return Question(ctx, text, history, language, audience, answer_language, site, site_key,
+                    surface)
 
 
 async def acquire(ctx: WebContext) -> None:
@@ -167,7 +180,7 @@ async def answer(question: Question) -> Answer:
         ask = question.ctx.metrics.timed(question.surface, question.ctx.holder.get().ask)
         result = await run_in_threadpool(
             ask, question.message, history=question.history, audience=question.audience,
-            language=question.answer_language)
+            language=question.answer_language, site=question.site_key)
     finally:
         question.release()
     await run_in_threadpool(record, question, result)
@@ -185,7 +198,7 @@ def answer_stream(question: Question, stop: threading.Event | None = None,
     try:
         stream = question.ctx.holder.get().stream(
             question.message, history=question.history, audience=question.audience,
-            language=question.answer_language, stop=stop)
+            language=question.answer_language, stop=stop, site=question.site_key)
         for item in stream:
             if isinstance(item, Answer):
                 metrics.record_answer(question.surface, item, time.perf_counter() - started)

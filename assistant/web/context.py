@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from fastapi import Request
 
 from assistant.config import Settings
+from assistant.sites import SiteProfile, Sites, load_sites
 from assistant.types import Answer
 from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
@@ -36,6 +37,7 @@ class WebContext:
     downloads: DownloadFolder
     questions: QuestionLog
     metrics: Metrics
+    sites: Sites
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -51,7 +53,12 @@ class WebContext:
             questions=QuestionLog(settings.question_db, settings.question_log,
                                   settings.retention_days),
             metrics=Metrics.from_settings(settings),
+            sites=load_sites(settings.sites),
         )
+
+    def site_of(self, request: Request) -> SiteProfile | None:
+        """The profile of the page that sent this request (its `Origin`), or None."""
+        return self.sites.by_origin(request.headers.get("origin"))
 
     def ip_of(self, request: Request) -> str:
         """The client IP of an HTTP request (proxy-aware)."""

@@ -41,7 +41,7 @@ class SecurityHeaders:
     def _policy(self, path: str) -> str:
         if path.startswith("/docs"):
             return f"{DOCS_POLICY}; {self.ancestors}"
-        if path.startswith(("/api/", "/openapi.json", "/widget.js")):
+        if path.startswith(("/api/", "/openapi.json", "/widget.js", "/widget.v1.js")):
             return f"{DATA_POLICY}; frame-ancestors 'none'"
         if path == self.ui_path or path.startswith(self.ui_path + "/"):
             return f"{UI_POLICY}; {self.ancestors}"

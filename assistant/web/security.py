@@ -214,16 +214,18 @@ class ApiGuard:
                 or is_same_origin(origin, host, self.hosts))
 
 
-def install_security(app: FastAPI, settings: Settings) -> None:
-    """CORS for the allowed origins, the Host/Origin guard outside it, the body limit outermost."""
+def install_security(app: FastAPI, settings: Settings, site_origins: Iterable[str] = ()) -> None:
+    """CORS for the allowed origins (and those of the site profiles), the Host/Origin guard
+    outside it, the body limit outermost."""
+    origins = (*settings.allowed_origins, *site_origins)
     app.add_middleware(
         CORSMiddleware,
-        allow_origins=list(settings.allowed_origins),
+        allow_origins=list(origins),
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Content-Type", "Accept-Language"],
         expose_headers=["Retry-After"],
         max_age=600,
     )
-    app.add_middleware(ApiGuard, allowed_origins=settings.allowed_origins,
+    app.add_middleware(ApiGuard, allowed_origins=origins,
                        allowed_hosts=settings.hosts)
     app.add_middleware(BodyLimit)

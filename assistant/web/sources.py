@@ -1,6 +1,7 @@
 """Server-rendered pages: the cited article (`/bron/{doc_id}`), the widget script and its demo."""
 from __future__ import annotations
 
+import hashlib
 import re
 from html import escape
 from importlib import resources
@@ -123,17 +124,40 @@ def _static(name: str) -> bytes:
     return resources.files("assistant.web").joinpath("static", name).read_bytes()
 
 
-@router.get("/widget.js")
-async def widget_js(request: Request) -> Response:
-    """The embeddable chat widget (one file, no framework), with this server's message limit."""
-    settings = request.app.state.web.settings
+def widget_script(settings) -> bytes:
+    """The widget as served: the static file with this server's message limit and how long
+    questions are kept (0: not kept)."""
     limit = int(settings.max_message_chars)
     kept = int(settings.retention_days) if settings.question_log else 0
     script = _static("widget.js").replace(b"var MAX_CHARS = 2000;",
                                           f"var MAX_CHARS = {limit};".encode())
-    script = script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
+    return script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
+
+
+def widget_version(settings) -> str:
+    """The served widget's content hash: `/widget.js?v=<it>` may be cached for a year."""
+    return hashlib.sha256(widget_script(settings)).hexdigest()[:12]
+
+
+@router.get("/widget.js")
+@router.get("/widget.v1.js")
+async def widget_js(request: Request, v: str = "") -> Response:
+    """The embeddable chat widget (one file, no framework), with this server's message limit.
+
+    `/widget.js?v=<version>` (the version `GET /api/site` and the `X-Widget-Version` header
+    name) is immutable and cached for a year; `/widget.v1.js` (JavaScript API version 1) for a
+    day; `/widget.js` for five minutes. A stale `v` gets today's script, cached briefly."""
+    settings = request.app.state.web.settings
+    script = widget_script(settings)
+    version = hashlib.sha256(script).hexdigest()[:12]
+    if v and v == version:
+        cache = "public, max-age=31536000, immutable"
+    elif request.url.path.endswith(".v1.js") and not v:
+        cache = "public, max-age=86400, stale-while-revalidate=604800"
+    else:
+        cache = "public, max-age=300"
     return Response(script, media_type="text/javascript; charset=utf-8",
-                    headers={"Cache-Control": "public, max-age=300",
+                    headers={"Cache-Control": cache, "X-Widget-Version": version,
                              "X-Content-Type-Options": "nosniff"})
 
 

@@ -15,6 +15,7 @@ ROUTERS: tuple[str, ...] = (
     "assistant.web.admin.conflicts",
     "assistant.web.admin.dashboard",
     "assistant.web.admin.questions",
+    "assistant.web.admin.sites",
 )
 
 

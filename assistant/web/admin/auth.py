@@ -1,4 +1,6 @@
-"""Who is an operator: `Authorization: Bearer <SPOOR2_ADMIN_TOKEN>` or a signed session cookie.
+"""Who is an operator: `Authorization: Bearer <SPOOR2_ADMIN_TOKEN>` (every site), a site's own
+admin token from its profile (SPOOR2_SITES; that site only, see `check_site`), or a signed session
+cookie from signing in with either (or the password).
 
 `require_admin` is the one dependency every admin route takes; it answers 401 JSON on the API and
 a redirect to /admin/login on console pages (never data) without valid credentials.
@@ -44,6 +46,10 @@ LOGIN_PATH = "/admin/login"
 MAX_FAILURES = 5  # failed sign-ins per client IP ...
 FAILURE_WINDOW = 15 * 60.0  # ... per 15 minutes
 
+_FORBIDDEN_SITE = (
+    "U beheert alleen uw eigen site; de gegevens van deze site kunt u niet zien.",
+    "You manage your own site only; you cannot see this site's data.",
+)
 _UNAUTHORIZED = (
     "U bent niet ingelogd als beheerder. Log in op /admin of stuur het beheertoken mee.",
     "You are not signed in as an operator. Sign in at /admin or send the admin token.",
@@ -62,6 +68,38 @@ class Admin:
 
     site: str | None = None
     via: str = "token"  # token | session
+    origins: tuple[str, ...] = ()  # the site's origins (the question log stores the origin)
+
+    @property
+    def scope(self) -> tuple[str, ...] | None:
+        """The `site` values this operator may see (its key and origins), None for every site:
+        filter lists with `WHERE site IN scope` when it is not None."""
+        return None if self.site is None else (self.site, *self.origins)
+
+    def sees(self, site: str | None) -> bool:
+        """True when this operator may see data of `site` (a site key or origin)."""
+        return self.site is None or (site or "") in (self.scope or ())
+
+
+def check_site(admin: Admin, site: str | None) -> None:
+    """Raise 403 `forbidden_site` when a site-scoped operator asks for another site's data
+    (`site` is a site key or origin; '' or None is the shared part, which is every site's)."""
+    if site and not admin.sees(site):
+        log.info("site operator %s refused data of another site", admin.site)
+        raise ApiError(403, "forbidden_site", *_FORBIDDEN_SITE)
+
+
+def admin_for_token(request: Request, token: str | None) -> Admin | None:
+    """The operator a token belongs to: SPOOR2_ADMIN_TOKEN (every site) or a site profile's
+    admin token (that site only); None for any other token."""
+    if not token:
+        return None
+    web = request.app.state.web
+    expected = web.settings.admin_token.get_secret_value()
+    if expected and hmac.compare_digest(token.encode(), expected.encode()):
+        return Admin()
+    profile = web.sites.for_token(token)
+    return Admin(site=profile.key, origins=profile.origins) if profile else None
 
 
 class LoginRequired(Exception):
@@ -158,8 +196,11 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def token_admin(settings: Settings, token: str) -> Admin | None:
-    """The operator a token belongs to (None: no operator). The one place tokens are checked."""
+def token_admin(settings: Settings, token: str, request: Request | None = None) -> Admin | None:
+    """The operator a token belongs to (None: no operator): the global token, or with `request`
+    a site profile's token too. The one place tokens are checked."""
+    if request is not None:
+        return admin_for_token(request, token)
     expected = settings.admin_token.get_secret_value()
     if expected and token and hmac.compare_digest(token.encode(), expected.encode()):
         return Admin()
@@ -298,7 +339,7 @@ def require_admin(request: Request) -> Admin:
         wait = throttled(request)
         if wait:
             raise too_many(wait)
-        admin = token_admin(settings, token)
+        admin = token_admin(settings, token, request)
         if admin is not None:
             return admin
         record_failure(request, "token")
@@ -306,11 +347,19 @@ def require_admin(request: Request) -> Admin:
         data = _session(request)
         if data is not None:
             request.state.admin_csrf = str(data.get("csrf", ""))
-            site = data.get("site")
-            return Admin(site=site if isinstance(site, str) else None, via="session")
+            return _session_admin(request, data.get("site"))
         if _is_page(request):
             raise LoginRequired(request.url.path)
     raise ApiError(401, "unauthorized", *_UNAUTHORIZED, {"WWW-Authenticate": "Bearer"})
+
+
+def _session_admin(request: Request, site: object) -> Admin:
+    """The operator of a session: every site, or the site it signed in for (with its origins,
+    which is what the question log stores)."""
+    if not isinstance(site, str):
+        return Admin(via="session")
+    profile = request.app.state.web.sites.by_key(site)
+    return Admin(site=site, via="session", origins=profile.origins if profile else ())
 
 
 async def require_admin_change(request: Request) -> Admin:

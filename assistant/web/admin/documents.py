@@ -71,6 +71,22 @@ def _assistant(request: Request) -> Any:
     return request.app.state.web.holder.get()  # 503 while there is no index
 
 
+def _site_key(request: Request, site: str | None) -> str | None:
+    """The key of the site profile an upload is for (`site` may be its key or an origin); the
+    folder `uploads/<key>/` is what makes its documents that site's (SPOOR2_SITES)."""
+    if not site or not site.strip():
+        return None
+    sites = request.app.state.web.sites
+    profile = sites.by_key(site.strip()) or sites.by_origin(site.strip())
+    if profile is None:
+        raise ApiError(400, "unknown_site",
+                       f"Er is geen site '{site[:80]}' in SPOOR2_SITES; kies een site-sleutel daaruit "
+                       "of laat het veld leeg voor alle sites.",
+                       f"There is no site '{site[:80]}' in SPOOR2_SITES; use one of its site keys "
+                       "or leave the field empty for every site.")
+    return profile.key
+
+
 def _check_site(admin: Admin, site: str | None) -> str:
     """The uploads folder this operator may use (its own site's for a site-scoped one)."""
     if admin.site is not None:
@@ -137,7 +153,7 @@ async def upload(request: Request, admin: Admin) -> dict[str, Any]:
     if runner.running:
         raise ApiError(409, "ingest_running", *BUSY)
     uploads, site = await _read_uploads(request)
-    folder = _check_site(admin, site)
+    folder = _check_site(admin, _site_key(request, site))
     try:
         saved = await run_in_threadpool(save, request.app.state.web.settings, folder, uploads)
     except UploadRefused as exc:

@@ -80,7 +80,7 @@ async def login(request: Request, secret: Annotated[str, Form(max_length=1024)] 
             f"Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.",
             429, {"Retry-After": str(wait)})
     settings = admin_settings(request)
-    admin = token_admin(settings, secret) or password_admin(settings, secret)
+    admin = token_admin(settings, secret, request) or password_admin(settings, secret)
     if admin is None:
         record_failure(request, "form")
         return _login_page(

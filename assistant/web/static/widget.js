@@ -8,11 +8,23 @@
    data-placeholder, data-send-label, data-privacy, data-sources-label, data-thinking,
    data-kept ("{days}"), data-not-kept, data-contact-label, data-error, data-offline, data-too-long, data-log-label, data-you-label,
    data-bot-label, data-chars-left, data-chars-over and
-   data-starters ("question 1|question 2|question 3"). */
+   data-starters ("question 1|question 2|question 3").
+
+   Site profiles: the defaults (title, greeting, colour, language, audience, contact address) come
+   from the profile of the page's origin on the server (GET /api/site, SPOOR2_SITES); data-
+   attributes still win. data-target="#id" renders the chat inside that element (inline mode)
+   instead of a launcher. Versioned address: /widget.js?v=<version> (GET /api/site names it,
+   cached for a year) or /widget.v1.js; /widget.js keeps working.
+
+   JS API (calls made before the script loads are queued by this stub):
+     <script>window.Spoor2=window.Spoor2||function(){(Spoor2.q=Spoor2.q||[]).push(arguments)};</script>
+     Spoor2("open"); Spoor2("close"); Spoor2("ask", "Wanneer start spoor 2?");
+   Events on the widget element, bubbling to document and window: spoor2:opened,
+   spoor2:answered (detail: kind, language, question_id, citations, handoff), spoor2:handoff. */
 (function () {
   "use strict";
   var script = document.currentScript || (function () {
-    var all = document.querySelectorAll("script[src*='widget.js']");
+    var all = document.querySelectorAll("script[src*='/widget.']");
     return all[all.length - 1];
   })();
   if (!script || !window.customElements || customElements.get("spoor2-widget")) return;
@@ -54,22 +66,63 @@
       starters: "When must track 2 start?|Who pays for track 2?|What must the employee do in track 2?"
     }
   };
-  var LANG = data.language === "en" ? "en" : "nl";
-  var ANSWER_LANG = data.language === "en" || data.language === "nl" ? data.language : null;
+  var LANG, ANSWER_LANG, COLOR, AUDIENCE, CONTACT, PROFILE = null;  // set by configure()
   function text(key) {
     var attr = "data-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
-    return script.hasAttribute(attr) ? script.getAttribute(attr) : TEXTS[LANG][key];
+    if (script.hasAttribute(attr)) return script.getAttribute(attr);
+    var own = (key === "title" || key === "greeting") && PROFILE && PROFILE[key] && PROFILE[key][LANG];
+    return own || TEXTS[LANG][key];
   }
-  var COLOR = /^#[0-9a-fA-F]{3,8}$/.test(data.color || "") ? data.color : "#1d4ed8";
+  // The site profile's values are the defaults; the script tag's data- attributes win.
+  function configure(profile) {
+    PROFILE = profile || null;
+    var p = PROFILE || {};
+    function pick(own, site, ok) { return ok(own) ? own : ok(site) ? site : null; }
+    var language = pick(data.language, p.language, function (v) { return v === "nl" || v === "en"; });
+    LANG = language === "en" ? "en" : "nl";
+    ANSWER_LANG = language;
+    COLOR = pick(data.color, p.colour, function (v) { return /^#[0-9a-fA-F]{3,8}$/.test(v || ""); }) || "#1d4ed8";
+    AUDIENCE = pick(data.audience, p.audience, function (v) { return v === "werkgever" || v === "werknemer"; });
+    CONTACT = pick(data.contactUrl, p.contact_url, function (v) { return /^(https?:|mailto:|tel:)/i.test(v || ""); }) || "";
+  }
+  configure(null);
   var LEFT = data.position === "left";
-  var AUDIENCE = data.audience === "werkgever" || data.audience === "werknemer" ? data.audience : null;
-  var CONTACT = /^(https?:|mailto:|tel:)/i.test(data.contactUrl || "") ? data.contactUrl : "";
+  // Thumbs under an answer (issue 14: site profiles and the JS API).
+  TEXTS.nl.rateLabel = "Was dit antwoord nuttig?"; TEXTS.nl.thumbsUp = "Nuttig";
+  TEXTS.nl.thumbsDown = "Niet nuttig"; TEXTS.nl.thanks = "Bedankt voor uw feedback.";
+  TEXTS.en.rateLabel = "Was this answer helpful?"; TEXTS.en.thumbsUp = "Helpful";
+  TEXTS.en.thumbsDown = "Not helpful"; TEXTS.en.thanks = "Thank you for your feedback.";
+  var SITE_CSS = [
+    ".rate{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:6px}",
+    ".rate button{background:#fff;border:1px solid #6b7280;border-radius:6px;padding:2px 8px;min-height:32px;",
+    "min-width:44px;cursor:pointer;font-size:13px;color:#1f2937}",
+    ".rate button[aria-pressed=true]{background:#e5e7eb;border-color:#111827;font-weight:600}",
+    ".rate svg{width:16px;height:16px;fill:currentColor;vertical-align:-3px;margin-right:4px}",
+    ".thumb-down svg{transform:rotate(180deg)}",
+    ".rated{font-size:13px;color:#374151}",
+    ":host([mode=inline]){position:relative;display:block;z-index:auto;bottom:auto;left:auto;right:auto}",
+    ":host([mode=inline]) .launcher,:host([mode=inline]) .close{display:none}",
+    ":host([mode=inline]) .panel{position:relative;bottom:auto;left:auto;right:auto;inset:auto;width:100%;",
+    "max-width:none;height:560px;max-height:none;border:1px solid #d1d5db;box-shadow:none}"
+  ].join("");
+  var THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 " +
+    "7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+  function thumbIcon() {  // built with DOM calls, like every node made from data
+    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg"), path = document.createElementNS(ns, "path");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    path.setAttribute("d", THUMB);
+    svg.appendChild(path);
+    return svg;
+  }
   var MAX_CHARS = 2000;
   var RETENTION_DAYS = 0;  // set by the server: days questions are kept; 0 = not kept
   var WARN_AT = 200;  // the counter appears this many characters before the limit
   var KEY = "spoor2-widget:" + API;
 
-  var CSS = [
+  // Built when the widget mounts: the colour may come from the site profile.
+  function css() { return [
     ":host{all:initial;position:fixed;z-index:2147483000;bottom:0;" + (LEFT ? "left" : "right") + ":0}",
     "*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;",
     "letter-spacing:normal;line-height:1.45;font-size:15px;color:#1f2937}",
@@ -112,7 +165,7 @@
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
     "@media (max-width:480px){.panel{inset:0;width:100vw;height:100vh;height:100dvh;max-width:none;",
     "max-height:none;border-radius:0}}"
-  ].join("");
+  ].join("") + SITE_CSS; }
 
   function el(tag, attrs, content) {
     var node = document.createElement(tag);
@@ -182,7 +235,7 @@
       this.state = load();
       this.busy = false;
       var root = this.attachShadow({ mode: "open" });
-      root.appendChild(el("style", null, CSS));
+      root.appendChild(el("style", null, css()));
       this.launcher = el("button", { "class": "launcher", type: "button", "aria-label": text("launcherLabel"),
         "aria-expanded": "false", "aria-controls": "spoor2-panel", title: text("title") });
       this.launcher.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z"/></svg>';
@@ -221,7 +274,8 @@
       root.appendChild(this.panel);
       this.bind();
       this.render();
-      if (this.state.open) this.open(false);
+      this.inline = this.getAttribute("mode") === "inline";
+      if (this.inline || this.state.open) this.open(false);
     }
 
     bind() {
@@ -248,9 +302,11 @@
       this.save();
       if (focus) this.input.focus();
       this.check();
+      this.emit("opened", {});
     }
 
     close() {
+      if (this.inline) return;  // an inline chat is part of the page: it stays
       this.panel.hidden = true;
       this.launcher.setAttribute("aria-expanded", "false");
       this.state.open = false;
@@ -383,6 +439,7 @@
         node.appendChild(el("a", { "class": "contact", href: CONTACT, target: "_blank", rel: "noopener" },
           text("contactLabel")));
       }
+      if (m.role !== "user" && !m.notice && m.kind) node.appendChild(this.thumbs(m));
       return node;
     }
 
@@ -421,7 +478,8 @@
           return self.read(r, reply);
         })
         .catch(function () { self.diagnose(reply); })
-        .then(function () { self.setBusy(false); self.save(); self.render(); });
+        .then(function () { self.setBusy(false); self.save(); self.render(); })
+        .then(function () { self.answered(reply); });
     }
 
     // The request failed without a readable answer: find out whether this site is refused.
@@ -453,7 +511,8 @@
         else if (event === "done") {
           delete reply.pending;
           reply.text = unescapeHtml(d.answer); reply.citations = d.citations; reply.kind = d.kind;
-          reply.questionId = d.question_id;  // sent back with feedback
+          reply.language = d.language; reply.questionId = d.question_id == null ? null : d.question_id;
+          reply.handoff = !!d.handoff;
         } else if (event === "error") self.fail(reply, d.message || text("error"));
       }
       function pump() {
@@ -492,9 +551,80 @@
       this.sendBtn.disabled = busy;
       this.log.setAttribute("aria-busy", busy ? "true" : "false");
     }
+
+    // -- site profiles, JS API and thumbs (issue 14) ------------------------------------------
+    // A DOM event on the widget element; it bubbles to document and window.
+    emit(name, detail) {
+      this.dispatchEvent(new CustomEvent("spoor2:" + name, { detail: detail, bubbles: true, composed: true }));
+    }
+
+    answered(reply) {
+      if (reply.pending || reply.notice) return;
+      this.emit("answered", { kind: reply.kind, language: reply.language || LANG, question_id: reply.questionId,
+        citations: (reply.citations || []).length, handoff: !!reply.handoff });
+    }
+
+    // Thumbs up/down under an answer: POST /api/feedback (with question_id when the server gave one).
+    thumbs(m) {
+      var self = this, box = el("div", { "class": "rate", role: "group", "aria-label": text("rateLabel") });
+      var status = el("span", { "class": "rated", role: "status" }, m.rating ? text("thanks") : "");
+      [["up", "thumbsUp"], ["down", "thumbsDown"]].forEach(function (r) {
+        var b = el("button", { type: "button", "class": "thumb-" + r[0], "aria-pressed": m.rating === r[0] ? "true" : "false" });
+        b.appendChild(thumbIcon());
+        b.appendChild(document.createTextNode(text(r[1])));
+        b.addEventListener("click", function () { self.rate(m, r[0], box, status); });
+        box.appendChild(b);
+      });
+      box.appendChild(status);
+      return box;
+    }
+
+    rate(m, rating, box, status) {
+      if (m.rating === rating) return;
+      m.rating = rating;
+      this.save();
+      Array.prototype.forEach.call(box.querySelectorAll("button"), function (b) {
+        b.setAttribute("aria-pressed", b.className === "thumb-" + rating ? "true" : "false");
+      });
+      var body = { rating: rating, answer_kind: m.kind, language: m.language || LANG, source: "widget" };
+      if (m.questionId != null) body.question_id = m.questionId;
+      fetch(API + "/api/feedback", { method: "POST", body: JSON.stringify(body),
+        headers: { "Content-Type": "application/json", "Accept-Language": LANG } })
+        .then(function (r) { status.textContent = r.ok ? text("thanks") : text("error"); })
+        .catch(function () { status.textContent = text("offline"); });
+    }
   }
 
   customElements.define("spoor2-widget", Spoor2Widget);
-  function mount() { document.body.appendChild(document.createElement("spoor2-widget")); }
-  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+
+  // The JS API: window.Spoor2("open" | "close" | "ask", text); calls made before the widget is
+  // mounted (the snippet's queue `Spoor2.q`, or while the profile loads) run once it is.
+  var widget = null, queued = [].slice.call((window.Spoor2 && window.Spoor2.q) || []);
+  function command(name, arg) {
+    if (!widget) { queued.push([name, arg]); return; }
+    if (name === "open") widget.open(true);
+    else if (name === "close") widget.close();
+    else if (name === "ask") { widget.open(false); widget.send(arg); }
+  }
+  window.Spoor2 = function (name, arg) { command(name, arg); };
+
+  function mount() {
+    var host = document.createElement("spoor2-widget");
+    var target = null;
+    try { target = data.target ? document.querySelector(data.target) : null; } catch (e) { target = null; }
+    if (target) { host.setAttribute("mode", "inline"); target.appendChild(host); }
+    else document.body.appendChild(host);
+    widget = host;
+    queued.splice(0).forEach(function (args) { command(args[0], args[1]); });
+  }
+  // The profile of this page's origin first (a few seconds at most), then the widget.
+  function start() {
+    var done = false;
+    function go(profile) { if (done) return; done = true; configure(profile); mount(); }
+    setTimeout(function () { go(null); }, 3000);
+    fetch(API + "/api/site", { headers: { "Accept-Language": LANG }, credentials: "omit" })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (j) { go(j && j.site); }, function () { go(null); });
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
