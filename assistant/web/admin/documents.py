@@ -80,8 +80,8 @@ def _site_key(request: Request, site: str | None) -> str | None:
     profile = sites.by_key(site.strip()) or sites.by_origin(site.strip())
     if profile is None:
         raise ApiError(400, "unknown_site",
-                       f"Er is geen site '{site[:80]}' in SPOOR2_SITES; kies een site-sleutel daaruit "
-                       "of laat het veld leeg voor alle sites.",
+                       f"Er is geen site '{site[:80]}' in SPOOR2_SITES; kies een site-sleutel "
+                       "daaruit of laat het veld leeg voor alle sites.",
                        f"There is no site '{site[:80]}' in SPOOR2_SITES; use one of its site keys "
                        "or leave the field empty for every site.")
     return profile.key
