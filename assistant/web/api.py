@@ -21,6 +21,7 @@ from assistant.types import Answer
 from assistant.web import planner
 from assistant.web.context import WebContext, answer_dict, today_nl
 from assistant.web.errors import from_spoor2_error, request_language
+from assistant.web.handoff import site_of
 from assistant.web.schemas import (
     ChatRequest,
     ChatResponse,
@@ -70,7 +71,7 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
         )
     finally:
         ctx.gate.release()
-    return answer_dict(answer)
+    return answer_dict(answer, handoff=ctx.handoff.offers(answer, site_of(request)))
 
 
 @dataclass
@@ -133,19 +134,21 @@ async def answer_events(slot: Slot, audience: str | None, language: str | None,
 
 @router.post("/chat/stream", response_class=EventSourceResponse, responses=_ERRORS)
 async def chat_stream(
-    chat: Annotated[tuple[Slot, ChatRequest], Depends(_chat_slot)],
+    chat: Annotated[tuple[Slot, ChatRequest], Depends(_chat_slot)], request: Request,
 ) -> AsyncIterator[ServerSentEvent]:
     """Like /api/chat as server-sent events: `delta` {text} as the answer is written (a computed
     answer in one piece), `reset` {} when the text so far is replaced, then `done` (the answer)
     or `error`."""
     slot, body = chat
+    site = site_of(request)
     async for kind, value in answer_events(slot, body.audience, body.language):
         if kind == "delta":
             yield ServerSentEvent(event="delta", data={"text": escape(value, quote=False)})
         elif kind == "reset":
             yield ServerSentEvent(event="reset", data={})
         elif kind == "done":
-            yield ServerSentEvent(event="done", data=answer_dict(value))
+            yield ServerSentEvent(event="done", data=answer_dict(
+                value, handoff=slot.ctx.handoff.offers(value, site)))
         else:
             yield ServerSentEvent(event="error", data={"code": value.code, "status": value.status,
                                                        "message": value.message(slot.language)})

@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
-from assistant.web import api, openai_api, sources
+from assistant.web import api, handoff, openai_api, sources
 from assistant.web.accesslog import install_access_log_filter
 from assistant.web.admin import install_admin
 from assistant.web.context import WebContext
@@ -40,10 +40,12 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
         holder.start()
         downloads = app.state.web.downloads
         sweeper = asyncio.create_task(downloads.sweep_forever())
+        handoffs = asyncio.create_task(app.state.web.handoff.deliverer.run_forever())
         try:
             yield
         finally:
             sweeper.cancel()
+            handoffs.cancel()
             downloads.clear()
 
     app = FastAPI(
@@ -56,6 +58,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     install_security(app, settings)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins, ui_path=UI_PATH)
     app.include_router(api.router)
+    app.include_router(handoff.router)
     app.include_router(sources.router)
     if settings.openai_api:
         app.include_router(openai_api.router)

@@ -15,6 +15,7 @@ from assistant.types import Answer
 from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
+from assistant.web.handoff import HandoffDesk
 from assistant.web.holder import AssistantHolder
 from assistant.web.security import ClientIp, ConcurrencyGate, RateLimiter
 
@@ -32,6 +33,7 @@ class WebContext:
     client_ip: ClientIp
     feedback: FeedbackStore
     downloads: DownloadFolder
+    handoff: HandoffDesk
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -44,6 +46,7 @@ class WebContext:
             client_ip=ClientIp(settings.trusted_proxies),
             feedback=FeedbackStore(settings.feedback_db),
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
+            handoff=HandoffDesk.create(settings),
         )
 
     def ip_of(self, request: Request) -> str:
@@ -92,8 +95,9 @@ def _public_source(source: str, url: str) -> str:
     return ""
 
 
-def answer_dict(answer: Answer) -> dict[str, Any]:
-    """An `Answer` as the API's JSON (no trace: it may hold the question).
+def answer_dict(answer: Answer, *, handoff: bool = False) -> dict[str, Any]:
+    """An `Answer` as the API's JSON (no trace: it may hold the question); `handoff`: offer the
+    visitor an adviser (`HandoffDesk.offers`).
 
     The text is Markdown with any HTML escaped, so a client that renders it runs no markup
     from a document."""
@@ -110,4 +114,5 @@ def answer_dict(answer: Answer) -> dict[str, Any]:
             }
             for c in answer.citations
         ],
+        "handoff": handoff,
     }

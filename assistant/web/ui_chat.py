@@ -107,7 +107,8 @@ def respond(
                 data = answer_dict(item)
                 # The raw text: `render_answer` escapes it (once) for the chat window.
                 reply.update(content=item.text, citations=data["citations"],
-                             kind=data["kind"], question=text, pending=False)
+                             kind=data["kind"], question=text, pending=False,
+                             handoff=ctx.handoff.offers(item))
             elif item:
                 streamed = "" if item == RESET else streamed + str(item)
                 reply["content"] = streamed or t("thinking", language)

@@ -9,6 +9,7 @@ from assistant.config import Settings
 # (module, attribute) of every admin router; an area adds its line here.
 ROUTERS: tuple[str, ...] = (
     "assistant.web.admin.home",
+    "assistant.web.admin.handoffs",
 )
 
 

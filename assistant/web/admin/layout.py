@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 # (path, Dutch label, English label) of the console's pages, in menu order.
 NAV: tuple[tuple[str, str, str], ...] = (
     ("/admin", "Overzicht", "Overview"),
+    ("/admin/overdrachten", "Overdrachten", "Handoffs"),
 )
 
 CSS = """
