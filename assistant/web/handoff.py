@@ -21,7 +21,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 # Answer paths after which a person may help: the assistant did not know, declined the subject,
 # or the visitor asked for a person. Not after a greeting, an injection or a medical refusal.
-OFFER_PATHS = frozenset({"dont_know", "refusal:out_of_scope", "refusal:other_legal", "person"})
+OFFER_PATHS = frozenset({"dont_know", "refusal:out_of_scope", "refusal:off_topic",
+                         "refusal:other_legal", "person"})
 
 _UNAVAILABLE = (
     "Doorsturen naar een adviseur is op deze website niet ingesteld. Neem contact op met de "

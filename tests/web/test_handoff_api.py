@@ -158,12 +158,28 @@ def test_asking_for_a_person_offers_an_adviser(make_app, message):
     assert "adviseur" in body["answer"] or "adviser" in body["answer"]
 
 
-def test_a_dont_know_offers_an_adviser_only_when_handoff_is_configured(make_app):
-    question = "Hoeveel vakantiedagen bouw ik op tijdens mijn ouderschapsverlof in België?"
+def test_a_scope_refusal_offers_an_adviser_only_when_handoff_is_configured(make_app):
+    question = "Hoe vraag ik huurtoeslag aan?"
     on = TestClient(make_app(**_configured())).post("/api/chat", json={"message": question})
     assert on.json()["kind"] == "refusal" and on.json()["handoff"] is True
     off = TestClient(make_app()).post("/api/chat", json={"message": question})
     assert off.json()["handoff"] is False
+
+
+@pytest.mark.parametrize(("path", "offered"), [
+    ("dont_know", True), ("refusal:out_of_scope", True), ("refusal:off_topic", True),
+    ("refusal:other_legal", True), ("person", True), ("multi:card+dont_know", True),
+    ("card", False), ("refusal:medical", False), ("refusal:injection", False),
+    ("refusal:chitchat", False), ("deadline", False),
+])
+def test_which_answers_offer_an_adviser(tmp_path, path, offered):
+    from assistant.types import Answer
+    from assistant.web.handoff import HandoffDesk
+
+    desk = HandoffDesk.create(Settings(data_dir=tmp_path, **_configured()))
+    answer = Answer("…", "refusal", "nl", trace={"path": path})
+    assert desk.offers(answer) is offered
+    assert HandoffDesk.create(Settings(data_dir=tmp_path)).offers(answer) is False
 
 
 def test_a_normal_answer_offers_no_adviser(make_app):

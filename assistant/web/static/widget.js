@@ -150,7 +150,7 @@
     ".handoff textarea,.handoff input[type=text]{width:100%;border:1px solid #6b7280;border-radius:6px;padding:6px;",
     "min-height:36px;height:auto;flex:none;resize:vertical;background:#fff}",
     ".handoff .consent{display:flex;gap:8px;align-items:flex-start;font-weight:400}",
-    ".handoff .consent input{width:20px;height:20px;margin:2px 0 0;flex:none}",
+    ".handoff .consent input{width:24px;height:24px;margin:0;flex:none}",
     ".handoff .hint{margin:0;font-size:12px;color:#374151}",
     ".handoff .problem{margin:0;font-size:13px;color:#b91c1c;font-weight:600}.handoff .problem:empty{display:none}",
     ".handoff .buttons{display:flex;gap:6px;flex-wrap:wrap}",
