@@ -38,7 +38,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "unavailable": {"u": "Doorsturen naar een adviseur is hier niet ingesteld.",
                     "je": "Doorsturen naar een adviseur is hier niet ingesteld.",
                     "en": "Passing questions on to an adviser is not set up here."},
-    "title": {"u": "Melding", "je": "Melding", "en": "Notice"},
 }
 
 
@@ -118,30 +117,29 @@ def _open(turns: list[Turn] | None) -> tuple[Any, Any, Any, Any]:
 
 def _send(ctx: WebContext, question: str, contact: str, consent: bool, language: str,
           audience: str | None, request: gr.Request | None) -> tuple[Any, ...]:
-    keep = (gr.update(), gr.update(), gr.update(), gr.update(), gr.update())
+    """Store the request; the outcome is written to #handoff-status (a live region, ui.js)."""
     try:
         ctx.limiter.check(client_ip(ctx, request))
         if not ctx.handoff.available(""):
-            gr.Warning(say("unavailable", language, audience), title=say("title", language))
-            return keep
+            return _problem(say("unavailable", language, audience))
         text = ctx.check_message(question or "")
         ctx.handoff.submit(text, contact or "", consent=bool(consent), site="", language=language,
                            audience=audience or "")
     except ApiError as exc:
-        gr.Warning(exc.message(language), title=say("title", language))
-        return keep
+        return _problem(exc.message(language))
     except HandoffInputError as exc:
-        gr.Warning(exc.user_message(language), title=say("title", language))
-        return keep
+        return _problem(exc.user_message(language))
     except Spoor2Error as exc:
         log.error("handoff not stored: %s", type(exc).__name__)
-        gr.Warning(Spoor2Error().user_message(language), title=say("title", language))
-        return keep
-    message = sent_message(language, audience)
-    gr.Info(message, title=say("title", language))
+        return _problem(Spoor2Error().user_message(language))
     return (gr.update(visible=False), gr.update(visible=False),
-            gr.update(value=f'<p role="status">{message}</p>'), gr.update(value=""),
+            gr.update(value=sent_message(language, audience)), gr.update(value=""),
             gr.update(value=False))
+
+
+def _problem(message: str) -> tuple[Any, ...]:
+    """The form stays as it is; the status says what to change."""
+    return gr.update(), gr.update(), gr.update(value=message), gr.update(), gr.update()
 
 
 def _relabel(language: str, audience: str | None) -> tuple[Any, ...]:

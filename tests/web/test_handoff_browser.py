@@ -127,3 +127,35 @@ def test_a_visitor_asks_for_a_person_and_the_request_reaches_the_adviser(world, 
     assert len(world["mailbox"].messages) == 1 and len(world["hook"].received) == 1
     console.close()
     context.close()
+
+
+def test_the_chat_ui_offers_an_adviser_and_sends_the_request(world, browser, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(world["app"] + "/ui/")
+    page.wait_for_selector("#chatbot")
+    assert not page.locator("#handoff-offer").is_visible()
+    page.fill("#question textarea", UNKNOWN)
+    page.click("#send")
+    offer = page.locator("#handoff-offer")
+    offer.wait_for()
+    assert offer.inner_text() == "Stel uw vraag aan een adviseur"
+    offer.click()
+    question = page.locator("#handoff-question textarea")
+    question.wait_for()
+    assert question.input_value() == UNKNOWN
+    assert "medische gegevens" in page.inner_text("#handoff-intro")
+    page.fill("#handoff-contact input, #handoff-contact textarea", "06-12345678")
+    page.click("#handoff-send")
+    page.locator("#handoff-status").get_by_text("toestemming").wait_for()  # consent first
+    assert page.locator("#handoff-status").get_attribute("aria-live") == "polite"
+    page.locator("#handoff-consent input").check()
+    assert_no_serious_violations(page, "ui handoff form, 390 px")
+    page.screenshot(path=artifacts / "phone-ui-handoff-form.png", full_page=True)
+    page.click("#handoff-send")
+    page.locator("#handoff-status").get_by_text("Uw vraag is doorgestuurd").wait_for()
+    wait_until(lambda: world["mailbox"].messages, timeout=20)
+    text = world["mailbox"].messages[0].get_payload(decode=True).decode()
+    assert "06-12345678" in text and "Website: de eigen chat" in text
+    context.close()
