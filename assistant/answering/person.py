@@ -14,15 +14,18 @@ if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
     from assistant.understanding import Turn
 
-_SOMEONE_NL = (r"(iemand|een mens|een persoon|een medewerker|een adviseur|een consulent|een echte? (mens|persoon)"
-               r"|een (re-?integratie)?adviseur|jullie adviseur|uw adviseur|een van jullie)")
-_SOMEONE_EN = (r"(someone|somebody|a (real |live )?(person|human|adviser|advisor|consultant|agent)|an (adviser|advisor|agent)"
-               r"|a member of (your )?staff|one of your (advisers|advisors|staff|people)|a real human)")
+_SOMEONE_NL = (r"(iemand|een mens|een persoon|een medewerker|een adviseur|een consulent"
+               r"|een echte? (mens|persoon)|een (re-?integratie)?adviseur|jullie adviseur"
+               r"|uw adviseur|een van jullie)")
+_SOMEONE_EN = (r"(someone|somebody|a (real |live )?(person|human|adviser|advisor|consultant|agent)"
+               r"|an (adviser|advisor|agent)|a member of (your )?staff"
+               r"|one of your (advisers|advisors|staff|people)|a real human)")
 _ASKS_FOR_A_PERSON = re.compile(
     rf"\b{_SOMEONE_NL}\b.{{0,25}}\b(spreken|bellen|praten|chatten|te spreken)\b"
     rf"|\b(spreken|praten|bellen|chatten|contact( opnemen)?)\s+met\s+{_SOMEONE_NL}\b"
     r"|\bik wil (graag )?(een mens|een echte? (mens|persoon)|een adviseur)\b"
-    r"|\b(doorverbonden|doorverbinden|teruggebeld|terugbellen)\b|\b(bel|neem) (me|mij)\b.{0,20}\b(terug|op)\b"
+    r"|\b(doorverbonden|doorverbinden|teruggebeld|terugbellen)\b"
+    r"|\b(bel|neem) (me|mij)\b.{0,20}\b(terug|op)\b"
     rf"|\b(talk|speak|chat)\s+(to|with)\s+{_SOMEONE_EN}\b"
     r"|\b(call me( back)?|contact me|get in touch with (someone|somebody|an? advis[eo]r))\b"
     r"|\b(i want|i'd like|i would like) (a (real )?(human|person)|an advis[eo]r)\b"

@@ -48,7 +48,9 @@ def backoff_seconds(attempts: int) -> int:
     """Seconds to wait after the `attempts`-th failed attempt (1-based)."""
     if attempts <= 0:
         return 0
-    return BACKOFF_SECONDS[attempts - 1] if attempts <= len(BACKOFF_SECONDS) else BACKOFF_CAP_SECONDS
+    if attempts > len(BACKOFF_SECONDS):
+        return BACKOFF_CAP_SECONDS
+    return BACKOFF_SECONDS[attempts - 1]
 
 
 def _parse(stamp: str) -> datetime:

@@ -176,8 +176,8 @@ class HandoffStore:
         contact = check_contact(contact)
         stamp = now_iso(now)
         return self._execute(
-            "INSERT INTO handoffs (created_at, site, language, audience, question, contact, consent,"
-            " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
+            "INSERT INTO handoffs (created_at, site, language, audience, question, contact,"
+            " consent, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
             (stamp, site or "", "en" if language == "en" else "nl", audience or "", clean, contact,
              stamp),
         )[1]

@@ -33,7 +33,8 @@ def verify(secret: str, timestamp: str, body: bytes, header: str, now: float | N
         age = abs((now if now is not None else time.time()) - int(timestamp))
     except ValueError:
         return False
-    return age <= MAX_AGE_SECONDS and hmac.compare_digest(signature(secret, timestamp, body), header)
+    expected = signature(secret, timestamp, body)
+    return age <= MAX_AGE_SECONDS and hmac.compare_digest(expected, header)
 
 
 def payload(request: HandoffRequest) -> bytes:

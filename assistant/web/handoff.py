@@ -69,7 +69,11 @@ class HandoffDesk:
 
     def submit(self, question: str, contact: str, *, consent: bool, site: str = "",
                language: str = "nl", audience: str = "") -> int:
-        """Store a request and wake the worker; returns its id (`HandoffInputError` on bad input)."""
+        """Store a request and wake the worker; returns its id.
+
+        Raises:
+            HandoffInputError: no consent, an invalid contact, or health details.
+        """
         request_id = self.store.add(question, contact, consent=consent, site=site,
                                     language=language, audience=audience)
         log.info("handoff %s stored (site %s)", request_id, site or "-")

@@ -177,8 +177,9 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
 
         chat_in = [box, turns, audience, lang]
         chat_out = [chatbot, turns, box]
+        picked = chatbot.example_select(_pick_example, None, box)
         answered = [box.submit(respond, chat_in, chat_out), send.click(respond, chat_in, chat_out),
-                    chatbot.example_select(_pick_example, None, box).then(respond, chat_in, chat_out)]
+                    picked.then(respond, chat_in, chat_out)]
         handoff.wire(ctx, answered, turns, lang, audience, language)
         chatbot.like(like, [turns, lang], [comment, feedback_box, feedback_row])
         send_comment.click(send_feedback_comment, [comment, feedback_row, lang],

@@ -24,17 +24,19 @@ TEXTS: dict[str, dict[str, str]] = {
                    "adviseur heeft die niet nodig.",
               "je": "Een adviseur neemt contact met je op. Vul geen medische gegevens of BSN in; "
                     "een adviseur heeft die niet nodig.",
-              "en": "An adviser will contact you. Do not enter medical details or a citizen service "
-                    "number (BSN); an adviser does not need them."},
+              "en": "An adviser will contact you. Do not enter medical details or a citizen "
+                    "service number (BSN); an adviser does not need them."},
     "question": {"u": "Uw vraag", "je": "Je vraag", "en": "Your question"},
     "contact": {"u": "E-mailadres of telefoonnummer", "je": "E-mailadres of telefoonnummer",
                 "en": "E-mail address or phone number"},
-    "consent": {"u": "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar een "
-                     "adviseur.",
-                "je": "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar een "
-                      "adviseur.",
-                "en": "I agree that my question and contact details are passed on to an adviser."},
-    "send": {"u": "Verstuur naar adviseur", "je": "Verstuur naar adviseur", "en": "Send to an adviser"},
+    "consent": {"u": "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar "
+                     "een adviseur.",
+                "je": "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar "
+                      "een adviseur.",
+                "en": "I agree that my question and contact details are passed on to an "
+                      "adviser."},
+    "send": {"u": "Verstuur naar adviseur", "je": "Verstuur naar adviseur",
+             "en": "Send to an adviser"},
     "unavailable": {"u": "Doorsturen naar een adviseur is hier niet ingesteld.",
                     "je": "Doorsturen naar een adviseur is hier niet ingesteld.",
                     "en": "Passing questions on to an adviser is not set up here."},
@@ -72,7 +74,7 @@ class HandoffForm:
 
     def wire(self, ctx: WebContext, answered: list[Any], turns: Any, lang: Any, audience: Any,
              language: Any) -> None:
-        """Show the offer after each answer that has `handoff`; send; relabel on a language switch."""
+        """Offer the form after an answer with `handoff`; send it; relabel on a language switch."""
         for event in answered:
             event.then(_offered, [turns], [self.offer])
         self.offer.click(_open, [turns], [self.offer, self.box, self.question, self.status])

@@ -1,4 +1,4 @@
-"""`POST /api/handoff`, the chat's `handoff` flag and the admin handoff API, through the ASGI app."""
+"""`POST /api/handoff`, the chat's `handoff` flag and the admin handoff API (ASGI client)."""
 from __future__ import annotations
 
 import sqlite3

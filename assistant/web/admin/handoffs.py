@@ -107,7 +107,8 @@ def _row_html(r: HandoffRequest, en: bool) -> str:
     return (f'<tr id="h{r.id}"><td>{r.id}</td><td>{escape(r.created_at)}</td>'
             f"<td>{escape(r.site or ('own chat' if en else 'eigen chat'))}</td>"
             f"<td>{escape(r.question)}</td><td>{escape(r.contact)}</td>"
-            f'<td class="status-{escape(r.status)}">{escape(status)}{error}{when}</td><td>{action}</td></tr>')
+            f'<td class="status-{escape(r.status)}">{escape(status)}{error}{when}</td>'
+            f"<td>{action}</td></tr>")
 
 
 @router.get(PAGE, response_class=HTMLResponse)
@@ -123,13 +124,17 @@ async def handoffs_page(request: Request, admin: Annotated[Admin, Depends(requir
              if en else ("#", "Ontvangen", "Website", "Vraag", "Contact", "Status", "Actie"))
     if rows:
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
-        caption = "Handoff requests, newest first" if en else "Vragen voor een adviseur, nieuwste eerst"
-        body = (f'<div class="wrap"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+        caption = ("Handoff requests, newest first" if en
+                   else "Vragen voor een adviseur, nieuwste eerst")
+        body = (f'<div class="wrap"><table><caption>{caption}</caption>'
+                f"<thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(_row_html(r, en) for r in rows)}</tbody></table></div>")
     else:
-        body = "<p>" + ("No handoff requests yet." if en else "Nog geen vragen voor een adviseur.") + "</p>"
+        empty = "No handoff requests yet." if en else "Nog geen vragen voor een adviseur."
+        body = f"<p>{empty}</p>"
     if not request.app.state.web.handoff.available():
-        body = ('<p class="error">' + ("Handoff is not configured: set SPOOR2_SMTP_HOST and "
-                "SPOOR2_SMTP_TO, or SPOOR2_HANDOFF_WEBHOOK." if en else "Doorsturen is niet ingesteld: "
-                "zet SPOOR2_SMTP_HOST en SPOOR2_SMTP_TO, of SPOOR2_HANDOFF_WEBHOOK.") + "</p>" + body)
+        missing = ("Handoff is not configured: set SPOOR2_SMTP_HOST and SPOOR2_SMTP_TO, or "
+                   "SPOOR2_HANDOFF_WEBHOOK." if en else "Doorsturen is niet ingesteld: zet "
+                   "SPOOR2_SMTP_HOST en SPOOR2_SMTP_TO, of SPOOR2_HANDOFF_WEBHOOK.")
+        body = f'<p class="error">{missing}</p>{body}' 
     return page("Handoffs" if en else "Overdrachten", body, path=PAGE, language=lang)
