@@ -13,19 +13,21 @@ log = logging.getLogger(__name__)
 
 
 def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | None = None) -> list[Answerer]:
-    """The answer pipeline, in order: Poortwachter check, scope guard, deadline calculator, the operator's own
+    """The answer pipeline, in order: a request for a person, Poortwachter check, scope guard, deadline calculator, the operator's own
     documents, vetted cards, the LLM (when configured), extractive passages, don't know."""
     from assistant.answering.cards import CardAnswerer
     from assistant.answering.check_answerer import CheckAnswerer
     from assistant.answering.deadline_answerer import DeadlineAnswerer
     from assistant.answering.extractive import ExtractiveAnswerer
     from assistant.answering.operator import OperatorAnswerer
+    from assistant.answering.person import PersonAnswerer
     from assistant.answering.refusals import DontKnowAnswerer, ScopeAnswerer
     from assistant.answering.scope import ScopeGuard, ScopeModel
 
     thresholds = thresholds or thresholds_for(embedder.name)
     extractive = ExtractiveAnswerer(thresholds)
     answerers: list[Answerer] = [
+        PersonAnswerer(),  # "kan ik iemand spreken?": offer an adviser, before the scope guard declines it
         # "waar sta ik?" is too short for the scope guard (chitchat); the check only answers it when
         # the conversation holds a sick case or a Poortwachter step, else the guard decides.
         CheckAnswerer(),

@@ -96,6 +96,16 @@ class Settings(BaseSettings):
     metrics: bool = False
     # Issue 14, H4: site profiles (a YAML file; assistant/sites.py)
     sites: Path | None = None
+    # Issue 14, H2: handoff to a person (e-mail and/or a signed webhook).
+    smtp_host: str = ""
+    smtp_port: Port = 587
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_from: str = ""
+    smtp_to: CommaList = ()
+    smtp_starttls: bool = True
+    handoff_webhook: str = ""
+    handoff_secret: SecretStr = SecretStr("")
 
     @classmethod
     def settings_customise_sources(
@@ -161,6 +171,18 @@ class Settings(BaseSettings):
                 "SPOOR2_OPENAI_API=1 needs SPOOR2_OPENAI_API_KEY (at least 16 characters)")
         return self
 
+    @model_validator(mode="after")
+    def _handoff_targets_are_complete(self) -> Settings:
+        if self.smtp_host and not self.smtp_to:
+            raise ValueError("SPOOR2_SMTP_HOST needs SPOOR2_SMTP_TO (who receives the handoffs)")
+        if self.handoff_webhook:
+            if not self.handoff_webhook.lower().startswith(("https://", "http://")):
+                raise ValueError("SPOOR2_HANDOFF_WEBHOOK must be an http(s):// address")
+            if len(self.handoff_secret.get_secret_value()) < 16:
+                raise ValueError("SPOOR2_HANDOFF_WEBHOOK needs SPOOR2_HANDOFF_SECRET "
+                                 "(at least 16 characters; the receiver checks the signature)")
+        return self
+
     @property
     def hosts(self) -> tuple[str, ...]:
         """Host names this server answers to: SPOOR2_ALLOWED_HOSTS, else the bind address and
@@ -191,6 +213,11 @@ class Settings(BaseSettings):
     def question_db(self) -> Path:
         """SQLite file of the question log (SPOOR2_QUESTION_LOG)."""
         return self.data_dir / "questions.sqlite3"
+
+    @property
+    def handoff_db(self) -> Path:
+        """SQLite file for handoff requests (issue 14, H2)."""
+        return self.data_dir / "handoff.sqlite3"
 
 
 class _MappingSource(EnvSettingsSource):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-AnswerKind = Literal["card", "extractive", "deadline", "llm", "refusal", "clarify"]
+AnswerKind = Literal["card", "extractive", "deadline", "llm", "refusal", "clarify", "handoff"]
 
 
 @dataclass(frozen=True)

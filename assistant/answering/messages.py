@@ -130,6 +130,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The answer depends on who is asking. Are you asking as the employer or as the employee?",
     },
     "reviewed": {"u": "Bijgewerkt op", "je": "Bijgewerkt op", "en": "Last reviewed"},
+    "person": {
+        "u": "Ik ben een digitale assistent en kan u niet zelf doorverbinden. Wilt u een adviseur spreken? "
+             "Kies dan hieronder \"Stel uw vraag aan een adviseur\" en laat uw vraag en een e-mailadres of "
+             "telefoonnummer achter; een adviseur neemt dan contact met u op. Staat die knop er niet, neem dan "
+             "contact op met de arbodienst of de casemanager, of met UWV.",
+        "je": "Ik ben een digitale assistent en kan je niet zelf doorverbinden. Wil je een adviseur spreken? "
+              "Kies dan hieronder \"Stel je vraag aan een adviseur\" en laat je vraag en een e-mailadres of "
+              "telefoonnummer achter; een adviseur neemt dan contact met je op. Staat die knop er niet, neem dan "
+              "contact op met je werkgever, de casemanager of de arbodienst, of met UWV.",
+        "en": "I'm a digital assistant and can't put you through myself. Would you like to talk to an adviser? "
+              "Choose \"Ask an adviser\" below and leave your question and an e-mail address or phone number; an "
+              "adviser will then contact you. If that button is not there, please contact the occupational health "
+              "service (arbodienst) or your case manager, or UWV.",
+    },
 }
 
 

@@ -63,7 +63,8 @@ async def chat(body: ChatRequest, request: Request) -> dict[str, Any]:
     `question_id` is set when the server keeps a question log; send it back with feedback."""
     question = await _enter(body, request)
     answer = await chat_path.answer(question)
-    return answer_dict(answer, question.question_id)
+    return answer_dict(answer, question.question_id,
+                       handoff=question.ctx.handoff.offers(answer, question.site))
 
 
 async def _chat_slot(body: ChatRequest, request: Request) -> AsyncIterator[chat_path.Question]:
@@ -88,7 +89,9 @@ async def chat_stream(
         elif kind == "reset":
             yield ServerSentEvent(event="reset", data={})
         elif kind == "done":
-            yield ServerSentEvent(event="done", data=answer_dict(value, question.question_id))
+            yield ServerSentEvent(event="done", data=answer_dict(
+                value, question.question_id,
+                handoff=question.ctx.handoff.offers(value, question.site)))
         else:
             yield ServerSentEvent(event="error", data={"code": value.code, "status": value.status,
                                                        "message": value.message(question.language)})

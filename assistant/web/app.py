@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
-from assistant.web import api, openai_api, site_api, sources
+from assistant.web import api, handoff, openai_api, site_api, sources
 from assistant.web.accesslog import install_access_log_filter
 from assistant.web.admin import install_admin
 from assistant.web.context import WebContext
@@ -42,11 +42,13 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
         downloads = app.state.web.downloads
         sweeper = asyncio.create_task(downloads.sweep_forever())
         purger = asyncio.create_task(app.state.web.questions.purge_forever())  # retention
+        handoffs = asyncio.create_task(app.state.web.handoff.deliverer.run_forever())
         try:
             yield
         finally:
             sweeper.cancel()
             purger.cancel()
+            handoffs.cancel()
             downloads.clear()
 
     app = FastAPI(
@@ -62,6 +64,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
                        ui_path=UI_PATH)
     app.include_router(api.router)
     app.include_router(site_api.router)
+    app.include_router(handoff.router)
     app.include_router(sources.router)
     if settings.openai_api:
         app.include_router(openai_api.router)

@@ -16,6 +16,7 @@ from assistant.types import Answer
 from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
 from assistant.web.feedback import FeedbackStore
+from assistant.web.handoff import HandoffDesk
 from assistant.web.holder import AssistantHolder
 from assistant.web.metrics import Metrics
 from assistant.web.questionlog import QuestionLog
@@ -38,6 +39,7 @@ class WebContext:
     questions: QuestionLog
     metrics: Metrics
     sites: Sites
+    handoff: HandoffDesk
 
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
@@ -54,6 +56,7 @@ class WebContext:
                                   settings.retention_days),
             metrics=Metrics.from_settings(settings),
             sites=load_sites(settings.sites),
+            handoff=HandoffDesk.create(settings),
         )
 
     def site_of(self, request: Request) -> SiteProfile | None:
@@ -106,9 +109,11 @@ def _public_source(source: str, url: str) -> str:
     return ""
 
 
-def answer_dict(answer: Answer, question_id: int | None = None) -> dict[str, Any]:
+def answer_dict(answer: Answer, question_id: int | None = None, *, handoff: bool = False,
+                ) -> dict[str, Any]:
     """An `Answer` as the API's JSON: `Answer.to_dict()` made safe for clients, plus the
-    question log's id (null when the question was not logged).
+    question log's id (null when the question was not logged) and `handoff` (offer the visitor
+    an adviser: `HandoffDesk.offers`).
 
     The text is Markdown with any HTML escaped, so a client that renders it runs no markup
     from a document; citation sources are web addresses or `/bron/` pages, never server paths."""
@@ -117,4 +122,5 @@ def answer_dict(answer: Answer, question_id: int | None = None) -> dict[str, Any
     for c in data["citations"]:
         c["source"], c["url"] = _public_source(c["source"], c["url"]), _public_source(c["url"], "")
     data["question_id"] = question_id
+    data["handoff"] = handoff
     return data

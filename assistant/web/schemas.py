@@ -70,6 +70,9 @@ class ChatResponse(BaseModel):
     question_id: int | None = Field(
         None, description="The question log's row (null when questions are not kept); send it "
         "back with /api/feedback.")
+    handoff: bool = Field(False, description="Offer \"Stel uw vraag aan een adviseur\" (POST "
+                          "/api/handoff): the assistant did not know, declined the subject, or the "
+                          "visitor asked for a person, and handoff is configured.")
 
 
 class EpisodeIn(BaseModel):
@@ -156,4 +159,24 @@ class FeedbackResponse(BaseModel):
     """Confirmation that the feedback was stored."""
 
     ok: bool
+    message: str
+
+
+class HandoffRequestIn(BaseModel):
+    """A visitor's question for an adviser, with contact details given with consent."""
+
+    question: Text = Field("", description="The question (no medical details, no BSN; at most "
+                           "SPOOR2_MAX_MESSAGE_CHARS characters).")
+    contact: Text = Field("", max_length=254, description="E-mail address or phone number.")
+    consent: bool = Field(False, description="Must be true: the visitor agrees that the question "
+                          "and contact details are passed on to an adviser.")
+    language: Language | None = None
+    audience: Audience | None = None
+
+
+class HandoffResponse(BaseModel):
+    """The stored request's id and a confirmation for the visitor."""
+
+    id: int
+    status: str
     message: str

@@ -6,7 +6,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.web import ui_chat, ui_planner, ui_planner_form
+from assistant.web import ui_chat, ui_handoff, ui_planner, ui_planner_form
 from assistant.web.context import WebContext
 from assistant.web.ui_texts import EXAMPLES, privacy_note, t
 
@@ -143,6 +143,7 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
                                      placeholder=t("placeholder", "nl"), show_label=False,
                                      elem_id="question", scale=5, lines=1, max_lines=6)
                     send = gr.Button(t("send", "nl"), variant="primary", elem_id="send", scale=1)
+                handoff = ui_handoff.build("nl")
                 with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
                     comment = gr.Textbox(label=t("comment", "nl"), lines=2, max_length=1000,
                                          elem_id="feedback-comment")
@@ -177,9 +178,10 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
 
         chat_in = [box, turns, audience, lang]
         chat_out = [chatbot, turns, box]
-        box.submit(respond, chat_in, chat_out)
-        send.click(respond, chat_in, chat_out)
-        chatbot.example_select(_pick_example, None, box).then(respond, chat_in, chat_out)
+        picked = chatbot.example_select(_pick_example, None, box)
+        answered = [box.submit(respond, chat_in, chat_out), send.click(respond, chat_in, chat_out),
+                    picked.then(respond, chat_in, chat_out)]
+        handoff.wire(ctx, answered, turns, lang, audience, language)
         chatbot.like(like, [turns, lang], [comment, feedback_box, feedback_row])
         send_comment.click(send_feedback_comment, [comment, feedback_row, lang],
                            [comment, feedback_box])

@@ -5,7 +5,8 @@ from __future__ import annotations
 def assert_well_formed(body: dict) -> None:
     """An /api/chat answer: text, a known kind, numbered citations."""
     assert isinstance(body.get("answer"), str) and body["answer"].strip(), body
-    assert body.get("kind") in ("card", "extractive", "deadline", "llm", "refusal", "clarify"), body
+    assert body.get("kind") in ("card", "extractive", "deadline", "llm", "refusal", "clarify",
+                                "handoff"), body
     assert isinstance(body.get("citations"), list), body
     for n, citation in enumerate(body["citations"], start=1):
         assert citation["number"] == n and citation["title"], body

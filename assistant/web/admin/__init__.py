@@ -16,6 +16,7 @@ ROUTERS: tuple[str, ...] = (
     "assistant.web.admin.dashboard",
     "assistant.web.admin.questions",
     "assistant.web.admin.sites",
+    "assistant.web.admin.handoffs",
 )
 
 

@@ -13,6 +13,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("/admin/conflicten", "Conflicten", "Conflicts"),
     ("/admin/onbeantwoord", "Onbeantwoord", "Unanswered"),
     ("/admin/vragen", "Vragen", "Questions"),
+    ("/admin/overdrachten", "Overdrachten", "Handoffs"),
     ("/admin/logout", "Uitloggen", "Sign out"),
 )
 

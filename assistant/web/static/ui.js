@@ -182,6 +182,14 @@
     }
   }
 
+  // Handoff form (issue 14, H2): its outcome is a live region.
+  function fixHandoff() {
+    var status = $("#handoff-status");
+    if (!status) return;
+    setAttr(status, "role", "status");
+    setAttr(status, "aria-live", "polite");
+  }
+
   // Planner date fields marked .date-picker become the browser's own date picker (labelled,
   // keyboard usable; Gradio's DateTime has an unnamed button). The value stays YYYY-MM-DD.
   function fixDatePickers() {
@@ -192,7 +200,7 @@
   function fixAll() {
     scheduled = false;
     fixLanguage(); fixRadios(); fixTabs(); fixExamples(); fixCounter(); fixChat(); fixPlanner();
-    fixDatePickers();
+    fixDatePickers(); fixHandoff();
   }
   function schedule() {
     if (scheduled) return;

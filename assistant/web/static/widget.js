@@ -167,6 +167,153 @@
     "max-height:none;border-radius:0}}"
   ].join("") + SITE_CSS; }
 
+  /* ---- Handoff to a person (issue 14, H2) ------------------------------------------------------
+     When an answer comes with `handoff: true` (the assistant did not know, declined the subject, or
+     the visitor asked for a person), its bubble offers "Stel uw vraag aan een adviseur": a short form
+     (question prefilled from the visitor's last message, e-mail or phone, consent) that POSTs to
+     /api/handoff. Results are announced through the widget's live region. Texts can be overridden
+     with data-handoff-* attributes (data-handoff-offer, data-handoff-submit, ...). */
+  var HANDOFF_TEXTS = {
+    nl: {
+      offer: AUDIENCE === "werknemer" ? "Stel je vraag aan een adviseur" : "Stel uw vraag aan een adviseur",
+      question: AUDIENCE === "werknemer" ? "Je vraag" : "Uw vraag",
+      contact: "E-mailadres of telefoonnummer",
+      consent: "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar een adviseur.",
+      hint: "Vul geen medische gegevens of BSN in; een adviseur heeft die niet nodig.",
+      submit: "Verstuur naar adviseur", cancel: "Annuleer", sending: "Bezig met versturen…",
+      needConsent: "Geef eerst toestemming om de gegevens door te sturen.",
+      needContact: "Vul een e-mailadres of telefoonnummer in.",
+      needQuestion: "Vul de vraag in."
+    },
+    en: {
+      offer: "Ask an adviser", question: "Your question", contact: "E-mail address or phone number",
+      consent: "I agree that my question and contact details are passed on to an adviser.",
+      hint: "Do not enter medical details or a citizen service number (BSN); an adviser does not need them.",
+      submit: "Send to an adviser", cancel: "Cancel", sending: "Sending…",
+      needConsent: "Please agree first that your details are passed on.",
+      needContact: "Please enter an e-mail address or phone number.",
+      needQuestion: "Please enter your question."
+    }
+  };
+  function handoffText(key) {
+    var attr = "data-handoff-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
+    return script.hasAttribute(attr) ? script.getAttribute(attr) : HANDOFF_TEXTS[LANG][key];
+  }
+  CSS += [
+    ".handoff-offer{margin-top:8px;background:#fff;color:#1f2937;border:1px solid " + COLOR + ";",
+    "border-radius:8px;padding:6px 10px;min-height:36px;cursor:pointer;font-weight:600}",
+    ".handoff{margin-top:8px;display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #d1d5db;",
+    "border-radius:8px;background:#f9fafb}",
+    ".handoff label{font-size:13px;font-weight:600}",
+    ".handoff textarea,.handoff input[type=text]{width:100%;border:1px solid #6b7280;border-radius:6px;padding:6px;",
+    "min-height:36px;height:auto;flex:none;resize:vertical;background:#fff}",
+    ".handoff .consent{display:flex;gap:8px;align-items:flex-start;font-weight:400}",
+    ".handoff .consent input{width:24px;height:24px;margin:0;flex:none}",
+    ".handoff .hint{margin:0;font-size:12px;color:#374151}",
+    ".handoff .problem{margin:0;font-size:13px;color:#b91c1c;font-weight:600}.handoff .problem:empty{display:none}",
+    ".handoff .buttons{display:flex;gap:6px;flex-wrap:wrap}",
+    ".handoff .buttons button{min-height:36px;border-radius:8px;padding:0 12px;cursor:pointer}",
+    ".handoff button.submit{background:" + COLOR + ";color:#fff;border:0}",
+    ".handoff button.cancel{background:#fff;color:#1f2937;border:1px solid #6b7280}",
+    ".handoff-done{margin-top:8px;font-weight:600}",
+    "input:focus-visible{outline:3px solid #111827;outline-offset:2px;box-shadow:0 0 0 2px #fff}"
+  ].join("");
+  var handoffCount = 0;
+
+  // The visitor's last question before answer `m` (not a bare "can I talk to someone?").
+  function handoffQuestion(widget, m) {
+    var messages = widget.state.messages, i = messages.indexOf(m) - 1, users = [];
+    for (; i >= 0 && users.length < 2; i--) if (messages[i].role === "user") users.push(messages[i].text);
+    if (m.kind === "handoff") return users[1] || "";
+    return users[0] || "";
+  }
+
+  function attachHandoff(widget, node, m) {
+    if (m.handoffDone) { node.appendChild(el("p", { "class": "handoff-done" }, m.handoffDone)); return; }
+    var offer = el("button", { type: "button", "class": "handoff-offer" }, handoffText("offer"));
+    offer.addEventListener("click", function () {
+      offer.hidden = true;
+      node.appendChild(handoffForm(widget, node, m, offer));
+    });
+    node.appendChild(offer);
+  }
+
+  function handoffForm(widget, node, m, offer) {
+    var n = ++handoffCount, id = function (x) { return "spoor2-handoff-" + x + "-" + n; };
+    var form = el("form", { "class": "handoff", "aria-label": handoffText("offer"), novalidate: "" });
+    var question = el("textarea", { id: id("q"), rows: "3", "aria-describedby": id("hint") });
+    question.value = handoffQuestion(widget, m);
+    var contact = el("input", { id: id("c"), type: "text", autocomplete: "email", inputmode: "email" });
+    var consent = el("input", { id: id("ok"), type: "checkbox" });
+    var consentLabel = el("label", { "for": id("ok"), "class": "consent" });
+    consentLabel.appendChild(consent);
+    consentLabel.appendChild(document.createTextNode(handoffText("consent")));
+    var problem = el("p", { "class": "problem", id: id("p") });
+    var submit = el("button", { type: "submit", "class": "submit" }, handoffText("submit"));
+    var cancel = el("button", { type: "button", "class": "cancel" }, handoffText("cancel"));
+    var buttons = el("div", { "class": "buttons" });
+    buttons.appendChild(submit);
+    buttons.appendChild(cancel);
+    [el("label", { "for": id("q") }, handoffText("question")), question,
+      el("p", { "class": "hint", id: id("hint") }, handoffText("hint")),
+      el("label", { "for": id("c") }, handoffText("contact")), contact, consentLabel, problem, buttons
+    ].forEach(function (x) { form.appendChild(x); });
+    function say(message) {
+      widget.live.textContent = "";
+      setTimeout(function () { widget.live.textContent = message; }, 50);
+    }
+    function fail(message, field) {
+      problem.textContent = message;
+      [question, contact, consent].forEach(function (f) {
+        f.removeAttribute("aria-invalid");
+        if (f === question) f.setAttribute("aria-describedby", id("hint"));
+        else f.removeAttribute("aria-describedby");
+      });
+      if (field) {
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", (field === question ? id("hint") + " " : "") + id("p"));
+        field.focus();
+      }
+      say(message);
+    }
+    cancel.addEventListener("click", function () { form.remove(); offer.hidden = false; offer.focus(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!question.value.trim()) return fail(handoffText("needQuestion"), question);
+      if (!contact.value.trim()) return fail(handoffText("needContact"), contact);
+      if (!consent.checked) return fail(handoffText("needConsent"), consent);
+      submit.disabled = true;
+      problem.textContent = "";
+      say(handoffText("sending"));
+      var body = JSON.stringify({ question: question.value, contact: contact.value.trim(), consent: true,
+        language: LANG, audience: AUDIENCE });
+      fetch(API + "/api/handoff", { method: "POST", body: body,
+        headers: { "Content-Type": "application/json", "Accept-Language": LANG } })
+        .then(function (r) { return r.json().catch(function () { return {}; }).then(function (j) { return [r, j]; }); })
+        .then(function (rj) {
+          var r = rj[0], j = rj[1];
+          if (!r.ok) {
+            submit.disabled = false;
+            var code = j.error && j.error.code;
+            var field = code === "invalid_contact" ? contact : code === "consent_required" ? consent : question;
+            return fail((j.error && j.error.message) || text("error"), field);
+          }
+          m.handoffDone = j.message;
+          widget.save();
+          var done = el("p", { "class": "handoff-done", tabindex: "-1" }, j.message);
+          form.replaceWith(done);
+          offer.remove();
+          done.focus();
+          say(j.message);
+          if (widget.emit) widget.emit("handoff", { id: j.id, language: LANG });
+        })
+        .catch(function () { submit.disabled = false; fail(text("offline"), null); });
+    });
+    setTimeout(function () { question.focus(); }, 0);
+    return form;
+  }
+  /* ---- end of handoff ---- */
+
   function el(tag, attrs, content) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -435,6 +582,7 @@
         box.appendChild(list);
         node.appendChild(box);
       }
+      if (m.handoff) attachHandoff(this, node, m);  // issue 14, H2
       if (CONTACT && (m.kind === "refusal" || m.notice)) {
         node.appendChild(el("a", { "class": "contact", href: CONTACT, target: "_blank", rel: "noopener" },
           text("contactLabel")));
