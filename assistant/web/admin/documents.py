@@ -90,7 +90,7 @@ def _site_key(request: Request, site: str | None) -> str | None:
 def _check_site(admin: Admin, site: str | None) -> str:
     """The uploads folder this operator may use (its own site's for a site-scoped one)."""
     if admin.site is not None:
-        if site and site_folder(site) != site_folder(admin.site):
+        if site and not admin.sees(site.strip()):
             raise ApiError(403, "forbidden_site", *_FORBIDDEN_SITE)
         return site_folder(admin.site)
     try:
@@ -153,7 +153,7 @@ async def upload(request: Request, admin: Admin) -> dict[str, Any]:
     if runner.running:
         raise ApiError(409, "ingest_running", *BUSY)
     uploads, site = await _read_uploads(request)
-    folder = _check_site(admin, _site_key(request, site))
+    folder = _check_site(admin, site if admin.site is not None else _site_key(request, site))
     try:
         saved = await run_in_threadpool(save, request.app.state.web.settings, folder, uploads)
     except UploadRefused as exc:
