@@ -62,7 +62,7 @@ def browser():
 
 def _live(page) -> str:
     return page.evaluate("() => document.querySelector('spoor2-widget').shadowRoot"
-                         ".querySelector('[role=status]').textContent")
+                         ".querySelector('.sr[role=status]').textContent")
 
 
 def test_a_visitor_asks_for_a_person_and_the_request_reaches_the_adviser(world, browser, artifacts):
@@ -96,7 +96,7 @@ def test_a_visitor_asks_for_a_person_and_the_request_reaches_the_adviser(world, 
     form.get_by_label("E-mailadres of telefoonnummer").fill("p.jansen@example.nl")
     form.get_by_role("button", name="Verstuur naar adviseur").click()
     page.wait_for_function("() => document.querySelector('spoor2-widget').shadowRoot"
-                           ".querySelector('[role=status]').textContent.includes('toestemming')")
+                           ".querySelector('.sr[role=status]').textContent.includes('toestemming')")
     consent = form.get_by_label("Ik geef toestemming", exact=False)
     assert consent.get_attribute("aria-invalid") == "true"
     consent.check()
