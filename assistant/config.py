@@ -86,17 +86,17 @@ class Settings(BaseSettings):
     openai_api: bool = False
     openai_api_key: SecretStr = SecretStr("")
     admin_token: SecretStr = SecretStr("")
-    # Issue 14, H3 (console access): a password login besides the token; session length.
+    # The operator console: a password sign-in besides the token; how long a sign-in lasts.
     admin_password_hash: SecretStr = SecretStr("")
     admin_session_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 8
-    # Issue 14 H1: the question log (off unless 1) and how long its rows are kept.
+    # The question log (off unless 1) and how long its rows are kept.
     question_log: bool = False
     retention_days: Annotated[int, Field(ge=1)] = 90
-    # H5 operations
+    # GET /metrics in the Prometheus format (off unless 1).
     metrics: bool = False
-    # Issue 14, H4: site profiles (a YAML file; assistant/sites.py)
+    # Site profiles of the bureaus that embed the widget (a YAML file; assistant/sites.py).
     sites: Path | None = None
-    # Issue 14, H2: handoff to a person (e-mail and/or a signed webhook).
+    # Handoff to a person: e-mail and/or a signed webhook.
     smtp_host: str = ""
     smtp_port: Port = 587
     smtp_user: str = ""
@@ -216,7 +216,7 @@ class Settings(BaseSettings):
 
     @property
     def handoff_db(self) -> Path:
-        """SQLite file for handoff requests (issue 14, H2)."""
+        """SQLite file for handoff requests (stored before they are delivered)."""
         return self.data_dir / "handoff.sqlite3"
 
 

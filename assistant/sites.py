@@ -144,7 +144,7 @@ class Sites:
 
 def handoff_targets(site: SiteProfile | None, settings: Any) -> HandoffTarget:
     """Where a handoff from `site` goes: the profile's own e-mail/webhook, else the server's
-    SPOOR2_SMTP_TO / SPOOR2_HANDOFF_WEBHOOK (the seam H2's delivery calls)."""
+    SPOOR2_SMTP_TO / SPOOR2_HANDOFF_WEBHOOK (what handoff delivery uses)."""
     default = HandoffTarget(True, tuple(getattr(settings, "smtp_to", ()) or ()),
                             str(getattr(settings, "handoff_webhook", "") or ""))
     if site is None:

@@ -182,7 +182,7 @@
     }
   }
 
-  // Handoff form (issue 14, H2): its outcome is a live region.
+  // Handoff form: its outcome is a live region.
   function fixHandoff() {
     var status = $("#handoff-status");
     if (!status) return;

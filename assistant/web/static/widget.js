@@ -167,7 +167,7 @@
     "max-height:none;border-radius:0}}"
   ].join("") + SITE_CSS; }
 
-  /* ---- Handoff to a person (issue 14, H2) ------------------------------------------------------
+  /* ---- Handoff to a person -------------------------------------------------------------------
      When an answer comes with `handoff: true` (the assistant did not know, declined the subject, or
      the visitor asked for a person), its bubble offers "Stel uw vraag aan een adviseur": a short form
      (question prefilled from the visitor's last message, e-mail or phone, consent) that POSTs to
