@@ -69,7 +69,7 @@ class Package:
 
 @dataclass(frozen=True)
 class HandoffTarget:
-    """Where a site's "ask an adviser" requests go (H2 delivers them)."""
+    """Where a site's "ask an adviser" requests go (assistant/handoff delivers them)."""
 
     offered: bool = True
     email: tuple[str, ...] = ()

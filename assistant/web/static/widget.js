@@ -582,7 +582,7 @@
         box.appendChild(list);
         node.appendChild(box);
       }
-      if (m.handoff) attachHandoff(this, node, m);  // issue 14, H2
+      if (m.handoff) attachHandoff(this, node, m);
       if (CONTACT && (m.kind === "refusal" || m.notice)) {
         node.appendChild(el("a", { "class": "contact", href: CONTACT, target: "_blank", rel: "noopener" },
           text("contactLabel")));
