@@ -10,7 +10,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from assistant.errors import InvalidInputError
@@ -233,6 +233,15 @@ class HandoffStore:
         return self._execute(
             "UPDATE handoffs SET status = 'handled', handled_at = ?, next_attempt_at = NULL"
             " WHERE id = ?", (now_iso(now), request_id))[2] > 0
+
+    def purge(self, days: int, now: datetime | None = None) -> int:
+        """Delete delivered and handled requests older than `days` (contact details are not
+        kept longer than needed); pending and failed ones stay until they are delivered."""
+        if not self.path.exists():
+            return 0
+        cutoff = now_iso((now or datetime.now(UTC)) - timedelta(days=days))
+        return self._execute("DELETE FROM handoffs WHERE status IN ('delivered', 'handled')"
+                             " AND created_at < ?", (cutoff,))[2]
 
     def retry_now(self, request_id: int, now: datetime | None = None) -> bool:
         """Make a waiting request due now; False when it is delivered, handled or unknown."""

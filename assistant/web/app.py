@@ -41,7 +41,7 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
         holder.start()
         downloads = app.state.web.downloads
         sweeper = asyncio.create_task(downloads.sweep_forever())
-        purger = asyncio.create_task(app.state.web.questions.purge_forever())  # retention
+        purger = asyncio.create_task(_keep_retention(app.state.web, settings.retention_days))
         handoffs = asyncio.create_task(app.state.web.handoff.deliverer.run_forever())
         try:
             yield
@@ -92,6 +92,21 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
                         show_error=False, ssr_mode=False, mcp_server=False, run_history=False,
                         allowed_paths=[str(app.state.web.downloads.root)], max_file_size=0)
     return app
+
+
+async def _keep_retention(web: WebContext, days: int, every: float = 3600.0) -> None:
+    """Now and every hour: delete question-log rows and delivered or handled handoff requests
+    older than SPOOR2_RETENTION_DAYS."""
+    while True:
+        await asyncio.to_thread(web.questions.purge)
+        try:
+            deleted = await asyncio.to_thread(web.handoff.store.purge, days)
+        except Exception as exc:  # noqa: BLE001 - retention never stops the server
+            log.error("handoff retention failed: %s", type(exc).__name__)
+        else:
+            if deleted:
+                log.info("handoff store: deleted %s requests older than %s days", deleted, days)
+        await asyncio.sleep(every)
 
 
 def _methods_for(app: FastAPI, request: Request) -> list[str]:
