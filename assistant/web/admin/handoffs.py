@@ -68,9 +68,9 @@ async def mark_handled(request: Request, handoff_id: int,
                        admin: Annotated[Admin, Depends(require_admin_change)]) -> dict[str, Any]:
     """Mark a request handled: it leaves the queue and is never sent again."""
     _own(request, admin, handoff_id)
-    store = request.app.state.web.handoff.store
-    await run_in_threadpool(store.mark_handled, handoff_id)
-    return store.get(handoff_id).to_dict()
+    desk = request.app.state.web.handoff
+    await run_in_threadpool(desk.mark_handled, handoff_id)
+    return desk.store.get(handoff_id).to_dict()
 
 
 @router.post("/api/admin/handoffs/{handoff_id}/retry")
@@ -93,7 +93,7 @@ async def mark_handled_form(request: Request, handoff_id: int,
                             ) -> RedirectResponse:
     """The console's "mark handled" button (a form POST; back to the list)."""
     _own(request, admin, handoff_id)
-    await run_in_threadpool(request.app.state.web.handoff.store.mark_handled, handoff_id)
+    await run_in_threadpool(request.app.state.web.handoff.mark_handled, handoff_id)
     return RedirectResponse(f"{PAGE}#h{handoff_id}", status_code=303)
 
 
