@@ -201,8 +201,8 @@ def test_a_handoff_and_a_console_upload_move_their_counters(web_settings, embedd
     assert now("spoor2_handoffs_total", outcome="delivered") == 1
 
     assert now("spoor2_ingest_runs_total", result="ok") == 0
-    started = client.post("/api/admin/documents", files=[(
-        "files", ("tarieven.docx", docx_bytes(PRICE_TITLE, PRICE_TEXT), "application/octet-stream"))])
+    upload = ("tarieven.docx", docx_bytes(PRICE_TITLE, PRICE_TEXT), "application/octet-stream")
+    started = client.post("/api/admin/documents", files=[("files", upload)])
     assert started.status_code == 202, started.text
     assert wait_for_ingest(lambda: client.get("/api/admin/ingest").json())["state"] == "done"
     assert now("spoor2_ingest_runs_total", result="ok") == 1

@@ -145,8 +145,9 @@ def test_ingest_site_must_name_a_configured_site(scoped, embedder, tmp_path):
 def test_a_sites_own_document_page_opens_only_from_that_site(scoped, client):
     _, assistant = scoped
     hits = assistant.retrieve("Tarieven Alfa Re-integratie", language="nl", k=25, site="alfa")
-    alfa_doc = next(h.chunk.metadata["doc_id"] for h in hits if h.chunk.metadata.get("site") == "alfa")
-    shared_doc = next(h.chunk.metadata["doc_id"] for h in hits if not h.chunk.metadata.get("site"))
+    metas = [h.chunk.metadata for h in hits]
+    alfa_doc = next(m["doc_id"] for m in metas if m.get("site") == "alfa")
+    shared_doc = next(m["doc_id"] for m in metas if not m.get("site"))
 
     def page(doc_id: str, **headers: str):
         return client.get(f"/bron/{doc_id}", headers=headers)

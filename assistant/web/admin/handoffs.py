@@ -140,7 +140,8 @@ async def handoffs_page(request: Request, admin: Annotated[Admin, Depends(requir
     else:
         empty = "No handoff requests yet." if en else "Nog geen vragen voor een adviseur."
         body = f"<p>{empty}</p>"
-    if not request.app.state.web.handoff.available():
+    desk = request.app.state.web.handoff
+    if not any(desk.available(site) for site in ("", *(p.key for p in desk.sites.profiles))):
         missing = ("Handoff is not configured: set SPOOR2_SMTP_HOST and SPOOR2_SMTP_TO, or "
                    "SPOOR2_HANDOFF_WEBHOOK." if en else "Doorsturen is niet ingesteld: zet "
                    "SPOOR2_SMTP_HOST en SPOOR2_SMTP_TO, of SPOOR2_HANDOFF_WEBHOOK.")
