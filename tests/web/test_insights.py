@@ -186,6 +186,7 @@ def test_two_asked_rephrasings_of_an_unanswered_question_are_one_group_of_two(ma
     for message in (*UNANSWERABLE, ANSWERED):
         res = client.post("/api/chat", json={"message": message})
         assert res.status_code == 200 and res.json()["question_id"] is not None
+        assert (res.json()["kind"] == "refusal") is (message in UNANSWERABLE)  # declined / answered
     body = client.get("/api/admin/unanswered", headers=AUTH).json()
     assert body["grouped_by_meaning"] is True
     [group] = body["groups"]
