@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from assistant.config import Settings
-from assistant.errors import ConfigError
 from assistant.handoff.email import DeliveryError, SmtpSender
 from assistant.handoff.store import HandoffRequest, HandoffStore
 from assistant.handoff.webhook import WebhookSender
@@ -57,34 +56,33 @@ def targets_for(settings: Settings, site: str = "", sites: Sites | None = None,
     targets: list[Target] = []
     if settings.smtp_host and wanted.email:
         targets.append(SmtpSender(settings, recipients=wanted.email))
-    if wanted.webhook:
+    if wanted.webhook and len(settings.handoff_secret.get_secret_value()) >= 16:  # signed
         targets.append(WebhookSender(settings, url=wanted.webhook))
     return tuple(targets)
 
 
-def check_site_targets(settings: Settings, sites: Sites) -> None:
-    """Refuse site profiles whose handoff targets cannot work with the server's settings.
-
-    Raises:
-        ConfigError: a profile names e-mail recipients without SPOOR2_SMTP_HOST, or a webhook
-            without SPOOR2_HANDOFF_SECRET (every webhook is signed with it), or the server has
-            SMTP without SPOOR2_SMTP_TO and no profile names recipients.
-    """
+def site_target_problems(settings: Settings, sites: Sites) -> list[str]:
+    """Site profiles whose handoff targets cannot work with the server's settings (such a target
+    is left out: a site without any gets no offer): e-mail recipients without SPOOR2_SMTP_HOST, a
+    webhook without SPOOR2_HANDOFF_SECRET (every webhook is signed with it), or SMTP without
+    SPOOR2_SMTP_TO while no profile names recipients."""
+    problems = []
     secret = settings.handoff_secret.get_secret_value()
     for profile in sites.profiles:
         if not profile.handoff.offered:
             continue
         if profile.handoff.email and not settings.smtp_host:
-            raise ConfigError(f"SPOOR2_SITES: site '{profile.key}', handoff.email needs "
-                              "SPOOR2_SMTP_HOST (the server sends the e-mail)")
+            problems.append(f"SPOOR2_SITES: site '{profile.key}', handoff.email needs "
+                            "SPOOR2_SMTP_HOST (the server sends the e-mail)")
         if profile.handoff.webhook and len(secret) < 16:
-            raise ConfigError(f"SPOOR2_SITES: site '{profile.key}', handoff.webhook needs "
-                              "SPOOR2_HANDOFF_SECRET (at least 16 characters; the receiver "
-                              "checks the signature)")
+            problems.append(f"SPOOR2_SITES: site '{profile.key}', handoff.webhook needs "
+                            "SPOOR2_HANDOFF_SECRET (at least 16 characters; the receiver checks "
+                            "the signature)")
     if settings.smtp_host and not settings.smtp_to and \
             not any(p.handoff.email for p in sites.profiles):
-        raise ConfigError("SPOOR2_SMTP_HOST needs SPOOR2_SMTP_TO or a site profile with "
-                          "handoff.email (who receives the handoffs)")
+        problems.append("SPOOR2_SMTP_HOST needs SPOOR2_SMTP_TO or a site profile with "
+                        "handoff.email (who receives the handoffs)")
+    return problems
 
 
 def backoff_seconds(attempts: int) -> int:

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings
 from assistant.handoff import Deliverer, HandoffInputError, HandoffStore, targets_for
-from assistant.handoff.delivery import check_site_targets
+from assistant.handoff.delivery import site_target_problems
 from assistant.sites import Sites
 from assistant.types import Answer
 from assistant.web.errors import ApiError, request_language
@@ -69,7 +69,8 @@ class HandoffDesk:
         """A desk whose targets come from `settings` and each site's profile (`targets_for`);
         `on_outcome` hears stored, delivered, retried, failed and handled (the metrics)."""
         sites = sites if sites is not None else Sites()
-        check_site_targets(settings, sites)
+        for problem in site_target_problems(settings, sites):
+            log.warning("handoff: %s; that target is not used", problem)
         report = on_outcome or (lambda outcome: None)
         store = HandoffStore(settings.handoff_db)
         deliverer = Deliverer(store, lambda site: targets_for(settings, site, sites),
