@@ -48,7 +48,8 @@ def targets_for(settings: Settings, site: str = "", sites: Sites | None = None,
     or '' (the server's own pages). A profile's own e-mail recipients and webhook win over the
     server's SPOOR2_SMTP_TO / SPOOR2_HANDOFF_WEBHOOK (`assistant.sites.handoff_targets`); a
     profile with `handoff: {offered: false}` has none. E-mail always goes through the server's
-    SMTP settings and every webhook is signed with SPOOR2_HANDOFF_SECRET."""
+    SMTP settings and every webhook is signed with SPOOR2_HANDOFF_SECRET (without an SMTP host or
+    a secret that target is left out: `site_target_problems`)."""
     profile = sites.by_key(site) if sites is not None and site else None
     wanted = handoff_targets(profile, settings)
     if not wanted.offered:
