@@ -173,7 +173,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _handoff_targets_are_complete(self) -> Settings:
-        if self.smtp_host and not self.smtp_to:
+        if self.smtp_host and not self.smtp_to and self.sites is None:
             raise ValueError("SPOOR2_SMTP_HOST needs SPOOR2_SMTP_TO (who receives the handoffs)")
         if self.handoff_webhook:
             if not self.handoff_webhook.lower().startswith(("https://", "http://")):

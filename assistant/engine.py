@@ -136,7 +136,7 @@ class Assistant:
         return {"id": doc_id, "title": meta.get("title") or doc_id, "language": meta.get("language", ""),
                 "url": meta.get("url", ""), "kind": meta.get("kind", ""), "sources": sources,
                 "questions": json.loads(meta.get("questions") or "[]"), "sections": sections,
-                "last_reviewed": meta.get("last_reviewed", "")}
+                "last_reviewed": meta.get("last_reviewed", ""), "site": meta.get("site") or ""}
 
     # -- understanding and retrieval ---------------------------------------------------------
     def understand(

@@ -18,11 +18,17 @@ from assistant.config import Settings
 from assistant.handoff.email import DeliveryError, SmtpSender
 from assistant.handoff.store import HandoffRequest, HandoffStore
 from assistant.handoff.webhook import WebhookSender
+from assistant.sites import Sites, handoff_targets
 
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (30, 120, 600, 3600)
 BACKOFF_CAP_SECONDS = 6 * 3600
+
+# What `Deliverer` reports through its `on_outcome` callback (the web layer counts them):
+# `delivered` every target took the request; `failed` an attempt did not reach every target (a
+# retry is scheduled); `retried` an attempt on a request that had failed before.
+OUTCOMES = ("delivered", "retried", "failed")
 
 
 class Target(Protocol):
@@ -34,14 +40,50 @@ class Target(Protocol):
         """Deliver one request; raise `DeliveryError` when it did not arrive."""
 
 
-def targets_for(settings: Settings, site: str = "") -> tuple[Target, ...]:
-    """The targets a site's requests go to (the seam for per-site targets); empty: no handoff."""
+def targets_for(settings: Settings, site: str = "", sites: Sites | None = None,
+                ) -> tuple[Target, ...]:
+    """The targets a site's requests go to; empty: no handoff from that site.
+
+    `site` is what the request is stored under: a site profile's key (SPOOR2_SITES), an origin
+    or '' (the server's own pages). A profile's own e-mail recipients and webhook win over the
+    server's SPOOR2_SMTP_TO / SPOOR2_HANDOFF_WEBHOOK (`assistant.sites.handoff_targets`); a
+    profile with `handoff: {offered: false}` has none. E-mail always goes through the server's
+    SMTP settings and every webhook is signed with SPOOR2_HANDOFF_SECRET (without an SMTP host or
+    a secret that target is left out: `site_target_problems`)."""
+    profile = sites.by_key(site) if sites is not None and site else None
+    wanted = handoff_targets(profile, settings)
+    if not wanted.offered:
+        return ()
     targets: list[Target] = []
-    if settings.smtp_host and settings.smtp_to:
-        targets.append(SmtpSender(settings))
-    if settings.handoff_webhook:
-        targets.append(WebhookSender(settings))
+    if settings.smtp_host and wanted.email:
+        targets.append(SmtpSender(settings, recipients=wanted.email))
+    if wanted.webhook and len(settings.handoff_secret.get_secret_value()) >= 16:  # signed
+        targets.append(WebhookSender(settings, url=wanted.webhook))
     return tuple(targets)
+
+
+def site_target_problems(settings: Settings, sites: Sites) -> list[str]:
+    """Site profiles whose handoff targets cannot work with the server's settings (such a target
+    is left out: a site without any gets no offer): e-mail recipients without SPOOR2_SMTP_HOST, a
+    webhook without SPOOR2_HANDOFF_SECRET (every webhook is signed with it), or SMTP without
+    SPOOR2_SMTP_TO while no profile names recipients."""
+    problems = []
+    secret = settings.handoff_secret.get_secret_value()
+    for profile in sites.profiles:
+        if not profile.handoff.offered:
+            continue
+        if profile.handoff.email and not settings.smtp_host:
+            problems.append(f"SPOOR2_SITES: site '{profile.key}', handoff.email needs "
+                            "SPOOR2_SMTP_HOST (the server sends the e-mail)")
+        if profile.handoff.webhook and len(secret) < 16:
+            problems.append(f"SPOOR2_SITES: site '{profile.key}', handoff.webhook needs "
+                            "SPOOR2_HANDOFF_SECRET (at least 16 characters; the receiver checks "
+                            "the signature)")
+    if settings.smtp_host and not settings.smtp_to and \
+            not any(p.handoff.email for p in sites.profiles):
+        problems.append("SPOOR2_SMTP_HOST needs SPOOR2_SMTP_TO or a site profile with "
+                        "handoff.email (who receives the handoffs)")
+    return problems
 
 
 def backoff_seconds(attempts: int) -> int:
@@ -62,9 +104,11 @@ class Deliverer:
 
     def __init__(self, store: HandoffStore, targets: Callable[[str], Sequence[Target]],
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 idle_seconds: float = 60.0):
+                 idle_seconds: float = 60.0,
+                 on_outcome: Callable[[str], None] = lambda outcome: None):
         self.store = store
         self.targets = targets
+        self.on_outcome = on_outcome
         self.clock = clock
         self.idle_seconds = idle_seconds
         self._pass = threading.Lock()  # one delivery pass at a time: never two sends of one request
@@ -79,7 +123,15 @@ class Deliverer:
                 done += self._deliver(request)
             return done
 
+    def _report(self, outcome: str) -> None:
+        try:
+            self.on_outcome(outcome)
+        except Exception as exc:  # noqa: BLE001 - counting must never stop a delivery
+            log.error("handoff outcome not recorded: %s", type(exc).__name__)
+
     def _deliver(self, request: HandoffRequest) -> bool:
+        if request.attempts > 0:
+            self._report("retried")
         targets = self.targets(request.site)
         errors = [] if targets else ["no target configured"]
         for target in targets:
@@ -98,8 +150,10 @@ class Deliverer:
                         "; ".join(errors), wait)
             self.store.finish_attempt(request.id, error="; ".join(errors),
                                       next_at=self.clock() + timedelta(seconds=wait))
+            self._report("failed")
             return False
         self.store.finish_attempt(request.id, error="", next_at=None)
+        self._report("delivered")
         return True
 
     def wake(self) -> None:

@@ -1,4 +1,5 @@
-"""The e-mail target: one message per request to SPOOR2_SMTP_TO, sent with smtplib."""
+"""The e-mail target: one message per request to SPOOR2_SMTP_TO (or the site profile's own
+recipients), sent with smtplib."""
 from __future__ import annotations
 
 import smtplib
@@ -48,11 +49,12 @@ class SmtpSender:
 
     name = "email"
 
-    def __init__(self, settings: Settings, timeout: float = 15.0):
+    def __init__(self, settings: Settings, timeout: float = 15.0,
+                 recipients: tuple[str, ...] | None = None):
         self.host, self.port = settings.smtp_host, settings.smtp_port
         self.user, self.password = settings.smtp_user, settings.smtp_password
         self.starttls = settings.smtp_starttls
-        self.recipients = tuple(settings.smtp_to)
+        self.recipients = tuple(settings.smtp_to if recipients is None else recipients)
         self.sender = settings.smtp_from or settings.smtp_user or "spoor2-assistent@localhost"
         self.timeout = timeout
 

@@ -47,13 +47,14 @@ def payload(request: HandoffRequest) -> bytes:
 
 
 class WebhookSender:
-    """POSTs handoff requests to SPOOR2_HANDOFF_WEBHOOK; any 2xx answer is a delivery."""
+    """POSTs handoff requests to SPOOR2_HANDOFF_WEBHOOK (or the site profile's own webhook,
+    signed with the same SPOOR2_HANDOFF_SECRET); any 2xx answer is a delivery."""
 
     name = "webhook"
 
     def __init__(self, settings: Settings, timeout: float = 15.0,
-                 transport: httpx.BaseTransport | None = None):
-        self.url = settings.handoff_webhook
+                 transport: httpx.BaseTransport | None = None, url: str | None = None):
+        self.url = settings.handoff_webhook if url is None else url
         self.secret = settings.handoff_secret.get_secret_value()
         self.timeout = timeout
         self.transport = transport

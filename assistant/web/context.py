@@ -44,6 +44,7 @@ class WebContext:
     @classmethod
     def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
         """A context with limits and stores built from `settings`."""
+        metrics, sites = Metrics.from_settings(settings), load_sites(settings.sites)
         return cls(
             settings=settings,
             holder=holder,
@@ -54,9 +55,9 @@ class WebContext:
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
             questions=QuestionLog(settings.question_db, settings.question_log,
                                   settings.retention_days),
-            metrics=Metrics.from_settings(settings),
-            sites=load_sites(settings.sites),
-            handoff=HandoffDesk.create(settings),
+            metrics=metrics,
+            sites=sites,
+            handoff=HandoffDesk.create(settings, sites, metrics.record_handoff),
         )
 
     def site_of(self, request: Request) -> SiteProfile | None:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -10,6 +11,8 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings
 from assistant.handoff import Deliverer, HandoffInputError, HandoffStore, targets_for
+from assistant.handoff.delivery import site_target_problems
+from assistant.sites import Sites
 from assistant.types import Answer
 from assistant.web.errors import ApiError, request_language
 from assistant.web.schemas import HandoffRequestIn, HandoffResponse
@@ -27,6 +30,12 @@ _UNAVAILABLE = (
     "Doorsturen naar een adviseur is op deze website niet ingesteld. Neem contact op met de "
     "organisatie achter deze website.",
     "Passing questions on to an adviser is not set up on this website. Please contact the "
+    "organisation behind this website.",
+)
+_NOT_OFFERED = (
+    "Deze website biedt geen doorsturen naar een adviseur aan. Neem contact op met de organisatie "
+    "achter deze website.",
+    "This website does not offer passing questions on to an adviser. Please contact the "
     "organisation behind this website.",
 )
 _SENT = {
@@ -51,16 +60,31 @@ class HandoffDesk:
     settings: Settings
     store: HandoffStore
     deliverer: Deliverer
+    sites: Sites = field(default_factory=Sites)
+    on_outcome: Callable[[str], None] = lambda outcome: None
 
     @classmethod
-    def create(cls, settings: Settings) -> HandoffDesk:
-        """A desk whose targets come from `settings` (per site: `targets_for`)."""
+    def create(cls, settings: Settings, sites: Sites | None = None,
+               on_outcome: Callable[[str], None] | None = None) -> HandoffDesk:
+        """A desk whose targets come from `settings` and each site's profile (`targets_for`);
+        `on_outcome` hears stored, delivered, retried, failed and handled (the metrics)."""
+        sites = sites if sites is not None else Sites()
+        for problem in site_target_problems(settings, sites):
+            log.warning("handoff: %s; that target is not used", problem)
+        report = on_outcome or (lambda outcome: None)
         store = HandoffStore(settings.handoff_db)
-        return cls(settings, store, Deliverer(store, lambda site: targets_for(settings, site)))
+        deliverer = Deliverer(store, lambda site: targets_for(settings, site, sites),
+                              on_outcome=report)
+        return cls(settings, store, deliverer, sites, report)
 
     def available(self, site: str = "") -> bool:
-        """True when requests from `site` have somewhere to go."""
-        return bool(targets_for(self.settings, site))
+        """True when requests from `site` have somewhere to go (and its profile offers it)."""
+        return bool(targets_for(self.settings, site, self.sites))
+
+    def switched_off(self, site: str) -> bool:
+        """True when `site`'s profile says `handoff: {offered: false}`."""
+        profile = self.sites.by_key(site) if site else None
+        return profile is not None and not profile.handoff.offered
 
     def offers(self, answer: Answer, site: str = "") -> bool:
         """True when the visitor should be offered "Stel uw vraag aan een adviseur"."""
@@ -76,8 +100,16 @@ class HandoffDesk:
         request_id = self.store.add(question, contact, consent=consent, site=site,
                                     language=language, audience=audience)
         log.info("handoff %s stored (site %s)", request_id, site or "-")
+        self.on_outcome("stored")
         self.deliverer.wake()
         return request_id
+
+    def mark_handled(self, request_id: int) -> bool:
+        """An operator dealt with the request (never sent again); False when unknown."""
+        done = self.store.mark_handled(request_id)
+        if done:
+            self.on_outcome("handled")
+        return done
 
 
 def sent_message(language: str, audience: str | None) -> str:
@@ -103,6 +135,7 @@ def refused(error: HandoffInputError) -> ApiError:
 @router.post("/handoff", response_model=HandoffResponse, status_code=201,
              responses={400: {"description": "Empty question"}, 413: {"description": "Too long"},
                         422: {"description": "No consent, invalid contact or health details"},
+                        403: {"description": "Foreign origin, or the site does not offer it"},
                         429: {"description": "Rate limited"},
                         503: {"description": "Handoff not configured"}})
 async def handoff(body: HandoffRequestIn, request: Request) -> dict[str, Any]:
@@ -117,6 +150,8 @@ async def handoff(body: HandoffRequestIn, request: Request) -> dict[str, Any]:
     ctx.limiter.check(ctx.ip_of(request))
     site = site_of(request)
     desk: HandoffDesk = ctx.handoff
+    if desk.switched_off(site):
+        raise ApiError(403, "handoff_not_offered", *_NOT_OFFERED)
     if not desk.available(site):
         raise ApiError(503, "handoff_unavailable", *_UNAVAILABLE)
     question = ctx.check_message(body.question)

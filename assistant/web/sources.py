@@ -6,6 +6,7 @@ import re
 from html import escape
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -101,14 +102,29 @@ def render_source_page(doc: dict[str, Any]) -> str:
     )
 
 
+def _site_key(request: Request) -> str:
+    """The site profile key of the page a visitor came from: its `Origin`, else the origin of its
+    `Referer` (the widget's source links send only the origin); '' without a profile."""
+    sites = request.app.state.web.sites
+    profile = sites.by_origin(request.headers.get("origin"))
+    if profile is None:
+        parts = urlsplit(request.headers.get("referer") or "")
+        if parts.scheme and parts.netloc:
+            profile = sites.by_origin(f"{parts.scheme}://{parts.netloc}")
+    return profile.key if profile else ""
+
+
 @router.get("/bron/{doc_id}", response_class=HTMLResponse)
 async def source_page(doc_id: str, request: Request) -> HTMLResponse:
-    """A cited knowledge-base article as a readable page."""
+    """A cited knowledge-base article as a readable page; a site's own document (chunks with
+    metadata `site`) only for visitors coming from that site."""
     holder = request.app.state.web.holder
     assistant = holder.peek()
     doc = None
     if assistant is not None and re.fullmatch(r"[\w.-]{1,120}", doc_id):
         doc = await run_in_threadpool(assistant.source_document, doc_id)
+    if doc and doc.get("site") and doc["site"] != _site_key(request):
+        doc = None  # another site's own document: as if it did not exist
     if not doc:
         body = "<p>Deze bron bestaat niet (meer) of de kennisbank is nog niet geladen.</p>"
         return HTMLResponse(

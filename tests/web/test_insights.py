@@ -174,3 +174,23 @@ def test_most_cited_documents_have_titles_from_the_serving_index(tmp_path, real_
 def test_filters_for_an_operator_of_every_site_keep_the_site_asked_for():
     assert filters_for(Admin(), {"site": "", "since": "2026-11-01"}) == Filters(since=date(2026, 11, 1))
     assert filters_for(Admin(), {"site": "-"}).site == ""
+
+
+# Two rephrasings of a question the knowledge base cannot answer, and one it answers well.
+UNANSWERABLE = ("Hoeveel kost een jobcoach per uur?", "Wat is het uurtarief van een jobcoach?")
+ANSWERED = "Wanneer moet spoor 2 starten?"
+
+
+def test_two_asked_rephrasings_of_an_unanswered_question_are_one_group_of_two(make_app):
+    client = TestClient(make_app(question_log=True, admin_token=TOKEN), base_url="http://127.0.0.1")
+    for message in (*UNANSWERABLE, ANSWERED):
+        res = client.post("/api/chat", json={"message": message})
+        assert res.status_code == 200 and res.json()["question_id"] is not None
+        assert (res.json()["kind"] == "refusal") is (message in UNANSWERABLE)  # declined / answered
+    body = client.get("/api/admin/unanswered", headers=AUTH).json()
+    assert body["grouped_by_meaning"] is True
+    [group] = body["groups"]
+    assert group["count"] == 2
+    assert sorted(q["question"] for q in group["questions"]) == sorted(UNANSWERABLE)
+    page = client.get("/admin/onbeantwoord", headers=AUTH).text
+    assert "2 vragen" in page and ANSWERED not in page

@@ -20,7 +20,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 TOKEN = "operator-token-0123456789"
 WAIT = 30_000
 SITE = "https://bureau-a.example"
-# merge: once the question log is on this branch, ask these through the widget instead.
+# Rows over several days for the charts (asking would date them all today); the same grouping with
+# questions really asked through /api/chat: test_insights.py::test_two_asked_rephrasings_of_an_*.
 ROWS = (
     question("2026-11-23T09:00", "Wanneer moet spoor 2 starten?", "card", site=SITE, feedback="up",
              cited=["nl-spoor2-wanneer-starten"]),

@@ -159,3 +159,54 @@ def test_handoff_and_ingest_outcomes_are_bounded_labels():
     off = Metrics(enabled=False)
     off.record_handoff("delivered")
     assert value(parse(off.render().decode()), "spoor2_handoffs_total", outcome="delivered") == 0
+
+
+def test_a_handoff_and_a_console_upload_move_their_counters(web_settings, embedder, tmp_path):
+    from assistant.web import AssistantHolder, create_app
+
+    from ..handoff.receivers import Mailbox
+    from .console import PRICE_TEXT, PRICE_TITLE, console_assistant, docx_bytes, wait_for_ingest
+    from .servers import free_port
+
+    smtp_port = free_port()
+    settings, assistant = console_assistant(
+        web_settings, embedder, tmp_path / "data", metrics=True, admin_token=TOKEN,
+        smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_starttls=False,
+        smtp_to=("adviseurs@bureau.example",))
+    app = create_app(settings, AssistantHolder.ready(assistant))
+    client = TestClient(app)
+    client.headers.update({"Authorization": f"Bearer {TOKEN}"})
+    desk = app.state.web.handoff
+
+    def now(name: str, **labels: str) -> float:
+        return value(parse(client.get("/metrics").text), name, **labels)
+
+    ask = {"question": "Wie betaalt het tweede spoor?", "contact": "06-12345678", "consent": True}
+    first = client.post("/api/handoff", json=ask).json()["id"]
+    second = client.post("/api/handoff", json=ask).json()["id"]
+    assert now("spoor2_handoffs_total", outcome="stored") == 2
+    # Nobody listens on the SMTP port yet: both attempts fail.
+    desk.deliverer.deliver_due()
+    assert now("spoor2_handoffs_total", outcome="failed") == 2
+    assert now("spoor2_handoffs_total", outcome="delivered") == 0
+    assert client.post(f"/api/admin/handoffs/{first}/handled").status_code == 200
+    assert now("spoor2_handoffs_total", outcome="handled") == 1
+    mailbox = Mailbox(smtp_port).start()
+    try:
+        client.post(f"/api/admin/handoffs/{second}/retry")  # the operator's "try again now"
+    finally:
+        mailbox.stop()
+    assert len(mailbox.messages) == 1
+    assert now("spoor2_handoffs_total", outcome="retried") == 1
+    assert now("spoor2_handoffs_total", outcome="delivered") == 1
+
+    assert now("spoor2_ingest_runs_total", result="ok") == 0
+    upload = ("tarieven.docx", docx_bytes(PRICE_TITLE, PRICE_TEXT), "application/octet-stream")
+    started = client.post("/api/admin/documents", files=[("files", upload)])
+    assert started.status_code == 202, started.text
+    assert wait_for_ingest(lambda: client.get("/api/admin/ingest").json())["state"] == "done"
+    assert now("spoor2_ingest_runs_total", result="ok") == 1
+    client.post("/api/admin/documents", files=[("files", ("kapot.pdf", b"%PDF-1.7 not a pdf",
+                                                         "application/pdf"))])
+    assert wait_for_ingest(lambda: client.get("/api/admin/ingest").json())["state"] == "done"
+    assert now("spoor2_ingest_runs_total", result="failed") == 1

@@ -140,3 +140,25 @@ def test_ingest_site_must_name_a_configured_site(scoped, embedder, tmp_path):
         ingest(settings, [tmp_path], embedder=embedder, quiet=True, site="gamma")
     with pytest.raises(InvalidInputError, match="a site key is"):
         ingest(settings, [tmp_path], embedder=embedder, quiet=True, site="../etc")
+
+
+def test_a_sites_own_document_page_opens_only_from_that_site(scoped, client):
+    _, assistant = scoped
+    hits = assistant.retrieve("Tarieven Alfa Re-integratie", language="nl", k=25, site="alfa")
+    metas = [h.chunk.metadata for h in hits]
+    alfa_doc = next(m["doc_id"] for m in metas if m.get("site") == "alfa")
+    shared_doc = next(m["doc_id"] for m in metas if not m.get("site"))
+
+    def page(doc_id: str, **headers: str):
+        return client.get(f"/bron/{doc_id}", headers=headers)
+
+    own = page(alfa_doc, Origin=ALFA)
+    assert own.status_code == 200 and "1.234" in own.text
+    # The widget's source link sends only the site's origin as Referer.
+    assert "1.234" in page(alfa_doc, Referer=ALFA + "/").text
+    for headers in ({"Origin": BETA}, {"Referer": BETA + "/vragen"}, {}):
+        other = page(alfa_doc, **headers)
+        assert other.status_code == 404 and "1.234" not in other.text
+        assert "Bron niet gevonden" in other.text
+    for headers in ({"Origin": BETA}, {}):
+        assert page(shared_doc, **headers).status_code == 200

@@ -163,3 +163,21 @@ def test_data_attributes_override_the_profile_and_inline_mode_renders_in_the_pag
         page.screenshot(path=artifacts / "widget-inline-phone.png", full_page=True)
     finally:
         context.close()
+
+
+def test_a_source_link_tells_the_source_page_the_sites_origin_and_nothing_more(sites, page):
+    # /bron/ shows a site's own document only to visitors from that site (test_site_scoping.py);
+    # the widget's link sends the site's origin as Referer, never the page's path.
+    page.goto(sites["alfa"] + "/vragen?klant=123")
+    _shadow(page, ".panel").wait_for()
+    page.evaluate("Spoor2('ask', 'When must track 2 start?')")
+    page.wait_for_function("window.events.some(e => e.type === 'spoor2:answered')")
+    link = _shadow(page, 'a[href*="/bron/"]').first
+    assert link.get_attribute("rel") == "noopener"
+    with page.context.expect_event("request", predicate=lambda r: "/bron/" in r.url) as sent, \
+            page.context.expect_page() as opened:
+        link.click()
+    assert sent.value.all_headers().get("referer") == sites["alfa"].rstrip("/") + "/"
+    opened.value.wait_for_load_state()
+    assert opened.value.locator("h1").inner_text()
+    opened.value.close()

@@ -63,7 +63,8 @@ def jobs(request: Request) -> IngestJobs:
     state = request.app.state
     if getattr(state, "admin_ingest", None) is None:
         web = state.web
-        state.admin_ingest = IngestJobs(web.settings, web.holder.peek)
+        state.admin_ingest = IngestJobs(web.settings, web.holder.peek,
+                                        web.metrics.record_ingest)
     return state.admin_ingest
 
 

@@ -68,9 +68,9 @@ async def mark_handled(request: Request, handoff_id: int,
                        admin: Annotated[Admin, Depends(require_admin_change)]) -> dict[str, Any]:
     """Mark a request handled: it leaves the queue and is never sent again."""
     _own(request, admin, handoff_id)
-    store = request.app.state.web.handoff.store
-    await run_in_threadpool(store.mark_handled, handoff_id)
-    return store.get(handoff_id).to_dict()
+    desk = request.app.state.web.handoff
+    await run_in_threadpool(desk.mark_handled, handoff_id)
+    return desk.store.get(handoff_id).to_dict()
 
 
 @router.post("/api/admin/handoffs/{handoff_id}/retry")
@@ -93,7 +93,7 @@ async def mark_handled_form(request: Request, handoff_id: int,
                             ) -> RedirectResponse:
     """The console's "mark handled" button (a form POST; back to the list)."""
     _own(request, admin, handoff_id)
-    await run_in_threadpool(request.app.state.web.handoff.store.mark_handled, handoff_id)
+    await run_in_threadpool(request.app.state.web.handoff.mark_handled, handoff_id)
     return RedirectResponse(f"{PAGE}#h{handoff_id}", status_code=303)
 
 
@@ -140,7 +140,8 @@ async def handoffs_page(request: Request, admin: Annotated[Admin, Depends(requir
     else:
         empty = "No handoff requests yet." if en else "Nog geen vragen voor een adviseur."
         body = f"<p>{empty}</p>"
-    if not request.app.state.web.handoff.available():
+    desk = request.app.state.web.handoff
+    if not any(desk.available(site) for site in ("", *(p.key for p in desk.sites.profiles))):
         missing = ("Handoff is not configured: set SPOOR2_SMTP_HOST and SPOOR2_SMTP_TO, or "
                    "SPOOR2_HANDOFF_WEBHOOK." if en else "Doorsturen is niet ingesteld: zet "
                    "SPOOR2_SMTP_HOST en SPOOR2_SMTP_TO, of SPOOR2_HANDOFF_WEBHOOK.")

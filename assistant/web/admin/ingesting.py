@@ -37,12 +37,22 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _outcome(result: dict[str, Any], files: int) -> str:
+    """A run for the metrics: ok, partial (some files skipped) or failed (nothing usable)."""
+    skipped = len(result.get("skipped", ()))
+    if result["state"] == "failed" or (files and skipped >= files):
+        return "failed"
+    return "partial" if skipped else "ok"
+
+
 class IngestJobs:
     """The console's ingest runner (one at a time); also the `Progress` the indexer reports to."""
 
-    def __init__(self, settings: Settings, assistant: Callable[[], Any]):
+    def __init__(self, settings: Settings, assistant: Callable[[], Any],
+                 on_result: Callable[[str], None] = lambda result: None):
         self.settings = settings
         self._assistant = assistant  # the serving assistant or None
+        self._on_result = on_result  # hears ok, partial or failed per run (the metrics)
         self._lock = threading.Lock()
         self._state: dict[str, Any] = {"state": "idle"}
 
@@ -133,6 +143,7 @@ class IngestJobs:
             }
         with self._lock:
             self._state.update(result, finished_at=_now(), stage="finished")
+        self._on_result(_outcome(result, len(paths)))
         if result.get("built") and assistant is not None:
             self._switch(assistant, result["generation"])
 

@@ -329,7 +329,12 @@
   }
 
   function link(href, label) {
-    var a = el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, label);
+    // A source page of this server learns the site's origin (never the page's path), so it
+    // shows that site's own documents; other links send no referrer at all.
+    var own = href.indexOf(API + "/bron/") === 0;
+    var a = el("a", { href: href, target: "_blank", rel: own ? "noopener" : "noopener noreferrer" },
+               label);
+    if (own) a.referrerPolicy = "origin";
     return a;
   }
 
