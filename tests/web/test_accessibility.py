@@ -12,7 +12,8 @@ import pytest
 
 from . import test_browser
 from .axe import assert_no_serious_violations
-from .test_browser import QUESTION, WAIT
+from .browsers import WAIT
+from .test_browser import QUESTION
 
 # The app and Chromium fixtures of the browser tests, shared.
 site = test_browser.site

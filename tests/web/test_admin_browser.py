@@ -3,22 +3,17 @@ the switch, and the try-it panel answers a price question citing that document (
 at 390 px wide)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.web import AssistantHolder, create_app
 
 from .axe import assert_no_serious_violations
+from .browsers import WAIT, chromium
 from .console import PRICE_QUESTION, PRICE_TEXT, PRICE_TITLE, TOKEN, console_assistant, docx_bytes
 from .servers import LiveServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-WAIT = 30_000
 
 
 @pytest.fixture
@@ -30,14 +25,7 @@ def console_server(web_settings, embedder, tmp_path):
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run scripts/test.sh (it installs Debian's chromium)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 @pytest.mark.parametrize("width", [1200, 390])

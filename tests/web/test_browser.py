@@ -8,16 +8,13 @@ import pytest
 
 from assistant.web import AssistantHolder, create_app
 
+from .browsers import WAIT, chromium
 from .servers import LiveServer, PageServer, free_port
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUESTION = "Wanneer moet spoor 2 starten?"
 XSS = "<img src=x onerror=alert(1)>"
-WAIT = 30_000
 HOST_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>Host site</title>
@@ -46,15 +43,7 @@ def site(web_settings, real_assistant, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Chromium for this module only: Playwright's loop must not outlive these tests."""
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run scripts/test.sh (it installs Debian's chromium)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 @pytest.fixture

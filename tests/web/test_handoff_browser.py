@@ -2,21 +2,17 @@
 mailbox, the webhook and the console."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.web import AssistantHolder, create_app
 
 from ..handoff.receivers import Mailbox, WebhookReceiver
 from .axe import assert_no_serious_violations
+from .browsers import chromium
 from .servers import LiveServer, PageServer, free_port, wait_until
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOKEN = "operator-token-0123456789"
 SECRET = "handoff-secret-0123456789"
 UNKNOWN = "Hoeveel vakantiedagen bouw ik op tijdens ouderschapsverlof in België?"
@@ -50,14 +46,7 @@ def world(web_settings, real_assistant, tmp_path):
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run scripts/test.sh (it installs Debian's chromium)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 def _live(page) -> str:

@@ -2,23 +2,18 @@
 # ruff: noqa: E501
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.web import AssistantHolder, create_app
 
 from .axe import assert_no_serious_violations
+from .browsers import WAIT, chromium
 from .questionlog_rows import insert_questions, question
 from .servers import LiveServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOKEN = "operator-token-0123456789"
-WAIT = 30_000
 SITE = "https://bureau-a.example"
 # Rows over several days for the charts (asking would date them all today); the same grouping with
 # questions really asked through /api/chat: test_insights.py::test_two_asked_rephrasings_of_an_*.
@@ -45,14 +40,7 @@ def console(web_settings, real_assistant, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run scripts/test.sh (it installs Debian's chromium)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 @pytest.fixture(params=[1200, 390], ids=["desktop", "phone"])

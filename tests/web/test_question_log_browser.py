@@ -12,14 +12,11 @@ import pytest
 from assistant.web import AssistantHolder, create_app
 
 from .axe import assert_no_serious_violations
+from .browsers import WAIT, chromium
 from .servers import LiveServer, PageServer, free_port
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-WAIT = 30_000
 HOST_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
 <link rel="icon" href="data:,"><title>Bureau</title></head><body><h1>Bureau</h1>
 <script src="{app}/widget.js" data-language="nl" async></script></body></html>"""
@@ -40,14 +37,7 @@ def site(web_settings, real_assistant, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run scripts/test.sh (it installs Debian's chromium)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from assistant.web import AssistantHolder, create_app
 
 from .axe import assert_no_serious_violations
+from .browsers import WAIT, chromium
 from .servers import LiveServer, PageServer, free_port
-from .test_browser import ARGS, CHROMIUM, WAIT
 
 pytestmark = pytest.mark.browser
 
@@ -74,12 +74,7 @@ def sites(web_settings, real_assistant, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 @pytest.fixture
