@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from assistant.web.admin.auth import Admin
+from assistant.web.admin.params import day_param
 from assistant.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -69,18 +70,6 @@ class Filters:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _date(params: Mapping[str, str], name: str) -> date | None:
-    value = (params.get(name) or "").strip()
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ApiError(422, "invalid_field",
-                       f"Het veld '{name}' is geen geldige datum; gebruik JJJJ-MM-DD.",
-                       f"The field '{name}' is not a valid date; use YYYY-MM-DD.") from None
-
-
 def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
     """The filters of a request's query parameters (`site`, `language`, `since`, `until`), limited
     to the operator's own site; 403 `forbidden_site` when a site-scoped operator asks for another,
@@ -97,7 +86,7 @@ def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
         raise ApiError(422, "invalid_field",
                        "Het veld 'language' heeft een ongeldige waarde; toegestaan: 'nl' of 'en'.",
                        "The field 'language' has an invalid value; allowed: 'nl' or 'en'.")
-    since, until = _date(params, "since"), _date(params, "until")
+    since, until = day_param(params.get("since"), "since"), day_param(params.get("until"), "until")
     if since and until and since > until:
         raise ApiError(422, "invalid_period", "De begindatum ligt na de einddatum.",
                        "The start date is after the end date.")

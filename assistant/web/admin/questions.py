@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from html import escape
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
@@ -17,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.web.admin.auth import Admin, require_admin
 from assistant.web.admin.layout import page
+from assistant.web.admin.params import day_param
 from assistant.web.errors import ApiError, request_language
 from assistant.web.questionlog import COLUMNS, Filters
 
@@ -25,18 +25,6 @@ router = APIRouter(include_in_schema=False)
 FEEDBACK_COLUMNS = ("origin", "id", "created_at", "site", "language", "kind", "rating",
                     "comment", "question")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _day(value: str | None, name: str) -> date | None:
-    """A form's date field: empty is no filter; anything but YYYY-MM-DD is a clear 422."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ApiError(422, "invalid_field",
-                       f"Het veld '{name}' is geen geldige datum; gebruik JJJJ-MM-DD.",
-                       f"The field '{name}' is not a valid date; use YYYY-MM-DD.") from None
 
 
 class LogQuery:
@@ -54,7 +42,7 @@ class LogQuery:
         format: Annotated[Literal["json", "csv"], Query()] = "json",  # noqa: A002 - the API's name
     ):
         self.site, self.language, self.kind = site or None, language or None, kind or None
-        self.since, self.until = _day(since, "since"), _day(until, "until")
+        self.since, self.until = day_param(since, "since"), day_param(until, "until")
         self.offset, self.format = offset, format
         self.limit = limit or (10_000 if format == "csv" else 100)
 
