@@ -22,6 +22,8 @@ VALID = {  # a minimal valid body per operation; the fuzzers break it field by f
     "/api/chat/stream": {"message": "Wanneer moet spoor 2 starten?"},
     "/api/deadlines": {"first_sick_day": "2025-03-03", "today": "2025-11-23"},
     "/api/feedback": {"rating": "up"},
+    "/api/handoff": {"question": "Kan een adviseur mij bellen over spoor 2?",
+                     "contact": "p.jansen@example.nl", "consent": True},
 }
 # Values that broke the server before (issue 12): lone surrogates, dates at the edge of the
 # calendar, timestamps and numbers far out of range.
@@ -48,8 +50,11 @@ def live(rel_settings, rel_assistant, tmp_path_factory):
     from assistant.web import AssistantHolder, create_app
     from tests.web.servers import LiveServer
 
+    # Handoff on, to a receiver that is not there: requests are stored and wait for delivery.
     settings = rel_settings.replace(data_dir=tmp_path_factory.mktemp("bad-input"),
-                                    rate_limit_per_minute=0)
+                                    rate_limit_per_minute=0,
+                                    handoff_webhook="http://127.0.0.1:9/handoff",
+                                    handoff_secret="handoff-secret-0123456789")
     app = create_app(settings, AssistantHolder.ready(rel_assistant))
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as client:
         yield client
@@ -96,6 +101,8 @@ def check(res: httpx.Response, path: str) -> None:
         assert "event: done" in res.text or "event: error" in res.text, res.text[-300:]
     elif path == "/api/feedback":
         assert res.json()["ok"] is True
+    elif path == "/api/handoff":
+        assert res.status_code == 201 and res.json()["id"] > 0
 
 
 def test_schema_lists_every_post_operation(operations):
@@ -138,7 +145,8 @@ def test_extreme_dates_on_every_date_field_give_a_4xx(live, date_fields, data):
 def test_lone_surrogates_in_any_text_field_give_a_4xx(live, operations, path, text):
     fields = {"/api/chat": ["message"], "/api/chat/stream": ["message"],
               "/api/feedback": ["comment", "question", "answer_kind"],
-              "/api/deadlines": ["first_sick_day"]}[path]
+              "/api/deadlines": ["first_sick_day"],
+              "/api/handoff": ["question", "contact"]}[path]
     for field in fields:
         body = {**VALID[path], field: text}
         res = live.post(path, content=json.dumps(body),
