@@ -283,7 +283,8 @@ class ChromaServer:
             if self.proc.poll() is not None:
                 raise RuntimeError("chroma run exited")
             try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=2).is_success:
+                beat = httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=2)
+                if beat.is_success:
                     return self
             except httpx.TransportError:
                 pass
@@ -380,12 +381,13 @@ def extrapolate(rows: list[dict[str, Any]], key: str, at: int = AT) -> float | N
 def tables(result: dict[str, Any]) -> str:
     """The measured table, the breakdown of start-up, and the targets at 50,000 chunks."""
     rows = result["rows"]
+    parts = [(r["chunks"], r["mode"], r["breakdown"]["all_chunks_s"], r["breakdown"]["bm25_s"],
+              r["breakdown"]["cards_s"], r.get("chroma_server_rss_mb", "–")) for r in rows]
     out = [f"Growth (medians of fresh processes; {result['cpus']} CPUs, shared)", "",
            table(HEADER, [row_cells(r) for r in rows]), "",
            "Where start-up goes (s, the snapshot's parts timed again in the same process)", "",
-           table(("chunks", "mode", "read all chunks", "BM25 build", "cards", "Chroma server RSS MB"),
-                 [(r["chunks"], r["mode"], r["breakdown"]["all_chunks_s"], r["breakdown"]["bm25_s"],
-                   r["breakdown"]["cards_s"], r.get("chroma_server_rss_mb", "–")) for r in rows]),
+           table(("chunks", "mode", "read all chunks", "BM25 build", "cards",
+                  "Chroma server RSS MB"), parts),
            "", f"Targets at {AT:,} chunks", ""]
     target_rows = []
     for mode in dict.fromkeys(r["mode"] for r in rows):
