@@ -341,21 +341,35 @@ def measure(data_dir: Path, mode: str, *, repeats: int = 3, rounds: int = 3) -> 
 
 def run(sizes: list[int], modes: list[str], *, repeats: int = 3, rounds: int = 3,
         seed: Path | None = DEFAULT_SEED, log: Any = None) -> dict[str, Any]:
-    """Fill a fresh index per size and measure every mode; rows in order of size."""
+    """Fill a fresh index per size and measure every mode; rows in order of size.
+
+    The knowledge base is ingested (and its card phrases embedded) once into a base data dir;
+    each size starts from a copy of it.
+    """
     rows = []
-    for size in sizes:
-        with tempfile.TemporaryDirectory(prefix=f"bench-growth-{size}-") as tmp:
-            data_dir = Path(tmp) / "data"
-            filled = _child(["--fill", str(data_dir), str(size),
-                             *(["--seed-index", str(seed)] if seed else [])])
-            for mode in modes:
-                row = {"chunks": filled["chunks"], "fill": filled,
-                       **measure(data_dir, mode, repeats=repeats, rounds=rounds)}
-                rows.append(row)
-                if log:
-                    log(row)
+    with tempfile.TemporaryDirectory(prefix="bench-growth-base-") as base_tmp:
+        base = Path(base_tmp) / "data"
+        _child(["--fill", str(base), "0", *(["--seed-index", str(seed)] if seed else [])])
+        for size in sizes:
+            rows += _run_size(size, base, modes, repeats=repeats, rounds=rounds, log=log)
     return {"rows": rows, "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
             **machine()}
+
+
+def _run_size(size: int, base: Path, modes: list[str], *, repeats: int, rounds: int,
+              log: Any) -> list[dict[str, Any]]:
+    """Fill a copy of `base` up to `size` chunks and measure every mode on it."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix=f"bench-growth-{size}-") as tmp:
+        data_dir = Path(tmp) / "data"
+        filled = _child(["--fill", str(data_dir), str(size), "--seed-index", str(base)])
+        for mode in modes:
+            row = {"chunks": filled["chunks"], "fill": filled,
+                   **measure(data_dir, mode, repeats=repeats, rounds=rounds)}
+            rows.append(row)
+            if log:
+                log(row)
+    return rows
 
 
 # --- output -----------------------------------------------------------------------------------
