@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from benchmarks import bench_answer, bench_http, bench_retrieval, run
+from benchmarks import bench_answer, bench_http, bench_retrieval, growth, run
 from benchmarks.common import Target, percentile, verdict
 
 ITEMS = [
@@ -58,3 +58,37 @@ def test_targets_table_marks_a_miss():
     text = run.targets(results)
     assert "| Ingest cold (share of the encoder) | 50% (20 of 40 chunks/s) | >= 0.9" in text and "MISS" in text
     assert "| Ingest unchanged re-run (s) |" in text and "| pass |" in text
+
+
+@pytest.mark.server
+def test_growth_benchmark_fills_the_index_to_n_chunks_and_measures_each_mode(kb_settings, kb_assistant):
+    # kb_assistant has cached the card vectors in kb_settings' data dir: the copy starts warm
+    result = growth.run([800], ["embedded", "server"], repeats=1, rounds=1,
+                        seed=kb_settings.data_dir)
+    rows = result["rows"]
+    assert [r["mode"] for r in rows] == ["embedded", "server"]
+    for row in rows:
+        assert row["chunks"] == row["chunks_served"] >= 800  # the synthetic chunks are served
+        assert row["fill"]["synthetic"] == row["chunks"] - row["fill"]["real"]
+        assert 0 < row["startup_s"] < 120
+        assert 50 < row["rss_start_mb"] <= row["rss_peak_mb"] < 4096
+        assert 0 < row["p50_ms"] <= row["p95_ms"] < 5000
+    assert rows[1]["chroma_server_rss_mb"] > 0
+    text = growth.tables(result)
+    assert "| chunks | mode | start-up s | RSS start MB | RSS MB | p50 ms | p95 ms | load |" in text
+    assert f"| {rows[0]['chunks']} | embedded | {rows[0]['startup_s']} |" in text
+    assert "| server |" in text
+
+
+def test_growth_targets_read_the_curve_at_50000_chunks():
+    rows = [{"chunks": c, "mode": "embedded", "startup_s": s, "rss_start_mb": 0, "rss_mb": m,
+             "p50_ms": 1, "p95_ms": p, "load_avg_1m": 1,
+             "breakdown": {"all_chunks_s": 0, "bm25_s": 0, "cards_s": 0}}
+            for c, s, m, p in ((1000, 5.0, 300, 40), (5000, 7.0, 400, 50))]
+    assert growth.extrapolate(rows, "startup_s") == 29.5  # 5 s + 0.5 ms per chunk
+    text = growth.tables({"rows": rows, "cpus": 2})
+    assert "| embedded | startup_s | 29.5 | straight-line extrapolation | <= 10 s | MISS |" in text
+    assert "| embedded | p95_ms | 162.5 | straight-line extrapolation | <= 100 ms | MISS |" in text
+    rows.append({**rows[1], "chunks": 50000, "startup_s": 9.0, "rss_mb": 900, "p95_ms": 90})
+    text = growth.tables({"rows": rows, "cpus": 2})
+    assert "| embedded | rss_mb | 900 | measured | <= 1024 MB | pass |" in text
