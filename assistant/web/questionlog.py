@@ -86,21 +86,23 @@ class Filters:
     until: date | None = None
     feedback_only: bool = False
 
-    def where(self) -> tuple[str, list[Any]]:
-        clauses, args = [], []
+    def where(self, *extra: str) -> tuple[str, list[Any]]:
+        """The WHERE clause (with its leading space and keyword, or empty) and its parameters;
+        `extra` conditions are added as they are."""
+        clauses, args = list(extra), []
         for column in ("site", "language", "kind"):
             value = getattr(self, column)
             if value is not None:
-                clauses.append(f"{column} = ?")
+                clauses.append(f"questions.{column} = ?")
                 args.append(value)
         if self.since:
-            clauses.append("created_at >= ?")
+            clauses.append("questions.created_at >= ?")
             args.append(f"{self.since.isoformat()}T00:00:00+00:00")
         if self.until:
-            clauses.append("created_at < ?")
+            clauses.append("questions.created_at < ?")
             args.append(f"{(self.until + timedelta(days=1)).isoformat()}T00:00:00+00:00")
         if self.feedback_only:
-            clauses.append("feedback IS NOT NULL")
+            clauses.append("questions.feedback IS NOT NULL")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 

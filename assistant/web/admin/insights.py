@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.web.admin.auth import Admin
 from assistant.web.admin.params import day_param
 from assistant.web.errors import ApiError
+from assistant.web.questionlog import Filters
 
 log = logging.getLogger(__name__)
 
@@ -42,34 +43,6 @@ _FORBIDDEN_SITE = (
 )
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Which log rows to count: one site (None: every site), one language, a period of UTC days."""
-
-    site: str | None = None
-    language: str | None = None
-    since: date | None = None
-    until: date | None = None
-
-    def where(self, *extra: str) -> tuple[str, list[object]]:
-        """The WHERE clause (with its leading space and keyword, or empty) and its parameters;
-        `extra` conditions are added as they are."""
-        clauses, params = list(extra), []
-        if self.site is not None:
-            clauses.append("questions.site = ?")
-            params.append(self.site)
-        if self.language is not None:
-            clauses.append("questions.language = ?")
-            params.append(self.language)
-        if self.since is not None:
-            clauses.append("questions.created_at >= ?")
-            params.append(self.since.isoformat())
-        if self.until is not None:
-            clauses.append("questions.created_at < ?")
-            params.append((self.until + timedelta(days=1)).isoformat())
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
 def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
     """The filters of a request's query parameters (`site`, `language`, `since`, `until`), limited
     to the operator's own site; 403 `forbidden_site` when a site-scoped operator asks for another,
@@ -90,7 +63,7 @@ def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
     if since and until and since > until:
         raise ApiError(422, "invalid_period", "De begindatum ligt na de einddatum.",
                        "The start date is after the end date.")
-    return Filters(site, language, since, until)
+    return Filters(site=site, language=language, since=since, until=until)
 
 
 @dataclass(frozen=True)
