@@ -19,7 +19,7 @@ _TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
     ("vervroegde_iva", ("vervroegde", "iva", "early")),
     ("wia_brief_uwv", ("brief", "letter")),
-    ("re_integratieverslag", ("verslag", "riv", "eindevaluatie", "report", "final evaluation")),
+    ("re_integratieverslag", ("verslag", "re-integratieverslag", "reintegratieverslag", "riv", "eindevaluatie", "report", "final evaluation")),
     ("wia_aanvraag", ("wia", "aanvra", "apply", "application")),
     ("einde_loonsanctie", ("loonsanctie", "wage sanction", "sanction")),
     ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
@@ -36,7 +36,9 @@ _TIMING = re.compile(
 )
 _CALC_INTENT = re.compile(
     r"bereken|uitrekenen|reken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
-    r"|de termijnen|termijnen (voor|van) (mijn|onze|deze)|calculate|work out|which date|what date"
+    r"|de termijnen|termijnen (voor|van) (mijn|onze|deze)|termijnen (gelden|lopen) .{0,20}(mijn|onze|mij|ons)"
+    r"|wat moet(en)? (ik|we|wij) wanneer|wanneer moet(en)? (ik|we|wij) (wat|iets)\b|what (do|must|should) (i|we) do when\b|which deadlines .{0,20}(my|our)"
+    r"|calculate|work out|which date|what date"
     r"|exact date|my deadlines|the deadlines for|datum graag|graag (de |een )?datum|precieze datum|date please"
 )
 _GAP = re.compile(
@@ -58,16 +60,24 @@ def is_deadline_question(text: str) -> bool:
 
 
 _CASE = re.compile(
-    r"\bmijn (zieke )?(werknemer|medewerker|collega)|\bonze (zieke )?(werknemer|medewerker|collega)"
+    r"\b(mijn|onze) (zieke )?(werknemer|werkneemster|medewerker|medewerkster|personeelslid|collega)"
     r"|\b(hij|zij|ze) is (al )?ziek|\bvoor (hem|haar)\b"
     r"|\bik ben (al )?(\w+ )?ziek|\bik zit (al )?(\w+ )?(ziek|thuis)|\bmy (sick )?(employee|worker|colleague)"
     r"|\bour (sick )?(employee|worker)|\b(he|she) is (off )?(sick|ill)|\bi(?: am|'m) (off )?(sick|ill)"
 )
 
 
+# "Een van mijn mensen zit thuis met een burn-out", "onze monteur is ziek": a word for being sick
+# next to a word for someone in particular (the asker, their employee) also makes it a case.
+_SICK = re.compile(r"\b(ziek\w*|thuis|uitgevallen|uitval|verzuim\w*|burn-?out|arbeidsongeschikt"
+                   r"|sick|ill|off work|burn-?out|on leave)\b")
+_SOMEONE = re.compile(r"\b(mijn|onze|ons|ik|hij|zij|ze|hem|haar|my|our|i|he|she|him|her)\b")
+
+
 def about_a_case(text: str) -> bool:
     """True when the message is about one sick person (so their own dates would answer it)."""
-    return bool(_CASE.search(fold(text)))
+    folded = fold(text)
+    return bool(_CASE.search(folded)) or bool(_SICK.search(folded) and _SOMEONE.search(folded))
 
 
 def wants_calculation(text: str) -> bool:

@@ -58,6 +58,11 @@ def test_asking_for_a_date_without_giving_one_gets_the_question_for_the_first_si
     "wanneer moet het plan van aanpak klaar zijn voor haar",
     "Hoeveel tijd heb ik nog voor de eerstejaarsevaluatie van mijn zieke werknemer?",
     "Wanneer loopt de wachttijd af voor onze zieke collega?",
+    # the case named in other words than "mijn werknemer"
+    "Wanneer moet ik de 42 weken melding doen voor mijn medewerkster?",
+    "onze monteur is ziek, wanneer is de eerstejaarsevaluatie?",
+    "wanneer moet het re-integratieverslag klaar zijn voor mijn zieke collega",
+    "Hoeveel tijd heb ik nog voor het plan van aanpak? Mijn personeelslid is sinds een paar weken ziek.",
 ])
 def test_a_case_deadline_question_without_a_date_gets_the_rule_and_one_question(kb_assistant, message):
     answer = kb_assistant.ask(message, audience="werkgever")
@@ -65,3 +70,23 @@ def test_a_case_deadline_question_without_a_date_gets_the_rule_and_one_question(
     assert answer.text.rstrip().endswith(
         "Noem de eerste ziektedag (bijvoorbeeld \"ziek sinds 3 maart 2025\"), dan reken ik hem voor u uit.")
     assert answer.citations  # the rule itself, with its sources, comes first
+
+
+@pytest.mark.parametrize("message", [
+    "Welke termijnen gelden er nu voor mijn zieke werknemer?",
+    "Mijn werknemer is ziek, wat moet ik wanneer doen?",
+])
+def test_asking_for_all_of_a_cases_deadlines_asks_for_the_first_sick_day(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werkgever")
+    assert answer.kind == "clarify" and answer.trace["path"] == "clarify:first_sick_day", answer.trace
+    assert "eerste ziektedag" in answer.text
+
+
+@pytest.mark.parametrize("message", [
+    "Wanneer moet de probleemanalyse klaar zijn?",  # the general rule: nobody's dates asked
+    "Wanneer is de eerstejaarsevaluatie?",
+])
+def test_a_general_deadline_question_gets_the_rule_without_asking_back(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werkgever")
+    assert answer.kind == "card", answer.trace
+    assert "eerste ziektedag (bijvoorbeeld" not in answer.text
