@@ -17,6 +17,8 @@ from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
 MAX_PARTS = 3
 # A statement of up to this many words beside a question is part of what it asks.
 SHORT_CONTEXT_WORDS = 20
+# A story's words of at least this length are added to its question's query as weak context.
+STORY_WORD_LENGTH = 4
 # A question whose only content word is shorter than this says nothing on its own ("Hoe zit dat?")...
 VACUOUS_WORD_LENGTH = 8
 # ...and is read with the statements before it, back to about this many content words.
@@ -154,6 +156,11 @@ def topic_words(text: str) -> str:
     return " ".join(w for w in words(text) if w not in NL_STOP and w not in EN_STOP and w not in _ASKING)
 
 
+def story_words(context: str) -> str:
+    """The content words of a story around its question, each once (short words left out)."""
+    return " ".join(dict.fromkeys(w for w in words(topic_words(context)) if len(w) >= STORY_WORD_LENGTH))
+
+
 def _last_clause(sentence: str) -> str:
     clauses = [c for c in _CLAUSE.split(sentence) if len(words(c)) >= 3]
     return clauses[-1] if clauses else sentence
@@ -248,6 +255,10 @@ def read_turn(
         # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
         # statement beside the question says what it is about (a long story stays context).
         queries = [q if context in q else f"{context} {q}" for q in queries]
+    elif context and not follow_up:
+        # a story: its question is what it asks, and its content words are weak context (the
+        # question "telt dit mee voor die twee jaar?" is about the pregnancy told before it)
+        queries = [f"{q} ({story_words(context)})" for q in queries]
     for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
         if _BACK_REFERENCE.search(fold(parts[i])) and len(words(topic_words(parts[i]))) <= 2:
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"

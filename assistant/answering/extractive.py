@@ -32,6 +32,7 @@ def _split_sentences(block: str) -> list[str]:
         else:
             out.append(piece)
     return [s.strip() for s in out if s.strip()]
+_BARE_YES_NO = re.compile(r"^(Ja|Nee|Yes|No)\.(\s+|$)")
 _MARKDOWN_NOISE = re.compile(r"^\s*(#+\s+|[-*+]\s+|\d+\.\s+)")
 
 
@@ -176,6 +177,11 @@ class ExtractiveAnswerer:
         ]
         if len(candidates) > 1 and _FRAGMENT.match(candidates[0]):
             candidates = candidates[1:]  # the overlap of a split section starts mid-sentence
+        if candidates and chunk.metadata.get("kind") == "card":
+            # a card's bare "Ja." answers the card's own question, which this answer was not
+            # matched to: quoted here it could say yes to a different question
+            candidates[0] = _BARE_YES_NO.sub("", candidates[0], count=1)
+            candidates = [c for c in candidates if c]
         if first and sum(len(s.split()) for s in candidates) <= budget:
             return candidates
         scored = []

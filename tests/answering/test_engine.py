@@ -186,3 +186,11 @@ def test_card_phrasing_vectors_are_cached_on_disk_for_the_next_start(kb_assistan
     assert (vectors == again).all()
     restarted = Assistant(kb_assistant.embedder, kb_assistant.store, cache_dir=tmp_path)
     assert restarted.ask("Wanneer moet de probleemanalyse klaar zijn?").kind == "card"
+
+def test_a_story_whose_question_names_no_subject_is_answered_on_the_subject_told(kb_assistant):
+    story = ("Ik ben 20 weken zwanger en zit sinds drie weken ziek thuis door zwangerschapsklachten, mijn werk "
+             "in de thuiszorg lukt gewoon niet meer. Mijn leidinggevende zei vandaag dat mijn twee jaar ziekte "
+             "nu dus ook al lopen. Klopt dat eigenlijk wel?")
+    answer = kb_assistant.ask(story)
+    assert answer.kind == "card", answer.trace
+    assert "zwangerschap" in answer.text.lower() and "Ziektewet" in answer.text

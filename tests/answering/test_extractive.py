@@ -27,3 +27,11 @@ def test_one_form_of_address_per_answer():
     assert "U betaalt" in text and "Je hoeft" not in text
     text, _ = ExtractiveAnswerer().compose("wie betaalt het bureau", [mixed], "nl", voice="je")
     assert "Je hoeft" in text and "U betaalt" not in text
+
+
+def test_a_cards_bare_yes_is_not_quoted_as_the_answer_to_another_question():
+    card = Chunk(id="c", text="Ja. Ook kleine werkgevers moeten spoor 2 inzetten als terugkeer niet lukt.",
+                 metadata={"doc_id": "nl-faq-klein", "kind": "card", "language": "nl", "section": "",
+                           "trusted": True, "vetted": True, "source": "klein.md", "title": "Kleine werkgever"})
+    text, _ = ExtractiveAnswerer().compose("telt zwangerschap mee voor de twee jaar", [card], "nl")
+    assert text.startswith("Ook kleine werkgevers")  # the card's "Ja." answered its own question
