@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from assistant.errors import DatabaseUnavailableError
+from assistant.errors import ConfigError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -235,3 +235,21 @@ def open_database(database_url: str, path: Path, schema: str) -> Database:
     if database_url:
         return PostgresDatabase(database_url, schema)
     return SqliteDatabase(path, schema)
+
+
+def check_database(database_url: str) -> None:
+    """Connect once to the PostgreSQL server of `database_url` (nothing to do when empty).
+
+    Raises:
+        ConfigError: it cannot be reached; one line that names SPOOR2_DATABASE_URL.
+    """
+    if not database_url:
+        return
+    try:
+        PostgresDatabase(database_url, "SELECT 1;").check()
+    except DatabaseUnavailableError as exc:
+        raise ConfigError(f"SPOOR2_DATABASE_URL: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a URL psycopg cannot parse
+        raise ConfigError(f"SPOOR2_DATABASE_URL: not a usable PostgreSQL URL "
+                          f"({type(exc).__name__}); expected postgresql://user:password@host/db"
+                          ) from None

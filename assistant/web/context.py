@@ -48,7 +48,7 @@ class WebContext:
         return cls(
             settings=settings,
             holder=holder,
-            limiter=RateLimiter(settings.rate_limit_per_minute),
+            limiter=RateLimiter.from_settings(settings),
             gate=ConcurrencyGate(settings.max_concurrency),
             client_ip=ClientIp(settings.trusted_proxies),
             feedback=FeedbackStore.from_settings(settings),
