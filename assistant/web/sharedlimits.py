@@ -1,5 +1,6 @@
 """Limits that hold across instances: a moving window per key in Redis (SPOOR2_REDIS_URL), kept
-by the `limits` library. The only module that imports `limits` or `redis`.
+by the `limits` library, and the console's signed-out sessions. The only module that imports
+`limits` or `redis`.
 
 Used by the API's rate limit (`security.RateLimiter`) and the console's sign-in throttle
 (`admin.auth.LoginThrottle`) when SPOOR2_REDIS_URL is set; without it both count in memory, per
@@ -78,6 +79,34 @@ class LimitsWindow:
         if not reachable:
             raise ConfigError("SPOOR2_REDIS_URL: cannot reach the Redis server; check that it runs "
                               "and that the URL (host, port, password) is right")
+
+
+class SharedRevocations:
+    """Ids of console sessions that signed out, in Redis until the session would have expired
+    anyway; `add` and `in` as on the in-memory set it replaces."""
+
+    def __init__(self, url: str, seconds: int, prefix: str = "spoor2-revoked:"):
+        import redis
+
+        self._client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self._seconds, self._prefix = max(1, seconds), prefix
+
+    def add(self, session_id: str) -> None:
+        """Refuse this session from now on, on every instance.
+
+        Raises:
+            RateLimitStoreError: Redis cannot be reached.
+        """
+        try:
+            self._client.set(self._prefix + session_id, b"1", ex=self._seconds)
+        except _failures() as exc:
+            raise LimitsWindow._unavailable(exc) from None
+
+    def __contains__(self, session_id: object) -> bool:
+        try:
+            return bool(self._client.exists(f"{self._prefix}{session_id}"))
+        except _failures() as exc:
+            raise LimitsWindow._unavailable(exc) from None
 
 
 def shared_window(redis_url: str, amount: int, seconds: int, namespace: str,

@@ -3,6 +3,7 @@ server: limits hold across them and the console of either shows the questions of
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,7 +105,7 @@ def test_failed_sign_ins_count_on_every_instance(instances):
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 60
 
 
-def test_a_session_cookie_from_one_instance_is_accepted_by_the_other(instances):
+def test_a_session_from_one_instance_works_on_the_other_until_it_signs_out(instances):
     a, b = instances
     signed_in = httpx.post(f"{a.url}/admin/login", data={"secret": TOKEN, "next": "/admin"},
                            timeout=30)
@@ -112,6 +113,14 @@ def test_a_session_cookie_from_one_instance_is_accepted_by_the_other(instances):
     cookies = dict(signed_in.cookies)
     page = httpx.get(f"{b.url}/admin/vragen", cookies=cookies, timeout=30)
     assert page.status_code == 200 and "login" not in str(page.url)
+
+    field, csrf = re.search(r'type="hidden" name="([^"]+)" value="([^"]+)"', httpx.get(
+        f"{b.url}/admin/logout", cookies=cookies, timeout=30).text).groups()
+    signed_out = httpx.post(f"{b.url}/admin/logout", cookies=cookies, data={field: csrf},
+                            headers={"Origin": b.url}, timeout=30)
+    assert signed_out.status_code in (200, 303)
+    again = httpx.get(f"{a.url}/admin/vragen", cookies=cookies, timeout=30)
+    assert again.status_code in (303, 307) and "/admin/login" in again.headers["location"]
 
 
 def test_an_unreachable_redis_answers_503_in_both_languages(index_settings, real_assistant_free):

@@ -36,7 +36,7 @@ from fastapi.responses import RedirectResponse, Response
 from assistant.config import Settings
 from assistant.web.admin.passwords import PasswordFormatError, check_format, verify_password
 from assistant.web.errors import ApiError
-from assistant.web.sharedlimits import LimitsWindow, shared_window
+from assistant.web.sharedlimits import LimitsWindow, SharedRevocations, shared_window
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,8 @@ class AuthState:
 
     settings: Settings
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
-    revoked: set[str] = field(default_factory=set)  # ids of sessions that signed out
+    # ids of sessions that signed out: a set, or `SharedRevocations` with SPOOR2_REDIS_URL
+    revoked: set[str] | SharedRevocations = field(default_factory=set)
 
     @property
     def key(self) -> bytes:
@@ -188,7 +189,11 @@ def admin_settings(request: Request) -> Settings:
 
 def install_auth(app: FastAPI, settings: Settings) -> None:
     """Keep the sign-in state on the app and send console pages without a session to login."""
-    app.state.admin_auth = AuthState(settings, throttle=LoginThrottle.from_settings(settings))
+    redis_url = settings.redis_url.get_secret_value()
+    app.state.admin_auth = AuthState(
+        settings, throttle=LoginThrottle.from_settings(settings),
+        revoked=SharedRevocations(redis_url, settings.admin_session_hours * 3600) if redis_url
+        else set())
     stored = settings.admin_password_hash.get_secret_value()
     if stored:
         try:
