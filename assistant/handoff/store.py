@@ -202,6 +202,15 @@ class HandoffStore:
                          " WHERE status IN ('pending', 'failed')")
         return rows[0]["at"] if rows else None
 
+    def claim(self, request: HandoffRequest, until: datetime) -> bool:
+        """Take a due request for one delivery attempt: its next attempt moves to `until` (a
+        lease: a worker that dies mid-attempt leaves it to another then). False when another
+        worker, in this or another instance, took it first."""
+        return self.db.execute(
+            "UPDATE handoffs SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?"
+            " AND status IN ('pending', 'failed')",
+            (now_iso(until), request.id, request.next_attempt_at)) > 0
+
     def mark_target(self, request_id: int, target: str) -> None:
         """Record that `target` has the request (it is never sent there again)."""
         self.db.execute(

@@ -128,6 +128,10 @@ def test_handoff_delivery_state_survives_retries(backend, tmp_path):
     assert request.status == "pending" and "111222333" not in request.question
     assert [r.id for r in store.due(NOW)] == [rid] and store.next_due() == request.created_at
 
+    (due,) = store.due(NOW)
+    assert store.claim(due, NOW + timedelta(minutes=5))  # one worker takes it ...
+    assert not store.claim(due, NOW + timedelta(minutes=5))  # ... the other instance does not
+    assert store.due(NOW) == []
     store.mark_target(rid, "email")
     store.mark_target(rid, "email")  # recorded once
     store.finish_attempt(rid, error="webhook: 503", next_at=NOW + timedelta(minutes=5))
