@@ -245,11 +245,16 @@ def check_database(database_url: str) -> None:
     """
     if not database_url:
         return
+    import psycopg
+
     try:
-        PostgresDatabase(database_url, "SELECT 1;").check()
-    except DatabaseUnavailableError as exc:
-        raise ConfigError(f"SPOOR2_DATABASE_URL: {exc}") from None
-    except Exception as exc:  # noqa: BLE001 - a URL psycopg cannot parse
+        psycopg.connect(database_url, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:  # its text names host and port, never the password
+        first = (str(exc).strip().splitlines() or [""])[0]
+        raise ConfigError(f"SPOOR2_DATABASE_URL: cannot connect to PostgreSQL ({first}); check "
+                          "that the server runs and the URL, user and password are right"
+                          ) from None
+    except Exception as exc:  # noqa: BLE001 - a URL psycopg cannot parse (its text may echo it)
         raise ConfigError(f"SPOOR2_DATABASE_URL: not a usable PostgreSQL URL "
                           f"({type(exc).__name__}); expected postgresql://user:password@host/db"
                           ) from None

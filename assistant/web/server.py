@@ -47,9 +47,10 @@ def serve(settings: Settings, app: FastAPI | None = None) -> None:
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("assistant").setLevel(settings.log_level)  # the CLI set WARNING already
+    app = app or compose(settings)
     log.info("serving on http://%s:%s/", settings.host, settings.port)
     from assistant.web.timeouts import HeaderTimeoutProtocol
 
-    uvicorn.run(app or compose(settings), host=settings.host, port=settings.port,
+    uvicorn.run(app, host=settings.host, port=settings.port,
                 log_level=settings.log_level.lower(), proxy_headers=False,
                 http=HeaderTimeoutProtocol)
