@@ -156,3 +156,24 @@ def test_an_unreachable_shared_store_stops_the_start_with_one_line(variable, tmp
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert lines[-1].startswith(f"spoor2: {variable}: ")
     assert "Traceback" not in done.stderr
+
+
+def test_a_lost_database_keeps_answers_and_says_so_in_both_languages(index_settings,
+                                                                      real_assistant_free):
+    url = f"postgresql://spoor2:pw@127.0.0.1:{free_port()}/spoor2"  # nothing listens there
+    settings = index_settings.replace(database_url=url, question_log=True, admin_token=TOKEN)
+    client = TestClient(create_app(settings, AssistantHolder.ready(real_assistant_free)))
+    answer = client.post("/api/chat", json={"message": "Wanneer moet spoor 2 starten?"})
+    assert answer.status_code == 200 and answer.json()["question_id"] is None
+    health = client.get("/api/health").json()
+    assert health["status"] == "degraded" and health["ready"] is True
+    for lang, word in (("nl", "feedback"), ("en", "feedback")):
+        reply = client.post("/api/feedback", json={"rating": "up", "language": lang},
+                            headers={"Accept-Language": lang})
+        assert reply.status_code == 503 and word in reply.json()["error"]["message"]
+    listed = client.get("/api/admin/questions", headers={
+        "Authorization": f"Bearer {TOKEN}", "Accept-Language": "en"})
+    assert listed.status_code == 503 and listed.json()["error"]["code"] == "database_unavailable"
+    assert "temporarily" in listed.json()["error"]["message"]
+    for text in (answer.text, health, listed.text):
+        assert "pw@" not in str(text) and "Traceback" not in str(text)
