@@ -10,10 +10,10 @@ from assistant.web.server import compose, serve
 
 try:
     settings = Settings.from_env()
-except ConfigError as exc:  # a bad SPOOR2_* variable: name it and stop, without a traceback
+    # The assistant (model + index) is built once, in the background, when the server starts.
+    app = compose(settings)
+except ConfigError as exc:  # a bad SPOOR2_* variable or an unreachable shared store: name it
     raise SystemExit(f"spoor2: {exc}") from None
-# The assistant (model + index) is built once, in the background, when the server starts.
-app = compose(settings)
 
 if __name__ == "__main__":
     serve(settings, app)

@@ -106,6 +106,10 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     handoff_webhook: str = ""
     handoff_secret: SecretStr = SecretStr("")
+    # Several instances: the question log, feedback and handoffs in PostgreSQL (a URL that holds
+    # a password), the rate limits and the sign-in throttle in Redis. Empty: per instance.
+    database_url: SecretStr = SecretStr("")
+    redis_url: SecretStr = SecretStr("")
 
     @classmethod
     def settings_customise_sources(

@@ -55,6 +55,23 @@ class FeedbackUnavailableError(Spoor2Error):
                "has been warned.")
 
 
+class DatabaseUnavailableError(Spoor2Error):
+    """The database of the question log, feedback and handoffs (SQLite file or the PostgreSQL
+    server of SPOOR2_DATABASE_URL) cannot be reached or written."""
+
+    user_nl = ("De gegevensopslag is tijdelijk niet bereikbaar. Probeer het over een minuut "
+               "opnieuw; de beheerder is gewaarschuwd.")
+    user_en = ("The data store is temporarily unavailable. Please try again in a minute; the "
+               "operator has been warned.")
+
+
+class RateLimitStoreError(Spoor2Error):
+    """The Redis server of SPOOR2_REDIS_URL (shared rate limits) cannot be reached."""
+
+    user_nl = "De dienst is tijdelijk niet beschikbaar. Probeer het over een minuut opnieuw."
+    user_en = "The service is temporarily unavailable. Please try again in a minute."
+
+
 class EmbeddingModelError(Spoor2Error):
     """The embedding model cannot be loaded."""
 

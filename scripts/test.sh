@@ -12,6 +12,18 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "warning: chromium is missing (sudo apt-get install chromium); browser tests will fail" >&2
   fi
 fi
+# PostgreSQL and Redis servers for the shared-state tests (tests/shared): started on loopback by
+# the tests themselves, so the packages' own services are not used.
+if [ ! -x /usr/lib/postgresql/15/bin/postgres ] || ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql \
+      redis-server >/dev/null) \
+      || echo "warning: could not install postgresql/redis-server; tests/shared will skip" >&2
+  else
+    echo "warning: postgresql or redis-server is missing (sudo apt-get install postgresql" \
+      "redis-server); tests/shared will skip" >&2
+  fi
+fi
 # axe-core (npm) for the accessibility checks in the browser tests, pinned by its lock file.
 if [ ! -f tests/web/axe/node_modules/axe-core/axe.min.js ]; then
   if command -v npm >/dev/null 2>&1; then

@@ -99,6 +99,9 @@ def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
 
+CLAIM_SECONDS = 300  # an attempt that has not finished by then (its worker died) is taken again
+
+
 class Deliverer:
     """Sends due requests to their targets; `run_forever()` is the background worker."""
 
@@ -120,7 +123,9 @@ class Deliverer:
         with self._pass:
             done = 0
             for request in self.store.due(self.clock()):
-                done += self._deliver(request)
+                # Several instances share the store: only the worker that claims it sends it.
+                if self.store.claim(request, self.clock() + timedelta(seconds=CLAIM_SECONDS)):
+                    done += self._deliver(request)
             return done
 
     def _report(self, outcome: str) -> None:

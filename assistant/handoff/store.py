@@ -1,4 +1,5 @@
-"""Handoff requests in SQLite (`data_dir/handoff.sqlite3`): stored before any delivery is tried.
+"""Handoff requests in SQLite (`data_dir/handoff.sqlite3`) or, with SPOOR2_DATABASE_URL, in the
+shared PostgreSQL database: stored before any delivery is tried.
 
 A request is `pending` until every target has it (`delivered`), `failed` after an attempt that did
 not reach every target (it is tried again at `next_attempt_at`), or `handled` once an operator has
@@ -7,12 +8,12 @@ dealt with it. `delivered_to` records each target that has it, so a retry never 
 from __future__ import annotations
 
 import re
-import sqlite3
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from assistant.config import Settings
+from assistant.database import Database, Row, SqliteDatabase, open_database
 from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, redact
 
@@ -121,7 +122,7 @@ def now_iso(moment: datetime | None = None) -> str:
     return (moment or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _row(row: sqlite3.Row) -> HandoffRequest:
+def _row(row: Row) -> HandoffRequest:
     data = dict(row)
     data.pop("consent", None)
     data["delivered_to"] = tuple(t for t in data["delivered_to"].split(",") if t)
@@ -129,35 +130,23 @@ def _row(row: sqlite3.Row) -> HandoffRequest:
 
 
 class HandoffStore:
-    """The handoff requests in one SQLite file (created on first use)."""
+    """The handoff requests in `database` (default: the SQLite file `path`, made on first use).
 
-    def __init__(self, path: Path):
+    Every method may raise `DatabaseUnavailableError` when the database cannot be reached.
+    """
+
+    def __init__(self, path: Path, database: Database | None = None):
         self.path = Path(path)
-        self._lock = threading.Lock()
-        self._ready = False
+        self.db = database or SqliteDatabase(self.path, SCHEMA)
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=5)
-        conn.row_factory = sqlite3.Row
-        if not self._ready:
-            conn.executescript(SCHEMA)
-            self._ready = True
-        return conn
+    @classmethod
+    def from_settings(cls, settings: Settings) -> HandoffStore:
+        """The store of SPOOR2_DATABASE_URL when set, else `data_dir/handoff.sqlite3`."""
+        return cls(settings.handoff_db, open_database(
+            settings.database_url.get_secret_value(), settings.handoff_db, SCHEMA))
 
-    def _run(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
-        return self._execute(sql, args)[0]
-
-    def _execute(self, sql: str, args: tuple = ()) -> tuple[list[sqlite3.Row], int, int]:
-        """(rows, last row id, rows changed) of one statement in its own transaction."""
-        with self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    cur = conn.execute(sql, args)
-                    return cur.fetchall(), int(cur.lastrowid or 0), cur.rowcount
-            finally:
-                conn.close()
+    def _run(self, sql: str, args: tuple = ()) -> list[Row]:
+        return self.db.query(sql, args)
 
     def add(self, question: str, contact: str, *, consent: bool, site: str = "",
             language: str = "nl", audience: str = "", now: datetime | None = None) -> int:
@@ -175,12 +164,12 @@ class HandoffStore:
         clean = check_question(question)
         contact = check_contact(contact)
         stamp = now_iso(now)
-        return self._execute(
+        return self.db.insert(
             "INSERT INTO handoffs (created_at, site, language, audience, question, contact,"
             " consent, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
             (stamp, site or "", "en" if language == "en" else "nl", audience or "", clean, contact,
              stamp),
-        )[1]
+        )
 
     def get(self, request_id: int) -> HandoffRequest | None:
         """One request, or None."""
@@ -213,9 +202,18 @@ class HandoffStore:
                          " WHERE status IN ('pending', 'failed')")
         return rows[0]["at"] if rows else None
 
+    def claim(self, request: HandoffRequest, until: datetime) -> bool:
+        """Take a due request for one delivery attempt: its next attempt moves to `until` (a
+        lease: a worker that dies mid-attempt leaves it to another then). False when another
+        worker, in this or another instance, took it first."""
+        return self.db.execute(
+            "UPDATE handoffs SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?"
+            " AND status IN ('pending', 'failed')",
+            (now_iso(until), request.id, request.next_attempt_at)) > 0
+
     def mark_target(self, request_id: int, target: str) -> None:
         """Record that `target` has the request (it is never sent there again)."""
-        self._run(
+        self.db.execute(
             "UPDATE handoffs SET delivered_to = CASE WHEN delivered_to = '' THEN ?"
             " ELSE delivered_to || ',' || ? END WHERE id = ? AND (',' || delivered_to || ',')"
             " NOT LIKE ('%,' || ? || ',%')", (target, target, request_id, target))
@@ -223,28 +221,28 @@ class HandoffStore:
     def finish_attempt(self, request_id: int, *, error: str, next_at: datetime | None) -> None:
         """Count an attempt: delivered (no error) or failed, to be tried again at `next_at`."""
         status = "failed" if error else "delivered"
-        self._run(
+        self.db.execute(
             "UPDATE handoffs SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
             " status = CASE WHEN status = 'handled' THEN status ELSE ? END WHERE id = ?",
             (error[:200], now_iso(next_at) if error and next_at else None, status, request_id))
 
     def mark_handled(self, request_id: int, now: datetime | None = None) -> bool:
         """An operator dealt with it; no more delivery attempts. False when unknown."""
-        return self._execute(
+        return self.db.execute(
             "UPDATE handoffs SET status = 'handled', handled_at = ?, next_attempt_at = NULL"
-            " WHERE id = ?", (now_iso(now), request_id))[2] > 0
+            " WHERE id = ?", (now_iso(now), request_id)) > 0
 
     def purge(self, days: int, now: datetime | None = None) -> int:
         """Delete delivered and handled requests older than `days` (contact details are not
         kept longer than needed); pending and failed ones stay until they are delivered."""
-        if not self.path.exists():
+        if not self.db.exists():
             return 0
         cutoff = now_iso((now or datetime.now(UTC)) - timedelta(days=days))
-        return self._execute("DELETE FROM handoffs WHERE status IN ('delivered', 'handled')"
-                             " AND created_at < ?", (cutoff,))[2]
+        return self.db.execute("DELETE FROM handoffs WHERE status IN ('delivered', 'handled')"
+                               " AND created_at < ?", (cutoff,))
 
     def retry_now(self, request_id: int, now: datetime | None = None) -> bool:
         """Make a waiting request due now; False when it is delivered, handled or unknown."""
-        return self._execute(
+        return self.db.execute(
             "UPDATE handoffs SET next_attempt_at = ? WHERE id = ?"
-            " AND status IN ('pending', 'failed')", (now_iso(now), request_id))[2] > 0
+            " AND status IN ('pending', 'failed')", (now_iso(now), request_id)) > 0

@@ -13,11 +13,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.errors import (
+    DatabaseUnavailableError,
     DeadlineInputError,
     FeedbackUnavailableError,
     IndexMissingError,
     InvalidInputError,
     ModelMismatchError,
+    RateLimitStoreError,
     Spoor2Error,
     StoreUnavailableError,
 )
@@ -86,6 +88,12 @@ def from_spoor2_error(exc: Spoor2Error) -> ApiError:
         return ApiError(503, "index_missing", exc.user_nl, exc.user_en, {"Retry-After": "30"})
     if isinstance(exc, StoreUnavailableError):
         return ApiError(503, "store_unavailable", exc.user_nl, exc.user_en, {"Retry-After": "30"})
+    if isinstance(exc, DatabaseUnavailableError):
+        return ApiError(503, "database_unavailable", exc.user_nl, exc.user_en,
+                        {"Retry-After": "60"})
+    if isinstance(exc, RateLimitStoreError):
+        return ApiError(503, "limits_unavailable", exc.user_nl, exc.user_en,
+                        {"Retry-After": "60"})
     if isinstance(exc, FeedbackUnavailableError):
         return ApiError(503, "feedback_unavailable", exc.user_nl, exc.user_en,
                         {"Retry-After": "60"})

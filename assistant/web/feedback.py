@@ -1,15 +1,16 @@
-"""Thumbs up/down feedback in SQLite, stored without personal details."""
+"""Thumbs up/down feedback in SQLite (or the shared PostgreSQL database), stored without personal
+details."""
 from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.errors import FeedbackUnavailableError
+from assistant.config import Settings
+from assistant.database import Database, SqliteDatabase, open_database
+from assistant.errors import DatabaseUnavailableError, FeedbackUnavailableError
 from assistant.privacy import mentions_health, redact
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS feedback (
     question TEXT,
     language TEXT,
     source TEXT
-)
+);
 """
 
 
@@ -38,49 +39,39 @@ def _clean(text: str | None, limit: int) -> str | None:
 
 
 class FeedbackStore:
-    """Appends feedback rows to a SQLite file (created on first use)."""
+    """Appends feedback rows to `database` (default: the SQLite file `path`, made on first use)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, database: Database | None = None):
         self.path = Path(path)
-        self._lock = threading.Lock()
-        self._ready = False
+        self.db = database or SqliteDatabase(self.path, _SCHEMA)
         self.problem: str | None = None  # why the last write failed; None once one succeeds
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FeedbackStore:
+        """The store of SPOOR2_DATABASE_URL when set, else `data_dir/feedback.sqlite3`."""
+        return cls(settings.feedback_db, open_database(
+            settings.database_url.get_secret_value(), settings.feedback_db, _SCHEMA))
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
-        """Turn a read-only, full or missing data dir into `FeedbackUnavailableError`."""
+        """Turn an unreachable database, a read-only, full or missing data dir into
+        `FeedbackUnavailableError`."""
         try:
             yield
-        except (sqlite3.Error, OSError) as exc:
-            self.problem = f"{type(exc).__name__}: {exc}"
-            log.error("feedback not stored in %s: %s", self.path, self.problem)
-            raise FeedbackUnavailableError(
-                f"Cannot write {self.path} ({self.problem}); check that the data dir is "
-                "writable and not full"
-            ) from None
+        except DatabaseUnavailableError as exc:
+            self.problem = str(exc)
+            log.error("feedback not stored in %s: %s", self.db.name, self.problem)
+            raise FeedbackUnavailableError(self.problem) from None
         self.problem = None
 
     def check(self) -> str | None:
         """Try to take a write lock; returns why that failed, or None when writable."""
         try:
-            with self._writing(), self._lock:
-                conn = self._connect()
-                try:
-                    conn.execute("BEGIN IMMEDIATE")
-                    conn.rollback()
-                finally:
-                    conn.close()
+            with self._writing():
+                self.db.check()
         except FeedbackUnavailableError:
             return self.problem
         return None
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=5)
-        if not self._ready:
-            conn.execute(_SCHEMA)
-            self._ready = True
-        return conn
 
     def add(
         self,
@@ -101,38 +92,19 @@ class FeedbackStore:
             language,
             source,
         )
-        with self._writing(), self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    cur = conn.execute(
-                        "INSERT INTO feedback (created_at, rating, comment, answer_kind, question,"
-                        " language, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        row,
-                    )
-                return int(cur.lastrowid or 0)
-            finally:
-                conn.close()
+        with self._writing():
+            return self.db.insert(
+                "INSERT INTO feedback (created_at, rating, comment, answer_kind, question,"
+                " language, source) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
 
     def add_comment(self, row_id: int, comment: str) -> None:
         """Attach a (redacted) comment to an earlier feedback row."""
-        with self._writing(), self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    conn.execute("UPDATE feedback SET comment = ? WHERE id = ?",
-                                 (_clean(comment, 1000), row_id))
-            finally:
-                conn.close()
+        with self._writing():
+            self.db.execute("UPDATE feedback SET comment = ? WHERE id = ?",
+                            (_clean(comment, 1000), row_id))
 
     def all(self) -> list[dict[str, object]]:
         """Every stored row, oldest first (for operators and tests)."""
-        if not self.path.exists():
+        if not self.db.exists():
             return []
-        with self._lock:
-            conn = self._connect()
-            conn.row_factory = sqlite3.Row
-            try:
-                return [dict(r) for r in conn.execute("SELECT * FROM feedback ORDER BY id")]
-            finally:
-                conn.close()
+        return self.db.query("SELECT * FROM feedback ORDER BY id")

@@ -72,7 +72,7 @@ class HandoffDesk:
         for problem in site_target_problems(settings, sites):
             log.warning("handoff: %s; that target is not used", problem)
         report = on_outcome or (lambda outcome: None)
-        store = HandoffStore(settings.handoff_db)
+        store = HandoffStore.from_settings(settings)
         deliverer = Deliverer(store, lambda site: targets_for(settings, site, sites),
                               on_outcome=report)
         return cls(settings, store, deliverer, sites, report)

@@ -40,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant.config import Settings
 from assistant.web.errors import ApiError
 from assistant.web.security import RateLimiter, is_same_origin
+from assistant.web.sharedlimits import LimitsWindow
 
 log = logging.getLogger(__name__)
 
@@ -159,8 +160,8 @@ class Metrics:
 class CountedRateLimiter(RateLimiter):
     """The rate limit, counting each refusal in `metrics`."""
 
-    def __init__(self, per_minute: int, metrics: Metrics):
-        super().__init__(per_minute)
+    def __init__(self, per_minute: int, metrics: Metrics, shared: LimitsWindow | None = None):
+        super().__init__(per_minute, shared=shared)
         self._metrics = metrics
 
     def hit(self, key: str) -> int:
@@ -286,6 +287,7 @@ def install_metrics(app: FastAPI) -> None:
     if not ctx.metrics.enabled:
         return
     ctx.metrics.watch_index(ctx.holder)
-    ctx.limiter = CountedRateLimiter(ctx.settings.rate_limit_per_minute, ctx.metrics)
+    ctx.limiter = CountedRateLimiter(ctx.settings.rate_limit_per_minute, ctx.metrics,
+                                     ctx.limiter.shared)
     app.include_router(router)
     app.add_middleware(RequestMetrics, metrics=ctx.metrics)

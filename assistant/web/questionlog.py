@@ -9,17 +9,17 @@ answer: it is logged and `/api/health` reports `degraded`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from assistant.config import Settings
+from assistant.database import Database, SqliteDatabase, open_database
+from assistant.errors import DatabaseUnavailableError
 from assistant.privacy import HEALTH_REMOVED, for_storage
 
 log = logging.getLogger(__name__)
@@ -107,43 +107,35 @@ class Filters:
 
 
 class QuestionLog:
-    """The `questions` table in `path`; every method is a no-op while `enabled` is False."""
+    """The `questions` table in `database` (default: the SQLite file `path`); every method is a
+    no-op while `enabled` is False."""
 
     def __init__(self, path: Path, enabled: bool, retention_days: int = 90,
-                 clock: Callable[[], datetime] = _now):
+                 clock: Callable[[], datetime] = _now, database: Database | None = None):
         self.path = Path(path)
+        self.db = database or SqliteDatabase(self.path, SCHEMA)
         self.enabled = enabled
         self.retention_days = retention_days
         self.clock = clock
-        self._lock = threading.Lock()
-        self._ready = False
         self.problem: str | None = None  # why the last write failed; None once one succeeds
 
-    @contextlib.contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=5)
-            try:
-                conn.execute("PRAGMA secure_delete = ON")  # deleted rows leave no text behind
-                if not self._ready:
-                    conn.executescript(SCHEMA)
-                    self._ready = True
-                yield conn
-            finally:
-                conn.close()
+    @classmethod
+    def from_settings(cls, settings: Settings) -> QuestionLog:
+        """The log of SPOOR2_DATABASE_URL when set, else `data_dir/questions.sqlite3`."""
+        return cls(settings.question_db, settings.question_log, settings.retention_days,
+                   database=open_database(settings.database_url.get_secret_value(),
+                                          settings.question_db, SCHEMA))
 
-    def _write(self, what: str, sql: str, args: tuple[Any, ...]) -> sqlite3.Cursor | None:
+    def _write(self, what: str, run: Callable[[], int]) -> int | None:
         """Run one change; on failure log it, remember why, and return None (never raise)."""
         try:
-            with self._connection() as conn, conn:
-                cursor = conn.execute(sql, args)
-        except (sqlite3.Error, OSError) as exc:
-            self.problem = f"{type(exc).__name__}: {exc}"
-            log.error("question log: %s failed in %s: %s", what, self.path, self.problem)
+            result = run()
+        except DatabaseUnavailableError as exc:
+            self.problem = str(exc)
+            log.error("question log: %s failed in %s: %s", what, self.db.name, self.problem)
             return None
         self.problem = None
-        return cursor
+        return result
 
     def add(self, entry: Entry) -> int | None:
         """Store one answered question (cleaned); its id, or None when off or not stored."""
@@ -154,10 +146,9 @@ class QuestionLog:
                entry.kind[:40], round(float(entry.confidence), 3),
                json.dumps([str(c)[:300] for c in entry.cited][:20], ensure_ascii=False),
                question, int(health))
-        cursor = self._write(
-            "add", "INSERT INTO questions (created_at, site, language, audience, kind, confidence,"
-            " cited, question, health_removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-        return int(cursor.lastrowid or 0) or None if cursor else None
+        return self._write("add", lambda: self.db.insert(
+            "INSERT INTO questions (created_at, site, language, audience, kind, confidence,"
+            " cited, question, health_removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)) or None
 
     def set_feedback(self, question_id: int, site: str, rating: str,
                      comment: str | None = None) -> bool:
@@ -172,16 +163,15 @@ class QuestionLog:
         else:
             sql = "UPDATE questions SET feedback = ? WHERE id = ? AND site = ?"
             args = (rating, question_id, site)
-        cursor = self._write("feedback", sql, args)
-        return bool(cursor and cursor.rowcount)
+        return bool(self._write("feedback", lambda: self.db.execute(sql, args)))
 
     def purge(self) -> int:
         """Delete rows older than the retention (also while logging is off, if a file exists)."""
-        if not self.path.exists():
+        if not self.db.exists():
             return 0
         cutoff = stamp(self.clock() - timedelta(days=self.retention_days))
-        cursor = self._write("purge", "DELETE FROM questions WHERE created_at < ?", (cutoff,))
-        deleted = cursor.rowcount if cursor else 0
+        deleted = self._write("purge", lambda: self.db.execute(
+            "DELETE FROM questions WHERE created_at < ?", (cutoff,))) or 0
         if deleted:
             log.info("question log: deleted %s rows older than %s days", deleted,
                      self.retention_days)
@@ -198,27 +188,27 @@ class QuestionLog:
         if not self.enabled:
             return None
         try:
-            with self._connection() as conn:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.rollback()
-        except (sqlite3.Error, OSError) as exc:
-            self.problem = f"{type(exc).__name__}: {exc}"
+            self.db.check()
+        except DatabaseUnavailableError as exc:
+            self.problem = str(exc)
         else:
             self.problem = None
         return self.problem
 
     def rows(self, filters: Filters, limit: int = 100, offset: int = 0,
              ) -> tuple[int, list[dict[str, Any]]]:
-        """(number of matching rows, the rows newest first from `offset`)."""
-        if not self.path.exists():
+        """(number of matching rows, the rows newest first from `offset`).
+
+        Raises:
+            DatabaseUnavailableError: the log cannot be read.
+        """
+        if not self.db.exists():
             return 0, []
         where, args = filters.where()
-        with self._connection() as conn:
-            conn.row_factory = sqlite3.Row
-            (total,) = conn.execute(f"SELECT COUNT(*) FROM questions{where}", args).fetchone()
-            found = conn.execute(
-                f"SELECT * FROM questions{where} ORDER BY created_at DESC, id DESC"
-                " LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        total = self.db.query(f"SELECT COUNT(*) AS n FROM questions{where}", args)[0]["n"]
+        found = self.db.query(
+            f"SELECT * FROM questions{where} ORDER BY created_at DESC, id DESC"
+            " LIMIT ? OFFSET ?", [*args, limit, offset])
         items = []
         for row in found:
             item = dict(row)

@@ -16,8 +16,10 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.config import Settings
+from assistant.errors import RateLimitStoreError
 from assistant.web.errors import ApiError
 from assistant.web.limits import BodyLimit, header, refuse
+from assistant.web.sharedlimits import LimitsWindow, shared_window
 
 log = logging.getLogger(__name__)
 
@@ -72,18 +74,36 @@ class ClientIp:
 
 
 class RateLimiter:
-    """Sliding one-minute window per key; `hit()` returns seconds to wait, or 0 when allowed."""
+    """Sliding one-minute window per key; `hit()` returns seconds to wait, or 0 when allowed.
 
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
+    In memory (per instance) unless `shared` is given: then the window is kept in Redis by
+    `sharedlimits` and holds across every instance that uses the same server."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic,
+                 shared: LimitsWindow | None = None):
         self.per_minute = per_minute
         self._clock = clock
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
+        self.shared = shared
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RateLimiter:
+        """SPOOR2_RATE_LIMIT_PER_MINUTE, shared through SPOOR2_REDIS_URL when set."""
+        return cls(settings.rate_limit_per_minute, shared=shared_window(
+            settings.redis_url.get_secret_value(), settings.rate_limit_per_minute, 60,
+            "spoor2-rate"))
 
     def hit(self, key: str) -> int:
-        """Record a request for `key`; the whole seconds to wait when over the limit, else 0."""
+        """Record a request for `key`; the whole seconds to wait when over the limit, else 0.
+
+        Raises:
+            RateLimitStoreError: the shared window's Redis server cannot be reached.
+        """
         if self.per_minute <= 0:
             return 0
+        if self.shared is not None:
+            return self.shared.hit(key)
         now = self._clock()
         with self._lock:
             window = self._hits.setdefault(key, deque())
@@ -101,8 +121,13 @@ class RateLimiter:
             del self._hits[key]
 
     def check(self, key: str) -> None:
-        """Raise a 429 `ApiError` with Retry-After when `key` is over the limit."""
-        wait = self.hit(key)
+        """Raise a 429 `ApiError` with Retry-After when `key` is over the limit (a 503 when the
+        shared limits cannot be reached)."""
+        try:
+            wait = self.hit(key)
+        except RateLimitStoreError as exc:
+            raise ApiError(503, "limits_unavailable", exc.user_nl, exc.user_en,
+                           {"Retry-After": "60"}) from None
         if wait:
             raise ApiError(
                 429, "rate_limited",

@@ -15,12 +15,29 @@ log = logging.getLogger(__name__)
 def compose(settings: Settings) -> FastAPI:
     """The app with an assistant that `build_assistant(settings)` builds once at start-up."""
 
+    check_shared_stores(settings)
+
     def factory():  # imported late: loading the engine pulls in the model libraries
         from assistant import build_assistant
 
         return build_assistant(settings)
 
     return create_app(settings, AssistantHolder(factory))
+
+
+def check_shared_stores(settings: Settings) -> None:
+    """Reach the PostgreSQL and Redis servers of SPOOR2_DATABASE_URL / SPOOR2_REDIS_URL once.
+
+    Raises:
+        ConfigError: one of them cannot be reached (the message names the variable).
+    """
+    from assistant.database import check_database
+    from assistant.web.sharedlimits import shared_window
+
+    check_database(settings.database_url.get_secret_value())
+    window = shared_window(settings.redis_url.get_secret_value(), 1, 1, "spoor2-check")
+    if window is not None:
+        window.check()
 
 
 def serve(settings: Settings, app: FastAPI | None = None) -> None:
@@ -30,9 +47,10 @@ def serve(settings: Settings, app: FastAPI | None = None) -> None:
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("assistant").setLevel(settings.log_level)  # the CLI set WARNING already
+    app = app or compose(settings)
     log.info("serving on http://%s:%s/", settings.host, settings.port)
     from assistant.web.timeouts import HeaderTimeoutProtocol
 
-    uvicorn.run(app or compose(settings), host=settings.host, port=settings.port,
+    uvicorn.run(app, host=settings.host, port=settings.port,
                 log_level=settings.log_level.lower(), proxy_headers=False,
                 http=HeaderTimeoutProtocol)

@@ -36,6 +36,7 @@ from fastapi.responses import RedirectResponse, Response
 from assistant.config import Settings
 from assistant.web.admin.passwords import PasswordFormatError, check_format, verify_password
 from assistant.web.errors import ApiError
+from assistant.web.sharedlimits import LimitsWindow, SharedRevocations, shared_window
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +116,17 @@ class LoginThrottle:
     attempt is allowed (0: allowed now)."""
 
     def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, shared: LimitsWindow | None = None):
         self.limit, self.window, self._clock = limit, window, clock
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
+        self.shared = shared  # in Redis (SPOOR2_REDIS_URL): the failures of every instance
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LoginThrottle:
+        """In memory, or shared through SPOOR2_REDIS_URL when set."""
+        return cls(shared=shared_window(settings.redis_url.get_secret_value(), MAX_FAILURES,
+                                        int(FAILURE_WINDOW), "spoor2-login"))
 
     def _recent(self, key: str, now: float) -> deque[float]:
         failures = self._failures.setdefault(key, deque())
@@ -128,6 +136,8 @@ class LoginThrottle:
 
     def wait(self, key: str) -> int:
         """Seconds until `key` may try again (0 when it may now)."""
+        if self.shared is not None:
+            return self.shared.wait(key)
         now = self._clock()
         with self._lock:
             failures = self._recent(key, now)
@@ -137,6 +147,9 @@ class LoginThrottle:
 
     def fail(self, key: str) -> None:
         """Record a failed attempt."""
+        if self.shared is not None:
+            self.shared.hit(key)
+            return
         now = self._clock()
         with self._lock:
             self._recent(key, now).append(now)
@@ -151,7 +164,8 @@ class AuthState:
 
     settings: Settings
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
-    revoked: set[str] = field(default_factory=set)  # ids of sessions that signed out
+    # ids of sessions that signed out: a set, or `SharedRevocations` with SPOOR2_REDIS_URL
+    revoked: set[str] | SharedRevocations = field(default_factory=set)
 
     @property
     def key(self) -> bytes:
@@ -175,7 +189,11 @@ def admin_settings(request: Request) -> Settings:
 
 def install_auth(app: FastAPI, settings: Settings) -> None:
     """Keep the sign-in state on the app and send console pages without a session to login."""
-    app.state.admin_auth = AuthState(settings)
+    redis_url = settings.redis_url.get_secret_value()
+    app.state.admin_auth = AuthState(
+        settings, throttle=LoginThrottle.from_settings(settings),
+        revoked=SharedRevocations(redis_url, settings.admin_session_hours * 3600) if redis_url
+        else set())
     stored = settings.admin_password_hash.get_secret_value()
     if stored:
         try:

@@ -23,7 +23,7 @@ UNANSWERED = "/admin/onbeantwoord"
 
 
 def _reader(request: Request) -> QuestionLogReader:
-    return QuestionLogReader(request.app.state.web.settings.question_db)
+    return QuestionLogReader(database=request.app.state.web.questions.db)
 
 
 def _titles(request: Request, ids: list[str]) -> dict[str, str]:

@@ -1,24 +1,23 @@
 """What the question log says: counts per day and per answer kind, rates, thumbs, cited documents,
 and the questions the assistant could not answer well.
 
-Reads `questions.sqlite3` (written by `assistant.web.questionlog`) read-only: a missing file or
-table is an empty log. Every query is parameterised; the filters (site, language, period) become
+Reads the question log's database (written by `assistant.web.questionlog`): a missing SQLite file
+is an empty log. Every query is parameterised; the filters (site, language, period) become
 one WHERE clause. Days are UTC days, as `created_at` is stored.
 """
 from __future__ import annotations
 
-import contextlib
 import logging
-import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from assistant.database import Database, SqliteDatabase
 from assistant.web.admin.auth import Admin
 from assistant.web.admin.params import day_param
 from assistant.web.errors import ApiError
-from assistant.web.questionlog import Filters
+from assistant.web.questionlog import SCHEMA, Filters
 
 log = logging.getLogger(__name__)
 
@@ -82,36 +81,38 @@ class LoggedQuestion:
 
 
 class QuestionLogReader:
-    """Read-only aggregate queries over the question log's SQLite file."""
+    """Aggregate queries over the question log (`database`, default the SQLite file `path`).
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    Each query may raise `DatabaseUnavailableError` (a 503 at the edge)."""
 
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection | None]:
-        """A read-only connection, or None when there is no log (yet)."""
-        if not self.path.is_file():
-            yield None
-            return
-        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                 "AND name = 'questions'").fetchone()
-            if found is None:
-                yield None
-            else:
-                yield conn
-        finally:
-            conn.close()
+    def __init__(self, path: Path | None = None, database: Database | None = None):
+        if database is None and path is None:
+            raise ValueError("QuestionLogReader needs a path or a database")
+        self.db = database or SqliteDatabase(Path(path or ""), SCHEMA)
 
     def sites(self, admin: Admin) -> list[str]:
         """The sites the log has questions from ('' is the own UI), as far as `admin` may see."""
         if admin.site is not None:
             return [admin.site]
-        with self._connect() as conn:
-            if conn is None:
-                return []
-            return [r[0] for r in conn.execute("SELECT DISTINCT site FROM questions ORDER BY site")]
+        if not self.db.exists():
+            return []
+        return [r["site"] for r in self.db.query(
+            "SELECT DISTINCT site FROM questions ORDER BY site")]
+
+    def _cited(self, filters: Filters) -> list[tuple[str, int]]:
+        """The most cited document ids and how often (`cited` holds a JSON list of strings)."""
+        if self.db.dialect == "postgresql":
+            where, params = filters.where()  # the log writes `cited` with json.dumps
+            table = ("questions, jsonb_array_elements_text(CASE WHEN questions.cited LIKE '[%' "
+                     "THEN questions.cited::jsonb ELSE '[]'::jsonb END) AS j(value)")
+        else:
+            where, params = filters.where("j.type = 'text'")
+            table = ("questions, json_each(CASE WHEN json_valid(questions.cited) "
+                     "THEN questions.cited ELSE '[]' END) AS j")
+        rows = self.db.query(f"SELECT j.value AS doc, COUNT(*) AS n FROM {table}{where} "
+                             "GROUP BY doc ORDER BY n DESC, doc LIMIT ?",
+                             [*params, TOP_DOCUMENTS])
+        return [(r["doc"], int(r["n"])) for r in rows]
 
     def stats(self, filters: Filters) -> dict:
         """Questions per day, count and share per kind, don't-know and refusal rates, thumbs and
@@ -120,25 +121,20 @@ class QuestionLogReader:
         empty = {"total": 0, "per_day": [], "kinds": [], "dont_know": 0, "refused": 0,
                  "dont_know_rate": 0.0, "refusal_rate": 0.0, "thumbs": {"up": 0, "down": 0},
                  "cited": []}
-        with self._connect() as conn:
-            if conn is None:
-                return empty | {"per_day": _fill_days({}, filters)}
-            days = dict(conn.execute(
-                f"SELECT substr(created_at, 1, 10) AS day, COUNT(*) FROM questions{where} "
-                "GROUP BY day ORDER BY day", params).fetchall())
-            kinds = conn.execute(
-                f"SELECT kind, COUNT(*) AS n FROM questions{where} "
-                "GROUP BY kind ORDER BY n DESC, kind",
-                params).fetchall()
-            up, down = conn.execute(
-                f"SELECT COALESCE(SUM(feedback = 'up'), 0), COALESCE(SUM(feedback = 'down'), 0) "
-                f"FROM questions{where}", params).fetchone()
-            cited_where, cited_params = filters.where("j.type = 'text'")
-            cited = conn.execute(
-                "SELECT j.value AS doc, COUNT(*) AS n FROM questions, json_each("
-                "CASE WHEN json_valid(questions.cited) THEN questions.cited ELSE '[]' END) AS j"
-                f"{cited_where} GROUP BY doc ORDER BY n DESC, doc LIMIT ?",
-                [*cited_params, TOP_DOCUMENTS]).fetchall()
+        if not self.db.exists():
+            return empty | {"per_day": _fill_days({}, filters)}
+        days = {r["day"]: int(r["n"]) for r in self.db.query(
+            f"SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS n FROM questions{where} "
+            "GROUP BY day ORDER BY day", params)}
+        kinds = [(r["kind"], int(r["n"])) for r in self.db.query(
+            f"SELECT kind, COUNT(*) AS n FROM questions{where} GROUP BY kind ORDER BY n DESC, kind",
+            params)]
+        thumbs = self.db.query(
+            "SELECT COALESCE(SUM(CASE WHEN feedback = 'up' THEN 1 ELSE 0 END), 0) AS up,"
+            " COALESCE(SUM(CASE WHEN feedback = 'down' THEN 1 ELSE 0 END), 0) AS down"
+            f" FROM questions{where}", params)[0]
+        up, down = thumbs["up"], thumbs["down"]
+        cited = self._cited(filters)
         total = sum(n for _, n in kinds)
         dont_know = sum(n for k, n in kinds if k in DONT_KNOW_KINDS)
         refused = sum(n for k, n in kinds if k in REFUSAL_KINDS)
@@ -161,16 +157,15 @@ class QuestionLogReader:
             f"(kind IN ({_marks(failed)}) OR (kind IN ({_marks(ANSWER_KINDS)}) AND confidence < ?) "
             "OR feedback = 'down')")
         params = [*failed, *ANSWER_KINDS, low_confidence, *params]
-        with self._connect() as conn:
-            if conn is None:
-                return []
-            rows = conn.execute(
-                "SELECT id, created_at, site, language, kind, confidence, question, "
-                f"health_removed, feedback FROM questions{where} "
-                "ORDER BY created_at DESC, id DESC LIMIT ?",
-                [*params, MAX_UNANSWERED]).fetchall()
-        return [LoggedQuestion(r[0], r[1], r[2], r[3], r[4], float(r[5]), r[6], bool(r[7]), r[8])
-                for r in rows]
+        if not self.db.exists():
+            return []
+        rows = self.db.query(
+            "SELECT id, created_at, site, language, kind, confidence, question, "
+            f"health_removed, feedback FROM questions{where} "
+            "ORDER BY created_at DESC, id DESC LIMIT ?", [*params, MAX_UNANSWERED])
+        return [LoggedQuestion(int(r["id"]), r["created_at"], r["site"], r["language"], r["kind"],
+                               float(r["confidence"]), r["question"], bool(r["health_removed"]),
+                               r["feedback"]) for r in rows]
 
 
 def _marks(values: tuple[str, ...]) -> str:
