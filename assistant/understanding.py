@@ -69,8 +69,18 @@ _BACK_REFERENCE = re.compile(
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
 _JOINED = re.compile(
     r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
-    r"|kan|kun|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
+    r"|kan|kun|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
+    # "Wat kost het, hoe lang duurt het?": a comma before a question word
+    r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which)\b)"
+    # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"
+    r"|\s*,?\s*\b(?:en zo ja|en zo nee|and if so|and if not)\b\s*,?\s*"
 )
+# "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
+_ANNOUNCED = re.compile(
+    r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
+    r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)\s*[:.]\s*", re.I,
+)
+_ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(
@@ -134,7 +144,12 @@ def is_question(sentence: str) -> bool:
 
 
 def split_parts(question: str) -> list[str]:
-    """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached."""
+    """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached.
+    "Twee vragen: 1) X 2) Y" -> [X, Y]."""
+    question = _ANNOUNCED.sub("", question, count=1) or question
+    if len(_ENUMERATOR.findall(question)) >= 2:
+        pieces = [p.strip(" ,;") for p in _ENUMERATOR.split(question) if p.strip(" ,;")]
+        return [p for piece in pieces for p in split_parts(piece)][:MAX_PARTS]
     pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
     if len(pieces) > 1 and not _QUESTION_START.match(fold(pieces[0]).strip(" \"'(")) \
             and not _REQUEST.search(fold(pieces[0])):

@@ -42,6 +42,24 @@ def test_at_most_three_parts_and_short_tails_stay_attached():
     assert split_parts("Mag ik kiezen en hoe?") == ["Mag ik kiezen en hoe?"]
 
 
+@pytest.mark.parametrize("message, parts", [
+    ("Ik heb 2 vragen: 1) wie betaalt de coach 2) moet ik solliciteren terwijl ik ziek ben",
+     ["wie betaalt de coach", "moet ik solliciteren terwijl ik ziek ben"]),
+    ("Twee vragen: wanneer moet het plan van aanpak klaar zijn, en wie stelt het op?",
+     ["wanneer moet het plan van aanpak klaar zijn", "wie stelt het op?"]),
+    ("Wat kost een deskundigenoordeel, hoe lang duurt het, en is het bindend?",
+     ["Wat kost een deskundigenoordeel", "hoe lang duurt het", "is het bindend?"]),
+    ("Moet ik haar na twee jaar ontslaan, en zo ja, krijg ik de transitievergoeding terug?",
+     ["Moet ik haar na twee jaar ontslaan", "krijg ik de transitievergoeding terug?"]),
+])
+def test_numbered_announced_and_listed_questions_become_parts(message, parts):
+    assert list(read_turn(message).parts) == parts
+
+
+def test_a_condition_before_a_comma_is_not_a_question_of_its_own():
+    assert split_parts("Als hij niet meewerkt, wat kan ik dan doen?") == ["Als hij niet meewerkt, wat kan ik dan doen?"]
+
+
 def test_a_follow_up_is_read_with_the_question_before_it():
     history = [{"role": "user", "content": "Wanneer moet ik met spoor 2 beginnen?"},
                {"role": "assistant", "content": "Uiterlijk zes weken na de eerstejaarsevaluatie."}]
