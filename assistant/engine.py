@@ -25,6 +25,7 @@ from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.hybrid import FusedHit
 from assistant.retrieval.index import Retrieval, Snapshot
 from assistant.retrieval.site_view import site_view
+from assistant.retrieval.spelling import lexicon
 from assistant.types import Answer, Citation, Hit
 from assistant.understanding import Turn, read_turn
 
@@ -60,6 +61,8 @@ class Assistant:
         self._lock = threading.Lock()
         self._checked = 0.0
         self.snapshot = Snapshot.load(store, embedder, cache_dir)
+        # the spelling word lists load in the background, so no question waits for them
+        threading.Thread(target=lexicon, name="spoor2-lexicon", daemon=True).start()
         self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
         self._views: dict[tuple[str, str], Snapshot] = {}
 
@@ -151,11 +154,13 @@ class Assistant:
         k: int = 5, mode: str = "hybrid", site: str | None = None,
     ) -> list[Hit]:
         """Top-k hits for a turn (its first part's query, as the product retrieves it) or a plain
-        query, with one retriever ("dense", "bm25") or both fused ("hybrid")."""
+        query, with one retriever ("dense", "bm25") or both fused ("hybrid"). A plain query is
+        searched as written (no typo correction: the naive baseline of `spoor2 eval` uses it)."""
+        turn = isinstance(query, Turn)
         if isinstance(query, Turn):
             language, audience, query = query.language, query.audience, query.query
         retrieval = Retrieval(self._for_site(self._current(), site), self.embedder, query, language,
-                              audience, k=k)
+                              audience, k=k, correct=turn)
         if mode == "bm25":
             return retrieval.lexical_hits[:k]
         if mode == "dense":

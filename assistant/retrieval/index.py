@@ -12,6 +12,7 @@ from assistant.embedders import Embedder
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever
 from assistant.retrieval.hybrid import FusedHit, fuse
+from assistant.retrieval.spelling import Speller
 from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,12 @@ class Snapshot:
     cards: CardMatcher
     by_doc: dict[str, list[Chunk]]
     dense: DenseRetriever
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Corrects typos in questions to the words of the answer cards."""
+        cards = self.cards.cards
+        return Speller((card.chunk.text for card in cards), (q for card in cards for q in card.questions))
 
     @classmethod
     def load(cls, store, embedder: Embedder, cache_dir: Path | None = None) -> Snapshot:
@@ -55,9 +62,12 @@ class Retrieval:
     def __init__(
         self, snapshot: Snapshot, embedder: Embedder, query: str, language: str | None,
         audience: str | None, *, part: int = 0, k: int = 6, timings: dict | None = None,
+        correct: bool = True,
     ):
         self.snapshot, self.embedder = snapshot, embedder
-        self.query, self.language, self.audience = query, language, audience
+        # "wnneer ... beginne": searched on the words it means
+        self.query = snapshot.speller.correct(query) if correct else query
+        self.language, self.audience = language, audience
         self.part, self.k = part, k
         self.timings = timings if timings is not None else {}
 
