@@ -90,6 +90,11 @@ _ASKING = frozenset(
 )
 
 
+# Words that say who asks, not what about ("en voor de werknemer?" switches the perspective only).
+_WHO = frozenset("werknemer werkneemster werknemers werkgever werkgevers medewerker employee employer "
+                 "employees employers worker".split())
+
+
 @dataclass(frozen=True)
 class Turn:
     """One user message, understood.
@@ -241,6 +246,16 @@ def _audience(text: str, given: str | None, history_text: str) -> tuple[str | No
     return audience, from_ui
 
 
+def _follow_up_query(part: str, previous_question: str) -> str:
+    """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
+    is about spoor 2), unless it names a subject of its own and points back to nothing ("en een
+    arbeidsdeskundige?" after a question about the bedrijfsarts: the earlier words would win)."""
+    own = " ".join(w for w in words(part) if w not in _WHO)
+    if not _vacuous(own) and not _BACK_REFERENCE.search(fold(part)):
+        return part
+    return f"{previous_question} {part}"
+
+
 def read_turn(
     message: str, history: Sequence[dict] | None = None, audience: str | None = None,
     language: str | None = None, today: date | None = None,
@@ -265,7 +280,8 @@ def read_turn(
         or (len(words(message)) <= 10 and bool(_BACK_REFERENCE.search(fold(message)))
             and not any(is_question(s) and len(words(s)) > 10 for s in sentences(message)))
     )
-    queries = [f"{previous_question} {part}" if follow_up and previous_question else part for part in parts]
+    queries = [_follow_up_query(part, previous_question) if follow_up and previous_question else part
+               for part in parts]
     if context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
         # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
         # statement beside the question says what it is about (a long story stays context).

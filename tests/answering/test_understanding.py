@@ -42,6 +42,15 @@ def test_at_most_three_parts_and_short_tails_stay_attached():
     assert split_parts("Mag ik kiezen en hoe?") == ["Mag ik kiezen en hoe?"]
 
 
+def test_a_follow_up_that_names_its_own_subject_is_retrieved_on_it():
+    history = [{"role": "user", "content": "Wat doet de bedrijfsarts bij langdurig verzuim?"},
+               {"role": "assistant", "content": "De bedrijfsarts maakt de probleemanalyse."}]
+    assert read_turn("en een arbeidsdeskundige?", history).query == "en een arbeidsdeskundige?"
+    # pointing back, or naming only who asks: still read with the question before it
+    assert "bedrijfsarts" in read_turn("en als hij niet meewerkt?", history).query
+    assert "bedrijfsarts" in read_turn("en voor de werknemer?", history).query
+
+
 @pytest.mark.parametrize("message, parts", [
     ("Ik heb 2 vragen: 1) wie betaalt de coach 2) moet ik solliciteren terwijl ik ziek ben",
      ["wie betaalt de coach", "moet ik solliciteren terwijl ik ziek ben"]),
