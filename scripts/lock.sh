@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || bash scripts/bootstrap.sh
 [ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q "uv>=0.5,<1"
 TORCH="torch==2.13.0+cpu"
-constraints="$(mktemp)"
+# a fixed relative path: the locks name it in their "via" comments, so it must not change per run
+constraints=".venv/lock-constraints.txt"
 trap 'rm -f "$constraints"' EXIT
 echo "$TORCH" > "$constraints"
 compile() {  # compile OUTPUT [--extra NAME]: one lock, versions held to those of the test lock
