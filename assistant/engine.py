@@ -24,8 +24,9 @@ from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.hybrid import FusedHit
 from assistant.retrieval.index import Retrieval, Snapshot
+from assistant.retrieval.lexical_file import remove_lexical_files
 from assistant.retrieval.site_view import site_view
-from assistant.types import Answer, Citation, Hit
+from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understanding import Turn, read_turn
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class Assistant:
         refresh_seconds: float = 10.0,
         cache_dir: Path | None = None,
         llm=None,
+        lexical: str = "auto",
     ):
         from assistant.build import default_answerers
 
@@ -59,7 +61,8 @@ class Assistant:
         self.answerers = list(answerers) if answerers is not None else default_answerers(embedder, llm=llm)
         self._lock = threading.Lock()
         self._checked = 0.0
-        self.snapshot = Snapshot.load(store, embedder, cache_dir)
+        self.lexical = lexical  # SPOOR2_LEXICAL: "auto", "memory" or "disk"
+        self.snapshot = Snapshot.load(store, embedder, cache_dir, lexical=lexical)
         self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
         self._views: dict[tuple[str, str], Snapshot] = {}
 
@@ -69,8 +72,13 @@ class Assistant:
         return self.snapshot.generation
 
     @property
-    def chunks(self):
-        return self.snapshot.chunks
+    def chunks(self) -> Iterator[Chunk]:
+        """Every chunk of the serving generation, read from its lexical file as iterated."""
+        return self.snapshot.catalog.chunks()
+
+    def chunk_count(self) -> int:
+        """Number of chunks in the serving generation."""
+        return self.snapshot.catalog.file.chunk_count
 
     @property
     def by_doc(self):
@@ -88,7 +96,10 @@ class Assistant:
             with self._lock:
                 self._checked = now
                 if self.store.refresh() or self.store.generation != self.snapshot.generation:
-                    self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir)
+                    old = self.snapshot.generation
+                    self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir,
+                                                  lexical=self.lexical)
+                    remove_lexical_files(self.store.lexical_dir, {old, self.snapshot.generation})
         return self.snapshot
 
     def _for_site(self, snapshot: Snapshot, site: str | None) -> Snapshot:
@@ -107,7 +118,8 @@ class Assistant:
     def health(self) -> dict:
         """Readiness for the health endpoint."""
         snapshot = self.snapshot
-        return {"ready": True, "chunks": len(snapshot.chunks), "cards": len(snapshot.cards.cards),
+        return {"ready": True, "chunks": snapshot.catalog.file.chunk_count,
+                "cards": len(snapshot.cards.cards),
                 "model": self.embedder.name, "generation": snapshot.generation,
                 "llm": getattr(self.llm, "name", "") if self.llm else "",
                 "built_at": self.store.info().get("built_at", "")}
