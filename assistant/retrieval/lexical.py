@@ -69,13 +69,19 @@ class ChunkCatalog:
         if not condition:
             yield from self.extra
 
+    def other_sites(self) -> list[str]:
+        """The sites in the file that this view must not see (none for the whole file)."""
+        if self.sites is None:
+            return []
+        return sorted(self.sites_present() - set(self.sites))
+
     def count(self) -> int:
         """Number of chunks in this view."""
         return self.file.count(*self.where()) + len(self.extra)
 
     def sites_present(self) -> set[str]:
         """The sites whose chunks the file holds ('' = shared)."""
-        return {s for (s,) in self.file.execute("SELECT DISTINCT site FROM chunks")}
+        return set(self.file.sites)
 
     def of_kind(self, kind: str) -> list[Chunk]:
         """The chunks of one kind (e.g. "card"), extras included."""
@@ -146,8 +152,10 @@ class DiskLexicalIndex:
         """The best `k` chunks by FTS5 bm25 (the view's extras scored alike)."""
         terms = query_terms(self.analyzer, query, language or "nl")
         tokens = [token(t) for t in terms]
-        where, params = self.catalog.where()
-        found = self.catalog.file.match(tokens, k, where, params)
+        others = self.catalog.other_sites()
+        found = self.catalog.file.match(
+            tokens, k, exclude=f"site IN ({', '.join('?' * len(others))})" if others else "",
+            params=others)
         if self.catalog.extra:
             found += self._extra_scores(terms, self.catalog.extra)
             found.sort(key=lambda item: -item[1])
@@ -159,7 +167,7 @@ class DiskLexicalIndex:
         wanted = [i for i in ids if i not in {c.id for c in self.catalog.extra}]
         marks = ", ".join("?" * len(wanted))
         found = self.catalog.file.match([token(t) for t in terms], len(wanted),
-                                        f"c.id IN ({marks})", wanted) if wanted else []
+                                        only=f"id IN ({marks})", params=wanted) if wanted else []
         extra = self._extra_scores(terms, [c for c in self.catalog.extra if c.id in ids])
         return {c.id: s for c, s in [*found, *extra]}
 

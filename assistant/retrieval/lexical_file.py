@@ -16,6 +16,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
 
 from assistant.answering.claims import is_vetted
@@ -171,6 +172,11 @@ class LexicalFile:
             self._local.db = db
         return db.execute(sql, params)
 
+    @cached_property
+    def sites(self) -> frozenset[str]:
+        """The sites whose chunks the file holds ('' = shared); the file never changes."""
+        return frozenset(s for (s,) in self.execute("SELECT DISTINCT site FROM chunks"))
+
     def vocabulary(self) -> set[str]:
         """The compound vocabulary the analyzer learnt from this generation's chunks."""
         return {w for (w,) in self.execute("SELECT word FROM vocabulary")}
@@ -197,16 +203,33 @@ class LexicalFile:
         sql = "SELECT count(*) FROM chunks" + (f" WHERE {where}" if where else "")
         return int(self.execute(sql, params).fetchone()[0])
 
-    def match(self, tokens: Sequence[str], k: int, where: str = "",
+    def match(self, tokens: Sequence[str], k: int, *, only: str = "", exclude: str = "",
               params: Sequence = ()) -> list[tuple[Chunk, float]]:
-        """The best `k` chunks holding any of `tokens`, by FTS5 bm25 (higher is better)."""
+        """The best `k` chunks holding any of `tokens`, by FTS5 bm25 (higher is better).
+
+        `only` / `exclude` are SQL conditions on `chunks` (with `params`, in that order) that
+        keep or drop rows. Ranking runs on the FTS table alone; only the top `k` rows are read.
+        Tokens in more than half the chunks are left out: FTS5 gives them no weight (idf
+        clamped to 1e-6), they would only make every chunk a match to score.
+        """
+        counts = self.document_counts(tokens)
+        tokens = [t for t in tokens if 0 < counts.get(t, 0) <= self.chunk_count / 2]
         if not tokens or k <= 0:
             return []
         query = " OR ".join(f'"{t}"' for t in tokens)
-        sql = ("SELECT c.id, c.text, c.metadata, -bm25(terms) AS score FROM terms"
-               " JOIN chunks c ON c.rowid = terms.rowid WHERE terms MATCH ?"
-               + (f" AND {where}" if where else "") + " ORDER BY score DESC, c.rowid LIMIT ?")
-        return [(_chunk(row), float(row[3])) for row in self.execute(sql, [query, *params, k])]
+        sql = "SELECT rowid, -bm25(terms) AS score FROM terms WHERE terms MATCH ?"
+        if only:
+            sql += f" AND rowid IN (SELECT rowid FROM chunks WHERE {only})"
+        if exclude:
+            sql += f" AND rowid NOT IN (SELECT rowid FROM chunks WHERE {exclude})"
+        ranked = self.execute(sql + " ORDER BY score DESC, rowid LIMIT ?",
+                              [query, *params, k]).fetchall()
+        if not ranked:
+            return []
+        rows = {row[0]: row[1:] for row in self.execute(
+            "SELECT rowid, id, text, metadata FROM chunks"
+            f" WHERE rowid IN ({_marks(ranked)})", [r for r, _ in ranked])}
+        return [(_chunk(rows[r]), float(score)) for r, score in ranked]
 
     def document_counts(self, tokens: Sequence[str]) -> dict[str, int]:
         """How many chunks hold each token (for scoring chunks outside the file alike)."""
