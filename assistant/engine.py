@@ -24,7 +24,7 @@ from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.hybrid import FusedHit
 from assistant.retrieval.index import Retrieval, Snapshot
-from assistant.retrieval.lexical_file import remove_lexical_files
+from assistant.retrieval.lexical_file import lexical_path
 from assistant.retrieval.site_view import site_view
 from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understanding import Turn, read_turn
@@ -61,6 +61,7 @@ class Assistant:
         self.answerers = list(answerers) if answerers is not None else default_answerers(embedder, llm=llm)
         self._lock = threading.Lock()
         self._checked = 0.0
+        self._retired = ""  # the generation replaced last (its file goes at the next swap)
         self.lexical = lexical  # SPOOR2_LEXICAL: "auto", "memory" or "disk"
         self.snapshot = Snapshot.load(store, embedder, cache_dir, lexical=lexical)
         self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
@@ -99,8 +100,15 @@ class Assistant:
                     old = self.snapshot.generation
                     self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir,
                                                   lexical=self.lexical)
-                    remove_lexical_files(self.store.lexical_dir, {old, self.snapshot.generation})
+                    self._retire(old)
         return self.snapshot
+
+    def _retire(self, generation: str) -> None:
+        """With a Chroma server, delete the lexical file of the generation replaced before
+        `generation` (this instance wrote it; ingest cleans up an embedded store's files)."""
+        if self.store.server_mode and self._retired:
+            lexical_path(self.store.lexical_dir, self._retired).unlink(missing_ok=True)
+        self._retired = generation
 
     def _for_site(self, snapshot: Snapshot, site: str | None) -> Snapshot:
         """What a request from `site` may use: the shared knowledge base plus that site's own
