@@ -1,7 +1,12 @@
 """The lexical file on its own: FTS5 over our analyzer's tokens ranks like the in-memory BM25."""
 from __future__ import annotations
 
+import pytest
+
+from assistant.config import Settings
+from assistant.errors import ConfigError
 from assistant.retrieval.bm25 import BM25Retriever
+from assistant.retrieval.index import lexical_index
 from assistant.retrieval.lexical import ChunkCatalog, DiskLexicalIndex
 from assistant.retrieval.lexical_file import LexicalFile, token, write_lexical_file
 from assistant.types import Chunk
@@ -76,3 +81,12 @@ def test_documents_and_cards_are_read_by_id_and_kind_in_order(tmp_path):
     assert [c.id for c in catalog.unvetted()] == ["acme"]
     assert catalog.count() == len(CORPUS) and catalog.sites_present() == {"", "acme"}
     assert catalog.file.vetted_words({"probleemanalyse", "acmeprijzen"}) == {"probleemanalyse"}
+
+
+def test_auto_keeps_small_embedded_indexes_in_memory_and_uses_the_disk_with_a_server(tmp_path):
+    catalog = _disk(tmp_path).catalog
+    assert isinstance(lexical_index(catalog, "auto"), BM25Retriever)
+    assert isinstance(lexical_index(catalog, "auto", server=True), DiskLexicalIndex)
+    assert isinstance(lexical_index(catalog, "disk"), DiskLexicalIndex)
+    with pytest.raises(ConfigError, match="SPOOR2_LEXICAL"):
+        Settings.from_env({"SPOOR2_LEXICAL": "fts"})
