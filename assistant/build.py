@@ -73,7 +73,7 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
         answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock,
                                config=llm_config)
     assistant = Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
-                          cache_dir=settings.data_dir / "cache", llm=answerer)
+                          cache_dir=settings.data_dir / "cache", llm=answerer, lexical=settings.lexical)
     assistant.site_chunks = site_chunks(settings)
     return assistant
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -78,6 +78,7 @@ class Settings(BaseSettings):
     allowed_hosts: CommaList = ()
     trusted_sources: PathList = ()
     api_docs: bool = False
+    lexical: Literal["auto", "memory", "disk"] = "auto"
     rate_limit_per_minute: int = 30
     max_concurrency: Annotated[int, Field(ge=1)] = 8
     trusted_proxies: CommaList = ()
@@ -207,6 +208,11 @@ class Settings(BaseSettings):
     def chroma_dir(self) -> Path:
         """Where the embedded Chroma database lives."""
         return self.data_dir / "chroma"
+
+    @property
+    def lexical_dir(self) -> Path:
+        """Where each index generation's lexical file (SQLite FTS5 + chunks) lives."""
+        return self.data_dir / "lexical"
 
     @property
     def feedback_db(self) -> Path:

@@ -24,9 +24,10 @@ from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
 from assistant.retrieval.hybrid import FusedHit
 from assistant.retrieval.index import Retrieval, Snapshot
+from assistant.retrieval.lexical_file import lexical_path
 from assistant.retrieval.site_view import site_view
 from assistant.retrieval.spelling import lexicon
-from assistant.types import Answer, Citation, Hit
+from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understanding import Turn, read_turn
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class Assistant:
         refresh_seconds: float = 10.0,
         cache_dir: Path | None = None,
         llm=None,
+        lexical: str = "auto",
     ):
         from assistant.build import default_answerers
 
@@ -60,7 +62,9 @@ class Assistant:
         self.answerers = list(answerers) if answerers is not None else default_answerers(embedder, llm=llm)
         self._lock = threading.Lock()
         self._checked = 0.0
-        self.snapshot = Snapshot.load(store, embedder, cache_dir)
+        self._retired = ""  # the generation replaced last (its file goes at the next swap)
+        self.lexical = lexical  # SPOOR2_LEXICAL: "auto", "memory" or "disk"
+        self.snapshot = Snapshot.load(store, embedder, cache_dir, lexical=lexical)
         # the spelling word lists load in the background, so no question waits for them
         threading.Thread(target=lexicon, name="spoor2-lexicon", daemon=True).start()
         self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
@@ -72,8 +76,13 @@ class Assistant:
         return self.snapshot.generation
 
     @property
-    def chunks(self):
-        return self.snapshot.chunks
+    def chunks(self) -> Iterator[Chunk]:
+        """Every chunk of the serving generation, read from its lexical file as iterated."""
+        return self.snapshot.catalog.chunks()
+
+    def chunk_count(self) -> int:
+        """Number of chunks in the serving generation."""
+        return self.snapshot.catalog.file.chunk_count
 
     @property
     def by_doc(self):
@@ -91,8 +100,18 @@ class Assistant:
             with self._lock:
                 self._checked = now
                 if self.store.refresh() or self.store.generation != self.snapshot.generation:
-                    self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir)
+                    old = self.snapshot.generation
+                    self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir,
+                                                  lexical=self.lexical)
+                    self._retire(old)
         return self.snapshot
+
+    def _retire(self, generation: str) -> None:
+        """With a Chroma server, delete the lexical file of the generation replaced before
+        `generation` (this instance wrote it; ingest cleans up an embedded store's files)."""
+        if self.store.server_mode and self._retired:
+            lexical_path(self.store.lexical_dir, self._retired).unlink(missing_ok=True)
+        self._retired = generation
 
     def _for_site(self, snapshot: Snapshot, site: str | None) -> Snapshot:
         """What a request from `site` may use: the shared knowledge base plus that site's own
@@ -110,7 +129,8 @@ class Assistant:
     def health(self) -> dict:
         """Readiness for the health endpoint."""
         snapshot = self.snapshot
-        return {"ready": True, "chunks": len(snapshot.chunks), "cards": len(snapshot.cards.cards),
+        return {"ready": True, "chunks": snapshot.catalog.file.chunk_count,
+                "cards": len(snapshot.cards.cards),
                 "model": self.embedder.name, "generation": snapshot.generation,
                 "llm": getattr(self.llm, "name", "") if self.llm else "",
                 "built_at": self.store.info().get("built_at", "")}

@@ -12,10 +12,16 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import IndexMissingError, ModelMismatchError, StoreUnavailableError
+from assistant.retrieval.lexical_file import (
+    LexicalFileWriter,
+    lexical_path,
+    remove_lexical_files,
+)
 from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
@@ -118,6 +124,17 @@ class ChromaStore:
         self._client = client
         self._collection = collection
         self.generation: str = collection.name
+        self._others: dict[str, Any] = {}  # older generations a snapshot still answers from
+
+    @property
+    def lexical_dir(self) -> Path:
+        """Where each generation's lexical file lives."""
+        return self.settings.lexical_dir
+
+    @property
+    def server_mode(self) -> bool:
+        """True when a Chroma server holds the index."""
+        return self.settings.server_mode
 
     @classmethod
     def open(cls, settings: Settings) -> ChromaStore:
@@ -155,18 +172,32 @@ class ChromaStore:
         check_compatible(collection.metadata or {}, settings, for_ingest=False)
         return collection
 
-    def _call(self, what: str, fn: Any) -> Any:
+    def _generation(self, name: str | None) -> Any:
+        """The collection of generation `name` (None or gone: the current one)."""
+        if name is None or name == self.generation:
+            return self._collection
+        if name not in self._others:
+            try:
+                self._others = {name: self._client.get_collection(name, embedding_function=None)}
+            except Exception as exc:  # removed by two later ingests: answer from the current one
+                log.info("generation %s is gone (%r); using %s", name, exc, self.generation)
+                return self._collection
+        return self._others[name]
+
+    def _call(self, what: str, fn: Any, generation: str | None = None) -> Any:
         """Run `fn(collection)`; after a generation swap retry once on the new one."""
         try:
-            return fn(self._collection)
+            return fn(self._generation(generation))
         except Exception as exc:
             if _is_not_found(exc) and self.refresh():
                 return fn(self._collection)
             log.warning("Chroma %s failed: %r", what, exc)
             raise StoreUnavailableError(f"{_where(self.settings)}: {what} failed") from exc
 
-    def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[Hit]:
-        """The `k` chunks nearest to `embedding`, best first; score = cosine similarity."""
+    def query(self, embedding: Sequence[float], k: int, where: dict | None = None,
+              generation: str | None = None) -> list[Hit]:
+        """The `k` chunks of `generation` (default: the current one) nearest to `embedding`, best
+        first; score = cosine similarity."""
         if k <= 0:
             return []
         result = self._call(
@@ -175,6 +206,7 @@ class ChromaStore:
                 query_embeddings=[list(embedding)], n_results=k, where=where or None,
                 include=["documents", "metadatas", "distances"],
             ),
+            generation,
         )
         chunks = _to_chunks(result["ids"][0], result["documents"][0], result["metadatas"][0])
         return [
@@ -185,6 +217,13 @@ class ChromaStore:
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of the active generation with its metadata."""
         return [c for page in self._call("read", lambda c: list(_pages(c, []))) for c in page[0]]
+
+    def pages(self, generation: str) -> Iterator[list[Chunk]]:
+        """Every chunk of `generation` in pages of `PAGE` (to write its lexical file)."""
+        collection = self._call("read", lambda c: c, generation)
+        pages = _pages(collection, [])
+        while (page := self._call("read", lambda c: next(pages, None))) is not None:
+            yield page[0]
 
     def count(self) -> int:
         """Number of chunks in the active generation."""
@@ -257,6 +296,7 @@ class ChromaIndexWriter:
         self.settings = settings
         self._client = client if client is not None else connect(settings)
         self._building: Any = None
+        self._lexical: LexicalFileWriter | None = None
 
     def _guard(self, what: str, fn: Any) -> Any:
         try:
@@ -307,6 +347,7 @@ class ChromaIndexWriter:
             for name in doomed:
                 self._client.delete_collection(name)
                 log.info("deleted index generation %s", name)
+            remove_lexical_files(self.settings.lexical_dir, keep)
             return doomed
 
         return self._guard("deleting old generations", delete)
@@ -322,6 +363,7 @@ class ChromaIndexWriter:
                 metadata=self._metadata(0, 0, building=True), embedding_function=None,
             ),
         )
+        self._lexical = LexicalFileWriter(lexical_path(self.settings.lexical_dir, name), name)
         return name
 
     def _metadata(self, dim: int, count: int, building: bool = False) -> dict[str, Any]:
@@ -345,6 +387,8 @@ class ChromaIndexWriter:
                 ids=[c.id for c in part], documents=[c.text for c in part],
                 metadatas=[c.metadata for c in part], embeddings=vectors,
             ))
+            if self._lexical is not None:
+                self._lexical.add(part)
 
     def copy_from(self, source: str, ids: Iterable[str], replace: Mapping[str, Chunk]) -> int:
         """Copy chunks with their stored embeddings from generation `source` (no re-embedding).
@@ -375,6 +419,9 @@ class ChromaIndexWriter:
                 "the old index still serves"
             )
         self._guard("finishing", lambda: building.modify(metadata=self._metadata(dim, count)))
+        if self._lexical is not None:  # in place before the pointer names its generation
+            self._lexical.finish()
+            self._lexical = None
         registry = self._guard(
             "opening the registry",
             lambda: self._client.get_or_create_collection(
@@ -408,6 +455,9 @@ class ChromaIndexWriter:
 
     def abort(self) -> None:
         """Best-effort removal of a half-built generation (the next ingest also removes it)."""
+        if self._lexical is not None:
+            self._lexical.discard()
+            self._lexical = None
         if self._building is None:
             return
         name, self._building = self._building.name, None

@@ -245,24 +245,28 @@ def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS) -> dic
             for stage, ms in answer.trace.get("timings", {}).items():
                 stages[stage].append(ms)
         per_round.append({q: percentile(times, q) for q in (50, 95)})
-    peak = rss_mb()["VmHWM"]  # before the breakdown below builds a second BM25 index
+    peak = rss_mb()["VmHWM"]  # before the breakdown below builds the indexes again
     # where start-up goes: the snapshot's parts again, after the measurement
     from assistant.answering.cards import CardMatcher, cards_from_chunks
-    from assistant.retrieval.bm25 import BM25Retriever
+    from assistant.retrieval.index import lexical_index
+    from assistant.retrieval.lexical import ChunkCatalog
+    from assistant.retrieval.lexical_file import LexicalFile, lexical_path
 
-    store = assistant.store
-    chunks: list = []
+    path = lexical_path(assistant.store.lexical_dir, assistant.generation)
+    catalog = ChunkCatalog(LexicalFile(path))
     breakdown = {
-        "all_chunks_s": _timed(lambda: chunks.extend(store.all_chunks())),
-        "bm25_s": _timed(lambda: BM25Retriever(chunks)),
-        "cards_s": _timed(lambda: CardMatcher(cards_from_chunks(chunks), assistant.embedder,
+        "lexical_s": _timed(lambda: lexical_index(catalog, settings.lexical,
+                                                  server=settings.server_mode)),
+        "cards_s": _timed(lambda: CardMatcher(cards_from_chunks(catalog.of_kind("card")),
+                                              assistant.embedder,
                                               cache_dir=settings.data_dir / "cache")),
     }
+    lexical = type(assistant.snapshot.lexical).__name__
     return {"startup_s": round(startup, 2), "rss_start_mb": rss_start,
             "rss_mb": rss_after["VmRSS"], "rss_peak_mb": peak,
             "p50_ms": round(statistics.median(r[50] for r in per_round), 1),
             "p95_ms": round(statistics.median(r[95] for r in per_round), 1),
-            "questions": len(items), "rounds": rounds, "kinds": dict(kinds),
+            "questions": len(items), "rounds": rounds, "kinds": dict(kinds), "lexical": lexical,
             "chunks_served": assistant.health()["chunks"], "breakdown": breakdown,
             "stages_p95_ms": {k: round(percentile(v, 95), 1) for k, v in stages.items()}}
 
@@ -340,6 +344,7 @@ def measure(data_dir: Path, mode: str, *, repeats: int = 3, rounds: int = 3) -> 
     result["breakdown"] = {k: round(statistics.median(r["breakdown"][k] for r in runs), 2)
                            for k in runs[0]["breakdown"]}
     result["chunks_served"] = runs[0]["chunks_served"]
+    result["lexical"] = runs[0].get("lexical", "")
     if server_rss:
         result["chroma_server_rss_mb"] = round(statistics.median(server_rss), 1)
     return result
@@ -401,12 +406,12 @@ def extrapolate(rows: list[dict[str, Any]], key: str, at: int = AT) -> float | N
 def tables(result: dict[str, Any]) -> str:
     """The measured table, the breakdown of start-up, and the targets at 50,000 chunks."""
     rows = result["rows"]
-    parts = [(r["chunks"], r["mode"], r["breakdown"]["all_chunks_s"], r["breakdown"]["bm25_s"],
+    parts = [(r["chunks"], r["mode"], r.get("lexical", "–"), r["breakdown"]["lexical_s"],
               r["breakdown"]["cards_s"], r.get("chroma_server_rss_mb", "–")) for r in rows]
     out = [f"Growth (medians of fresh processes; {result['cpus']} CPUs, shared)", "",
            table(HEADER, [row_cells(r) for r in rows]), "",
            "Where start-up goes (s, the snapshot's parts timed again in the same process)", "",
-           table(("chunks", "mode", "read all chunks", "BM25 build", "cards",
+           table(("chunks", "mode", "lexical index", "lexical open/build", "cards",
                   "Chroma server RSS MB"), parts),
            "", f"Targets at {AT:,} chunks", ""]
     target_rows = []

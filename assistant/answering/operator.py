@@ -31,13 +31,11 @@ _OPERATOR = re.compile(
 @lru_cache(maxsize=8)
 def _names(snapshot: Snapshot) -> frozenset[str]:
     """Words of ingested documents' titles that the knowledge base never uses: bureau names."""
-    vetted = {w for c in snapshot.chunks if is_vetted(c.metadata) for w in words(f"{c.metadata.get('title', '')} {c.text}")}
     names = set()
-    for chunk in snapshot.chunks:
-        if not is_vetted(chunk.metadata):
-            title = f"{chunk.metadata.get('title', '')} {chunk.metadata.get('source', '').rsplit('/', 1)[-1]}"
-            names |= {w for w in words(title.replace("-", " ").replace("_", " ")) if len(w) >= 5 and w not in vetted}
-    return frozenset(names)
+    for chunk in snapshot.catalog.unvetted():
+        title = f"{chunk.metadata.get('title', '')} {chunk.metadata.get('source', '').rsplit('/', 1)[-1]}"
+        names |= {w for w in words(title.replace("-", " ").replace("_", " ")) if len(w) >= 5}
+    return frozenset(names - snapshot.catalog.file.vetted_words(names))
 
 
 def _named(text: str, chunk_meta: dict) -> bool:
@@ -71,14 +69,16 @@ class OperatorAnswerer:
         """The bureau's passages for the question: lexical match, dense rank, and for a question
         about money, the passages that state amounts."""
         snapshot = retrieval.snapshot
-        lexical = snapshot.bm25.scores(retrieval.query, retrieval.language or "nl")
+        chunks = snapshot.catalog.unvetted()
+        lexical = snapshot.lexical.scores(retrieval.query, retrieval.language or "nl",
+                                          {c.id for c in chunks})
         dense = {f.hit.chunk.id: 1 / (rank + 1) for rank, f in enumerate(retrieval.all_fused)}
         money = bool(_PRICE_QUESTION.search(fold(retrieval.query)))
         scored = []
-        for i, chunk in enumerate(snapshot.chunks):
+        for i, chunk in enumerate(chunks):
             if is_vetted(chunk.metadata) or (named and not _named(" ".join(named), chunk.metadata)):
                 continue
-            score = lexical.get(i, 0.0) + 5 * dense.get(chunk.id, 0.0)
+            score = lexical.get(chunk.id, 0.0) + 5 * dense.get(chunk.id, 0.0)
             if money and _AMOUNT.search(chunk.text):
                 score += 5
             if score > 0:

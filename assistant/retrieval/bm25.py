@@ -3,17 +3,24 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.text import Decompounder, base_terms, stem, words
 from assistant.types import Chunk, Hit
 
 
+def compound_vocabulary(text: str) -> set[str]:
+    """The words of `text` that the compound splitter may use as parts."""
+    return {w.replace("-", "") for w in words(text) if len(w) >= 4}
+
+
 class Analyzer:
     """Turns text into index terms; learns a compound vocabulary from the corpus."""
 
-    def __init__(self, corpus: Sequence[str] = ()):
-        vocab = {w.replace("-", "") for text in corpus for w in words(text) if len(w) >= 4}
+    def __init__(self, corpus: Sequence[str] = (), vocabulary: set[str] | None = None):
+        vocab = set(vocabulary or ())
+        for text in corpus:
+            vocab |= compound_vocabulary(text)
         self.decompounder = Decompounder(vocab)
 
     def terms(self, text: str, language: str) -> list[str]:
@@ -57,7 +64,13 @@ class BM25Retriever:
             t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
         }
 
-    def scores(self, query: str, language: str = "nl") -> dict[int, float]:
+    def scores(self, query: str, language: str = "nl",
+               ids: Collection[str] | None = None) -> dict[str, float]:
+        """BM25 score per chunk id for the query (only chunks sharing a term; of `ids` if given)."""
+        return {self.chunks[i].id: s for i, s in self._scores(query, language).items()
+                if ids is None or self.chunks[i].id in ids}
+
+    def _scores(self, query: str, language: str) -> dict[int, float]:
         """BM25 score per chunk index for the query (only chunks sharing a term)."""
         terms = set(self.analyzer.terms(query, language))
         if language != "nl":  # Dutch legal terms appear in English questions too
@@ -74,6 +87,6 @@ class BM25Retriever:
 
     def search(self, query: str, k: int, language: str | None = None) -> list[Hit]:
         """The best `k` chunks by BM25."""
-        scores = self.scores(query, language or "nl")
+        scores = self._scores(query, language or "nl")
         best = sorted(scores.items(), key=lambda item: -item[1])[:k]
         return [Hit(self.chunks[i], score, self.name) for i, score in best]

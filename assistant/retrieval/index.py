@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks
 from assistant.embedders import Embedder
+from assistant.retrieval import Store
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever
 from assistant.retrieval.hybrid import FusedHit, fuse
+from assistant.retrieval.lexical import MEMORY_LIMIT, ChunkCatalog, DiskLexicalIndex, LexicalIndex
+from assistant.retrieval.lexical_file import LexicalFile, lexical_path, write_lexical_file
 from assistant.retrieval.spelling import Speller
 from assistant.types import Chunk, Hit
 
@@ -22,17 +25,23 @@ CANDIDATES = 25  # hits per retriever before fusion
 
 @dataclass(frozen=True, eq=False)
 class Snapshot:
-    """Chunks, the lexical index, the answer cards and the documents of one index generation.
+    """The lexical index, the answer cards, the documents and the dense search of one index
+    generation, swapped as one.
 
     An answer holds on to one snapshot from start to end, so it never mixes two generations.
+    Chunks are not held in memory: `catalog` reads them from the generation's lexical file.
     """
 
     generation: str
-    chunks: tuple[Chunk, ...]
-    bm25: BM25Retriever
+    catalog: ChunkCatalog
+    lexical: LexicalIndex
     cards: CardMatcher
-    by_doc: dict[str, list[Chunk]]
     dense: DenseRetriever
+
+    @property
+    def by_doc(self) -> Mapping[str, list[Chunk]]:
+        """Documents by id (read on demand)."""
+        return self.catalog.by_doc
 
     @cached_property
     def speller(self) -> Speller:
@@ -41,16 +50,40 @@ class Snapshot:
         return Speller((card.chunk.text for card in cards), (q for card in cards for q in card.questions))
 
     @classmethod
-    def load(cls, store, embedder: Embedder, cache_dir: Path | None = None) -> Snapshot:
-        """Read every chunk of the store's serving generation and build the in-memory indexes."""
+    def load(cls, store: Store, embedder: Embedder, cache_dir: Path | None = None, *,
+             lexical: str = "auto") -> Snapshot:
+        """Open the store's serving generation: its lexical file (written once from the store when
+        missing), the cards and a dense search bound to that generation.
+
+        Args:
+            store: the vector store; its `generation` is the one loaded.
+            embedder: embeds queries and card phrasings.
+            cache_dir: where card phrasing vectors are cached.
+            lexical: "memory" (BM25 built in memory), "disk" (FTS5 in the file) or "auto"
+                (memory up to `MEMORY_LIMIT` chunks with an embedded store, else disk).
+        """
         generation = store.generation
-        chunks = tuple(store.all_chunks())
-        by_doc: dict[str, list[Chunk]] = {}
-        for chunk in chunks:
-            by_doc.setdefault(chunk.metadata.get("doc_id") or chunk.id, []).append(chunk)
-        cards = CardMatcher(cards_from_chunks(chunks), embedder, cache_dir=cache_dir)
-        log.info("index %s: %d chunks, %d cards", generation, len(chunks), len(cards.cards))
-        return cls(generation, chunks, BM25Retriever(chunks), cards, by_doc, DenseRetriever(embedder, store))
+        path = lexical_path(store.lexical_dir, generation)
+        if not path.exists():
+            log.info("no lexical file for index %s: writing %s from the store once",
+                     generation, path)
+            write_lexical_file(path, generation, store.pages(generation))
+        catalog = ChunkCatalog(LexicalFile(path))
+        cards = CardMatcher(cards_from_chunks(catalog.of_kind("card")), embedder, cache_dir=cache_dir)
+        index = lexical_index(catalog, lexical, server=store.server_mode)
+        log.info("index %s: %d chunks, %d cards, lexical %s", generation, catalog.file.chunk_count,
+                 len(cards.cards), type(index).__name__)
+        return cls(generation, catalog, index, cards, DenseRetriever(embedder, store, generation=generation))
+
+
+def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False) -> LexicalIndex:
+    """The lexical index `mode` asks for over `catalog` (see `Snapshot.load`)."""
+    if mode == "auto":
+        small = catalog.file.chunk_count <= MEMORY_LIMIT
+        mode = "memory" if small and not server else "disk"
+    if mode == "memory":
+        return BM25Retriever(list(catalog.chunks()))
+    return DiskLexicalIndex(catalog)
 
 
 class Retrieval:
@@ -83,7 +116,7 @@ class Retrieval:
         with _timer(self.timings, "dense_ms"):
             dense = self.snapshot.dense.search(self.query, CANDIDATES, self.language, embedding=vector)
         with _timer(self.timings, "bm25_ms"):
-            lexical = self.snapshot.bm25.search(self.query, CANDIDATES, self.language)
+            lexical = self.snapshot.lexical.search(self.query, CANDIDATES, self.language)
         with _timer(self.timings, "fusion_ms"):
             fused = fuse(dense, lexical, k=CANDIDATES, language=self.language, audience=self.audience)
         return dense, lexical, fused

@@ -2,8 +2,9 @@
 
 Chunks carry metadata `site` (missing or '' = shared). A request from site S is answered from
 the shared chunks, S's chunks and S's extra chunks (its profile's packages), never from another
-site's: the dense search filters in the store (`where`), BM25, the cards and the documents are
-rebuilt from the allowed chunks. A request without a site sees the shared knowledge base only.
+site's: the dense search filters in the store (`where`), the lexical search, the cards and the
+documents filter by site in the generation's lexical file (SQL), and the extras join them.
+A request without a site sees the shared knowledge base only.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from assistant.embedders import Embedder
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever
 from assistant.retrieval.index import Snapshot
+from assistant.retrieval.lexical import DiskLexicalIndex
 from assistant.types import Chunk
 
 
@@ -28,19 +30,21 @@ def site_view(snapshot: Snapshot, site: str | None, extra: Sequence[Chunk], embe
     """The snapshot as site `site` (None: no site) may see it; the snapshot itself when that is
     everything it holds."""
     allowed = {"", site or ""}
-    others = sorted({chunk_site(c) for c in snapshot.chunks} - allowed)
+    others = sorted(snapshot.catalog.sites_present() - allowed)
     if not others and not extra:
         return snapshot
-    chunks = tuple(c for c in snapshot.chunks if chunk_site(c) in allowed) + tuple(extra)
-    by_doc: dict[str, list[Chunk]] = {}
-    for chunk in chunks:
-        by_doc.setdefault(chunk.metadata.get("doc_id") or chunk.id, []).append(chunk)
-    cards = cards_from_chunks(chunks)
+    catalog = snapshot.catalog.view(allowed, extra)
+    cards = cards_from_chunks(catalog.of_kind("card"))
     if [c.chunk.id for c in cards] != [c.chunk.id for c in snapshot.cards.cards]:
         matcher = CardMatcher(cards, embedder, cache_dir=cache_dir)
     else:
         matcher = snapshot.cards
+    if isinstance(snapshot.lexical, DiskLexicalIndex):
+        lexical = snapshot.lexical.view(catalog)
+    else:
+        lexical = BM25Retriever(list(catalog.chunks()))
     dense = snapshot.dense
     if others:  # chunks without the key are shared: `$nin` keeps them
-        dense = DenseRetriever(embedder, dense.store, where={"site": {"$nin": others}})
-    return Snapshot(snapshot.generation, chunks, BM25Retriever(chunks), matcher, by_doc, dense)
+        dense = DenseRetriever(embedder, dense.store, where={"site": {"$nin": others}},
+                               generation=dense.generation)
+    return Snapshot(snapshot.generation, catalog, lexical, matcher, dense)

@@ -170,8 +170,7 @@ async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": ctx.holder.status, "ready": False,
                              "message": ctx.holder.message(lang)}, status_code=503)
     try:
-        if hasattr(assistant, "ping"):
-            await run_in_threadpool(assistant.ping)  # a Chroma server that went away
+        await run_in_threadpool(assistant.ping)  # a Chroma server that went away
         info = dict(await run_in_threadpool(assistant.health))
     except Spoor2Error as exc:
         api = from_spoor2_error(exc)

@@ -148,7 +148,7 @@ class Metrics:
         """Read the serving index's chunk count from `holder` at every scrape."""
         def chunks() -> float:
             assistant = holder.peek()
-            return float(len(getattr(assistant, "chunks", ()) or ())) if assistant else 0.0
+            return float(assistant.chunk_count()) if assistant else 0.0
 
         self.index_chunks.set_function(chunks)
 

@@ -83,7 +83,7 @@ def test_growth_benchmark_fills_the_index_to_n_chunks_and_measures_each_mode(kb_
 def test_growth_targets_read_the_curve_at_50000_chunks():
     rows = [{"chunks": c, "mode": "embedded", "startup_s": s, "rss_start_mb": 0, "rss_mb": m,
              "p50_ms": 1, "p95_ms": p, "load_avg_1m": 1,
-             "breakdown": {"all_chunks_s": 0, "bm25_s": 0, "cards_s": 0}}
+             "breakdown": {"lexical_s": 0, "cards_s": 0}}
             for c, s, m, p in ((1000, 5.0, 300, 40), (5000, 7.0, 400, 50))]
     assert growth.extrapolate(rows, "startup_s") == 29.5  # 5 s + 0.5 ms per chunk
     text = growth.tables({"rows": rows, "cpus": 2})

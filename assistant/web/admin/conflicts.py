@@ -13,7 +13,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.answering.claims import is_vetted
 from assistant.web.admin.auth import Admin, require_admin
 from assistant.web.admin.layout import page
 from assistant.web.admin.uploads import site_folder, uploads_root
@@ -32,10 +31,9 @@ def all_conflicts(assistant: Any) -> list[dict[str, Any]]:
     if generation in _cache:
         return _cache[generation]
     groups: dict[str, list[Any]] = defaultdict(list)
-    for chunk in assistant.chunks:
-        if not is_vetted(chunk.metadata):
-            key = str(chunk.metadata.get("path") or chunk.metadata.get("source") or "")
-            groups[key].append(chunk)
+    for chunk in assistant.snapshot.catalog.unvetted():
+        key = str(chunk.metadata.get("path") or chunk.metadata.get("source") or "")
+        groups[key].append(chunk)
     found = []
     for key, chunks in sorted(groups.items()):
         title = str(chunks[0].metadata.get("title") or key.rsplit("/", 1)[-1])

@@ -50,7 +50,7 @@ def try_question(request: Request, question: str, audience: str, language: str) 
     assistant = ctx.holder.get()
     answer = assistant.ask(text, audience=audience or None, language=language or None)
     trace = answer.trace
-    by_id = {c.id: c for c in assistant.chunks}
+    by_id = assistant.snapshot.catalog.by_id([h.get("id") for h in trace.get("hits", [])])
     passages = []
     for rank, hit in enumerate(trace.get("hits", []), start=1):
         chunk = by_id.get(hit.get("id"))

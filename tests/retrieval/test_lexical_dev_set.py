@@ -1,0 +1,52 @@
+"""Disk (FTS5) and memory (BM25) lexical search find the same documents on the dev set."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.evaluation import is_relevant, load_items
+from assistant.store import ChromaStore
+
+DEV = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "dev.yaml"
+
+
+def _rank(hits, expected):
+    return next((i for i, h in enumerate(hits, start=1) if is_relevant(h, expected)), None)
+
+
+def recall(assistant: Assistant, items: list[dict], mode: str) -> tuple[dict, list]:
+    """recall@1 and @5 of one retriever over the dev items with expected documents."""
+    ranks, tops = [], []
+    for item in items:
+        turn = assistant.understand(item["question"], item.get("history"), item.get("audience"),
+                                    item.get("page_language") or item.get("language"),
+                                    date(2025, 11, 23))
+        hits = assistant.retrieve(turn, k=5, mode=mode)
+        ranks.append(_rank(hits, item["expected"]))
+        tops.append(hits[0].chunk.metadata.get("doc_id") if hits else None)
+    n = len(ranks)
+    return {"recall@1": sum(r == 1 for r in ranks) / n,
+            "recall@5": sum(r is not None for r in ranks) / n}, tops
+
+
+@pytest.fixture(scope="module")
+def items():
+    return [i for i in load_items(DEV) if i.get("type", "answer") == "answer" and i.get("expected")]
+
+
+@pytest.mark.parametrize("mode", ["bm25", "hybrid"])
+def test_disk_and_memory_lexical_give_the_same_recall_on_the_dev_set(kb_settings, embedder,
+                                                                      items, mode):
+    cache = kb_settings.data_dir / "cache"
+    memory = Assistant(embedder, ChromaStore.open(kb_settings), lexical="memory", cache_dir=cache)
+    disk = Assistant(embedder, ChromaStore.open(kb_settings), lexical="disk", cache_dir=cache)
+    in_memory, memory_tops = recall(memory, items, mode)
+    on_disk, disk_tops = recall(disk, items, mode)
+    print(f"\n{mode} over {len(items)} dev items: memory {in_memory}, disk {on_disk}")
+    for key in ("recall@1", "recall@5"):
+        assert on_disk[key] >= in_memory[key] - 0.03, (key, in_memory, on_disk)
+    same_top = sum(a == b for a, b in zip(memory_tops, disk_tops)) / len(items)
+    assert same_top >= 0.85, same_top
