@@ -13,6 +13,7 @@ from assistant.config import Settings
 from assistant.handoff import Deliverer, HandoffInputError, HandoffStore, targets_for
 from assistant.handoff.delivery import site_target_problems
 from assistant.sites import Sites
+from assistant.texts import text
 from assistant.types import Answer
 from assistant.web.errors import ApiError, request_language
 from assistant.web.schemas import HandoffRequestIn, HandoffResponse
@@ -38,13 +39,6 @@ _NOT_OFFERED = (
     "This website does not offer passing questions on to an adviser. Please contact the "
     "organisation behind this website.",
 )
-_SENT = {
-    "u": "Uw vraag is doorgestuurd; een adviseur neemt contact met u op.",
-    "je": "Je vraag is doorgestuurd; een adviseur neemt contact met je op.",
-    "en": "Your question has been passed on; an adviser will contact you.",
-}
-
-
 def answer_paths(answer: Answer) -> list[str]:
     """The answerers' paths behind an answer (one per part of a combined answer)."""
     path = str(answer.trace.get("path", ""))
@@ -114,9 +108,7 @@ class HandoffDesk:
 
 def sent_message(language: str, audience: str | None) -> str:
     """The confirmation shown after a request was stored."""
-    if language == "en":
-        return _SENT["en"]
-    return _SENT["je" if audience == "werknemer" else "u"]
+    return text("handoff.sent", language, audience)
 
 
 def site_of(request: Request) -> str:

@@ -10,15 +10,11 @@ from typing import Any
 from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
+from assistant.texts import text
 
 STATUS_COLOURS = {"passed": "#6b7280", "due": "#d97706", "upcoming": "#2563eb"}
 NEXT_COLOUR = "#7c2d12"
 _CHAR_WIDTH = 7.0
-STATUS_LABELS = {
-    "nl": {"passed": "voorbij", "due": "binnenkort", "upcoming": "komt nog"},
-    "en": {"passed": "passed", "due": "due soon", "upcoming": "upcoming"},
-}
-ACTORS_EN = {"werkgever": "employer", "werknemer": "employee", "bedrijfsarts": "company doctor"}
 _DATE = r"(\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4})"
 
 
@@ -120,23 +116,21 @@ def _bytes(data: str | bytes) -> bytes:
 
 def table_headers(language: str) -> list[str]:
     """Column names of the timeline table."""
-    if language == "en":
-        return ["Date", "Week", "Who", "What", "Status", "Basis"]
-    return ["Datum", "Week", "Wie", "Wat", "Status", "Grondslag"]
+    return [text(f"deadline.planner.{k}", language)
+            for k in ("date", "week", "who", "what", "status", "basis")]
 
 
 def table_rows(timeline: Any, language: str) -> list[list[str]]:
     """One row per milestone, in the user's language."""
-    labels = STATUS_LABELS["en" if language == "en" else "nl"]
     rows = []
     for m in timeline.milestones:
         when = short_date(m.date)
         if m.date_from and m.date_from != m.date:
             when = f"{short_date(m.date_from)} – {when}"
-        actor = ACTORS_EN.get(m.actor, m.actor) if language == "en" else m.actor
-        status = labels.get(m.status, m.status)
+        actor = text(f"deadline.actor.{m.actor}", language)
+        status = text(f"deadline.status.{m.status}", language)
         if m.status != "passed" and m.days_left >= 0:
-            status += f" ({m.days_left} {'days' if language == 'en' else 'dagen'})"
+            status += f" ({m.days_left} {text('deadline.days', language)})"
         rows.append([when, str(m.week), actor, m.title(language), status, m.basis])
     return rows
 
@@ -160,30 +154,27 @@ CHECK_COLOURS = {"done": "#15803d", "due": "#2563eb", "overdue": "#b91c1c"}
 
 def check_headers(language: str) -> list[str]:
     """Column names of the Poortwachter check table."""
-    if language == "en":
-        return ["Step", "Deadline", "Status", "Law and practice", "Basis", "What to do now"]
-    return ["Stap", "Uiterlijk", "Status", "Wet en praktijk", "Grondslag", "Wat nu"]
+    return [text(f"deadline.planner.{k}", language)
+            for k in ("check_step", "check_due", "status", "check_rule", "basis", "check_action")]
 
 
 def check_html(checks: Sequence[Any], language: str) -> str:
     """The Poortwachter check as an accessible HTML table (every cell escaped); "" when empty."""
     if not checks:
         return ""
-    lang = "en" if language == "en" else "nl"
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in check_headers(lang))
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in check_headers(language))
     body = []
     for c in checks:
         colour = CHECK_COLOURS[c.status]
         status = (f'<span class="dot" style="background:{colour}"></span>'
-                  f'<strong>{escape(c.label(lang))}</strong>')
-        cells = [f'<th scope="row">{escape(c.title(lang))}</th>',
+                  f'<strong>{escape(c.label(language))}</strong>')
+        cells = [f'<th scope="row">{escape(c.title(language))}</th>',
                  f"<td>{short_date(c.due)}</td>", f"<td>{status}</td>",
-                 f"<td>{escape(c.rule(lang))}</td>",
-                 f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(lang))}</td>"]
+                 f"<td>{escape(c.rule(language))}</td>",
+                 f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(language))}</td>"]
         body.append(f'<tr class="check-{escape(c.status)}" data-key="{escape(c.key)}">'
                     + "".join(cells) + "</tr>")
-    caption = "Where do I stand? The Poortwachter check" if lang == "en" else \
-        "Waar staat u? De Poortwachter-check"
+    caption = text("deadline.planner.check_caption", language)
     return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{caption}">'
             f'<table class="check-table"><caption>{caption}</caption><thead><tr>{head}</tr>'
             f'</thead><tbody>{"".join(body)}</tbody></table></div>')
@@ -224,7 +215,7 @@ def timeline_svg(timeline: Any, language: str) -> str:
         placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
     axis_y = 30 + 18 * len(lanes)
     height = axis_y + 70
-    today_label = "Today" if language == "en" else "Vandaag"
+    today_label = text("deadline.planner.today", language)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'class="spoor2-timeline" width="100%" aria-label="{escape(_aria(language))}" '
@@ -267,19 +258,17 @@ def timeline_svg(timeline: Any, language: str) -> str:
 
 
 def _aria(language: str) -> str:
-    if language == "en":
-        return "Timeline of the sickness period with today marked"
-    return "Tijdlijn van de ziekteperiode met vandaag gemarkeerd"
+    return text("deadline.planner.aria", language)
 
 
 def _legend(language: str, y: int) -> str:
-    labels = STATUS_LABELS["en" if language == "en" else "nl"]
     out, x0 = [], 20
     for status, colour in STATUS_COLOURS.items():
+        label = escape(text(f"deadline.status.{status}", language))
         out.append(f'<circle cx="{x0 + 6}" cy="{y - 4}" r="5" fill="{colour}"/>'
-                   f'<text x="{x0 + 16}" y="{y}">{escape(labels[status])}</text>')
+                   f'<text x="{x0 + 16}" y="{y}">{label}</text>')
         x0 += 110
-    nxt = "next step" if language == "en" else "volgende stap"
+    nxt = text("deadline.planner.next_step", language)
     out.append(f'<circle cx="{x0 + 6}" cy="{y - 4}" r="5" fill="{NEXT_COLOUR}"/>'
                f'<circle cx="{x0 + 6}" cy="{y - 4}" r="8" fill="none" stroke="{NEXT_COLOUR}" '
                f'stroke-width="2"/><text x="{x0 + 20}" y="{y}">{nxt}</text>')

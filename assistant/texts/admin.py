@@ -1,0 +1,4 @@
+"""admin texts."""
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {}
