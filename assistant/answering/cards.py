@@ -245,12 +245,12 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     body = card.chunk.text.strip()
     if match.dense < 0.9:  # a bare "Ja." answers the card's question, maybe not the asker's
         body = _BARE_YES_NO.sub("", body, count=1)
-    text = f"{body} {markers}"
+    said = f"{body} {markers}"
     reviewed = _reviewed(card.chunk.metadata.get("last_reviewed"))
     if reviewed:
-        text += f"\n\n_{text('answer.reviewed', language, card.voice)} {long_date(reviewed, language, weekday=False)}._"
+        said += f"\n\n_{text('answer.reviewed', language, card.voice)} {long_date(reviewed, language, weekday=False)}._"
     trace["voice"] = card.voice
-    return Answer(text, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
+    return Answer(said, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
 
 
 def _reviewed(value) -> date | None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from assistant.texts import admin, answers, deadlines, handoff, ui, web
 
-__all__ = ["CATALOGUE", "LANGUAGES", "MissingTextError", "text", "texts_for", "voice"]
+__all__ = ["CATALOGUE", "LANGUAGES", "MissingTextError", "pair", "text", "texts_for", "voice"]
 
 LANGUAGES = ("nl", "en")
 
@@ -61,6 +61,12 @@ def text(key: str, language: str, audience: str | None = None, **values: object)
     except KeyError:
         raise MissingTextError(f"text {key!r} has no {variant!r}") from None
     return found.format(**values) if values else found
+
+
+def pair(key: str, **values: object) -> tuple[str, str]:
+    """The text `key` as (Dutch, English), for errors that carry both (`ApiError`,
+    `Spoor2Error`) and pick one at the edge."""
+    return text(key, "nl", **values), text(key, "en", **values)
 
 
 def texts_for(prefix: str, language: str, audience: str | None = None) -> dict[str, str]:

@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.handoff import Deliverer, HandoffInputError, HandoffStore, targets_for
 from assistant.handoff.delivery import site_target_problems
 from assistant.sites import Sites
-from assistant.texts import text
+from assistant.texts import pair, text
 from assistant.types import Answer
 from assistant.web.errors import ApiError, request_language
 from assistant.web.schemas import HandoffRequestIn, HandoffResponse
@@ -27,18 +27,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 OFFER_PATHS = frozenset({"dont_know", "refusal:out_of_scope", "refusal:off_topic",
                          "refusal:other_legal", "person"})
 
-_UNAVAILABLE = (
-    "Doorsturen naar een adviseur is op deze website niet ingesteld. Neem contact op met de "
-    "organisatie achter deze website.",
-    "Passing questions on to an adviser is not set up on this website. Please contact the "
-    "organisation behind this website.",
-)
-_NOT_OFFERED = (
-    "Deze website biedt geen doorsturen naar een adviseur aan. Neem contact op met de organisatie "
-    "achter deze website.",
-    "This website does not offer passing questions on to an adviser. Please contact the "
-    "organisation behind this website.",
-)
 def answer_paths(answer: Answer) -> list[str]:
     """The answerers' paths behind an answer (one per part of a combined answer)."""
     path = str(answer.trace.get("path", ""))
@@ -143,9 +131,9 @@ async def handoff(body: HandoffRequestIn, request: Request) -> dict[str, Any]:
     site = site_of(request)
     desk: HandoffDesk = ctx.handoff
     if desk.switched_off(site):
-        raise ApiError(403, "handoff_not_offered", *_NOT_OFFERED)
+        raise ApiError(403, "handoff_not_offered", *pair("web.handoff_not_offered"))
     if not desk.available(site):
-        raise ApiError(503, "handoff_unavailable", *_UNAVAILABLE)
+        raise ApiError(503, "handoff_unavailable", *pair("web.handoff_unavailable"))
     question = ctx.check_message(body.question)
     try:
         request_id = await run_in_threadpool(
