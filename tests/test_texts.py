@@ -2,6 +2,7 @@
 picks wording by language."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -41,7 +42,7 @@ NOT_YET_MIGRATED = {
     "evaluation.py",
     "web/admin/conflicts.py", "web/admin/handoffs.py", "web/admin/layout.py",
     "web/admin/questions.py", "web/admin/session.py", "web/admin/tryit.py", "web/admin/views.py",
-    "web/errors.py",
+   
 }
 
 
@@ -113,3 +114,17 @@ def test_no_module_outside_the_catalogue_picks_wording_by_language():
 def test_the_allow_list_has_no_stale_entries():
     for name in [*BRANCHES_FOR_LOGIC, *NOT_YET_MIGRATED]:
         assert (ROOT / name).exists(), name
+
+
+def test_the_widget_gets_its_default_texts_from_the_catalogue():
+    from types import SimpleNamespace
+
+    from assistant.web.sources import _static, widget_script
+
+    settings = SimpleNamespace(max_message_chars=2000, retention_days=30, question_log=True)
+    served = widget_script(settings).decode("utf-8")
+    assert "Vragen over spoor 2?" not in _static("widget.js").decode("utf-8")
+    for language in ("nl", "en"):
+        assert json.dumps(text("widget.title", language)) in served
+        assert json.dumps(text("handoff.offer", language, "werknemer")) in served
+    assert json.dumps(text("web.feedback_thanks", "nl")) in served

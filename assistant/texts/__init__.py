@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assistant.texts import admin, answers, deadlines, handoff, ui, web
+from assistant.texts import admin, answers, deadlines, handoff, ui, web, widget
 
 __all__ = ["CATALOGUE", "LANGUAGES", "MissingTextError", "pair", "text", "texts_for", "voice"]
 
 LANGUAGES = ("nl", "en")
 
 _AREAS = {"answer": answers.TEXTS, "ui": ui.TEXTS, "handoff": handoff.TEXTS,
-          "deadline": deadlines.TEXTS, "web": web.TEXTS, "admin": admin.TEXTS}
+          "deadline": deadlines.TEXTS, "web": web.TEXTS, "admin": admin.TEXTS,
+          "widget": widget.TEXTS}
 
 CATALOGUE: Mapping[str, Mapping[str, str]] = {
     f"{area}.{key}": entry for area, entries in _AREAS.items() for key, entry in entries.items()

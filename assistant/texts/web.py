@@ -79,4 +79,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ("This website does not offer passing questions on to an adviser. Please contact "
                "the organisation behind this website."),
     },
+    # The page of a cited source (/bron/<id>).
+    "source_back": {"nl": "← Terug naar de assistent", "en": "← Back to the assistant"},
+    "source_sources": {"nl": "Bronnen", "en": "Sources"},
+    "source_disclaimer": {"nl": "Algemene informatie, geen persoonlijk juridisch advies.",
+                          "en": "General information, not personal legal advice."},
+    "source_missing_title": {"nl": "Bron niet gevonden", "en": "Source not found"},
+    "source_missing": {
+        "nl": "Deze bron bestaat niet (meer) of de kennisbank is nog niet geladen.",
+        "en": "This source does not exist (any more) or the knowledge base is not loaded yet.",
+    },
 }

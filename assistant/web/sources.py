@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from html import escape
 from importlib import resources
@@ -11,6 +12,9 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
+
+from assistant.texts import text
+from assistant.texts.widget import widget_texts
 
 router = APIRouter(include_in_schema=False)
 
@@ -94,11 +98,10 @@ def render_source_page(doc: dict[str, Any]) -> str:
         lang=lang,
         title=escape(str(doc.get("title") or "")),
         body="\n".join(body),
-        back="← Back to the assistant" if lang == "en" else "← Terug naar de assistent",
-        sources_label="Sources" if lang == "en" else "Bronnen",
+        back=text("web.source_back", lang),
+        sources_label=text("web.source_sources", lang),
         sources="".join(items) or "<li>–</li>",
-        disclaimer=("General information, not personal legal advice." if lang == "en" else
-                    "Algemene informatie, geen persoonlijk juridisch advies."),
+        disclaimer=text("web.source_disclaimer", lang),
     )
 
 
@@ -126,10 +129,11 @@ async def source_page(doc_id: str, request: Request) -> HTMLResponse:
     if doc and doc.get("site") and doc["site"] != _site_key(request):
         doc = None  # another site's own document: as if it did not exist
     if not doc:
-        body = "<p>Deze bron bestaat niet (meer) of de kennisbank is nog niet geladen.</p>"
+        body = f"<p>{text('web.source_missing', 'nl')}</p>"
         return HTMLResponse(
-            _PAGE.format(lang="nl", title="Bron niet gevonden", body=body,
-                         back="← Terug naar de assistent", sources_label="Bronnen",
+            _PAGE.format(lang="nl", title=text("web.source_missing_title", "nl"), body=body,
+                         back=text("web.source_back", "nl"),
+                         sources_label=text("web.source_sources", "nl"),
                          sources="<li>–</li>", disclaimer=""),
             status_code=404, headers=PAGE_HEADERS,
         )
@@ -140,6 +144,10 @@ def _static(name: str) -> bytes:
     return resources.files("assistant.web").joinpath("static", name).read_bytes()
 
 
+_EMPTY_CATALOGUE = (b'var CATALOGUE = {"main": {"nl": {}, "en": {}}, '
+                    b'"handoff": {"u": {}, "je": {}, "en": {}}};')
+
+
 def widget_script(settings) -> bytes:
     """The widget as served: the static file with this server's message limit and how long
     questions are kept (0: not kept)."""
@@ -147,7 +155,9 @@ def widget_script(settings) -> bytes:
     kept = int(settings.retention_days) if settings.question_log else 0
     script = _static("widget.js").replace(b"var MAX_CHARS = 2000;",
                                           f"var MAX_CHARS = {limit};".encode())
-    return script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
+    script = script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
+    texts = json.dumps(widget_texts(), sort_keys=True)
+    return script.replace(_EMPTY_CATALOGUE, f"var CATALOGUE = {texts};".encode())
 
 
 def widget_version(settings) -> str:
