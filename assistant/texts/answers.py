@@ -241,4 +241,36 @@ TEXTS: dict[str, dict[str, str]] = {
                "for example \"action plan made on 3 March\", and I will count again. The planner "
                "(tab Calculate deadlines) also makes a PDF of it for the file."),
     },
+    # A deadline answer (assistant/answering/deadline.py).
+    "deadline.counting_from": {"nl": "Uitgaande van de eerste ziektedag **{start}**",
+                               "en": "Counting from the first day of sickness, **{start}**"},
+    "deadline.today_week": {"nl": " (vandaag is week {week}):", "en": " (today is week {week}):"},
+    "deadline.next_deadline": {
+        "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} (nog {days} dagen).**",
+        "en": "**Next deadline: {title}, by {when} ({days} days left).**",
+    },
+    "deadline.waiting_over": {"nl": " — de wachttijd van 104 weken is al voorbij:",
+                              "en": " — the 104-week waiting period is already over:"},
+    "deadline.between": {"nl": "tussen {start} en {end}", "en": "between {start} and {end}"},
+    "deadline.by": {"nl": "uiterlijk {when}", "en": "by {when}"},
+    "deadline.passed": {"nl": " — al verstreken", "en": " — already passed"},
+    "deadline.days_left": {"nl": " — nog {days} dagen", "en": " — {days} days left"},
+    "deadline.weekend": {"nl": " — valt in het weekend, regel het liefst de werkdag ervoor",
+                         "en": " — falls on a weekend, best handle it on the working day before"},
+    "deadline.practice_norm": {"nl": " _Praktijknorm, geen wettelijke termijn._",
+                               "en": " _A practice norm, not a statutory deadline._"},
+    "deadline.practice_explained": {
+        "nl": ("Een praktijknorm is wat UWV en de praktijk verwachten; de wet noemt daar geen "
+               "vaste datum."),
+        "en": ("A practice norm is what UWV and practitioners expect; the law sets no fixed "
+               "date."),
+    },
+    "deadline.full_timeline": {
+        "u": ("De volledige tijdlijn met alle termijnen (en een agenda-bestand) vindt u in het "
+              "tabblad **Termijnen berekenen**."),
+        "je": ("De volledige tijdlijn met alle termijnen (en een agenda-bestand) vind je in het "
+               "tabblad **Termijnen berekenen**."),
+        "en": ("See the full timeline with every deadline (and a calendar file) in the "
+               "**Calculate deadlines** tab."),
+    },
 }

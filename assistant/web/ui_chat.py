@@ -110,7 +110,7 @@ def respond(
                 data = answer_dict(value, question.question_id)
                 # The raw text: `render_answer` escapes it (once) for the chat window.
                 reply.update(content=value.text, citations=data["citations"], kind=data["kind"],
-                             question=text, question_id=question.question_id, pending=False,
+                             question=clean, question_id=question.question_id, pending=False,
                              handoff=ctx.handoff.offers(value))
             else:
                 streamed = "" if kind == "reset" else streamed + value
