@@ -273,4 +273,57 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ("See the full timeline with every deadline (and a calendar file) in the "
                "**Calculate deadlines** tab."),
     },
+    # The readings a deadline answer took from loose dates (deadline_assumptions.py).
+    "assumed.closing": {
+        "u": "Klopt dat niet? Geeft u dan de precieze datum, dan reken ik opnieuw.",
+        "je": "Klopt dat niet? Geef dan de precieze datum, dan reken ik opnieuw.",
+        "en": "Not right? Give the exact date and I will recalculate.",
+    },
+    "assumed.as_first_day": {"nl": "als eerste ziektedag", "en": "as the first day of sickness"},
+    "assumed.as_sick_day": {"nl": "als ziektedag", "en": "as a sick day"},
+    "assumed.range": {
+        "nl": ("Ik ben uitgegaan van **{day}** {role}: \"{phrase}\" kan elke dag van {day} tot en "
+               "met {latest} zijn, en de vroegste dag geeft de veiligste termijnen (geen termijn "
+               "valt te laat)."),
+        "en": ("I have taken **{day}** {role}: \"{phrase}\" can mean any day from {day} to "
+               "{latest}, and the earliest one gives the safest deadlines (none of them comes out "
+               "late)."),
+    },
+    "assumed.no_year": {
+        "nl": "Bij \"{phrase}\" staat geen jaartal: ik ben uitgegaan van **{when}**.",
+        "en": "\"{phrase}\" has no year: I have taken **{when}**.",
+    },
+    "assumed.until_leave": {
+        "u": ("\"{phrase}\" heb ik gelezen als: het verlof eindigde de dag vóór {when} en {when} "
+              "telt weer mee (minder verlofdagen geven de vroegere termijnen, zo valt er geen te "
+              "laat). Was {when} de laatste verlofdag, zegt u dat dan."),
+        "je": ("\"{phrase}\" heb ik gelezen als: het verlof eindigde de dag vóór {when} en {when} "
+               "telt weer mee (minder verlofdagen geven de vroegere termijnen, zo valt er geen te "
+               "laat). Was {when} de laatste verlofdag, zeg dat dan."),
+        "en": ("I read \"{phrase}\" as: the leave ended the day before {when}, and {when} counts "
+               "again (fewer leave days give the earlier deadlines, so none comes out late). If "
+               "{when} was the last day of the leave, say so."),
+    },
+    "assumed.until_fit": {
+        "u": ("\"{phrase}\" heb ik gelezen als tot en met {when}: de ziekte begon weer de dag "
+              "erna. Was de werknemer op {when} zelf al weer ziek, zegt u dat dan: de termijnen "
+              "vallen dan een dag eerder."),
+        "je": ("\"{phrase}\" heb ik gelezen als tot en met {when}: de ziekte begon weer de dag "
+               "erna. Was de werknemer op {when} zelf al weer ziek, zeg dat dan: de termijnen "
+               "vallen dan een dag eerder."),
+        "en": ("I read \"{phrase}\" as up to and including {when}: the sickness started again "
+               "the day after. If the employee was sick again on {when} itself, say so: the "
+               "deadlines then fall a day earlier."),
+    },
+    "assumed.until_sick": {
+        "u": ("\"{phrase}\" heb ik gelezen als tot en met {when}: {when} telt als laatste "
+              "ziektedag van die periode (zo valt geen termijn te laat). Was {when} de eerste dag "
+              "weer aan het werk, zegt u dan \"hersteld op {when}\"."),
+        "je": ("\"{phrase}\" heb ik gelezen als tot en met {when}: {when} telt als laatste "
+               "ziektedag van die periode (zo valt geen termijn te laat). Was {when} de eerste dag "
+               "weer aan het werk, zeg dan \"hersteld op {when}\"."),
+        "en": ("I read \"{phrase}\" as up to and including {when}: {when} counts as the last "
+               "sick day of that period (so no deadline comes out late). If it was the first day "
+               "back at work, say \"recovered on {when}\"."),
+    },
 }
