@@ -105,4 +105,37 @@ TEXTS: dict[str, dict[str, str]] = {
                "not personal legal advice; when in doubt, check with your bedrijfsarts, "
                "arbodienst or UWV. Practice norms are not in the law."),
     },
+    # The cost view for werkgevers (deadlines/costs.py).
+    "costs.waiting_left": {"nl": "**Resterende wachttijd:** {weeks} weken (tot en met {end}).",
+                           "en": "**Waiting period left:** {weeks} weeks (until {end})."},
+    "costs.months": {"nl": "{n} maanden", "en": "{n} months"},
+    "costs.until_end": {"nl": "tot het einde van het 2e ziektejaar",
+                        "en": "until the end of the 2nd year"},
+    "costs.fits": {"nl": "**Spoor-2-pakketten die nog passen:** {packages}.",
+                   "en": "**Spoor-2 packages that still fit:** {packages}."},
+    "costs.none": {"nl": "geen", "en": "none"},
+    "costs.too_long": {"nl": "Te lang: {packages}.", "en": "Too long: {packages}."},
+    "costs.published": {
+        "nl": "**Gepubliceerde prijzen (lijstprijzen van bureaus, geen offerte):**",
+        "en": "**Published prices (vendors' list prices, not an offer):**",
+    },
+    "costs.source": {"nl": "bron", "en": "source"},
+    "costs.enter_wage": {"nl": "Vul een bruto maandloon in om te vergelijken met een loonsanctie.",
+                         "en": "Enter a gross monthly wage to compare with a loonsanctie."},
+    "costs.capped": {"nl": " (begrensd op 70% van het maximum dagloon, 2026)",
+                     "en": " (capped at 70% of the maximum dagloon, 2026)"},
+    "costs.loonsanctie": {
+        "nl": "**Een loonsanctie van 52 weken:** ongeveer {total} ({week} per week{capped}).",
+        "en": "**A loonsanctie of 52 weeks:** about {total} ({week} a week{capped}).",
+    },
+    "costs.estimate": {
+        "nl": ("Schatting: 70% van het ingevulde bruto loon (het wettelijke minimum, art. 7:629 "
+               "BW; uw cao kan meer vragen). Niet inbegrepen: vakantiegeld, werkgeverslasten en "
+               "pensioen, cao-aanvullingen, kosten van re-integratie en vervanging. Wat u invult, "
+               "wordt niet bewaard."),
+        "en": ("Estimate: 70% of the gross wage you entered (the legal minimum, art. 7:629 BW; "
+               "your CAO may require more). Not included: holiday pay (vakantiegeld), employer's "
+               "premiums and pension, CAO top-ups, re-integration and replacement costs. Nothing "
+               "you enter is stored."),
+    },
 }
