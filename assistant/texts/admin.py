@@ -20,4 +20,83 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "wrong_secret": {"nl": "Dit token of wachtwoord klopt niet.",
                      "en": "That token or password is not right."},
+    # The console's overview and unanswered pages (web/admin/views.py).
+    "view.overview": {"nl": "Overzicht", "en": "Overview"},
+    "view.unanswered": {"nl": "Onbeantwoord", "en": "Unanswered"},
+    "view.own_ui": {"nl": "eigen website (/ui)", "en": "own website (/ui)"},
+    "view.all_sites": {"nl": "Alle sites", "en": "All sites"},
+    "view.all_languages": {"nl": "Alle talen", "en": "All languages"},
+    "view.language": {"nl": "Taal", "en": "Language"},
+    "view.since": {"nl": "Vanaf", "en": "From"},
+    "view.until": {"nl": "Tot en met", "en": "Until"},
+    "view.show": {"nl": "Toon", "en": "Show"},
+    "view.questions": {"nl": "Vragen", "en": "Questions"},
+    "view.dont_know": {"nl": "“Weet ik niet”", "en": "“Don’t know”"},
+    "view.declined": {"nl": "Geweigerd", "en": "Declined"},
+    "view.up": {"nl": "Duim omhoog", "en": "Thumbs up"},
+    "view.down": {"nl": "Duim omlaag", "en": "Thumbs down"},
+    "view.per_day": {"nl": "Vragen per dag", "en": "Questions per day"},
+    "view.day": {"nl": "Dag", "en": "Day"},
+    "view.per_day_table": {"nl": "Vragen per dag als tabel", "en": "Questions per day as a table"},
+    "view.kinds": {"nl": "Aandeel per soort antwoord", "en": "Share per answer kind"},
+    "view.kind": {"nl": "Soort antwoord", "en": "Answer kind"},
+    "view.share": {"nl": "Aandeel (aantal)", "en": "Share (count)"},
+    "view.kinds_table": {"nl": "Aandeel per soort als tabel", "en": "Share per kind as a table"},
+    "view.no_questions": {"nl": "Geen vragen.", "en": "No questions."},
+    "view.ratings": {"nl": "Beoordelingen", "en": "Ratings"},
+    "view.rating": {"nl": "Beoordeling", "en": "Rating"},
+    "view.count": {"nl": "Aantal", "en": "Count"},
+    "view.ratings_table": {"nl": "Beoordelingen als tabel", "en": "Ratings as a table"},
+    "view.cited": {"nl": "Meest geciteerde documenten", "en": "Most cited documents"},
+    "view.document": {"nl": "Document", "en": "Document"},
+    "view.times_cited": {"nl": "Keer geciteerd", "en": "Times cited"},
+    "view.no_citations": {"nl": "Nog geen citaties.", "en": "No citations yet."},
+    "view.see_unanswered": {
+        "nl": "Bekijk de onbeantwoorde vragen",
+        "en": "See the unanswered questions",
+    },
+    "view.why_dont_know": {"nl": "weet ik niet", "en": "don't know"},
+    "view.why_declined": {"nl": "geweigerd", "en": "declined"},
+    "view.why_low": {"nl": "lage zekerheid", "en": "low confidence"},
+    "view.why_down": {"nl": "duim omlaag", "en": "thumbs down"},
+    "view.topic": {
+        "nl": "onderwerp; medische details weggelaten",
+        "en": "topic; medical details removed",
+    },
+    "view.group_all": {"nl": "Alle vragen in deze groep", "en": "All questions in this group"},
+    "view.question": {"nl": "Vraag", "en": "Question"},
+    "view.time": {"nl": "Tijd (UTC)", "en": "Time (UTC)"},
+    "view.reason": {"nl": "Reden", "en": "Reason"},
+    "view.intro": {
+        "nl": (
+            "Vragen waarop de assistent “weet ik niet” zei, die hij weigerde, waarvan hij "
+            "weinig zeker was of die een duim omlaag kregen, gegroepeerd naar betekenis. De "
+            "grootste groepen wijzen op onderwerpen die in de kennisbank ontbreken."),
+        "en": (
+            "Questions the assistant said “don’t know” to, declined, was unsure about or that "
+            "got a thumbs down, grouped by meaning. The largest groups point to topics the "
+            "knowledge base lacks."),
+    },
+    "view.by_text": {
+        "nl": "De assistent start nog: vragen zijn nu alleen op gelijke tekst gegroepeerd.",
+        "en": (
+            "The assistant is still starting: questions are grouped by identical text only for "
+            "now."),
+    },
+    "view.none": {
+        "nl": "Geen onbeantwoorde vragen in deze periode.",
+        "en": "No unanswered questions in this period.",
+    },
+    "kind.card": {"nl": "Antwoordkaart", "en": "Answer card"},
+    "kind.extractive": {"nl": "Uit documenten", "en": "From documents"},
+    "kind.llm": {"nl": "Taalmodel", "en": "Language model"},
+    "kind.deadline": {"nl": "Termijnen", "en": "Deadlines"},
+    "kind.clarify": {"nl": "Wedervraag", "en": "Clarifying question"},
+    "kind.dont_know": {"nl": "Weet ik niet", "en": "Don't know"},
+    "kind.refusal": {"nl": "Geweigerd", "en": "Declined"},
+    "kind.refused": {"nl": "Geweigerd", "en": "Declined"},
+    "view.count_one": {"nl": "{n} vraag", "en": "{n} question"},
+    "view.count_many": {"nl": "{n} vragen", "en": "{n} questions"},
+    "view.per_day_desc": {"nl": "Staafdiagram: {total} vragen over {days} dagen.",
+                          "en": "Bar chart: {total} questions over {days} days."},
 }
