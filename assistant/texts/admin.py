@@ -99,4 +99,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "view.count_many": {"nl": "{n} vragen", "en": "{n} questions"},
     "view.per_day_desc": {"nl": "Staafdiagram: {total} vragen over {days} dagen.",
                           "en": "Bar chart: {total} questions over {days} days."},
+    # Conflicts between own documents and the knowledge base (web/admin/conflicts.py).
+    "conflicts_intro": {
+        "nl": ("Passages in uw eigen documenten die in strijd zijn met een gecontroleerde "
+               "uitspraak van de kennisbank. De assistent citeert ze nooit als feit; verbeter of "
+               "verwijder het document."),
+        "en": ("Passages in your own documents that contradict a vetted statement of the "
+               "knowledge base. The assistant never quotes them as fact; correct or remove the "
+               "document."),
+    },
+    "conflicts_none": {"nl": "Geen conflicten gevonden.", "en": "No conflicts found."},
+    "vetted_claim": {"nl": "Gecontroleerde uitspraak", "en": "Vetted claim"},
 }
