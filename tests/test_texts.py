@@ -128,3 +128,12 @@ def test_the_widget_gets_its_default_texts_from_the_catalogue():
         assert json.dumps(text("widget.title", language)) in served
         assert json.dumps(text("handoff.offer", language, "werknemer")) in served
     assert json.dumps(text("web.feedback_thanks", "nl")) in served
+
+
+def test_the_ui_script_gets_its_texts_from_the_catalogue():
+    from assistant.web.sources import _static, ui_script
+
+    served = ui_script().decode("utf-8")
+    assert "Vind ik leuk" not in _static("ui.js").decode("utf-8")
+    assert json.dumps(text("ui.gradio_Like", "nl")) in served
+    assert json.dumps(text("ui.js_left", "en")) in served

@@ -107,4 +107,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "example2": {"nl": "Wie betaalt het tweede spoor?", "en": "Who pays for track 2?"},
     "example3": {"nl": "Wat moet ik doen als werknemer in spoor 2?",
                  "en": "What happens if the employer misses a deadline?"},
+    # The UI's script (static/ui.js), filled in when /ui.js is served; the Gradio labels it
+    # translates are named after Gradio's own English label.
+    "js_title": {"nl": "Spoor 2 Assistent", "en": "Spoor 2 Assistant"},
+    "js_examples": {"nl": "Voorbeeldvragen", "en": "Example questions"},
+    "js_you": {"nl": "U", "en": "You"},
+    "js_bot": {"nl": "Assistent", "en": "Assistant"},
+    "js_left": {"nl": "nog {n} tekens", "en": "{n} characters left"},
+    "js_over": {"nl": "{n} tekens te veel", "en": "{n} characters too many"},
+    "gradio_Like": {"nl": "Vind ik leuk", "en": "Like"},
+    "gradio_Dislike": {"nl": "Vind ik niet leuk", "en": "Dislike"},
+    "gradio_Clear": {"nl": "Gesprek wissen", "en": "Clear"},
+    "gradio_Copy message": {"nl": "Kopieer bericht", "en": "Copy message"},
+    "gradio_Copied message": {"nl": "Bericht gekopieerd", "en": "Copied message"},
+    "gradio_Copy": {"nl": "Kopieer", "en": "Copy"},
+    "gradio_Copied": {"nl": "Gekopieerd", "en": "Copied"},
 }
+
+
+def ui_script_texts() -> dict[str, dict]:
+    """What ui.js gets as `T`: per language its texts and a map from Gradio's labels (in the
+    other language) to this one."""
+    from assistant.texts import text, texts_for
+
+    out: dict[str, dict] = {}
+    for language, other in (("nl", "en"), ("en", "nl")):
+        gradio = texts_for("ui.gradio_", language)
+        labels = {text(f"ui.gradio_{key}", other): value for key, value in gradio.items()}
+        labels["chatbot conversation"] = text("ui.chat_label", language)
+        out[language] = {"title": text("ui.js_title", language),
+                         "log": text("ui.chat_label", language),
+                         "examples": text("ui.js_examples", language),
+                         "you": text("ui.js_you", language), "bot": text("ui.js_bot", language),
+                         "left": text("ui.js_left", language),
+                         "over": text("ui.js_over", language), "labels": labels}
+    return out

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from assistant.texts import text
+from assistant.texts.ui import ui_script_texts
 from assistant.texts.widget import widget_texts
 
 router = APIRouter(include_in_schema=False)
@@ -160,6 +161,13 @@ def widget_script(settings) -> bytes:
     return script.replace(_EMPTY_CATALOGUE, f"var CATALOGUE = {texts};".encode())
 
 
+def ui_script() -> bytes:
+    """The UI's script as served: the static file with its texts from the catalogue."""
+    texts = json.dumps(ui_script_texts(), sort_keys=True)
+    return _static("ui.js").replace(b'var T = {"nl": {"labels": {}}, "en": {"labels": {}}};',
+                                    f"var T = {texts};".encode())
+
+
 def widget_version(settings) -> str:
     """The served widget's content hash: `/widget.js?v=<it>` may be cached for a year."""
     return hashlib.sha256(widget_script(settings)).hexdigest()[:12]
@@ -190,7 +198,7 @@ async def widget_js(request: Request, v: str = "") -> Response:
 @router.get("/ui.js")
 async def ui_js() -> Response:
     """The chat UI's own script (language, keyboard and screen-reader fixes around Gradio)."""
-    return Response(_static("ui.js"), media_type="text/javascript; charset=utf-8",
+    return Response(ui_script(), media_type="text/javascript; charset=utf-8",
                     headers={"Cache-Control": "public, max-age=300",
                              "X-Content-Type-Options": "nosniff"})
 
