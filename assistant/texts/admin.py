@@ -143,4 +143,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ("Handoff is not configured: set SPOOR2_SMTP_HOST and SPOOR2_SMTP_TO, or "
                "SPOOR2_HANDOFF_WEBHOOK."),
     },
+    # The console's question log page (web/admin/questions.py).
+    "questions.title": {"nl": "Vragen", "en": "Questions"},
+    "questions.site": {"nl": "Site", "en": "Site"},
+    "questions.language": {"nl": "Taal", "en": "Language"},
+    "questions.kind": {"nl": "Soort antwoord", "en": "Answer kind"},
+    "questions.since": {"nl": "Vanaf", "en": "From"},
+    "questions.until": {"nl": "Tot en met", "en": "Until"},
+    "questions.show": {"nl": "Toon", "en": "Show"},
+    "questions.any": {"nl": "alle", "en": "any"},
+    "questions.csv": {"nl": "Download als CSV", "en": "Download as CSV"},
+    "questions.time": {"nl": "Tijd (UTC)", "en": "Time (UTC)"},
+    "questions.question": {"nl": "Vraag", "en": "Question"},
+    "questions.confidence": {"nl": "Zekerheid", "en": "Confidence"},
+    "questions.cited": {"nl": "Bronnen", "en": "Sources"},
+    "questions.feedback": {"nl": "Feedback", "en": "Feedback"},
+    "questions.none": {"nl": "Geen vragen gevonden.", "en": "No questions found."},
+    "questions.off": {
+        "nl": "Het vragenlogboek staat uit (SPOOR2_QUESTION_LOG=1 zet het aan).",
+        "en": "The question log is off (SPOOR2_QUESTION_LOG=1 turns it on).",
+    },
+    "questions.health": {
+        "nl": "alleen het onderwerp (medische details weggelaten)",
+        "en": "topic only (health details removed)",
+    },
+    "questions.own": {"nl": "eigen UI", "en": "own UI"},
+    "questions.next": {"nl": "Volgende", "en": "Next"},
+    "questions.prev": {"nl": "Vorige", "en": "Previous"},
+    "questions.count": {"nl": "{n} vragen", "en": "{n} questions"},
+    "questions.pages": {"nl": "Pagina’s", "en": "Pages"},
 }
