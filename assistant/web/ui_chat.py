@@ -75,7 +75,7 @@ def _warn_unfit(exc: ApiError, message: str, limit: int, language: str) -> str:
     if exc.code == "unreadable_message":
         gr.Warning(text("ui.bad_text", language), title=text("ui.warning", language))
         return ""
-    gr.Warning(text("ui.empty", language), title=text("ui.warning", language))
+    gr.Warning(text("web.empty_message", language), title=text("ui.warning", language))
     return message
 
 
@@ -178,7 +178,7 @@ def on_like(
         gr.Warning(exc.user_message(language))
         return gr.update(), gr.update(visible=False), None
     if rating == "up":
-        gr.Info(text("ui.thanks", language), title=text("ui.info", language))
+        gr.Info(text("web.feedback_thanks", language), title=text("ui.info", language))
         return gr.update(value=""), gr.update(visible=False), None
     return gr.update(value=""), gr.update(visible=True), {"row": row, "question_id": question_id}
 
@@ -201,5 +201,5 @@ def on_comment(
         except Spoor2Error as exc:
             gr.Warning(exc.user_message(language), title=text("ui.warning", language))
             return gr.update(), gr.update(visible=False)
-    gr.Info(text("ui.thanks", language), title=text("ui.info", language))
+    gr.Info(text("web.feedback_thanks", language), title=text("ui.info", language))
     return gr.update(value=""), gr.update(visible=False)
