@@ -200,4 +200,95 @@ TEXTS: dict[str, dict[str, str]] = {
     "try.try_it": {"nl": "Probeer", "en": "Try it"},
     "try.yes": {"nl": "ja", "en": "yes"},
     "try.no": {"nl": "nee", "en": "no"},
+    # The console's documents page (web/admin/documents.py).
+    "documents.stage_reading": {"nl": "Bestanden lezen", "en": "Reading files"},
+    "documents.stage_embedding": {"nl": "Tekst verwerken", "en": "Processing text"},
+    "documents.stage_starting": {"nl": "Starten", "en": "Starting"},
+    "documents.origin_upload": {"nl": "Upload", "en": "Upload"},
+    "documents.origin_knowledge": {"nl": "Kennisbank", "en": "Knowledge base"},
+    "documents.origin_cli": {"nl": "Opdrachtregel", "en": "Command line"},
+    "documents.yes": {"nl": "ja", "en": "yes"},
+    "documents.no": {"nl": "nee", "en": "no"},
+    "documents.busy": {"nl": "Bezig", "en": "Busy"},
+    "documents.done_the_assistant_now_answe": {
+        "nl": "Klaar: de assistent antwoordt nu met de nieuwe kennisbank.",
+        "en": "Done: the assistant now answers with the new knowledge base.",
+    },
+    "documents.done_nothing_changed": {
+        "nl": "Klaar: er is niets veranderd.",
+        "en": "Done: nothing changed.",
+    },
+    "documents.built_the_assistant_switches": {
+        "nl": "Opgebouwd; de assistent schakelt binnen enkele seconden over.",
+        "en": "Built; the assistant switches to it within a few seconds.",
+    },
+    "documents.skipped_files": {"nl": "Overgeslagen bestanden", "en": "Skipped files"},
+    "documents.contradicts": {"nl": "in strijd met", "en": "contradicts"},
+    "documents.conflicts_with_the_knowledge": {
+        "nl": "Strijdig met de kennisbank",
+        "en": "Conflicts with the knowledge base",
+    },
+    "documents.remove": {"nl": "Verwijder", "en": "Remove"},
+    "documents.not_from_the_console": {
+        "nl": "niet via de beheeromgeving",
+        "en": "not from the console",
+    },
+    "documents.file": {"nl": "Bestand", "en": "File"},
+    "documents.source": {"nl": "Herkomst", "en": "Source"},
+    "documents.vetted": {"nl": "Gecontroleerd", "en": "Vetted"},
+    "documents.added_utc": {"nl": "Toegevoegd (UTC)", "en": "Added (UTC)"},
+    "documents.action": {"nl": "Actie", "en": "Action"},
+    "documents.site_origin_empty_every_site": {
+        "nl": "Site (origin; leeg: alle sites)",
+        "en": "Site (origin; empty: every site)",
+    },
+    "documents.processing": {"nl": "Verwerking", "en": "Processing"},
+    "documents.nothing_is_being_processed": {
+        "nl": "Er wordt niets verwerkt.",
+        "en": "Nothing is being processed.",
+    },
+    "documents.refresh": {"nl": "Vernieuwen", "en": "Refresh"},
+    "documents.upload": {"nl": "Uploaden", "en": "Upload"},
+    "documents.files_md_txt_html_pdf_docx_a": {
+        "nl": "Bestanden (md, txt, html, pdf, docx; hoogstens 10 MB per stuk)",
+        "en": "Files (md, txt, html, pdf, docx; at most 10 MB each)",
+    },
+    "documents.upload_and_process": {"nl": "Uploaden en verwerken", "en": "Upload and process"},
+    "documents.in_the_knowledge_base": {"nl": "In de kennisbank", "en": "In the knowledge base"},
+    "documents.the_curated_knowledge_base_k": {
+        "nl": (
+            "De samengestelde kennisbank (knowledge/) kan alleen in de repository worden "
+            "aangepast."),
+        "en": "The curated knowledge base (knowledge/) can only be changed in the repository.",
+    },
+    "documents.documents": {"nl": "Documenten", "en": "Documents"},
+    "documents.forbidden_site": {
+        "nl": "U heeft geen toegang tot de documenten van deze site.",
+        "en": "You have no access to this site's documents.",
+    },
+    "documents.protected": {
+        "nl": (
+            "Dit document hoort bij de samengestelde kennisbank (knowledge/) en kan niet "
+            "vanuit de beheeromgeving worden verwijderd; dat gaat via de repository en `spoor2 "
+            "ingest --prune`."),
+        "en": (
+            "This document belongs to the curated knowledge base (knowledge/) and cannot be "
+            "removed from the console; change the repository and run `spoor2 ingest --prune`."),
+    },
+    "documents.not_found": {
+        "nl": "Dit document staat niet in de kennisbank.",
+        "en": "This document is not in the index.",
+    },
+    "documents.still_on_disk": {
+        "nl": (
+            "Dit document is via de opdrachtregel toegevoegd en het bestand staat nog op de "
+            "server; verwijder eerst het bestand, daarna kan het hier uit de kennisbank."),
+        "en": (
+            "This document was added from the command line and its file is still on the "
+            "server; remove the file first, then it can be removed from the index here."),
+    },
+    "documents.keeps_answering": {
+        "nl": "De huidige kennisbank blijft antwoorden tot de nieuwe klaar is.",
+        "en": "The current knowledge base keeps answering until the new one is complete.",
+    },
 }
