@@ -35,7 +35,7 @@ BRANCHES_FOR_LOGIC = {
                            "(knowledge/ claims file)",
     "deadlines/check.py": "each step's title, rule and action are data in both languages "
                           "(deadlines/check_catalogue.py, with their rules)",
-    "sites.py": "a site profile's own texts, written by its operator per language",
+    "sites.py": "a site profile's own texts: the operator writes each language, one stands in",
     "deadlines/model.py": "milestone titles and notes are data computed in both languages "
                           "(deadlines/catalogue.py holds them with their rules)",
 }

@@ -326,4 +326,7 @@ TEXTS: dict[str, dict[str, str]] = {
                "sick day of that period (so no deadline comes out late). If it was the first day "
                "back at work, say \"recovered on {when}\"."),
     },
+    # A site profile's packages, indexed as a document of that site (assistant/sites.py).
+    "site_packages": {"nl": "Pakketten en prijzen", "en": "Packages and prices"},
+    "site_package_price": {"nl": "{name} kost {price}", "en": "{name} costs {price}"},
 }
