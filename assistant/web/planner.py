@@ -202,20 +202,11 @@ def timeline_svg(timeline: Any, language: str) -> str:
     def x(day: date) -> float:
         return left + (right - left) * max(0, (day - start).days) / span
 
-    lanes: list[float] = []
-    placed = []
+    placed, lane_count = _place_labels(milestones, x, right, language)
+    axis_y = 30 + 18 * lane_count
+    height = axis_y + 70
     upcoming = [m for m in milestones if m.date >= timeline.today]
     nxt = min(upcoming, key=lambda m: m.date).key if upcoming else None
-    for m in sorted(milestones, key=lambda m: m.date):
-        label = m.title(language)
-        short = label if len(label) <= 30 else label[:29] + "…"
-        # A generous width per character (bold, capitals) so labels in one lane never touch.
-        label_w = _CHAR_WIDTH * len(short)
-        x0 = min(x(m.date), right - label_w)
-        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
-    axis_y = 30 + 18 * len(lanes)
-    height = axis_y + 70
-    today_label = text("deadline.planner.today", language)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'class="spoor2-timeline" width="100%" aria-label="{escape(_aria(language))}" '
@@ -223,38 +214,58 @@ def timeline_svg(timeline: Any, language: str) -> str:
         f'<line x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}" stroke="#9ca3af" '
         'stroke-width="2"/>',
     ]
-    for m, short, label, x0, lane in placed:
-        colour = STATUS_COLOURS.get(m.status, "#2563eb")
-        is_next = m.key == nxt
-        past = m.status == "passed"
-        colour = NEXT_COLOUR if is_next else colour
-        cx, ty = x(m.date), 24 + 18 * lane
-        extra = " next" if is_next else " past" if past else ""
-        text_style = (' font-weight="bold"' if is_next else "") + (
-            ' fill="#4b5563"' if past else ' fill="#111827"')
-        if m.date_from and m.date_from < m.date:
-            parts.append(f'<line x1="{x(m.date_from):.1f}" y1="{axis_y}" x2="{cx:.1f}" '
-                         f'y2="{axis_y}" stroke="{colour}" stroke-width="6" opacity="0.5"/>')
-        ring = (f'<circle cx="{cx:.1f}" cy="{axis_y}" r="10" fill="none" stroke="{colour}" '
-                'stroke-width="2"/>') if is_next else ""
-        parts.append(
-            f'<g class="milestone status-{escape(m.status)}{extra}" data-key="{escape(m.key)}">'
-            f'<title>{escape(label)} – {short_date(m.date)} (week {m.week})</title>'
-            f'<line x1="{cx:.1f}" y1="{ty + 3}" x2="{cx:.1f}" y2="{axis_y - 6}" stroke="{colour}" '
-            'stroke-dasharray="2 2"/>'
-            f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>{ring}'
-            f'<text x="{x0:.1f}" y="{ty}"{text_style}>{escape(short)}</text></g>'
-        )
+    parts += [_milestone_svg(*spot, x, axis_y, is_next=spot[0].key == nxt) for spot in placed]
     tx = x(timeline.today)
     parts.append(
         f'<g class="today"><line x1="{tx:.1f}" y1="10" x2="{tx:.1f}" y2="{axis_y + 16}" '
         f'stroke="#dc2626" stroke-width="2"/><text x="{min(tx + 4, right - 60):.1f}" '
-        f'y="{axis_y + 28}" fill="#dc2626" font-weight="bold">{today_label} '
-        f'{short_date(timeline.today)}</text></g>'
+        f'y="{axis_y + 28}" fill="#dc2626" font-weight="bold">'
+        f'{text("deadline.planner.today", language)} {short_date(timeline.today)}</text></g>'
     )
     parts.append(_legend(language, axis_y + 52))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _place_labels(milestones: Sequence[Any], x, right: int,
+                  language: str) -> tuple[list[tuple[Any, str, str, float, int]], int]:
+    """Each milestone with its (shortened) label, the label's x and its lane; and the number of
+    lanes, so labels in one lane never overlap."""
+    lanes: list[float] = []
+    placed = []
+    for m in sorted(milestones, key=lambda m: m.date):
+        label = m.title(language)
+        short = label if len(label) <= 30 else label[:29] + "…"
+        # A generous width per character (bold, capitals) so labels in one lane never touch.
+        label_w = _CHAR_WIDTH * len(short)
+        x0 = min(x(m.date), right - label_w)
+        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
+    return placed, len(lanes)
+
+
+def _milestone_svg(m: Any, short: str, label: str, x0: float, lane: int, x, axis_y: int, *,
+                   is_next: bool) -> str:
+    """One milestone: its dot on the axis (ringed when next), its window and its label."""
+    past = m.status == "passed"
+    colour = NEXT_COLOUR if is_next else STATUS_COLOURS.get(m.status, "#2563eb")
+    cx, ty = x(m.date), 24 + 18 * lane
+    extra = " next" if is_next else " past" if past else ""
+    text_style = (' font-weight="bold"' if is_next else "") + (
+        ' fill="#4b5563"' if past else ' fill="#111827"')
+    window = ""
+    if m.date_from and m.date_from < m.date:
+        window = (f'<line x1="{x(m.date_from):.1f}" y1="{axis_y}" x2="{cx:.1f}" '
+                  f'y2="{axis_y}" stroke="{colour}" stroke-width="6" opacity="0.5"/>')
+    ring = (f'<circle cx="{cx:.1f}" cy="{axis_y}" r="10" fill="none" stroke="{colour}" '
+            'stroke-width="2"/>') if is_next else ""
+    return (
+        f'{window}<g class="milestone status-{escape(m.status)}{extra}" data-key="{escape(m.key)}">'
+        f'<title>{escape(label)} – {short_date(m.date)} (week {m.week})</title>'
+        f'<line x1="{cx:.1f}" y1="{ty + 3}" x2="{cx:.1f}" y2="{axis_y - 6}" stroke="{colour}" '
+        'stroke-dasharray="2 2"/>'
+        f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>{ring}'
+        f'<text x="{x0:.1f}" y="{ty}"{text_style}>{escape(short)}</text></g>'
+    )
 
 
 def _aria(language: str) -> str:
