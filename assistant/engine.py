@@ -18,7 +18,6 @@ from pathlib import Path
 
 from assistant.answering.askback import needs_eje
 from assistant.answering.base import Answerer, StreamClosed
-from assistant.answering.messages import say
 from assistant.embedders import Embedder
 from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, mentions_identifier
@@ -27,6 +26,7 @@ from assistant.retrieval.index import Retrieval, Snapshot
 from assistant.retrieval.lexical_file import lexical_path
 from assistant.retrieval.site_view import site_view
 from assistant.retrieval.spelling import lexicon
+from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understanding import Turn, read_turn
 
@@ -207,7 +207,7 @@ class Assistant:
         """
         started = time.perf_counter()
         if not isinstance(question, str) or not question.strip():
-            raise InvalidInputError("empty question", nl=say("empty", "nl"), en=say("empty", "en"))
+            raise InvalidInputError("empty question", nl=text("answer.empty", "nl"), en=text("answer.empty", "en"))
         turn = self.understand(question, history, audience if audience in ("werkgever", "werknemer") else None,
                                language, today)
         if on_text is not None and len(turn.parts) == 1:
@@ -219,7 +219,7 @@ class Assistant:
             answers = answers[:1]  # a declined message is declined whole
         answer = combine(turn, answers)
         if mentions_health(turn.message) or mentions_identifier(turn.message):
-            answer.text = f"{answer.text}\n\n{say('privacy', turn.language, answer.trace.get('voice', turn.voice))}"
+            answer.text = f"{answer.text}\n\n{text('answer.privacy', turn.language, answer.trace.get('voice', turn.voice))}"
             answer.trace["privacy_notice"] = True
         timings["total_ms"] = _ms(started)
         answer.trace.update(turn.trace(), timings=timings, generation=snapshot.generation)
@@ -240,11 +240,11 @@ class Assistant:
                                                      "score": round(retrieval.card.score, 3)})
                 answer.trace.setdefault("path", answerer.name)
                 if turn.notes.pop("ask_first_sick_day", False) and answer.kind in ("card", "extractive", "llm"):
-                    answer.text = f"{answer.text}\n\n{say('ask_first_sick_day', turn.language, turn.voice)}"
+                    answer.text = f"{answer.text}\n\n{text('answer.ask_first_sick_day', turn.language, turn.voice)}"
                     answer.kind = "clarify"
                     answer.trace["asked"] = "first_sick_day"
                 elif answer.kind in ("card", "extractive", "llm") and not part and needs_eje(turn):
-                    answer.text = f"{answer.text}\n\n{say('ask_eje', turn.language, turn.voice)}"
+                    answer.text = f"{answer.text}\n\n{text('answer.ask_eje', turn.language, turn.voice)}"
                     answer.kind = "clarify"
                     answer.trace["asked"] = "eerstejaarsevaluatie"
                 answer.trace.setdefault("voice", turn.voice)

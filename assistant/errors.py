@@ -5,12 +5,13 @@ may see it, Dutch and English user messages (`user_message(lang)`).
 """
 from __future__ import annotations
 
+from assistant.texts import pair
+
 
 class Spoor2Error(Exception):
     """Base class of every error the product raises on purpose."""
 
-    user_nl = "Er ging iets mis. Probeer het later opnieuw."
-    user_en = "Something went wrong. Please try again later."
+    user_nl, user_en = pair("web.error.generic")
 
     def __init__(self, message: str = "", *, nl: str | None = None, en: str | None = None):
         super().__init__(message or self.user_en)
@@ -31,8 +32,7 @@ class ConfigError(Spoor2Error):
 class IndexMissingError(Spoor2Error):
     """No index has been built yet."""
 
-    user_nl = "De kennisbank is nog niet geladen. De beheerder moet `spoor2 ingest knowledge/` draaien."
-    user_en = "The knowledge base is not loaded yet. The operator must run `spoor2 ingest knowledge/`."
+    user_nl, user_en = pair("web.error.index_missing")
 
 
 class ModelMismatchError(Spoor2Error):
@@ -42,17 +42,13 @@ class ModelMismatchError(Spoor2Error):
 class StoreUnavailableError(Spoor2Error):
     """The vector store (e.g. a Chroma server) cannot be reached."""
 
-    user_nl = "De kennisbank is tijdelijk niet bereikbaar. Probeer het over een minuut opnieuw."
-    user_en = "The knowledge base is temporarily unavailable. Please try again in a minute."
+    user_nl, user_en = pair("web.error.store_unavailable")
 
 
 class FeedbackUnavailableError(Spoor2Error):
     """The feedback database cannot be written (read-only or full data dir)."""
 
-    user_nl = ("Uw feedback kan nu niet worden opgeslagen. Probeer het later opnieuw; de "
-               "beheerder is gewaarschuwd.")
-    user_en = ("Your feedback cannot be stored right now. Please try again later; the operator "
-               "has been warned.")
+    user_nl, user_en = pair("web.error.feedback_unavailable")
 
 
 class DatabaseUnavailableError(Spoor2Error):

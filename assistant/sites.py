@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from assistant.errors import ConfigError
+from assistant.texts import text
 
 SHARED = "_shared"  # the uploads folder of documents every site may use (site '')
 AA_CONTRAST = 4.5  # WCAG 2.2 AA, normal text: white button text on the site's colour
@@ -374,18 +375,19 @@ def package_chunks(profile: SiteProfile) -> list[Any]:
         return []
     url = profile.contact_url if profile.contact_url.startswith("http") else profile.origins[0]
     chunks = []
-    for language, title in (("nl", "Pakketten en prijzen"), ("en", "Packages and prices")):
+    for language in ("nl", "en"):
+        title = text("answer.site_packages", language)
         name = profile.title.get(language) or profile.key
         lines = []
         for package in profile.packages:
-            line = f"{package.name.get(language)} kost {package.price}" if language == "nl" \
-                else f"{package.name.get(language)} costs {package.price}"
+            line = text("answer.site_package_price", language,
+                        name=package.name.get(language), price=package.price)
             description = package.description.get(language).rstrip(".")
             lines.append(f"{line}: {description}." if description else f"{line}.")
-        text = " ".join(lines)
+        body = " ".join(lines)
         doc_id = f"site-{profile.key}-packages-{language}"
-        digest = hashlib.sha256(f"{profile.key}\n{language}\n{text}".encode()).hexdigest()[:32]
-        chunks.append(Chunk(id=doc_id, text=text, metadata={
+        digest = hashlib.sha256(f"{profile.key}\n{language}\n{body}".encode()).hexdigest()[:32]
+        chunks.append(Chunk(id=doc_id, text=body, metadata={
             "source": url, "path": "", "title": f"{title} – {name}", "url": url,
             "language": language, "audience": "", "doc_id": doc_id, "kind": "document",
             "trusted": False, "section": title, "page": 0, "position": 0,

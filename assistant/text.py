@@ -106,3 +106,50 @@ def addressed_as(text: str) -> set[str]:
     """How a Dutch text addresses its reader: {"u"}, {"je"}, both or neither (quotes ignored)."""
     plain = _QUOTED.sub("", text.lower())
     return {voice for voice, pattern in _ADDRESS.items() if pattern.search(plain)}
+
+
+# Sentence splitting, one splitter for messages, passages and model output.
+# Abbreviations that end in a full stop but not a sentence: "art. 7:658", "bijv.", "o.a.", "d.w.z.".
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:art|artt|lid|nr|nrs|bijv|etc|vs|jo|blz|p|pp|ca|resp|stb|stcrt|kst|mr|dr|ir|prof)"
+    r"|\b(?:[a-z]{1,2}\.)+[a-z]{1,2})\.$",
+    re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"(?:^|[\n:;.!?])\s*\d{1,2}\.$")  # "1. Eerste stap" opens a list item
+_CASED_START = re.compile(r"[A-Z0-9€\"'(*_]")
+
+
+def sentence_breaks(text: str, *, lines: bool = False, semicolons: bool = False,
+                    closers: str = "", cased: bool = False) -> list[tuple[int, int]]:
+    """Where sentences end: (end of one sentence, start of the next) for each break.
+
+    A sentence ends at whitespace after `.`, `!` or `?` (also after `;` with `semicolons`, and
+    after any of `closers`, e.g. "]" behind a citation marker), but not after an abbreviation
+    ("art.", "bijv.", "o.a.") or a list number ("1."); a full stop inside a number ("€ 1.234",
+    "7:658") never ends one. With `lines` every line break ends a sentence too. With `cased`
+    (edited text) the next sentence must start with a capital, digit, quote or bracket.
+    """
+    ends = ".!?" + (";" if semicolons else "") + closers
+    pattern = rf"(?<=[{re.escape(ends)}])\s+" + (r"|\s*\n\s*" if lines else "")
+    breaks: list[tuple[int, int]] = []
+    for match in re.finditer(pattern, text):
+        if lines and "\n" in match.group():
+            breaks.append(match.span())
+            continue
+        before = text[:match.start()]
+        if before.endswith(".") and (_ABBREVIATION.search(before) or _LIST_NUMBER.search(before)):
+            continue
+        if cased and not _CASED_START.match(text, match.end()):
+            continue
+        breaks.append(match.span())
+    return breaks
+
+
+def sentences(text: str, *, lines: bool = False, semicolons: bool = False, closers: str = "",
+              cased: bool = False) -> list[str]:
+    """The sentences of `text`, stripped, without empty ones (options as `sentence_breaks`)."""
+    breaks = sentence_breaks(text, lines=lines, semicolons=semicolons, closers=closers,
+                             cased=cased)
+    starts = [0] + [start for _, start in breaks]
+    stops = [stop for stop, _ in breaks] + [len(text)]
+    return [part for start, stop in zip(starts, stops) if (part := text[start:stop].strip())]

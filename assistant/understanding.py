@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
+from assistant.text import sentences as split_sentences
 
 MAX_PARTS = 3
 # A statement of up to this many words beside a question is part of what it asks.
@@ -81,7 +82,6 @@ _ANNOUNCED = re.compile(
     r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)\s*[:.]\s*", re.I,
 )
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(
     "wie wat wanneer waar waarom hoe hoeveel welke welk mag mogen moet moeten kan kun kunnen kunt is zijn "
@@ -139,7 +139,7 @@ class Turn:
 
 def sentences(text: str) -> list[str]:
     """The sentences of a message (split at . ! ? and line breaks)."""
-    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s and s.strip()]
+    return split_sentences(text, lines=True)
 
 
 def is_question(sentence: str) -> bool:

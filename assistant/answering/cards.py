@@ -15,10 +15,10 @@ import numpy as np
 
 from assistant.answering.base import Thresholds
 from assistant.answering.extractive import article_citation, citation_for
-from assistant.answering.messages import say
 from assistant.deadlines.dates import long_date
 from assistant.embedders import Embedder
 from assistant.text import base_terms
+from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation
 
 if TYPE_CHECKING:
@@ -245,12 +245,12 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     body = card.chunk.text.strip()
     if match.dense < 0.9:  # a bare "Ja." answers the card's question, maybe not the asker's
         body = _BARE_YES_NO.sub("", body, count=1)
-    text = f"{body} {markers}"
+    said = f"{body} {markers}"
     reviewed = _reviewed(card.chunk.metadata.get("last_reviewed"))
     if reviewed:
-        text += f"\n\n_{say('reviewed', language, card.voice)} {long_date(reviewed, language, weekday=False)}._"
+        said += f"\n\n_{text('answer.reviewed', language, card.voice)} {long_date(reviewed, language, weekday=False)}._"
     trace["voice"] = card.voice
-    return Answer(text, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
+    return Answer(said, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
 
 
 def _reviewed(value) -> date | None:
@@ -278,7 +278,7 @@ class CardAnswerer:
         if turn.audience is None and not turn.follow_up:
             other = self._twin_for_the_other_side(match, retrieval)
             if other is not None:  # the answer depends on who asks: ask that one thing
-                return Answer(say("who_asks", turn.language), "clarify", turn.language, confidence=round(match.dense, 3),
+                return Answer(text("answer.who_asks", turn.language), "clarify", turn.language, confidence=round(match.dense, 3),
                               trace={"path": "clarify:audience", "cards": [match.card.id, other.card.id]})
         trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
                                           "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}

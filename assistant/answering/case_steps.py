@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.deadlines.dateparse import find_dates
+from assistant.text import sentences as split_sentences
 
 _STEPS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(p, re.IGNORECASE)) for key, p in (
     # the EJE first: its words contain "evaluatie"
@@ -37,7 +38,6 @@ _DONE = re.compile(
     r"\b(?:gedaan|gehad|gemaakt|gehouden|gestart|begonnen|ingediend|klaar|opgesteld|afgerond|"
     r"verstuurd|gemeld|aangevraagd|uitgevoerd|done|held|had|made|started|submitted|finished|"
     r"completed|sent|filed|drawn\s+up|in\s+place)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?]?")
 
 
 @dataclass
@@ -91,8 +91,7 @@ def read_steps(messages: Sequence[str], today: date) -> CaseSteps:
     """The steps the user's messages (oldest first) say are done or not done."""
     steps = CaseSteps()
     for message in messages:
-        for sm in _SENTENCE.finditer(message):
-            sentence = sm.group(0)
+        for sentence in split_sentences(message, lines=True, semicolons=True):
             if sentence.rstrip().endswith("?"):
                 continue
             found = _mentions(sentence)

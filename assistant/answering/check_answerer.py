@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from assistant.answering.case_steps import read_steps
 from assistant.answering.deadline import about_a_case
 from assistant.answering.extractive import article_citation
-from assistant.answering.messages import say
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
+from assistant.texts import text
 from assistant.types import Answer
 
 if TYPE_CHECKING:
@@ -32,26 +32,6 @@ _WHERE = re.compile(
     re.IGNORECASE,
 )
 _ICONS = {"done": "✅", "due": "⏳", "overdue": "⚠️"}
-_TEXT = {
-    "nl": {
-        "head": "**Waar staat u?** Eerste ziektedag {start}{week}. Dit is de Poortwachter-check "
-                "op {today}, met wat u mij vertelde over de stappen.",
-        "week": " (nu week {n})", "due": "uiterlijk", "law": "wet", "practice": "praktijk",
-        "tail": "Staat een stap als open of te laat maar is die wel gedaan? Zeg het met de datum, "
-                "bijvoorbeeld \"plan van aanpak gemaakt op 3 maart\", dan reken ik opnieuw. "
-                "De planner (tab Termijnen berekenen) maakt er ook een pdf van voor het dossier.",
-    },
-    "en": {
-        "head": "**Where do you stand?** First sick day {start}{week}. This is the Poortwachter "
-                "check on {today}, with what you told me about the steps.",
-        "week": " (now week {n})", "due": "deadline", "law": "law", "practice": "practice",
-        "tail": "Is a step shown as open or overdue that was in fact done? Tell me with the date, "
-                "for example \"action plan made on 3 March\", and I will count again. The planner "
-                "(tab Calculate deadlines) also makes a PDF of it for the file.",
-    },
-}
-
-
 def asks_where_we_stand(text: str) -> bool:
     """True for "waar sta ik?", "hoe staan we ervoor?", "where do we stand?" and the like."""
     return bool(_WHERE.search(text))
@@ -80,8 +60,8 @@ class CheckAnswerer:
                 if not steps.mentioned() and not about_a_case(" ".join(messages)):
                     return None  # "waar sta ik met ..." about something else: the scope guard
                 trace["path"] = "clarify:first_sick_day"
-                return Answer(say("clarify_date", language, turn.voice), "clarify", language,
-                              confidence=1.0, trace=trace)
+                ask = text("answer.clarify_date", language, turn.voice)
+                return Answer(ask, "clarify", language, confidence=1.0, trace=trace)
             kwargs = parsed.timeline_kwargs()
             kwargs["probleemanalyse"] = (steps.done.get("probleemanalyse")
                                          or kwargs["probleemanalyse"])
@@ -100,24 +80,24 @@ class CheckAnswerer:
                           "undated": sorted(steps.undated), "not_done": sorted(steps.not_done)}
         doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
         citation = article_citation(retrieval.snapshot.by_doc, doc, 1)
-        text = render(timeline.period_start, timeline.current_week, today, checks, language)
+        body = render(timeline.period_start, timeline.current_week, today, checks, language)
         # The deadline answerer must not answer this message a second time.
         turn.notes["deadline_answered"] = True
-        return Answer(text, "deadline", language, [citation] if citation else [], 1.0, trace)
+        return Answer(body, "deadline", language, [citation] if citation else [], 1.0, trace)
 
 
 def render(start, week, today, checks: list[StepCheck], language: str) -> str:
     """The check as Markdown: one line per step, then how to correct it."""
-    lang = "en" if language == "en" else "nl"
-    t = _TEXT[lang]
-    lines = [t["head"].format(start=short_date(start),
-                              week=t["week"].format(n=week) if week else "",
-                              today=short_date(today)), ""]
+    def t(key: str, **values: object) -> str:
+        return text(f"answer.check.{key}", language, **values)
+
+    lines = [t("head", start=short_date(start), week=t("week", n=week) if week else "",
+               today=short_date(today)), ""]
     for c in checks:
-        line = (f"- {_ICONS[c.status]} **{c.title(lang)}**: {c.label(lang)}; {t['due']} "
-                f"{short_date(c.due)} ({t[c.norm]}: {c.basis}).")
+        line = (f"- {_ICONS[c.status]} **{c.title(language)}**: {c.label(language)}; "
+                f"{t('due')} {short_date(c.due)} ({t(c.norm)}: {c.basis}).")
         if c.status == "overdue":
-            line += f" {c.action(lang)}"
+            line += f" {c.action(language)}"
         lines.append(line)
-    lines += ["", t["tail"]]
+    lines += ["", t("tail")]
     return "\n".join(lines)

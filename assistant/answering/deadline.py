@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from assistant.deadlines.dates import long_date
 from assistant.text import fold
+from assistant.texts import text
 
 # Which milestones a question is about, by the words it uses (checked in this order).
 _TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -144,58 +145,18 @@ def describe(
     behind each, caveats and the next step. `assumed` (the readings taken from loose dates) follows
     the line that names the first sick day."""
     chosen = pick(timeline, keys)
-    nl = language != "en"
-    start = long_date(timeline.period_start, language)
-    lines = [
-        (f"Uitgaande van de eerste ziektedag **{start}**" if nl else f"Counting from the first day of sickness, **{start}**")
-        + (f" (vandaag is week {timeline.current_week}):" if nl and timeline.current_week else
-           f" (today is week {timeline.current_week}):" if timeline.current_week else ":"),
-        "",
-    ]
-    upcoming = next_due(timeline)
-    if upcoming is not None and timeline.state == "sick":
-        when = long_date(upcoming.date, language)
-        lines.insert(0, (f"**Eerstvolgende termijn: {upcoming.title(language)}, uiterlijk {when} "
-                         f"(nog {upcoming.days_left} dagen).**" if nl else
-                         f"**Next deadline: {upcoming.title(language)}, by {when} "
-                         f"({upcoming.days_left} days left).**"))
-    if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
-        lines[0] = lines[0].rstrip(":") + (" — de wachttijd van 104 weken is al voorbij:" if nl else
-                                           " — the 104-week waiting period is already over:")
+    lines = [_opening(timeline, language), ""]
     if assumed:
         lines[-1:-1] = ["", assumed]
     if note:
         lines[0:0] = [note, ""]
     for remark in timeline.notes(language):
         lines.insert(-1, f"_{remark}_")
-    practice = False
-    for m in chosen:
-        when = long_date(m.date, language)
-        window = (f"tussen {long_date(m.date_from, language)} en {when}" if nl else
-                  f"between {long_date(m.date_from, language)} and {when}") if m.date_from else (
-                  f"uiterlijk {when}" if nl else f"by {when}")
-        status = _status(m, nl)
-        old = before.get(m.key) if before is not None else None
-        if old is not None and old.date != m.date:
-            status += f" (was {long_date(old.date, language)})" if nl else f" (was {long_date(old.date, language)})"
-        if m.date.weekday() >= 5 and m.status != "passed" and m.actor != "UWV":
-            status += (" — valt in het weekend, regel het liefst de werkdag ervoor" if nl else
-                       " — falls on a weekend, best handle it on the working day before")
-        rule = m.description(language)
-        caveat = ""
-        if m.norm == "practice":
-            practice = True
-            caveat = " _Praktijknorm, geen wettelijke termijn._" if nl else " _A practice norm, not a statutory deadline._"
-        lines.append(f"- **{m.title(language)}**: {window} (week {m.week}){status}. {rule} ({m.basis}).{caveat}")
+    lines += [_milestone_line(m, language, before) for m in chosen]
     lines.append("")
-    if practice:
-        lines.append("Een praktijknorm is wat UWV en de praktijk verwachten; de wet noemt daar geen vaste datum."
-                     if nl else "A practice norm is what UWV and practitioners expect; the law sets no fixed date.")
-    lines.append(
-        f"De volledige tijdlijn met alle termijnen (en een agenda-bestand) {'vindt u' if voice == 'u' else 'vind je'} in het tabblad "
-        "**Termijnen berekenen**." if nl else
-        "See the full timeline with every deadline (and a calendar file) in the **Calculate deadlines** tab."
-    )
+    if any(m.norm == "practice" for m in chosen):
+        lines.append(_say("practice_explained", language))
+    lines.append(_say("full_timeline", language, voice))
     return DeadlineResult(
         text="\n".join(lines).strip(),
         milestones=[m.to_dict() for m in timeline.milestones],
@@ -204,11 +165,46 @@ def describe(
     )
 
 
-def _status(m, nl: bool) -> str:
+def _say(key: str, language: str, voice: str | None = None, **values: object) -> str:
+    return text(f"answer.deadline.{key}", language, voice, **values)
+
+
+def _opening(timeline, language: str) -> str:
+    """"Counting from the first day of sickness ... (today is week n):", after the next deadline."""
+    line = _say("counting_from", language, start=long_date(timeline.period_start, language))
+    line += _say("today_week", language, week=timeline.current_week) if timeline.current_week else ":"
+    upcoming = next_due(timeline)
+    if upcoming is not None and timeline.state == "sick":
+        line = _say("next_deadline", language, title=upcoming.title(language),
+                    when=long_date(upcoming.date, language), days=upcoming.days_left) + "\n" + line
+    if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
+        first, _, rest = line.partition("\n")
+        first = first.rstrip(":") + _say("waiting_over", language)
+        line = f"{first}\n{rest}" if rest else first
+    return line
+
+
+def _milestone_line(m, language: str, before) -> str:
+    """One date asked about, with its window, status, rule and legal basis."""
+    when = long_date(m.date, language)
+    window = (_say("between", language, start=long_date(m.date_from, language), end=when)
+              if m.date_from else _say("by", language, when=when))
+    status = _status(m, language)
+    old = before.get(m.key) if before is not None else None
+    if old is not None and old.date != m.date:
+        status += f" (was {long_date(old.date, language)})"
+    if m.date.weekday() >= 5 and m.status != "passed" and m.actor != "UWV":
+        status += _say("weekend", language)
+    caveat = _say("practice_norm", language) if m.norm == "practice" else ""
+    return (f"- **{m.title(language)}**: {window} (week {m.week}){status}. "
+            f"{m.description(language)} ({m.basis}).{caveat}")
+
+
+def _status(m, language: str) -> str:
     if m.status == "passed":
-        return " — al verstreken" if nl else " — already passed"
+        return _say("passed", language)
     if m.status == "due":
-        return (f" — nog {m.days_left} dagen" if nl else f" — {m.days_left} days left")
+        return _say("days_left", language, days=m.days_left)
     return ""
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from assistant.answering import deadline as dl
 from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
-from assistant.answering.messages import say
 from assistant.errors import DeadlineInputError
+from assistant.texts import text
 from assistant.types import Answer
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class DeadlineAnswerer:
         if parsed is None or not parsed.episodes:
             wants = dl.wants_calculation(question) or (not retrieval.part and dl.wants_calculation(turn.message))
             if wants or (gap is not None and previous):
-                return self._clarify(say("clarify_date", language, voice), language, trace, "first_sick_day")
+                return self._clarify(text("answer.clarify_date", language, voice), language, trace, "first_sick_day")
             if keys and dl.about_a_case(turn.message):  # "wanneer moet ik dat doen, hij is ziek": ask the date
                 turn.notes["ask_first_sick_day"] = True
             return None
@@ -57,7 +57,7 @@ class DeadlineAnswerer:
         try:
             if gap is not None:
                 if gap >= 28:  # a new period: its first day is needed
-                    return self._clarify(say("clarify_date", language, voice), language, trace, "new_period")
+                    return self._clarify(text("answer.clarify_date", language, voice), language, trace, "new_period")
                 before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
                 episodes, note = dl.shift_by_gap(episodes, gap, today), _what_if_note(gap, language)
             timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
@@ -97,4 +97,4 @@ def _what_if_note(gap: int, language: str) -> str:
 def _asked_for_eje(turn: Turn) -> bool:
     """True when the assistant's last message asked whether the eerstejaarsevaluatie was held."""
     said = next((h["content"] for h in reversed(turn.history) if h.get("role") == "assistant"), "")
-    return any(say("ask_eje", language, voice) in said for language, voice in (("nl", "u"), ("nl", "je"), ("en", "u")))
+    return any(text("answer.ask_eje", language, voice) in said for language, voice in (("nl", "u"), ("nl", "je"), ("en", "u")))

@@ -10,28 +10,13 @@ from assistant.answering.base import Thresholds
 from assistant.answering.claims import contradicted, is_vetted
 from assistant.answering.scope import looks_like_instruction
 from assistant.text import addressed_as, base_terms
+from assistant.text import sentences as split_sentences
 from assistant.types import Answer, Chunk, Citation
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
     from assistant.understanding import Turn
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9€\"'(*_])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:art|artt|lid|nr|nrs|bijv|o\.a|i\.v\.m|m\.b\.t|e\.g|i\.e|etc|vs|jo|blz|p|pp|ca|resp|z\.s\.m|Stb|Stcrt|kst|mr|dr|ir|prof)\.)$",
-    re.I,
-)
-
-
-def _split_sentences(block: str) -> list[str]:
-    """Split at sentence ends, but not after abbreviations such as "art." or "bijv."."""
-    out: list[str] = []
-    for piece in _SENTENCE.split(block):
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return [s.strip() for s in out if s.strip()]
 _BARE_YES_NO = re.compile(r"^(Ja|Nee|Yes|No)\.(\s+|$)")
 _MARKDOWN_NOISE = re.compile(r"^\s*(#+\s+|[-*+]\s+|\d+\.\s+)")
 
@@ -42,7 +27,7 @@ def sentences(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)", text):
         block = " ".join(line.strip() for line in block.strip().splitlines())
         if block:
-            out.extend(_split_sentences(block))
+            out.extend(split_sentences(block, cased=True))
     return out
 
 

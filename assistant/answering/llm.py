@@ -25,7 +25,8 @@ from assistant.answering.base import StreamClosed, Thresholds
 from assistant.answering.extractive import citation_for, without_instructions
 from assistant.config import Settings
 from assistant.errors import ConfigError
-from assistant.text import base_terms
+from assistant.text import base_terms, sentence_breaks
+from assistant.text import sentences as split_sentences
 from assistant.types import Answer, Chunk
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 
 _CITE = re.compile(r"\[(\d{1,2})\]")
 _NUMBER = re.compile(r"(?<![\w\[])\d+(?:[.,]\d+)*(?![\w\]])")
-_SENTENCE_END = re.compile(r"(?<=[.!?\]])\s+")
 MAX_TOOL_ROUNDS = 2
 
 
@@ -95,7 +95,7 @@ def _numbers(text: str) -> set[str]:
 def _unsupported_sentence(text: str, passages: Sequence[Chunk], language: str, tool_text: str = "") -> str:
     """The first cited sentence that shares too few words with the passages it cites (and the
     calculator's output, which the model may quote)."""
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in split_sentences(text, closers="]"):
         numbers = {int(n) for n in _CITE.findall(sentence)}
         words = set(base_terms(_CITE.sub("", sentence), language))
         if not numbers or not words:
@@ -160,13 +160,15 @@ class SentenceRelease:
             return
         self.raw += text
         ready = self.checked
-        for match in _SENTENCE_END.finditer(self.raw, self.checked):
-            sentence = self.raw[self.checked:match.start()]
+        for stop, _ in sentence_breaks(self.raw, closers="]"):
+            if stop < self.checked:
+                continue
+            sentence = self.raw[self.checked:stop]
             if _problem(sentence, self.passages, self.question, self.language, self.tool_text):
                 self.stopped = True
                 break
             self.cited = self.cited or bool(_CITE.search(sentence))
-            self.checked = match.start()
+            self.checked = stop
             ready = self.checked
         if self.cited and ready:
             text = renumber(self.raw[:ready], {}).lstrip()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.answering.messages import say
 from assistant.text import fold
+from assistant.texts import text
 from assistant.types import Answer
 
 if TYPE_CHECKING:
@@ -45,5 +45,5 @@ class PersonAnswerer:
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
         if retrieval.part or not asks_for_a_person(turn.parts[0]):
             return None
-        return Answer(say("person", turn.language, turn.voice), "handoff", turn.language,
+        return Answer(text("answer.person", turn.language, turn.voice), "handoff", turn.language,
                       confidence=1.0, trace={"path": "person"})

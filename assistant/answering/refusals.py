@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.answering.base import Thresholds
-from assistant.answering.messages import say
 from assistant.answering.scope import Scope, ScopeGuard
 from assistant.embedders import Embedder
+from assistant.texts import text
 from assistant.types import Answer
 from assistant.understanding import is_question, sentences
 
@@ -54,7 +54,7 @@ class ScopeAnswerer:
             return None
         trace = {"scope": scope.label, "scope_probability": round(scope.probability, 3),
                  "scope_rule": scope.rule, "path": f"refusal:{scope.label}"}
-        return Answer(say(scope.refusal_key, turn.language, turn.voice), "refusal", turn.language,
+        return Answer(text(f"answer.{scope.refusal_key}", turn.language, turn.voice), "refusal", turn.language,
                       confidence=scope.probability, trace=trace)
 
     def _answerable(self, retrieval: Retrieval) -> bool:
@@ -77,9 +77,9 @@ class DontKnowAnswerer:
         weak = retrieval.top_dense < t.unknown_dense and retrieval.top_bm25 < t.unknown_bm25
         scope: Scope | None = turn.notes.get("scope")
         if weak and not retrieval.part and scope is not None and scope.probability < 0.6:
-            return Answer(say("out_of_scope", turn.language, turn.voice), "refusal", turn.language,
+            return Answer(text("answer.out_of_scope", turn.language, turn.voice), "refusal", turn.language,
                           confidence=0.6, trace={"path": "refusal:out_of_scope"})
-        return Answer(say("dont_know", turn.language, turn.voice), "refusal", turn.language,
+        return Answer(text("answer.dont_know", turn.language, turn.voice), "refusal", turn.language,
                       confidence=confidence(retrieval), trace={"path": "dont_know"})
 
 

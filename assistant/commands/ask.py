@@ -7,6 +7,7 @@ import sys
 
 from assistant.commands import add_common, settings_from
 from assistant.errors import Spoor2Error
+from assistant.texts import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(answer.text)
     if answer.citations:
-        print("\nBronnen:" if answer.language == "nl" else "\nSources:")
+        print(f"\n{text('ui.sources', answer.language)}:")
         for c in answer.citations:
             where = f" — {c.section}" if c.section else ""
             print(f"[{c.number}] {c.title}{where} {c.url or c.source}".rstrip())

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from assistant.deadlines.check_catalogue import STATUS_LABELS, STEP_TEXTS, STEPS
+from assistant.deadlines.check_catalogue import STEP_TEXTS, STEPS
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Norm, Timeline
 from assistant.deadlines.validate import fail
+from assistant.texts import text
 
 CheckStatus = Literal["done", "due", "overdue"]
 _SIX_WEEKS = timedelta(days=42)
@@ -66,17 +67,17 @@ class StepCheck:
 
     def label(self, language: str = "nl") -> str:
         """A short status: "gedaan 03-03-2025", "nog te doen (12 dagen)", "te laat (5 dagen)"."""
-        labels = STATUS_LABELS["en" if language == "en" else "nl"]
-        n = abs(self.days_left)
-        days = ("day" if n == 1 else "days") if language == "en" else ("dag" if n == 1 else "dagen")
+        def say(key: str) -> str:
+            return text(f"deadline.check.{key}", language)
+
+        days = text("deadline.day" if abs(self.days_left) == 1 else "deadline.days", language)
         if self.status == "done":
             if self.done_on is None:
-                return labels["done"]
-            key = "done_late" if self.late else "done"
-            return f"{labels[key]} {short_date(self.done_on)}"
+                return say("done")
+            return f"{say('done_late' if self.late else 'done')} {short_date(self.done_on)}"
         if self.status == "overdue":
-            return f"{labels['overdue']} ({-self.days_left} {days})"
-        return f"{labels['due']} ({self.days_left} {days})"
+            return f"{say('overdue')} ({-self.days_left} {days})"
+        return f"{say('due')} ({self.days_left} {days})"
 
     def to_dict(self, language: str = "nl") -> dict[str, Any]:
         """JSON-ready dict in the given language; dates as ISO strings."""

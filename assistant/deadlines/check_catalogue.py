@@ -141,9 +141,3 @@ STEP_TEXTS: dict[str, StepText] = {
         "time (art. 64 lid 6 WIA).",
     ),
 }
-
-STATUS_LABELS = {
-    "nl": {"done": "gedaan", "done_late": "gedaan (te laat)", "due": "nog te doen",
-           "overdue": "te laat"},
-    "en": {"done": "done", "done_late": "done (late)", "due": "to do", "overdue": "overdue"},
-}

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Timeline
 from assistant.deadlines.validate import fail
+from assistant.texts import text
 
 LOONSANCTIE_MAX_WEEKS = 52
 STATUTORY_SHARE = 0.70
@@ -117,44 +118,26 @@ def _euro(amount: float) -> str:
 
 def cost_lines(view: CostView, language: str = "nl") -> list[str]:
     """The cost view as short Markdown lines, werkgevers addressed with "u"."""
-    en = language == "en"
-    end = short_date(view.end_of_wachttijd)
-    lines = [(f"**{'Waiting period left' if en else 'Resterende wachttijd'}:** {view.weeks_left} "
-              f"{'weeks (until' if en else 'weken (tot en met'} {end}).")]
+    def t(key: str, **values: object) -> str:
+        return text(f"deadline.costs.{key}", language, **values)
+
+    lines = [t("waiting_left", weeks=view.weeks_left, end=short_date(view.end_of_wachttijd))]
     fits, not_fits = [], []
     for p in view.packages:
-        name = ((f"{p.months} months" if en else f"{p.months} maanden") if p.months else
-                ("until the end of the 2nd year" if en else "tot het einde van het 2e ziektejaar"))
+        name = t("months", n=p.months) if p.months else t("until_end")
         (fits if p.fits else not_fits).append(f"{name} ({short_date(p.ends)})")
-    fit_label = "Spoor-2 packages that still fit" if en else "Spoor-2-pakketten die nog passen"
-    lines.append(f"**{fit_label}:** {', '.join(fits) or ('none' if en else 'geen')}.")
+    lines.append(t("fits", packages=", ".join(fits) or t("none")))
     if not_fits:
-        lines.append(f"{'Too long' if en else 'Te lang'}: {', '.join(not_fits)}.")
-    lines.append("**" + ("Published prices (vendors' list prices, not an offer)" if en else
-                         "Gepubliceerde prijzen (lijstprijzen van bureaus, geen offerte)") + ":**")
-    for nl, en_label, low, high, source in PUBLISHED_PRICES:
+        lines.append(t("too_long", packages=", ".join(not_fits)))
+    lines.append(t("published"))
+    for nl, en, low, high, source in PUBLISHED_PRICES:
         amount = _euro(low) if low == high else f"{_euro(low)} – {_euro(high)}"
-        lines.append(f"- {en_label if en else nl}: {amount} ({'source' if en else 'bron'}: "
-                     f"{source})")
+        label = {"nl": nl, "en": en}[language]
+        lines.append(f"- {label}: {amount} ({t('source')}: {source})")
     if view.loonsanctie_cost is None:
-        lines.append("Enter a gross monthly wage to compare with a loonsanctie." if en else
-                     "Vul een bruto maandloon in om te vergelijken met een loonsanctie.")
+        lines.append(t("enter_wage"))
         return lines
-    cap = (" (capped at 70% of the maximum dagloon, 2026)" if en else
-           " (begrensd op 70% van het maximum dagloon, 2026)") if view.capped else ""
-    lines.append(
-        f"**{'A loonsanctie of 52 weeks' if en else 'Een loonsanctie van 52 weken'}:** "
-        f"{'about' if en else 'ongeveer'} {_euro(view.loonsanctie_cost)} "
-        f"({_euro(view.weekly_cost)} {'a week' if en else 'per week'}{cap})."
-    )
-    lines.append(
-        "Estimate: 70% of the gross wage you entered (the legal minimum, art. 7:629 BW; your CAO "
-        "may require more). Not included: holiday pay (vakantiegeld), employer's premiums and "
-        "pension, CAO top-ups, re-integration and replacement costs. Nothing you enter is stored."
-        if en else
-        "Schatting: 70% van het ingevulde bruto loon (het wettelijke minimum, art. 7:629 BW; uw "
-        "cao kan meer vragen). Niet inbegrepen: vakantiegeld, werkgeverslasten en pensioen, "
-        "cao-aanvullingen, kosten van re-integratie en vervanging. Wat u invult, wordt niet "
-        "bewaard."
-    )
+    lines.append(t("loonsanctie", total=_euro(view.loonsanctie_cost), week=_euro(view.weekly_cost),
+                   capped=t("capped") if view.capped else ""))
+    lines.append(t("estimate"))
     return lines

@@ -11,23 +11,12 @@ from icalendar import Alarm, Calendar, Event
 
 from assistant.deadlines.model import Milestone, Timeline
 from assistant.deadlines.validate import fail
+from assistant.texts import text, texts_for
 
 DEFAULT_ALARM_DAYS = (14, 2)
 MAX_ALARMS = 5
 MAX_ALARM_DAYS = 365
 
-_NORM = {"nl": {"law": "wettelijke termijn", "practice": "praktijknorm"},
-         "en": {"law": "statutory deadline", "practice": "practice norm"}}
-_LABELS = {
-    "nl": {"basis": "Grondslag", "window": "Venster", "actor": "Wie", "period": "Eerste ziektedag",
-           "reminder": "Over {n} dagen", "reminder_1": "Morgen",
-           "calc": "Berekend door Spoor 2 Assistent; controleer bij twijfel met je bedrijfsarts, "
-                   "arbodienst of UWV."},
-    "en": {"basis": "Legal basis", "window": "Window", "actor": "Who", "period": "First sick day",
-           "reminder": "In {n} days", "reminder_1": "Tomorrow",
-           "calc": "Computed by Spoor 2 Assistent; when in doubt, check with your bedrijfsarts, "
-                   "arbodienst or UWV."},
-}
 CSV_COLUMNS = ["key", "date", "date_from", "week", "actor", "title", "description", "basis", "norm",
                "status", "days_left"]
 
@@ -72,12 +61,12 @@ def _uid(timeline: Timeline, m: Milestone) -> str:
 
 
 def _description(timeline: Timeline, m: Milestone, language: str) -> str:
-    labels = _LABELS[language]
+    labels = texts_for("deadline.calendar.", language)
     lines = [m.description(language), ""]
     if m.date_from:
         lines.append(f"{labels['window']}: {m.date_from.isoformat()} - {m.date.isoformat()}")
     lines += [
-        f"{labels['basis']}: {m.basis} ({_NORM[language][m.norm]})",
+        f"{labels['basis']}: {m.basis} ({labels[m.norm]})",
         f"{labels['actor']}: {m.actor}",
         f"{labels['period']}: {timeline.period_start.isoformat()}",
         "",
@@ -90,14 +79,13 @@ def to_ics(timeline: Timeline, *, language: str = "nl",
            alarm_days: Sequence[int] | None = None) -> str:
     """An iCalendar file: one all-day event per milestone with a stable UID per case+milestone,
     and a reminder (VALARM) `alarm_days` days before it (default 14 and 2; empty: none)."""
-    language = "en" if language == "en" else "nl"
     alarms = check_alarm_days(alarm_days)
     cal = Calendar()
     cal.add("prodid", "-//Spoor 2 Assistent//Poortwachter deadlines//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    name = "Poortwachter-termijnen" if language == "nl" else "Poortwachter deadlines"
+    name = text("deadline.calendar.name", language)
     cal.add("x-wr-calname", f"{name} {timeline.period_start.isoformat()}")
     stamp = datetime.combine(timeline.today, time(0, 0), tzinfo=UTC)
     for m in timeline.milestones:
@@ -117,8 +105,8 @@ def to_ics(timeline: Timeline, *, language: str = "nl",
 
 
 def _alarm(days: int, m: Milestone, language: str) -> Alarm:
-    labels = _LABELS[language]
-    when = labels["reminder_1"] if days == 1 else labels["reminder"].format(n=days)
+    when = (text("deadline.calendar.reminder_1", language) if days == 1
+            else text("deadline.calendar.reminder", language, n=days))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", timedelta(days=-days))

@@ -227,27 +227,7 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
         if role in ("sick", "fit", "sick_end", "leave"):
             result.assumptions.extend(_assumptions(text, m, end_m, role))
         if role == "leave":
-            if end_m is None:
-                raise fail(
-                    f"You mention pregnancy or maternity leave from {m.value.isoformat()} but not "
-                    "its last day. Give the whole leave, e.g. 'zwangerschapsverlof van 10 maart "
-                    "tot en met 30 juni 2025'.",
-                    f"Je noemt zwangerschaps- of bevallingsverlof vanaf {short_date(m.value)}, "
-                    f"maar "
-                    "niet de laatste dag. Geef het hele verlof, bijvoorbeeld "
-                    "'zwangerschapsverlof van 10 maart tot en met 30 juni 2025'.",
-                )
-            _check_order(m, end_m)
-            last_day = end_m.value
-            if _PLAIN_UNTIL_RE.match(text[m.end:end_m.start]) and last_day > m.value:
-                last_day -= timedelta(days=1)  # "tot 30 juni": back on 30 June (the safe reading)
-            result.leave.append(Leave(m.value, last_day))
-            events.append(_Event(m.value, "fit", weak=True, order=order))
-            stop = _SENTENCE_RE.search(text, end_m.end)
-            after = text[end_m.end:min(next_start, stop.start() if stop else len(text))]
-            if _SICK_AFTER_RE.search(after):
-                events.append(_Event(last_day + timedelta(days=1), "sick", weak=True,
-                                     again=True, order=order + 1))
+            _add_leave(text, m, end_m, next_start, order, result, events)
         elif end_m is not None and role in ("sick", "fit"):
             _check_order(m, end_m)
             other = "fit" if role == "sick" else "sick"
@@ -278,6 +258,36 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
     if sanction:
         result.loonsanctie_weeks = int(next(g for g in sanction.groups() if g))
     return result
+
+
+def _add_leave(text: str, m: DateMention, end_m: DateMention | None, next_start: int,
+               order: int, result: ParsedSickness, events: list[_Event]) -> None:
+    """A leave from `m` to `end_m`: its days, and sickness again after it when the text says so.
+
+    Raises:
+        DeadlineInputError: the leave has no last day, or ends before it starts.
+    """
+    if end_m is None:
+        raise fail(
+            f"You mention pregnancy or maternity leave from {m.value.isoformat()} but not "
+            "its last day. Give the whole leave, e.g. 'zwangerschapsverlof van 10 maart "
+            "tot en met 30 juni 2025'.",
+            f"Je noemt zwangerschaps- of bevallingsverlof vanaf {short_date(m.value)}, "
+            f"maar "
+            "niet de laatste dag. Geef het hele verlof, bijvoorbeeld "
+            "'zwangerschapsverlof van 10 maart tot en met 30 juni 2025'.",
+        )
+    _check_order(m, end_m)
+    last_day = end_m.value
+    if _PLAIN_UNTIL_RE.match(text[m.end:end_m.start]) and last_day > m.value:
+        last_day -= timedelta(days=1)  # "tot 30 juni": back on 30 June (the safe reading)
+    result.leave.append(Leave(m.value, last_day))
+    events.append(_Event(m.value, "fit", weak=True, order=order))
+    stop = _SENTENCE_RE.search(text, end_m.end)
+    after = text[end_m.end:min(next_start, stop.start() if stop else len(text))]
+    if _SICK_AFTER_RE.search(after):
+        events.append(_Event(last_day + timedelta(days=1), "sick", weak=True,
+                             again=True, order=order + 1))
 
 
 def _check_order(m: DateMention, end_m: DateMention) -> None:

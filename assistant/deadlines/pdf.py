@@ -12,57 +12,13 @@ from datetime import date
 from assistant.deadlines.check import StepCheck
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Timeline
+from assistant.texts import text, texts_for
 
 _FONT_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
 _REPLACE = str.maketrans({"–": "-", "—": "-", "€": "EUR", "‘": "'", "’": "'", "“": '"',
                           "”": '"', "…": "...", "≥": ">=", "≤": "<="})
-_T = {
-    "nl": {
-        "title": "Poortwachter-termijnen - overzicht voor het re-integratiedossier",
-        "made": "Gemaakt op {d} met Spoor 2 Assistent.",
-        "inputs": "Invoer", "start": "Eerste ziektedag van de periode",
-        "episodes": "Ziekteperiodes", "open": "nog ziek",
-        "leave": "Zwangerschaps-/bevallingsverlof", "week": "Ziekteweek vandaag",
-        "pa": "Probleemanalyse gedaan op", "eje": "Eerstejaarsevaluatie gehouden op",
-        "sanction": "Loonsanctie tot en met", "ext": "Vrijwillige verlenging tot en met",
-        "dates": "Berekende data",
-        "head": ("Datum", "Week", "Wie", "Mijlpaal", "Wet/praktijk", "Grondslag"),
-        "law": "wet", "practice": "praktijk",
-        "evaluations": "Evaluaties plan van aanpak ({n}x, elke 6 weken)",
-        "check": "Stand van zaken (Poortwachter-check)",
-        "check_head": ("Stap", "Uiterlijk", "Status", "Grondslag", "Wat nu"),
-        "disclaimer": "Berekend door Spoor 2 Assistent met de termijnen uit de Wet verbetering "
-                      "poortwachter, de Regeling procesgang en de WIA. Algemene informatie, geen "
-                      "persoonlijk juridisch advies; controleer bij twijfel met uw bedrijfsarts, "
-                      "arbodienst of UWV. Praktijknormen staan niet in de wet.",
-    },
-    "en": {
-        "title": "Poortwachter deadlines - summary for the re-integration file",
-        "made": "Made on {d} with Spoor 2 Assistent.",
-        "inputs": "Inputs", "start": "First sick day of the period",
-        "episodes": "Sickness periods", "open": "still sick",
-        "leave": "Pregnancy/maternity leave", "week": "Sickness week today",
-        "pa": "Problem analysis done on", "eje": "First-year evaluation held on",
-        "sanction": "Wage sanction up to", "ext": "Voluntary extension up to",
-        "dates": "Computed dates",
-        "head": ("Date", "Week", "Who", "Milestone", "Law/practice", "Legal basis"),
-        "law": "law", "practice": "practice",
-        "evaluations": "Reviews of the action plan ({n}x, every 6 weeks)",
-        "check": "Where you stand (Poortwachter check)",
-        "check_head": ("Step", "Deadline", "Status", "Legal basis", "What to do now"),
-        "disclaimer": "Computed by Spoor 2 Assistent with the terms of the Wet verbetering "
-                      "poortwachter, the Regeling procesgang and the WIA. General information, "
-                      "not personal legal advice; when in doubt, check with your bedrijfsarts, "
-                      "arbodienst or UWV. Practice norms are not in the law.",
-    },
-}
-
-
-_ACTORS_EN = {"werkgever": "employer", "werknemer": "employee", "bedrijfsarts": "company doctor"}
-
-
 def _actor(actor: str, language: str) -> str:
-    return _ACTORS_EN.get(actor, actor) if language == "en" else actor
+    return text(f"deadline.actor.{actor}", language)
 
 
 def _latin(text: str) -> str:
@@ -95,7 +51,7 @@ def _render(timeline: Timeline, checks: Sequence[StepCheck], made_on: date, lang
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
-    t = _T[language]
+    t = texts_for("deadline.pdf.", language)
     pdf = FPDF(format="A4")
     pdf.set_margins(12, 10, 12)
     pdf.set_auto_page_break(True, margin=10)
@@ -116,15 +72,17 @@ def _render(timeline: Timeline, checks: Sequence[StepCheck], made_on: date, lang
         pdf.set_font("helvetica", "", size)
 
     heading(t["inputs"])
-    for text in _inputs(timeline, t) + timeline.notes(language):
-        pdf.multi_cell(0, line, _latin(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for line_text in _inputs(timeline, t) + timeline.notes(language):
+        pdf.multi_cell(0, line, _latin(line_text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     heading(t["dates"])
-    _table(pdf, t["head"], _milestone_rows(timeline, language, t), (30, 10, 20, 52, 18, 56), line)
+    head = [t[f"head_{k}"] for k in ("date", "week", "who", "milestone", "norm", "basis")]
+    _table(pdf, head, _milestone_rows(timeline, language, t), (30, 10, 20, 52, 18, 56), line)
     if checks:
         heading(t["check"])
         rows = [[c.title(language), short_date(c.due), c.label(language), c.basis,
                  c.action(language)] for c in checks]
-        _table(pdf, t["check_head"], rows, (30, 17, 28, 42, 69), line)
+        check_head = [t[f"check_{k}"] for k in ("step", "due", "status", "basis", "action")]
+        _table(pdf, check_head, rows, (30, 17, 28, 42, 69), line)
     pdf.ln(line * 0.6)
     pdf.set_font("helvetica", "I", size)
     pdf.multi_cell(0, line, _latin(t["disclaimer"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -163,7 +121,6 @@ def _table(pdf, head: Sequence[str], rows: list[list[str]], widths: Sequence[int
 def to_pdf(timeline: Timeline, *, checks: Sequence[StepCheck] = (), made_on: date,
            language: str = "nl") -> bytes:
     """The one-page PDF; the font shrinks until everything fits on one A4 page."""
-    language = "en" if language == "en" else "nl"
     data = b""
     for size in _FONT_SIZES:
         data, pages = _render(timeline, checks, made_on, language, size)

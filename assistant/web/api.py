@@ -13,11 +13,11 @@ from fastapi.sse import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from assistant.errors import FeedbackUnavailableError, Spoor2Error
+from assistant.texts import text
 from assistant.web import chat as chat_path
 from assistant.web import planner
 from assistant.web.context import WebContext, answer_dict, today_nl
 from assistant.web.errors import from_spoor2_error, request_language
-from assistant.web.questionlog import UNAVAILABLE as QUESTION_LOG_UNAVAILABLE
 from assistant.web.schemas import (
     ChatRequest,
     ChatResponse,
@@ -152,8 +152,7 @@ async def feedback(body: FeedbackRequest, request: Request) -> dict[str, Any]:
     if body.question_id is not None:  # only a row asked from the same site
         await run_in_threadpool(ctx.questions.set_feedback, body.question_id,
                                 chat_path.site_of(request), body.rating, body.comment)
-    return {"ok": True, "message": "Thank you for your feedback." if lang == "en"
-            else "Bedankt voor uw feedback."}
+    return {"ok": True, "message": text("web.feedback_thanks", lang)}
 
 
 @router.get("/health", responses={503: {"description": "Not ready (starting or index missing)"}})
@@ -185,5 +184,5 @@ async def health(request: Request) -> JSONResponse:
                     message=FeedbackUnavailableError().user_message(lang))
     elif await run_in_threadpool(ctx.questions.check):  # answers work, questions are not kept
         info.update(status="degraded", degraded=["question_log"],
-                    message=QUESTION_LOG_UNAVAILABLE[lang == "en"])
+                    message=text("web.question_log_unavailable", lang))
     return JSONResponse(jsonable_encoder(info), status_code=200 if ready else 503)

@@ -24,6 +24,7 @@ from assistant.errors import (
     StoreUnavailableError,
 )
 from assistant.privacy import redact
+from assistant.texts import pair
 
 log = logging.getLogger(__name__)
 
@@ -98,13 +99,7 @@ def from_spoor2_error(exc: Spoor2Error) -> ApiError:
         return ApiError(503, "feedback_unavailable", exc.user_nl, exc.user_en,
                         {"Retry-After": "60"})
     if isinstance(exc, ModelMismatchError):
-        return ApiError(
-            503,
-            "index_mismatch",
-            "De kennisbank moet opnieuw worden opgebouwd. De beheerder moet "
-            "`spoor2 ingest knowledge/` draaien.",
-            "The knowledge base must be rebuilt. The operator must run `spoor2 ingest knowledge/`.",
-        )
+        return ApiError(503, "index_mismatch", *pair("web.error.index_mismatch"))
     if isinstance(exc, DeadlineInputError):
         return ApiError(422, "invalid_deadline_input", exc.user_nl, exc.user_en)
     if isinstance(exc, InvalidInputError):
@@ -123,42 +118,28 @@ def validation_error(errors: Sequence[Mapping[str, Any]]) -> ApiError:
     kind = str(first.get("type", ""))
     field = _field_name(first.get("loc", ()))
     if kind == "json_invalid":
-        return ApiError(
-            400, "invalid_json",
-            "De aanvraag is geen geldige JSON.", "The request body is not valid JSON.",
-        )
+        return ApiError(400, "invalid_json", *pair("web.invalid_json"))
     if kind in ("model_attributes_type", "dict_type") and field == "body":
-        return ApiError(
-            400, "invalid_json",
-            "Stuur een JSON-object met Content-Type application/json.",
-            "Send a JSON object with Content-Type application/json.",
-        )
+        return ApiError(400, "invalid_json", *pair("web.json_object"))
     if field == "message" and kind in ("string_too_short", "string_pattern_mismatch"):
-        return ApiError(400, "empty_message", "Typ eerst een vraag.",
-                        "Please type a question first.")
+        return ApiError(400, "empty_message", *pair("web.empty_message"))
     message = str(first.get("msg", ""))
     if kind == "missing":
-        nl, en = f"Het veld '{field}' ontbreekt.", f"The field '{field}' is missing."
+        nl, en = pair("web.field_missing", field=field)
     elif kind == "string_unicode" or "lone surrogate" in message:
-        nl = f"Het veld '{field}' bevat tekens die niet gelezen kunnen worden."
-        en = f"The field '{field}' contains characters that cannot be read."
+        nl, en = pair("web.field_unreadable", field=field)
     elif "first_sick_day or episodes" in message:
-        nl = "Vul de eerste ziektedag (first_sick_day) of de ziekteperiodes (episodes) in."
-        en = "Give the first sick day (first_sick_day) or the sickness periods (episodes)."
+        nl, en = pair("web.field_no_start")
     elif kind.startswith("date") or kind.startswith("datetime"):
-        nl = f"Het veld '{field}' is geen geldige datum; gebruik JJJJ-MM-DD."
-        en = f"The field '{field}' is not a valid date; use YYYY-MM-DD."
+        nl, en = pair("web.field_date", field=field)
     elif kind == "too_long":
-        nl = f"Het veld '{field}' bevat te veel items."
-        en = f"The field '{field}' has too many items."
+        nl, en = pair("web.field_too_long", field=field)
     elif kind == "literal_error":
         expected = str(first.get("ctx", {}).get("expected", ""))
-        nl = f"Het veld '{field}' heeft een ongeldige waarde; toegestaan: " + expected.replace(
-            " or ", " of ") + "."
-        en = f"The field '{field}' has an invalid value; allowed: {expected}."
+        nl = pair("web.field_literal", field=field, allowed=expected.replace(" or ", " of "))[0]
+        en = pair("web.field_literal", field=field, allowed=expected)[1]
     else:
-        nl = f"Het veld '{field}' heeft een ongeldige waarde."
-        en = f"The field '{field}' has an invalid value."
+        nl, en = pair("web.field_invalid", field=field)
     return ApiError(422, "invalid_field", nl, en)
 
 
@@ -187,19 +168,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         lang = request_language(request)
         if exc.status_code == 400:
-            api = ApiError(
-                400, "bad_request",
-                "De aanvraag kon niet worden gelezen (gebruik JSON in UTF-8).",
-                "The request could not be read (send JSON encoded as UTF-8).",
-            )
+            api = ApiError(400, "bad_request", *pair("web.bad_request"))
         elif exc.status_code == 404:
-            api = ApiError(404, "not_found", "Niet gevonden.", "Not found.")
+            api = ApiError(404, "not_found", *pair("web.not_found"))
         elif exc.status_code == 405:
-            api = ApiError(405, "method_not_allowed", "Methode niet toegestaan.",
-                           "Method not allowed.")
+            api = ApiError(405, "method_not_allowed", *pair("web.method_not_allowed"))
         else:
-            api = ApiError(exc.status_code, "http_error", "De aanvraag is mislukt.",
-                           "The request failed.")
+            api = ApiError(exc.status_code, "http_error", *pair("web.request_failed"))
         return error_json(api.status, api.code, api.message(lang), getattr(exc, "headers", None),
                           request.url.path)
 
@@ -237,7 +212,6 @@ class CatchAll:
                 return
             request = Request(scope)
             lang = request_language(request)
-            response = error_json(500, "internal_error",
-                                  Spoor2Error.user_nl if lang == "nl" else Spoor2Error.user_en,
+            response = error_json(500, "internal_error", Spoor2Error().user_message(lang),
                                   path=request.url.path)
             await response(scope, receive, send)

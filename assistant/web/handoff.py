@@ -13,6 +13,7 @@ from assistant.config import Settings
 from assistant.handoff import Deliverer, HandoffInputError, HandoffStore, targets_for
 from assistant.handoff.delivery import site_target_problems
 from assistant.sites import Sites
+from assistant.texts import pair, text
 from assistant.types import Answer
 from assistant.web.errors import ApiError, request_language
 from assistant.web.schemas import HandoffRequestIn, HandoffResponse
@@ -25,25 +26,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 # or the visitor asked for a person. Not after a greeting, an injection or a medical refusal.
 OFFER_PATHS = frozenset({"dont_know", "refusal:out_of_scope", "refusal:off_topic",
                          "refusal:other_legal", "person"})
-
-_UNAVAILABLE = (
-    "Doorsturen naar een adviseur is op deze website niet ingesteld. Neem contact op met de "
-    "organisatie achter deze website.",
-    "Passing questions on to an adviser is not set up on this website. Please contact the "
-    "organisation behind this website.",
-)
-_NOT_OFFERED = (
-    "Deze website biedt geen doorsturen naar een adviseur aan. Neem contact op met de organisatie "
-    "achter deze website.",
-    "This website does not offer passing questions on to an adviser. Please contact the "
-    "organisation behind this website.",
-)
-_SENT = {
-    "u": "Uw vraag is doorgestuurd; een adviseur neemt contact met u op.",
-    "je": "Je vraag is doorgestuurd; een adviseur neemt contact met je op.",
-    "en": "Your question has been passed on; an adviser will contact you.",
-}
-
 
 def answer_paths(answer: Answer) -> list[str]:
     """The answerers' paths behind an answer (one per part of a combined answer)."""
@@ -114,9 +96,7 @@ class HandoffDesk:
 
 def sent_message(language: str, audience: str | None) -> str:
     """The confirmation shown after a request was stored."""
-    if language == "en":
-        return _SENT["en"]
-    return _SENT["je" if audience == "werknemer" else "u"]
+    return text("handoff.sent", language, audience)
 
 
 def site_of(request: Request) -> str:
@@ -151,9 +131,9 @@ async def handoff(body: HandoffRequestIn, request: Request) -> dict[str, Any]:
     site = site_of(request)
     desk: HandoffDesk = ctx.handoff
     if desk.switched_off(site):
-        raise ApiError(403, "handoff_not_offered", *_NOT_OFFERED)
+        raise ApiError(403, "handoff_not_offered", *pair("web.handoff_not_offered"))
     if not desk.available(site):
-        raise ApiError(503, "handoff_unavailable", *_UNAVAILABLE)
+        raise ApiError(503, "handoff_unavailable", *pair("web.handoff_unavailable"))
     question = ctx.check_message(body.question)
     try:
         request_id = await run_in_threadpool(

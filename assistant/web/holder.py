@@ -8,27 +8,18 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.errors import IndexMissingError, ModelMismatchError, Spoor2Error
+from assistant.texts import pair, text
 from assistant.web.errors import ApiError
 
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 30.0
 
-_MESSAGES = {
-    "starting": (
-        "De assistent wordt gestart. Probeer het over een halve minuut opnieuw.",
-        "The assistant is starting. Please try again in half a minute.",
-    ),
-    "index_missing": (IndexMissingError.user_nl, IndexMissingError.user_en),
-    "index_mismatch": (
-        "De kennisbank moet opnieuw worden opgebouwd: de beheerder moet `spoor2 ingest knowledge/` "
-        "draaien.",
-        "The knowledge base must be rebuilt: the operator must run `spoor2 ingest knowledge/`.",
-    ),
-    "error": (
-        "De assistent kon niet worden gestart. De beheerder kan de logboeken bekijken.",
-        "The assistant could not be started. The operator can check the logs.",
-    ),
+_MESSAGES = {  # status -> catalogue key of the message users see
+    "starting": "web.starting",
+    "index_missing": "web.error.index_missing",
+    "index_mismatch": "web.error.index_mismatch",
+    "error": "web.start_failed",
 }
 
 
@@ -98,8 +89,7 @@ class AssistantHolder:
         """Why the assistant is not ready, for users (empty when ready)."""
         if self._status == "ready":
             return ""
-        nl, en = _MESSAGES.get(self._status, _MESSAGES["error"])
-        return en if language == "en" else nl
+        return text(_MESSAGES.get(self._status, _MESSAGES["error"]), language)
 
     def get(self) -> Any:
         """The assistant; raises a 503 `ApiError` (and schedules a retry) when it is not ready."""
@@ -107,7 +97,7 @@ class AssistantHolder:
             return self._assistant
         if self._status != "starting" and time.monotonic() - self._last_attempt > RETRY_SECONDS:
             self.start()
-        nl, en = _MESSAGES.get(self._status, _MESSAGES["error"])
+        nl, en = pair(_MESSAGES.get(self._status, _MESSAGES["error"]))
         code = self._status if self._status != "error" else "unavailable"
         raise ApiError(503, code, nl, en, {"Retry-After": "30"})
 

@@ -10,15 +10,11 @@ from typing import Any
 from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
+from assistant.texts import text
 
 STATUS_COLOURS = {"passed": "#6b7280", "due": "#d97706", "upcoming": "#2563eb"}
 NEXT_COLOUR = "#7c2d12"
 _CHAR_WIDTH = 7.0
-STATUS_LABELS = {
-    "nl": {"passed": "voorbij", "due": "binnenkort", "upcoming": "komt nog"},
-    "en": {"passed": "passed", "due": "due soon", "upcoming": "upcoming"},
-}
-ACTORS_EN = {"werkgever": "employer", "werknemer": "employee", "bedrijfsarts": "company doctor"}
 _DATE = r"(\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4})"
 
 
@@ -120,23 +116,21 @@ def _bytes(data: str | bytes) -> bytes:
 
 def table_headers(language: str) -> list[str]:
     """Column names of the timeline table."""
-    if language == "en":
-        return ["Date", "Week", "Who", "What", "Status", "Basis"]
-    return ["Datum", "Week", "Wie", "Wat", "Status", "Grondslag"]
+    return [text(f"deadline.planner.{k}", language)
+            for k in ("date", "week", "who", "what", "status", "basis")]
 
 
 def table_rows(timeline: Any, language: str) -> list[list[str]]:
     """One row per milestone, in the user's language."""
-    labels = STATUS_LABELS["en" if language == "en" else "nl"]
     rows = []
     for m in timeline.milestones:
         when = short_date(m.date)
         if m.date_from and m.date_from != m.date:
             when = f"{short_date(m.date_from)} – {when}"
-        actor = ACTORS_EN.get(m.actor, m.actor) if language == "en" else m.actor
-        status = labels.get(m.status, m.status)
+        actor = text(f"deadline.actor.{m.actor}", language)
+        status = text(f"deadline.status.{m.status}", language)
         if m.status != "passed" and m.days_left >= 0:
-            status += f" ({m.days_left} {'days' if language == 'en' else 'dagen'})"
+            status += f" ({m.days_left} {text('deadline.days', language)})"
         rows.append([when, str(m.week), actor, m.title(language), status, m.basis])
     return rows
 
@@ -160,30 +154,27 @@ CHECK_COLOURS = {"done": "#15803d", "due": "#2563eb", "overdue": "#b91c1c"}
 
 def check_headers(language: str) -> list[str]:
     """Column names of the Poortwachter check table."""
-    if language == "en":
-        return ["Step", "Deadline", "Status", "Law and practice", "Basis", "What to do now"]
-    return ["Stap", "Uiterlijk", "Status", "Wet en praktijk", "Grondslag", "Wat nu"]
+    return [text(f"deadline.planner.{k}", language)
+            for k in ("check_step", "check_due", "status", "check_rule", "basis", "check_action")]
 
 
 def check_html(checks: Sequence[Any], language: str) -> str:
     """The Poortwachter check as an accessible HTML table (every cell escaped); "" when empty."""
     if not checks:
         return ""
-    lang = "en" if language == "en" else "nl"
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in check_headers(lang))
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in check_headers(language))
     body = []
     for c in checks:
         colour = CHECK_COLOURS[c.status]
         status = (f'<span class="dot" style="background:{colour}"></span>'
-                  f'<strong>{escape(c.label(lang))}</strong>')
-        cells = [f'<th scope="row">{escape(c.title(lang))}</th>',
+                  f'<strong>{escape(c.label(language))}</strong>')
+        cells = [f'<th scope="row">{escape(c.title(language))}</th>',
                  f"<td>{short_date(c.due)}</td>", f"<td>{status}</td>",
-                 f"<td>{escape(c.rule(lang))}</td>",
-                 f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(lang))}</td>"]
+                 f"<td>{escape(c.rule(language))}</td>",
+                 f"<td>{escape(c.basis)}</td>", f"<td>{escape(c.action(language))}</td>"]
         body.append(f'<tr class="check-{escape(c.status)}" data-key="{escape(c.key)}">'
                     + "".join(cells) + "</tr>")
-    caption = "Where do I stand? The Poortwachter check" if lang == "en" else \
-        "Waar staat u? De Poortwachter-check"
+    caption = text("deadline.planner.check_caption", language)
     return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{caption}">'
             f'<table class="check-table"><caption>{caption}</caption><thead><tr>{head}</tr>'
             f'</thead><tbody>{"".join(body)}</tbody></table></div>')
@@ -211,20 +202,11 @@ def timeline_svg(timeline: Any, language: str) -> str:
     def x(day: date) -> float:
         return left + (right - left) * max(0, (day - start).days) / span
 
-    lanes: list[float] = []
-    placed = []
+    placed, lane_count = _place_labels(milestones, x, right, language)
+    axis_y = 30 + 18 * lane_count
+    height = axis_y + 70
     upcoming = [m for m in milestones if m.date >= timeline.today]
     nxt = min(upcoming, key=lambda m: m.date).key if upcoming else None
-    for m in sorted(milestones, key=lambda m: m.date):
-        label = m.title(language)
-        short = label if len(label) <= 30 else label[:29] + "…"
-        # A generous width per character (bold, capitals) so labels in one lane never touch.
-        label_w = _CHAR_WIDTH * len(short)
-        x0 = min(x(m.date), right - label_w)
-        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
-    axis_y = 30 + 18 * len(lanes)
-    height = axis_y + 70
-    today_label = "Today" if language == "en" else "Vandaag"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'class="spoor2-timeline" width="100%" aria-label="{escape(_aria(language))}" '
@@ -232,54 +214,72 @@ def timeline_svg(timeline: Any, language: str) -> str:
         f'<line x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}" stroke="#9ca3af" '
         'stroke-width="2"/>',
     ]
-    for m, short, label, x0, lane in placed:
-        colour = STATUS_COLOURS.get(m.status, "#2563eb")
-        is_next = m.key == nxt
-        past = m.status == "passed"
-        colour = NEXT_COLOUR if is_next else colour
-        cx, ty = x(m.date), 24 + 18 * lane
-        extra = " next" if is_next else " past" if past else ""
-        text_style = (' font-weight="bold"' if is_next else "") + (
-            ' fill="#4b5563"' if past else ' fill="#111827"')
-        if m.date_from and m.date_from < m.date:
-            parts.append(f'<line x1="{x(m.date_from):.1f}" y1="{axis_y}" x2="{cx:.1f}" '
-                         f'y2="{axis_y}" stroke="{colour}" stroke-width="6" opacity="0.5"/>')
-        ring = (f'<circle cx="{cx:.1f}" cy="{axis_y}" r="10" fill="none" stroke="{colour}" '
-                'stroke-width="2"/>') if is_next else ""
-        parts.append(
-            f'<g class="milestone status-{escape(m.status)}{extra}" data-key="{escape(m.key)}">'
-            f'<title>{escape(label)} – {short_date(m.date)} (week {m.week})</title>'
-            f'<line x1="{cx:.1f}" y1="{ty + 3}" x2="{cx:.1f}" y2="{axis_y - 6}" stroke="{colour}" '
-            'stroke-dasharray="2 2"/>'
-            f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>{ring}'
-            f'<text x="{x0:.1f}" y="{ty}"{text_style}>{escape(short)}</text></g>'
-        )
+    parts += [_milestone_svg(*spot, x, axis_y, is_next=spot[0].key == nxt) for spot in placed]
     tx = x(timeline.today)
     parts.append(
         f'<g class="today"><line x1="{tx:.1f}" y1="10" x2="{tx:.1f}" y2="{axis_y + 16}" '
         f'stroke="#dc2626" stroke-width="2"/><text x="{min(tx + 4, right - 60):.1f}" '
-        f'y="{axis_y + 28}" fill="#dc2626" font-weight="bold">{today_label} '
-        f'{short_date(timeline.today)}</text></g>'
+        f'y="{axis_y + 28}" fill="#dc2626" font-weight="bold">'
+        f'{text("deadline.planner.today", language)} {short_date(timeline.today)}</text></g>'
     )
     parts.append(_legend(language, axis_y + 52))
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _place_labels(milestones: Sequence[Any], x, right: int,
+                  language: str) -> tuple[list[tuple[Any, str, str, float, int]], int]:
+    """Each milestone with its (shortened) label, the label's x and its lane; and the number of
+    lanes, so labels in one lane never overlap."""
+    lanes: list[float] = []
+    placed = []
+    for m in sorted(milestones, key=lambda m: m.date):
+        label = m.title(language)
+        short = label if len(label) <= 30 else label[:29] + "…"
+        # A generous width per character (bold, capitals) so labels in one lane never touch.
+        label_w = _CHAR_WIDTH * len(short)
+        x0 = min(x(m.date), right - label_w)
+        placed.append((m, short, label, x0, _lane(lanes, x0, x0 + label_w)))
+    return placed, len(lanes)
+
+
+def _milestone_svg(m: Any, short: str, label: str, x0: float, lane: int, x, axis_y: int, *,
+                   is_next: bool) -> str:
+    """One milestone: its dot on the axis (ringed when next), its window and its label."""
+    past = m.status == "passed"
+    colour = NEXT_COLOUR if is_next else STATUS_COLOURS.get(m.status, "#2563eb")
+    cx, ty = x(m.date), 24 + 18 * lane
+    extra = " next" if is_next else " past" if past else ""
+    text_style = (' font-weight="bold"' if is_next else "") + (
+        ' fill="#4b5563"' if past else ' fill="#111827"')
+    window = ""
+    if m.date_from and m.date_from < m.date:
+        window = (f'<line x1="{x(m.date_from):.1f}" y1="{axis_y}" x2="{cx:.1f}" '
+                  f'y2="{axis_y}" stroke="{colour}" stroke-width="6" opacity="0.5"/>')
+    ring = (f'<circle cx="{cx:.1f}" cy="{axis_y}" r="10" fill="none" stroke="{colour}" '
+            'stroke-width="2"/>') if is_next else ""
+    return (
+        f'{window}<g class="milestone status-{escape(m.status)}{extra}" data-key="{escape(m.key)}">'
+        f'<title>{escape(label)} – {short_date(m.date)} (week {m.week})</title>'
+        f'<line x1="{cx:.1f}" y1="{ty + 3}" x2="{cx:.1f}" y2="{axis_y - 6}" stroke="{colour}" '
+        'stroke-dasharray="2 2"/>'
+        f'<circle cx="{cx:.1f}" cy="{axis_y}" r="6" fill="{colour}"/>{ring}'
+        f'<text x="{x0:.1f}" y="{ty}"{text_style}>{escape(short)}</text></g>'
+    )
+
+
 def _aria(language: str) -> str:
-    if language == "en":
-        return "Timeline of the sickness period with today marked"
-    return "Tijdlijn van de ziekteperiode met vandaag gemarkeerd"
+    return text("deadline.planner.aria", language)
 
 
 def _legend(language: str, y: int) -> str:
-    labels = STATUS_LABELS["en" if language == "en" else "nl"]
     out, x0 = [], 20
     for status, colour in STATUS_COLOURS.items():
+        label = escape(text(f"deadline.status.{status}", language))
         out.append(f'<circle cx="{x0 + 6}" cy="{y - 4}" r="5" fill="{colour}"/>'
-                   f'<text x="{x0 + 16}" y="{y}">{escape(labels[status])}</text>')
+                   f'<text x="{x0 + 16}" y="{y}">{label}</text>')
         x0 += 110
-    nxt = "next step" if language == "en" else "volgende stap"
+    nxt = text("deadline.planner.next_step", language)
     out.append(f'<circle cx="{x0 + 6}" cy="{y - 4}" r="5" fill="{NEXT_COLOUR}"/>'
                f'<circle cx="{x0 + 6}" cy="{y - 4}" r="8" fill="none" stroke="{NEXT_COLOUR}" '
                f'stroke-width="2"/><text x="{x0 + 20}" y="{y}">{nxt}</text>')

@@ -21,6 +21,7 @@ from assistant.config import Settings
 from assistant.database import Database, SqliteDatabase, open_database
 from assistant.errors import DatabaseUnavailableError
 from assistant.privacy import HEALTH_REMOVED, for_storage
+from assistant.texts import pair
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +45,7 @@ CREATE INDEX IF NOT EXISTS questions_site ON questions (site, created_at);
 """  # noqa: E501 - the DDL exactly as agreed with the other areas
 
 PURGE_SECONDS = 3600.0
-UNAVAILABLE = (
-    "Vragen worden nu niet bewaard voor de beheerder; antwoorden werken wel.",
-    "Questions are not being kept for the operator right now; answers still work.",
-)
+UNAVAILABLE = pair("web.question_log_unavailable")
 COLUMNS = ("id", "created_at", "site", "language", "audience", "kind", "confidence", "cited",
            "question", "health_removed", "feedback", "feedback_comment")
 

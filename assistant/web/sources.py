@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from html import escape
 from importlib import resources
@@ -11,6 +12,10 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
+
+from assistant.texts import text
+from assistant.texts.ui import ui_script_texts
+from assistant.texts.widget import widget_texts
 
 router = APIRouter(include_in_schema=False)
 
@@ -94,11 +99,10 @@ def render_source_page(doc: dict[str, Any]) -> str:
         lang=lang,
         title=escape(str(doc.get("title") or "")),
         body="\n".join(body),
-        back="← Back to the assistant" if lang == "en" else "← Terug naar de assistent",
-        sources_label="Sources" if lang == "en" else "Bronnen",
+        back=text("web.source_back", lang),
+        sources_label=text("web.source_sources", lang),
         sources="".join(items) or "<li>–</li>",
-        disclaimer=("General information, not personal legal advice." if lang == "en" else
-                    "Algemene informatie, geen persoonlijk juridisch advies."),
+        disclaimer=text("web.source_disclaimer", lang),
     )
 
 
@@ -126,10 +130,11 @@ async def source_page(doc_id: str, request: Request) -> HTMLResponse:
     if doc and doc.get("site") and doc["site"] != _site_key(request):
         doc = None  # another site's own document: as if it did not exist
     if not doc:
-        body = "<p>Deze bron bestaat niet (meer) of de kennisbank is nog niet geladen.</p>"
+        body = f"<p>{text('web.source_missing', 'nl')}</p>"
         return HTMLResponse(
-            _PAGE.format(lang="nl", title="Bron niet gevonden", body=body,
-                         back="← Terug naar de assistent", sources_label="Bronnen",
+            _PAGE.format(lang="nl", title=text("web.source_missing_title", "nl"), body=body,
+                         back=text("web.source_back", "nl"),
+                         sources_label=text("web.source_sources", "nl"),
                          sources="<li>–</li>", disclaimer=""),
             status_code=404, headers=PAGE_HEADERS,
         )
@@ -140,6 +145,10 @@ def _static(name: str) -> bytes:
     return resources.files("assistant.web").joinpath("static", name).read_bytes()
 
 
+_EMPTY_CATALOGUE = (b'var CATALOGUE = {"main": {"nl": {}, "en": {}}, '
+                    b'"handoff": {"u": {}, "je": {}, "en": {}}};')
+
+
 def widget_script(settings) -> bytes:
     """The widget as served: the static file with this server's message limit and how long
     questions are kept (0: not kept)."""
@@ -147,7 +156,16 @@ def widget_script(settings) -> bytes:
     kept = int(settings.retention_days) if settings.question_log else 0
     script = _static("widget.js").replace(b"var MAX_CHARS = 2000;",
                                           f"var MAX_CHARS = {limit};".encode())
-    return script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
+    script = script.replace(b"var RETENTION_DAYS = 0;", f"var RETENTION_DAYS = {kept};".encode())
+    texts = json.dumps(widget_texts(), sort_keys=True)
+    return script.replace(_EMPTY_CATALOGUE, f"var CATALOGUE = {texts};".encode())
+
+
+def ui_script() -> bytes:
+    """The UI's script as served: the static file with its texts from the catalogue."""
+    texts = json.dumps(ui_script_texts(), sort_keys=True)
+    return _static("ui.js").replace(b'var T = {"nl": {"labels": {}}, "en": {"labels": {}}};',
+                                    f"var T = {texts};".encode())
 
 
 def widget_version(settings) -> str:
@@ -180,7 +198,7 @@ async def widget_js(request: Request, v: str = "") -> Response:
 @router.get("/ui.js")
 async def ui_js() -> Response:
     """The chat UI's own script (language, keyboard and screen-reader fixes around Gradio)."""
-    return Response(_static("ui.js"), media_type="text/javascript; charset=utf-8",
+    return Response(ui_script(), media_type="text/javascript; charset=utf-8",
                     headers={"Cache-Control": "public, max-age=300",
                              "X-Content-Type-Options": "nosniff"})
 

@@ -6,9 +6,10 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.texts import text
 from assistant.web import ui_chat, ui_handoff, ui_planner, ui_planner_form
 from assistant.web.context import WebContext
-from assistant.web.ui_texts import EXAMPLES, privacy_note, t
+from assistant.web.ui_texts import privacy_note
 
 CSS = """
 .gradio-container { max-width: 980px !important; margin: 0 auto; }
@@ -84,11 +85,12 @@ _forget = _Forget()
 
 
 def _examples(language: str) -> list[dict[str, str]]:
-    return [{"text": q} for q in EXAMPLES["en" if language == "en" else "nl"]]
+    return [{"text": text(f"ui.example{n}", language)} for n in (1, 2, 3)]
 
 
 def _audience_choices(language: str) -> list[tuple[str, str]]:
-    return [(t("werkgever", language), "werkgever"), (t("werknemer", language), "werknemer")]
+    return [(text("ui.werkgever", language), "werkgever"),
+            (text("ui.werknemer", language), "werknemer")]
 
 
 def theme() -> gr.themes.Base:
@@ -121,37 +123,41 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
         turns = gr.State([], delete_callback=_forget)
         feedback_row = gr.State(None, delete_callback=_forget)
         with gr.Row(equal_height=True, elem_id="header-row"):
-            title = gr.Markdown(t("title", "nl"), elem_id="title")
+            title = gr.Markdown(text("ui.title", "nl"), elem_id="title")
             language = gr.Radio([("Nederlands", "nl"), ("English", "en")], value="nl",
-                                label=t("language", "nl"), elem_id="language", scale=0,
+                                label=text("ui.language", "nl"), elem_id="language", scale=0,
                                 min_width=220)
         kept = ctx.settings.retention_days if ctx.settings.question_log else None
         privacy = gr.Markdown(privacy_note("nl", kept), elem_id="privacy-note")
         with gr.Tabs():
-            with gr.Tab(t("tab_chat", "nl"), id="chat", elem_id="tab-chat") as tab_chat:
-                audience = gr.Radio(_audience_choices("nl"), value=None, label=t("audience", "nl"),
+            with gr.Tab(text("ui.tab_chat", "nl"), id="chat", elem_id="tab-chat") as tab_chat:
+                audience = gr.Radio(_audience_choices("nl"), value=None,
+                                    label=text("ui.audience", "nl"),
                                     elem_id="audience")
                 chatbot = gr.Chatbot(
-                    label=t("chat_label", "nl"), show_label=False, elem_id="chatbot", height=460,
+                    label=text("ui.chat_label", "nl"), show_label=False, elem_id="chatbot",
+                    height=460,
                     autoscroll=False,
                     sanitize_html=True, render_markdown=True, allow_tags=False,
                     feedback_options=("Like", "Dislike"), examples=_examples("nl"),
                     buttons=["copy"], latex_delimiters=[],
                 )
                 with gr.Row():
-                    box = gr.Textbox(label=t("question_label", "nl"),
-                                     placeholder=t("placeholder", "nl"), show_label=False,
+                    box = gr.Textbox(label=text("ui.question_label", "nl"),
+                                     placeholder=text("ui.placeholder", "nl"), show_label=False,
                                      elem_id="question", scale=5, lines=1, max_lines=6)
-                    send = gr.Button(t("send", "nl"), variant="primary", elem_id="send", scale=1)
+                    send = gr.Button(text("ui.send", "nl"), variant="primary", elem_id="send",
+                                     scale=1)
                 handoff = ui_handoff.build("nl")
                 with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
-                    comment = gr.Textbox(label=t("comment", "nl"), lines=2, max_length=1000,
+                    comment = gr.Textbox(label=text("ui.comment", "nl"), lines=2, max_length=1000,
                                          elem_id="feedback-comment")
-                    send_comment = gr.Button(t("send_comment", "nl"), elem_id="feedback-send")
-                reset = gr.Button(t("reset", "nl"), elem_id="reset", variant="secondary")
-            with gr.Tab(t("tab_planner", "nl"), id="planner", elem_id="tab-planner") as tab_plan:
+                    send_comment = gr.Button(text("ui.send_comment", "nl"), elem_id="feedback-send")
+                reset = gr.Button(text("ui.reset", "nl"), elem_id="reset", variant="secondary")
+            with gr.Tab(text("ui.tab_planner", "nl"), id="planner",
+                        elem_id="tab-planner") as tab_plan:
                 form = ui_planner_form.build_planner_form(_forget)
-        api_link = gr.Markdown(t("api_link", "nl"), elem_id="api-link")
+        api_link = gr.Markdown(text("ui.api_link", "nl"), elem_id="api-link")
 
         async def respond(message: str, history: list[Any], who: str | None, current: str,
                           request: gr.Request):
@@ -217,16 +223,16 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
 
 def _relabel(x: str, form: ui_planner_form.PlannerForm, kept: int | None) -> list[Any]:
     return [
-        gr.update(value=t("title", x)), gr.update(value=privacy_note(x, kept)),
-        gr.update(label=t("language", x)), gr.update(label=t("tab_chat", x)),
-        gr.update(label=t("tab_planner", x)),
-        gr.update(choices=_audience_choices(x), label=t("audience", x)),
-        gr.update(label=t("chat_label", x), examples=_examples(x)),
-        gr.update(label=t("question_label", x), placeholder=t("placeholder", x)),
-        gr.update(value=t("send", x)),
-        gr.update(label=t("comment", x)), gr.update(value=t("send_comment", x)),
-        gr.update(value=t("reset", x)), *form.relabel(x),
-        gr.update(value=t("api_link", x)),
+        gr.update(value=text("ui.title", x)), gr.update(value=privacy_note(x, kept)),
+        gr.update(label=text("ui.language", x)), gr.update(label=text("ui.tab_chat", x)),
+        gr.update(label=text("ui.tab_planner", x)),
+        gr.update(choices=_audience_choices(x), label=text("ui.audience", x)),
+        gr.update(label=text("ui.chat_label", x), examples=_examples(x)),
+        gr.update(label=text("ui.question_label", x), placeholder=text("ui.placeholder", x)),
+        gr.update(value=text("ui.send", x)),
+        gr.update(label=text("ui.comment", x)), gr.update(value=text("ui.send_comment", x)),
+        gr.update(value=text("ui.reset", x)), *form.relabel(x),
+        gr.update(value=text("ui.api_link", x)),
     ]
 
 

@@ -10,11 +10,11 @@ import gradio as gr
 from starlette.concurrency import iterate_in_threadpool
 
 from assistant.errors import Spoor2Error
+from assistant.texts import text
 from assistant.web import chat
 from assistant.web.context import WebContext, answer_dict
 from assistant.web.errors import ApiError
 from assistant.web.sources import safe_href
-from assistant.web.ui_texts import t
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +37,15 @@ def render_sources(citations: list[dict[str, Any]], language: str) -> str:
                 if href else label)
         section = f" — {escape(str(c['section']))}" if c.get("section") else ""
         items.append(f"<li>{link}{section}</li>")
-    return (f'<details class="bronnen"><summary>{t("sources", language)} ({len(citations)})'
+    return (f'<details class="bronnen"><summary>{text("ui.sources", language)} ({len(citations)})'
             f'</summary><ul>{"".join(items)}</ul></details>')
 
 
 def render_answer(turn: Turn, language: str) -> str:
     """Model Markdown with any HTML escaped, plus the sources block."""
-    text = escape(turn.get("content") or "", quote=False)
+    body = escape(turn.get("content") or "", quote=False)
     citations = turn.get("citations") or []
-    return f"{text}\n\n{render_sources(citations, language)}" if citations else text
+    return f"{body}\n\n{render_sources(citations, language)}" if citations else body
 
 
 def to_messages(turns: list[Turn], language: str) -> list[dict[str, str]]:
@@ -68,14 +68,14 @@ def client_ip(ctx: WebContext, request: gr.Request | None) -> str:
 def _warn_unfit(exc: ApiError, message: str, limit: int, language: str) -> str:
     """A notice for a message that cannot be sent; returns what stays in the question box."""
     if exc.code == "message_too_long":
-        gr.Warning(t("too_long", language, n=len(message.strip()), max=limit),
-                   title=t("warning", language))
+        gr.Warning(text("ui.too_long", language, n=len(message.strip()), max=limit),
+                   title=text("ui.warning", language))
         # The text stays in the box for the user to shorten; only an absurd paste is not echoed whole.
         return message if len(message) <= 4 * limit else message[:limit]
     if exc.code == "unreadable_message":
-        gr.Warning(t("bad_text", language), title=t("warning", language))
+        gr.Warning(text("ui.bad_text", language), title=text("ui.warning", language))
         return ""
-    gr.Warning(t("empty", language), title=t("warning", language))
+    gr.Warning(text("web.empty_message", language), title=text("ui.warning", language))
     return message
 
 
@@ -87,19 +87,19 @@ def respond(
     turns = list(turns or [])
     message = message or ""
     try:
-        text = chat.check_message(ctx, message)
+        clean = chat.check_message(ctx, message)
     except ApiError as exc:
         box = _warn_unfit(exc, message, ctx.settings.max_message_chars, language)
         yield to_messages(turns, language), turns, box
         return
     history = [{"role": x["role"], "content": x["content"]} for x in turns
                if x.get("kind") != "error"][-MAX_HISTORY_TURNS:]
-    turns.append({"role": "user", "content": text})
-    reply: Turn = {"role": "assistant", "content": t("thinking", language), "pending": True}
+    turns.append({"role": "user", "content": clean})
+    reply: Turn = {"role": "assistant", "content": text("ui.thinking", language), "pending": True}
     turns.append(reply)
     yield to_messages(turns, language), turns, ""
     try:
-        question = chat.admit(ctx, text, history, client=client_ip(ctx, request),
+        question = chat.admit(ctx, clean, history, client=client_ip(ctx, request),
                               language=language, surface="ui", audience=audience or None,
                               own_history=True)
         streamed = ""
@@ -110,11 +110,11 @@ def respond(
                 data = answer_dict(value, question.question_id)
                 # The raw text: `render_answer` escapes it (once) for the chat window.
                 reply.update(content=value.text, citations=data["citations"], kind=data["kind"],
-                             question=text, question_id=question.question_id, pending=False,
+                             question=clean, question_id=question.question_id, pending=False,
                              handoff=ctx.handoff.offers(value))
             else:
                 streamed = "" if kind == "reset" else streamed + value
-                reply["content"] = streamed or t("thinking", language)
+                reply["content"] = streamed or text("ui.thinking", language)
             yield to_messages(turns, language), turns, ""
     except Exception as exc:  # noqa: BLE001 - mapped; never a trace to the user
         reply.update(content=chat.error_for(exc, "ui answer").message(language), kind="error",
@@ -178,7 +178,7 @@ def on_like(
         gr.Warning(exc.user_message(language))
         return gr.update(), gr.update(visible=False), None
     if rating == "up":
-        gr.Info(t("thanks", language), title=t("info", language))
+        gr.Info(text("web.feedback_thanks", language), title=text("ui.info", language))
         return gr.update(value=""), gr.update(visible=False), None
     return gr.update(value=""), gr.update(visible=True), {"row": row, "question_id": question_id}
 
@@ -199,7 +199,7 @@ def on_comment(
         try:
             ctx.feedback.add_comment(row, comment[:1000])
         except Spoor2Error as exc:
-            gr.Warning(exc.user_message(language), title=t("warning", language))
+            gr.Warning(exc.user_message(language), title=text("ui.warning", language))
             return gr.update(), gr.update(visible=False)
-    gr.Info(t("thanks", language), title=t("info", language))
+    gr.Info(text("web.feedback_thanks", language), title=text("ui.info", language))
     return gr.update(value=""), gr.update(visible=False)

@@ -10,44 +10,13 @@ import gradio as gr
 
 from assistant.errors import Spoor2Error
 from assistant.handoff import HandoffInputError
+from assistant.texts import text
 from assistant.web.context import WebContext
 from assistant.web.errors import ApiError
 from assistant.web.handoff import sent_message
 from assistant.web.ui_chat import Turn, client_ip
 
 log = logging.getLogger(__name__)
-
-TEXTS: dict[str, dict[str, str]] = {
-    "offer": {"u": "Stel uw vraag aan een adviseur", "je": "Stel je vraag aan een adviseur",
-              "en": "Ask an adviser"},
-    "intro": {"u": "Een adviseur neemt contact met u op. Vul geen medische gegevens of BSN in; een "
-                   "adviseur heeft die niet nodig.",
-              "je": "Een adviseur neemt contact met je op. Vul geen medische gegevens of BSN in; "
-                    "een adviseur heeft die niet nodig.",
-              "en": "An adviser will contact you. Do not enter medical details or a citizen "
-                    "service number (BSN); an adviser does not need them."},
-    "question": {"u": "Uw vraag", "je": "Je vraag", "en": "Your question"},
-    "contact": {"u": "E-mailadres of telefoonnummer", "je": "E-mailadres of telefoonnummer",
-                "en": "E-mail address or phone number"},
-    "consent": {"u": "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar "
-                     "een adviseur.",
-                "je": "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar "
-                      "een adviseur.",
-                "en": "I agree that my question and contact details are passed on to an "
-                      "adviser."},
-    "send": {"u": "Verstuur naar adviseur", "je": "Verstuur naar adviseur",
-             "en": "Send to an adviser"},
-    "unavailable": {"u": "Doorsturen naar een adviseur is hier niet ingesteld.",
-                    "je": "Doorsturen naar een adviseur is hier niet ingesteld.",
-                    "en": "Passing questions on to an adviser is not set up here."},
-}
-
-
-def say(key: str, language: str, audience: str | None = None) -> str:
-    """A text of the handoff form in the user's language and voice."""
-    texts = TEXTS[key]
-    return texts["en"] if language == "en" else texts["je" if audience == "werknemer" else "u"]
-
 
 def last_question(turns: list[Turn]) -> str:
     """The visitor's question to prefill: the last one, or the one before a bare request for a
@@ -92,17 +61,17 @@ class HandoffForm:
 
 def build(language: str = "nl") -> HandoffForm:
     """The offer button and the (hidden) form, in the current layout position."""
-    offer = gr.Button(say("offer", language), visible=False, elem_id="handoff-offer",
+    offer = gr.Button(text("handoff.offer", language), visible=False, elem_id="handoff-offer",
                       variant="secondary")
     with gr.Column(visible=False, elem_id="handoff-box") as box:
-        intro = gr.Markdown(say("intro", language), elem_id="handoff-intro")
-        question = gr.Textbox(label=say("question", language), lines=3, max_lines=8,
+        intro = gr.Markdown(text("handoff.intro", language), elem_id="handoff-intro")
+        question = gr.Textbox(label=text("handoff.question", language), lines=3, max_lines=8,
                               elem_id="handoff-question")
-        contact = gr.Textbox(label=say("contact", language), max_length=254, lines=1,
+        contact = gr.Textbox(label=text("handoff.contact", language), max_length=254, lines=1,
                              elem_id="handoff-contact")
-        consent = gr.Checkbox(label=say("consent", language), value=False,
+        consent = gr.Checkbox(label=text("handoff.consent", language), value=False,
                               elem_id="handoff-consent")
-        send = gr.Button(say("send", language), variant="primary", elem_id="handoff-send")
+        send = gr.Button(text("handoff.send", language), variant="primary", elem_id="handoff-send")
     status = gr.Markdown("", elem_id="handoff-status")
     return HandoffForm(offer, box, intro, question, contact, consent, send, status)
 
@@ -123,9 +92,9 @@ def _send(ctx: WebContext, question: str, contact: str, consent: bool, language:
     try:
         ctx.limiter.check(client_ip(ctx, request))
         if not ctx.handoff.available(""):
-            return _problem(say("unavailable", language, audience))
-        text = ctx.check_message(question or "")
-        ctx.handoff.submit(text, contact or "", consent=bool(consent), site="", language=language,
+            return _problem(text("handoff.unavailable", language, audience))
+        clean = ctx.check_message(question or "")
+        ctx.handoff.submit(clean, contact or "", consent=bool(consent), site="", language=language,
                            audience=audience or "")
     except ApiError as exc:
         return _problem(exc.message(language))
@@ -145,9 +114,9 @@ def _problem(message: str) -> tuple[Any, ...]:
 
 
 def _relabel(language: str, audience: str | None) -> tuple[Any, ...]:
-    return (gr.update(value=say("offer", language, audience)),
-            gr.update(value=say("intro", language, audience)),
-            gr.update(label=say("question", language, audience)),
-            gr.update(label=say("contact", language, audience)),
-            gr.update(label=say("consent", language, audience)),
-            gr.update(value=say("send", language, audience)))
+    return (gr.update(value=text("handoff.offer", language, audience)),
+            gr.update(value=text("handoff.intro", language, audience)),
+            gr.update(label=text("handoff.question", language, audience)),
+            gr.update(label=text("handoff.contact", language, audience)),
+            gr.update(label=text("handoff.consent", language, audience)),
+            gr.update(value=text("handoff.send", language, audience)))

@@ -14,10 +14,10 @@ from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.export import parse_alarm_days
 from assistant.errors import DeadlineInputError
+from assistant.texts import text
 from assistant.web import planner
 from assistant.web.context import WebContext, today_nl
 from assistant.web.errors import ApiError
-from assistant.web.ui_texts import t
 
 log = logging.getLogger(__name__)
 
@@ -169,12 +169,12 @@ def calculate(
         return f"⚠️ {escape(exc.message(language))}", "", "", "", "", hidden, hidden, hidden
     summary = []
     if timeline.current_week:
-        summary.append(t("current_week", language, week=timeline.current_week,
+        summary.append(text("ui.current_week", language, week=timeline.current_week,
                          start=short_date(timeline.period_start)))
     summary += [f"- {note}" for note in timeline.notes(language)]
     # A narrow screen scrolls the table, not the page; the region is reachable by keyboard.
     table = (f'<div class="table-scroll" role="region" tabindex="0" '
-             f'aria-label="{t("table_label", language)}">'
+             f'aria-label="{text("ui.table_label", language)}">'
              f'{planner.table_html(timeline, language)}</div>')
     files = []
     for fmt in ("ics", "csv", "pdf"):

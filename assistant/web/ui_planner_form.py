@@ -7,8 +7,8 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.texts import text
 from assistant.web.ui_planner import STEP_FIELDS
-from assistant.web.ui_texts import t
 
 MAX_PERIODS = 5
 STEP_KEYS = tuple(STEP_FIELDS)
@@ -18,7 +18,8 @@ def date_box(key: str, elem_id: str, *, picker: bool = False, label: str | None 
              visible: bool = True) -> gr.Textbox:
     """A one-line date field named by its label; `picker` makes it a native date picker (the
     page script sets type=date: Gradio's DateTime has an unnamed button)."""
-    return gr.Textbox(label=label or t(key, "nl"), placeholder=t("date_ph", "nl"), lines=1,
+    return gr.Textbox(label=label or text(f"ui.{key}", "nl"),
+                      placeholder=text("ui.date_ph", "nl"), lines=1,
                       max_lines=1, elem_id=elem_id, visible=visible,
                       elem_classes=["date-picker"] if picker else None)
 
@@ -97,27 +98,29 @@ class PlannerForm:
         """Updates for `relabel_components` in language `x`."""
         periods = []
         for i in range(1, MAX_PERIODS + 1):
-            periods += [gr.update(label=t("period_start", x, n=i), placeholder=t("date_ph", x)),
-                        gr.update(label=t("period_end", x, n=i), placeholder=t("date_ph", x))]
+            date_ph = text("ui.date_ph", x)
+            periods += [gr.update(label=text("ui.period_start", x, n=i), placeholder=date_ph),
+                        gr.update(label=text("ui.period_end", x, n=i), placeholder=date_ph)]
         return [
-            gr.update(value=t("planner_intro", x)),
-            gr.update(label=t("first_sick_day", x), placeholder=t("date_ph", x)),
-            gr.update(label=t("eje", x), placeholder=t("date_ph", x)),
-            gr.update(value=t("periods", x)), *periods,
-            gr.update(value=t("add_period", x)), gr.update(value=t("remove_period", x)),
-            gr.update(value=t("leave", x)),
-            gr.update(label=t("leave_start", x), placeholder=t("date_ph", x)),
-            gr.update(label=t("leave_end", x), placeholder=t("date_ph", x)),
-            gr.update(label=t("steps_done", x)),
-            *[gr.update(label=t(f"step_{k}", x), placeholder=t("date_ph", x))
+            gr.update(value=text("ui.planner_intro", x)),
+            gr.update(label=text("ui.first_sick_day", x), placeholder=text("ui.date_ph", x)),
+            gr.update(label=text("ui.eje", x), placeholder=text("ui.date_ph", x)),
+            gr.update(value=text("ui.periods", x)), *periods,
+            gr.update(value=text("ui.add_period", x)), gr.update(value=text("ui.remove_period", x)),
+            gr.update(value=text("ui.leave", x)),
+            gr.update(label=text("ui.leave_start", x), placeholder=text("ui.date_ph", x)),
+            gr.update(label=text("ui.leave_end", x), placeholder=text("ui.date_ph", x)),
+            gr.update(label=text("ui.steps_done", x)),
+            *[gr.update(label=text(f"ui.step_{k}", x), placeholder=text("ui.date_ph", x))
               for k in STEP_KEYS],
-            gr.update(label=t("extension", x)),
-            gr.update(label=t("verlenging_tot", x), placeholder=t("date_ph", x)),
-            gr.update(label=t("loonsanctie", x)), gr.update(label=t("costs_box", x)),
-            gr.update(label=t("monthly_wage", x)), gr.update(label=t("alarm_days", x)),
-            gr.update(value=t("calculate", x)),
-            gr.update(label=t("download_ics", x)), gr.update(label=t("download_csv", x)),
-            gr.update(label=t("download_pdf", x)),
+            gr.update(label=text("ui.extension", x)),
+            gr.update(label=text("ui.verlenging_tot", x), placeholder=text("ui.date_ph", x)),
+            gr.update(label=text("ui.loonsanctie", x)), gr.update(label=text("ui.costs_box", x)),
+            gr.update(label=text("ui.monthly_wage", x)), gr.update(label=text("ui.alarm_days", x)),
+            gr.update(value=text("ui.calculate", x)),
+            gr.update(label=text("ui.download_ics", x)),
+            gr.update(label=text("ui.download_csv", x)),
+            gr.update(label=text("ui.download_pdf", x)),
         ]
 
 
@@ -138,53 +141,57 @@ def build_planner_form(forget: Any = None) -> PlannerForm:
 
     `forget` is the delete callback of the tab's state (one whose repr shows no address)."""
     f = PlannerForm()
-    f.intro = gr.Markdown(t("planner_intro", "nl"))
+    f.intro = gr.Markdown(text("ui.planner_intro", "nl"))
     with gr.Row():
         f.first_day = date_box("first_sick_day", "first-sick-day")
         f.eje = date_box("eje", "eje")
     with gr.Group(elem_id="periods"):
-        f.periods_label = gr.Markdown(t("periods", "nl"), elem_id="periods-label")
+        f.periods_label = gr.Markdown(text("ui.periods", "nl"), elem_id="periods-label")
         for i in range(1, MAX_PERIODS + 1):
             with gr.Row(visible=False, elem_id=f"period-{i}") as row:
                 start = date_box("period_start", f"period-{i}-start", picker=True,
-                                 label=t("period_start", "nl", n=i))
+                                 label=text("ui.period_start", "nl", n=i))
                 end = date_box("period_end", f"period-{i}-end", picker=True,
-                               label=t("period_end", "nl", n=i))
+                               label=text("ui.period_end", "nl", n=i))
             f.period_rows.append(row)
             f.period_boxes.append((start, end))
         with gr.Row():
-            f.add_period = gr.Button(t("add_period", "nl"), elem_id="add-period", size="sm")
-            f.remove_period = gr.Button(t("remove_period", "nl"), elem_id="remove-period",
+            f.add_period = gr.Button(text("ui.add_period", "nl"), elem_id="add-period", size="sm")
+            f.remove_period = gr.Button(text("ui.remove_period", "nl"), elem_id="remove-period",
                                         size="sm", visible=False)
     f.period_count = gr.State(0, delete_callback=forget)
     with gr.Group(elem_id="leave"):
-        f.leave_label = gr.Markdown(t("leave", "nl"), elem_id="leave-label")
+        f.leave_label = gr.Markdown(text("ui.leave", "nl"), elem_id="leave-label")
         with gr.Row():
             f.leave_start = date_box("leave_start", "leave-start", picker=True)
             f.leave_end = date_box("leave_end", "leave-end", picker=True)
-    with gr.Accordion(t("steps_done", "nl"), open=False, elem_id="steps-done") as f.steps_box, \
+    with gr.Accordion(text("ui.steps_done", "nl"), open=False,
+                      elem_id="steps-done") as f.steps_box, \
             gr.Row():
         for key in STEP_KEYS:
             f.steps[key] = date_box(f"step_{key}", f"step-{key.replace('_', '-')}", picker=True)
-    with gr.Accordion(t("extension", "nl"), open=False, elem_id="extension") as f.extension:
+    with gr.Accordion(text("ui.extension", "nl"), open=False, elem_id="extension") as f.extension:
         f.verlenging = date_box("verlenging_tot", "verlenging")
-        f.loonsanctie = gr.Number(label=t("loonsanctie", "nl"), minimum=0, maximum=52,
+        f.loonsanctie = gr.Number(label=text("ui.loonsanctie", "nl"), minimum=0, maximum=52,
                                   precision=0, elem_id="loonsanctie")
-    with gr.Accordion(t("costs_box", "nl"), open=False, elem_id="costs-box") as f.costs_box:
-        f.wage = gr.Number(label=t("monthly_wage", "nl"), minimum=0, maximum=100000,
+    with gr.Accordion(text("ui.costs_box", "nl"), open=False, elem_id="costs-box") as f.costs_box:
+        f.wage = gr.Number(label=text("ui.monthly_wage", "nl"), minimum=0, maximum=100000,
                            elem_id="monthly-wage")
-    f.alarm_days = gr.Textbox(label=t("alarm_days", "nl"), value="14,2", lines=1, max_lines=1,
+    f.alarm_days = gr.Textbox(label=text("ui.alarm_days", "nl"), value="14,2", lines=1, max_lines=1,
                               elem_id="alarm-days")
-    f.calc = gr.Button(t("calculate", "nl"), variant="primary", elem_id="calculate")
+    f.calc = gr.Button(text("ui.calculate", "nl"), variant="primary", elem_id="calculate")
     f.summary = gr.Markdown(elem_id="planner-summary")
     f.check = gr.HTML(elem_id="planner-check")
     f.costs = gr.Markdown(elem_id="planner-costs")
     f.picture = gr.HTML(elem_id="timeline-svg")
     f.table = gr.HTML(elem_id="timeline-table")
     with gr.Row():
-        f.ics = gr.DownloadButton(t("download_ics", "nl"), visible=False, elem_id="download-ics")
-        f.csv = gr.DownloadButton(t("download_csv", "nl"), visible=False, elem_id="download-csv")
-        f.pdf = gr.DownloadButton(t("download_pdf", "nl"), visible=False, elem_id="download-pdf")
+        f.ics = gr.DownloadButton(text("ui.download_ics", "nl"), visible=False,
+                                  elem_id="download-ics")
+        f.csv = gr.DownloadButton(text("ui.download_csv", "nl"), visible=False,
+                                  elem_id="download-csv")
+        f.pdf = gr.DownloadButton(text("ui.download_pdf", "nl"), visible=False,
+                                  elem_id="download-pdf")
     _wire_periods(f)
     return f
 

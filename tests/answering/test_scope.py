@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from assistant.answering.messages import say
 from assistant.answering.scope import LABELS, ScopeGuard, ScopeModel, rules_only
+from assistant.texts import text
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +64,10 @@ def test_with_another_embedding_model_the_rules_decide_alone(embedder):
     ("personal_data", "arbodienst", "occupational health"), ("document_request", "bedrijfsarts", "company doctor"),
 ])
 def test_each_refusal_says_why_and_where_to_go(key, nl_hint, en_hint):
-    assert nl_hint in say(key, "nl", "je") and nl_hint in say(key, "nl", "u")
-    assert en_hint in say(key, "en")
-    assert not re.search(r"\b(u|uw)\b", say(key, "nl", "je"))
-    assert not re.search(r"\b(je|jij|jouw)\b", say(key, "nl", "u"))
+    assert nl_hint in text(f"answer.{key}", "nl", "je") and nl_hint in text(f"answer.{key}", "nl", "u")
+    assert en_hint in text(f"answer.{key}", "en")
+    assert not re.search(r"\b(u|uw)\b", text(f"answer.{key}", "nl", "je"))
+    assert not re.search(r"\b(je|jij|jouw)\b", text(f"answer.{key}", "nl", "u"))
 
 
 def test_a_story_full_of_symptoms_that_asks_a_process_question_is_answered(kb_assistant):

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from assistant.texts import text
 from assistant.web.admin.auth import Admin, require_admin
 from assistant.web.admin.layout import page
 from assistant.web.admin.uploads import site_folder, uploads_root
@@ -66,25 +67,19 @@ async def conflicts_page(request: Request,
                          admin: Annotated[Admin, Depends(require_admin)]) -> HTMLResponse:
     """The conflicts as a table."""
     lang = request_language(request)
-    en = lang == "en"
     found = await run_in_threadpool(conflicts_for, request, admin)
-    intro = ("Passages in your own documents that contradict a vetted statement of the knowledge "
-             "base. The assistant never quotes them as fact; correct or remove the document."
-             if en else
-             "Passages in uw eigen documenten die in strijd zijn met een gecontroleerde uitspraak "
-             "van de kennisbank. De assistent citeert ze nooit als feit; verbeter of verwijder het "
-             "document.")
+    intro = text("admin.conflicts_intro", lang)
     if not found:
-        table = "<p>" + ("No conflicts found." if en else "Geen conflicten gevonden.") + "</p>"
+        table = f"<p>{text('admin.conflicts_none', lang)}</p>"
     else:
         rows = "".join(
             f"<tr><td>{escape(c['title'])}<br><code class=\"muted\">{escape(c['path'])}</code></td>"
             f"<td>{escape(c['passage'])}</td><td>{escape(c['vetted'])}</td></tr>" for c in found)
         table = ("<div class=\"wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
-                 + ("Conflicts" if en else "Conflicten") + "\"><table><thead><tr>"
+                 + text("admin.nav_conflicts", lang) + "\"><table><thead><tr>"
                  "<th scope=\"col\">Document</th>"
                  "<th scope=\"col\">Passage</th><th scope=\"col\">"
-                 f"{'Vetted claim' if en else 'Gecontroleerde uitspraak'}</th></tr>"
+                 f"{text('admin.vetted_claim', lang)}</th></tr>"
                  f"</thead><tbody>{rows}</tbody></table></div>")
-    return page("Conflicts" if en else "Conflicten", f"<p class=\"muted\">{intro}</p>{table}",
+    return page(text("admin.nav_conflicts", lang), f"<p class=\"muted\">{intro}</p>{table}",
                 path="/admin/conflicten", language=lang)

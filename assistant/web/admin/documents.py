@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from assistant.answering.claims import is_vetted
+from assistant.texts import pair, text
 from assistant.web.admin.auth import (
     CSRF_FIELD,
     Admin,
@@ -40,21 +41,10 @@ from ingest.files import path_key, under
 
 router = APIRouter(include_in_schema=False)
 
-_FORBIDDEN_SITE = ("U heeft geen toegang tot de documenten van deze site.",
-                   "You have no access to this site's documents.")
-_PROTECTED = (
-    "Dit document hoort bij de samengestelde kennisbank (knowledge/) en kan niet vanuit de "
-    "beheeromgeving worden verwijderd; dat gaat via de repository en `spoor2 ingest --prune`.",
-    "This document belongs to the curated knowledge base (knowledge/) and cannot be removed from "
-    "the console; change the repository and run `spoor2 ingest --prune`.",
-)
-_NOT_FOUND = ("Dit document staat niet in de kennisbank.", "This document is not in the index.")
-_STILL_ON_DISK = (
-    "Dit document is via de opdrachtregel toegevoegd en het bestand staat nog op de server; "
-    "verwijder eerst het bestand, daarna kan het hier uit de kennisbank.",
-    "This document was added from the command line and its file is still on the server; remove "
-    "the file first, then it can be removed from the index here.",
-)
+_FORBIDDEN_SITE = pair("admin.documents.forbidden_site")
+_PROTECTED = pair("admin.documents.protected")
+_NOT_FOUND = pair("admin.documents.not_found")
+_STILL_ON_DISK = pair("admin.documents.still_on_disk")
 
 
 # -- state --------------------------------------------------------------------------------------
@@ -227,72 +217,71 @@ async def api_ingest(request: Request,
 
 
 # -- console page --------------------------------------------------------------------------------
-def _status_html(status: dict[str, Any], en: bool) -> str:
+def _status_html(status: dict[str, Any], lang: str) -> str:
+    def t(key: str) -> str:
+        return text(f"admin.documents.{key}", lang)
+
     state = status.get("state", "idle")
     if state == "idle":
         return ""
-    stage = {"reading": ("Bestanden lezen", "Reading files"),
-             "embedding": ("Tekst verwerken", "Processing text"),
-             "starting": ("Starten", "Starting")}.get(str(status.get("stage")), ("", ""))
+    stage = str(status.get("stage"))
+    stage_label = t(f"stage_{stage}") if stage in ("reading", "embedding", "starting") else ""
     if state == "running":
-        text = (f"{'Busy' if en else 'Bezig'}: {stage[1] if en else stage[0]} "
+        said = (f"{t('busy')}: {stage_label} "
                 f"({status.get('done', 0)}/{status.get('total', 0)}). "
-                + ("The current knowledge base keeps answering until the new one is complete."
-                   if en else "De huidige kennisbank blijft antwoorden tot de nieuwe klaar is."))
+                + t("keeps_answering"))
     elif state == "failed":
-        text = str(status.get("error_en" if en else "error_nl", ""))
+        said = str(status.get(f"error_{lang}", ""))
     elif status.get("live"):
-        text = ("Done: the assistant now answers with the new knowledge base." if en else
-                "Klaar: de assistent antwoordt nu met de nieuwe kennisbank.")
+        said = (t("done_the_assistant_now_answe"))
         if not status.get("built"):
-            text = "Done: nothing changed." if en else "Klaar: er is niets veranderd."
+            said = t("done_nothing_changed")
     else:
-        text = ("Built; the assistant switches to it within a few seconds." if en else
-                "Opgebouwd; de assistent schakelt binnen enkele seconden over.")
+        said = (t("built_the_assistant_switches"))
     items = "".join(
         f"<li><strong>{escape(s['file'])}</strong>: "
-        f"{escape(s['message_en'] if en else s['message_nl'])} "
+        f"{escape(s[f'message_{lang}'])} "
         f"<span class=\"muted\">({escape(s['reason'])})</span></li>"
         for s in status.get("skipped", []))
-    skipped = (f"<h3>{'Skipped files' if en else 'Overgeslagen bestanden'}</h3><ul>{items}</ul>"
+    skipped = (f"<h3>{t('skipped_files')}</h3><ul>{items}</ul>"
                if items else "")
     conflicts = "".join(
         f"<li><strong>{escape(c['file'])}</strong>: “{escape(c['passage'])}” – "
-        f"{'contradicts' if en else 'in strijd met'}: {escape(c['vetted'])}</li>"
+        f"{t('contradicts')}: {escape(c['vetted'])}</li>"
         for c in status.get("conflicts", []))
     if conflicts:
-        heading = "Conflicts with the knowledge base" if en else "Strijdig met de kennisbank"
+        heading = t("conflicts_with_the_knowledge")
         conflicts = f"<h3>{heading}</h3><ul>{conflicts}</ul>"
     cls = "error" if state == "failed" else ""
     return (f'<p id="ingest-state" data-state="{escape(state)}" '
-            f'data-live="{"1" if status.get("live") else "0"}" class="{cls}">{escape(text)}</p>'
+            f'data-live="{"1" if status.get("live") else "0"}" class="{cls}">{escape(said)}</p>'
             f"{skipped}{conflicts}")
 
 
 def _page(request: Request, admin: Admin, error: str = "", status_code: int = 200) -> HTMLResponse:
     lang = request_language(request)
-    en = lang == "en"
     status = jobs(request).status()
+
+    def t(key: str) -> str:
+        return text(f"admin.documents.{key}", lang)
+
     docs = documents(request, admin)
     token = escape(csrf_token(request))
     hidden = f'<input type="hidden" name="{CSRF_FIELD}" value="{token}">'
-    suffix = "?lang=en" if en else ""
-    origin_label = {"upload": ("Upload", "Upload"), "knowledge": ("Kennisbank", "Knowledge base"),
-                    "cli": ("Opdrachtregel", "Command line")}
+    suffix = "" if lang == "nl" else f"?lang={lang}"
     rows = []
     for d in docs:
         if d["removable"]:
             action = (f'<form method="post" action="/admin/documenten/verwijderen{suffix}">{hidden}'
                       f'<input type="hidden" name="path" value="{escape(d["path"])}">'
-                      f'<button type="submit" aria-label="{"Remove" if en else "Verwijder"} '
-                      f'{escape(d["file"])}">{"Remove" if en else "Verwijder"}</button></form>')
+                      f'<button type="submit" aria-label="{t("remove")} '
+                      f'{escape(d["file"])}">{t("remove")}</button></form>')
         else:
-            action = ('<span class="muted">' + ("not from the console" if en else
-                                               "niet via de beheeromgeving") + "</span>")
-        label = origin_label[d["origin"]][1 if en else 0]
+            action = ('<span class="muted">' + (t("not_from_the_console")) + "</span>")
+        label = t(f"origin_{d['origin']}")
         if d["folder"]:
             label += f" ({escape(d['folder'])})"
-        vetted = ("yes" if en else "ja") if d["vetted"] else ("no" if en else "nee")
+        vetted = t("yes") if d["vetted"] else t("no")
         rows.append(
             f"<tr><td>{escape(d['title'] or d['file'])}</td>"
             f"<td><code>{escape(d['path'])}</code></td>"
@@ -300,41 +289,37 @@ def _page(request: Request, admin: Admin, error: str = "", status_code: int = 20
             f"<td>{d['chunks']}</td><td>{escape(d['ingested_at'][:16].replace('T', ' '))}</td>"
             f"<td>{action}</td></tr>")
     head = ("<tr><th scope=\"col\">Document</th><th scope=\"col\">"
-            + ("File" if en else "Bestand") + "</th><th scope=\"col\">"
-            + ("Source" if en else "Herkomst") + "</th><th scope=\"col\">"
-            + ("Vetted" if en else "Gecontroleerd") + "</th><th scope=\"col\">Chunks</th>"
-            "<th scope=\"col\">" + ("Added (UTC)" if en else "Toegevoegd (UTC)")
-            + "</th><th scope=\"col\">" + ("Action" if en else "Actie") + "</th></tr>")
+            + (t("file")) + "</th><th scope=\"col\">"
+            + (t("source")) + "</th><th scope=\"col\">"
+            + (t("vetted")) + "</th><th scope=\"col\">Chunks</th>"
+            "<th scope=\"col\">" + (t("added_utc"))
+            + "</th><th scope=\"col\">" + (t("action")) + "</th></tr>")
     site_field = "" if admin.site is not None else (
-        '<p><label for="site">' + ("Site (origin; empty: every site)" if en else
-                                   "Site (origin; leeg: alle sites)")
+        '<p><label for="site">' + (t("site_origin_empty_every_site"))
         + '</label><br><input id="site" name="site" type="text" size="40" style="max-width: 100%" '
         'placeholder="https://www.bureau.nl"></p>')
     error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
     accept = ",".join(EXTENSIONS)
     body = f"""{error_html}
-<section aria-labelledby="h-status"><h2 id="h-status">{'Processing' if en else 'Verwerking'}</h2>
-<div id="ingest-status" aria-live="polite">{_status_html(status, en) or
-    ('<p id="ingest-state" data-state="idle">' + ('Nothing is being processed.' if en else
-     'Er wordt niets verwerkt.') + '</p>')}</div>
-<p><a href="/admin/documenten{suffix}">{'Refresh' if en else 'Vernieuwen'}</a></p></section>
-<section aria-labelledby="h-upload"><h2 id="h-upload">{'Upload' if en else 'Uploaden'}</h2>
+<section aria-labelledby="h-status"><h2 id="h-status">{t('processing')}</h2>
+<div id="ingest-status" aria-live="polite">{_status_html(status, lang) or
+    ('<p id="ingest-state" data-state="idle">' + (t('nothing_is_being_processed')) + '</p>')}</div>
+<p><a href="/admin/documenten{suffix}">{t('refresh')}</a></p></section>
+<section aria-labelledby="h-upload"><h2 id="h-upload">{t('upload')}</h2>
 <form method="post" action="/admin/documenten{suffix}" enctype="multipart/form-data">{hidden}
-<p><label for="files">{'Files (md, txt, html, pdf, docx; at most 10 MB each)' if en else
-  'Bestanden (md, txt, html, pdf, docx; hoogstens 10 MB per stuk)'}</label><br>
+<p><label for="files">{t('files_md_txt_html_pdf_docx_a')}</label><br>
 <input id="files" name="files" type="file" multiple accept="{accept}" required></p>
 {site_field}<p><button type="submit">{
-  'Upload and process' if en else 'Uploaden en verwerken'}</button></p>
+  t('upload_and_process')}</button></p>
 </form></section>
 <section aria-labelledby="h-docs"><h2 id="h-docs">{
-  'In the knowledge base' if en else 'In de kennisbank'}</h2>
+  t('in_the_knowledge_base')}</h2>
 <p class="muted">{
-  'The curated knowledge base (knowledge/) can only be changed in the repository.' if en else
-  'De samengestelde kennisbank (knowledge/) kan alleen in de repository worden aangepast.'}</p>
+  t('the_curated_knowledge_base_k')}</p>
 <div class="wrap" tabindex="0" role="region" aria-labelledby="h-docs"><table>
 <thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div></section>
 <script src="/admin/documenten.js" defer></script>"""
-    return page("Documents" if en else "Documenten", body, path="/admin/documenten",
+    return page(t("documents"), body, path="/admin/documenten",
                 language=lang, status_code=status_code)
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from assistant.handoff.store import STATUSES, HandoffRequest
+from assistant.texts import pair, text
 from assistant.web.admin.auth import (
     CSRF_FIELD,
     Admin,
@@ -23,15 +24,8 @@ from assistant.web.errors import ApiError, request_language
 router = APIRouter(include_in_schema=False)
 
 PAGE = "/admin/overdrachten"
-_STATUS = {
-    "pending": ("wacht op verzending", "waiting to be sent"),
-    "delivered": ("afgeleverd", "delivered"),
-    "failed": ("verzenden mislukt, volgt opnieuw", "delivery failed, will retry"),
-    "handled": ("afgehandeld", "handled"),
-}
-_NOT_FOUND = ("Deze overdracht bestaat niet.", "This handoff does not exist.")
-_FORBIDDEN_SITE = ("U mag alleen de gegevens van uw eigen website zien.",
-                   "You may only see your own website's data.")
+_NOT_FOUND = pair("admin.handoffs.not_found")
+_FORBIDDEN_SITE = pair("admin.handoffs.forbidden_site")
 
 
 def _site_filter(admin: Admin, site: str | None) -> str | None:
@@ -56,8 +50,8 @@ async def list_handoffs(request: Request, admin: Annotated[Admin, Depends(requir
     """Handoff requests, newest first, with their delivery status (filters: site, status)."""
     if status is not None and status not in STATUSES:
         choices = ", ".join(STATUSES)
-        raise ApiError(422, "invalid_field", f"Onbekende status; kies uit: {choices}.",
-                       f"Unknown status; choose one of: {choices}.")
+        raise ApiError(422, "invalid_field",
+                       *pair("admin.handoffs.unknown_status", choices=choices))
     store = request.app.state.web.handoff.store
     rows = await run_in_threadpool(store.list, site=_site_filter(admin, site), status=status)
     return {"handoffs": [r.to_dict() for r in rows]}
@@ -80,9 +74,7 @@ async def retry(request: Request, handoff_id: int,
     _own(request, admin, handoff_id)
     desk = request.app.state.web.handoff
     if not await run_in_threadpool(desk.store.retry_now, handoff_id):
-        raise ApiError(409, "not_retryable",
-                       "Deze overdracht is al afgeleverd of afgehandeld.",
-                       "This handoff has already been delivered or handled.")
+        raise ApiError(409, "not_retryable", *pair("admin.handoffs.not_retryable"))
     await run_in_threadpool(desk.deliverer.deliver_due)
     return desk.store.get(handoff_id).to_dict()
 
@@ -97,22 +89,25 @@ async def mark_handled_form(request: Request, handoff_id: int,
     return RedirectResponse(f"{PAGE}#h{handoff_id}", status_code=303)
 
 
-def _row_html(r: HandoffRequest, en: bool, csrf: str) -> str:
-    status = _STATUS.get(r.status, (r.status, r.status))[1 if en else 0]
+def _row_html(r: HandoffRequest, lang: str, csrf: str) -> str:
+    def t(key: str) -> str:
+        return text(f"admin.handoffs.{key}", lang)
+
+    status = t(f"status_{r.status}") if r.status in STATUSES else r.status
     error = when = ""
     if r.status == "failed":
         error = f'<br><span class="error">{escape(r.last_error)}</span>'
-        when = (f'<br><span class="muted">{"next attempt" if en else "volgende poging"}: '
+        when = (f'<br><span class="muted">{t("next_attempt")}: '
                 f"{escape(r.next_attempt_at or '')}</span>")
     action = ""
     if r.status != "handled":
-        label = "Mark handled" if en else "Markeer als afgehandeld"
+        label = t("mark_handled")
         action = (f'<form method="post" action="{PAGE}/{r.id}/afgehandeld">'
                   f'<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf)}">'
                   f'<button type="submit" aria-label="{escape(label)} (#{r.id})">{escape(label)}'
                   "</button></form>")
     return (f'<tr id="h{r.id}"><td>{r.id}</td><td>{escape(r.created_at)}</td>'
-            f"<td>{escape(r.site or ('own chat' if en else 'eigen chat'))}</td>"
+            f"<td>{escape(r.site or t('own_chat'))}</td>"
             f"<td>{escape(r.question)}</td><td>{escape(r.contact)}</td>"
             f'<td class="status-{escape(r.status)}">{escape(status)}{error}{when}</td>'
             f"<td>{action}</td></tr>")
@@ -123,27 +118,23 @@ async def handoffs_page(request: Request, admin: Annotated[Admin, Depends(requir
                         status: str | None = None) -> HTMLResponse:
     """The console's list of handoff requests with a mark-handled button each."""
     lang = request_language(request)
-    en = lang == "en"
     status = status if status in STATUSES else None
     rows = await run_in_threadpool(request.app.state.web.handoff.store.list,
                                    site=_site_filter(admin, None), status=status)
-    heads = (("#", "Received", "Website", "Question", "Contact", "Status", "Action")
-             if en else ("#", "Ontvangen", "Website", "Vraag", "Contact", "Status", "Actie"))
+    heads = ("#", *(text(f"admin.handoffs.col_{k}", lang)
+                    for k in ("received", "website", "question", "contact", "status", "action")))
     if rows:
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
-        caption = ("Handoff requests, newest first" if en
-                   else "Vragen voor een adviseur, nieuwste eerst")
+        caption = text("admin.handoffs.caption", lang)
         csrf = csrf_token(request)
         body = (f'<div class="wrap"><table><caption>{caption}</caption>'
                 f"<thead><tr>{head}</tr></thead>"
-                f"<tbody>{''.join(_row_html(r, en, csrf) for r in rows)}</tbody></table></div>")
+                f"<tbody>{''.join(_row_html(r, lang, csrf) for r in rows)}</tbody></table></div>")
     else:
-        empty = "No handoff requests yet." if en else "Nog geen vragen voor een adviseur."
+        empty = text("admin.handoffs.none", lang)
         body = f"<p>{empty}</p>"
     desk = request.app.state.web.handoff
     if not any(desk.available(site) for site in ("", *(p.key for p in desk.sites.profiles))):
-        missing = ("Handoff is not configured: set SPOOR2_SMTP_HOST and SPOOR2_SMTP_TO, or "
-                   "SPOOR2_HANDOFF_WEBHOOK." if en else "Doorsturen is niet ingesteld: zet "
-                   "SPOOR2_SMTP_HOST en SPOOR2_SMTP_TO, of SPOOR2_HANDOFF_WEBHOOK.")
+        missing = text("admin.handoffs.not_configured", lang)
         body = f'<p class="error">{missing}</p>{body}' 
-    return page("Handoffs" if en else "Overdrachten", body, path=PAGE, language=lang)
+    return page(text("admin.nav_handoffs", lang), body, path=PAGE, language=lang)

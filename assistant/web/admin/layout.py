@@ -5,16 +5,18 @@ from html import escape
 
 from fastapi.responses import HTMLResponse
 
-# (path, Dutch label, English label) of the console's pages, in menu order.
-NAV: tuple[tuple[str, str, str], ...] = (
-    ("/admin", "Overzicht", "Overview"),
-    ("/admin/documenten", "Documenten", "Documents"),
-    ("/admin/probeer", "Probeer", "Try it"),
-    ("/admin/conflicten", "Conflicten", "Conflicts"),
-    ("/admin/onbeantwoord", "Onbeantwoord", "Unanswered"),
-    ("/admin/vragen", "Vragen", "Questions"),
-    ("/admin/overdrachten", "Overdrachten", "Handoffs"),
-    ("/admin/logout", "Uitloggen", "Sign out"),
+from assistant.texts import text
+
+# The console's pages, in menu order.
+NAV: tuple[tuple[str, str], ...] = (  # (path, catalogue key of its label)
+    ("/admin", "admin.nav_overview"),
+    ("/admin/documenten", "admin.nav_documents"),
+    ("/admin/probeer", "admin.nav_try"),
+    ("/admin/conflicten", "admin.nav_conflicts"),
+    ("/admin/onbeantwoord", "admin.nav_unanswered"),
+    ("/admin/vragen", "admin.nav_questions"),
+    ("/admin/overdrachten", "admin.nav_handoffs"),
+    ("/admin/logout", "admin.sign_out"),
 )
 
 CSS = """
@@ -36,21 +38,21 @@ button { padding: .45rem .9rem; min-height: 44px; }
 def page(title: str, body: str, *, path: str, language: str = "nl",
          status_code: int = 200) -> HTMLResponse:
     """A console page: `body` is trusted HTML built with `html.escape` by the caller."""
-    en = language == "en"
     current = ' aria-current="page"'
     links = "".join(
         f'<li><a href="{href}"{current if href == path else ""}>'
-        f"{escape(label_en if en else label_nl)}</a></li>"
-        for href, label_nl, label_en in NAV
+        f"{escape(text(key, language))}</a></li>"
+        for href, key in NAV
     )
+    console = text("admin.console", language)
     html = f"""<!doctype html>
-<html lang="{'en' if en else 'nl'}"><head><meta charset="utf-8">
+<html lang="{language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>{escape(title)} – Spoor 2 Assistent {'console' if en else 'beheer'}</title>
+<title>{escape(title)} – Spoor 2 Assistent {console}</title>
 <style>{CSS}</style></head>
-<body><header><strong>Spoor 2 Assistent – {'console' if en else 'beheer'}</strong>
-<nav aria-label="{'Console' if en else 'Beheer'}"><ul>{links}</ul></nav></header>
+<body><header><strong>Spoor 2 Assistent – {console}</strong>
+<nav aria-label="{escape(console.capitalize())}"><ul>{links}</ul></nav></header>
 <main><h1>{escape(title)}</h1>
 {body}
 </main></body></html>"""

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from assistant.texts import text
 from assistant.web.admin.auth import Admin, require_admin
 from assistant.web.admin.layout import page
 from assistant.web.admin.params import day_param
@@ -64,8 +65,8 @@ class LogQuery:
 
 def csv_cell(value: Any) -> str:
     """A cell a spreadsheet shows as text: one starting with = + - @ gets a leading '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    shown = "" if value is None else str(value)
+    return "'" + shown if shown.startswith(_FORMULA) else shown
 
 
 def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str) -> Response:
@@ -134,62 +135,44 @@ async def feedback(request: Request, admin: Annotated[Admin, Depends(require_adm
                          "items": page_rows}, headers={"Cache-Control": "no-store"})
 
 
-_LABELS = {
-    "title": ("Vragen", "Questions"), "site": ("Site", "Site"), "language": ("Taal", "Language"),
-    "kind": ("Soort antwoord", "Answer kind"), "since": ("Vanaf", "From"),
-    "until": ("Tot en met", "Until"), "show": ("Toon", "Show"), "any": ("alle", "any"),
-    "csv": ("Download als CSV", "Download as CSV"), "time": ("Tijd (UTC)", "Time (UTC)"),
-    "question": ("Vraag", "Question"), "confidence": ("Zekerheid", "Confidence"),
-    "cited": ("Bronnen", "Sources"), "feedback": ("Feedback", "Feedback"),
-    "none": ("Geen vragen gevonden.", "No questions found."),
-    "off": ("Het vragenlogboek staat uit (SPOOR2_QUESTION_LOG=1 zet het aan).",
-            "The question log is off (SPOOR2_QUESTION_LOG=1 turns it on)."),
-    "health": ("alleen het onderwerp (medische details weggelaten)",
-               "topic only (health details removed)"),
-    "own": ("eigen UI", "own UI"), "next": ("Volgende", "Next"), "prev": ("Vorige", "Previous"),
-    "count": ("{n} vragen", "{n} questions"),
-}
+def _label(key: str, lang: str, **values: Any) -> str:
+    return escape(text(f"admin.questions.{key}", lang, **values))
 
 
-def _label(key: str, en: bool, **values: Any) -> str:
-    text = _LABELS[key][1 if en else 0]
-    return escape(text.format(**values) if values else text)
-
-
-def _form(query: LogQuery, admin: Admin, en: bool) -> str:
+def _form(query: LogQuery, admin: Admin, lang: str) -> str:
     def field(name: str, kind: str, value: Any) -> str:
         locked = " readonly" if name == "site" and admin.site is not None else ""
-        return (f'<p><label for="f-{name}">{_label(name, en)}</label><br>'
+        return (f'<p><label for="f-{name}">{_label(name, lang)}</label><br>'
                 f'<input id="f-{name}" name="{name}" type="{kind}" '
                 f'value="{escape(str(value or ""))}"{locked}></p>')
 
     options = "".join(
         f'<option value="{v}"{" selected" if query.language == v else ""}>{label}</option>'
-        for v, label in (("", _label("any", en)), ("nl", "nl"), ("en", "en")))
+        for v, label in (("", _label("any", lang)), ("nl", "nl"), ("en", "en")))
     return (
         '<form method="get" action="/admin/vragen" class="filters">'
         + field("site", "text", admin.site if admin.site is not None else query.site)
-        + f'<p><label for="f-language">{_label("language", en)}</label><br>'
+        + f'<p><label for="f-language">{_label("language", lang)}</label><br>'
           f'<select id="f-language" name="language">{options}</select></p>'
         + field("kind", "text", query.kind) + field("since", "date", query.since)
         + field("until", "date", query.until)
-        + f'<p><button type="submit">{_label("show", en)}</button></p></form>')
+        + f'<p><button type="submit">{_label("show", lang)}</button></p></form>')
 
 
-def _table(items: list[dict[str, Any]], en: bool) -> str:
-    head = "".join(f'<th scope="col">{_label(k, en)}</th>' for k in (
+def _table(items: list[dict[str, Any]], lang: str) -> str:
+    head = "".join(f'<th scope="col">{_label(k, lang)}</th>' for k in (
         "time", "site", "language", "kind", "confidence", "question", "cited", "feedback"))
     body = []
     for r in items:
         question = escape(r["question"])
         if r["health_removed"]:
-            question += f' <span class="muted">({_label("health", en)})</span>'
+            question += f' <span class="muted">({_label("health", lang)})</span>'
         rating = {"up": "👍", "down": "👎"}.get(r["feedback"] or "", "")
         if r["feedback_comment"]:
             rating += " " + escape(r["feedback_comment"])
         body.append(
             f"<tr><td>{escape(r['created_at'])}</td>"
-            f"<td>{escape(r['site']) or _label('own', en)}</td><td>{escape(r['language'])}</td>"
+            f"<td>{escape(r['site']) or _label('own', lang)}</td><td>{escape(r['language'])}</td>"
             f"<td>{escape(r['kind'])}</td><td>{r['confidence']:.2f}</td><td>{question}</td>"
             f"<td>{escape(', '.join(r['cited']))}</td><td>{rating}</td></tr>")
     return (f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
@@ -201,24 +184,23 @@ async def questions_page(request: Request, admin: Annotated[Admin, Depends(requi
                          query: Annotated[LogQuery, Depends()]) -> HTMLResponse:
     """The question log with its filters (a GET form) and a CSV link."""
     lang = request_language(request)
-    en = lang == "en"
     query.limit = min(query.limit, 200)
     total, items = await run_in_threadpool(_questions, request, query, admin)
-    parts = [_form(query, admin, en)]
+    parts = [_form(query, admin, lang)]
     if not request.app.state.web.questions.enabled:
-        parts.append(f'<p class="muted">{_label("off", en)}</p>')
-    parts.append(f'<p>{_label("count", en, n=total)} · '
+        parts.append(f'<p class="muted">{_label("off", lang)}</p>')
+    parts.append(f'<p>{_label("count", lang, n=total)} · '
                  f'<a href="/api/admin/questions?{escape(query.params(format="csv"))}" download>'
-                 f'{_label("csv", en)}</a></p>')
-    parts.append(_table(items, en) if items else f"<p>{_label('none', en)}</p>")
+                 f'{_label("csv", lang)}</a></p>')
+    parts.append(_table(items, lang) if items else f"<p>{_label('none', lang)}</p>")
     pages = []
     if query.offset > 0:
         prev = query.params(offset=max(0, query.offset - query.limit), limit=query.limit)
-        pages.append(f'<a href="/admin/vragen?{escape(prev)}">{_label("prev", en)}</a>')
+        pages.append(f'<a href="/admin/vragen?{escape(prev)}">{_label("prev", lang)}</a>')
     if query.offset + query.limit < total:
         nxt = query.params(offset=query.offset + query.limit, limit=query.limit)
-        pages.append(f'<a href="/admin/vragen?{escape(nxt)}">{_label("next", en)}</a>')
+        pages.append(f'<a href="/admin/vragen?{escape(nxt)}">{_label("next", lang)}</a>')
     if pages:
-        parts.append(f'<nav aria-label="{"Pages" if en else "Pagina’s"}"><p>'
+        parts.append(f'<nav aria-label="{_label("pages", lang)}"><p>'
                      + " · ".join(pages) + "</p></nav>")
-    return page(_label("title", en), "\n".join(parts), path="/admin/vragen", language=lang)
+    return page(_label("title", lang), "\n".join(parts), path="/admin/vragen", language=lang)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from assistant.texts import text
 from assistant.web.admin.auth import (
     CSRF_FIELD,
     Admin,
@@ -38,21 +39,19 @@ def _safe_next(target: str | None) -> str:
 def _login_page(request: Request, next_path: str, error: str = "", status: int = 200,
                 headers: dict[str, str] | None = None) -> HTMLResponse:
     lang = request_language(request)
-    en = lang == "en"
     has_password = bool(admin_settings(request).admin_password_hash.get_secret_value())
-    label = ("Admin token or password" if en else "Beheertoken of wachtwoord") if has_password \
-        else ("Admin token" if en else "Beheertoken")
+    label = text("admin.token_or_password" if has_password else "admin.token", lang)
     message = f'<p class="error" role="alert" id="login-error">{escape(error)}</p>' if error else ""
     described = ' aria-describedby="login-error" aria-invalid="true"' if error else ""
     body = f"""{message}
-<form method="post" action="/admin/login{'?lang=en' if en else ''}">
+<form method="post" action="/admin/login{'' if lang == 'nl' else '?lang=' + lang}">
 <input type="hidden" name="next" value="{escape(next_path)}">
 <p><label for="secret">{escape(label)}</label><br>
 <input id="secret" name="secret" type="password" autocomplete="current-password" required
  style="max-width: 100%" size="40"{described}></p>
-<p><button type="submit">{'Sign in' if en else 'Inloggen'}</button></p>
+<p><button type="submit">{text("admin.sign_in", lang)}</button></p>
 </form>"""
-    response = page("Sign in" if en else "Inloggen", body, path="/admin/login", language=lang,
+    response = page(text("admin.sign_in", lang), body, path="/admin/login", language=lang,
                     status_code=status)
     for key, value in (headers or {}).items():
         response.headers[key] = value
@@ -70,14 +69,12 @@ async def login(request: Request, secret: Annotated[str, Form(max_length=1024)] 
                 next: Annotated[str, Form(max_length=500)] = "") -> Response:  # noqa: A002
     """Check the token or password; set the session cookie and go on, or show the form again."""
     lang = request_language(request)
-    en = lang == "en"
     wait = throttled(request)
     if wait:
         minutes = max(1, -(-wait // 60))
         return _login_page(
             request, _safe_next(next),
-            f"Too many failed sign-in attempts. Please try again in {minutes} minutes." if en else
-            f"Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.",
+            text("admin.too_many_attempts", lang, minutes=minutes),
             429, {"Retry-After": str(wait)})
     settings = admin_settings(request)
     admin = token_admin(settings, secret, request) or password_admin(settings, secret)
@@ -85,8 +82,7 @@ async def login(request: Request, secret: Annotated[str, Form(max_length=1024)] 
         record_failure(request, "form")
         return _login_page(
             request, _safe_next(next),
-            "That token or password is not right." if en else
-            "Dit token of wachtwoord klopt niet.", 401)
+            text("admin.wrong_secret", lang), 401)
     response = RedirectResponse(_safe_next(next), status_code=303)
     start_session(request, response, admin)
     return response
@@ -97,11 +93,10 @@ async def logout_form(request: Request,
                       admin: Annotated[Admin, Depends(require_admin)]) -> HTMLResponse:
     """A button to sign out (a change, so a form with the CSRF token)."""
     lang = request_language(request)
-    en = lang == "en"
     body = f"""<form method="post" action="/admin/logout">
 <input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token(request))}">
-<button type="submit">{'Sign out' if en else 'Uitloggen'}</button></form>"""
-    return page("Sign out" if en else "Uitloggen", body, path="/admin/logout", language=lang)
+<button type="submit">{text("admin.sign_out", lang)}</button></form>"""
+    return page(text("admin.sign_out", lang), body, path="/admin/logout", language=lang)
 
 
 @router.post("/admin/logout")

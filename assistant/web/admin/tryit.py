@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from assistant.answering.claims import is_vetted
+from assistant.texts import text
 from assistant.web.admin.auth import (
     CSRF_FIELD,
     Admin,
@@ -92,13 +93,16 @@ def _option(value: str, label: str, chosen: str) -> str:
     return f'<option value="{escape(value)}"{selected}>{escape(label)}</option>'
 
 
-def _result_html(result: dict[str, Any], en: bool) -> str:
+def _result_html(result: dict[str, Any], lang: str) -> str:
+    def t(key: str) -> str:
+        return text(f"admin.try.{key}", lang)
+
     answer = result["answer"]
     citations = "".join(
         f"<li>[{c['number']}] {escape(c['title'])}"
         + (f" – {escape(c['section'])}" if c.get("section") else "") + "</li>"
         for c in answer["citations"])
-    yes, no = ("yes", "no") if en else ("ja", "nee")
+    yes, no = t("yes"), t("no")
     rows = "".join(
         f"<tr><td>{p['rank']}</td><td>{escape(p['title'] or p['doc_id'])}"
         f"<br><code class=\"muted\">{escape(p['path'])}</code></td>"
@@ -107,24 +111,24 @@ def _result_html(result: dict[str, Any], en: bool) -> str:
         f"<td>{escape(p['text'])}</td></tr>"
         for p in result["passages"])
     head = ("<tr><th scope=\"col\">#</th><th scope=\"col\">Document</th><th scope=\"col\">"
-            + ("Section" if en else "Sectie") + "</th><th scope=\"col\">"
-            + ("Vetted" if en else "Gecontroleerd") + "</th><th scope=\"col\">"
-            + ("Fused" if en else "Samen") + "</th><th scope=\"col\">Dense</th>"
-            "<th scope=\"col\">BM25</th><th scope=\"col\">" + ("Passage" if en else "Passage")
+            + (t("section")) + "</th><th scope=\"col\">"
+            + (t("vetted")) + "</th><th scope=\"col\">"
+            + (t("fused")) + "</th><th scope=\"col\">Dense</th>"
+            "<th scope=\"col\">BM25</th><th scope=\"col\">" + (t("passage"))
             + "</th></tr>")
     trace = escape(json.dumps(result["trace"], ensure_ascii=False, indent=1)[:6000])
     return f"""<section aria-labelledby="h-answer" id="try-result">
-<h2 id="h-answer">{'Answer' if en else 'Antwoord'}</h2>
-<p><strong>{'Path' if en else 'Pad'}:</strong> <code id="try-path">{escape(result['path'])}</code>
- · <strong>{'Kind' if en else 'Soort'}:</strong> {escape(answer['kind'])}
- · <strong>{'Confidence' if en else 'Zekerheid'}:</strong> {answer['confidence']}
- · <strong>{'Index' if en else 'Index'}:</strong> <code>{escape(result['generation'])}</code></p>
+<h2 id="h-answer">{t('answer')}</h2>
+<p><strong>{t('path')}:</strong> <code id="try-path">{escape(result['path'])}</code>
+ · <strong>{t('kind')}:</strong> {escape(answer['kind'])}
+ · <strong>{t('confidence')}:</strong> {answer['confidence']}
+ · <strong>{t('index')}:</strong> <code>{escape(result['generation'])}</code></p>
 <div id="try-answer" style="white-space: pre-wrap">{answer['answer']}</div>
-<h3>{'Sources' if en else 'Bronnen'}</h3><ul id="try-citations">{citations}</ul>
-<h3 id="h-passages">{'Retrieved passages' if en else 'Gevonden passages'}</h3>
+<h3>{t('sources')}</h3><ul id="try-citations">{citations}</ul>
+<h3 id="h-passages">{t('retrieved_passages')}</h3>
 <div class="wrap" tabindex="0" role="region" aria-labelledby="h-passages"><table>
 <thead>{head}</thead><tbody>{rows}</tbody></table></div>
-<details><summary>{'Full trace' if en else 'Volledig spoor'}</summary>
+<details><summary>{t('full_trace')}</summary>
 <pre style="white-space: pre-wrap">{trace}</pre></details>
 </section>"""
 
@@ -133,26 +137,28 @@ def _page(request: Request, question: str = "", audience: str = "", language: st
           result: dict[str, Any] | None = None, error: str = "",
           status_code: int = 200) -> HTMLResponse:
     lang = request_language(request)
-    en = lang == "en"
-    suffix = "?lang=en" if en else ""
+    suffix = "" if lang == "nl" else f"?lang={lang}"
+
+    def t(key: str) -> str:
+        return text(f"admin.try.{key}", lang)
+
     error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
-    body = f"""<p class="muted">{'Ask as a visitor would. Nothing is logged.' if en else
-  'Stel een vraag zoals een bezoeker dat doet. Er wordt niets bewaard.'}</p>{error_html}
+    body = f"""<p class="muted">{t('intro')}</p>{error_html}
 <form method="post" action="/admin/probeer{suffix}">
 <input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token(request))}">
-<p><label for="question">{'Question' if en else 'Vraag'}</label><br>
+<p><label for="question">{t('question')}</label><br>
 <textarea id="question" name="question" rows="3" cols="60" required maxlength="4000"
  style="max-width: 100%; box-sizing: border-box">{escape(question)}</textarea></p>
-<p><label for="audience">{'Audience' if en else 'Doelgroep'}</label>
-<select id="audience" name="audience">{_option('', 'Not set' if en else 'Niet gekozen', audience)}
-{_option('werkgever', 'Employer (werkgever)' if en else 'Werkgever', audience)}
-{_option('werknemer', 'Employee (werknemer)' if en else 'Werknemer', audience)}</select>
-<label for="language">{'Language' if en else 'Taal'}</label>
-<select id="language" name="language">{_option('', 'Automatic' if en else 'Automatisch', language)}
+<p><label for="audience">{t('audience')}</label>
+<select id="audience" name="audience">{_option('', t('not_set'), audience)}
+{_option('werkgever', t('employer_werkgever'), audience)}
+{_option('werknemer', t('employee_werknemer'), audience)}</select>
+<label for="language">{t('language')}</label>
+<select id="language" name="language">{_option('', t('automatic'), language)}
 {_option('nl', 'Nederlands', language)}{_option('en', 'English', language)}</select></p>
-<p><button type="submit">{'Ask' if en else 'Vraag'}</button></p></form>
-{_result_html(result, en) if result else ''}"""
-    return page("Try it" if en else "Probeer", body, path="/admin/probeer", language=lang,
+<p><button type="submit">{t('ask')}</button></p></form>
+{_result_html(result, lang) if result else ''}"""
+    return page(t("try_it"), body, path="/admin/probeer", language=lang,
                 status_code=status_code)
 
 

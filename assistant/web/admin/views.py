@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from assistant.texts import CATALOGUE, text
 from assistant.web.admin.auth import Admin
 from assistant.web.admin.charts import bar_chart, column_chart, scroll_box
 from assistant.web.admin.groups import QuestionGroup
@@ -16,72 +17,16 @@ from assistant.web.admin.insights import (
     LoggedQuestion,
 )
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "overview": ("Overzicht", "Overview"),
-    "unanswered": ("Onbeantwoord", "Unanswered"),
-    "own_ui": ("eigen website (/ui)", "own website (/ui)"),
-    "all_sites": ("Alle sites", "All sites"),
-    "all_languages": ("Alle talen", "All languages"),
-    "language": ("Taal", "Language"),
-    "since": ("Vanaf", "From"),
-    "until": ("Tot en met", "Until"),
-    "show": ("Toon", "Show"),
-    "questions": ("Vragen", "Questions"),
-    "dont_know": ("“Weet ik niet”", "“Don’t know”"),
-    "declined": ("Geweigerd", "Declined"),
-    "up": ("Duim omhoog", "Thumbs up"),
-    "down": ("Duim omlaag", "Thumbs down"),
-    "per_day": ("Vragen per dag", "Questions per day"),
-    "day": ("Dag", "Day"),
-    "per_day_table": ("Vragen per dag als tabel", "Questions per day as a table"),
-    "kinds": ("Aandeel per soort antwoord", "Share per answer kind"),
-    "kind": ("Soort antwoord", "Answer kind"),
-    "share": ("Aandeel (aantal)", "Share (count)"),
-    "kinds_table": ("Aandeel per soort als tabel", "Share per kind as a table"),
-    "no_questions": ("Geen vragen.", "No questions."),
-    "ratings": ("Beoordelingen", "Ratings"),
-    "rating": ("Beoordeling", "Rating"),
-    "count": ("Aantal", "Count"),
-    "ratings_table": ("Beoordelingen als tabel", "Ratings as a table"),
-    "cited": ("Meest geciteerde documenten", "Most cited documents"),
-    "document": ("Document", "Document"),
-    "times_cited": ("Keer geciteerd", "Times cited"),
-    "no_citations": ("Nog geen citaties.", "No citations yet."),
-    "see_unanswered": ("Bekijk de onbeantwoorde vragen", "See the unanswered questions"),
-    "why_dont_know": ("weet ik niet", "don't know"),
-    "why_declined": ("geweigerd", "declined"),
-    "why_low": ("lage zekerheid", "low confidence"),
-    "why_down": ("duim omlaag", "thumbs down"),
-    "topic": ("onderwerp; medische details weggelaten", "topic; medical details removed"),
-    "group_all": ("Alle vragen in deze groep", "All questions in this group"),
-    "question": ("Vraag", "Question"),
-    "time": ("Tijd (UTC)", "Time (UTC)"),
-    "reason": ("Reden", "Reason"),
-    "intro": (
-        "Vragen waarop de assistent “weet ik niet” zei, die hij weigerde, waarvan hij weinig zeker "
-        "was of die een duim omlaag kregen, gegroepeerd naar betekenis. De grootste groepen wijzen "
-        "op onderwerpen die in de kennisbank ontbreken.",
-        "Questions the assistant said “don’t know” to, declined, was unsure about or that got a "
-        "thumbs down, grouped by meaning. The largest groups point to topics the knowledge base "
-        "lacks."),
-    "by_text": ("De assistent start nog: vragen zijn nu alleen op gelijke tekst gegroepeerd.",
-                "The assistant is still starting: questions are grouped by identical text only "
-                "for now."),
-    "none": ("Geen onbeantwoorde vragen in deze periode.",
-             "No unanswered questions in this period."),
-}
-KIND_LABELS = {
-    "card": ("Antwoordkaart", "Answer card"), "extractive": ("Uit documenten", "From documents"),
-    "llm": ("Taalmodel", "Language model"), "deadline": ("Termijnen", "Deadlines"),
-    "clarify": ("Wedervraag", "Clarifying question"), "dont_know": ("Weet ik niet", "Don't know"),
-    "refusal": ("Geweigerd", "Declined"), "refused": ("Geweigerd", "Declined"),
-}
-
 
 def t(key: str, lang: str) -> str:
-    """A text of the console in the page's language."""
-    nl, en = TEXTS[key]
-    return en if lang == "en" else nl
+    """A text of the console's overview pages in the page's language."""
+    return text(f"admin.view.{key}", lang)
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """An answer kind as the console names it (the kind itself when it has no name)."""
+    key = f"admin.kind.{kind}"
+    return text(key, lang) if key in CATALOGUE else kind
 
 
 def site_label(site: str, lang: str) -> str:
@@ -90,7 +35,7 @@ def site_label(site: str, lang: str) -> str:
 
 def _select(name: str, label: str, options: Sequence[tuple[str, str]], chosen: str) -> str:
     items = "".join(f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>'
-                    f"{escape(text)}</option>" for v, text in options)
+                    f"{escape(shown)}</option>" for v, shown in options)
     return (f'<p><label for="f-{name}">{escape(label)}</label><br>'
             f'<select id="f-{name}" name="{name}">{items}</select></p>')
 
@@ -154,14 +99,13 @@ def _document_link(cited: dict) -> str:
 
 def dashboard_body(stats: dict, form: str, unanswered_link: str, lang: str) -> str:
     """Totals, the three charts with their tables, and the most cited documents."""
-    kinds = [(KIND_LABELS.get(k["kind"], (k["kind"], k["kind"]))[lang == "en"], k["count"],
+    kinds = [(kind_label(k["kind"], lang), k["count"],
               f"{_percent(k['share'])} ({k['count']})") for k in stats["kinds"]]
     days = [(d["day"], d["count"]) for d in stats["per_day"]]
     total = stats["total"]
     per_day = column_chart(
         "chart-days", t("per_day", lang), days,
-        desc=(f"Bar chart: {total} questions over {len(days)} days." if lang == "en" else
-              f"Staafdiagram: {total} vragen over {len(days)} dagen."),
+        desc=t("per_day_desc", lang).format(total=total, days=len(days)),
         headers=(t("day", lang), t("questions", lang)), summary=t("per_day_table", lang))
     share = bar_chart(
         "chart-kinds", t("kinds", lang), kinds,
@@ -193,9 +137,7 @@ def _reason(q: LoggedQuestion, lang: str) -> str:
 
 
 def _count(n: int, lang: str) -> str:
-    if lang == "en":
-        return f"{n} question" if n == 1 else f"{n} questions"
-    return f"{n} vraag" if n == 1 else f"{n} vragen"
+    return t("count_one" if n == 1 else "count_many", lang).format(n=n)
 
 
 def _group(group: QuestionGroup, lang: str) -> str:

@@ -12,22 +12,8 @@
   var script = document.currentScript;
   var MAX = parseInt((script && script.getAttribute("data-max-chars")) || "2000", 10);
   var WARN_AT = 200;
-  var T = {
-    nl: {
-      title: "Spoor 2 Assistent", log: "Gesprek", examples: "Voorbeeldvragen",
-      you: "U", bot: "Assistent", left: "nog {n} tekens", over: "{n} tekens te veel",
-      labels: { "Like": "Vind ik leuk", "Dislike": "Vind ik niet leuk", "Clear": "Gesprek wissen",
-        "Copy message": "Kopieer bericht", "Copied message": "Bericht gekopieerd",
-        "chatbot conversation": "Gesprek", "Copy": "Kopieer", "Copied": "Gekopieerd" }
-    },
-    en: {
-      title: "Spoor 2 Assistant", log: "Conversation", examples: "Example questions",
-      you: "You", bot: "Assistant", left: "{n} characters left", over: "{n} characters too many",
-      labels: { "Vind ik leuk": "Like", "Vind ik niet leuk": "Dislike", "Gesprek wissen": "Clear",
-        "Kopieer bericht": "Copy message", "Bericht gekopieerd": "Copied message",
-        "chatbot conversation": "Conversation", "Kopieer": "Copy", "Gekopieerd": "Copied" }
-    }
-  };
+  // Texts from the server's text catalogue (assistant/texts), filled in when /ui.js is served.
+  var T = {"nl": {"labels": {}}, "en": {"labels": {}}};
   var THINKING = /^(Even nadenken|Thinking)…$/;
 
   function $(sel, root) { return (root || document).querySelector(sel); }

@@ -31,41 +31,10 @@
   var API = new URL(script.src, location.href).origin;
   var data = script.dataset;
 
-  var TEXTS = {
-    nl: {
-      title: "Vragen over spoor 2?", greeting: "Hallo! Ik beantwoord vragen over re-integratie " +
-        "in het tweede spoor (Wet verbetering poortwachter), met bronnen.",
-      launcherLabel: "Open de chat over spoor 2", closeLabel: "Sluit de chat",
-      resetLabel: "Nieuw gesprek", placeholder: "Typ uw vraag…", sendLabel: "Verstuur",
-      privacy: "Vul geen medische gegevens, BSN of namen in.", sourcesLabel: "Bronnen",
-      kept: "Vragen worden zonder persoonsgegevens {days} dagen bewaard.",
-      notKept: "Vragen worden niet bewaard.",
-      thinking: "Even nadenken…", contactLabel: "Liever een mens spreken? Neem contact op.",
-      error: "Er ging iets mis. Probeer het later opnieuw.",
-      offline: "De assistent is nu niet bereikbaar. Probeer het later opnieuw.",
-      tooLong: "Uw vraag is te lang (maximaal {max} tekens).", logLabel: "Gesprek",
-      youLabel: "U", botLabel: "Assistent", charsLeft: "nog {n} tekens",
-      charsOver: "{n} tekens te veel; maak uw vraag korter",
-      starters: "Wanneer moet spoor 2 starten?|Wie betaalt het tweede spoor?|Wat moet ik doen in spoor 2?"
-    },
-    en: {
-      title: "Questions about track 2?", greeting: "Hello! I answer questions about " +
-        "re-integration track 2 (Dutch Gatekeeper Improvement Act), with sources.",
-      launcherLabel: "Open the track 2 chat", closeLabel: "Close the chat",
-      resetLabel: "New conversation", placeholder: "Type your question…", sendLabel: "Send",
-      privacy: "Do not enter medical details, citizen service numbers (BSN) or names.",
-      kept: "Questions are kept for {days} days without personal details.",
-      notKept: "Questions are not kept.",
-      sourcesLabel: "Sources", thinking: "Thinking…",
-      contactLabel: "Prefer to talk to a person? Get in touch.",
-      error: "Something went wrong. Please try again later.",
-      offline: "The assistant cannot be reached right now. Please try again later.",
-      tooLong: "Your question is too long (at most {max} characters).", logLabel: "Conversation",
-      youLabel: "You", botLabel: "Assistant", charsLeft: "{n} characters left",
-      charsOver: "{n} characters too many; please shorten your question",
-      starters: "When must track 2 start?|Who pays for track 2?|What must the employee do in track 2?"
-    }
-  };
+  // Default texts from the server's text catalogue (assistant/texts), filled in when /widget.js
+  // is served: {main: {nl, en}, handoff: {u, je, en}}.
+  var CATALOGUE = {"main": {"nl": {}, "en": {}}, "handoff": {"u": {}, "je": {}, "en": {}}};
+  var TEXTS = CATALOGUE.main;
   var LANG, ANSWER_LANG, COLOR, AUDIENCE, CONTACT, PROFILE = null;  // set by configure()
   function text(key) {
     var attr = "data-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
@@ -88,10 +57,6 @@
   configure(null);
   var LEFT = data.position === "left";
   // Thumbs under an answer (issue 14: site profiles and the JS API).
-  TEXTS.nl.rateLabel = "Was dit antwoord nuttig?"; TEXTS.nl.thumbsUp = "Nuttig";
-  TEXTS.nl.thumbsDown = "Niet nuttig"; TEXTS.nl.thanks = "Bedankt voor uw feedback.";
-  TEXTS.en.rateLabel = "Was this answer helpful?"; TEXTS.en.thumbsUp = "Helpful";
-  TEXTS.en.thumbsDown = "Not helpful"; TEXTS.en.thanks = "Thank you for your feedback.";
   var SITE_CSS = [
     ".rate{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:6px}",
     ".rate button{background:#fff;border:1px solid #6b7280;border-radius:6px;padding:2px 8px;min-height:32px;",
@@ -173,31 +138,10 @@
      (question prefilled from the visitor's last message, e-mail or phone, consent) that POSTs to
      /api/handoff. Results are announced through the widget's live region. Texts can be overridden
      with data-handoff-* attributes (data-handoff-offer, data-handoff-submit, ...). */
-  var HANDOFF_TEXTS = {
-    nl: {
-      offer: AUDIENCE === "werknemer" ? "Stel je vraag aan een adviseur" : "Stel uw vraag aan een adviseur",
-      question: AUDIENCE === "werknemer" ? "Je vraag" : "Uw vraag",
-      contact: "E-mailadres of telefoonnummer",
-      consent: "Ik geef toestemming om mijn vraag en contactgegevens door te sturen naar een adviseur.",
-      hint: "Vul geen medische gegevens of BSN in; een adviseur heeft die niet nodig.",
-      submit: "Verstuur naar adviseur", cancel: "Annuleer", sending: "Bezig met versturen…",
-      needConsent: "Geef eerst toestemming om de gegevens door te sturen.",
-      needContact: "Vul een e-mailadres of telefoonnummer in.",
-      needQuestion: "Vul de vraag in."
-    },
-    en: {
-      offer: "Ask an adviser", question: "Your question", contact: "E-mail address or phone number",
-      consent: "I agree that my question and contact details are passed on to an adviser.",
-      hint: "Do not enter medical details or a citizen service number (BSN); an adviser does not need them.",
-      submit: "Send to an adviser", cancel: "Cancel", sending: "Sending…",
-      needConsent: "Please agree first that your details are passed on.",
-      needContact: "Please enter an e-mail address or phone number.",
-      needQuestion: "Please enter your question."
-    }
-  };
   function handoffText(key) {
     var attr = "data-handoff-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
-    return script.hasAttribute(attr) ? script.getAttribute(attr) : HANDOFF_TEXTS[LANG][key];
+    var voice = LANG === "en" ? "en" : AUDIENCE === "werknemer" ? "je" : "u";
+    return script.hasAttribute(attr) ? script.getAttribute(attr) : CATALOGUE.handoff[voice][key];
   }
   CSS += [
     ".handoff-offer{margin-top:8px;background:#fff;color:#1f2937;border:1px solid " + COLOR + ";",

@@ -1,0 +1,332 @@
+"""What the answering engine says in fixed words: refusals, greetings, clarifying questions.
+
+Each refusal says in one sentence why, and where to go instead.
+"""
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "out_of_scope": {
+        "u": (
+            "Daar kan ik u niet mee helpen: die vraag valt buiten mijn onderwerp. Ik "
+            "beantwoord vragen over re-integratie bij ziekte (Wet verbetering poortwachter): "
+            "spoor 1 en spoor 2, verplichtingen, kosten en termijnen. Daarover help ik u graag."),
+        "je": (
+            "Daar kan ik je niet mee helpen: die vraag valt buiten mijn onderwerp. Ik "
+            "beantwoord vragen over re-integratie bij ziekte (Wet verbetering poortwachter): "
+            "spoor 1 en spoor 2, verplichtingen, kosten en termijnen. Daarover help ik je "
+            "graag."),
+        "en": (
+            "I can't help with that: it is outside my subject. I answer questions about "
+            "returning to work during illness under the Wet verbetering poortwachter: track 1 "
+            "and track 2, obligations, costs and deadlines. I'm glad to help with those."),
+    },
+    "other_legal": {
+        "u": (
+            "Daar kan ik u niet mee helpen: dat is een ander rechtsgebied dan re-integratie "
+            "bij ziekte. Het Juridisch Loket (0800 8020) of een advocaat kan u daarover "
+            "adviseren. Ik beantwoord vragen over re-integratie bij ziekte (Wet verbetering "
+            "poortwachter): spoor 1 en spoor 2, verplichtingen, kosten en termijnen. Daarover "
+            "help ik u graag."),
+        "je": (
+            "Daar kan ik je niet mee helpen: dat is een ander rechtsgebied dan re-integratie "
+            "bij ziekte. Het Juridisch Loket (0800 8020) of een advocaat kan je daarover "
+            "adviseren. Ik beantwoord vragen over re-integratie bij ziekte (Wet verbetering "
+            "poortwachter): spoor 1 en spoor 2, verplichtingen, kosten en termijnen. Daarover "
+            "help ik je graag."),
+        "en": (
+            "I can't help with that: it is a different area of law than returning to work "
+            "during illness. The Juridisch Loket (0800 8020) or a lawyer can advise you. I "
+            "answer questions about returning to work during illness under the Wet verbetering "
+            "poortwachter: track 1 and track 2, obligations, costs and deadlines. I'm glad to "
+            "help with those."),
+    },
+    "personal_data": {
+        "u": (
+            "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals "
+            "adressen, BSN's of diagnoses. Voor gegevens die u als werkgever nodig hebt, kunt "
+            "u bij de arbodienst of UWV terecht."),
+        "je": (
+            "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals "
+            "adressen, BSN's of diagnoses. Heb je gegevens over jezelf nodig, vraag die dan op "
+            "bij de arbodienst of UWV."),
+        "en": (
+            "I can't do that: I don't give out or look up other people's personal data, such "
+            "as addresses, BSNs or diagnoses. For data you need, please contact the "
+            "occupational health service or UWV."),
+    },
+    "document_request": {
+        "u": (
+            "Dat doe ik niet: medische verklaringen en officiële stukken schrijft alleen wie "
+            "ervoor verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel "
+            "uitleggen wat er in zo'n stuk hoort en wie het opstelt."),
+        "je": (
+            "Dat doe ik niet: medische verklaringen en officiële stukken schrijft alleen wie "
+            "ervoor verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel "
+            "uitleggen wat er in zo'n stuk hoort en wie het opstelt."),
+        "en": (
+            "I won't do that: medical statements and official documents can only be written by "
+            "whoever is responsible for them, such as the company doctor, your GP or UWV. I "
+            "can explain what such a document contains and who draws it up."),
+    },
+    "injection": {
+        "u": (
+            "Ik volg mijn vaste werkwijze en kan die niet aanpassen of tonen. Met vragen over "
+            "re-integratie, spoor 2 en de termijnen van de Wet verbetering poortwachter help "
+            "ik u graag."),
+        "je": (
+            "Ik volg mijn vaste werkwijze en kan die niet aanpassen of tonen. Met vragen over "
+            "re-integratie, spoor 2 en de termijnen van de Wet verbetering poortwachter help "
+            "ik je graag."),
+        "en": (
+            "I keep to my fixed way of working and can't change or reveal it. I'm happy to "
+            "help with questions about reintegration, track 2 and the deadlines of the Wet "
+            "verbetering poortwachter."),
+    },
+    "medical": {
+        "u": (
+            "Ik geef geen medisch advies: dat hoort bij een arts. Bespreek klachten, "
+            "behandeling of medicijnen met de huisarts of de bedrijfsarts. Over het "
+            "re-integratieproces zelf (wie wat doet en wanneer) help ik u wel."),
+        "je": (
+            "Ik geef geen medisch advies: dat hoort bij een arts. Bespreek klachten, "
+            "behandeling of medicijnen met je huisarts of de bedrijfsarts. Over het "
+            "re-integratieproces zelf (wie wat doet en wanneer) help ik je wel."),
+        "en": (
+            "I don't give medical advice: that belongs with a doctor. Please discuss symptoms, "
+            "treatment or medication with your GP (huisarts) or the company doctor "
+            "(bedrijfsarts). I can help with the reintegration process itself: who does what, "
+            "and when."),
+    },
+    "greeting": {
+        "u": (
+            "Hallo! Ik beantwoord vragen over re-integratie tweede spoor en de Wet verbetering "
+            "poortwachter: verplichtingen, kosten en termijnen. Noem de eerste ziektedag als u "
+            "wilt dat ik de termijnen uitreken."),
+        "je": (
+            "Hallo! Ik beantwoord vragen over re-integratie tweede spoor en de Wet verbetering "
+            "poortwachter: verplichtingen, kosten en termijnen. Noem de eerste ziektedag als "
+            "je wilt dat ik de termijnen uitreken."),
+        "en": (
+            "Hello! I answer questions about track-2 reintegration and the Dutch Gatekeeper "
+            "Improvement Act: obligations, costs and deadlines. Tell me the first day of "
+            "sickness if you want me to calculate the deadlines."),
+    },
+    "dont_know": {
+        "u": (
+            "Dat weet ik niet zeker, en ik wil niet gokken. Vraag het de bedrijfsarts of de "
+            "arbodienst, neem contact op met UWV, of laat u adviseren door een jurist."),
+        "je": (
+            "Dat weet ik niet zeker, en ik wil niet gokken. Vraag het de bedrijfsarts of de "
+            "arbodienst, neem contact op met UWV, of laat je adviseren door een jurist."),
+        "en": (
+            "I'm not sure about that, and I'd rather not guess. Please ask the company doctor "
+            "(bedrijfsarts) or the occupational health service (arbodienst), contact UWV, or "
+            "get advice from a lawyer."),
+    },
+    "privacy": {
+        "u": (
+            "_Let op uw privacy: deel hier geen medische details, BSN, namen of "
+            "contactgegevens. Die zijn voor de vraag niet nodig._"),
+        "je": (
+            "_Let op je privacy: deel hier geen medische details, BSN, namen of "
+            "contactgegevens. Die zijn voor de vraag niet nodig._"),
+        "en": (
+            "_Mind your privacy: please don't share medical details, BSN (citizen service "
+            "number), names or contact details here. They are not needed to answer your "
+            "question._"),
+    },
+    "clarify_date": {
+        "u": (
+            "Dat reken ik graag voor u uit. Wat is de eerste ziektedag? Bijvoorbeeld: \"ziek "
+            "sinds 3 maart 2025\". Was de werknemer tussendoor hersteld, noem dan ook die "
+            "periode (\"hersteld van 4 juli tot en met 24 juli\")."),
+        "je": (
+            "Dat reken ik graag voor je uit. Wat is de eerste ziektedag? Bijvoorbeeld: \"ziek "
+            "sinds 3 maart 2025\". Was je tussendoor hersteld, noem dan ook die periode "
+            "(\"hersteld van 4 juli tot en met 24 juli\")."),
+        "en": (
+            "Happy to calculate that. What was the first day of sickness? For example: \"sick "
+            "since 3 March 2025\". If there was a recovery in between, please give that period "
+            "too (\"recovered from 4 July to 24 July\")."),
+    },
+    "empty": {
+        "u": (
+            "Stel een vraag over re-integratie, spoor 2 of de termijnen van de Wet verbetering "
+            "poortwachter."),
+        "je": (
+            "Stel een vraag over re-integratie, spoor 2 of de termijnen van de Wet verbetering "
+            "poortwachter."),
+        "en": (
+            "Ask a question about reintegration, track 2 or the deadlines of the Wet "
+            "verbetering poortwachter."),
+    },
+    "ask_first_sick_day": {
+        "u": (
+            "Wilt u de precieze datum? Noem de eerste ziektedag (bijvoorbeeld \"ziek sinds 3 "
+            "maart 2025\"), dan reken ik hem voor u uit."),
+        "je": (
+            "Wil je de precieze datum? Noem de eerste ziektedag (bijvoorbeeld \"ziek sinds 3 "
+            "maart 2025\"), dan reken ik hem voor je uit."),
+        "en": (
+            "Want the exact date? Tell me the first day of sickness (for example \"sick since "
+            "3 March 2025\") and I'll work it out."),
+    },
+    "ask_eje": {
+        "u": (
+            "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen "
+            "6 weken daarna. Noem de datum van de EJE en de eerste ziektedag, dan reken ik uit "
+            "wanneer spoor 2 uiterlijk moet starten."),
+        "je": (
+            "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen "
+            "6 weken daarna. Noem de datum van de EJE en de eerste ziektedag, dan reken ik uit "
+            "wanneer spoor 2 uiterlijk moet starten."),
+        "en": (
+            "Has the first-year evaluation (eerstejaarsevaluatie, EJE) been held yet? In "
+            "practice track 2 starts within 6 weeks after it. Give the date of the EJE and the "
+            "first day of sickness, and I will work out when track 2 should start at the "
+            "latest."),
+    },
+    "who_asks": {
+        "u": (
+            "Het antwoord hangt af van wie het vraagt. Vraagt u dit als werkgever of als "
+            "werknemer?"),
+        "je": (
+            "Het antwoord hangt af van wie het vraagt. Vraag je dit als werkgever of als "
+            "werknemer?"),
+        "en": (
+            "The answer depends on who is asking. Are you asking as the employer or as the "
+            "employee?"),
+    },
+    "reviewed": {
+        "u": "Bijgewerkt op",
+        "je": "Bijgewerkt op",
+        "en": "Last reviewed",
+    },
+    "person": {
+        "u": (
+            "Ik ben een digitale assistent en kan u niet zelf doorverbinden. Wilt u een "
+            "adviseur spreken? Kies dan hieronder \"Stel uw vraag aan een adviseur\" en laat "
+            "uw vraag en een e-mailadres of telefoonnummer achter; een adviseur neemt dan "
+            "contact met u op. Staat die knop er niet, neem dan contact op met de arbodienst "
+            "of de casemanager, of met UWV."),
+        "je": (
+            "Ik ben een digitale assistent en kan je niet zelf doorverbinden. Wil je een "
+            "adviseur spreken? Kies dan hieronder \"Stel je vraag aan een adviseur\" en laat "
+            "je vraag en een e-mailadres of telefoonnummer achter; een adviseur neemt dan "
+            "contact met je op. Staat die knop er niet, neem dan contact op met je werkgever, "
+            "de casemanager of de arbodienst, of met UWV."),
+        "en": (
+            "I'm a digital assistant and can't put you through myself. Would you like to talk "
+            "to an adviser? Choose \"Ask an adviser\" below and leave your question and an "
+            "e-mail address or phone number; an adviser will then contact you. If that button "
+            "is not there, please contact the occupational health service (arbodienst) or your "
+            "case manager, or UWV."),
+    },
+    # The Poortwachter check in a chat answer ("waar sta ik?").
+    "check.head": {
+        "nl": ("**Waar staat u?** Eerste ziektedag {start}{week}. Dit is de Poortwachter-check "
+               "op {today}, met wat u mij vertelde over de stappen."),
+        "en": ("**Where do you stand?** First sick day {start}{week}. This is the Poortwachter "
+               "check on {today}, with what you told me about the steps."),
+    },
+    "check.week": {"nl": " (nu week {n})", "en": " (now week {n})"},
+    "check.due": {"nl": "uiterlijk", "en": "deadline"},
+    "check.law": {"nl": "wet", "en": "law"},
+    "check.practice": {"nl": "praktijk", "en": "practice"},
+    "check.tail": {
+        "nl": ("Staat een stap als open of te laat maar is die wel gedaan? Zeg het met de datum, "
+               "bijvoorbeeld \"plan van aanpak gemaakt op 3 maart\", dan reken ik opnieuw. "
+               "De planner (tab Termijnen berekenen) maakt er ook een pdf van voor het dossier."),
+        "en": ("Is a step shown as open or overdue that was in fact done? Tell me with the date, "
+               "for example \"action plan made on 3 March\", and I will count again. The planner "
+               "(tab Calculate deadlines) also makes a PDF of it for the file."),
+    },
+    # A deadline answer (assistant/answering/deadline.py).
+    "deadline.counting_from": {"nl": "Uitgaande van de eerste ziektedag **{start}**",
+                               "en": "Counting from the first day of sickness, **{start}**"},
+    "deadline.today_week": {"nl": " (vandaag is week {week}):", "en": " (today is week {week}):"},
+    "deadline.next_deadline": {
+        "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} (nog {days} dagen).**",
+        "en": "**Next deadline: {title}, by {when} ({days} days left).**",
+    },
+    "deadline.waiting_over": {"nl": " — de wachttijd van 104 weken is al voorbij:",
+                              "en": " — the 104-week waiting period is already over:"},
+    "deadline.between": {"nl": "tussen {start} en {end}", "en": "between {start} and {end}"},
+    "deadline.by": {"nl": "uiterlijk {when}", "en": "by {when}"},
+    "deadline.passed": {"nl": " — al verstreken", "en": " — already passed"},
+    "deadline.days_left": {"nl": " — nog {days} dagen", "en": " — {days} days left"},
+    "deadline.weekend": {"nl": " — valt in het weekend, regel het liefst de werkdag ervoor",
+                         "en": " — falls on a weekend, best handle it on the working day before"},
+    "deadline.practice_norm": {"nl": " _Praktijknorm, geen wettelijke termijn._",
+                               "en": " _A practice norm, not a statutory deadline._"},
+    "deadline.practice_explained": {
+        "nl": ("Een praktijknorm is wat UWV en de praktijk verwachten; de wet noemt daar geen "
+               "vaste datum."),
+        "en": ("A practice norm is what UWV and practitioners expect; the law sets no fixed "
+               "date."),
+    },
+    "deadline.full_timeline": {
+        "u": ("De volledige tijdlijn met alle termijnen (en een agenda-bestand) vindt u in het "
+              "tabblad **Termijnen berekenen**."),
+        "je": ("De volledige tijdlijn met alle termijnen (en een agenda-bestand) vind je in het "
+               "tabblad **Termijnen berekenen**."),
+        "en": ("See the full timeline with every deadline (and a calendar file) in the "
+               "**Calculate deadlines** tab."),
+    },
+    # The readings a deadline answer took from loose dates (deadline_assumptions.py).
+    "assumed.closing": {
+        "u": "Klopt dat niet? Geeft u dan de precieze datum, dan reken ik opnieuw.",
+        "je": "Klopt dat niet? Geef dan de precieze datum, dan reken ik opnieuw.",
+        "en": "Not right? Give the exact date and I will recalculate.",
+    },
+    "assumed.as_first_day": {"nl": "als eerste ziektedag", "en": "as the first day of sickness"},
+    "assumed.as_sick_day": {"nl": "als ziektedag", "en": "as a sick day"},
+    "assumed.range": {
+        "nl": ("Ik ben uitgegaan van **{day}** {role}: \"{phrase}\" kan elke dag van {day} tot en "
+               "met {latest} zijn, en de vroegste dag geeft de veiligste termijnen (geen termijn "
+               "valt te laat)."),
+        "en": ("I have taken **{day}** {role}: \"{phrase}\" can mean any day from {day} to "
+               "{latest}, and the earliest one gives the safest deadlines (none of them comes out "
+               "late)."),
+    },
+    "assumed.no_year": {
+        "nl": "Bij \"{phrase}\" staat geen jaartal: ik ben uitgegaan van **{when}**.",
+        "en": "\"{phrase}\" has no year: I have taken **{when}**.",
+    },
+    "assumed.until_leave": {
+        "u": ("\"{phrase}\" heb ik gelezen als: het verlof eindigde de dag vóór {when} en {when} "
+              "telt weer mee (minder verlofdagen geven de vroegere termijnen, zo valt er geen te "
+              "laat). Was {when} de laatste verlofdag, zegt u dat dan."),
+        "je": ("\"{phrase}\" heb ik gelezen als: het verlof eindigde de dag vóór {when} en {when} "
+               "telt weer mee (minder verlofdagen geven de vroegere termijnen, zo valt er geen te "
+               "laat). Was {when} de laatste verlofdag, zeg dat dan."),
+        "en": ("I read \"{phrase}\" as: the leave ended the day before {when}, and {when} counts "
+               "again (fewer leave days give the earlier deadlines, so none comes out late). If "
+               "{when} was the last day of the leave, say so."),
+    },
+    "assumed.until_fit": {
+        "u": ("\"{phrase}\" heb ik gelezen als tot en met {when}: de ziekte begon weer de dag "
+              "erna. Was de werknemer op {when} zelf al weer ziek, zegt u dat dan: de termijnen "
+              "vallen dan een dag eerder."),
+        "je": ("\"{phrase}\" heb ik gelezen als tot en met {when}: de ziekte begon weer de dag "
+               "erna. Was de werknemer op {when} zelf al weer ziek, zeg dat dan: de termijnen "
+               "vallen dan een dag eerder."),
+        "en": ("I read \"{phrase}\" as up to and including {when}: the sickness started again "
+               "the day after. If the employee was sick again on {when} itself, say so: the "
+               "deadlines then fall a day earlier."),
+    },
+    "assumed.until_sick": {
+        "u": ("\"{phrase}\" heb ik gelezen als tot en met {when}: {when} telt als laatste "
+              "ziektedag van die periode (zo valt geen termijn te laat). Was {when} de eerste dag "
+              "weer aan het werk, zegt u dan \"hersteld op {when}\"."),
+        "je": ("\"{phrase}\" heb ik gelezen als tot en met {when}: {when} telt als laatste "
+               "ziektedag van die periode (zo valt geen termijn te laat). Was {when} de eerste dag "
+               "weer aan het werk, zeg dan \"hersteld op {when}\"."),
+        "en": ("I read \"{phrase}\" as up to and including {when}: {when} counts as the last "
+               "sick day of that period (so no deadline comes out late). If it was the first day "
+               "back at work, say \"recovered on {when}\"."),
+    },
+    # A site profile's packages, indexed as a document of that site (assistant/sites.py).
+    "site_packages": {"nl": "Pakketten en prijzen", "en": "Packages and prices"},
+    "site_package_price": {"nl": "{name} kost {price}", "en": "{name} costs {price}"},
+}

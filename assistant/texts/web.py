@@ -1,0 +1,92 @@
+"""Messages of the web edge: API errors, the loading message, health notices, confirmations."""
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    # Errors the library raises (assistant/errors.py), as the user sees them.
+    "error.generic": {"nl": "Er ging iets mis. Probeer het later opnieuw.",
+                      "en": "Something went wrong. Please try again later."},
+    "error.index_missing": {
+        "nl": ("De kennisbank is nog niet geladen. De beheerder moet `spoor2 ingest knowledge/` "
+               "draaien."),
+        "en": ("The knowledge base is not loaded yet. The operator must run `spoor2 ingest "
+               "knowledge/`."),
+    },
+    "error.index_mismatch": {
+        "nl": ("De kennisbank moet opnieuw worden opgebouwd. De beheerder moet "
+               "`spoor2 ingest knowledge/` draaien."),
+        "en": ("The knowledge base must be rebuilt. The operator must run "
+               "`spoor2 ingest knowledge/`."),
+    },
+    "error.store_unavailable": {
+        "nl": "De kennisbank is tijdelijk niet bereikbaar. Probeer het over een minuut opnieuw.",
+        "en": "The knowledge base is temporarily unavailable. Please try again in a minute.",
+    },
+    "error.feedback_unavailable": {
+        "nl": ("Uw feedback kan nu niet worden opgeslagen. Probeer het later opnieuw; de "
+               "beheerder is gewaarschuwd."),
+        "en": ("Your feedback cannot be stored right now. Please try again later; the operator "
+               "has been warned."),
+    },
+    # While the assistant starts (assistant/web/holder.py).
+    "starting": {"nl": "De assistent wordt gestart. Probeer het over een halve minuut opnieuw.",
+                 "en": "The assistant is starting. Please try again in half a minute."},
+    "start_failed": {
+        "nl": "De assistent kon niet worden gestart. De beheerder kan de logboeken bekijken.",
+        "en": "The assistant could not be started. The operator can check the logs.",
+    },
+    # Request problems (assistant/web/errors.py).
+    "invalid_json": {"nl": "De aanvraag is geen geldige JSON.",
+                     "en": "The request body is not valid JSON."},
+    "json_object": {"nl": "Stuur een JSON-object met Content-Type application/json.",
+                    "en": "Send a JSON object with Content-Type application/json."},
+    "empty_message": {"nl": "Typ eerst een vraag.", "en": "Please type a question first."},
+    "field_missing": {"nl": "Het veld '{field}' ontbreekt.",
+                      "en": "The field '{field}' is missing."},
+    "field_unreadable": {"nl": "Het veld '{field}' bevat tekens die niet gelezen kunnen worden.",
+                         "en": "The field '{field}' contains characters that cannot be read."},
+    "field_no_start": {
+        "nl": "Vul de eerste ziektedag (first_sick_day) of de ziekteperiodes (episodes) in.",
+        "en": "Give the first sick day (first_sick_day) or the sickness periods (episodes).",
+    },
+    "field_date": {"nl": "Het veld '{field}' is geen geldige datum; gebruik JJJJ-MM-DD.",
+                   "en": "The field '{field}' is not a valid date; use YYYY-MM-DD."},
+    "field_too_long": {"nl": "Het veld '{field}' bevat te veel items.",
+                       "en": "The field '{field}' has too many items."},
+    "field_literal": {"nl": "Het veld '{field}' heeft een ongeldige waarde; toegestaan: {allowed}.",
+                      "en": "The field '{field}' has an invalid value; allowed: {allowed}."},
+    "field_invalid": {"nl": "Het veld '{field}' heeft een ongeldige waarde.",
+                      "en": "The field '{field}' has an invalid value."},
+    "bad_request": {"nl": "De aanvraag kon niet worden gelezen (gebruik JSON in UTF-8).",
+                    "en": "The request could not be read (send JSON encoded as UTF-8)."},
+    "not_found": {"nl": "Niet gevonden.", "en": "Not found."},
+    "method_not_allowed": {"nl": "Methode niet toegestaan.", "en": "Method not allowed."},
+    "request_failed": {"nl": "De aanvraag is mislukt.", "en": "The request failed."},
+    # Health and confirmations.
+    "question_log_unavailable": {
+        "nl": "Vragen worden nu niet bewaard voor de beheerder; antwoorden werken wel.",
+        "en": "Questions are not being kept for the operator right now; answers still work.",
+    },
+    "feedback_thanks": {"nl": "Bedankt voor uw feedback.", "en": "Thank you for your feedback."},
+    "handoff_unavailable": {
+        "nl": ("Doorsturen naar een adviseur is op deze website niet ingesteld. Neem contact op "
+               "met de organisatie achter deze website."),
+        "en": ("Passing questions on to an adviser is not set up on this website. Please contact "
+               "the organisation behind this website."),
+    },
+    "handoff_not_offered": {
+        "nl": ("Deze website biedt geen doorsturen naar een adviseur aan. Neem contact op met de "
+               "organisatie achter deze website."),
+        "en": ("This website does not offer passing questions on to an adviser. Please contact "
+               "the organisation behind this website."),
+    },
+    # The page of a cited source (/bron/<id>).
+    "source_back": {"nl": "← Terug naar de assistent", "en": "← Back to the assistant"},
+    "source_sources": {"nl": "Bronnen", "en": "Sources"},
+    "source_disclaimer": {"nl": "Algemene informatie, geen persoonlijk juridisch advies.",
+                          "en": "General information, not personal legal advice."},
+    "source_missing_title": {"nl": "Bron niet gevonden", "en": "Source not found"},
+    "source_missing": {
+        "nl": "Deze bron bestaat niet (meer) of de kennisbank is nog niet geladen.",
+        "en": "This source does not exist (any more) or the knowledge base is not loaded yet.",
+    },
+}
