@@ -67,6 +67,11 @@ _BACK_REFERENCE = re.compile(
     r"\b(die|dat|dit|deze|het|hij|zij|ze|hem|haar|daar|daarvoor|daarvan|dan|that|this|those|these|it|he|she"
     r"|they|them|there)\b"
 )
+# The back-references that stand for a thing ("dat", "hij"), not for a circumstance ("dan",
+# "daarvoor"): "moeten we daarvoor een bureau inhuren?" still names its own subject, the bureau.
+_POINTS_AT_A_THING = re.compile(
+    r"\b(die|dat|dit|deze|het|hij|zij|ze|hem|haar|that|this|those|these|it|he|she|they|them)\b"
+)
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
 _JOINED = re.compile(
     r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
@@ -248,10 +253,11 @@ def _audience(text: str, given: str | None, history_text: str) -> tuple[str | No
 
 def _follow_up_query(part: str, previous_question: str) -> str:
     """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
-    is about spoor 2), unless it names a subject of its own and points back to nothing ("en een
-    arbeidsdeskundige?" after a question about the bedrijfsarts: the earlier words would win)."""
+    is about spoor 2), unless it names a subject of its own and points back to no thing ("en een
+    arbeidsdeskundige?" after a question about the bedrijfsarts, "hoe lang kan zo'n sanctie dan
+    duren?" after a story about spoor 2: the earlier words would win)."""
     own = " ".join(w for w in words(part) if w not in _WHO)
-    if not _vacuous(own) and not _BACK_REFERENCE.search(fold(part)):
+    if not _vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)):
         return part
     return f"{previous_question} {part}"
 

@@ -49,6 +49,11 @@ def test_a_follow_up_that_names_its_own_subject_is_retrieved_on_it():
     # pointing back, or naming only who asks: still read with the question before it
     assert "bedrijfsarts" in read_turn("en als hij niet meewerkt?", history).query
     assert "bedrijfsarts" in read_turn("en voor de werknemer?", history).query
+    # "dan" and "daarvoor" point at a circumstance; the subject is still named in the follow-up
+    story = [{"role": "user", "content": "Mijn werknemer is 14 maanden ziek en spoor 2 is nooit gestart."},
+             {"role": "assistant", "content": "Dan kan UWV een loonsanctie opleggen."}]
+    assert read_turn("hoe lang kan zo'n sanctie dan duren?", story).query == "hoe lang kan zo'n sanctie dan duren?"
+    assert "spoor 2" in read_turn("gaat dat dan omlaag?", story).query
 
 
 @pytest.mark.parametrize("message, parts", [
