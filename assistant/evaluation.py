@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from assistant.engine import Assistant
-from assistant.text import addressed_as
+from assistant.text import addressed_as, sentences
 from assistant.types import Answer, Hit
 
 RETRIEVERS = ("dense", "bm25", "hybrid")
@@ -105,7 +105,7 @@ def first_sentence(text: str) -> str:
     if body.startswith("**") and "\n\n" in body:  # "**question**\n\nanswer" of a multi-part answer
         body = body.split("\n\n", 1)[1]
     body = _MARKUP.sub("", body)
-    return re.split(r"(?<=[.!?])\s+|\n", body.strip(), maxsplit=1)[0]
+    return next(iter(sentences(body, lines=True)), "")
 
 
 def first_part_words(text: str) -> int:

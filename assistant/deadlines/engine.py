@@ -115,24 +115,16 @@ def compute_timeline(
     Raises:
         DeadlineInputError: invalid or inconsistent input (Dutch and English messages).
     """
-    check_in_range({
-        ("today", "van vandaag"): today,
-        ("sickness period", "van de ziekteperiode"):
-            max((d for e in episodes for d in (e.start, e.end) if d), default=None),
-        ("probleemanalyse", "van de probleemanalyse"): probleemanalyse,
-        ("first-year evaluation", "van de eerstejaarsevaluatie"): eje,
-        ("extension", "van de verlenging"): verlenging_tot,
-    })
-    leave_periods = check_leave(leave)
-    all_episodes = check_episodes(episodes, today)
+    leave_periods, all_episodes = _checked(episodes, today, leave, probleemanalyse=probleemanalyse,
+                                           eje=eje, verlenging_tot=verlenging_tot)
     counted = split_by_leave(all_episodes, leave_periods) if leave_periods else all_episodes
     if not counted:
         raise no_sick_days_left()
     chain = last_chain(counted, leave_periods)
     cal = SickCalendar(chain, leave_periods)
     end_104 = cal.week_end(104)
-    check_date_after("probleemanalyse", "probleemanalyse", probleemanalyse, cal.start)
-    check_date_after("first-year evaluation", "eerstejaarsevaluatie", eje, cal.start)
+    check_date_after(("probleemanalyse", "probleemanalyse"), probleemanalyse, cal.start)
+    check_date_after(("eerstejaarsevaluatie", "first-year evaluation"), eje, cal.start)
     check_extensions(loonsanctie_weeks, verlenging_tot, end_104)
 
     builder = _Builder(cal, today)
@@ -143,9 +135,7 @@ def compute_timeline(
     last_day = chain[-1].end
     if state == "ended" and last_day is not None:
         milestones = [m for m in milestones if m.date <= last_day]
-    notes_nl, notes_en = _notes(chain, state, leave_periods)
-    extra_nl, extra_en = leave_notes(counted, chain, leave_periods)
-    notes_nl, notes_en = notes_nl + extra_nl, notes_en + extra_en
+    notes_nl, notes_en = _all_notes(counted, chain, state, leave_periods)
     current = None if state in ("not_started", "ended") else cal.week_of(today, project=False)
     return Timeline(
         milestones=milestones,
@@ -162,6 +152,29 @@ def compute_timeline(
         notes_nl=notes_nl,
         notes_en=notes_en,
     )
+
+
+def _checked(episodes: Sequence[Episode], today: date, leave: Sequence[Leave], *,
+             probleemanalyse: date | None, eje: date | None,
+             verlenging_tot: date | None) -> tuple[tuple[Leave, ...], tuple[Episode, ...]]:
+    """The validated leave (sorted) and episodes; every date before 2200."""
+    check_in_range({
+        ("van vandaag", "today"): today,
+        ("van de ziekteperiode", "sickness period"):
+            max((d for e in episodes for d in (e.start, e.end) if d), default=None),
+        ("van de probleemanalyse", "probleemanalyse"): probleemanalyse,
+        ("van de eerstejaarsevaluatie", "first-year evaluation"): eje,
+        ("van de verlenging", "extension"): verlenging_tot,
+    })
+    return check_leave(leave), check_episodes(episodes, today)
+
+
+def _all_notes(counted: Sequence[Episode], chain: tuple[Episode, ...], state: State,
+               leave_periods: Sequence[Leave]) -> tuple[list[str], list[str]]:
+    """The timeline's notes in Dutch and English: the period's, then the leave's."""
+    notes_nl, notes_en = _notes(chain, state, leave_periods)
+    extra_nl, extra_en = leave_notes(counted, chain, leave_periods)
+    return notes_nl + extra_nl, notes_en + extra_en
 
 
 class _Builder:

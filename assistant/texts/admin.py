@@ -210,6 +210,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "documents.yes": {"nl": "ja", "en": "yes"},
     "documents.no": {"nl": "nee", "en": "no"},
     "documents.busy": {"nl": "Bezig", "en": "Busy"},
+    "documents.ingest_failed": {
+        "nl": "De verwerking is mislukt; de vorige kennisbank blijft in gebruik. {reason}",
+        "en": "Processing failed; the previous knowledge base is still in use. {reason}",
+    },
+    "documents.file_skipped": {
+        "nl": ("Dit bestand kon niet worden gelezen (beschadigd, leeg of zonder tekst) en is "
+               "overgeslagen."),
+        "en": "This file could not be read (damaged, empty or without text) and was skipped.",
+    },
     "documents.done_the_assistant_now_answe": {
         "nl": "Klaar: de assistent antwoordt nu met de nieuwe kennisbank.",
         "en": "Done: the assistant now answers with the new knowledge base.",

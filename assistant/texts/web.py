@@ -27,6 +27,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ("Your feedback cannot be stored right now. Please try again later; the operator "
                "has been warned."),
     },
+    "error.database_unavailable": {
+        "nl": ("De gegevensopslag is tijdelijk niet bereikbaar. Probeer het over een minuut "
+               "opnieuw; de beheerder is gewaarschuwd."),
+        "en": ("The data store is temporarily unavailable. Please try again in a minute; the "
+               "operator has been warned."),
+    },
+    "error.service_unavailable": {
+        "nl": "De dienst is tijdelijk niet beschikbaar. Probeer het over een minuut opnieuw.",
+        "en": "The service is temporarily unavailable. Please try again in a minute.",
+    },
+    "error.ingest_busy": {
+        "nl": ("Er loopt al een verwerking van documenten. Wacht tot die klaar is en probeer het "
+               "dan opnieuw."),
+        "en": "Documents are already being processed. Wait until that is finished, then try again.",
+    },
     # While the assistant starts (assistant/web/holder.py).
     "starting": {"nl": "De assistent wordt gestart. Probeer het over een halve minuut opnieuw.",
                  "en": "The assistant is starting. Please try again in half a minute."},

@@ -13,6 +13,7 @@ import gradio as gr
 from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.export import parse_alarm_days
+from assistant.deadlines.validate import fail
 from assistant.errors import DeadlineInputError
 from assistant.texts import text
 from assistant.web import planner
@@ -29,11 +30,7 @@ def _optional_date(value: Any, field_nl: str, field_en: str) -> date | None:
         try:
             return date.fromtimestamp(value)
         except (OverflowError, OSError, ValueError):
-            raise DeadlineInputError(
-                f"timestamp out of range: {value!r}",
-                nl=f"{field_nl}: dit is geen geldige datum. Gebruik JJJJ-MM-DD.",
-                en=f"{field_en}: this is not a valid date. Use YYYY-MM-DD.",
-            ) from None
+            raise fail("field_timestamp", field=(field_nl, field_en)) from None
     return parse_field_date(str(value), field_nl, field_en)
 
 
@@ -45,11 +42,7 @@ def _weeks(value: Any) -> int | None:
     except (TypeError, ValueError):
         weeks = math.nan
     if not math.isfinite(weeks):
-        raise DeadlineInputError(
-            f"loonsanctie weeks {value!r}",
-            nl="Loonsanctie: vul een aantal weken in (1 tot en met 52).",
-            en="Wage sanction: enter a number of weeks (1 to 52).",
-        )
+        raise fail("sanction_not_a_number")
     return int(weeks) or None
 
 
@@ -75,11 +68,7 @@ def _periods(raw: str | Sequence[tuple[Any, Any]]) -> list[tuple[date, date | No
             continue
         first = _optional_date(start, f"Ziekteperiode {i}: begin", f"Sickness period {i}: start")
         if first is None:
-            raise DeadlineInputError(
-                "period without a start",
-                nl=f"Ziekteperiode {i}: vul ook de eerste ziektedag van die periode in.",
-                en=f"Sickness period {i}: also enter the first sick day of that period.",
-            )
+            raise fail("period_without_start", n=i)
         out.append((first, _optional_date(end, f"Ziekteperiode {i}: einde",
                                           f"Sickness period {i}: end")))
     return out
@@ -94,21 +83,9 @@ def _leave(raw: Sequence[tuple[Any, Any]]) -> list[tuple[date, date]]:
         if first is None and last is None:
             continue
         if first is None or last is None:
-            raise DeadlineInputError(
-                "leave without a start or an end",
-                nl="Zwangerschaps- en bevallingsverlof: vul de eerste én de laatste dag van het "
-                   "verlof in.",
-                en="Pregnancy and maternity leave: enter both the first and the last day of the "
-                   "leave.",
-            )
+            raise fail("leave_both_days")
         if last < first:
-            raise DeadlineInputError(
-                "leave ends before it starts",
-                nl=f"Zwangerschaps- en bevallingsverlof: de laatste dag ({last:%d-%m-%Y}) ligt "
-                   f"vóór de eerste dag ({first:%d-%m-%Y}).",
-                en=f"Pregnancy and maternity leave: the last day ({last.isoformat()}) is before "
-                   f"the first day ({first.isoformat()}).",
-            )
+            raise fail("leave_last_before_first", last=last, first=first)
         out.append((first, last))
     return out
 
@@ -121,11 +98,7 @@ def _wage(value: Any) -> float | None:
     except (TypeError, ValueError):
         wage = math.nan
     if not math.isfinite(wage):
-        raise DeadlineInputError(
-            f"wage {value!r}",
-            nl="Bruto maandloon: vul een bedrag in euro's in.",
-            en="Gross monthly wage: enter an amount in euros.",
-        )
+        raise fail("wage_not_a_number")
     return wage
 
 
