@@ -252,8 +252,8 @@ def _label(text: str, chosen: list[_Candidate], n: int, previous: DateMention | 
     return None
 
 
-def find_dates(text: str, today: date) -> list[DateMention]:
-    """Every date in `text`, in reading order (overlapping candidates: the longest wins)."""
+def _candidates(text: str) -> list[_Candidate]:
+    """The date patterns' matches in reading order; of overlapping ones the longest."""
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -272,6 +272,12 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             continue
         taken_until = m.end()
         chosen.append((start, m.end(), kind, m))
+    return chosen
+
+
+def find_dates(text: str, today: date) -> list[DateMention]:
+    """Every date in `text`, in reading order (overlapping candidates: the longest wins)."""
+    chosen = _candidates(text)
     mentions: list[DateMention] = []
     anchor: date | None = None
     previous_kind: str | None = None
