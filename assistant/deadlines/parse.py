@@ -225,34 +225,10 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
         j = i + (2 if end_m else 1)
         next_start = mentions[j].start if j < len(mentions) else len(text)
         found = _role(text, m.start, last.end, prev_end, next_start)
-        role, again = found.name, found.again
+        role = found.name
         if m.latest is not None and (role != "sick" or end_m is not None):
             role = "ignore"  # a duration only ever gives a first sick day
-        order = len(events)
-        if role in ("sick", "fit", "sick_end", "leave"):
-            result.assumptions.extend(_assumptions(text, m, end_m, role))
-        if role == "leave":
-            _add_leave(text, m, end_m, next_start, order, result, events)
-        elif end_m is not None and role in ("sick", "fit"):
-            _check_order(m, end_m)
-            other = "fit" if role == "sick" else "sick"
-            events.append(_Event(m.value, role, again=again, order=order))
-            after = end_m.value + timedelta(days=1)
-            events.append(_Event(after, other, weak=True, order=order + 1))
-        elif role == "sick":
-            events.append(_Event(m.value, "sick", again=again, partial=found.partial,
-                                 order=order, approximate=m.latest is not None))
-        elif role in ("fit", "sick_end"):
-            day = m.value + timedelta(days=1) if role == "sick_end" else m.value
-            events.append(_Event(day, "fit", order=order))
-        elif role == "eje":
-            result.eje = m.value
-        elif role == "pa":
-            result.probleemanalyse = m.value
-        elif role == "verlenging":
-            result.verlenging_tot = last.value
-        else:
-            result.ignored.append(m.value)
+        _apply(text, role, found, m, end_m, next_start, result, events)
         i = j
     result.episodes = _episodes(_corrected(events))
     if not result.episodes:
@@ -263,6 +239,38 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
     if sanction:
         result.loonsanctie_weeks = int(next(g for g in sanction.groups() if g))
     return result
+
+
+def _apply(text: str, role: str | None, found: _Role, m: DateMention, end_m: DateMention | None,
+           next_start: int, result: ParsedSickness, events: list[_Event]) -> None:
+    """What the date (range) at `m` (.. `end_m`) read as `role` adds to `result` and `events`."""
+    again = found.again
+    last = end_m or m
+    order = len(events)
+    if role in ("sick", "fit", "sick_end", "leave"):
+        result.assumptions.extend(_assumptions(text, m, end_m, role))
+    if role == "leave":
+        _add_leave(text, m, end_m, next_start, order, result, events)
+    elif end_m is not None and role in ("sick", "fit"):
+        _check_order(m, end_m)
+        other = "fit" if role == "sick" else "sick"
+        events.append(_Event(m.value, role, again=again, order=order))
+        after = end_m.value + timedelta(days=1)
+        events.append(_Event(after, other, weak=True, order=order + 1))
+    elif role == "sick":
+        events.append(_Event(m.value, "sick", again=again, partial=found.partial,
+                             order=order, approximate=m.latest is not None))
+    elif role in ("fit", "sick_end"):
+        day = m.value + timedelta(days=1) if role == "sick_end" else m.value
+        events.append(_Event(day, "fit", order=order))
+    elif role == "eje":
+        result.eje = m.value
+    elif role == "pa":
+        result.probleemanalyse = m.value
+    elif role == "verlenging":
+        result.verlenging_tot = last.value
+    else:
+        result.ignored.append(m.value)
 
 
 def _add_leave(text: str, m: DateMention, end_m: DateMention | None, next_start: int,
