@@ -37,8 +37,10 @@ BRANCHES_FOR_LOGIC = {
     "deadlines/check.py": "each step's title, rule and action are data in both languages "
                           "(deadlines/check_catalogue.py, with their rules)",
     "sites.py": "a site profile's own texts: the operator writes each language, one stands in",
-    "deadlines/model.py": "milestone titles and notes are data computed in both languages "
-                          "(deadlines/catalogue.py holds them with their rules)",
+    "deadlines/model.py": "a milestone carries its title and description in both languages: "
+                          "data kept with its rule, actor and legal basis in "
+                          "deadlines/catalogue.py; the timeline's notes are catalogue pairs "
+                          "(deadline.note.*) computed once in both languages",
 }
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from assistant.deadlines.dates import input_date
 from assistant.deadlines.model import Episode, Leave
+from assistant.deadlines.wording import both
 from assistant.errors import DeadlineInputError
-from assistant.texts import LANGUAGES, text
 
 REGIME_START = date(2004, 1, 1)  # the 104-week loondoorbetaling applies to sickness from 2004
 MAX_FUTURE_DAYS = 365
@@ -17,21 +16,10 @@ MAX_LEAVE_DAYS = 365  # WAZO leave is about 16 weeks; longer extensions exist, a
 LATEST_DATE = date(2199, 12, 31)  # far enough for any real case, far from date.max overflow
 
 
-def _written(value: object, language: str) -> object:
-    if isinstance(value, date):
-        return input_date(value, language)
-    if isinstance(value, tuple):  # (Dutch, English), the order of LANGUAGES
-        return value[LANGUAGES.index(language)]
-    return value
-
-
 def fail(key: str, **values: object) -> DeadlineInputError:
     """A DeadlineInputError with the text `deadline.error.<key>` in both languages (the English
-    one is also the operator's message). A `date` value is written as the user types it in each
-    language (`input_date`); a (Dutch, English) tuple gives each language its own word."""
-    nl, en = (text(f"deadline.error.{key}", language,
-                   **{name: _written(value, language) for name, value in values.items()})
-              for language in LANGUAGES)
+    one is also the operator's message); values as in `wording.both`."""
+    nl, en = both(f"deadline.error.{key}", **values)
     return DeadlineInputError(en, nl=nl, en=en)
 
 

@@ -323,4 +323,88 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "error.wage_not_a_number": {"nl": "Bruto maandloon: vul een bedrag in euro's in.",
                                 "en": "Gross monthly wage: enter an amount in euros."},
+    # Pieces the engine fills into a milestone's text (catalogue.py), each starting with its space.
+    "fragment.pa_on": {"nl": " van {day}", "en": " of {day}"},
+    "fragment.pa_unknown": {"nl": " (uiterlijk einde week 8)", "en": " (by the end of week 8)"},
+    "fragment.brief_extension": {
+        "nl": (" Bij de vrijwillige verlenging moet de aanvraag uiterlijk 11 weken vóór het "
+               "einde van de verlengde loondoorbetaling binnen zijn."),
+        "en": (" With the voluntary extension the application is due 11 weeks before the end of "
+               "the extended sick pay."),
+    },
+    "fragment.pay_until_sanction": {
+        "nl": " Door de loonsanctie loopt de loondoorbetaling door tot en met {day}.",
+        "en": " Because of the loonsanctie, sick pay continues up to {day}.",
+    },
+    "fragment.pay_until_extension": {
+        "nl": " Door de vrijwillige verlenging loopt de loondoorbetaling door tot en met {day}.",
+        "en": " Because of the voluntary extension, sick pay continues up to {day}.",
+    },
+    "fragment.what_wachttijd": {"nl": "de wachttijd", "en": "the waiting period"},
+    "fragment.what_loonsanctie": {"nl": "de loonsanctie", "en": "the wage sanction"},
+    "fragment.what_verlenging": {"nl": "de verlengde loondoorbetaling",
+                                 "en": "the extended sick pay"},
+    # A timeline's notes (deadlines/engine.py `_notes`, deadlines/leave_notes.py).
+    "note.ended": {
+        "nl": ("De werknemer is sinds {fit} hersteld, 4 weken of langer. Deze ziekteperiode is "
+               "afgesloten; wordt hij opnieuw ziek, dan begint een nieuwe periode van 104 weken."),
+        "en": ("The employee has been fit since {fit}, for 4 weeks or more. This sickness period "
+               "is over; a new illness starts a new period of 104 weeks."),
+    },
+    "note.leave_after_last_sick_day": {
+        "nl": ("De laatste ziektedag was {last}; daarna volgde het verlof tot en met {leave_end}. "
+               "Wordt de werknemer uiterlijk {limit} opnieuw ziek, dan telt deze periode door. De "
+               "data na de laatste ziektedag zijn dus de vroegst mogelijke."),
+        "en": ("The last sick day was {last}; the leave followed until {leave_end}. If the "
+               "employee falls ill again by {limit}, this period continues. Dates after the last "
+               "sick day are therefore the earliest possible ones."),
+    },
+    "note.recovered": {
+        "nl": ("De werknemer is sinds {fit} hersteld. Wordt hij uiterlijk {limit} opnieuw ziek, "
+               "dan telt deze periode door en schuiven de data op met het aantal hersteldagen. "
+               "De data na de laatste ziektedag zijn dus de vroegst mogelijke."),
+        "en": ("The employee has been fit since {fit}. If they fall ill again by {limit}, this "
+               "period continues and the dates move by the number of fit days. Dates after the "
+               "last sick day are therefore the earliest possible ones."),
+    },
+    "note.leave": {
+        "nl": ("Zwangerschaps- en bevallingsverlof {start} t/m {end}: deze {days} dagen tellen "
+               "niet mee voor de wachttijd (art. 23 lid 5 WIA) en niet als onderbreking van 4 "
+               "weken. Ziekte vlak vóór en na het verlof wordt samengeteld (art. 7:629 lid 10 BW, "
+               "art. 23 lid 3 WIA), tenzij de ziekte na het verlof redelijkerwijs niet uit "
+               "dezelfde oorzaak voortkomt: dan begint een nieuwe periode van 104 weken (laat het "
+               "verlof dan weg uit de berekening)."),
+        "en": ("Pregnancy and maternity leave {start} to {end}: these {days} days do not count "
+               "toward the waiting period (art. 23(5) WIA) nor as part of a 4-week break. "
+               "Illness right before and after the leave is added up (art. 7:629(10) BW, art. "
+               "23(3) WIA) unless the illness after the leave cannot reasonably come from the "
+               "same cause: then a new 104-week period starts (leave the leave out of the "
+               "calculation)."),
+    },
+    "note.leave_short_gap": {
+        "nl": ("Tussen de ziekte en het verlof zaten {fit} dagen zonder ziekte. De wet telt ziekte "
+               "samen die direct aan het verlof voorafgaat en erop aansluit; of een korte "
+               "onderbreking eromheen dat verandert, is niet uitgemaakt. De rekenhulp telt samen "
+               "(minder dan 4 weken zonder ziekte), wat de vroegste data geeft; leg twijfel voor "
+               "aan de bedrijfsarts of UWV."),
+        "en": ("There were {fit} days without illness between the illness and the leave. The law "
+               "adds up illness directly before and after the leave; whether a short break "
+               "around it changes that is not settled. The calculator adds up (under 4 weeks "
+               "without illness), which gives the earliest dates; check with the company doctor "
+               "or UWV if in doubt."),
+    },
+    "note.leave_new_period": {
+        "nl": ("Rond het verlof zaten {fit} dagen zonder ziekte (4 weken of meer): de ziekte na "
+               "het verlof is een nieuwe periode van 104 weken."),
+        "en": ("Around the leave there were {fit} days without illness (4 weeks or more): the "
+               "illness after the leave is a new 104-week period."),
+    },
+    "note.leave_dismissal": {
+        "nl": ("Ziekte door de zwangerschap vóór het verlof telt niet mee voor de twee jaar van "
+               "het opzegverbod bij ziekte (art. 7:670 lid 1 BW); die termijn berekent de "
+               "rekenhulp niet."),
+        "en": ("Pregnancy-related illness before the leave does not count toward the two years "
+               "of the ban on dismissal during illness (art. 7:670(1) BW); the calculator does "
+               "not compute that term."),
+    },
 }
