@@ -10,7 +10,7 @@ from typing import Any
 from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.validate import fail
-from assistant.texts import text
+from assistant.texts import pair, text
 
 STATUS_COLOURS = {"passed": "#6b7280", "due": "#d97706", "upcoming": "#2563eb"}
 NEXT_COLOUR = "#7c2d12"
@@ -27,7 +27,7 @@ def parse_episode_lines(text: str) -> list[tuple[date, date | None]]:
         found = re.findall(_DATE, line)
         if not 1 <= len(found) <= 2:
             raise fail("episode_line", line=line.strip())
-        start, *rest = (parse_field_date(f, "Ziekteperiode", "Sickness period") for f in found)
+        start, *rest = (parse_field_date(f, *pair("ui.field_period")) for f in found)
         end = rest[0] if rest else None
         episodes.append((start, end))
     return episodes
