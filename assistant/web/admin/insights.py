@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from assistant.database import Database, SqliteDatabase
+from assistant.texts import pair
 from assistant.web.admin.auth import Admin
 from assistant.web.admin.params import day_param
 from assistant.web.errors import ApiError
@@ -36,10 +37,7 @@ MAX_DAYS = 400  # a per-day chart longer than this is cut to its last MAX_DAYS d
 TOP_DOCUMENTS = 10
 OWN_UI = "-"  # the `site` filter value for questions asked in the own UI (stored as site '')
 
-_FORBIDDEN_SITE = (
-    "U beheert alleen uw eigen site; de vragen van een andere site kunt u niet bekijken.",
-    "You manage your own site only; you cannot see another site's questions.",
-)
+_FORBIDDEN_SITE = pair("admin.forbidden_site")
 
 
 def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
