@@ -140,3 +140,20 @@ def test_the_ui_script_gets_its_texts_from_the_catalogue():
     assert "Vind ik leuk" not in _static("ui.js").decode("utf-8")
     assert json.dumps(text("ui.gradio_Like", "nl")) in served
     assert json.dumps(text("ui.js_left", "en")) in served
+
+
+def test_errors_raised_for_users_take_their_wording_from_the_catalogue():
+    """An `ApiError` or a library error is built from `pair(...)`/`text(...)`, never from a
+    Dutch/English sentence written where it is raised."""
+    literal_pair = re.compile(
+        r"""ApiError\(\s*\d+,\s*["']\w+["'],\s*f?["']"""  # ApiError(400, "code", "Zin ...
+        r"""|\b(?:nl|en)=f?["']"""  # InvalidInputError(..., nl="Zin ...", en="...")
+        r"""|(?<![.\w])fail\(\s*f?["'][A-Z]""")  # the calculator's fail("Zin ...", ...)
+    offenders = []
+    for path in sorted(ROOT.rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name.startswith("texts/"):
+            continue
+        if literal_pair.search(path.read_text(encoding="utf-8")):
+            offenders.append(name)
+    assert offenders == []

@@ -323,6 +323,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ("There is no site '{site}' in SPOOR2_SITES; use one of its site keys or leave the "
                "field empty for every site."),
     },
+    "invalid_period": {"nl": "De begindatum ligt na de einddatum.",
+                       "en": "The start date is after the end date."},
+    "cli_passwords_differ": {"nl": "De wachtwoorden verschillen.", "en": "The passwords differ."},
+    "cli_password_short": {"nl": "Gebruik minstens {n} tekens.",
+                           "en": "Use at least {n} characters."},
     "site_not_found": {"nl": "Deze site bestaat niet.", "en": "There is no such site."},
     "upload.invalid_site": {"nl": "Ongeldige site: {site}", "en": "Invalid site: {site}"},
     "upload.no_file": {"nl": "Kies eerst een bestand.", "en": "Choose a file first."},

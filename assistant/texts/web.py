@@ -55,6 +55,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "json_object": {"nl": "Stuur een JSON-object met Content-Type application/json.",
                     "en": "Send a JSON object with Content-Type application/json."},
     "empty_message": {"nl": "Typ eerst een vraag.", "en": "Please type a question first."},
+    "last_message_not_a_question": {
+        "nl": "Het laatste bericht moet een vraag van de gebruiker zijn.",
+        "en": "The last message must be a question from the user.",
+    },
+    "invalid_api_key": {
+        "nl": "Ontbrekende of onjuiste API-sleutel. Stuur Authorization: Bearer <sleutel>.",
+        "en": "Missing or incorrect API key. Send Authorization: Bearer <key>.",
+    },
     "field_missing": {"nl": "Het veld '{field}' ontbreekt.",
                       "en": "The field '{field}' is missing."},
     "field_unreadable": {"nl": "Het veld '{field}' bevat tekens die niet gelezen kunnen worden.",
