@@ -23,6 +23,11 @@ def short_date(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
+def compact_date(day: date) -> str:
+    """dd-mm-yy, where a table column is narrow (the PDF's list of evaluations)."""
+    return day.strftime("%d-%m-%y")
+
+
 def day_and_date(day: date, language: str) -> str:
     """'ma 05-01-2026' / 'Mon 05-01-2026' (timeline tables)."""
     return f"{_SHORT_DAYS[_lang(language)].split()[day.weekday()]} {short_date(day)}"
