@@ -45,6 +45,12 @@ class StoreUnavailableError(Spoor2Error):
     user_nl, user_en = pair("web.error.store_unavailable")
 
 
+class IngestBusyError(StoreUnavailableError):
+    """Another ingest holds the data directory's lock; this one did not start."""
+
+    user_nl, user_en = pair("web.error.ingest_busy")
+
+
 class FeedbackUnavailableError(Spoor2Error):
     """The feedback database cannot be written (read-only or full data dir)."""
 
@@ -55,17 +61,13 @@ class DatabaseUnavailableError(Spoor2Error):
     """The database of the question log, feedback and handoffs (SQLite file or the PostgreSQL
     server of SPOOR2_DATABASE_URL) cannot be reached or written."""
 
-    user_nl = ("De gegevensopslag is tijdelijk niet bereikbaar. Probeer het over een minuut "
-               "opnieuw; de beheerder is gewaarschuwd.")
-    user_en = ("The data store is temporarily unavailable. Please try again in a minute; the "
-               "operator has been warned.")
+    user_nl, user_en = pair("web.error.database_unavailable")
 
 
 class RateLimitStoreError(Spoor2Error):
     """The Redis server of SPOOR2_REDIS_URL (shared rate limits) cannot be reached."""
 
-    user_nl = "De dienst is tijdelijk niet beschikbaar. Probeer het over een minuut opnieuw."
-    user_en = "The service is temporarily unavailable. Please try again in a minute."
+    user_nl, user_en = pair("web.error.service_unavailable")
 
 
 class EmbeddingModelError(Spoor2Error):

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from assistant.engine import Assistant
-from assistant.text import addressed_as
+from assistant.text import addressed_as, sentences
 from assistant.types import Answer, Hit
 
 RETRIEVERS = ("dense", "bm25", "hybrid")
@@ -105,7 +105,7 @@ def first_sentence(text: str) -> str:
     if body.startswith("**") and "\n\n" in body:  # "**question**\n\nanswer" of a multi-part answer
         body = body.split("\n\n", 1)[1]
     body = _MARKUP.sub("", body)
-    return re.split(r"(?<=[.!?])\s+|\n", body.strip(), maxsplit=1)[0]
+    return next(iter(sentences(body, lines=True)), "")
 
 
 def first_part_words(text: str) -> int:
@@ -147,93 +147,134 @@ def baseline_text(assistant: Assistant, item: dict) -> str:
     return "\n\n".join(h.chunk.text for h in assistant.retrieve(item["question"], k=2, mode="dense"))
 
 
+@dataclass
+class _Tally:
+    """What `run_eval` counts over the items; `fill` turns it into the report's rates."""
+
+    ranks: dict[str, list[int | None]] = field(default_factory=lambda: {r: [] for r in RETRIEVERS})
+    facts_ok: int = 0
+    facts_all: int = 0
+    base_ok: int = 0
+    base_passed: int = 0
+    oos: dict[str, int] = field(default_factory=lambda: {"total": 0, "refused": 0})
+    inside: dict[str, int] = field(default_factory=lambda: {"total": 0, "refused": 0})
+    kinds: defaultdict[str, list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0]))  # type -> [correct, total]
+    per_category: defaultdict[str, list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0]))
+    first_ok: int = 0
+    first_total: int = 0
+    mixed: int = 0
+    short: int = 0
+    answered: int = 0
+    passed_items: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+    def fill(self, report: EvalReport, n_items: int, baseline: bool) -> None:
+        """The report's rates from the counts."""
+        for mode, rs in self.ranks.items():
+            if rs:
+                n = len(rs)
+                report.retrieval[mode] = {"recall@1": sum(1 for r in rs if r == 1) / n,
+                                          "recall@5": sum(1 for r in rs if r is not None) / n,
+                                          "mrr": sum(1 / r for r in rs if r) / n}
+        oos, inside, kinds = self.oos, self.inside, self.kinds
+        items = max(n_items, 1)
+        report.fact_rate = self.facts_ok / max(self.facts_all, 1)
+        report.item_pass_rate = self.passed_items / items
+        report.refusal_recall = oos["refused"] / max(oos["total"], 1)
+        refusals = oos["refused"] + inside["refused"]
+        report.refusal_precision = oos["refused"] / refusals if refusals else 1.0
+        report.false_refusal_rate = inside["refused"] / max(inside["total"], 1)
+        report.deadline_accuracy = kinds["deadline"][0] / max(kinds["deadline"][1], 1)
+        report.clarify_accuracy = kinds["clarify"][0] / max(kinds["clarify"][1], 1)
+        report.first_sentence_rate = self.first_ok / max(self.first_total, 1)
+        report.mixed_voice_rate = self.mixed / items
+        report.short_first_part_rate = self.short / max(self.answered, 1)
+        report.categories = {c: {"pass_rate": ok / total, "items": total}
+                             for c, (ok, total) in sorted(self.per_category.items())}
+        if baseline:
+            report.baseline = {"fact_rate": self.base_ok / max(self.facts_all, 1),
+                               "item_pass_rate": self.base_passed / items}
+        ordered = sorted(self.latencies)
+        report.latency_ms = {"p50": statistics.median(ordered) if ordered else 0.0,
+                             "p95": ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0}
+        report.counts = {k: total for k, (_, total) in kinds.items()}
+
+
 def run_eval(assistant: Assistant, items: Sequence[dict], *, baseline: bool = True) -> EvalReport:
     """Run every item through the assistant and score the results."""
     report = EvalReport()
-    ranks: dict[str, list[int | None]] = {r: [] for r in RETRIEVERS}
-    facts_ok = facts_all = base_ok = base_passed = 0
-    oos = {"total": 0, "refused": 0}
-    inside = {"total": 0, "refused": 0}
-    kinds = defaultdict(lambda: [0, 0])  # type -> [correct, total]
-    per_category = defaultdict(lambda: [0, 0])
-    first_ok = first_total = mixed = short = answered = passed_items = 0
-    latencies: list[float] = []
+    tally = _Tally()
     assistant.ask("wat is spoor 2?")  # warm-up
     for item in items:
         kind = item.get("type", "answer")
         started = time.perf_counter()
         answer = _ask(assistant, item)
-        latencies.append((time.perf_counter() - started) * 1000)
-        refused = answer.kind == "refusal"
-        facts = [str(f) for f in item.get("must_contain") or []]
-        problem = ""
-        if kind == "answer":
-            inside["total"] += 1
-            inside["refused"] += refused
-            expected = item.get("expected") or []
-            if expected:
-                turn = assistant.understand(item["question"], item.get("history"), item.get("audience"),
-                                            item.get("page_language") or item.get("language"), _today(item))
-                for mode in RETRIEVERS:
-                    ranks[mode].append(_rank(assistant.retrieve(turn, k=5, mode=mode), expected))
-            missing = [f for f in facts if not fact_found(answer.text, f)]
-            facts_all += len(facts)
-            facts_ok += len(facts) - len(missing)
-            if not refused:
-                answered += 1
-                first_total += bool(facts)
-                first_ok += bool(facts) and any(fact_found(first_sentence(answer.text), f) for f in facts)
-                short += first_part_words(answer.text) <= 130
-            problem = "refused an in-scope question" if refused else f"missing facts {missing}" if missing else ""
-        elif kind == "out_of_scope":
-            oos["total"] += 1
-            oos["refused"] += refused
-            problem = "" if refused else f"answered ({answer.kind})"
-        elif kind == "deadline":
-            problem = _check_deadline(answer, item)
-        elif kind == "clarify":
-            problem = "" if answer.kind == "clarify" else f"expected clarify, got {answer.kind}"
-        kinds[kind][0] += not problem
-        kinds[kind][1] += 1
-        mixed += mixed_voice(answer)
+        tally.latencies.append((time.perf_counter() - started) * 1000)
+        problem = _problem(assistant, item, kind, answer, tally)
+        tally.kinds[kind][0] += not problem
+        tally.kinds[kind][1] += 1
+        tally.mixed += mixed_voice(answer)
         category = item.get("category") or kind
-        per_category[category][0] += not problem
-        per_category[category][1] += 1
-        passed_items += not problem
+        tally.per_category[category][0] += not problem
+        tally.per_category[category][1] += 1
+        tally.passed_items += not problem
         if baseline:
-            text = baseline_text(assistant, item)
-            ok = kind == "answer" and all(fact_found(text, f) for f in facts)
-            base_passed += ok
-            base_ok += sum(fact_found(text, f) for f in facts) if kind == "answer" else 0
+            _score_baseline(assistant, item, kind, tally)
         if problem:
             report.failures.append({"id": item.get("id"), "category": category, "question": item["question"],
                                     "problem": problem, "kind": answer.kind, "path": answer.trace.get("path")})
-    for mode, rs in ranks.items():
-        if rs:
-            n = len(rs)
-            report.retrieval[mode] = {"recall@1": sum(1 for r in rs if r == 1) / n,
-                                      "recall@5": sum(1 for r in rs if r is not None) / n,
-                                      "mrr": sum(1 / r for r in rs if r) / n}
-    n_items = max(len(items), 1)
-    report.fact_rate = facts_ok / max(facts_all, 1)
-    report.item_pass_rate = passed_items / n_items
-    report.refusal_recall = oos["refused"] / max(oos["total"], 1)
-    refusals = oos["refused"] + inside["refused"]
-    report.refusal_precision = oos["refused"] / refusals if refusals else 1.0
-    report.false_refusal_rate = inside["refused"] / max(inside["total"], 1)
-    report.deadline_accuracy = kinds["deadline"][0] / max(kinds["deadline"][1], 1)
-    report.clarify_accuracy = kinds["clarify"][0] / max(kinds["clarify"][1], 1)
-    report.first_sentence_rate = first_ok / max(first_total, 1)
-    report.mixed_voice_rate = mixed / n_items
-    report.short_first_part_rate = short / max(answered, 1)
-    report.categories = {c: {"pass_rate": ok / total, "items": total} for c, (ok, total) in sorted(per_category.items())}
-    if baseline:
-        report.baseline = {"fact_rate": base_ok / max(facts_all, 1), "item_pass_rate": base_passed / n_items}
-    ordered = sorted(latencies)
-    report.latency_ms = {"p50": statistics.median(ordered) if ordered else 0.0,
-                         "p95": ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0}
-    report.counts = {k: total for k, (_, total) in kinds.items()}
+    tally.fill(report, len(items), baseline)
     return report
+
+
+def _problem(assistant: Assistant, item: dict, kind: str, answer: Answer, tally: _Tally) -> str:
+    """What is wrong with the answer to one item ("" when nothing is), counted into `tally`."""
+    refused = answer.kind == "refusal"
+    if kind == "answer":
+        return _answer_problem(assistant, item, answer, tally)
+    if kind == "out_of_scope":
+        tally.oos["total"] += 1
+        tally.oos["refused"] += refused
+        return "" if refused else f"answered ({answer.kind})"
+    if kind == "deadline":
+        return _check_deadline(answer, item)
+    if kind == "clarify":
+        return "" if answer.kind == "clarify" else f"expected clarify, got {answer.kind}"
+    return ""
+
+
+def _answer_problem(assistant: Assistant, item: dict, answer: Answer, tally: _Tally) -> str:
+    """An in-scope question: its retrieval ranks, its facts, its first sentence and length."""
+    refused = answer.kind == "refusal"
+    facts = [str(f) for f in item.get("must_contain") or []]
+    tally.inside["total"] += 1
+    tally.inside["refused"] += refused
+    expected = item.get("expected") or []
+    if expected:
+        turn = assistant.understand(item["question"], item.get("history"), item.get("audience"),
+                                    item.get("page_language") or item.get("language"), _today(item))
+        for mode in RETRIEVERS:
+            tally.ranks[mode].append(_rank(assistant.retrieve(turn, k=5, mode=mode), expected))
+    missing = [f for f in facts if not fact_found(answer.text, f)]
+    tally.facts_all += len(facts)
+    tally.facts_ok += len(facts) - len(missing)
+    if not refused:
+        tally.answered += 1
+        tally.first_total += bool(facts)
+        tally.first_ok += bool(facts) and any(fact_found(first_sentence(answer.text), f) for f in facts)
+        tally.short += first_part_words(answer.text) <= 130
+    return "refused an in-scope question" if refused else f"missing facts {missing}" if missing else ""
+
+
+def _score_baseline(assistant: Assistant, item: dict, kind: str, tally: _Tally) -> None:
+    """How the naive baseline does on the same item."""
+    facts = [str(f) for f in item.get("must_contain") or []]
+    text = baseline_text(assistant, item)
+    ok = kind == "answer" and all(fact_found(text, f) for f in facts)
+    tally.base_passed += ok
+    tally.base_ok += sum(fact_found(text, f) for f in facts) if kind == "answer" else 0
 
 
 def below_thresholds(report: EvalReport, thresholds: dict) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from assistant.config import Settings
-from assistant.errors import InvalidInputError, LoaderError, StoreUnavailableError
+from assistant.errors import IngestBusyError, InvalidInputError, LoaderError
 from assistant.sites import SHARED as SHARED_FOLDER  # data_dir/uploads/_shared/: every site
 from assistant.store import ActiveIndex, ChromaIndexWriter, check_compatible
 from assistant.types import Chunk
@@ -75,7 +75,7 @@ def _exclusive(settings: Settings) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise StoreUnavailableError(
+            raise IngestBusyError(
                 f"Another ingest is running on {settings.data_dir}; wait for it to finish"
             ) from None
         yield

@@ -37,8 +37,10 @@ BRANCHES_FOR_LOGIC = {
     "deadlines/check.py": "each step's title, rule and action are data in both languages "
                           "(deadlines/check_catalogue.py, with their rules)",
     "sites.py": "a site profile's own texts: the operator writes each language, one stands in",
-    "deadlines/model.py": "milestone titles and notes are data computed in both languages "
-                          "(deadlines/catalogue.py holds them with their rules)",
+    "deadlines/model.py": "a milestone carries its title and description in both languages: "
+                          "data kept with its rule, actor and legal basis in "
+                          "deadlines/catalogue.py; the timeline's notes are catalogue pairs "
+                          "(deadline.note.*) computed once in both languages",
 }
 
 
@@ -138,3 +140,20 @@ def test_the_ui_script_gets_its_texts_from_the_catalogue():
     assert "Vind ik leuk" not in _static("ui.js").decode("utf-8")
     assert json.dumps(text("ui.gradio_Like", "nl")) in served
     assert json.dumps(text("ui.js_left", "en")) in served
+
+
+def test_errors_raised_for_users_take_their_wording_from_the_catalogue():
+    """An `ApiError` or a library error is built from `pair(...)`/`text(...)`, never from a
+    Dutch/English sentence written where it is raised."""
+    literal_pair = re.compile(
+        r"""ApiError\(\s*\d+,\s*["']\w+["'],\s*f?["']"""  # ApiError(400, "code", "Zin ...
+        r"""|\b(?:nl|en)=f?["']"""  # InvalidInputError(..., nl="Zin ...", en="...")
+        r"""|(?<![.\w])fail\(\s*f?["'][A-Z]""")  # the calculator's fail("Zin ...", ...)
+    offenders = []
+    for path in sorted(ROOT.rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name.startswith("texts/"):
+            continue
+        if literal_pair.search(path.read_text(encoding="utf-8")):
+            offenders.append(name)
+    assert offenders == []

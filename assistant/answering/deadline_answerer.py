@@ -59,7 +59,7 @@ class DeadlineAnswerer:
                 if gap >= 28:  # a new period: its first day is needed
                     return self._clarify(text("answer.clarify_date", language, voice), language, trace, "new_period")
                 before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
-                episodes, note = dl.shift_by_gap(episodes, gap, today), _what_if_note(gap, language)
+                episodes, note = dl.shift_by_gap(episodes, gap, today), text("answer.what_if_gap", language, gap=gap)
             timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
@@ -82,16 +82,6 @@ class DeadlineAnswerer:
     def _clarify(text: str, language: str, trace: dict, reason: str) -> Answer:
         trace["path"] = f"clarify:{reason}"
         return Answer(text, "clarify", language, confidence=1.0, trace=trace)
-
-
-def _what_if_note(gap: int, language: str) -> str:
-    if language == "en":
-        return (f"If the employee was fit for {gap} days in between, that is less than 4 weeks: the "
-                f"periods are added together and the days of recovery do not count. Deadlines still "
-                f"ahead move {gap} days later.")
-    return (f"Was de werknemer tussendoor {gap} dagen hersteld? Dat is korter dan 4 weken: de periodes "
-            f"worden samengeteld en de hersteldagen tellen niet mee. Termijnen die nog komen, schuiven "
-            f"{gap} dagen op.")
 
 
 def _asked_for_eje(turn: Turn) -> bool:

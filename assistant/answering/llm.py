@@ -234,15 +234,8 @@ class LLMAnswerer:
         from langchain_core.messages import AIMessage, ToolMessage
         from langchain_core.runnables.config import merge_configs
 
-        from assistant.langchain import documents
-
         passages = [Chunk(c.id, without_instructions(c.text), c.metadata) for c in passages]
-        numbered = "\n\n".join(
-            f"[{d.metadata['number']}] {d.metadata['title']} — {d.metadata['section']}\n{d.page_content}"
-            for d in documents(passages, scores)
-        )
-        inputs = {"language_name": "English" if language == "en" else "Dutch",
-                  "passages": numbered, "question": question}
+        inputs = _prompt_inputs(question, passages, language, scores)
         config = merge_configs(self.config, {"run_name": "spoor2_answer", "tags": ["spoor2"],
                                              "metadata": {"language": language},
                                              "recursion_limit": 2 * MAX_TOOL_ROUNDS + 2})
@@ -269,9 +262,7 @@ class LLMAnswerer:
             log.warning("LLM answer failed: %r", exc)
             trace["llm_rejected"] = "model error"
             return None
-        for message in messages[len(prompt):]:
-            for call in getattr(message, "tool_calls", None) or []:
-                trace.setdefault("tool_calls", []).append({"name": call["name"], "args": call["args"]})
+        _record_tool_calls(messages[len(prompt):], trace)
         reply = messages[-1] if len(messages) > len(prompt) else None
         text = reply.text.strip() if isinstance(reply, AIMessage) else ""
         problem = check_grounding(text, passages, question, language, tool_text)
@@ -284,3 +275,23 @@ class LLMAnswerer:
         citations = [citation_for(passages[old - 1], new) for old, new in numbers.items()]
         trace["path"] = "llm"
         return Answer(text, "llm", language, citations, trace=trace)
+
+
+def _prompt_inputs(question: str, passages: Sequence[Chunk], language: str,
+                   scores: dict[str, float] | None) -> dict[str, str]:
+    """The prompt's variables: the language's name, the numbered passages and the question."""
+    from assistant.langchain import documents
+
+    numbered = "\n\n".join(
+        f"[{d.metadata['number']}] {d.metadata['title']} — {d.metadata['section']}\n{d.page_content}"
+        for d in documents(passages, scores)
+    )
+    return {"language_name": "English" if language == "en" else "Dutch",
+            "passages": numbered, "question": question}
+
+
+def _record_tool_calls(messages: Sequence[Any], trace: dict) -> None:
+    """The model's calls of the calculator, into the trace."""
+    for message in messages:
+        for call in getattr(message, "tool_calls", None) or []:
+            trace.setdefault("tool_calls", []).append({"name": call["name"], "args": call["args"]})

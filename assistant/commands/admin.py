@@ -6,6 +6,7 @@ import getpass
 import sys
 
 from assistant.errors import InvalidInputError
+from assistant.texts import pair
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,8 +26,8 @@ def _ask() -> str:
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass("Password / wachtwoord: ")
     if getpass.getpass("Again / nogmaals: ") != first:
-        raise InvalidInputError("the passwords differ", nl="De wachtwoorden verschillen.",
-                                en="The passwords differ.")
+        nl, en = pair("admin.cli_passwords_differ")
+        raise InvalidInputError(en, nl=nl, en=en)
     return first
 
 
@@ -37,8 +38,7 @@ def hash_password(args: argparse.Namespace) -> int:
 
     password = _ask()
     if len(password) < MIN_LENGTH:
-        raise InvalidInputError(f"use at least {MIN_LENGTH} characters",
-                                nl=f"Gebruik minstens {MIN_LENGTH} tekens.",
-                                en=f"Use at least {MIN_LENGTH} characters.")
+        nl, en = pair("admin.cli_password_short", n=MIN_LENGTH)
+        raise InvalidInputError(en, nl=nl, en=en)
     print(make_hash(password))
     return 0

@@ -115,8 +115,7 @@ def check_steps(
     done = {k: v for k, v in done.items() if v is not None}
     unknown = sorted((set(done) | set(undated)) - set(STEPS))
     if unknown:
-        raise fail(f"Unknown step(s): {', '.join(unknown)}.",
-                   f"Onbekende stap(pen): {', '.join(unknown)}.")
+        raise fail("unknown_steps", steps=", ".join(unknown))
     for key, when in [*done.items(), *(("evaluatie", e) for e in evaluations)]:
         _check_done_date(key, when, timeline.period_start, today)
     checks: list[StepCheck] = []
@@ -181,15 +180,8 @@ def _evaluation(due: date, evaluations: Sequence[date], today: date) -> StepChec
 
 def _check_done_date(key: str, when: date, start: date, today: date) -> None:
     text = STEP_TEXTS.get(key)
-    name_nl, name_en = (text.title_nl, text.title_en) if text else (key, key)
+    name = (text.title_nl, text.title_en) if text else (key, key)
     if when < start:
-        raise fail(
-            f"{name_en}: {when.isoformat()} is before the first sick day "
-            f"({start.isoformat()}).",
-            f"{name_nl}: {short_date(when)} ligt vóór de eerste ziektedag ({short_date(start)}).",
-        )
+        raise fail("step_before_start", name=name, day=when, start=start)
     if when > today:
-        raise fail(
-            f"{name_en}: {when.isoformat()} is in the future; only enter steps already done.",
-            f"{name_nl}: {short_date(when)} ligt in de toekomst; vul alleen gedane stappen in.",
-        )
+        raise fail("step_in_future", name=name, day=when)

@@ -84,15 +84,11 @@ def cost_view(timeline: Timeline, *, today: date, monthly_wage: float | None = N
         DeadlineInputError: a wage that is not a positive amount up to 100,000 a month.
     """
     if monthly_wage is not None and not 0 < monthly_wage <= MAX_MONTHLY_WAGE:
-        raise fail(
-            f"Gross monthly wage: enter an amount in euros from 1 to {MAX_MONTHLY_WAGE:,}.",
-            f"Bruto maandloon: vul een bedrag in euro's in van 1 tot {MAX_MONTHLY_WAGE:,}."
-            .replace(",", "."),
-        )
+        raise fail("wage", max=(f"{MAX_MONTHLY_WAGE:,}".replace(",", "."),
+                                f"{MAX_MONTHLY_WAGE:,}"))
     last = timeline.get("einde_loondoorbetaling") or timeline.get("einde_wachttijd")
     if last is None:  # the period ended before week 104: nothing left to plan
-        raise fail("This sickness period has ended; there is no wachttijd left to plan.",
-                   "Deze ziekteperiode is afgelopen; er is geen wachttijd meer om te plannen.")
+        raise fail("period_ended")
     end = last.date
     weeks_left = max(0, ((end - today).days + 1) // 7)
     packages = [Package(n, _add_months(today, n) - timedelta(days=1),

@@ -23,7 +23,6 @@ from datetime import date, timedelta
 
 from assistant.deadlines.named_days import NAMES_PATTERN, last_named_day, named_day
 from assistant.deadlines.validate import fail
-from assistant.errors import DeadlineInputError
 
 _log = logging.getLogger(__name__)
 
@@ -133,11 +132,7 @@ def _make(y: int, m: int, d: int, raw: str) -> date:
             raise ValueError
         return date(y, m, d)
     except ValueError:
-        raise fail(
-            f"'{raw}' is not an existing date. Write the date as day-month-year, e.g. 03-03-2025.",
-            f"'{raw}' is geen bestaande datum. Schrijf de datum als dag-maand-jaar, bijvoorbeeld "
-            "03-03-2025.",
-        ) from None
+        raise fail("no_such_date", raw=raw) from None
 
 
 def _year(raw: str) -> int:
@@ -257,8 +252,8 @@ def _label(text: str, chosen: list[_Candidate], n: int, previous: DateMention | 
     return None
 
 
-def find_dates(text: str, today: date) -> list[DateMention]:
-    """Every date in `text`, in reading order (overlapping candidates: the longest wins)."""
+def _candidates(text: str) -> list[_Candidate]:
+    """The date patterns' matches in reading order; of overlapping ones the longest."""
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -277,6 +272,12 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             continue
         taken_until = m.end()
         chosen.append((start, m.end(), kind, m))
+    return chosen
+
+
+def find_dates(text: str, today: date) -> list[DateMention]:
+    """Every date in `text`, in reading order (overlapping candidates: the longest wins)."""
+    chosen = _candidates(text)
     mentions: list[DateMention] = []
     anchor: date | None = None
     previous_kind: str | None = None
@@ -343,11 +344,7 @@ def parse_date(text: str, today: date | None = None) -> date:
     bare = _FIELD_LABEL_RE.sub("", text.strip())  # "vrijdag 1 maart 2024", "1-3-2024 (vr)"
     found = find_dates(bare, today or date.today())
     if len(found) != 1 or found[0].end - found[0].start < len(bare) - 1:
-        raise fail(
-            f"'{text}' is not a date. Use e.g. 2025-03-03 or 03-03-2025 (day-month-year).",
-            f"'{text}' is geen datum. Gebruik bijvoorbeeld 03-03-2025 (dag-maand-jaar) of "
-            "2025-03-03.",
-        )
+        raise fail("not_a_date", text=text)
     return found[0].value
 
 
@@ -360,8 +357,4 @@ def parse_field_date(text: str, field_nl: str, field_en: str) -> date:
             return date(y, m, d)
         return date.fromisoformat(raw[:10])
     except ValueError:
-        raise DeadlineInputError(
-            f"invalid date {raw!r}",
-            nl=f"{field_nl}: '{raw}' is geen geldige datum. Gebruik JJJJ-MM-DD.",
-            en=f"{field_en}: '{raw}' is not a valid date. Use YYYY-MM-DD.",
-        ) from None
+        raise fail("field_date", field=(field_nl, field_en), raw=raw) from None

@@ -23,6 +23,11 @@ def short_date(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
+def compact_date(day: date) -> str:
+    """dd-mm-yy, where a table column is narrow (the PDF's list of evaluations)."""
+    return day.strftime("%d-%m-%y")
+
+
 def day_and_date(day: date, language: str) -> str:
     """'ma 05-01-2026' / 'Mon 05-01-2026' (timeline tables)."""
     return f"{_SHORT_DAYS[_lang(language)].split()[day.weekday()]} {short_date(day)}"
@@ -34,3 +39,9 @@ def long_date(day: date, language: str, weekday: bool = True) -> str:
     language = _lang(language)
     text = f"{day.day} {_MONTHS[language].split()[day.month - 1]} {day.year}"
     return f"{_DAYS[language].split()[day.weekday()]} {text}" if weekday else text
+
+
+def input_date(day: date, language: str) -> str:
+    """A date the way a user types it back: '05-01-2026' in Dutch, '2026-01-05' in English
+    (input errors, where the user must find the date they gave)."""
+    return short_date(day) if _lang(language) == "nl" else day.isoformat()

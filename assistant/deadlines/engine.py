@@ -80,6 +80,7 @@ from assistant.deadlines.validate import (
     check_leave,
     no_sick_days_left,
 )
+from assistant.deadlines.wording import both
 
 EVALUATION_INTERVAL = timedelta(days=42)
 _DAY = timedelta(days=1)
@@ -115,24 +116,16 @@ def compute_timeline(
     Raises:
         DeadlineInputError: invalid or inconsistent input (Dutch and English messages).
     """
-    check_in_range({
-        ("today", "van vandaag"): today,
-        ("sickness period", "van de ziekteperiode"):
-            max((d for e in episodes for d in (e.start, e.end) if d), default=None),
-        ("probleemanalyse", "van de probleemanalyse"): probleemanalyse,
-        ("first-year evaluation", "van de eerstejaarsevaluatie"): eje,
-        ("extension", "van de verlenging"): verlenging_tot,
-    })
-    leave_periods = check_leave(leave)
-    all_episodes = check_episodes(episodes, today)
+    leave_periods, all_episodes = _checked(episodes, today, leave, probleemanalyse=probleemanalyse,
+                                           eje=eje, verlenging_tot=verlenging_tot)
     counted = split_by_leave(all_episodes, leave_periods) if leave_periods else all_episodes
     if not counted:
         raise no_sick_days_left()
     chain = last_chain(counted, leave_periods)
     cal = SickCalendar(chain, leave_periods)
     end_104 = cal.week_end(104)
-    check_date_after("probleemanalyse", "probleemanalyse", probleemanalyse, cal.start)
-    check_date_after("first-year evaluation", "eerstejaarsevaluatie", eje, cal.start)
+    check_date_after(("probleemanalyse", "probleemanalyse"), probleemanalyse, cal.start)
+    check_date_after(("eerstejaarsevaluatie", "first-year evaluation"), eje, cal.start)
     check_extensions(loonsanctie_weeks, verlenging_tot, end_104)
 
     builder = _Builder(cal, today)
@@ -143,9 +136,7 @@ def compute_timeline(
     last_day = chain[-1].end
     if state == "ended" and last_day is not None:
         milestones = [m for m in milestones if m.date <= last_day]
-    notes_nl, notes_en = _notes(chain, state, leave_periods)
-    extra_nl, extra_en = leave_notes(counted, chain, leave_periods)
-    notes_nl, notes_en = notes_nl + extra_nl, notes_en + extra_en
+    notes_nl, notes_en = _all_notes(counted, chain, state, leave_periods)
     current = None if state in ("not_started", "ended") else cal.week_of(today, project=False)
     return Timeline(
         milestones=milestones,
@@ -162,6 +153,29 @@ def compute_timeline(
         notes_nl=notes_nl,
         notes_en=notes_en,
     )
+
+
+def _checked(episodes: Sequence[Episode], today: date, leave: Sequence[Leave], *,
+             probleemanalyse: date | None, eje: date | None,
+             verlenging_tot: date | None) -> tuple[tuple[Leave, ...], tuple[Episode, ...]]:
+    """The validated leave (sorted) and episodes; every date before 2200."""
+    check_in_range({
+        ("van vandaag", "today"): today,
+        ("van de ziekteperiode", "sickness period"):
+            max((d for e in episodes for d in (e.start, e.end) if d), default=None),
+        ("van de probleemanalyse", "probleemanalyse"): probleemanalyse,
+        ("van de eerstejaarsevaluatie", "first-year evaluation"): eje,
+        ("van de verlenging", "extension"): verlenging_tot,
+    })
+    return check_leave(leave), check_episodes(episodes, today)
+
+
+def _all_notes(counted: Sequence[Episode], chain: tuple[Episode, ...], state: State,
+               leave_periods: Sequence[Leave]) -> tuple[list[str], list[str]]:
+    """The timeline's notes in Dutch and English: the period's, then the leave's."""
+    notes_nl, notes_en = _notes(chain, state, leave_periods)
+    extra_nl, extra_en = leave_notes(counted, chain, leave_periods)
+    return notes_nl + extra_nl, notes_en + extra_en
 
 
 class _Builder:
@@ -199,12 +213,12 @@ def _add_year_one(b: _Builder, cal: SickCalendar, probleemanalyse: date | None,
     b.add("probleemanalyse", cal.week_end(6), done_on=probleemanalyse)
     if probleemanalyse is not None:
         pva = probleemanalyse + timedelta(days=14)
-        b.add("plan_van_aanpak", pva, pa_nl=f" van {short_date(probleemanalyse)}",
-              pa_en=f" of {probleemanalyse.isoformat()}")
+        pa_nl, pa_en = both("deadline.fragment.pa_on", day=probleemanalyse)
+        b.add("plan_van_aanpak", pva, pa_nl=pa_nl, pa_en=pa_en)
     else:
         pva = cal.week_end(8)
-        b.add("plan_van_aanpak", pva, pa_nl=" (uiterlijk einde week 8)",
-              pa_en=" (by the end of week 8)")
+        pa_nl, pa_en = both("deadline.fragment.pa_unknown")
+        b.add("plan_van_aanpak", pva, pa_nl=pa_nl, pa_en=pa_en)
     end_42 = cal.week_end(42)
     b.add("ziekmelding_uwv", first_working_day_after(end_42, holidays), week=42,
           week_end=short_date(end_42))
@@ -228,10 +242,7 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     if verlenging_tot:
         # Art. 64 lid 2 WIA ties the letter to 89 weeks of wachttijd, which a verlenging does not
         # extend; only the application term moves (lid 3).
-        brief_nl = (" Bij de vrijwillige verlenging moet de aanvraag uiterlijk 11 weken vóór het "
-                    "einde van de verlengde loondoorbetaling binnen zijn.")
-        brief_en = (" With the voluntary extension the application is due 11 weeks before the "
-                    "end of the extended sick pay.")
+        brief_nl, brief_en = both("deadline.fragment.brief_extension")
     b.add("wia_brief_uwv", cal.week_end(89), date_from=cal.week_start(88), ext_nl=brief_nl,
           ext_en=brief_en)
     end = verlenging_tot or end_104
@@ -242,19 +253,15 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
     b.add("wia_aanvraag", end - timedelta(days=77), end_nl=end_nl, end_en=end_en)
     b.add("loonsanctie_besluit_uwv", end - timedelta(days=42), end_nl=end_nl, end_en=end_en)
     ext_nl = ext_en = ""
-    what = ("de wachttijd", "the waiting period")
+    what = both("deadline.fragment.what_wachttijd")
     if loonsanctie_weeks:
         end = _sanction_end(end_104, loonsanctie_weeks, cal.leave)
-        ext_nl = (" Door de loonsanctie loopt de loondoorbetaling door tot en met "
-                  f"{short_date(end)}.")
-        ext_en = f" Because of the loonsanctie, sick pay continues up to {end.isoformat()}."
-        what = ("de loonsanctie", "the wage sanction")
+        ext_nl, ext_en = both("deadline.fragment.pay_until_sanction", day=end)
+        what = both("deadline.fragment.what_loonsanctie")
         b.add("einde_loonsanctie", end, n=loonsanctie_weeks)
     elif verlenging_tot:
-        ext_nl = (" Door de vrijwillige verlenging loopt de loondoorbetaling door tot en met "
-                  f"{short_date(end)}.")
-        ext_en = f" Because of the voluntary extension, sick pay continues up to {end.isoformat()}."
-        what = ("de verlengde loondoorbetaling", "the extended sick pay")
+        ext_nl, ext_en = both("deadline.fragment.pay_until_extension", day=end)
+        what = both("deadline.fragment.what_verlenging")
         b.add("einde_loondoorbetaling", end)
     b.add("einde_wachttijd", end_104, ext_nl=ext_nl, ext_en=ext_en)
     basis = "art. 23 lid 1 WIA" + ("; art. 25 lid 9 WIA" if loonsanctie_weeks else
@@ -291,32 +298,13 @@ def _notes(chain: tuple[Episode, ...], state: State,
     if after_leave is not None:
         fit = after_leave.end + _DAY  # the leave is not recovery: she is fit from after it
     if state == "ended":
-        return (
-            [f"De werknemer is sinds {short_date(fit)} hersteld, 4 weken of langer. Deze "
-             "ziekteperiode is afgesloten; wordt hij opnieuw ziek, dan begint een nieuwe periode "
-             "van 104 weken."],
-            [f"The employee has been fit since {fit.isoformat()}, for 4 weeks or more. This "
-             "sickness period is over; a new illness starts a new period of 104 weeks."],
-        )
+        return _one(both("deadline.note.ended", fit=fit))
     limit = add_counted_days(last, MAX_GAP_DAYS + 1, leave)
     if after_leave is not None:
-        return (
-            [f"De laatste ziektedag was {short_date(last)}; daarna volgde het verlof tot en met "
-             f"{short_date(after_leave.end)}. Wordt de werknemer uiterlijk {short_date(limit)} "
-             f"opnieuw "
-             "ziek, dan telt deze periode door. De data na de laatste ziektedag zijn dus de "
-             "vroegst mogelijke."],
-            [f"The last sick day was {last.isoformat()}; the leave followed until "
-             f"{after_leave.end.isoformat()}. If the employee falls ill again by "
-             f"{limit.isoformat()}, this period continues. Dates after the last sick day are "
-             "therefore the earliest possible ones."],
-        )
-    return (
-        [f"De werknemer is sinds {short_date(fit)} hersteld. Wordt hij uiterlijk "
-         f"{short_date(limit)} opnieuw ziek, dan telt deze periode door en schuiven de data op "
-         "met het aantal hersteldagen. De data na de laatste ziektedag zijn dus de vroegst "
-         "mogelijke."],
-        [f"The employee has been fit since {fit.isoformat()}. If they fall ill again by "
-         f"{limit.isoformat()}, this period continues and the dates move by the number of fit "
-         "days. Dates after the last sick day are therefore the earliest possible ones."],
-    )
+        return _one(both("deadline.note.leave_after_last_sick_day", last=last,
+                         leave_end=after_leave.end, limit=limit))
+    return _one(both("deadline.note.recovered", fit=fit, limit=limit))
+
+
+def _one(note: tuple[str, str]) -> tuple[list[str], list[str]]:
+    return [note[0]], [note[1]]

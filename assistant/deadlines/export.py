@@ -31,12 +31,7 @@ def check_alarm_days(days: Sequence[int] | None) -> tuple[int, ...]:
         return DEFAULT_ALARM_DAYS
     values = sorted({int(n) for n in days}, reverse=True)
     if len(values) > MAX_ALARMS or any(not 0 <= n <= MAX_ALARM_DAYS for n in values):
-        raise fail(
-            f"Reminders: give at most {MAX_ALARMS} numbers of days, each from 0 to "
-            f"{MAX_ALARM_DAYS} (e.g. 14 and 2).",
-            f"Herinneringen: geef hoogstens {MAX_ALARMS} aantallen dagen, elk van 0 tot en met "
-            f"{MAX_ALARM_DAYS} (bijvoorbeeld 14 en 2).",
-        )
+        raise fail("alarm_days", most=MAX_ALARMS, days=MAX_ALARM_DAYS)
     return tuple(values)
 
 
@@ -46,10 +41,7 @@ def parse_alarm_days(text: str | None) -> tuple[int, ...]:
     if not parts:
         return DEFAULT_ALARM_DAYS
     if not all(p.isdigit() for p in parts):
-        raise fail(
-            f"Reminders: {text!r} is not a list of numbers of days (e.g. 14,2).",
-            f"Herinneringen: '{text}' is geen lijst van aantallen dagen (bijvoorbeeld 14,2).",
-        )
+        raise fail("alarm_list", text=text)
     return check_alarm_days([int(p) for p in parts])
 
 

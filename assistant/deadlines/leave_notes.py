@@ -1,15 +1,16 @@
 """The remarks a timeline carries when zwangerschaps- or bevallingsverlof is given (WAZO).
 
-Kept apart from the engine: these are texts, the counting itself is in `sickdays`.
+Kept apart from the engine: which notes apply; their wording is in the text catalogue
+(`deadline.note.*`), the counting itself is in `sickdays`.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
 
-from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Episode, Leave
 from assistant.deadlines.sickdays import gap_days, leave_days_between
+from assistant.deadlines.wording import both
 
 _DAY = timedelta(days=1)
 
@@ -24,21 +25,7 @@ def leave_notes(counted: Sequence[Episode], chain: Sequence[Episode],
         if first is None or lv.end < first:
             continue
         days = (lv.end - lv.start).days + 1
-        nl.append(
-            f"Zwangerschaps- en bevallingsverlof {short_date(lv.start)} t/m "
-            f"{short_date(lv.end)}: deze "
-            f"{days} dagen tellen niet mee voor de wachttijd (art. 23 lid 5 WIA) en niet als "
-            "onderbreking van 4 weken. Ziekte vlak vóór en na het verlof wordt samengeteld "
-            "(art. 7:629 lid 10 BW, art. 23 lid 3 WIA), tenzij de ziekte na het verlof "
-            "redelijkerwijs niet uit dezelfde oorzaak voortkomt: dan begint een nieuwe periode van "
-            "104 weken (laat het verlof dan weg uit de berekening).")
-        en.append(
-            f"Pregnancy and maternity leave {lv.start.isoformat()} to {lv.end.isoformat()}: these "
-            f"{days} days do not count toward the waiting period (art. 23(5) WIA) nor as part of "
-            "a 4-week break. Illness right before and after the leave is added up (art. 7:629(10) "
-            "BW, art. 23(3) WIA) unless the illness after the leave cannot reasonably come from "
-            "the same cause: then a new 104-week period starts (leave the leave out of the "
-            "calculation).")
+        _add(nl, en, both("deadline.note.leave", start=lv.start, end=lv.end, days=days))
         around = _around(counted, lv)
         if around is None:
             continue
@@ -46,34 +33,17 @@ def leave_notes(counted: Sequence[Episode], chain: Sequence[Episode],
         fit = gap_days(before, after, leave)
         joined = before in chain and after in chain
         if fit > 0 and joined:
-            nl.append(
-                f"Tussen de ziekte en het verlof zaten {fit} dagen zonder ziekte. De wet telt "
-                "ziekte samen die direct aan het verlof voorafgaat en erop aansluit; of een korte "
-                "onderbreking eromheen dat verandert, is niet uitgemaakt. De rekenhulp telt samen "
-                "(minder dan 4 weken zonder ziekte), wat de vroegste data geeft; leg twijfel voor "
-                "aan de bedrijfsarts of UWV.")
-            en.append(
-                f"There were {fit} days without illness between the illness and the leave. The "
-                "law adds up illness directly before and after the leave; whether a short break "
-                "around it changes that is not settled. The calculator adds up (under 4 weeks "
-                "without illness), which gives the earliest dates; check with the company doctor "
-                "or UWV if in doubt.")
+            _add(nl, en, both("deadline.note.leave_short_gap", fit=fit))
         elif not joined:
-            nl.append(
-                f"Rond het verlof zaten {fit} dagen zonder ziekte (4 weken of meer): de ziekte na "
-                "het verlof is een nieuwe periode van 104 weken.")
-            en.append(
-                f"Around the leave there were {fit} days without illness (4 weeks or more): the "
-                "illness after the leave is a new 104-week period.")
+            _add(nl, en, both("deadline.note.leave_new_period", fit=fit))
     if nl:
-        nl.append(
-            "Ziekte door de zwangerschap vóór het verlof telt niet mee voor de twee jaar van het "
-            "opzegverbod bij ziekte (art. 7:670 lid 1 BW); die termijn berekent de rekenhulp niet.")
-        en.append(
-            "Pregnancy-related illness before the leave does not count toward the two years of "
-            "the ban on dismissal during illness (art. 7:670(1) BW); the calculator does not "
-            "compute that term.")
+        _add(nl, en, both("deadline.note.leave_dismissal"))
     return nl, en
+
+
+def _add(nl: list[str], en: list[str], note: tuple[str, str]) -> None:
+    nl.append(note[0])
+    en.append(note[1])
 
 
 def _around(episodes: Sequence[Episode], lv: Leave) -> tuple[Episode, Episode] | None:

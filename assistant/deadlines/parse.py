@@ -21,9 +21,9 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.deadlines.dateparse import DateMention, find_dates
-from assistant.deadlines.dates import short_date
 from assistant.deadlines.model import Episode, Leave
 from assistant.deadlines.validate import fail
+from assistant.text import sentence_breaks
 
 # Alternatives are tried left to right at each position, so negated phrases come first.
 _ROLE_WORDS = [
@@ -72,7 +72,6 @@ _STILL_SINCE_RE = re.compile(r"\b(?:sinds|since)\b", re.I)
 _AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
 _CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
 _HARD_CLAUSE_RE = re.compile(r";|\b(?:en|and|maar|but)\b", re.I)
-_SENTENCE_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _RANGE_RE = re.compile(
     r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*$", re.I)
 # Plain "tot"/"until" between two dates: inclusive or exclusive is not said ("tot en met" is).
@@ -160,6 +159,13 @@ class _Role:
     partial: bool = False
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or line) holding text[start:end] begins and ends."""
+    breaks = sentence_breaks(text, lines=True)
+    return (max((after for _, after in breaks if after <= start), default=0),
+            min((stop for stop, _ in breaks if stop >= end), default=len(text)))
+
+
 def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _Role:
     """The role of the date at text[start:end], read from the words of its own clause.
 
@@ -170,12 +176,11 @@ def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _R
     none does a role word earlier in the sentence count ("eerste ziektedag: 3 maart"), and then
     only up to the last "en"/"and"/";".
     """
-    sentence_start = max((m.end() for m in _SENTENCE_RE.finditer(text, 0, start)), default=0)
+    sentence_start, sentence_end = _sentence_around(text, start, end)
     prefix = text[max(prev_end, sentence_start):start]
     clauses = list(_CLAUSE_RE.finditer(prefix))
     clause = prefix[clauses[-1].end():] if clauses else prefix
-    stop = _SENTENCE_RE.search(text, end)
-    suffix_end = min(next_start, stop.start() if stop else len(text))
+    suffix_end = min(next_start, sentence_end)
     suffix = text[end:suffix_end]
     cut = _CLAUSE_RE.search(suffix)
     suffix_clause = suffix[: cut.start()] if cut else suffix
@@ -220,34 +225,10 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
         j = i + (2 if end_m else 1)
         next_start = mentions[j].start if j < len(mentions) else len(text)
         found = _role(text, m.start, last.end, prev_end, next_start)
-        role, again = found.name, found.again
+        role = found.name
         if m.latest is not None and (role != "sick" or end_m is not None):
             role = "ignore"  # a duration only ever gives a first sick day
-        order = len(events)
-        if role in ("sick", "fit", "sick_end", "leave"):
-            result.assumptions.extend(_assumptions(text, m, end_m, role))
-        if role == "leave":
-            _add_leave(text, m, end_m, next_start, order, result, events)
-        elif end_m is not None and role in ("sick", "fit"):
-            _check_order(m, end_m)
-            other = "fit" if role == "sick" else "sick"
-            events.append(_Event(m.value, role, again=again, order=order))
-            after = end_m.value + timedelta(days=1)
-            events.append(_Event(after, other, weak=True, order=order + 1))
-        elif role == "sick":
-            events.append(_Event(m.value, "sick", again=again, partial=found.partial,
-                                 order=order, approximate=m.latest is not None))
-        elif role in ("fit", "sick_end"):
-            day = m.value + timedelta(days=1) if role == "sick_end" else m.value
-            events.append(_Event(day, "fit", order=order))
-        elif role == "eje":
-            result.eje = m.value
-        elif role == "pa":
-            result.probleemanalyse = m.value
-        elif role == "verlenging":
-            result.verlenging_tot = last.value
-        else:
-            result.ignored.append(m.value)
+        _apply(text, role, found, m, end_m, next_start, result, events)
         i = j
     result.episodes = _episodes(_corrected(events))
     if not result.episodes:
@@ -260,6 +241,38 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
     return result
 
 
+def _apply(text: str, role: str | None, found: _Role, m: DateMention, end_m: DateMention | None,
+           next_start: int, result: ParsedSickness, events: list[_Event]) -> None:
+    """What the date (range) at `m` (.. `end_m`) read as `role` adds to `result` and `events`."""
+    again = found.again
+    last = end_m or m
+    order = len(events)
+    if role in ("sick", "fit", "sick_end", "leave"):
+        result.assumptions.extend(_assumptions(text, m, end_m, role))
+    if role == "leave":
+        _add_leave(text, m, end_m, next_start, order, result, events)
+    elif end_m is not None and role in ("sick", "fit"):
+        _check_order(m, end_m)
+        other = "fit" if role == "sick" else "sick"
+        events.append(_Event(m.value, role, again=again, order=order))
+        after = end_m.value + timedelta(days=1)
+        events.append(_Event(after, other, weak=True, order=order + 1))
+    elif role == "sick":
+        events.append(_Event(m.value, "sick", again=again, partial=found.partial,
+                             order=order, approximate=m.latest is not None))
+    elif role in ("fit", "sick_end"):
+        day = m.value + timedelta(days=1) if role == "sick_end" else m.value
+        events.append(_Event(day, "fit", order=order))
+    elif role == "eje":
+        result.eje = m.value
+    elif role == "pa":
+        result.probleemanalyse = m.value
+    elif role == "verlenging":
+        result.verlenging_tot = last.value
+    else:
+        result.ignored.append(m.value)
+
+
 def _add_leave(text: str, m: DateMention, end_m: DateMention | None, next_start: int,
                order: int, result: ParsedSickness, events: list[_Event]) -> None:
     """A leave from `m` to `end_m`: its days, and sickness again after it when the text says so.
@@ -268,23 +281,14 @@ def _add_leave(text: str, m: DateMention, end_m: DateMention | None, next_start:
         DeadlineInputError: the leave has no last day, or ends before it starts.
     """
     if end_m is None:
-        raise fail(
-            f"You mention pregnancy or maternity leave from {m.value.isoformat()} but not "
-            "its last day. Give the whole leave, e.g. 'zwangerschapsverlof van 10 maart "
-            "tot en met 30 juni 2025'.",
-            f"Je noemt zwangerschaps- of bevallingsverlof vanaf {short_date(m.value)}, "
-            f"maar "
-            "niet de laatste dag. Geef het hele verlof, bijvoorbeeld "
-            "'zwangerschapsverlof van 10 maart tot en met 30 juni 2025'.",
-        )
+        raise fail("leave_no_end", day=m.value)
     _check_order(m, end_m)
     last_day = end_m.value
     if _PLAIN_UNTIL_RE.match(text[m.end:end_m.start]) and last_day > m.value:
         last_day -= timedelta(days=1)  # "tot 30 juni": back on 30 June (the safe reading)
     result.leave.append(Leave(m.value, last_day))
     events.append(_Event(m.value, "fit", weak=True, order=order))
-    stop = _SENTENCE_RE.search(text, end_m.end)
-    after = text[end_m.end:min(next_start, stop.start() if stop else len(text))]
+    after = text[end_m.end:min(next_start, _sentence_around(text, m.start, end_m.end)[1])]
     if _SICK_AFTER_RE.search(after):
         events.append(_Event(last_day + timedelta(days=1), "sick", weak=True,
                              again=True, order=order + 1))
@@ -292,11 +296,7 @@ def _add_leave(text: str, m: DateMention, end_m: DateMention | None, next_start:
 
 def _check_order(m: DateMention, end_m: DateMention) -> None:
     if end_m.value < m.value:
-        raise fail(
-            f"The period {m.value.isoformat()} - {end_m.value.isoformat()} ends before it "
-            "starts.",
-            f"De periode {short_date(m.value)} - {short_date(end_m.value)} eindigt vóór het begin.",
-        )
+        raise fail("period_reversed", start=m.value, end=end_m.value)
 
 
 def _assumptions(text: str, m: DateMention, end_m: DateMention | None,
@@ -346,13 +346,7 @@ def _episodes(events: list[_Event]) -> list[Episode]:
             if start is None:
                 start = e.day
             elif e.again and not e.weak:
-                raise fail(
-                    f"You say the employee is sick again from {e.day.isoformat()}, but not when "
-                    "they had recovered. Give the date of recovery (the first day fit for work).",
-                    f"Je noemt dat de werknemer weer ziek is sinds {short_date(e.day)}, maar niet "
-                    "wanneer hij hersteld was. Geef de hersteldatum (de eerste dag dat hij weer "
-                    "volledig kon werken).",
-                )
+                raise fail("sick_again_without_recovery", day=e.day)
         elif start is not None and e.day > start:
             episodes.append(Episode(start, e.day - timedelta(days=1)))
             start = None

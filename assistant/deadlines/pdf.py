@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.deadlines.check import StepCheck
-from assistant.deadlines.dates import short_date
+from assistant.deadlines.dates import compact_date, short_date
 from assistant.deadlines.model import Timeline
 from assistant.texts import text, texts_for
 
@@ -98,7 +98,7 @@ def _milestone_rows(timeline: Timeline, language: str, t: dict) -> list[list[str
             if m is not evaluations[0]:
                 continue
             title = t["evaluations"].format(n=len(evaluations))
-            when = ", ".join(e.date.strftime("%d-%m-%y") for e in evaluations)
+            when = ", ".join(compact_date(e.date) for e in evaluations)
             rows.append([when, f"{m.week}-{evaluations[-1].week}", _actor(m.actor, language),
                          title, t[m.norm], m.basis])
             continue

@@ -16,6 +16,7 @@ from assistant.config import Settings
 from assistant.database import Database, Row, SqliteDatabase, open_database
 from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, redact
+from assistant.texts import pair
 
 STATUSES = ("pending", "delivered", "failed", "handled")
 
@@ -48,7 +49,8 @@ _PHONE = re.compile(r"^\+?[0-9 ()./-]{8,24}$")
 class HandoffInputError(InvalidInputError):
     """A handoff request that cannot be accepted; `code` names the reason for the API."""
 
-    def __init__(self, code: str, nl: str, en: str):
+    def __init__(self, code: str):
+        nl, en = pair(f"handoff.error_{code}")
         super().__init__(f"handoff refused: {code}", nl=nl, en=en)
         self.code = code
 
@@ -65,11 +67,7 @@ def check_contact(contact: str) -> str:
         return text
     if _PHONE.match(text) and 8 <= len(digits) <= 15:
         return text
-    raise HandoffInputError(
-        "invalid_contact",
-        "Vul een geldig e-mailadres of telefoonnummer in, zodat een adviseur contact kan opnemen.",
-        "Please enter a valid e-mail address or phone number so an adviser can contact you.",
-    )
+    raise HandoffInputError("invalid_contact")
 
 
 def check_question(question: str) -> str:
@@ -80,15 +78,7 @@ def check_question(question: str) -> str:
     """
     text = (question or "").strip()
     if mentions_health(text):
-        raise HandoffInputError(
-            "health_details",
-            "Haal de medische details uit uw vraag (zoals een diagnose, klachten, behandeling of "
-            "medicijnen) en verstuur hem opnieuw. Een adviseur heeft die niet nodig; er is niets "
-            "opgeslagen.",
-            "Please remove the medical details from your question (such as a diagnosis, "
-            "symptoms, treatment or medication) and send it again. An adviser does not need "
-            "them; nothing has been stored.",
-        )
+        raise HandoffInputError("health_details")
     return redact(text)
 
 
@@ -156,11 +146,7 @@ class HandoffStore:
             HandoffInputError: no consent, an invalid contact, or health details in the question.
         """
         if consent is not True:
-            raise HandoffInputError(
-                "consent_required",
-                "Geef toestemming om uw vraag en contactgegevens door te sturen naar een adviseur.",
-                "Please agree that your question and contact details are passed on to an adviser.",
-            )
+            raise HandoffInputError("consent_required")
         clean = check_question(question)
         contact = check_contact(contact)
         stamp = now_iso(now)

@@ -118,8 +118,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "handoffs.status_handled": {"nl": "afgehandeld", "en": "handled"},
     "handoffs.not_found": {"nl": "Deze overdracht bestaat niet.",
                            "en": "This handoff does not exist."},
-    "handoffs.forbidden_site": {"nl": "U mag alleen de gegevens van uw eigen website zien.",
-                                "en": "You may only see your own website's data."},
     "handoffs.unknown_status": {"nl": "Onbekende status; kies uit: {choices}.",
                                 "en": "Unknown status; choose one of: {choices}."},
     "handoffs.not_retryable": {"nl": "Deze overdracht is al afgeleverd of afgehandeld.",
@@ -210,6 +208,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "documents.yes": {"nl": "ja", "en": "yes"},
     "documents.no": {"nl": "nee", "en": "no"},
     "documents.busy": {"nl": "Bezig", "en": "Busy"},
+    "documents.ingest_failed": {
+        "nl": "De verwerking is mislukt; de vorige kennisbank blijft in gebruik. {reason}",
+        "en": "Processing failed; the previous knowledge base is still in use. {reason}",
+    },
+    "documents.file_skipped": {
+        "nl": ("Dit bestand kon niet worden gelezen (beschadigd, leeg of zonder tekst) en is "
+               "overgeslagen."),
+        "en": "This file could not be read (damaged, empty or without text) and was skipped.",
+    },
     "documents.done_the_assistant_now_answe": {
         "nl": "Klaar: de assistent antwoordt nu met de nieuwe kennisbank.",
         "en": "Done: the assistant now answers with the new knowledge base.",
@@ -262,10 +269,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The curated knowledge base (knowledge/) can only be changed in the repository.",
     },
     "documents.documents": {"nl": "Documenten", "en": "Documents"},
-    "documents.forbidden_site": {
-        "nl": "U heeft geen toegang tot de documenten van deze site.",
-        "en": "You have no access to this site's documents.",
-    },
     "documents.protected": {
         "nl": (
             "Dit document hoort bij de samengestelde kennisbank (knowledge/) en kan niet "
@@ -291,4 +294,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "De huidige kennisbank blijft antwoorden tot de nieuwe klaar is.",
         "en": "The current knowledge base keeps answering until the new one is complete.",
     },
+    # Refusals of the console's API and pages (web/admin/*.py): one wording for each.
+    "forbidden_site": {
+        "nl": "U beheert alleen uw eigen site; de gegevens van deze site kunt u niet zien.",
+        "en": "You manage your own site only; you cannot see this site's data.",
+    },
+    "unauthorized": {
+        "nl": "U bent niet ingelogd als beheerder. Log in op /admin of stuur het beheertoken mee.",
+        "en": "You are not signed in as an operator. Sign in at /admin or send the admin token.",
+    },
+    "csrf_failed": {
+        "nl": ("Deze wijziging is geweigerd: de beveiligingscode van het formulier ontbreekt of "
+               "klopt niet. Laad de pagina opnieuw en probeer het nog eens."),
+        "en": ("This change was refused: the form's security code is missing or wrong. Reload "
+               "the page and try again."),
+    },
+    "too_many_logins": {
+        "nl": "Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.",
+        "en": "Too many failed sign-in attempts. Please try again in {minutes} minutes.",
+    },
+    "invalid_date_field": {
+        "nl": "Het veld '{name}' is geen geldige datum; gebruik JJJJ-MM-DD.",
+        "en": "The field '{name}' is not a valid date; use YYYY-MM-DD.",
+    },
+    "unknown_site": {
+        "nl": ("Er is geen site '{site}' in SPOOR2_SITES; kies een site-sleutel daaruit of laat "
+               "het veld leeg voor alle sites."),
+        "en": ("There is no site '{site}' in SPOOR2_SITES; use one of its site keys or leave the "
+               "field empty for every site."),
+    },
+    "invalid_period": {"nl": "De begindatum ligt na de einddatum.",
+                       "en": "The start date is after the end date."},
+    "cli_passwords_differ": {"nl": "De wachtwoorden verschillen.", "en": "The passwords differ."},
+    "cli_password_short": {"nl": "Gebruik minstens {n} tekens.",
+                           "en": "Use at least {n} characters."},
+    "site_not_found": {"nl": "Deze site bestaat niet.", "en": "There is no such site."},
+    "upload.invalid_site": {"nl": "Ongeldige site: {site}", "en": "Invalid site: {site}"},
+    "upload.no_file": {"nl": "Kies eerst een bestand.", "en": "Choose a file first."},
+    "upload.too_many": {"nl": "Hoogstens {most} bestanden tegelijk.",
+                        "en": "At most {most} files at a time."},
+    "upload.no_extension": {"nl": "Bestand '{name}' heeft geen extensie.",
+                            "en": "File '{name}' has no extension."},
+    "upload.unsupported": {
+        "nl": "'{name}': dit bestandstype wordt niet ondersteund (wel: md, txt, html, pdf, docx).",
+        "en": "'{name}': this file type is not supported (supported: md, txt, html, pdf, docx).",
+    },
+    "upload.empty": {"nl": "'{name}' is leeg.", "en": "'{name}' is empty."},
+    "upload.too_large": {"nl": "'{name}' is groter dan {mb} MB.",
+                         "en": "'{name}' is larger than {mb} MB."},
+    "upload.wrong_content": {"nl": "'{name}': de inhoud past niet bij de extensie {ext}.",
+                             "en": "'{name}': the content does not match the extension {ext}."},
 }

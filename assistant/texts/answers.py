@@ -149,6 +149,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "since 3 March 2025\". If there was a recovery in between, please give that period "
             "too (\"recovered from 4 July to 24 July\")."),
     },
+    "what_if_gap": {
+        "nl": ("Was de werknemer tussendoor {gap} dagen hersteld? Dat is korter dan 4 weken: de "
+               "periodes worden samengeteld en de hersteldagen tellen niet mee. Termijnen die nog "
+               "komen, schuiven {gap} dagen op."),
+        "en": ("If the employee was fit for {gap} days in between, that is less than 4 weeks: the "
+               "periods are added together and the days of recovery do not count. Deadlines "
+               "still ahead move {gap} days later."),
+    },
     "empty": {
         "u": (
             "Stel een vraag over re-integratie, spoor 2 of de termijnen van de Wet verbetering "

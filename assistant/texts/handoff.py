@@ -24,6 +24,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "unavailable": {"u": "Doorsturen naar een adviseur is hier niet ingesteld.",
                     "je": "Doorsturen naar een adviseur is hier niet ingesteld.",
                     "en": "Passing questions on to an adviser is not set up here."},
+    # Why a request is refused (handoff/store.py HandoffInputError, by its code).
+    "error_consent_required": {
+        "nl": "Geef toestemming om uw vraag en contactgegevens door te sturen naar een adviseur.",
+        "en": "Please agree that your question and contact details are passed on to an adviser.",
+    },
+    "error_invalid_contact": {
+        "nl": ("Vul een geldig e-mailadres of telefoonnummer in, zodat een adviseur contact kan "
+               "opnemen."),
+        "en": "Please enter a valid e-mail address or phone number so an adviser can contact you.",
+    },
+    "error_health_details": {
+        "nl": ("Haal de medische details uit uw vraag (zoals een diagnose, klachten, behandeling "
+               "of medicijnen) en verstuur hem opnieuw. Een adviseur heeft die niet nodig; er is "
+               "niets opgeslagen."),
+        "en": ("Please remove the medical details from your question (such as a diagnosis, "
+               "symptoms, treatment or medication) and send it again. An adviser does not need "
+               "them; nothing has been stored."),
+    },
     "sent": {"u": "Uw vraag is doorgestuurd; een adviseur neemt contact met u op.",
              "je": "Je vraag is doorgestuurd; een adviseur neemt contact met je op.",
              "en": "Your question has been passed on; an adviser will contact you."},

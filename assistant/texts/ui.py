@@ -76,6 +76,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "en": "**Pregnancy and maternity leave** (optional)"},
     "leave_start": {"nl": "Verlof: eerste dag", "en": "Leave: first day"},
     "leave_end": {"nl": "Verlof: laatste dag", "en": "Leave: last day"},
+    # Field names in the planner's input errors (the others use the field's own label).
+    "field_eje": {"nl": "Eerstejaarsevaluatie", "en": "First-year evaluation"},
+    "field_verlenging": {"nl": "Verlenging", "en": "Extension"},
+    "field_period": {"nl": "Ziekteperiode", "en": "Sickness period"},
     "steps_done": {"nl": "Stappen die al gedaan zijn (datum; voor de Poortwachter-check)",
                    "en": "Steps already done (date; for the Poortwachter check)"},
     "step_probleemanalyse": {"nl": "Probleemanalyse", "en": "Problem analysis"},

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
+from assistant.texts import pair
 from assistant.web import api, handoff, openai_api, site_api, sources
 from assistant.web.accesslog import install_access_log_filter
 from assistant.web.admin import install_admin
@@ -76,10 +77,9 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     async def api_not_found(rest: str, request: Request) -> None:
         allowed = _methods_for(app, request)
         if allowed:
-            raise ApiError(405, "method_not_allowed", "Deze methode is hier niet toegestaan.",
-                           "This method is not allowed here.", {"Allow": ", ".join(allowed)})
-        raise ApiError(404, "not_found", "Dit API-adres bestaat niet.",
-                       "This API address does not exist.")
+            raise ApiError(405, "method_not_allowed", *pair("web.method_not_allowed"),
+                           {"Allow": ", ".join(allowed)})
+        raise ApiError(404, "not_found", *pair("web.api_not_found"))
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

@@ -22,6 +22,7 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from assistant.engine import RESET
 from assistant.errors import Spoor2Error
 from assistant.privacy import redact
+from assistant.texts import pair
 from assistant.types import Answer
 from assistant.web.context import WebContext
 from assistant.web.errors import ApiError, from_spoor2_error
@@ -31,8 +32,7 @@ from assistant.web.security import is_same_origin
 
 log = logging.getLogger(__name__)
 
-UNREADABLE = ("Uw vraag bevat tekens die niet gelezen kunnen worden.",
-              "Your question contains characters that cannot be read.")
+UNREADABLE = pair("web.unreadable_message")
 
 
 @dataclass

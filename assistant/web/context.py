@@ -12,6 +12,7 @@ from fastapi import Request
 
 from assistant.config import Settings
 from assistant.sites import SiteProfile, Sites, load_sites
+from assistant.texts import pair
 from assistant.types import Answer
 from assistant.web.downloads import DownloadFolder
 from assistant.web.errors import ApiError
@@ -73,26 +74,15 @@ class WebContext:
         limit = self.settings.max_message_chars
         text = (message or "").strip()
         if not text:
-            raise ApiError(400, "empty_message", "Typ eerst een vraag.",
-                           "Please type a question first.")
+            raise ApiError(400, "empty_message", *pair("web.empty_message"))
         if len(text) > limit:
-            raise ApiError(
-                413, "message_too_long",
-                f"Uw bericht is te lang ({len(text)} tekens). Het maximum is {limit} tekens; "
-                "maak de vraag korter.",
-                f"Your message is too long ({len(text)} characters). The maximum is {limit} "
-                "characters; please shorten it.",
-            )
+            raise ApiError(413, "message_too_long",
+                           *pair("web.message_too_long", n=len(text), max=limit))
         for i, item in enumerate(history or []):
             size = len(item.get("content", ""))
             if size > limit:
-                raise ApiError(
-                    413, "message_too_long",
-                    f"Eerder bericht {i + 1} in de geschiedenis (history[{i}]) is te lang "
-                    f"({size} tekens). Het maximum is {limit} tekens per bericht.",
-                    f"Earlier message {i + 1} in the history (history[{i}]) is too long "
-                    f"({size} characters). The maximum is {limit} characters per message.",
-                )
+                raise ApiError(413, "message_too_long",
+                               *pair("web.history_too_long", n=i + 1, i=i, size=size, max=limit))
         return text
 
 

@@ -7,6 +7,8 @@ import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.texts import pair
+
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
@@ -18,15 +20,9 @@ UPLOAD_PATHS = ("/gradio_api/upload",)
 ADMIN_UPLOAD_PATHS = ("/api/admin/documents", "/admin/documenten")
 ADMIN_UPLOAD_MAX_BYTES = 25 * 1024 * 1024
 
-TOO_LARGE = ("De aanvraag is te groot.", "The request is too large.")
-TOO_SLOW = (
-    "De aanvraag kwam te langzaam binnen. Probeer het opnieuw.",
-    "The request arrived too slowly. Please try again.",
-)
-NO_UPLOADS = (
-    "Deze assistent neemt geen bestanden aan.",
-    "This assistant does not accept files.",
-)
+TOO_LARGE = pair("web.too_large")
+TOO_SLOW = pair("web.too_slow")
+NO_UPLOADS = pair("web.no_uploads")
 
 
 def header(scope: Scope, name: bytes) -> str | None:

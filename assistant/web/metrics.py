@@ -38,6 +38,7 @@ from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.config import Settings
+from assistant.texts import pair
 from assistant.web.errors import ApiError
 from assistant.web.security import RateLimiter, is_same_origin
 from assistant.web.sharedlimits import LimitsWindow
@@ -232,16 +233,8 @@ def _error_code(body: bytes) -> str:
         return "other"
 
 
-_FORBIDDEN = (
-    "De metrics zijn alleen vanaf deze server zelf te lezen, niet vanaf een andere website.",
-    "The metrics can only be read from this server itself, not from another website.",
-)
-_UNAUTHORIZED = (
-    "De metrics zijn te lezen vanaf deze machine of met Authorization: Bearer "
-    "<SPOOR2_ADMIN_TOKEN>.",
-    "The metrics can be read from this machine or with Authorization: Bearer "
-    "<SPOOR2_ADMIN_TOKEN>.",
-)
+_FORBIDDEN = pair("web.metrics_forbidden")
+_UNAUTHORIZED = pair("web.metrics_unauthorized")
 
 router = APIRouter()
 

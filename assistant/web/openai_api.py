@@ -22,6 +22,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.sse import KEEPALIVE_COMMENT, format_sse_event
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.texts import pair
 from assistant.types import Answer
 from assistant.web import chat as chat_path
 from assistant.web.chat import Question
@@ -74,9 +75,7 @@ def _authorize(request: Request) -> WebContext:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     key = ctx.settings.openai_api_key.get_secret_value()
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), key.encode()):
-        raise ApiError(401, "invalid_api_key",
-                       "Ontbrekende of onjuiste API-sleutel. Stuur Authorization: Bearer <sleutel>.",
-                       "Missing or incorrect API key. Send Authorization: Bearer <key>.",
+        raise ApiError(401, "invalid_api_key", *pair("web.invalid_api_key"),
                        {"WWW-Authenticate": "Bearer"})
     return ctx
 
@@ -87,8 +86,7 @@ async def _slot(
     request.state.language = body.language
     turns = [m for m in body.messages if m.role in ("user", "assistant") and m.text.strip()]
     if not turns or turns[-1].role != "user":
-        raise ApiError(400, "empty_message", "Het laatste bericht moet een vraag van de gebruiker zijn.",
-                       "The last message must be a question from the user.")
+        raise ApiError(400, "empty_message", *pair("web.last_message_not_a_question"))
     history = [{"role": m.role, "content": m.text} for m in turns[:-1]][-MAX_HISTORY:]
     # The rate limit was counted in `_authorize` (failed keys count too): not a second time.
     question = await chat_path.enter(

@@ -9,8 +9,8 @@ from typing import Any
 
 from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
-from assistant.errors import DeadlineInputError
-from assistant.texts import text
+from assistant.deadlines.validate import fail
+from assistant.texts import pair, text
 
 STATUS_COLOURS = {"passed": "#6b7280", "due": "#d97706", "upcoming": "#2563eb"}
 NEXT_COLOUR = "#7c2d12"
@@ -26,14 +26,8 @@ def parse_episode_lines(text: str) -> list[tuple[date, date | None]]:
             continue
         found = re.findall(_DATE, line)
         if not 1 <= len(found) <= 2:
-            raise DeadlineInputError(
-                f"bad episode line {line!r}",
-                nl=f"Ziekteperiode '{line.strip()}' niet begrepen. Schrijf per regel: begin tot "
-                "einde, bv. 2026-01-05 tot 2026-01-20.",
-                en=f"Could not read sickness period '{line.strip()}'. Write one per line: start "
-                "to end, e.g. 2026-01-05 to 2026-01-20.",
-            )
-        start, *rest = (parse_field_date(f, "Ziekteperiode", "Sickness period") for f in found)
+            raise fail("episode_line", line=line.strip())
+        start, *rest = (parse_field_date(f, *pair("ui.field_period")) for f in found)
         end = rest[0] if rest else None
         episodes.append((start, end))
     return episodes
@@ -47,11 +41,7 @@ def make_episodes(first_sick_day: date | None, extra: Iterable[tuple[date, date 
     if first_sick_day is not None and all(e.start != first_sick_day for e in episodes):
         episodes.append(Episode(first_sick_day, None))
     if not episodes:
-        raise DeadlineInputError(
-            "no first sick day",
-            nl="Vul de eerste ziektedag in.",
-            en="Please enter the first sick day.",
-        )
+        raise fail("enter_first_sick_day")
     return sorted(episodes, key=lambda e: e.start)
 
 

@@ -17,24 +17,15 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.config import Settings
 from assistant.errors import RateLimitStoreError
+from assistant.texts import pair
 from assistant.web.errors import ApiError
 from assistant.web.limits import BodyLimit, header, refuse
 from assistant.web.sharedlimits import LimitsWindow, shared_window
 
 log = logging.getLogger(__name__)
 
-_ORIGIN_REFUSED = (
-    "Deze chat mag niet vanaf deze website worden gebruikt. Vraag de beheerder van de website om "
-    "het adres toe te voegen aan SPOOR2_ALLOWED_ORIGINS.",
-    "This chat may not be used from this website. Ask the site's operator to add its address to "
-    "SPOOR2_ALLOWED_ORIGINS.",
-)
-_HOST_REFUSED = (
-    ("Deze server is niet bereikbaar onder dit adres. De beheerder kan het toevoegen aan "
-     "SPOOR2_ALLOWED_HOSTS."),
-    ("This server does not answer to this address. The operator can add it to "
-     "SPOOR2_ALLOWED_HOSTS."),
-)
+_ORIGIN_REFUSED = pair("web.origin_refused")
+_HOST_REFUSED = pair("web.host_refused")
 
 
 def _networks(entries: Iterable[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
@@ -129,12 +120,8 @@ class RateLimiter:
             raise ApiError(503, "limits_unavailable", exc.user_nl, exc.user_en,
                            {"Retry-After": "60"}) from None
         if wait:
-            raise ApiError(
-                429, "rate_limited",
-                f"U stelt te veel vragen achter elkaar. Probeer het over {wait} seconden opnieuw.",
-                f"You are sending too many questions in a row. Please try again in {wait} seconds.",
-                {"Retry-After": str(wait)},
-            )
+            raise ApiError(429, "rate_limited", *pair("web.rate_limited", wait=wait),
+                           {"Retry-After": str(wait)})
 
 
 class ConcurrencyGate:
@@ -155,12 +142,7 @@ class ConcurrencyGate:
         try:
             await asyncio.wait_for(self._semaphore().acquire(), timeout=self.wait_seconds)
         except TimeoutError:
-            raise ApiError(
-                503, "busy",
-                "Het is op dit moment erg druk. Probeer het over een paar seconden opnieuw.",
-                "The assistant is very busy right now. Please try again in a few seconds.",
-                {"Retry-After": "5"},
-            ) from None
+            raise ApiError(503, "busy", *pair("web.busy"), {"Retry-After": "5"}) from None
 
     def release(self) -> None:
         """Give the slot back."""

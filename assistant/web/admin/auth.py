@@ -34,6 +34,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from assistant.config import Settings
+from assistant.texts import pair
 from assistant.web.admin.passwords import PasswordFormatError, check_format, verify_password
 from assistant.web.errors import ApiError
 from assistant.web.sharedlimits import LimitsWindow, SharedRevocations, shared_window
@@ -47,20 +48,9 @@ LOGIN_PATH = "/admin/login"
 MAX_FAILURES = 5  # failed sign-ins per client IP ...
 FAILURE_WINDOW = 15 * 60.0  # ... per 15 minutes
 
-_FORBIDDEN_SITE = (
-    "U beheert alleen uw eigen site; de gegevens van deze site kunt u niet zien.",
-    "You manage your own site only; you cannot see this site's data.",
-)
-_UNAUTHORIZED = (
-    "U bent niet ingelogd als beheerder. Log in op /admin of stuur het beheertoken mee.",
-    "You are not signed in as an operator. Sign in at /admin or send the admin token.",
-)
-_CSRF = (
-    "Deze wijziging is geweigerd: de beveiligingscode van het formulier ontbreekt of klopt niet. "
-    "Laad de pagina opnieuw en probeer het nog eens.",
-    "This change was refused: the form's security code is missing or wrong. Reload the page and "
-    "try again.",
-)
+_FORBIDDEN_SITE = pair("admin.forbidden_site")
+_UNAUTHORIZED = pair("admin.unauthorized")
+_CSRF = pair("admin.csrf_failed")
 
 
 @dataclass(frozen=True)
@@ -256,12 +246,8 @@ def record_failure(request: Request, how: str) -> None:
 def too_many(wait: int) -> ApiError:
     """The 429 for a client that failed to sign in too often."""
     minutes = max(1, math.ceil(wait / 60))
-    return ApiError(
-        429, "too_many_logins",
-        f"Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.",
-        f"Too many failed sign-in attempts. Please try again in {minutes} minutes.",
-        {"Retry-After": str(wait)},
-    )
+    return ApiError(429, "too_many_logins", *pair("admin.too_many_logins", minutes=minutes),
+                    {"Retry-After": str(wait)})
 
 
 # -- sessions ----------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from ingest.files import path_key, under
 
 router = APIRouter(include_in_schema=False)
 
-_FORBIDDEN_SITE = pair("admin.documents.forbidden_site")
+_FORBIDDEN_SITE = pair("admin.forbidden_site")
 _PROTECTED = pair("admin.documents.protected")
 _NOT_FOUND = pair("admin.documents.not_found")
 _STILL_ON_DISK = pair("admin.documents.still_on_disk")
@@ -70,11 +70,7 @@ def _site_key(request: Request, site: str | None) -> str | None:
     sites = request.app.state.web.sites
     profile = sites.by_key(site.strip()) or sites.by_origin(site.strip())
     if profile is None:
-        raise ApiError(400, "unknown_site",
-                       f"Er is geen site '{site[:80]}' in SPOOR2_SITES; kies een site-sleutel "
-                       "daaruit of laat het veld leeg voor alle sites.",
-                       f"There is no site '{site[:80]}' in SPOOR2_SITES; use one of its site keys "
-                       "or leave the field empty for every site.")
+        raise ApiError(400, "unknown_site", *pair("admin.unknown_site", site=site[:80]))
     return profile.key
 
 

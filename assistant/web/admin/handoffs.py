@@ -25,7 +25,7 @@ router = APIRouter(include_in_schema=False)
 
 PAGE = "/admin/overdrachten"
 _NOT_FOUND = pair("admin.handoffs.not_found")
-_FORBIDDEN_SITE = pair("admin.handoffs.forbidden_site")
+_FORBIDDEN_SITE = pair("admin.forbidden_site")
 
 
 def _site_filter(admin: Admin, site: str | None) -> str | None:

@@ -17,20 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.errors import Spoor2Error, StoreUnavailableError
+from assistant.errors import IngestBusyError, Spoor2Error
+from assistant.texts import pair, text
 from assistant.web.admin.uploads import undo
 from assistant.web.errors import ApiError
 from ingest.files import path_key
 
 log = logging.getLogger(__name__)
 
-BUSY = (
-    "Er loopt al een verwerking van documenten. Wacht tot die klaar is en probeer het dan opnieuw.",
-    "Documents are already being processed. Wait until that is finished, then try again.",
-)
-_SKIPPED = ("Dit bestand kon niet worden gelezen (beschadigd, leeg of zonder tekst) en is "
-            "overgeslagen.",
-            "This file could not be read (damaged, empty or without text) and was skipped.")
+BUSY = pair("web.error.ingest_busy")
+_SKIPPED = pair("admin.documents.file_skipped")
 
 
 def _now() -> str:
@@ -116,17 +112,15 @@ class IngestJobs:
             undo(saved)
             if after is not None:
                 after()
-            if isinstance(exc, StoreUnavailableError) and "Another ingest" in str(exc):
+            if isinstance(exc, IngestBusyError):
                 result = {"state": "failed", "error_nl": BUSY[0], "error_en": BUSY[1]}
             else:
                 log.warning("console ingest failed: %r", exc)
-                nl = getattr(exc, "user_nl", Spoor2Error.user_nl)
-                en = getattr(exc, "user_en", Spoor2Error.user_en)
-                result = {"state": "failed",
-                          "error_nl": f"De verwerking is mislukt; de vorige kennisbank blijft in "
-                                      f"gebruik. {nl}",
-                          "error_en": f"Processing failed; the previous knowledge base is still "
-                                      f"in use. {en}"}
+                error = exc if isinstance(exc, Spoor2Error) else Spoor2Error()
+                result = {"state": "failed", **{
+                    f"error_{language}": text("admin.documents.ingest_failed", language,
+                                              reason=error.user_message(language))
+                    for language in ("nl", "en")}}
         else:
             skipped = {key for key, _ in report.skipped}
             undo([(p, prev) for p, prev in saved if path_key(p) in skipped])

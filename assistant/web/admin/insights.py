@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from assistant.database import Database, SqliteDatabase
+from assistant.texts import pair, text
 from assistant.web.admin.auth import Admin
 from assistant.web.admin.params import day_param
 from assistant.web.errors import ApiError
@@ -36,10 +37,7 @@ MAX_DAYS = 400  # a per-day chart longer than this is cut to its last MAX_DAYS d
 TOP_DOCUMENTS = 10
 OWN_UI = "-"  # the `site` filter value for questions asked in the own UI (stored as site '')
 
-_FORBIDDEN_SITE = (
-    "U beheert alleen uw eigen site; de vragen van een andere site kunt u niet bekijken.",
-    "You manage your own site only; you cannot see another site's questions.",
-)
+_FORBIDDEN_SITE = pair("admin.forbidden_site")
 
 
 def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
@@ -56,12 +54,11 @@ def filters_for(admin: Admin, params: Mapping[str, str]) -> Filters:
     language = (params.get("language") or "").strip() or None
     if language not in (None, "nl", "en"):
         raise ApiError(422, "invalid_field",
-                       "Het veld 'language' heeft een ongeldige waarde; toegestaan: 'nl' of 'en'.",
-                       "The field 'language' has an invalid value; allowed: 'nl' or 'en'.")
+                       text("web.field_literal", "nl", field="language", allowed="'nl' of 'en'"),
+                       text("web.field_literal", "en", field="language", allowed="'nl' or 'en'"))
     since, until = day_param(params.get("since"), "since"), day_param(params.get("until"), "until")
     if since and until and since > until:
-        raise ApiError(422, "invalid_period", "De begindatum ligt na de einddatum.",
-                       "The start date is after the end date.")
+        raise ApiError(422, "invalid_period", *pair("admin.invalid_period"))
     return Filters(site=site, language=language, since=since, until=until)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.texts import pair
 from assistant.web.errors import ApiError
 
 
@@ -16,5 +17,4 @@ def day_param(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ApiError(422, "invalid_field",
-                       f"Het veld '{name}' is geen geldige datum; gebruik JJJJ-MM-DD.",
-                       f"The field '{name}' is not a valid date; use YYYY-MM-DD.") from None
+                       *pair("admin.invalid_date_field", name=name)) from None

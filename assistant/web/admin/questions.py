@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from assistant.texts import text
+from assistant.texts import pair, text
 from assistant.web.admin.auth import Admin, require_admin
 from assistant.web.admin.layout import page
 from assistant.web.admin.params import day_param
@@ -51,8 +51,7 @@ class LogQuery:
         site = self.site
         if admin.site is not None:
             if site is not None and site != admin.site:
-                raise ApiError(403, "forbidden_site", "U mag de gegevens van deze site niet zien.",
-                               "You may not see this site's data.")
+                raise ApiError(403, "forbidden_site", *pair("admin.forbidden_site"))
             site = admin.site
         return Filters(site=site, language=self.language, kind=self.kind, since=self.since,
                        until=self.until, feedback_only=feedback_only)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 
 from assistant.sites import SiteProfile, handoff_targets
+from assistant.texts import pair
 from assistant.web.admin.auth import Admin, check_site, require_admin
 from assistant.web.errors import ApiError
 
@@ -37,5 +38,5 @@ async def site(key: str, request: Request,
     check_site(admin, key)
     profile = web.sites.by_key(key)
     if profile is None:
-        raise ApiError(404, "site_not_found", "Deze site bestaat niet.", "There is no such site.")
+        raise ApiError(404, "site_not_found", *pair("admin.site_not_found"))
     return _profile(profile, web.settings)

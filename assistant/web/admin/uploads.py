@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.texts import pair
 
 SHARED = "_shared"
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -23,11 +24,12 @@ _FOLDER = re.compile(r"^[a-z0-9][a-z0-9._-]{0,100}$")
 
 
 class UploadRefused(ValueError):
-    """A file that cannot be accepted; `nl`/`en` say why to the operator."""
+    """A file that cannot be accepted; `nl`/`en` (the catalogue's `admin.upload.<key>`) say why
+    to the operator."""
 
-    def __init__(self, nl: str, en: str):
-        super().__init__(en)
-        self.nl, self.en = nl, en
+    def __init__(self, key: str, **values: object):
+        self.nl, self.en = pair(f"admin.upload.{key}", **values)
+        super().__init__(self.en)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def site_folder(site: str | None) -> str:
         return SHARED
     name = re.sub(r"^[a-z][a-z0-9+.-]*://", "", site.strip().lower()).rstrip("/").replace(":", "_")
     if not _FOLDER.match(name):
-        raise UploadRefused(f"Ongeldige site: {site[:80]}", f"Invalid site: {site[:80]}")
+        raise UploadRefused("invalid_site", site=site[:80])
     return name
 
 
@@ -59,8 +61,7 @@ def safe_name(name: str) -> str:
     base = _SAFE.sub("_", base).strip(" .")
     stem, dot, ext = base.rpartition(".")
     if not dot or not stem:
-        raise UploadRefused(f"Bestand '{name[:80]}' heeft geen extensie.",
-                            f"File '{name[:80]}' has no extension.")
+        raise UploadRefused("no_extension", name=name[:80])
     return f"{stem[:100]}.{ext.lower()}"
 
 
@@ -70,19 +71,14 @@ def check(upload: Upload) -> str:
     shown = name[:80]
     ext = "." + name.rsplit(".", 1)[-1]
     if ext not in EXTENSIONS:
-        raise UploadRefused(
-            f"'{shown}': dit bestandstype wordt niet ondersteund (wel: md, txt, html, pdf, docx).",
-            f"'{shown}': this file type is not supported (supported: md, txt, html, pdf, docx).")
+        raise UploadRefused("unsupported", name=shown)
     if not upload.data:
-        raise UploadRefused(f"'{shown}' is leeg.", f"'{shown}' is empty.")
+        raise UploadRefused("empty", name=shown)
     if len(upload.data) > MAX_FILE_BYTES:
         mb = MAX_FILE_BYTES // (1024 * 1024)
-        raise UploadRefused(f"'{shown}' is groter dan {mb} MB.",
-                            f"'{shown}' is larger than {mb} MB.")
+        raise UploadRefused("too_large", name=shown, mb=mb)
     if not _content_matches(ext, upload.data):
-        raise UploadRefused(
-            f"'{shown}': de inhoud past niet bij de extensie {ext}.",
-            f"'{shown}': the content does not match the extension {ext}.")
+        raise UploadRefused("wrong_content", name=shown, ext=ext)
     return name
 
 
@@ -109,10 +105,9 @@ def save(settings: Settings, folder: str,
         UploadRefused: one of the files cannot be accepted (nothing was written).
     """
     if not uploads:
-        raise UploadRefused("Kies eerst een bestand.", "Choose a file first.")
+        raise UploadRefused("no_file")
     if len(uploads) > MAX_FILES:
-        raise UploadRefused(f"Hoogstens {MAX_FILES} bestanden tegelijk.",
-                            f"At most {MAX_FILES} files at a time.")
+        raise UploadRefused("too_many", most=MAX_FILES)
     names = [check(u) for u in uploads]
     target = uploads_root(settings) / folder
     target.mkdir(parents=True, exist_ok=True)
