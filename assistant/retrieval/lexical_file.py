@@ -16,7 +16,6 @@ import os
 import re
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -294,15 +293,14 @@ class LexicalFile:
         return {t: self._counts[t] for t in tokens if self._counts[t]}
 
 
-def bm25(chunk_tokens: Sequence[str], tokens: Iterable[str], counts: dict[str, int], n: int,
+def bm25(chunk_tokens: list[str], tokens: Iterable[str], counts: dict[str, int], n: int,
          average_length: float) -> float:
     """FTS5's bm25() (as a positive score) of a chunk with `chunk_tokens` for the query
     `tokens`, given each token's chunk count, the number of chunks and their average length."""
     norm = K1 * (1 - B + B * len(chunk_tokens) / (average_length or 1.0))
-    frequency = Counter(chunk_tokens)
     score = 0.0
     for t in tokens:
-        tf = frequency.get(t, 0)
+        tf = chunk_tokens.count(t)
         if tf:
             df = counts.get(t, 0)
             idf = max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6)
