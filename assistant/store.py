@@ -214,6 +214,20 @@ class ChromaStore:
             for c, d in zip(chunks, result["distances"][0])
         ]
 
+    def nearest(self, embedding: Sequence[float], k: int, where: dict | None = None,
+                generation: str | None = None) -> list[tuple[str, float]]:
+        """Ids and cosine similarities of the `k` chunks of `generation` nearest to `embedding`,
+        best first; no documents or metadata are read (the lexical file has them)."""
+        if k <= 0:
+            return []
+        result = self._call(
+            "query",
+            lambda c: c.query(query_embeddings=[list(embedding)], n_results=k,
+                              where=where or None, include=["distances"]),
+            generation,
+        )
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
+
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of the active generation with its metadata."""
         return [c for page in self._call("read", lambda c: list(_pages(c, []))) for c in page[0]]

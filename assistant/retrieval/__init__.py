@@ -32,6 +32,11 @@ class Store(Protocol):
         """The `k` chunks of `generation` (default: the current one) nearest to `embedding`."""
         ...
 
+    def nearest(self, embedding: Sequence[float], k: int, where: dict | None = None,
+                generation: str | None = None) -> list[tuple[str, float]]:
+        """Ids and similarities of those chunks only (their text comes from the lexical file)."""
+        ...
+
     def pages(self, generation: str) -> Iterator[list[Chunk]]:
         """Every chunk of `generation`, in pages (to write its lexical file)."""
         ...

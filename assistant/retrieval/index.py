@@ -73,7 +73,8 @@ class Snapshot:
         index = lexical_index(catalog, lexical, server=store.server_mode)
         log.info("index %s: %d chunks, %d cards, lexical %s", generation, catalog.file.chunk_count,
                  len(cards.cards), type(index).__name__)
-        return cls(generation, catalog, index, cards, DenseRetriever(embedder, store, generation=generation))
+        dense = DenseRetriever(embedder, store, generation=generation, chunks=catalog)
+        return cls(generation, catalog, index, cards, dense)
 
 
 def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False) -> LexicalIndex:

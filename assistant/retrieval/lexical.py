@@ -13,11 +13,13 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from assistant.retrieval.bm25 import Analyzer, chunk_index_text
-from assistant.retrieval.lexical_file import LexicalFile, token
+from assistant.retrieval.lexical_file import K1, B, LexicalFile, token
 from assistant.types import Chunk, Hit
 
 MEMORY_LIMIT = 5000  # `SPOOR2_LEXICAL=auto`: up to this many chunks the index is built in memory
-K1, B = 1.2, 0.75  # FTS5's bm25() constants
+# The disk search scores the chunks of the query's rarest terms while their chunk counts add up
+# to at most this (see `LexicalFile.match`): every term of a corpus this size and more.
+POSTINGS_BUDGET = 20_000
 
 
 class LexicalIndex(Protocol):
@@ -155,7 +157,7 @@ class DiskLexicalIndex:
         others = self.catalog.other_sites()
         found = self.catalog.file.match(
             tokens, k, exclude=f"site IN ({', '.join('?' * len(others))})" if others else "",
-            params=others)
+            params=others, budget=POSTINGS_BUDGET)
         if self.catalog.extra:
             found += self._extra_scores(terms, self.catalog.extra)
             found.sort(key=lambda item: -item[1])

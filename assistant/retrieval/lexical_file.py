@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -26,7 +27,9 @@ from assistant.types import Chunk
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+K1, B = 1.2, 0.75  # FTS5's bm25() constants
+CANDIDATES = 100  # rows a budgeted search scores again with every token
+FORMAT = 2  # 2: the `tokens` table (exact bm25 of a budgeted search's candidates)
 _PLAIN = re.compile(r"[a-z0-9]+")
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -34,6 +37,7 @@ CREATE TABLE chunks(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, doc_id TEXT, kind
                     vetted INTEGER, position INTEGER, text TEXT, metadata TEXT);
 CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE vetted_words(word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE tokens(rowid INTEGER PRIMARY KEY, tokens TEXT);
 CREATE VIRTUAL TABLE terms USING fts5(
     tokens, content='', tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 CREATE VIRTUAL TABLE term_docs USING fts5vocab(terms, 'row');
@@ -100,9 +104,9 @@ class LexicalFileWriter:
             count += 1
             batch.append((rowid, " ".join(token(t) for t in terms)))
             if len(batch) >= 1000:
-                self._db.executemany("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", batch)
+                self._insert(batch)
                 batch = []
-        self._db.executemany("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", batch)
+        self._insert(batch)
         self._db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in self._vocabulary))
         self._db.executemany("INSERT INTO vetted_words VALUES (?)", ((w,) for w in self._vetted))
         self._db.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -115,6 +119,10 @@ class LexicalFileWriter:
         os.replace(self.partial, self.path)
         log.info("lexical index %s: %d chunks", self.path.name, count)
         return self.path
+
+    def _insert(self, batch: list[tuple[int, str]]) -> None:
+        self._db.executemany("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", batch)
+        self._db.executemany("INSERT INTO tokens(rowid, tokens) VALUES (?, ?)", batch)
 
     def discard(self) -> None:
         """Drop the unfinished file."""
@@ -159,6 +167,7 @@ class LexicalFile:
     def __init__(self, path: Path):
         self.path = path
         self._local = threading.local()
+        self._counts: dict[str, int] = {}
         meta = dict(self.execute("SELECT key, value FROM meta").fetchall())
         self.generation = meta.get("generation", "")
         self.chunk_count = int(meta.get("chunks", 0))
@@ -169,6 +178,7 @@ class LexicalFile:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("PRAGMA cache_size = -16384")  # 16 MB: the hot FTS pages stay
             self._local.db = db
         return db.execute(sql, params)
 
@@ -204,26 +214,37 @@ class LexicalFile:
         return int(self.execute(sql, params).fetchone()[0])
 
     def match(self, tokens: Sequence[str], k: int, *, only: str = "", exclude: str = "",
-              params: Sequence = ()) -> list[tuple[Chunk, float]]:
+              params: Sequence = (), budget: int | None = None) -> list[tuple[Chunk, float]]:
         """The best `k` chunks holding any of `tokens`, by FTS5 bm25 (higher is better).
 
         `only` / `exclude` are SQL conditions on `chunks` (with `params`, in that order) that
         keep or drop rows. Ranking runs on the FTS table alone; only the top `k` rows are read.
         Tokens in more than half the chunks are left out: FTS5 gives them no weight (idf
         clamped to 1e-6), they would only make every chunk a match to score.
+
+        FTS5 scores every chunk that holds any query token, so the common words of a large
+        archive, which weigh least, cost the most. With `budget`, when the tokens' chunk counts
+        add up to more than `budget`, FTS5 ranks only the chunks of the rarest tokens (counts
+        adding up to at most `budget`; the rarest one always), and the best `CANDIDATES` of
+        those are scored again with every token (`bm25`, FTS5's formula on the stored tokens).
         """
         counts = self.document_counts(tokens)
-        tokens = [t for t in tokens if 0 < counts.get(t, 0) <= self.chunk_count / 2]
+        tokens = sorted((t for t in tokens if 0 < counts.get(t, 0) <= self.chunk_count / 2),
+                        key=lambda t: (counts[t], t))
         if not tokens or k <= 0:
             return []
-        query = " OR ".join(f'"{t}"' for t in tokens)
-        sql = "SELECT rowid, -bm25(terms) AS score FROM terms WHERE terms MATCH ?"
-        if only:
-            sql += f" AND rowid IN (SELECT rowid FROM chunks WHERE {only})"
-        if exclude:
-            sql += f" AND rowid NOT IN (SELECT rowid FROM chunks WHERE {exclude})"
-        ranked = self.execute(sql + " ORDER BY score DESC, rowid LIMIT ?",
-                              [query, *params, k]).fetchall()
+        rare = tokens
+        if budget is not None and self.has_tokens:
+            total = 0
+            for kept, t in enumerate(tokens):
+                total += counts[t]
+                if kept and total > budget:
+                    rare = tokens[:kept]
+                    break
+        ranked = self._rank(rare, max(k, CANDIDATES) if rare != tokens else k,
+                            only, exclude, params)
+        if rare != tokens:
+            ranked = self._rescore([r for r, _ in ranked], tokens, counts)[:k]
         if not ranked:
             return []
         rows = {row[0]: row[1:] for row in self.execute(
@@ -231,12 +252,60 @@ class LexicalFile:
             f" WHERE rowid IN ({_marks(ranked)})", [r for r, _ in ranked])}
         return [(_chunk(rows[r]), float(score)) for r, score in ranked]
 
+    def _rank(self, tokens: Sequence[str], k: int, only: str, exclude: str,
+              params: Sequence) -> list[tuple[int, float]]:
+        """(rowid, FTS5 bm25) of the best `k` rows holding any of `tokens`."""
+        query = " OR ".join(f'"{t}"' for t in tokens)
+        sql = "SELECT rowid, -bm25(terms) AS score FROM terms WHERE terms MATCH ?"
+        if only:
+            sql += f" AND rowid IN (SELECT rowid FROM chunks WHERE {only})"
+        if exclude:
+            sql += f" AND rowid NOT IN (SELECT rowid FROM chunks WHERE {exclude})"
+        return self.execute(sql + " ORDER BY score DESC, rowid LIMIT ?",
+                            [query, *params, k]).fetchall()
+
+    def _rescore(self, rowids: Sequence[int], tokens: Sequence[str],
+                 counts: dict[str, int]) -> list[tuple[int, float]]:
+        """(rowid, bm25 over every token) of `rowids`, best first."""
+        if not rowids:
+            return []
+        stored = self.execute(f"SELECT rowid, tokens FROM tokens WHERE rowid IN ({_marks(rowids)})",
+                              list(rowids)).fetchall()
+        scored = [(rowid, bm25(text.split(), tokens, counts, self.chunk_count,
+                               self.average_length)) for rowid, text in stored]
+        return sorted(scored, key=lambda item: (-item[1], item[0]))
+
+    @cached_property
+    def has_tokens(self) -> bool:
+        """True when the file stores each chunk's tokens (format 2 and later)."""
+        return self.execute("SELECT 1 FROM sqlite_master WHERE name = 'tokens'").fetchone() \
+            is not None
+
     def document_counts(self, tokens: Sequence[str]) -> dict[str, int]:
         """How many chunks hold each token (for scoring chunks outside the file alike)."""
-        if not tokens:
-            return {}
-        return dict(self.execute(
-            f"SELECT term, doc FROM term_docs WHERE term IN ({_marks(tokens)})", list(tokens)))
+        missing = [t for t in dict.fromkeys(tokens) if t not in self._counts]
+        if missing:  # fts5vocab walks a token's whole list; the file never changes: keep them
+            found = dict(self.execute(
+                f"SELECT term, doc FROM term_docs WHERE term IN ({_marks(missing)})", missing))
+            if len(self._counts) > 200_000:
+                self._counts.clear()
+            self._counts.update({t: found.get(t, 0) for t in missing})
+        return {t: self._counts[t] for t in tokens if self._counts[t]}
+
+
+def bm25(chunk_tokens: list[str], tokens: Iterable[str], counts: dict[str, int], n: int,
+         average_length: float) -> float:
+    """FTS5's bm25() (as a positive score) of a chunk with `chunk_tokens` for the query
+    `tokens`, given each token's chunk count, the number of chunks and their average length."""
+    norm = K1 * (1 - B + B * len(chunk_tokens) / (average_length or 1.0))
+    score = 0.0
+    for t in tokens:
+        tf = chunk_tokens.count(t)
+        if tf:
+            df = counts.get(t, 0)
+            idf = max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6)
+            score += idf * tf * (K1 + 1) / (tf + norm)
+    return score
 
 
 def _marks(values: Sequence) -> str:

@@ -281,6 +281,6 @@ def install_metrics(app: FastAPI) -> None:
         return
     ctx.metrics.watch_index(ctx.holder)
     ctx.limiter = CountedRateLimiter(ctx.settings.rate_limit_per_minute, ctx.metrics,
-                                     ctx.limiter.shared)
+                                     ctx.limiter.window)
     app.include_router(router)
     app.add_middleware(RequestMetrics, metrics=ctx.metrics)

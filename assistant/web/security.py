@@ -4,10 +4,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
-import math
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -20,7 +16,7 @@ from assistant.errors import RateLimitStoreError
 from assistant.texts import pair
 from assistant.web.errors import ApiError
 from assistant.web.limits import BodyLimit, header, refuse
-from assistant.web.sharedlimits import LimitsWindow, shared_window
+from assistant.web.sharedlimits import LimitsWindow, limits_window
 
 log = logging.getLogger(__name__)
 
@@ -65,25 +61,26 @@ class ClientIp:
 
 
 class RateLimiter:
-    """Sliding one-minute window per key; `hit()` returns seconds to wait, or 0 when allowed.
+    """Moving one-minute window per key; `hit()` returns seconds to wait, or 0 when allowed.
 
-    In memory (per instance) unless `shared` is given: then the window is kept in Redis by
-    `sharedlimits` and holds across every instance that uses the same server."""
+    Kept by the `limits` library (`sharedlimits`): in memory, per instance, unless `shared`
+    is given (a window in Redis, SPOOR2_REDIS_URL, that holds across every instance using it).
+    `clock` (tests) moves the in-memory window's time."""
 
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, per_minute: int, clock: Callable[[], float] | None = None,
                  shared: LimitsWindow | None = None):
         self.per_minute = per_minute
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
         self.shared = shared
+        self.window = shared or limits_window("", max(per_minute, 1), 60, "spoor2-rate", clock)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RateLimiter:
         """SPOOR2_RATE_LIMIT_PER_MINUTE, shared through SPOOR2_REDIS_URL when set."""
-        return cls(settings.rate_limit_per_minute, shared=shared_window(
-            settings.redis_url.get_secret_value(), settings.rate_limit_per_minute, 60,
-            "spoor2-rate"))
+        url = settings.redis_url.get_secret_value()
+        per_minute = settings.rate_limit_per_minute
+        shared = limits_window(url, per_minute, 60, "spoor2-rate") if url and per_minute > 0 \
+            else None
+        return cls(per_minute, shared=shared)
 
     def hit(self, key: str) -> int:
         """Record a request for `key`; the whole seconds to wait when over the limit, else 0.
@@ -93,23 +90,7 @@ class RateLimiter:
         """
         if self.per_minute <= 0:
             return 0
-        if self.shared is not None:
-            return self.shared.hit(key)
-        now = self._clock()
-        with self._lock:
-            window = self._hits.setdefault(key, deque())
-            while window and now - window[0] >= 60.0:
-                window.popleft()
-            if len(window) >= self.per_minute:
-                return max(1, math.ceil(60.0 - (now - window[0])))
-            window.append(now)
-            if len(self._hits) > 10_000:
-                self._prune(now)
-            return 0
-
-    def _prune(self, now: float) -> None:
-        for key in [k for k, w in self._hits.items() if not w or now - w[-1] >= 60.0]:
-            del self._hits[key]
+        return self.window.hit(key)
 
     def check(self, key: str) -> None:
         """Raise a 429 `ApiError` with Retry-After when `key` is over the limit (a 503 when the

@@ -32,12 +32,12 @@ def check_shared_stores(settings: Settings) -> None:
         ConfigError: one of them cannot be reached (the message names the variable).
     """
     from assistant.database import check_database
-    from assistant.web.sharedlimits import shared_window
+    from assistant.web.sharedlimits import limits_window
 
     check_database(settings.database_url.get_secret_value())
-    window = shared_window(settings.redis_url.get_secret_value(), 1, 1, "spoor2-check")
-    if window is not None:
-        window.check()
+    url = settings.redis_url.get_secret_value()
+    if url:
+        limits_window(url, 1, 1, "spoor2-check").check()
 
 
 def serve(settings: Settings, app: FastAPI | None = None) -> None:

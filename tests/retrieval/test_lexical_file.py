@@ -7,7 +7,7 @@ from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.index import lexical_index
-from assistant.retrieval.lexical import ChunkCatalog, DiskLexicalIndex
+from assistant.retrieval.lexical import ChunkCatalog, DiskLexicalIndex, query_terms
 from assistant.retrieval.lexical_file import LexicalFile, token, write_lexical_file
 from assistant.types import Chunk
 
@@ -90,3 +90,33 @@ def test_auto_keeps_small_embedded_indexes_in_memory_and_uses_the_disk_with_a_se
     assert isinstance(lexical_index(catalog, "disk"), DiskLexicalIndex)
     with pytest.raises(ConfigError, match="SPOOR2_LEXICAL"):
         Settings.from_env({"SPOOR2_LEXICAL": "fts"})
+
+
+def _tokens(disk: DiskLexicalIndex, query: str) -> list[str]:
+    return [token(t) for t in query_terms(disk.analyzer, query, "nl")]
+
+
+def test_a_budgeted_search_scores_its_candidates_with_fts5s_own_bm25(tmp_path):
+    disk = _disk(tmp_path)
+    file = disk.catalog.file
+    tokens = _tokens(disk, "loonsanctie werknemer werkgever tweede spoor week")
+    assert len(file.document_counts(tokens)) >= 3
+    exact = {c.id: s for c, s in file.match(tokens, 5)}
+    budgeted = file.match(tokens, 5, budget=1)  # FTS5 ranks the rarest token's chunks only
+    assert budgeted and len(budgeted) < len(exact)
+    for chunk, score in budgeted:  # ... which are scored again with every token
+        assert score == pytest.approx(exact[chunk.id], rel=1e-9)
+    assert [s for _, s in budgeted] == sorted((s for _, s in budgeted), reverse=True)
+
+
+def test_a_file_without_stored_tokens_still_answers_a_budgeted_search(tmp_path):
+    import sqlite3
+
+    path = write_lexical_file(tmp_path / "g1.sqlite", "g1", [CORPUS])
+    with sqlite3.connect(path) as db:  # a file written before the tokens were stored
+        db.execute("DROP TABLE tokens")
+    file = LexicalFile(path)
+    tokens = _tokens(DiskLexicalIndex(ChunkCatalog(file)), "loonsanctie werknemer spoor")
+    assert not file.has_tokens
+    assert [c.id for c, _ in file.match(tokens, 3, budget=1)] == \
+        [c.id for c, _ in file.match(tokens, 3)]

@@ -23,9 +23,7 @@ import json
 import logging
 import math
 import secrets
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -37,7 +35,7 @@ from assistant.config import Settings
 from assistant.texts import pair
 from assistant.web.admin.passwords import PasswordFormatError, check_format, verify_password
 from assistant.web.errors import ApiError
-from assistant.web.sharedlimits import LimitsWindow, SharedRevocations, shared_window
+from assistant.web.sharedlimits import LimitsWindow, Revocations, limits_storage, limits_window
 
 log = logging.getLogger(__name__)
 
@@ -102,50 +100,31 @@ class LoginRequired(Exception):
 
 
 class LoginThrottle:
-    """Failed sign-ins per key in a sliding window; `wait(key)` is the seconds until the next
-    attempt is allowed (0: allowed now)."""
+    """Failed sign-ins per key in a moving window (the `limits` library: in memory, or in Redis
+    with SPOOR2_REDIS_URL, so the failures of every instance count); `wait(key)` is the seconds
+    until the next attempt is allowed (0: allowed now). `clock` (tests) moves memory's time."""
 
     def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW,
-                 clock: Callable[[], float] = time.monotonic, shared: LimitsWindow | None = None):
-        self.limit, self.window, self._clock = limit, window, clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-        self.shared = shared  # in Redis (SPOOR2_REDIS_URL): the failures of every instance
+                 clock: Callable[[], float] | None = None, shared: LimitsWindow | None = None):
+        self.limit, self.window = limit, window
+        self.shared = shared
+        self._window = shared or limits_window("", limit, math.ceil(window), "spoor2-login",
+                                               clock)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LoginThrottle:
         """In memory, or shared through SPOOR2_REDIS_URL when set."""
-        return cls(shared=shared_window(settings.redis_url.get_secret_value(), MAX_FAILURES,
-                                        int(FAILURE_WINDOW), "spoor2-login"))
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and now - failures[0] >= self.window:
-            failures.popleft()
-        return failures
+        url = settings.redis_url.get_secret_value()
+        return cls(shared=limits_window(url, MAX_FAILURES, int(FAILURE_WINDOW), "spoor2-login")
+                   if url else None)
 
     def wait(self, key: str) -> int:
         """Seconds until `key` may try again (0 when it may now)."""
-        if self.shared is not None:
-            return self.shared.wait(key)
-        now = self._clock()
-        with self._lock:
-            failures = self._recent(key, now)
-            if len(failures) < self.limit:
-                return 0
-            return max(1, math.ceil(self.window - (now - failures[0])))
+        return self._window.wait(key)
 
     def fail(self, key: str) -> None:
         """Record a failed attempt."""
-        if self.shared is not None:
-            self.shared.hit(key)
-            return
-        now = self._clock()
-        with self._lock:
-            self._recent(key, now).append(now)
-            if len(self._failures) > 10_000:
-                for k in [k for k, f in self._failures.items() if not f]:
-                    del self._failures[k]
+        self._window.hit(key)
 
 
 @dataclass
@@ -154,8 +133,8 @@ class AuthState:
 
     settings: Settings
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
-    # ids of sessions that signed out: a set, or `SharedRevocations` with SPOOR2_REDIS_URL
-    revoked: set[str] | SharedRevocations = field(default_factory=set)
+    # ids of sessions that signed out, in memory or (SPOOR2_REDIS_URL) in Redis
+    revoked: Revocations = field(default_factory=lambda: Revocations(limits_storage(), 24 * 3600))
 
     @property
     def key(self) -> bytes:
@@ -179,11 +158,10 @@ def admin_settings(request: Request) -> Settings:
 
 def install_auth(app: FastAPI, settings: Settings) -> None:
     """Keep the sign-in state on the app and send console pages without a session to login."""
-    redis_url = settings.redis_url.get_secret_value()
+    storage = limits_storage(settings.redis_url.get_secret_value())
     app.state.admin_auth = AuthState(
         settings, throttle=LoginThrottle.from_settings(settings),
-        revoked=SharedRevocations(redis_url, settings.admin_session_hours * 3600) if redis_url
-        else set())
+        revoked=Revocations(storage, math.ceil(settings.admin_session_hours * 3600)))
     stored = settings.admin_password_hash.get_secret_value()
     if stored:
         try:
