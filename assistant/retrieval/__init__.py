@@ -32,6 +32,11 @@ class Store(Protocol):
         """The `k` chunks of `generation` (default: the current one) nearest to `embedding`."""
         ...
 
+    def nearest(self, embedding: Sequence[float], k: int, where: dict | None = None,
+                generation: str | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the `k` nearest chunks, as `query` finds them."""
+        ...
+
     def pages(self, generation: str) -> Iterator[list[Chunk]]:
         """Every chunk of `generation`, in pages (to write its lexical file)."""
         ...

@@ -75,7 +75,7 @@ class Snapshot:
         log.info("index %s: %d chunks, %d cards, lexical %s", generation, catalog.file.chunk_count,
                  len(cards.cards), type(index).__name__)
         snapshot = cls(generation, catalog, index, cards,
-                       DenseRetriever(embedder, store, generation=generation))
+                       DenseRetriever(embedder, store, generation=generation, chunks=catalog.by_id))
         snapshot.warm_up(embedder)
         return snapshot
 

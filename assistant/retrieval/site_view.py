@@ -46,5 +46,5 @@ def site_view(snapshot: Snapshot, site: str | None, extra: Sequence[Chunk], embe
     dense = snapshot.dense
     if others:  # chunks without the key are shared: `$nin` keeps them
         dense = DenseRetriever(embedder, dense.store, where={"site": {"$nin": others}},
-                               generation=dense.generation)
+                               generation=dense.generation, chunks=dense.chunks)
     return Snapshot(snapshot.generation, catalog, lexical, matcher, dense)
