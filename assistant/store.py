@@ -200,14 +200,8 @@ class ChromaStore:
         first; score = cosine similarity."""
         if k <= 0:
             return []
-        result = self._call(
-            "query",
-            lambda c: c.query(
-                query_embeddings=[list(embedding)], n_results=k, where=where or None,
-                include=["documents", "metadatas", "distances"],
-            ),
-            generation,
-        )
+        result = self._search(embedding, k, where, generation,
+                              ["documents", "metadatas", "distances"])
         chunks = _to_chunks(result["ids"][0], result["documents"][0], result["metadatas"][0])
         return [
             Hit(chunk=c, score=1.0 - float(d), retriever="dense")
@@ -220,13 +214,17 @@ class ChromaStore:
         best first; no documents or metadata are read (the lexical file has them)."""
         if k <= 0:
             return []
-        result = self._call(
+        result = self._search(embedding, k, where, generation, ["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
+
+    def _search(self, embedding: Sequence[float], k: int, where: dict | None,
+                generation: str | None, include: list[str]) -> Any:
+        return self._call(
             "query",
             lambda c: c.query(query_embeddings=[list(embedding)], n_results=k,
-                              where=where or None, include=["distances"]),
+                              where=where or None, include=include),
             generation,
         )
-        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of the active generation with its metadata."""

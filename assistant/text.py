@@ -30,10 +30,25 @@ _WORD = re.compile(r"[a-z0-9€]+(?:[-'][a-z0-9]+)*")
 _STEMMERS = {"nl": snowballstemmer.stemmer("dutch"), "en": snowballstemmer.stemmer("english")}
 
 
+class _CombiningMarks(dict):
+    """`str.translate` table that drops combining marks, filled as code points are first seen."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_STRIP_MARKS = _CombiningMarks()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents (ë -> e), keeping the euro sign."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if text.isascii():  # most text: nothing to decompose (and this runs for every chunk and query)
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return text if text.isascii() else text.translate(_STRIP_MARKS)
 
 
 def words(text: str) -> list[str]:

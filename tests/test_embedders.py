@@ -42,3 +42,26 @@ def test_without_avx2_it_says_so_and_falls_back_to_a_local_model(monkeypatch, ca
     assert fallback.name == ENGLISH_MODEL  # multilingual-e5-small is not cached on this machine
     assert "AVX2" in caplog.text and ENGLISH_MODEL in caplog.text
     assert len(fallback.embed_query("spoor 2")) == 384
+
+
+def test_questions_embedded_at_once_from_many_threads_get_the_same_vectors_as_one_by_one(embedder):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [f"Wie betaalt spoor 2 als de werknemer {n} weken ziek is?" for n in range(1, 25)]
+    questions += ["When must track 2 start?", "Moet ik meewerken aan een deskundigenoordeel?"]
+    alone = np.asarray(embedder.embed_queries(questions))  # the batch path, before any caching
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = np.asarray(list(pool.map(embedder.embed_query, questions)))
+    assert together.shape == (len(questions), 384)
+    assert np.allclose(together, alone, atol=1e-4)
+    assert len({tuple(np.round(v, 3)) for v in together}) == len(questions)  # no vector mixed up
+
+
+def test_the_query_cache_drops_the_least_recently_used_question():
+    cache = embedders.QueryCache(size=2)
+    cache.put("a", [1.0])
+    cache.put("b", [2.0])
+    assert cache.get("a") == [1.0]  # "a" is now the most recent
+    cache.put("c", [3.0])
+    assert cache.get("b") is None
+    assert cache.get("a") == [1.0] and cache.get("c") == [3.0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import platform
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -55,22 +56,31 @@ class LazyModel:
 
 
 class QueryCache:
-    """Remembers recent query vectors: example questions and follow-ups repeat."""
+    """Remembers recent query vectors (least recently used dropped first): example questions,
+    follow-ups and the parts of one turn repeat. Safe to share between threads."""
 
     def __init__(self, size: int = 2048):
         self.size = size
-        self._vectors: dict[str, list[float]] = {}
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, text: str) -> list[float] | None:
-        return self._vectors.get(text)
+        with self._lock:
+            vector = self._vectors.get(text)
+            if vector is not None:
+                self._vectors.move_to_end(text)
+            return vector
 
     def put(self, text: str, vector: list[float]) -> None:
-        if len(self._vectors) >= self.size:
-            self._vectors.pop(next(iter(self._vectors)))
-        self._vectors[text] = vector
+        with self._lock:
+            self._vectors[text] = vector
+            self._vectors.move_to_end(text)
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
 
     def clear(self) -> None:
-        self._vectors.clear()
+        with self._lock:
+            self._vectors.clear()
 
 
 @lru_cache(maxsize=1)

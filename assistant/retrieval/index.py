@@ -21,6 +21,7 @@ from assistant.types import Chunk, Hit
 log = logging.getLogger(__name__)
 
 CANDIDATES = 25  # hits per retriever before fusion
+WARM_UP_QUESTION = "Wanneer moet spoor 2 starten?"
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,8 +74,16 @@ class Snapshot:
         index = lexical_index(catalog, lexical, server=store.server_mode)
         log.info("index %s: %d chunks, %d cards, lexical %s", generation, catalog.file.chunk_count,
                  len(cards.cards), type(index).__name__)
-        dense = DenseRetriever(embedder, store, generation=generation, chunks=catalog)
-        return cls(generation, catalog, index, cards, dense)
+        snapshot = cls(generation, catalog, index, cards,
+                       DenseRetriever(embedder, store, generation=generation, chunks=catalog))
+        snapshot.warm_up(embedder)
+        return snapshot
+
+    def warm_up(self, embedder: Embedder) -> None:
+        """Do now what the first question would otherwise wait for: the speller's word lists,
+        the vector index read from disk by the first search, the embedder's threads."""
+        self.speller.correct(WARM_UP_QUESTION)
+        self.dense.search(WARM_UP_QUESTION, 1, embedding=embedder.embed_query(WARM_UP_QUESTION))
 
 
 def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False) -> LexicalIndex:

@@ -2,19 +2,26 @@
 from __future__ import annotations
 
 import logging
-
-from fastapi import FastAPI
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
-from assistant.web.app import create_app
 from assistant.web.holder import AssistantHolder
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 log = logging.getLogger(__name__)
 
 
 def compose(settings: Settings) -> FastAPI:
-    """The app with an assistant that `build_assistant(settings)` builds once at start-up."""
+    """The app with an assistant that `build_assistant(settings)` builds once at start-up.
 
+    The build (model, index, cards) starts in the background before the web app is made, so it
+    runs while Gradio is imported and the UI is built instead of after the server listens: the
+    first answer comes seconds sooner.
+    """
+
+    configure_logging(settings)  # the build below logs before `serve` runs
     check_shared_stores(settings)
 
     def factory():  # imported late: loading the engine pulls in the model libraries
@@ -22,7 +29,11 @@ def compose(settings: Settings) -> FastAPI:
 
         return build_assistant(settings)
 
-    return create_app(settings, AssistantHolder(factory))
+    holder = AssistantHolder(factory)
+    holder.start()
+    from assistant.web.app import create_app  # Gradio: the slow import, now beside the build
+
+    return create_app(settings, holder)
 
 
 def check_shared_stores(settings: Settings) -> None:
@@ -40,13 +51,18 @@ def check_shared_stores(settings: Settings) -> None:
         limits_window(url, 1, 1, "spoor2-check").check()
 
 
+def configure_logging(settings: Settings) -> None:
+    """Log lines with time and level at SPOOR2_LOG_LEVEL (the first call sets the format)."""
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("assistant").setLevel(settings.log_level)  # the CLI set WARNING already
+
+
 def serve(settings: Settings, app: FastAPI | None = None) -> None:
     """Run the app (default: `compose(settings)`) on settings.host:settings.port."""
     import uvicorn
 
-    logging.basicConfig(level=settings.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("assistant").setLevel(settings.log_level)  # the CLI set WARNING already
+    configure_logging(settings)
     app = app or compose(settings)
     log.info("serving on http://%s:%s/", settings.host, settings.port)
     from assistant.web.timeouts import HeaderTimeoutProtocol

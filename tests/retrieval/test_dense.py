@@ -20,3 +20,18 @@ def test_dense_hits_from_the_lexical_file_are_the_stores_own(kb_settings, embedd
         assert [(h.chunk.id, h.chunk.text, h.chunk.metadata) for h in from_file] == \
             [(h.chunk.id, h.chunk.text, h.chunk.metadata) for h in expected]
         assert [h.score for h in from_file] == pytest.approx([h.score for h in expected])
+
+
+class _KnowsNothing:
+    def by_id(self, ids):
+        return {}
+
+
+def test_a_chunk_missing_from_the_lexical_file_is_read_from_the_store(kb_settings, embedder):
+    store = ChromaStore.open(kb_settings)
+    partial = DenseRetriever(embedder, store, generation=store.generation, chunks=_KnowsNothing())
+    from_store = DenseRetriever(embedder, store, generation=store.generation)
+    question = "Wanneer moet spoor 2 starten?"
+    hits = partial.search(question, 5)
+    assert [h.chunk.id for h in hits] == [h.chunk.id for h in from_store.search(question, 5)]
+    assert all(h.chunk.text for h in hits)

@@ -88,3 +88,11 @@ def test_python_app_py_starts_even_without_an_index(tmp_path):
         assert httpx.get(base + "/widget.js").status_code == 200
     finally:
         _stop(proc)
+
+
+def test_the_server_module_leaves_gradio_for_later_so_the_build_can_start_first():
+    code = ("import sys, assistant.web.server, assistant.web.holder; "
+            "print('gradio' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
