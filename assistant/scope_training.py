@@ -14,6 +14,7 @@ import yaml
 
 from assistant.answering.scope import (
     LABELS,
+    QUESTION_VETO,
     ScopeModel,
     asked_text,
     asks_own_deadline,
@@ -49,12 +50,6 @@ def embedding_lookup(embedder, texts: Sequence[str]):
     return lambda text: table[text] if text in table else embedder.embed_query(text)
 
 
-def feature_matrix(embedder, texts: Sequence[str]) -> np.ndarray:
-    """Feature vectors for messages (see `features`)."""
-    embed = embedding_lookup(embedder, texts)
-    return np.asarray([features(embed(t), embed(asked_text(t)), t) for t in texts], dtype=np.float64)
-
-
 def _fit(x: np.ndarray, y: np.ndarray, c: float):
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
@@ -66,13 +61,19 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float):
 
 
 def decide(probs: np.ndarray, labels: Sequence[str], threshold: float,
-           texts: Sequence[str] | None = None) -> list[str]:
+           texts: Sequence[str] | None = None, asked_probs: np.ndarray | None = None) -> list[str]:
     """The guard's decision for each row of probabilities, as `ScopeGuard.classify` makes it
-    (with `texts`, the high-precision rules first)."""
+    (with `texts`, the high-precision rules first; with `asked_probs`, the probabilities of a
+    story's asked sentences alone (NaN for a short message), the in-scope veto)."""
     out = []
+    at = labels.index("in_scope")
     for i, row in enumerate(probs):
-        ruled = rule_label(texts[i]) or ("in_scope" if asks_own_deadline(texts[i]) else "") if texts else ""
-        out.append(ruled or decision(dict(zip(labels, row.tolist())), threshold)[0])
+        ruled = (rule_label(texts[i]) or ("in_scope" if asks_own_deadline(texts[i]) else "")) if texts else ""
+        label = ruled or decision(dict(zip(labels, row.tolist())), threshold)[0]
+        if not ruled and label != "in_scope" and asked_probs is not None \
+                and asked_probs[i, at] >= QUESTION_VETO:
+            label = "in_scope"
+        out.append(label)
     return out
 
 
@@ -103,21 +104,29 @@ def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
 
     texts = [str(i["text"]) for i in items]
     y = np.asarray([i["label"] for i in items])
-    x = feature_matrix(embedder, texts)
+    embed = embedding_lookup(embedder, texts)
+    x = np.asarray([features(embed(t), embed(asked_text(t)), t) for t in texts], dtype=np.float64)
+    stories = [i for i, t in enumerate(texts) if asked_text(t) != t.strip()]
+    x_asked = np.asarray([features(embed(asked_text(texts[i])), embed(asked_text(texts[i])),
+                                   asked_text(texts[i])) for i in stories], dtype=np.float64)
     labels = [label for label in LABELS if label in set(y)]
     oof = np.zeros((len(y), len(labels)))
+    asked_oof = np.full((len(y), len(labels)), np.nan)
     for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=7).split(x, y):
         scaler, model = _fit(x[train_idx], y[train_idx], c)
-        probs = model.predict_proba(scaler.transform(x[test_idx]))
         order = [list(model.classes_).index(label) for label in labels]
-        oof[test_idx] = probs[:, order]
+        oof[test_idx] = model.predict_proba(scaler.transform(x[test_idx]))[:, order]
+        held = [k for k, i in enumerate(stories) if i in set(test_idx.tolist())]
+        if held:
+            asked_oof[[stories[k] for k in held]] = \
+                model.predict_proba(scaler.transform(x_asked[held]))[:, order]
     threshold = 0.5
     for candidate in np.arange(0.3, 0.96, 0.02):
-        rates = refusal_rates(y, decide(oof, labels, float(candidate), texts))
+        rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, asked_oof))
         threshold = float(candidate)
         if rates["false_refusal_rate"] <= max_false_refusals:
             break
-    predicted = decide(oof, labels, threshold, texts)
+    predicted = decide(oof, labels, threshold, texts, asked_oof)
     report = {"cross_validation": {"folds": folds, "per_class": per_class(y, predicted),
                                    **refusal_rates(y, predicted)},
               "messages": len(items), "c": c}
