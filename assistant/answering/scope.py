@@ -305,7 +305,8 @@ class ScopeGuard:
                 return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
         if label == "in_scope":
             return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")
-        return Scope(label, declined, "model")
+        # The probability of its own label, as the answerers' "sure enough to decline" reads it.
+        return Scope(label, probs[label], "model")
 
 
 def decision(probs: dict[str, float], threshold: float) -> tuple[str, float]:
