@@ -32,7 +32,7 @@ QUESTION_VETO = 0.8
 # An asked sentence of at most this many words is read with the sentence before it.
 SHORT_QUESTION_WORDS = 12
 # The layout of `features()`; a model trained on another layout is not used.
-FEATURES = "message+asked/v4"
+FEATURES = "message+asked/v5"
 LABELS = ("in_scope", "medical", "other_legal", "personal_data", "document_request", "injection",
           "chitchat", "off_topic")
 # What the assistant says for each label that it declines (messages.py keys).
@@ -120,6 +120,7 @@ _ACT = re.compile(
     r"\b(kun je|kan je|kunt u|wil je|zou je|can you|could you|would you|can u|please)\b"
     r"|^(schrijf|maak|zoek|geef|pas|zet|genereer|write|make|find|draft|create|give|fill)\b"
 )
+_POINTS_BACK = re.compile(r"\b(dat|dit|die|deze|daar|daarvoor|dan|that|this|it|those|these|there|then)\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (van |de |der |den |el |o')*[A-Z][a-z]+")
 _HELPS = re.compile(
     r"\b(veilig|gevaarlijk|ernstig|helpt|werkt .{0,20}tegen|safe|dangerous|serious|help(s)? (with|against)"
@@ -129,15 +130,16 @@ _HELPS = re.compile(
 
 def asked_text(text: str) -> str:
     """What a message asks: its question and request sentences and its last sentence, in order,
-    a short one ("Klopt dat?") with the sentence before it. A message of one or two sentences is
-    all question."""
+    a short one that points back ("Klopt dat?") with the sentence before it. A message of one or
+    two sentences is all question."""
     said = sentences(text)
     if len(said) <= 2:
         return text.strip()
     last = len(said) - 1
     asked = {i for i, s in enumerate(said)
              if i == last or is_question(s) or _ASKS.search(fold(s).strip(" \"'("))}
-    asked |= {i - 1 for i in asked if i > 0 and len(words(said[i])) <= SHORT_QUESTION_WORDS}
+    asked |= {i - 1 for i in asked if i > 0 and len(words(said[i])) <= SHORT_QUESTION_WORDS
+              and _POINTS_BACK.search(fold(said[i]))}
     return " ".join(said[i] for i in sorted(asked))
 
 
