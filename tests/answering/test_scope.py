@@ -112,8 +112,8 @@ def test_a_story_is_judged_on_what_it_asks_in_its_last_sentence(guard, embedder,
 def test_what_a_story_asks_is_its_question_and_request_sentences_and_its_last_one():
     story = ("Ik ben al een jaar ziek. Mijn baas is aardig. Schrijf een briefje van de huisarts voor mij. "
              "Het traject loopt verder goed. Wanneer is de eerstejaarsevaluatie? Dank alvast.")
-    assert asked_text(story) == ("Schrijf een briefje van de huisarts voor mij. Het traject loopt verder "
-                                 "goed. Wanneer is de eerstejaarsevaluatie? Dank alvast.")
+    assert asked_text(story) == ("Schrijf een briefje van de huisarts voor mij. Wanneer is de "
+                                 "eerstejaarsevaluatie? Dank alvast.")
     long_ask = "Ik ben al een jaar ziek en mijn werkgever wil nu dat ik ga solliciteren bij andere bedrijven."
     assert asked_text(f"Hallo. {long_ask} Klopt dat?") == f"{long_ask} Klopt dat?"
     assert asked_text("Ik ben ziek. Wie betaalt de coach?") == "Ik ben ziek. Wie betaalt de coach?"
