@@ -12,7 +12,16 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.answering.scope import LABELS, ScopeModel, features
+from assistant.answering.scope import (
+    LABELS,
+    QUESTION_VETO,
+    ScopeModel,
+    asked_text,
+    asks_own_deadline,
+    decision,
+    features,
+    rule_label,
+)
 
 
 def load_messages(path: Path) -> list[dict]:
@@ -33,10 +42,12 @@ def load_messages(path: Path) -> list[dict]:
     return items
 
 
-def feature_matrix(embedder, texts: Sequence[str]) -> np.ndarray:
-    """Feature vectors for messages (embedding + lexical features)."""
-    vectors = embedder.embed_queries(list(texts))
-    return np.asarray([features(v, t) for v, t in zip(vectors, texts)], dtype=np.float64)
+def embedding_lookup(embedder, texts: Sequence[str]):
+    """A function text -> query embedding for the messages and what they ask, embedded in batches
+    (what `ScopeGuard.classify` computes one at a time)."""
+    wanted = list(dict.fromkeys([*texts, *(asked_text(t) for t in texts), *(t.strip() for t in texts)]))
+    table = dict(zip(wanted, embedder.embed_queries(wanted)))
+    return lambda text: table[text] if text in table else embedder.embed_query(text)
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float):
@@ -49,13 +60,20 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float):
     return scaler, model
 
 
-def decide(probs: np.ndarray, labels: Sequence[str], threshold: float) -> list[str]:
-    """The guard's decision for each row of probabilities (as `ScopeGuard.classify` does)."""
+def decide(probs: np.ndarray, labels: Sequence[str], threshold: float,
+           texts: Sequence[str] | None = None, asked_probs: np.ndarray | None = None) -> list[str]:
+    """The guard's decision for each row of probabilities, as `ScopeGuard.classify` makes it
+    (with `texts`, the high-precision rules first; with `asked_probs`, the probabilities of a
+    story's asked sentences alone (NaN for a short message), the in-scope veto)."""
     out = []
-    for row in probs:
-        best = int(np.argmax(row))
-        label = labels[best]
-        out.append("in_scope" if label != "in_scope" and row[best] < threshold else label)
+    at = labels.index("in_scope")
+    for i, row in enumerate(probs):
+        ruled = (rule_label(texts[i]) or ("in_scope" if asks_own_deadline(texts[i]) else "")) if texts else ""
+        label = ruled or decision(dict(zip(labels, row.tolist())), threshold)[0]
+        if not ruled and label != "in_scope" and asked_probs is not None \
+                and asked_probs[i, at] >= QUESTION_VETO:
+            label = "in_scope"
+        out.append(label)
     return out
 
 
@@ -80,27 +98,35 @@ def refusal_rates(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, f
 
 
 def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
-          max_false_refusals: float = 0.02) -> ScopeModel:
+          max_false_refusals: float = 0.025) -> ScopeModel:
     """Cross-validate, choose the threshold, fit on everything and return the model."""
     from sklearn.model_selection import StratifiedKFold
 
     texts = [str(i["text"]) for i in items]
     y = np.asarray([i["label"] for i in items])
-    x = feature_matrix(embedder, texts)
+    embed = embedding_lookup(embedder, texts)
+    x = np.asarray([features(embed(t), embed(asked_text(t)), t) for t in texts], dtype=np.float64)
+    stories = [i for i, t in enumerate(texts) if asked_text(t) != t.strip()]
+    x_asked = np.asarray([features(embed(asked_text(texts[i])), embed(asked_text(texts[i])),
+                                   asked_text(texts[i])) for i in stories], dtype=np.float64)
     labels = [label for label in LABELS if label in set(y)]
     oof = np.zeros((len(y), len(labels)))
+    asked_oof = np.full((len(y), len(labels)), np.nan)
     for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=7).split(x, y):
         scaler, model = _fit(x[train_idx], y[train_idx], c)
-        probs = model.predict_proba(scaler.transform(x[test_idx]))
         order = [list(model.classes_).index(label) for label in labels]
-        oof[test_idx] = probs[:, order]
-    threshold = 0.34
+        oof[test_idx] = model.predict_proba(scaler.transform(x[test_idx]))[:, order]
+        held = [k for k, i in enumerate(stories) if i in set(test_idx.tolist())]
+        if held:
+            asked_oof[[stories[k] for k in held]] = \
+                model.predict_proba(scaler.transform(x_asked[held]))[:, order]
+    threshold = 0.5
     for candidate in np.arange(0.3, 0.96, 0.02):
-        rates = refusal_rates(y, decide(oof, labels, float(candidate)))
+        rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, asked_oof))
         threshold = float(candidate)
         if rates["false_refusal_rate"] <= max_false_refusals:
             break
-    predicted = decide(oof, labels, threshold)
+    predicted = decide(oof, labels, threshold, texts, asked_oof)
     report = {"cross_validation": {"folds": folds, "per_class": per_class(y, predicted),
                                    **refusal_rates(y, predicted)},
               "messages": len(items), "c": c}
@@ -116,6 +142,7 @@ def evaluate(model: ScopeModel, embedder, items: Sequence[dict]) -> dict:
 
     texts = [str(i["text"]) for i in items]
     guard = ScopeGuard(model, embedder.name)
-    predicted = [guard.classify(text, vector).label for text, vector in zip(texts, embedder.embed_queries(texts))]
+    embed = embedding_lookup(embedder, texts)
+    predicted = [guard.classify(text, embed).label for text in texts]
     truth = [i["label"] for i in items]
     return {"per_class": per_class(truth, predicted), **refusal_rates(truth, predicted), "messages": len(items)}
