@@ -20,7 +20,9 @@ from assistant.answering.scope import (
     asks_own_deadline,
     decision,
     features,
+    question_features,
     rule_label,
+    story_questions,
 )
 
 
@@ -45,7 +47,9 @@ def load_messages(path: Path) -> list[dict]:
 def embedding_lookup(embedder, texts: Sequence[str]):
     """A function text -> query embedding for the messages and what they ask, embedded in batches
     (what `ScopeGuard.classify` computes one at a time)."""
-    wanted = list(dict.fromkeys([*texts, *(asked_text(t) for t in texts), *(t.strip() for t in texts)]))
+    questions = [q for t in texts for q in story_questions(t)]
+    wanted = list(dict.fromkeys([*texts, *(asked_text(t) for t in texts), *(t.strip() for t in texts),
+                                 *questions, *(asked_text(q) for q in questions)]))
     table = dict(zip(wanted, embedder.embed_queries(wanted)))
     return lambda text: table[text] if text in table else embedder.embed_query(text)
 
@@ -64,7 +68,7 @@ def decide(probs: np.ndarray, labels: Sequence[str], threshold: float,
            texts: Sequence[str] | None = None, asked_probs: np.ndarray | None = None) -> list[str]:
     """The guard's decision for each row of probabilities, as `ScopeGuard.classify` makes it
     (with `texts`, the high-precision rules first; with `asked_probs`, the probabilities of a
-    story's asked sentences alone (NaN for a short message), the in-scope veto)."""
+    story's likeliest in-scope question read alone (NaN for a short message), the in-scope veto)."""
     out = []
     at = labels.index("in_scope")
     for i, row in enumerate(probs):
@@ -98,7 +102,7 @@ def refusal_rates(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, f
 
 
 def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
-          max_false_refusals: float = 0.025) -> ScopeModel:
+          max_false_refusals: float = 0.02) -> ScopeModel:
     """Cross-validate, choose the threshold, fit on everything and return the model."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -106,9 +110,10 @@ def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
     y = np.asarray([i["label"] for i in items])
     embed = embedding_lookup(embedder, texts)
     x = np.asarray([features(embed(t), embed(asked_text(t)), t) for t in texts], dtype=np.float64)
-    stories = [i for i, t in enumerate(texts) if asked_text(t) != t.strip()]
-    x_asked = np.asarray([features(embed(asked_text(texts[i])), embed(asked_text(texts[i])),
-                                   asked_text(texts[i])) for i in stories], dtype=np.float64)
+    questions = {i: story_questions(t) for i, t in enumerate(texts)}
+    stories = [i for i in questions if questions[i]]
+    x_questions = {i: np.asarray([question_features(q, embed) for q in questions[i]], dtype=np.float64)
+                   for i in stories}
     labels = [label for label in LABELS if label in set(y)]
     oof = np.zeros((len(y), len(labels)))
     asked_oof = np.full((len(y), len(labels)), np.nan)
@@ -116,10 +121,10 @@ def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
         scaler, model = _fit(x[train_idx], y[train_idx], c)
         order = [list(model.classes_).index(label) for label in labels]
         oof[test_idx] = model.predict_proba(scaler.transform(x[test_idx]))[:, order]
-        held = [k for k, i in enumerate(stories) if i in set(test_idx.tolist())]
-        if held:
-            asked_oof[[stories[k] for k in held]] = \
-                model.predict_proba(scaler.transform(x_asked[held]))[:, order]
+        at = labels.index("in_scope")
+        for i in set(test_idx.tolist()) & set(stories):
+            probs = model.predict_proba(scaler.transform(x_questions[i]))[:, order]
+            asked_oof[i] = probs[int(np.argmax(probs[:, at]))]
     threshold = 0.5
     for candidate in np.arange(0.3, 0.96, 0.02):
         rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, asked_oof))

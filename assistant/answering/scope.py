@@ -5,8 +5,9 @@ by `spoor2 train-scope`, shipped as `scope_model.npz` beside this file. Only num
 it. It reads a message twice: whole, and as what it *asks* (its question and request sentences and
 its last sentence, see `asked_text`), each as an embedding plus lexical features. A long story thus
 cannot hide a request for medical advice or a forged note in its last sentence, and a story full
-of symptoms that asks a process question is judged on that question. The regular expressions stay
-as high-precision rules (instruction overrides, bare greetings) and as the classifier's features;
+of symptoms that asks a process question is answered when that question, read alone, is in scope
+(in-scope veto). The regular expressions stay as high-precision rules (instruction overrides,
+role-play, requests to forge or backdate a document, bare greetings) and as the classifier's features;
 where the shipped model does not fit the embedding model in use, the rules decide alone.
 """
 from __future__ import annotations
@@ -21,14 +22,16 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text import fold, words
-from assistant.understanding import is_question, sentences
+from assistant.understanding import core_questions, is_question, sentences
 
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("scope_model.npz")
-# A story whose asked sentences alone are in scope with at least this probability is answered,
-# however medical or legal its background (chosen by cross-validation: costs < 1 point of recall).
-QUESTION_VETO = 0.8
+# A story whose question, read alone, is in scope with at least this probability is answered,
+# however medical or legal its background (chosen on cross-validation and the dev/probe sets).
+QUESTION_VETO = 0.5
+# A message of more than this many sentences or words is a story (as `understanding.read_turn`).
+STORY_SENTENCES, STORY_WORDS = 2, 45
 # An asked sentence of at most this many words is read with the sentence before it.
 SHORT_QUESTION_WORDS = 12
 # The layout of `features()`; a model trained on another layout is not used.
@@ -102,6 +105,29 @@ _OTHER_TOPICS = re.compile(
     r"|write (a|me) (python|program|song|story)|translate",
 )
 
+# High-precision rules: a request to forge, backdate or sign a document in someone else's name,
+# and role-play or "test mode" instructions (both decide before the classifier).
+_FORGERY = re.compile(
+    r"(^|[.?!:;]\s+)(maak|schrijf|genereer|verzin|vervals|antedateer|make|write|create|forge|backdate"
+    r"|generate|fake|sign|draw up|zet (de|een|mijn|zijn|haar) (handtekening|datum)"
+    r"|put (a|the|his|her|my) (signature|date))\b.{0,120}"
+    r"(\bnep|\bfake|verzon|verzin|nooit (heeft|hebben|is|zijn) (plaatsgevonden|gebeurd|gedaan|verstuurd)"
+    r"|never (happened|took place|sent|done|made)|eerdere datum|earlier date|handtekening van"
+    r"|signature of|namens de|in (de|the) naam van|in the name of|alsof (het|hij|zij|ze|ik) |as if (it|he|she|i) )"
+    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,80}\b(antedateren|vervalsen|namaken|verzinnen|nep[- ]?\w+|faken"
+    r"|backdaten)\b"
+    r"|\b(can|could|would|will) you\b.{0,80}\b(forge|backdate|fake|make up|fabricate|falsify)\b"
+    r"|^(forge|backdate|fake|fabricate|falsify|vervals|antedateer)\b"
+)
+_ROLE_PLAY = re.compile(
+    r"\b(speel|doe alsof) (dat |alsof )?(je|jij) (een |de )?\w+ (bent|was)\b|\brole-?play\b"
+    r"|let'?s play a game|laten we een spel|\btest ?mod(e|us)\b"
+    r"|\b(bericht|mededeling) van de (beheerder|ontwikkelaar|developer)\b"
+    r"|\b(admin|developer|system) (note|message|override)\b"
+    r"|\bvanaf nu (antwoord|reageer|praat|geef|zeg) (je|jij)\b|\bfrom now on,? (you|answer|reply|respond|only)\b"
+    r"|\bjij bent (nu )?(een |de )?\w+bot\b|\byou are \w+bot\b"
+)
+
 # A sentence that asks the assistant to do something, without a question mark or question word.
 _ASKS = re.compile(
     r"^(schrijf|maak|stel|zoek|geef|regel|verzin|pas|vul|help|kun je|kan je|kunt u|wil je|zou je|graag"
@@ -141,6 +167,20 @@ def asked_text(text: str) -> str:
     asked |= {i - 1 for i in asked if i > 0 and len(words(said[i])) <= SHORT_QUESTION_WORDS
               and _POINTS_BACK.search(fold(said[i]))}
     return " ".join(said[i] for i in sorted(asked))
+
+
+def is_story(text: str) -> bool:
+    """True for a message long enough to be a story around its question."""
+    return len(sentences(text)) > STORY_SENTENCES or len(words(text)) > STORY_WORDS
+
+
+def story_questions(text: str) -> list[str]:
+    """What a story asks, to be judged alone: its question sentences, and the core question(s)
+    the answer pipeline reads (`understanding.core_questions`); empty for a short message."""
+    if not is_story(text):
+        return []
+    asked = " ".join(s for s in sentences(text) if is_question(s))
+    return [q for q in dict.fromkeys((asked, " ".join(core_questions(text)[0]))) if q.strip()]
 
 
 @dataclass(frozen=True)
@@ -188,6 +228,10 @@ def rule_label(text: str) -> str:
         return "injection"
     if _GREETING.match(folded):
         return "chitchat"
+    if _ROLE_PLAY.search(folded):
+        return "injection"
+    if _FORGERY.search(folded):
+        return "document_request"
     return ""
 
 
@@ -287,7 +331,7 @@ class ScopeGuard:
 
     def classify(self, text: str, embed: Callable[[str], Sequence[float]] | None = None) -> Scope:
         """The verdict on a message; `embed` computes a query embedding (called only when the
-        rules do not decide: once for a short message, twice for a story)."""
+        rules do not decide: once for a short message, more often for a story)."""
         ruled = rule_label(text)
         if ruled:
             return Scope(ruled, 1.0, "rule")
@@ -300,15 +344,23 @@ class ScopeGuard:
         asked_vector = vector if asked == text.strip() else embed(asked)
         probs = self.model.probabilities(features(vector, asked_vector, text))
         label, declined = decision(probs, self.model.threshold)
-        if label != "in_scope" and asked != text.strip():
+        if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question.
-            on_question = self.model.probabilities(features(asked_vector, asked_vector, asked))
-            if on_question["in_scope"] >= QUESTION_VETO:
-                return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
+            for question in story_questions(text):
+                on_question = self.model.probabilities(question_features(question, embed))
+                if on_question["in_scope"] >= QUESTION_VETO:
+                    return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
         if label == "in_scope":
             return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")
         # The probability of its own label, as the answerers' "sure enough to decline" reads it.
         return Scope(label, probs[label], "model")
+
+
+def question_features(question: str, embed: Callable[[str], Sequence[float]]) -> list[float]:
+    """The classifier's input for a story's question read as a message of its own."""
+    asked = asked_text(question)
+    vector = embed(question)
+    return features(vector, vector if asked == question.strip() else embed(asked), question)
 
 
 def decision(probs: dict[str, float], threshold: float) -> tuple[str, float]:
