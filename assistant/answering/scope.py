@@ -7,8 +7,9 @@ its last sentence, see `asked_text`), each as an embedding plus lexical features
 cannot hide a request for medical advice or a forged note in its last sentence, and a story full
 of symptoms that asks a process question is answered when that question, read alone, is in scope
 (in-scope veto). The regular expressions stay as high-precision rules (instruction overrides,
-role-play, requests to forge or backdate a document, bare greetings) and as the classifier's features;
-where the shipped model does not fit the embedding model in use, the rules decide alone.
+role-play, requests to forge or backdate a document, plain requests for medical advice, bare
+greetings) and as the classifier's features; where the shipped model does not fit the embedding
+model in use, the rules decide alone.
 """
 from __future__ import annotations
 
@@ -120,12 +121,26 @@ _FORGERY = re.compile(
     r"|^(forge|backdate|fake|fabricate|falsify|vervals|antedateer)\b"
 )
 _ROLE_PLAY = re.compile(
-    r"\b(speel|doe alsof) (dat |alsof )?(je|jij) (een |de )?\w+ (bent|was)\b|\brole-?play\b"
+    r"\b(speel|doe alsof) (dat |alsof )?(je|jij) (een |de )?[\w-]+ (bent|was)\b|\brole-?play\b"
     r"|let'?s play a game|laten we een spel|\btest ?mod(e|us)\b"
     r"|\b(bericht|mededeling) van de (beheerder|ontwikkelaar|developer)\b"
     r"|\b(admin|developer|system) (note|message|override)\b"
     r"|\bvanaf nu (antwoord|reageer|praat|geef|zeg) (je|jij)\b|\bfrom now on,? (you|answer|reply|respond|only)\b"
     r"|\bjij bent (nu )?(een |de )?\w+bot\b|\byou are \w+bot\b"
+)
+
+# A plain request for medical advice: what a symptom is, whether to see a doctor, a dose, a choice
+# between treatments (a rule, so a story around it cannot hide it).
+_MEDICAL_ASK = re.compile(
+    r"\b(is|kan) (dat|dit|het) (een teken (van|zijn van)|iets ernstigs)|\bwat kan (dat|dit|het) zijn\b"
+    r"|\bkomt (dat|dit|het) (door|van) (de|die|mijn|deze|zijn|haar) (nieuwe )?\w*(pil|medic|tablet)"
+    r"|\bmoet (ik|hij|ze|zij) (terug |weer |eerst )?naar de (huisarts|neuroloog|dokter|specialist"
+    r"|cardioloog|fysio\w*)"
+    r"|\b(ijs of warmte|rust of (juist )?bewegen|sporten of (juist )?rust|bewegen of (juist )?rust)\b"
+    r"|\bhoeveel (mg|milligram|tabletten|pillen|eenheden)\b|\bhow (many|much) (mg|milligrams?|pills|tablets)\b"
+    r"|\bis (that|this|it) (a sign of|something serious)|\bwhat could (that|this|it) be\b"
+    r"|\bshould (i|he|she) (see|go to) (a|the|my) (doctor|gp|specialist|neurologist|cardiologist)\b"
+    r"|\b(rest|ice) or (heat|exercise|keep walking)\b"
 )
 
 # A sentence that asks the assistant to do something, without a question mark or question word.
@@ -232,6 +247,8 @@ def rule_label(text: str) -> str:
         return "injection"
     if _FORGERY.search(folded):
         return "document_request"
+    if _MEDICAL_ASK.search(folded):
+        return "medical"
     return ""
 
 
