@@ -7,9 +7,9 @@ its last sentence, see `asked_text`), each as an embedding plus lexical features
 cannot hide a request for medical advice or a forged note in its last sentence, and a story full
 of symptoms that asks a process question is answered when that question, read alone, is in scope
 (in-scope veto). The regular expressions stay as high-precision rules (instruction overrides,
-role-play, requests to forge or backdate a document, plain requests for medical advice, bare
-greetings) and as the classifier's features; where the shipped model does not fit the embedding
-model in use, the rules decide alone.
+role-play, requests to forge or backdate a document, plain requests for medical advice or to
+look a person up, bare greetings) and as the classifier's features; where the shipped model does
+not fit the embedding model in use, the rules decide alone.
 """
 from __future__ import annotations
 
@@ -143,6 +143,24 @@ _MEDICAL_ASK = re.compile(
     r"|\b(rest|ice) or (heat|exercise|keep walking)\b"
 )
 
+# A request to look a person up or to learn who is sick with what.
+_PERSON = (r"(collega|collega's|werknemer|werknemers|medewerker|medewerkers|buurvrouw|buurman|zwager"
+           r"|schoonzus|ex-werknemer|ex|sollicitant|colleague|colleagues|employee|employees|neighbou?r"
+           r"|sister-in-law|brother-in-law|new hire|former employee|ex-employee)")
+_LOOK_UP = re.compile(
+    r"\b(bij welke huisarts|which gp)\b"
+    r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,50}\b(zijn|is|zit|zitten)\b.{0,20}"
+    r"\b(ziek|in de ziektewet|in de wia)\b"
+    r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,40}\bheeft (hiv|kanker|aids|diabetes"
+    r"|een burn-?out|een depressie)\b"
+    r"|\b(kun|kan|wil) (je|jij)\b.{0,60}\bvan (mijn |onze |de )?" + _PERSON + r"\b.{0,40}"
+    r"\b(opzoeken|opvragen|achterhalen)\b"
+    r"|\b(can|could) you (look up|find out|check)\b.{0,60}\b(my |our )?" + _PERSON + r"\b"
+    r"|\b(is|does) (my |our )?" + _PERSON + r"( \w+)? (receiving|get(ting)?) (wia|benefits)"
+    r"|\bwhich (of (my|our) )?" + _PERSON + r"\b.{0,40}\b(has|have) (hiv|cancer|diabetes|burn-?out"
+    r"|depression)"
+)
+
 # A sentence that asks the assistant to do something, without a question mark or question word.
 _ASKS = re.compile(
     r"^(schrijf|maak|stel|zoek|geef|regel|verzin|pas|vul|help|kun je|kan je|kunt u|wil je|zou je|graag"
@@ -249,6 +267,8 @@ def rule_label(text: str) -> str:
         return "document_request"
     if _MEDICAL_ASK.search(folded):
         return "medical"
+    if _LOOK_UP.search(folded):
+        return "personal_data"
     return ""
 
 
