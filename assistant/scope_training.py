@@ -14,7 +14,6 @@ import yaml
 
 from assistant.answering.scope import (
     LABELS,
-    QUESTION_VETO,
     ScopeModel,
     asked_text,
     asks_own_deadline,
@@ -47,7 +46,7 @@ def load_messages(path: Path) -> list[dict]:
 def embedding_lookup(embedder, texts: Sequence[str]):
     """A function text -> query embedding for the messages and what they ask, embedded in batches
     (what `ScopeGuard.classify` computes one at a time)."""
-    questions = [q for t in texts for q in story_questions(t)]
+    questions = [q for t in texts for q, _ in story_questions(t)]
     wanted = list(dict.fromkeys([*texts, *(asked_text(t) for t in texts), *(t.strip() for t in texts),
                                  *questions, *(asked_text(q) for q in questions)]))
     table = dict(zip(wanted, embedder.embed_queries(wanted)))
@@ -65,17 +64,15 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float):
 
 
 def decide(probs: np.ndarray, labels: Sequence[str], threshold: float,
-           texts: Sequence[str] | None = None, asked_probs: np.ndarray | None = None) -> list[str]:
+           texts: Sequence[str] | None = None, vetoed: Sequence[bool] | None = None) -> list[str]:
     """The guard's decision for each row of probabilities, as `ScopeGuard.classify` makes it
-    (with `texts`, the high-precision rules first; with `asked_probs`, the probabilities of a
-    story's likeliest in-scope question read alone (NaN for a short message), the in-scope veto)."""
+    (with `texts`, the high-precision rules first; with `vetoed`, whether a story's question read
+    alone is in scope, the in-scope veto)."""
     out = []
-    at = labels.index("in_scope")
     for i, row in enumerate(probs):
         ruled = (rule_label(texts[i]) or ("in_scope" if asks_own_deadline(texts[i]) else "")) if texts else ""
         label = ruled or decision(dict(zip(labels, row.tolist())), threshold)[0]
-        if not ruled and label != "in_scope" and asked_probs is not None \
-                and asked_probs[i, at] >= QUESTION_VETO:
+        if not ruled and label != "in_scope" and vetoed is not None and vetoed[i]:
             label = "in_scope"
         out.append(label)
     return out
@@ -112,26 +109,26 @@ def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
     x = np.asarray([features(embed(t), embed(asked_text(t)), t) for t in texts], dtype=np.float64)
     questions = {i: story_questions(t) for i, t in enumerate(texts)}
     stories = [i for i in questions if questions[i]]
-    x_questions = {i: np.asarray([question_features(q, embed) for q in questions[i]], dtype=np.float64)
+    x_questions = {i: np.asarray([question_features(q, embed) for q, _ in questions[i]], dtype=np.float64)
                    for i in stories}
     labels = [label for label in LABELS if label in set(y)]
     oof = np.zeros((len(y), len(labels)))
-    asked_oof = np.full((len(y), len(labels)), np.nan)
+    vetoed = np.zeros(len(y), dtype=bool)
     for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=7).split(x, y):
         scaler, model = _fit(x[train_idx], y[train_idx], c)
         order = [list(model.classes_).index(label) for label in labels]
         oof[test_idx] = model.predict_proba(scaler.transform(x[test_idx]))[:, order]
         at = labels.index("in_scope")
         for i in set(test_idx.tolist()) & set(stories):
-            probs = model.predict_proba(scaler.transform(x_questions[i]))[:, order]
-            asked_oof[i] = probs[int(np.argmax(probs[:, at]))]
+            in_scope = model.predict_proba(scaler.transform(x_questions[i]))[:, order][:, at]
+            vetoed[i] = any(p >= veto for p, (_, veto) in zip(in_scope, questions[i]))
     threshold = 0.5
     for candidate in np.arange(0.3, 0.96, 0.02):
-        rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, asked_oof))
+        rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, vetoed))
         threshold = float(candidate)
         if rates["false_refusal_rate"] <= max_false_refusals:
             break
-    predicted = decide(oof, labels, threshold, texts, asked_oof)
+    predicted = decide(oof, labels, threshold, texts, vetoed)
     report = {"cross_validation": {"folds": folds, "per_class": per_class(y, predicted),
                                    **refusal_rates(y, predicted)},
               "messages": len(items), "c": c}

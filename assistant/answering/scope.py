@@ -29,8 +29,11 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("scope_model.npz")
 # A story whose question, read alone, is in scope with at least this probability is answered,
-# however medical or legal its background (chosen on cross-validation and the dev/probe sets).
+# however medical or legal its background: its core question (`understanding.core_questions`, a
+# question that points back read with what it points to) and, held to a higher bar, its bare
+# question sentences (chosen on cross-validation and the dev/probe sets).
 QUESTION_VETO = 0.5
+BARE_QUESTION_VETO = 0.8
 # A message of more than this many sentences or words is a story (as `understanding.read_turn`).
 STORY_SENTENCES, STORY_WORDS = 2, 45
 # An asked sentence of at most this many words is read with the sentence before it.
@@ -207,13 +210,16 @@ def is_story(text: str) -> bool:
     return len(sentences(text)) > STORY_SENTENCES or len(words(text)) > STORY_WORDS
 
 
-def story_questions(text: str) -> list[str]:
-    """What a story asks, to be judged alone: its question sentences, and the core question(s)
-    the answer pipeline reads (`understanding.core_questions`); empty for a short message."""
+def story_questions(text: str) -> list[tuple[str, float]]:
+    """What a story asks, to be judged alone, each with the in-scope probability that vetoes a
+    refusal: its core question(s) as the answer pipeline reads them, and its bare question
+    sentences; empty for a short message."""
     if not is_story(text):
         return []
-    asked = " ".join(s for s in sentences(text) if is_question(s))
-    return [q for q in dict.fromkeys((asked, " ".join(core_questions(text)[0]))) if q.strip()]
+    core = " ".join(core_questions(text)[0])
+    bare = " ".join(s for s in sentences(text) if is_question(s))
+    vetoes = [(core, QUESTION_VETO)] + ([(bare, BARE_QUESTION_VETO)] if bare != core else [])
+    return [(q, veto) for q, veto in vetoes if q.strip()]
 
 
 @dataclass(frozen=True)
@@ -383,9 +389,9 @@ class ScopeGuard:
         label, declined = decision(probs, self.model.threshold)
         if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question.
-            for question in story_questions(text):
+            for question, veto in story_questions(text):
                 on_question = self.model.probabilities(question_features(question, embed))
-                if on_question["in_scope"] >= QUESTION_VETO:
+                if on_question["in_scope"] >= veto:
                     return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
         if label == "in_scope":
             return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")

@@ -145,7 +145,7 @@ def test_a_long_sick_employees_story_is_answered_on_its_spoor_2_question(guard, 
 def test_a_story_is_judged_alone_on_its_question_sentences_and_core_questions():
     assert story_questions("Wie betaalt de jobcoach?") == []
     questions = story_questions(_LONG_SICK_STORY.format("Ben ik verplicht om mee te werken aan spoor 2?"))
-    assert questions and all(q.startswith("Ben ik verplicht") for q in questions)
+    assert questions and all(q.startswith("Ben ik verplicht") for q, _ in questions)
 
 
 @pytest.mark.parametrize(("text", "label"), [
