@@ -126,12 +126,13 @@ def addressed_as(text: str) -> set[str]:
 # Sentence splitting, one splitter for messages, passages and model output.
 # Abbreviations that end in a full stop but not a sentence: "art. 7:658", "bijv.", "o.a.", "d.w.z.".
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:art|artt|lid|nr|nrs|bijv|etc|vs|jo|blz|p|pp|ca|resp|stb|stcrt|kst|mr|dr|ir|prof)"
+    r"(?:\b(?:art|artt|lid|nr|nrs|bijv|bv|dwz|etc|vs|jo|jl|blz|p|pp|ca|resp|stb|stcrt|kst|mr|dr|drs"
+    r"|ir|ing|prof|incl|excl|evt|tav|mw|dhr|vgl|cf|zgn|jr|sr)"
     r"|\b(?:[a-z]{1,2}\.)+[a-z]{1,2})\.$",
     re.IGNORECASE,
 )
 _LIST_NUMBER = re.compile(r"(?:^|[\n:;.!?])\s*\d{1,2}\.$")  # "1. Eerste stap" opens a list item
-_CASED_START = re.compile(r"[A-Z0-9€\"'(*_]")
+_CASED_START = re.compile(r"[A-ZÀ-Ý0-9€\"'“‘(\[*_]")
 
 
 def sentence_breaks(text: str, *, lines: bool = False, semicolons: bool = False,

@@ -19,10 +19,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from assistant.text import detect_language
+from assistant.text import detect_language, sentences
 from assistant.types import Chunk
 from ingest.document import Document
-from ingest.textutil import split_sentences
+
+# A sentence may end behind a closing quote or bracket: 'zei hij." Daarna'
+SENTENCE_CLOSERS = "\"'”’)]…"
 
 
 def chunk_id(source: str, section: str, text: str) -> str:
@@ -97,7 +99,8 @@ def _units(text: str, size: int) -> list[tuple[str, bool]]:
         if not paragraph:
             continue
         pieces = [paragraph] if len(paragraph) <= size else [
-            part for line in paragraph.split("\n") for part in split_sentences(line)
+            part for line in paragraph.split("\n")
+            for part in sentences(line, cased=True, closers=SENTENCE_CLOSERS)
         ]
         first = True
         for piece in pieces:

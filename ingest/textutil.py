@@ -38,32 +38,6 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise LoaderError("cannot decode text")  # unreachable: latin-1 decodes every byte
 
 
-_ABBREVIATIONS = {
-    "art", "artt", "bijv", "bv", "o.a", "oa", "d.w.z", "dwz", "m.b.t", "mbt", "i.v.m", "ivm",
-    "etc", "nr", "nrs", "jl", "e.g", "i.e", "vs", "dr", "mr", "ca", "incl", "excl", "max", "min",
-    "blz", "p", "pp", "lid", "z.s.m", "zgn", "resp", "evt", "t.a.v", "tav", "mw", "dhr", "st",
-    "no", "vgl", "cf", "jr", "sr", "prof", "ir", "ing", "drs", "mrs", "ms", "mt",
-}
-_SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-ZÀ-Ý0-9])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, not after common Dutch/English abbreviations."""
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start:match.start()].rsplit(None, 1)
-        last = before[-1].lower().rstrip(".") if before else ""
-        if match.group(1) == "." and (last in _ABBREVIATIONS or len(last) == 1):
-            continue
-        end = match.end(2)
-        sentences.append(text[start:end].strip())
-        start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return [s for s in sentences if s]
-
-
 _LIST_ITEM = re.compile(r"^\s*(?:(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)])\s+|\|)")
 
 
