@@ -135,6 +135,19 @@ _LIST_NUMBER = re.compile(r"(?:^|[\n:;.!?])\s*\d{1,2}\.$")  # "1. Eerste stap" o
 _CASED_START = re.compile(r"[A-ZÀ-Ý0-9€\"'“‘(\[*_]")
 
 
+_TAIL = 40  # characters before a break that decide whether it is an abbreviation or list number
+
+
+def _word_tail(text: str, end: int) -> str:
+    """The last words of `text[:end]` (whole words, at most about `_TAIL` characters): looking
+    back over the whole text at every break would make splitting quadratic in its length."""
+    start = end - _TAIL
+    if start <= 0:
+        return text[:end]
+    space = text.find(" ", start, end)
+    return "x " + text[space + 1:end] if space != -1 else text[start:end]  # "x": no line start
+
+
 def sentence_breaks(text: str, *, lines: bool = False, semicolons: bool = False,
                     closers: str = "", cased: bool = False) -> list[tuple[int, int]]:
     """Where sentences end: (end of one sentence, start of the next) for each break.
@@ -152,7 +165,7 @@ def sentence_breaks(text: str, *, lines: bool = False, semicolons: bool = False,
         if lines and "\n" in match.group():
             breaks.append(match.span())
             continue
-        before = text[:match.start()]
+        before = _word_tail(text, match.start())
         if before.endswith(".") and (_ABBREVIATION.search(before) or _LIST_NUMBER.search(before)):
             continue
         if cased and not _CASED_START.match(text, match.end()):

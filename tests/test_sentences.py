@@ -60,3 +60,13 @@ def test_breaks_give_positions_for_streamed_text():
     streamed = "Eerst dit [1]. Dan dat "
     assert sentence_breaks(streamed, closers="]") == [(14, 15)]
     assert streamed[:14] == "Eerst dit [1]."
+
+
+def test_a_long_text_splits_like_its_parts():
+    # an uploaded document can hold one 300 kB paragraph: only the words before a break decide
+    # it (looking back over the whole text made splitting quadratic; the console's large-upload
+    # test timed out on it)
+    sentence = "Zie art. 7 lid 2 voor meer. 1. Eerste stap. Dat is o.a. zo. "
+    short, long = sentences(sentence * 100), sentences(sentence * 3000)
+    assert short == ["Zie art. 7 lid 2 voor meer.", "1. Eerste stap.", "Dat is o.a. zo."] * 100
+    assert long == short * 30
