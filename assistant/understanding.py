@@ -62,16 +62,13 @@ _FOLLOW_UP = re.compile(
     r"|en wie|en wat|en hoe|en wanneer|and who|and what|and how|and when|and if|also|ook|stel dat|suppose)\b"
     r"|^(en|and)\?|^\W*(waarom|why|hoe dan|how so|en dan|and then|hoezo|waarom niet|why not)\W*$"
 )
-# Pronouns that point back to an earlier sentence or turn ("die reiskosten", "dat", "she").
-_BACK_REFERENCE = re.compile(
-    r"\b(die|dat|dit|deze|het|hij|zij|ze|hem|haar|daar|daarvoor|daarvan|dan|that|this|those|these|it|he|she"
-    r"|they|them|there)\b"
-)
-# The back-references that stand for a thing ("dat", "hij"), not for a circumstance ("dan",
-# "daarvoor"): "moeten we daarvoor een bureau inhuren?" still names its own subject, the bureau.
-_POINTS_AT_A_THING = re.compile(
-    r"\b(die|dat|dit|deze|het|hij|zij|ze|hem|haar|that|this|those|these|it|he|she|they|them)\b"
-)
+# Words that point back to an earlier sentence or turn: at a thing ("die reiskosten", "dat",
+# "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
+# back at no thing: it still names its own subject, the bureau.
+_THINGS = "die dat dit deze het hij zij ze hem haar that this those these it he she they them".split()
+_CIRCUMSTANCES = "daar daarvoor daarvan dan there".split()
+_BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
+_POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
 _JOINED = re.compile(
     r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
