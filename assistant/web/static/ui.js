@@ -201,7 +201,9 @@
     live.setAttribute("aria-live", "polite");
     live.setAttribute("role", "status");
     document.body.appendChild(live);
-    new MutationObserver(schedule).observe(document.body, {
+    // Date fields are switched at once, not on the next frame: text typed into a field that
+    // then turns into a date picker would be lost.
+    new MutationObserver(function () { fixDatePickers(); schedule(); }).observe(document.body, {
       childList: true, subtree: true, characterData: true, attributes: true,
       attributeFilter: ["class", "aria-selected", "aria-label", "title", "role"]
     });
