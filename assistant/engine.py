@@ -26,6 +26,8 @@ from assistant.retrieval.index import Retrieval, Snapshot
 from assistant.retrieval.lexical_file import lexical_path
 from assistant.retrieval.site_view import site_view
 from assistant.retrieval.spelling import lexicon
+from assistant.text import sentences as split_sentences
+from assistant.text import words
 from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understanding import Turn, read_turn
@@ -318,7 +320,7 @@ def combine(turn: Turn, answers: list[Answer]) -> Answer:
         text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
         citations += [Citation(c.number + offset, c.title, c.source, c.url, c.section, c.snippet)
                       for c in answer.citations]
-        blocks.append(f"**{part.rstrip()}**\n\n{text}")
+        blocks.append(f"**{heading(part)}**\n\n{text}")
     first = answers[0]
     voices = {a.trace.get("voice") for a in answers if a.trace.get("voice")}
     trace = {"path": "multi:" + "+".join(a.trace.get("path", a.kind) for a in answers),
@@ -328,6 +330,21 @@ def combine(turn: Turn, answers: list[Answer]) -> Answer:
     kind = next((a.kind for a in answers if a.kind != "refusal"), first.kind)
     return Answer("\n\n".join(blocks), kind, first.language, citations,
                   min(a.confidence for a in answers), trace)
+
+
+HEADING_WORDS = 25
+
+
+def heading(part: str) -> str:
+    """A part's heading: its question, with the sentences just before it up to about
+    `HEADING_WORDS` words (a story's question is read with its lead-in, not shown whole)."""
+    said = split_sentences(part.strip())
+    shown = said[-1:] if said else [part.strip()]
+    for sentence in reversed(said[:-1]):
+        if len(words(" ".join([sentence, *shown]))) > HEADING_WORDS:
+            break
+        shown.insert(0, sentence)
+    return " ".join(shown).rstrip()
 
 
 def _hit_trace(f: FusedHit) -> dict:

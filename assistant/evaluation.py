@@ -21,11 +21,13 @@ from pathlib import Path
 import yaml
 
 from assistant.engine import Assistant
+from assistant.errors import InvalidInputError
 from assistant.text import addressed_as, sentences
 from assistant.types import Answer, Hit
 
 RETRIEVERS = ("dense", "bm25", "hybrid")
 _MARKUP = re.compile(r"\*\*|__|_|\[\d+\]")
+_HEADING = re.compile(r"^\*\*[^\n]*\*\*$", re.M)
 
 
 @dataclass
@@ -64,9 +66,25 @@ class EvalReport:
         return flat
 
 
+ITEM_TYPES = ("answer", "out_of_scope", "deadline", "clarify")
+
+
 def load_items(path: Path) -> list[dict]:
-    """The eval items of a YAML file."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    """The eval items of a YAML file.
+
+    Raises:
+        InvalidInputError: an item has no question or a type the scorer does not know (an
+            unknown type would be counted as right without being checked).
+    """
+    items = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    for n, item in enumerate(items, start=1):
+        name = f"{path}: item {item.get('id') or n}" if isinstance(item, dict) else f"{path}: item {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str) \
+                or not item["question"].strip():
+            raise InvalidInputError(f"{name} has no question")
+        if item.get("type", "answer") not in ITEM_TYPES:
+            raise InvalidInputError(f"{name} has type {item['type']!r}; use one of {', '.join(ITEM_TYPES)}")
+    return items
 
 
 def is_relevant(hit: Hit, expected: Sequence[str]) -> bool:
@@ -117,10 +135,11 @@ def first_part_words(text: str) -> int:
 
 
 def mixed_voice(answer: Answer) -> bool:
-    """True when a Dutch answer addresses the asker both as "u" and as "je"."""
+    """True when a Dutch answer addresses the asker both as "u" and as "je" (a multi-part
+    answer's bold part headings are the asker's own words, not the answer's voice)."""
     if answer.language != "nl":
         return False
-    return addressed_as(_MARKUP.sub("", answer.text)) == {"u", "je"}
+    return addressed_as(_MARKUP.sub("", _HEADING.sub("", answer.text))) == {"u", "je"}
 
 
 def _today(item: dict) -> date:

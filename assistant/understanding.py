@@ -52,7 +52,7 @@ _QUESTION_START = re.compile(
     r"|shall|do|does|did|is|are|am|will|would|have|has)\b"
 )
 _REQUEST = re.compile(
-    r"\b(ik wil (graag )?weten|ik vraag me af|graag hoor ik|graag wil ik weten|mijn vraag is|vraag:|weet iemand"
+    r"\b((?<!wat )ik wil (graag )?weten|ik vraag me af|graag hoor ik|graag wil ik weten|mijn vraag is|vraag:|weet iemand"
     r"|kunt u (me )?(uitleggen|vertellen)|kun je (me )?(uitleggen|vertellen)|leg (eens )?uit|help me"
     r"|^(geef|noem|bereken|reken|vertel|give|list|tell me|calculate|explain)"
     r"|i('d| would) like to know|i wonder|my question is|question:|can you (explain|tell)|please explain)\b"

@@ -49,10 +49,10 @@ class Card:
     def audience(self) -> str:
         return self.chunk.metadata.get("audience") or "beide"
 
-    @property
-    def voice(self) -> str:
-        """How the card addresses the asker in Dutch: "je" (werknemer cards) or "u"."""
-        return "je" if self.audience == "werknemer" else "u"
+    def voice(self, asker: str = "u") -> str:
+        """How the card addresses the asker in Dutch: "je" (werknemer cards), "u" (werkgever
+        cards), or the asker's own voice (cards for both address neither)."""
+        return {"werknemer": "je", "werkgever": "u"}.get(self.audience, asker)
 
 
 @dataclass(frozen=True)
@@ -225,8 +225,10 @@ def _phrase_vectors_on_disk(phrases: list[str], embedder: Embedder, cache_dir: P
     return vectors
 
 
-def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str, trace: dict) -> Answer:
-    """The card's vetted answer, citing the articles it rests on and its external sources."""
+def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str, trace: dict,
+                voice: str = "u") -> Answer:
+    """The card's vetted answer, citing the articles it rests on and its external sources.
+    `voice` is the asker's ("u"/"je"): what a card written for both says around it."""
     card = match.card
     citations: list[Citation] = []
     for doc_id in json.loads(card.chunk.metadata.get("articles") or "[]"):
@@ -248,8 +250,8 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     said = f"{body} {markers}"
     reviewed = _reviewed(card.chunk.metadata.get("last_reviewed"))
     if reviewed:
-        said += f"\n\n_{text('answer.reviewed', language, card.voice)} {long_date(reviewed, language, weekday=False)}._"
-    trace["voice"] = card.voice
+        said += f"\n\n_{text('answer.reviewed', language, card.voice(voice))} {long_date(reviewed, language, weekday=False)}._"
+    trace["voice"] = card.voice(voice)
     return Answer(said, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
 
 
@@ -282,7 +284,7 @@ class CardAnswerer:
                               trace={"path": "clarify:audience", "cards": [match.card.id, other.card.id]})
         trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
                                           "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}
-        return card_answer(match, retrieval.snapshot.by_doc, turn.language, trace)
+        return card_answer(match, retrieval.snapshot.by_doc, turn.language, trace, turn.voice)
 
     @staticmethod
     def _twin_for_the_other_side(match: CardMatch, retrieval: Retrieval) -> CardMatch | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from assistant.cli import main
@@ -31,10 +32,12 @@ def test_development_eval_meets_the_committed_thresholds(kb_assistant):
     assert mrr["hybrid"] >= mrr["dense"] and mrr["hybrid"] > mrr["bm25"], mrr
 
 
-def test_probe_eval_meets_its_floor(kb_assistant):
-    """The second development set: realistic questions written without reading knowledge/."""
-    report = run_eval(kb_assistant, load_items(EVAL / "probe.yaml"), baseline=False)
-    thresholds = thresholds_for(yaml.safe_load((EVAL / "thresholds.yaml").read_text()), "probe")
+@pytest.mark.parametrize("name", ["probe", "probe2"])
+def test_probe_eval_meets_its_floor(kb_assistant, name):
+    """The second and third development sets: realistic questions written without reading
+    knowledge/ (stories, follow-ups, typos, English on a Dutch page)."""
+    report = run_eval(kb_assistant, load_items(EVAL / f"{name}.yaml"), baseline=False)
+    thresholds = thresholds_for(yaml.safe_load((EVAL / "thresholds.yaml").read_text()), name)
     misses = below_thresholds(report, thresholds)
     assert not misses, f"{misses}\n{format_report(report)}\nfailures: {report.failures}"
 
@@ -82,3 +85,20 @@ def test_eval_command_exits_non_zero_below_a_threshold(kb_settings, tmp_path, ca
     (tmp_path / "thresholds.yaml").write_text("deadline_accuracy: 1.01\n")
     assert main(args) == 1
     assert "below threshold: small: deadline_accuracy" in capsys.readouterr().out
+
+
+def test_an_item_of_an_unknown_type_is_refused_not_counted_as_right(kb_settings, tmp_path, capsys):
+    """A mistyped `type` (e.g. "refuse") was scored as right without a check."""
+    item = {"id": "x1", "question": "Schrijf een briefje van de huisarts voor mij.", "type": "refuse"}
+    (tmp_path / "typo.yaml").write_text(yaml.safe_dump([item], allow_unicode=True))
+    code = main(["eval", str(tmp_path / "typo.yaml"), "--data-dir", str(kb_settings.data_dir)])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "item x1 has type 'refuse'" in err and "out_of_scope" in err
+
+
+def test_every_eval_file_loads():
+    for path in sorted(EVAL.glob("*.yaml")):
+        if path.name in ("thresholds.yaml", "blind.lock.yaml") or path.name.startswith("scope-"):
+            continue
+        assert load_items(path), path

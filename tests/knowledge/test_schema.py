@@ -235,9 +235,12 @@ def test_dutch_card_uses_u_or_je_consistently(kf):
 
 @pytest.mark.parametrize("kf", NL_CARDS, ids=_ids(NL_CARDS))
 def test_dutch_card_form_of_address_fits_the_audience(kf):
-    """docs/knowledge-format.md: "u" for werkgever/beide cards, "je" for werknemer cards."""
+    """docs/knowledge-format.md: "u" for werkgever cards, "je" for werknemer cards, neither for
+    cards both read (a werknemer was addressed as "u", and a two-part answer mixed the two)."""
     u_forms, je_forms = _address_forms(kf.body)
-    wrong = u_forms if kf.meta.get("audience") == "werknemer" else je_forms
+    audience = kf.meta.get("audience")
+    wrong = (u_forms if audience == "werknemer" else je_forms if audience == "werkgever"
+             else u_forms | je_forms)
     assert not wrong, (f"{kf.rel}: audience '{kf.meta.get('audience')}' but the answer uses "
                        f"{sorted(wrong)}")
 
