@@ -82,25 +82,7 @@ def create_backup(settings: Settings, dest: Path) -> dict[str, Any]:
     shutil.rmtree(work, ignore_errors=True)
     try:
         work.mkdir(parents=True)
-        index = _backup_index(settings, work)
-        for db in sorted(data_dir.glob("*.sqlite3")):
-            _backup_sqlite(db, work / "sqlite" / db.name)
-        uploads = data_dir / "uploads"
-        if uploads.is_dir():
-            shutil.copytree(uploads, work / "uploads")
-        files = [
-            {"path": p.relative_to(work).as_posix(), "bytes": p.stat().st_size,
-             "sha256": _sha256(p)}
-            for p in sorted(work.rglob("*")) if p.is_file()
-        ]
-        manifest = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "version": _version(),
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "model": index["embedding_model"] if index else None,
-            "generation": index["generation"] if index else None,
-            "index": index, "files": files,
-        }
-        (work / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        manifest = _write_manifest(work, _copy_data(settings, work))
         if dest.exists():
             dest.rmdir()
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +94,36 @@ def create_backup(settings: Settings, dest: Path) -> dict[str, Any]:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    return manifest
+
+
+def _copy_data(settings: Settings, work: Path) -> dict[str, Any] | None:
+    """Copy the index, the SQLite databases and the uploads into `work`; what `_backup_index`
+    says of the index."""
+    index = _backup_index(settings, work)
+    for db in sorted(settings.data_dir.glob("*.sqlite3")):
+        _backup_sqlite(db, work / "sqlite" / db.name)
+    uploads = settings.data_dir / "uploads"
+    if uploads.is_dir():
+        shutil.copytree(uploads, work / "uploads")
+    return index
+
+
+def _write_manifest(work: Path, index: dict[str, Any] | None) -> dict[str, Any]:
+    """Write (and return) the manifest of `work`: every file with its size and SHA-256."""
+    files = [
+        {"path": p.relative_to(work).as_posix(), "bytes": p.stat().st_size,
+         "sha256": _sha256(p)}
+        for p in sorted(work.rglob("*")) if p.is_file()
+    ]
+    manifest = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "version": _version(),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "model": index["embedding_model"] if index else None,
+        "generation": index["generation"] if index else None,
+        "index": index, "files": files,
+    }
+    (work / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.answering import deadline as dl
 from assistant.answering.deadline_assumptions import assumption_text
@@ -12,6 +12,9 @@ from assistant.texts import text
 from assistant.types import Answer
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from assistant.deadlines import Episode, ParsedSickness, Timeline
     from assistant.retrieval.index import Retrieval
     from assistant.understanding import Turn
 
@@ -23,60 +26,57 @@ class DeadlineAnswerer:
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
         """A deadline or clarify answer, or None when this part is not a deadline question."""
-        from assistant.deadlines import compute_timeline, parse_dates
+        from assistant.deadlines import parse_dates
 
-        question, previous = turn.parts[retrieval.part], list(turn.previous)
-        language, today, voice, trace = turn.language, turn.today, turn.voice, {}
-        # the first part speaks for the whole message: "ziek sinds ... Tellen we samen? Geef de termijnen."
-        asks = dl.is_deadline_question(question) or (not retrieval.part and dl.is_deadline_question(turn.message))
-        answers_eje = not retrieval.part and _asked_for_eje(turn)  # "de EJE was op 3 november"
-        asks = asks or answers_eje
-        gap = dl.gap_days(question)
-        if not asks and gap is None:
+        part, language, trace = retrieval.part, turn.language, {}
+        answers_eje = not part and _asked_for_eje(turn)  # "de EJE was op 3 november"
+        gap = dl.gap_days(turn.parts[part])
+        if not (_asks_for_deadlines(turn, part) or answers_eje) and gap is None:
             return None
-        if retrieval.part and turn.notes.get("deadline_answered"):  # the first part's timeline covers it
-            return Answer("", "deadline", language, confidence=1.0, trace={"path": "deadline", "covered": True})
+        if part and turn.notes.get("deadline_answered"):  # the first part's timeline covers it
+            return Answer("", "deadline", language, confidence=1.0,
+                          trace={"path": "deadline", "covered": True})
         try:
-            parsed = parse_dates(" \n".join([*previous, turn.message]), today)
+            parsed = parse_dates(" \n".join([*turn.previous, turn.message]), turn.today)
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_date")
-        asked = [k for part in turn.parts for k in dl.asked_keys(part) if dl.is_deadline_question(part)] \
-            or (dl.asked_keys(turn.message) if dl.is_deadline_question(turn.message) else [])
-        keys = list(dict.fromkeys(asked)) or (["spoor2_start"] if answers_eje else []) \
-            or (dl.asked_keys(previous[-1]) if previous and turn.follow_up else [])
+        keys = _asked_keys(turn, answers_eje)
         if parsed is None or not parsed.episodes:
-            wants = dl.wants_calculation(question) or (not retrieval.part and dl.wants_calculation(turn.message))
-            if wants or (gap is not None and previous):
-                return self._clarify(text("answer.clarify_date", language, voice), language, trace, "first_sick_day")
-            if keys and dl.about_a_case(turn.message):  # "wanneer moet ik dat doen, hij is ziek": ask the date
-                turn.notes["ask_first_sick_day"] = True
-            return None
+            return self._without_dates(turn, part, gap, keys, trace)
         turn.notes["deadline_answered"] = True
-        episodes, note, before = list(parsed.episodes), "", None
         started = time.perf_counter()
+        if gap is not None and gap >= 28:  # a new period: its first day is needed
+            return self._clarify(text("answer.clarify_date", language, turn.voice), language,
+                                 trace, "new_period")
         try:
-            if gap is not None:
-                if gap >= 28:  # a new period: its first day is needed
-                    return self._clarify(text("answer.clarify_date", language, voice), language, trace, "new_period")
-                before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
-                episodes, note = dl.shift_by_gap(episodes, gap, today), text("answer.what_if_gap", language, gap=gap)
-            timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
+            episodes, timeline, before, note = _timelines(parsed, gap, turn.today, language)
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
-        assumed = assumption_text(parsed.assumptions, timeline.period_start, language, voice)
-        result = dl.describe(timeline, keys, language, today, note=note, before=before, voice=voice,
-                             assumed=assumed)
+        assumed = assumption_text(parsed.assumptions, timeline.period_start, language, turn.voice)
+        result = dl.describe(timeline, keys, language, turn.today, note=note, before=before,
+                             voice=turn.voice, assumed=assumed)
         trace["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
         trace["path"] = "deadline"
-        trace["deadline"] = {
-            "period_start": result.period_start, "milestones": result.milestones, "keys": keys,
-            "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None] for e in episodes],
-            "leave": [[v.start.isoformat(), v.end.isoformat()] for v in parsed.leave],
-            "assumptions": [a.kind for a in parsed.assumptions],
-        }
-        timeline_doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
+        trace["deadline"] = _deadline_trace(result, keys, episodes, parsed)
+        timeline_doc = ("en-poortwachter-timeline" if language == "en"
+                        else "nl-tijdlijn-poortwachter")
         citation = article_citation(retrieval.snapshot.by_doc, timeline_doc, 1)
         return Answer(result.text, "deadline", language, [citation] if citation else [], 1.0, trace)
+
+    def _without_dates(self, turn: Turn, part: int, gap: int | None, keys: list[str],
+                       trace: dict) -> Answer | None:
+        """No sick day in the conversation: ask for it when a calculation is wanted, else None
+        (and note that a later answer may ask for it)."""
+        language = turn.language
+        wants = dl.wants_calculation(turn.parts[part]) or (
+            not part and dl.wants_calculation(turn.message))
+        if wants or (gap is not None and turn.previous):
+            return self._clarify(text("answer.clarify_date", language, turn.voice), language,
+                                 trace, "first_sick_day")
+        # "wanneer moet ik dat doen, hij is ziek": a later answer asks for the date
+        if keys and dl.about_a_case(turn.message):
+            turn.notes["ask_first_sick_day"] = True
+        return None
 
     @staticmethod
     def _clarify(text: str, language: str, trace: dict, reason: str) -> Answer:
@@ -84,7 +84,56 @@ class DeadlineAnswerer:
         return Answer(text, "clarify", language, confidence=1.0, trace=trace)
 
 
+def _asks_for_deadlines(turn: Turn, part: int) -> bool:
+    """True when this part asks for a deadline; the first part speaks for the whole message
+    ("ziek sinds ... Tellen we samen? Geef de termijnen.")."""
+    return dl.is_deadline_question(turn.parts[part]) or (
+        not part and dl.is_deadline_question(turn.message))
+
+
+def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
+    """The milestones asked for in the message; else spoor 2 after an EJE answer; else those of
+    the previous message when this one follows up on it."""
+    asked = [k for part in turn.parts if dl.is_deadline_question(part)
+             for k in dl.asked_keys(part)]
+    if not asked and dl.is_deadline_question(turn.message):
+        asked = dl.asked_keys(turn.message)
+    if asked:
+        return list(dict.fromkeys(asked))
+    if answers_eje:
+        return ["spoor2_start"]
+    return dl.asked_keys(turn.previous[-1]) if turn.previous and turn.follow_up else []
+
+
+def _timelines(parsed: ParsedSickness, gap: int | None, today: date,
+               language: str) -> tuple[list[Episode], Timeline, Timeline | None, str]:
+    """(episodes, timeline, timeline before, note): with a gap of under 28 days the what-if
+    timeline after it, compared with the one before."""
+    from assistant.deadlines import compute_timeline
+
+    episodes, note, before = list(parsed.episodes), "", None
+    if gap is not None:
+        before = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
+        episodes = dl.shift_by_gap(episodes, gap, today)
+        note = text("answer.what_if_gap", language, gap=gap)
+    timeline = compute_timeline(episodes, today=today, **parsed.timeline_kwargs())
+    return episodes, timeline, before, note
+
+
+def _deadline_trace(result: dl.DeadlineResult, keys: list[str], episodes: list[Episode],
+                    parsed: ParsedSickness) -> dict[str, Any]:
+    """What the trace records of a computed answer: dates and kinds, never the message."""
+    return {
+        "period_start": result.period_start, "milestones": result.milestones, "keys": keys,
+        "episodes": [[e.start.isoformat(), e.end.isoformat() if e.end else None]
+                     for e in episodes],
+        "leave": [[v.start.isoformat(), v.end.isoformat()] for v in parsed.leave],
+        "assumptions": [a.kind for a in parsed.assumptions],
+    }
+
+
 def _asked_for_eje(turn: Turn) -> bool:
     """True when the assistant's last message asked whether the eerstejaarsevaluatie was held."""
     said = next((h["content"] for h in reversed(turn.history) if h.get("role") == "assistant"), "")
-    return any(text("answer.ask_eje", language, voice) in said for language, voice in (("nl", "u"), ("nl", "je"), ("en", "u")))
+    return any(text("answer.ask_eje", language, voice) in said
+               for language, voice in (("nl", "u"), ("nl", "je"), ("en", "u")))

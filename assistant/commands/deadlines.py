@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import Any
 
 from assistant.commands import add_common
 from assistant.errors import DeadlineInputError
@@ -69,14 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the timeline; exit code 2 on invalid input."""
-    from assistant.deadlines import (
-        compute_timeline,
-        render_table,
-        to_csv,
-        to_ics,
-    )
+    from assistant.deadlines import to_csv, to_ics
     from assistant.deadlines.check import check_steps
-    from assistant.deadlines.costs import cost_lines, cost_view
+    from assistant.deadlines.costs import cost_view
     from assistant.deadlines.export import parse_alarm_days
 
     try:
@@ -84,15 +80,7 @@ def run(args: argparse.Namespace) -> int:
         episodes = _episodes(args, today)
         done = _done(args.done, today)
         evaluations = [_date(e, today) for e in args.evaluation]
-        timeline = compute_timeline(
-            episodes,
-            today=today,
-            probleemanalyse=_date(args.probleemanalyse, today) or done.get("probleemanalyse"),
-            eje=_date(args.eje, today) or done.get("eerstejaarsevaluatie"),
-            loonsanctie_weeks=args.loonsanctie_weeks,
-            verlenging_tot=_date(args.verlenging_tot, today),
-            leave=_leave(args, today),
-        )
+        timeline = _timeline(args, episodes, done, today)
         checks = (check_steps(timeline, done, today=today, evaluations=evaluations)
                   if done or evaluations else [])
         costs = (cost_view(timeline, today=today, monthly_wage=args.monthly_wage)
@@ -107,26 +95,55 @@ def run(args: argparse.Namespace) -> int:
 
         return _write(to_pdf(timeline, checks=checks, made_on=today, language=lang), args.output)
     if args.format == "json":
-        data = timeline.to_dict()
-        if checks:
-            data["check"] = [c.to_dict(lang) for c in checks]
-        if costs is not None:
-            data["costs"] = {"weeks_left": costs.weeks_left,
-                             "loonsanctie_cost": costs.loonsanctie_cost,
-                             "lines": cost_lines(costs, lang)}
-        out = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        out = _as_json(timeline, checks, costs, lang)
     elif args.format == "csv":
         out = to_csv(timeline, language=lang)
     elif args.format == "ics":
         out = to_ics(timeline, language=lang, alarm_days=alarms)
     else:
-        out = render_table(timeline, language=lang)
-        if checks:
-            out += "\n" + "\n".join(f"{c.title(lang)}: {c.label(lang)} ({c.due.isoformat()}). "
-                                     f"{c.action(lang)}".rstrip() for c in checks) + "\n"
-        if costs is not None:
-            out += "\n" + "\n".join(cost_lines(costs, lang)).replace("**", "") + "\n"
+        out = _as_table(timeline, checks, costs, lang)
     return _write(out, args.output)
+
+
+def _timeline(args: argparse.Namespace, episodes: list, done: dict[str, date],
+              today: date) -> Any:
+    """The timeline of the arguments; a step given with --done stands in for its own option."""
+    from assistant.deadlines import compute_timeline
+
+    return compute_timeline(
+        episodes,
+        today=today,
+        probleemanalyse=_date(args.probleemanalyse, today) or done.get("probleemanalyse"),
+        eje=_date(args.eje, today) or done.get("eerstejaarsevaluatie"),
+        loonsanctie_weeks=args.loonsanctie_weeks,
+        verlenging_tot=_date(args.verlenging_tot, today),
+        leave=_leave(args, today),
+    )
+
+
+def _as_json(timeline: Any, checks: list, costs: Any, lang: str) -> str:
+    """The timeline as JSON, with the check and the cost estimate when asked for (as the API)."""
+    data = timeline.to_dict()
+    if checks:
+        data["check"] = [c.to_dict(lang) for c in checks]
+    if costs is not None:
+        data["costs"] = costs.to_dict(lang)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _as_table(timeline: Any, checks: list, costs: Any, lang: str) -> str:
+    """The timeline as a text table, then one line per checked step and the cost lines."""
+    from assistant.deadlines import render_table
+    from assistant.deadlines.costs import cost_lines
+    from assistant.deadlines.dates import short_date
+
+    out = render_table(timeline, language=lang)
+    if checks:
+        out += "\n" + "\n".join(f"{c.title(lang)}: {c.label(lang)} ({short_date(c.due)}). "
+                                 f"{c.action(lang)}".rstrip() for c in checks) + "\n"
+    if costs is not None:
+        out += "\n" + "\n".join(cost_lines(costs, lang)).replace("**", "") + "\n"
+    return out
 
 
 def _write(data: str | bytes, output: str | None) -> int:

@@ -65,6 +65,16 @@ class CostView:
     loonsanctie_cost: int | None
     capped: bool
 
+    def to_dict(self, language: str = "nl") -> dict:
+        """JSON-ready, with the Markdown lines of `cost_lines` in `language` (API and CLI)."""
+        return {
+            "end_of_wachttijd": self.end_of_wachttijd.isoformat(), "weeks_left": self.weeks_left,
+            "packages": [{"months": p.months, "ends": p.ends.isoformat(), "fits": p.fits}
+                         for p in self.packages],
+            "weekly_cost": self.weekly_cost, "loonsanctie_cost": self.loonsanctie_cost,
+            "capped": self.capped, "estimate": True, "lines": cost_lines(self, language),
+        }
+
 
 def _add_months(day: date, months: int) -> date:
     month = day.month - 1 + months

@@ -36,25 +36,9 @@ language (`language` field, `?lang=`, or `Accept-Language`)."""
 
 def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     """The whole web app; `holder` builds (or already has) the assistant."""
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        holder.start()
-        downloads = app.state.web.downloads
-        sweeper = asyncio.create_task(downloads.sweep_forever())
-        purger = asyncio.create_task(_keep_retention(app.state.web, settings.retention_days))
-        handoffs = asyncio.create_task(app.state.web.handoff.deliverer.run_forever())
-        try:
-            yield
-        finally:
-            sweeper.cancel()
-            purger.cancel()
-            handoffs.cancel()
-            downloads.clear()
-
     app = FastAPI(
         title="Spoor 2 Assistent API", version="0.1.0", description=DESCRIPTION,
-        docs_url="/docs" if settings.api_docs else None, redoc_url=None, lifespan=lifespan,
+        docs_url="/docs" if settings.api_docs else None, redoc_url=None, lifespan=_lifespan,
     )
     app.state.web = WebContext.create(settings, holder)
     install_access_log_filter()
@@ -63,6 +47,37 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
     install_security(app, settings, site_origins)
     app.add_middleware(SecurityHeaders, allowed_origins=(*settings.allowed_origins, *site_origins),
                        ui_path=UI_PATH)
+    _include_routers(app, settings)
+    _answer_unknown_api_paths(app)
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse(UI_PATH + "/")
+
+    _mount_ui(app, app.state.web)
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start building the assistant and the background tasks; stop the tasks at shutdown."""
+    web: WebContext = app.state.web
+    web.holder.start()
+    tasks = [
+        asyncio.create_task(web.downloads.sweep_forever()),
+        asyncio.create_task(_keep_retention(web, web.settings.retention_days)),
+        asyncio.create_task(web.handoff.deliverer.run_forever()),
+    ]
+    try:
+        yield
+    finally:
+        for task in tasks:
+            task.cancel()
+        web.downloads.clear()
+
+
+def _include_routers(app: FastAPI, settings: Settings) -> None:
+    """The API, widget, handoff, source, admin and metrics routes (OpenAI's when switched on)."""
     app.include_router(api.router)
     app.include_router(site_api.router)
     app.include_router(handoff.router)
@@ -71,6 +86,10 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
         app.include_router(openai_api.router)
     install_admin(app, settings)
     install_metrics(app)
+
+
+def _answer_unknown_api_paths(app: FastAPI) -> None:
+    """A JSON 405 (with Allow) or 404 for an /api/ path no route answered; added after them."""
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                    include_in_schema=False)
@@ -81,17 +100,16 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
                            {"Allow": ", ".join(allowed)})
         raise ApiError(404, "not_found", *pair("web.api_not_found"))
 
-    @app.get("/", include_in_schema=False)
-    async def root() -> RedirectResponse:
-        return RedirectResponse(UI_PATH + "/")
 
-    ui = build_ui(app.state.web)
+def _mount_ui(app: FastAPI, web: WebContext) -> None:
+    """The Gradio UI at UI_PATH, queued to SPOOR2_MAX_CONCURRENCY."""
+    settings = web.settings
+    ui = build_ui(web)
     ui.queue(default_concurrency_limit=settings.max_concurrency)
     gr.mount_gradio_app(app, ui, path=UI_PATH, css=CSS, theme=theme(), footer_links=[],
                         head=head(settings.max_message_chars),
                         show_error=False, ssr_mode=False, mcp_server=False, run_history=False,
-                        allowed_paths=[str(app.state.web.downloads.root)], max_file_size=0)
-    return app
+                        allowed_paths=[str(web.downloads.root)], max_file_size=0)
 
 
 async def _keep_retention(web: WebContext, days: int, every: float = 3600.0) -> None:

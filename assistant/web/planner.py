@@ -70,16 +70,9 @@ def check(timeline: Any, steps: dict[str, date | None], evaluations: Sequence[da
 
 def costs(timeline: Any, today: date, monthly_wage: float | None, language: str) -> dict:
     """The cost view as a JSON-ready dict, with the Markdown lines in the user's language."""
-    from assistant.deadlines.costs import cost_lines, cost_view
+    from assistant.deadlines.costs import cost_view
 
-    view = cost_view(timeline, today=today, monthly_wage=monthly_wage)
-    return {
-        "end_of_wachttijd": view.end_of_wachttijd.isoformat(), "weeks_left": view.weeks_left,
-        "packages": [{"months": p.months, "ends": p.ends.isoformat(), "fits": p.fits}
-                     for p in view.packages],
-        "weekly_cost": view.weekly_cost, "loonsanctie_cost": view.loonsanctie_cost,
-        "capped": view.capped, "estimate": True, "lines": cost_lines(view, language),
-    }
+    return cost_view(timeline, today=today, monthly_wage=monthly_wage).to_dict(language)
 
 
 def export(timeline: Any, fmt: str, language: str, *, alarm_days: Sequence[int] | None = None,

@@ -78,6 +78,15 @@ def safe_href(url: str) -> str | None:
     return None
 
 
+def source_link(url: str, label: str) -> str:
+    """`label` (already escaped) as a link that opens in a new tab, or alone when `url` is not
+    http(s) or site-relative (the source pages and the chat's source list)."""
+    href = safe_href(url)
+    if href is None:
+        return label
+    return f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+
+
 def render_source_page(doc: dict[str, Any]) -> str:
     """The HTML page of one knowledge-base article; everything is escaped."""
     lang = "en" if doc.get("language") == "en" else "nl"
@@ -91,10 +100,7 @@ def render_source_page(doc: dict[str, Any]) -> str:
     for src in doc.get("sources") or []:
         title = escape(str(src.get("title") or src.get("url") or ""))
         law = f" <span class='meta'>({escape(str(src['law']))})</span>" if src.get("law") else ""
-        href = safe_href(str(src.get("url") or ""))
-        link = (f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-                if href else title)
-        items.append(f"<li>{link}{law}</li>")
+        items.append(f"<li>{source_link(str(src.get('url') or ''), title)}{law}</li>")
     return _PAGE.format(
         lang=lang,
         title=escape(str(doc.get("title") or "")),

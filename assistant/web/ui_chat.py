@@ -14,7 +14,7 @@ from assistant.texts import text
 from assistant.web import chat
 from assistant.web.context import WebContext, answer_dict
 from assistant.web.errors import ApiError
-from assistant.web.sources import safe_href
+from assistant.web.sources import source_link
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,7 @@ def render_sources(citations: list[dict[str, Any]], language: str) -> str:
     items = []
     for c in citations:
         label = escape(f"[{c['number']}] {c['title']}")
-        href = safe_href(str(c.get("url") or ""))
-        link = (f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
-                if href else label)
+        link = source_link(str(c.get("url") or ""), label)
         section = f" — {escape(str(c['section']))}" if c.get("section") else ""
         items.append(f"<li>{link}{section}</li>")
     return (f'<details class="bronnen"><summary>{text("ui.sources", language)} ({len(citations)})'

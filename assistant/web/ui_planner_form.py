@@ -144,6 +144,17 @@ def build_planner_form(forget: Any = None) -> PlannerForm:
     with gr.Row():
         f.first_day = date_box("first_sick_day", "first-sick-day")
         f.eje = date_box("eje", "eje")
+    _add_periods(f)
+    f.period_count = gr.State(0, delete_callback=forget)
+    _add_optional_fields(f)
+    f.calc = gr.Button(text("ui.calculate", "nl"), variant="primary", elem_id="calculate")
+    _add_results(f)
+    _wire_periods(f)
+    return f
+
+
+def _add_periods(f: PlannerForm) -> None:
+    """Earlier sickness periods: MAX_PERIODS hidden rows of two dates, shown one by one."""
     with gr.Group(elem_id="periods"):
         f.periods_label = gr.Markdown(text("ui.periods", "nl"), elem_id="periods-label")
         for i in range(1, MAX_PERIODS + 1):
@@ -158,7 +169,10 @@ def build_planner_form(forget: Any = None) -> PlannerForm:
             f.add_period = gr.Button(text("ui.add_period", "nl"), elem_id="add-period", size="sm")
             f.remove_period = gr.Button(text("ui.remove_period", "nl"), elem_id="remove-period",
                                         size="sm", visible=False)
-    f.period_count = gr.State(0, delete_callback=forget)
+
+
+def _add_optional_fields(f: PlannerForm) -> None:
+    """Leave, steps already done, extension, wage (in closed accordions) and the alarm days."""
     with gr.Group(elem_id="leave"):
         f.leave_label = gr.Markdown(text("ui.leave", "nl"), elem_id="leave-label")
         with gr.Row():
@@ -178,7 +192,10 @@ def build_planner_form(forget: Any = None) -> PlannerForm:
                            elem_id="monthly-wage")
     f.alarm_days = gr.Textbox(label=text("ui.alarm_days", "nl"), value="14,2", lines=1, max_lines=1,
                               elem_id="alarm-days")
-    f.calc = gr.Button(text("ui.calculate", "nl"), variant="primary", elem_id="calculate")
+
+
+def _add_results(f: PlannerForm) -> None:
+    """Where the result shows: summary, check, costs, picture, table and the download buttons."""
     f.summary = gr.Markdown(elem_id="planner-summary")
     f.check = gr.HTML(elem_id="planner-check")
     f.costs = gr.Markdown(elem_id="planner-costs")
@@ -191,8 +208,6 @@ def build_planner_form(forget: Any = None) -> PlannerForm:
                                   elem_id="download-csv")
         f.pdf = gr.DownloadButton(text("ui.download_pdf", "nl"), visible=False,
                                   elem_id="download-pdf")
-    _wire_periods(f)
-    return f
 
 
 def _wire_periods(f: PlannerForm) -> None:

@@ -117,6 +117,17 @@ def test_table_with_steps_and_wage_shows_the_check_and_costs(capsys):
     assert "Probleemanalyse: gedaan 05-04-2024" in out
     assert "42e-weeksmelding bij UWV: te laat (21 dagen)" in out
     assert "€ 25.200" in out
+    assert "Probleemanalyse: gedaan 05-04-2024 (11-04-2024)." in out  # dates as in the table
+
+
+def test_json_costs_are_the_api_s_estimate_with_the_packages_that_still_fit(capsys):
+    assert main(["deadlines", "--first-sick-day", "2024-03-01", "--today", "2025-10-01",
+                 "--monthly-wage", "3000", "--format", "json"]) == 0
+    costs = json.loads(capsys.readouterr().out)["costs"]
+    assert costs["end_of_wachttijd"] == "2026-02-26" and costs["loonsanctie_cost"] == 25200
+    assert [(p["months"], p["fits"]) for p in costs["packages"]] == [
+        (3, True), (6, False), (9, False), (None, True)]
+    assert costs["weeks_left"] == 21 and "21 weken" in costs["lines"][0]
 
 
 def test_bad_done_step_exits_2(capsys):

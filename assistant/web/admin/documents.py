@@ -6,6 +6,7 @@ Console page `/admin/documenten`; JSON API `GET/POST/DELETE /api/admin/documents
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any
@@ -45,6 +46,7 @@ _FORBIDDEN_SITE = pair("admin.forbidden_site")
 _PROTECTED = pair("admin.documents.protected")
 _NOT_FOUND = pair("admin.documents.not_found")
 _STILL_ON_DISK = pair("admin.documents.still_on_disk")
+_ACCEPT = ",".join(EXTENSIONS)
 
 
 # -- state --------------------------------------------------------------------------------------
@@ -214,9 +216,7 @@ async def api_ingest(request: Request,
 
 # -- console page --------------------------------------------------------------------------------
 def _status_html(status: dict[str, Any], lang: str) -> str:
-    def t(key: str) -> str:
-        return text(f"admin.documents.{key}", lang)
-
+    t = _texts(lang)
     state = status.get("state", "idle")
     if state == "idle":
         return ""
@@ -254,67 +254,82 @@ def _status_html(status: dict[str, Any], lang: str) -> str:
             f"{skipped}{conflicts}")
 
 
-def _page(request: Request, admin: Admin, error: str = "", status_code: int = 200) -> HTMLResponse:
-    lang = request_language(request)
-    status = jobs(request).status()
+def _texts(lang: str) -> Callable[[str], str]:
+    """The console page's text with this key (under `admin.documents.`) in `lang`."""
+    return lambda key: text(f"admin.documents.{key}", lang)
 
-    def t(key: str) -> str:
-        return text(f"admin.documents.{key}", lang)
 
-    docs = documents(request, admin)
-    token = escape(csrf_token(request))
-    hidden = f'<input type="hidden" name="{CSRF_FIELD}" value="{token}">'
-    suffix = "" if lang == "nl" else f"?lang={lang}"
-    rows = []
-    for d in docs:
-        if d["removable"]:
-            action = (f'<form method="post" action="/admin/documenten/verwijderen{suffix}">{hidden}'
-                      f'<input type="hidden" name="path" value="{escape(d["path"])}">'
-                      f'<button type="submit" aria-label="{t("remove")} '
-                      f'{escape(d["file"])}">{t("remove")}</button></form>')
-        else:
-            action = ('<span class="muted">' + (t("not_from_the_console")) + "</span>")
-        label = t(f"origin_{d['origin']}")
-        if d["folder"]:
-            label += f" ({escape(d['folder'])})"
-        vetted = t("yes") if d["vetted"] else t("no")
-        rows.append(
-            f"<tr><td>{escape(d['title'] or d['file'])}</td>"
+def _document_row(d: dict[str, Any], t: Callable[[str], str], hidden: str, suffix: str) -> str:
+    """One document's table row, with a remove button when it may be removed."""
+    if d["removable"]:
+        action = (f'<form method="post" action="/admin/documenten/verwijderen{suffix}">{hidden}'
+                  f'<input type="hidden" name="path" value="{escape(d["path"])}">'
+                  f'<button type="submit" aria-label="{t("remove")} '
+                  f'{escape(d["file"])}">{t("remove")}</button></form>')
+    else:
+        action = '<span class="muted">' + t("not_from_the_console") + "</span>"
+    label = t(f"origin_{d['origin']}")
+    if d["folder"]:
+        label += f" ({escape(d['folder'])})"
+    vetted = t("yes") if d["vetted"] else t("no")
+    return (f"<tr><td>{escape(d['title'] or d['file'])}</td>"
             f"<td><code>{escape(d['path'])}</code></td>"
             f"<td>{escape(label)}</td><td>{vetted}</td>"
             f"<td>{d['chunks']}</td><td>{escape(d['ingested_at'][:16].replace('T', ' '))}</td>"
             f"<td>{action}</td></tr>")
-    head = ("<tr><th scope=\"col\">Document</th><th scope=\"col\">"
-            + (t("file")) + "</th><th scope=\"col\">"
-            + (t("source")) + "</th><th scope=\"col\">"
-            + (t("vetted")) + "</th><th scope=\"col\">Chunks</th>"
-            "<th scope=\"col\">" + (t("added_utc"))
-            + "</th><th scope=\"col\">" + (t("action")) + "</th></tr>")
-    site_field = "" if admin.site is not None else (
-        '<p><label for="site">' + (t("site_origin_empty_every_site"))
-        + '</label><br><input id="site" name="site" type="text" size="40" style="max-width: 100%" '
-        'placeholder="https://www.bureau.nl"></p>')
-    error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
-    accept = ",".join(EXTENSIONS)
-    body = f"""{error_html}
-<section aria-labelledby="h-status"><h2 id="h-status">{t('processing')}</h2>
-<div id="ingest-status" aria-live="polite">{_status_html(status, lang) or
-    ('<p id="ingest-state" data-state="idle">' + (t('nothing_is_being_processed')) + '</p>')}</div>
-<p><a href="/admin/documenten{suffix}">{t('refresh')}</a></p></section>
-<section aria-labelledby="h-upload"><h2 id="h-upload">{t('upload')}</h2>
+
+
+def _table_head(t: Callable[[str], str]) -> str:
+    columns = ("Document", t("file"), t("source"), t("vetted"), "Chunks", t("added_utc"),
+               t("action"))
+    return "<tr>" + "".join(f'<th scope="col">{c}</th>' for c in columns) + "</tr>"
+
+
+def _status_section(status: dict[str, Any], lang: str, suffix: str) -> str:
+    """The progress of the current or last run, and a Refresh link."""
+    t = _texts(lang)
+    said = (_status_html(status, lang)
+            or f'<p id="ingest-state" data-state="idle">{t("nothing_is_being_processed")}</p>')
+    return f"""<section aria-labelledby="h-status"><h2 id="h-status">{t('processing')}</h2>
+<div id="ingest-status" aria-live="polite">{said}</div>
+<p><a href="/admin/documenten{suffix}">{t('refresh')}</a></p></section>"""
+
+
+def _upload_section(t: Callable[[str], str], hidden: str, suffix: str, *, ask_site: bool) -> str:
+    """The upload form; an operator of every site also says which site the files are for."""
+    site_field = (
+        f'<p><label for="site">{t("site_origin_empty_every_site")}</label><br>'
+        '<input id="site" name="site" type="text" size="40" style="max-width: 100%" '
+        'placeholder="https://www.bureau.nl"></p>') if ask_site else ""
+    return f"""<section aria-labelledby="h-upload"><h2 id="h-upload">{t('upload')}</h2>
 <form method="post" action="/admin/documenten{suffix}" enctype="multipart/form-data">{hidden}
 <p><label for="files">{t('files_md_txt_html_pdf_docx_a')}</label><br>
-<input id="files" name="files" type="file" multiple accept="{accept}" required></p>
-{site_field}<p><button type="submit">{
-  t('upload_and_process')}</button></p>
-</form></section>
-<section aria-labelledby="h-docs"><h2 id="h-docs">{
-  t('in_the_knowledge_base')}</h2>
-<p class="muted">{
-  t('the_curated_knowledge_base_k')}</p>
+<input id="files" name="files" type="file" multiple accept="{_ACCEPT}" required></p>
+{site_field}<p><button type="submit">{t('upload_and_process')}</button></p>
+</form></section>"""
+
+
+def _documents_section(t: Callable[[str], str], rows: str) -> str:
+    return f"""<section aria-labelledby="h-docs"><h2 id="h-docs">{t('in_the_knowledge_base')}</h2>
+<p class="muted">{t('the_curated_knowledge_base_k')}</p>
 <div class="wrap" tabindex="0" role="region" aria-labelledby="h-docs"><table>
-<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div></section>
-<script src="/admin/documenten.js" defer></script>"""
+<thead>{_table_head(t)}</thead><tbody>{rows}</tbody></table></div></section>"""
+
+
+def _page(request: Request, admin: Admin, error: str = "", status_code: int = 200) -> HTMLResponse:
+    lang = request_language(request)
+    t = _texts(lang)
+    hidden = f'<input type="hidden" name="{CSRF_FIELD}" value="{escape(csrf_token(request))}">'
+    suffix = "" if lang == "nl" else f"?lang={lang}"
+    rows = "".join(_document_row(d, t, hidden, suffix) for d in documents(request, admin))
+    error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
+    body = "\n".join((
+        error_html,
+        _status_section(jobs(request).status(), lang, suffix),
+        _upload_section(t, hidden, suffix, ask_site=admin.site is None),
+        _documents_section(t, rows),
+        '<script src="/admin/documenten.js" defer></script>',
+    ))
     return page(t("documents"), body, path="/admin/documenten",
                 language=lang, status_code=status_code)
 
