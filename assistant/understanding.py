@@ -24,6 +24,9 @@ STORY_WORD_LENGTH = 4
 VACUOUS_WORD_LENGTH = 8
 # ...and is read with the statements before it, back to about this many content words.
 LEAD_IN_WORDS = 12
+# A question that points back is read with the nearest of this many statements before it that
+# names a subject of ours.
+REFERENT_SENTENCES = 3
 
 # Who is asking, from their own words, when the UI did not say.
 _AUDIENCE_HINTS = (
@@ -65,14 +68,28 @@ _FOLLOW_UP = re.compile(
 # Words that point back to an earlier sentence or turn: at a thing ("die reiskosten", "dat",
 # "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
 # back at no thing: it still names its own subject, the bureau.
-_THINGS = "die dat dit deze het hij zij ze hem haar that this those these it he she they them".split()
+_THINGS = ("die dat dit deze het hij zij ze hem haar hier hieraan hiertegen hiermee hierover hiervoor "
+           "hierbij hiervan daaraan daartegen daarmee daarover daarbij that this those these it he she "
+           "they them").split()
 _CIRCUMSTANCES = "daar daarvoor daarvan dan there".split()
+# What a story's questions are about: the product's own subjects. A question that points back
+# ("Moet ik hieraan meewerken?") is read with the nearest sentence before it that names one.
+_TOPIC = re.compile(
+    r"\b(spoor|2e spoor|tweede spoor|track|re-?integratie\w*|reintegration|bureau\w*|agency|traject"
+    r"|uwv|loonsanctie|sanctie|sanction|loon\w*|salaris|sick pay|wage|bedrijfsarts|arbo\w*"
+    r"|arbeidsdeskundige\w*|casemanager|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|evaluatie"
+    r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst"
+    r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
+    r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
+    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kosten|betal\w*|costs?|pay)\b")
+
 _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
 _POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
 _JOINED = re.compile(
     r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
-    r"|kan|kun|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
+    r"|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|wordt|betaalt|geldt"
+    r"|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
     # "Wat kost het, hoe lang duurt het?": a comma before a question word
     r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which)\b)"
     # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"
@@ -207,6 +224,20 @@ def _lead_in(before: list[str], asked: list[int]) -> str:
     return " ".join(taken)
 
 
+def _referent(before: list[str], asked: list[int]) -> str:
+    """What a short question that points back is about: the last clause of the nearest of the
+    `REFERENT_SENTENCES` statements before it that names a subject of ours ("ze gaan spoor 2
+    inzetten. Ik schrok me rot. Moet ik hieraan meewerken?"), else of the sentence right before."""
+    for i in range(len(before) - 1, max(len(before) - 1 - REFERENT_SENTENCES, -1), -1):
+        if i in asked:
+            break
+        clauses = [c for c in _CLAUSE.split(before[i]) if len(words(c)) >= 3] or [before[i]]
+        named = [c for c in clauses if _TOPIC.search(fold(c))]
+        if named:
+            return " ".join(named)
+    return _last_clause(before[-1])
+
+
 def core_questions(message: str) -> tuple[list[str], str]:
     """(the question(s) the message asks, the rest as context).
 
@@ -225,8 +256,9 @@ def core_questions(message: str) -> tuple[list[str], str]:
         if i > 0 and i - 1 not in asked and _vacuous(text):
             # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it
             parts[0] = f"{_lead_in(said[:i], asked)} {parts[0]}"
-        elif i > 0 and i - 1 not in asked and len(words(text)) <= 12 and _BACK_REFERENCE.search(fold(text)):
-            parts[0] = f"{_last_clause(said[i - 1])} {parts[0]}"
+        elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
+                and _BACK_REFERENCE.search(fold(parts[0])):
+            parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
         core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
     return core, context

@@ -29,6 +29,25 @@ def test_a_story_lends_its_words_to_a_question_that_names_no_subject():
     assert turn.query.count("zwanger ") <= 1  # each word once
 
 
+def test_a_question_that_points_back_is_read_with_the_sentence_that_names_its_subject():
+    """Not with the emotion right before it: "hieraan" is the spoor 2 of two sentences back."""
+    turn = read_turn("Ik werk al 14 jaar bij de gemeente en ben sinds januari ziek. Gisteren zei mijn "
+                     "teamleider dat ze spoor 2 gaan inzetten, en dat er een bureau gaat bellen. Ik "
+                     "schrok me echt rot, mijn collega's zijn mijn tweede familie. Moet ik hieraan meewerken?")
+    (part,) = turn.parts
+    assert "spoor 2" in part and "familie" not in part and part.endswith("Moet ik hieraan meewerken?")
+    # with no subject of ours before it, the sentence right before it still says what it is about
+    assert "moeder" in read_turn("Ik zorg voor mijn moeder. Mag dat?").parts[0]
+
+
+def test_two_questions_joined_by_en_and_a_verb_become_two_parts():
+    turn = read_turn("Vanochtend kregen we een loonsanctie van 52 weken. Kunnen we hier iets tegen doen en "
+                     "moeten we nu echt nog een jaar haar salaris betalen?")
+    assert len(turn.parts) == 2 and turn.parts[1].startswith("moeten we nu echt")
+    assert "loonsanctie" in turn.parts[0]  # "hier" is the sanction
+    assert split_parts("Ik ben ziek en heb een vraag") == ["Ik ben ziek en heb een vraag"]
+
+
 def test_two_questions_in_one_message_become_two_parts_in_the_order_asked():
     turn = read_turn("Wanneer moet spoor 2 starten en wat kost dat?")
     assert turn.parts == ("Wanneer moet spoor 2 starten", "wat kost dat?")
