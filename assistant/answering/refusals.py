@@ -8,7 +8,6 @@ from assistant.answering.scope import Scope, ScopeGuard
 from assistant.embedders import Embedder
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import is_question, sentences
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
@@ -31,16 +30,8 @@ class ScopeAnswerer:
     def verdict(self, turn: Turn) -> Scope:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
-            scope = self.guard.classify(turn.message, lambda: self.embedder.embed_query(turn.message))
-            if scope.declined and scope.rule.startswith("model") and turn.story:
-                # A story full of symptoms may still ask a process question: judge the question.
-                questions = " ".join(s for s in sentences(turn.message) if is_question(s))
-                for asked in dict.fromkeys(q for q in (questions, " ".join(turn.parts)) if q):
-                    on_question = self.guard.classify(asked, lambda a=asked: self.embedder.embed_query(a))
-                    if not on_question.declined:
-                        scope = Scope("in_scope", on_question.probability, "model:question-of-story")
-                        break
-            turn.notes["scope"] = scope
+            # The guard reads a story both whole and as what it asks (its question sentences).
+            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query)
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
