@@ -23,6 +23,7 @@ from assistant.answering.scope import (
     rule_label,
     story_questions,
 )
+from assistant.understanding import read_turn
 
 
 def load_messages(path: Path) -> list[dict]:
@@ -35,12 +36,21 @@ def load_messages(path: Path) -> list[dict]:
     if items and "question" in items[0]:
         if "blind" in Path(path).name:
             raise ValueError("the blind eval set is never used for training")
-        items = [{"text": i["question"], "label": "in_scope", "language": i.get("language", "nl")}
+        items = [{"text": i["question"], "label": "in_scope", "language": i.get("language", "nl"),
+                  "history": i.get("history") or []}
                  for i in items if i.get("type", "answer") in ("answer", "deadline", "clarify")]
     unknown = {i.get("label") for i in items} - set(LABELS)
     if unknown:
         raise ValueError(f"unknown labels in {path}: {sorted(unknown)}")
     return items
+
+
+def previous_question(item: dict) -> str:
+    """The question a follow-up item points back to, as the product reads it ("" for none)."""
+    if not item.get("history"):
+        return ""
+    turn = read_turn(str(item["text"]), item["history"])
+    return turn.previous_question if turn.follow_up else ""
 
 
 def embedding_lookup(embedder, texts: Sequence[str]):
@@ -98,7 +108,7 @@ def refusal_rates(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, f
             "false_refusal_rate": round(sum(inside) / max(len(inside), 1), 3)}
 
 
-def train(embedder, items: Sequence[dict], *, c: float = 1.0, folds: int = 5,
+def train(embedder, items: Sequence[dict], *, c: float = 0.3, folds: int = 5,
           max_false_refusals: float = 0.02) -> ScopeModel:
     """Cross-validate, choose the threshold, fit on everything and return the model."""
     from sklearn.model_selection import StratifiedKFold
@@ -145,6 +155,7 @@ def evaluate(model: ScopeModel, embedder, items: Sequence[dict]) -> dict:
     texts = [str(i["text"]) for i in items]
     guard = ScopeGuard(model, embedder.name)
     embed = embedding_lookup(embedder, texts)
-    predicted = [guard.classify(text, embed).label for text in texts]
+    predicted = [guard.classify(text, embed, previous_question(item)).label
+                 for text, item in zip(texts, items)]
     truth = [i["label"] for i in items]
     return {"per_class": per_class(truth, predicted), **refusal_rates(truth, predicted), "messages": len(items)}

@@ -34,6 +34,9 @@ MODEL_PATH = Path(__file__).with_name("scope_model.npz")
 # question sentences (chosen on cross-validation and the dev/probe sets).
 QUESTION_VETO = 0.5
 BARE_QUESTION_VETO = 0.8
+# A follow-up the classifier would decline alone is answered when, read with the question before
+# it (as retrieval reads it), it is in scope with at least this probability.
+FOLLOW_UP_VETO = 0.5
 # A message of more than this many sentences or words is a story (as `understanding.read_turn`).
 STORY_SENTENCES, STORY_WORDS = 2, 45
 # An asked sentence of at most this many words is read with the sentence before it.
@@ -144,6 +147,10 @@ _MEDICAL_ASK = re.compile(
     r"|\bis (that|this|it) (a sign of|something serious)|\bwhat could (that|this|it) be\b"
     r"|\bshould (i|he|she) (see|go to) (a|the|my) (doctor|gp|specialist|neurologist|cardiologist)\b"
     r"|\b(rest|ice) or (heat|exercise|keep walking)\b"
+    r"|\bwelke? (pijnstiller|medicijn|medicatie|pil|slaapmiddel|supplement|tablet)\w* (moet|kan|zal|mag)"
+    r" (ik|hij|ze|zij) (dan |nu )?(het )?(beste |best )?(nemen|slikken|gebruiken|proberen)\b"
+    r"|\bwhich (painkiller|medication|medicine|pill|sleeping pill|supplement|tablet)s? (should|can|could"
+    r"|do) (i|he|she) (then )?(take|use|try)\b"
 )
 
 # A request to look a person up or to learn who is sick with what.
@@ -217,9 +224,14 @@ def story_questions(text: str) -> list[tuple[str, float]]:
     if not is_story(text):
         return []
     core = " ".join(core_questions(text)[0])
-    bare = " ".join(s for s in sentences(text) if is_question(s))
+    # A short question that points back ("Heeft ze daar recht op?") says nothing alone.
+    bare = " ".join(s for s in sentences(text) if is_question(s) and not _points_back(s))
     vetoes = [(core, QUESTION_VETO)] + ([(bare, BARE_QUESTION_VETO)] if bare != core else [])
     return [(q, veto) for q, veto in vetoes if q.strip()]
+
+
+def _points_back(sentence: str) -> bool:
+    return len(words(sentence)) <= SHORT_QUESTION_WORDS and bool(_POINTS_BACK.search(fold(sentence)))
 
 
 @dataclass(frozen=True)
@@ -229,6 +241,8 @@ class Scope:
     label: str
     probability: float = 1.0
     rule: str = ""
+    # how likely the classifier thinks it is to be declined, all refusal labels together
+    refusal: float = 1.0
 
     @property
     def declined(self) -> bool:
@@ -258,6 +272,13 @@ def lexical_features(text: str) -> list[float]:
         float(bool(_RIGHTS.search(folded))), float(bool(_ACT.search(folded))),
         float(bool(_FULL_NAME.search(text))), float(bool(_HELPS.search(folded))),
     ]
+
+
+def names_another_topic(text: str) -> bool:
+    """True when a message names a topic we decline (a medicine, rent, the weather, an address,
+    writing a note): a follow-up that does is not read as more of the question before it."""
+    folded = fold(text)
+    return any(p.search(folded) for p in (_MEDICAL, _MEDICAL_ASK, _OTHER_TOPICS, _PERSONAL_DATA, _DOCUMENT))
 
 
 def rule_label(text: str) -> str:
@@ -348,8 +369,14 @@ def asks_own_deadline(text: str) -> bool:
     from assistant.answering import deadline as dl
 
     folded = fold(text)
-    about_leave = bool(dl.asked_keys(text)) or bool(re.search(r"ziek|sick|\bill\b|termijn|deadline|poortwachter", folded))
-    return dl.is_deadline_question(text) and about_leave and (dl.wants_calculation(text) or bool(_DATE.search(folded)))
+    # what it asks must be the timing question ("Los daarvan: hoe bereken ik de vakantietoeslag?" is not)
+    asked = " ".join(s for s in sentences(text) if is_question(s)) or text
+    about_leave = bool(dl.asked_keys(asked)) or bool(re.search(_LEAVE, fold(asked)))
+    return (dl.is_deadline_question(asked) and about_leave
+            and (dl.wants_calculation(text) or bool(_DATE.search(folded))))
+
+
+_LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
 _DATE = re.compile(
@@ -372,9 +399,11 @@ class ScopeGuard:
             model = None
         self.model = model
 
-    def classify(self, text: str, embed: Callable[[str], Sequence[float]] | None = None) -> Scope:
+    def classify(self, text: str, embed: Callable[[str], Sequence[float]] | None = None,
+                 previous: str = "") -> Scope:
         """The verdict on a message; `embed` computes a query embedding (called only when the
-        rules do not decide: once for a short message, more often for a story)."""
+        rules do not decide: once for a short message, more often for a story). `previous` is
+        the question a follow-up points back to ("en als hij weigert?"), "" for a new question."""
         ruled = rule_label(text)
         if ruled:
             return Scope(ruled, 1.0, "rule")
@@ -393,10 +422,16 @@ class ScopeGuard:
                 on_question = self.model.probabilities(question_features(question, embed))
                 if on_question["in_scope"] >= veto:
                     return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
+            if previous.strip() and not names_another_topic(text):
+                # "krijg ik dan een boete?" after a question about the 42-week notification
+                together = f"{previous.strip()} {text.strip()}"
+                on_both = self.model.probabilities(question_features(together, embed))
+                if on_both["in_scope"] >= FOLLOW_UP_VETO:
+                    return Scope("in_scope", on_both["in_scope"], "model:follow-up")
         if label == "in_scope":
             return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")
         # The probability of its own label, as the answerers' "sure enough to decline" reads it.
-        return Scope(label, probs[label], "model")
+        return Scope(label, probs[label], "model", declined)
 
 
 def question_features(question: str, embed: Callable[[str], Sequence[float]]) -> list[float]:

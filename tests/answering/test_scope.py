@@ -11,7 +11,9 @@ from assistant.answering.scope import (
     ScopeGuard,
     ScopeModel,
     asked_text,
+    asks_own_deadline,
     decision,
+    names_another_topic,
     rule_label,
     rules_only,
     story_questions,
@@ -160,3 +162,52 @@ def test_a_story_is_judged_alone_on_its_question_sentences_and_core_questions():
 ])
 def test_forging_a_document_and_role_play_are_high_precision_rules(text, label):
     assert rule_label(text) == label
+
+
+def test_a_follow_up_is_judged_with_the_question_it_points_back_to(guard, embedder):
+    previous = "Wat gebeurt er als ik de 42e-weeksmelding te laat doe?"
+    assert guard.classify("hoe vaak?", embedder.embed_query).declined
+    verdict = guard.classify("hoe vaak?", embedder.embed_query, previous)
+    assert verdict.label == "in_scope" and verdict.rule == "model:follow-up"
+
+
+@pytest.mark.parametrize("follow_up", ["en wat wordt het weer morgen?", "en welke pijnstillers moet ik dan nemen?",
+                                       "kun je dan zijn woonadres van die collega geven?"])
+def test_a_follow_up_that_names_a_topic_we_decline_is_not_rescued_by_the_question_before_it(
+        guard, embedder, follow_up):
+    assert guard.classify(follow_up, embedder.embed_query, "Wanneer moet spoor 2 starten?").declined
+
+
+def test_a_follow_up_in_the_product_is_read_with_the_conversation(kb_assistant):
+    history = [{"role": "user", "content": "Wat gebeurt er als ik de 42e-weeksmelding te laat doe?"},
+               {"role": "assistant", "content": "Dan kan het UWV een boete of een langere loondoorbetaling opleggen."}]
+    answer = kb_assistant.ask("hoe vaak?", history=history, audience="werkgever")
+    assert answer.trace.get("path") != "refusal:chitchat", answer.trace
+
+
+def test_a_short_question_that_points_back_is_not_judged_alone_in_a_story():
+    story = ("Ik ben al een jaar ziek en mijn werkgever betaalt keurig door. Maar ik zit in een scheiding en mijn "
+             "ex wil de helft van ons spaargeld. Heeft ze daar recht op?")
+    assert all(q != "Heeft ze daar recht op?" for q, _ in story_questions(story))
+
+
+def test_names_another_topic_sees_what_a_follow_up_adds():
+    assert names_another_topic("en hoe zit het dan met de huur?")
+    assert names_another_topic("and which painkiller should I take then?")
+    assert not names_another_topic("en als hij weigert?")
+    assert not names_another_topic("krijg ik dan een boete?")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("en welke pijnstillers moet ik dan nemen?", "medical"),
+    ("Which medication should I take for the pain?", "medical"),
+    ("Mag mijn werkgever vragen welke pijnstillers ik gebruik?", ""),
+])
+def test_asking_which_medicine_to_take_is_a_rule(text, label):
+    assert rule_label(text) == label
+
+
+def test_the_deadline_rule_needs_the_question_itself_to_ask_for_a_date():
+    assert asks_own_deadline("Mijn werknemer is sinds 3 maart ziek. Wanneer moet de probleemanalyse klaar zijn?")
+    assert not asks_own_deadline("Een van mijn werknemers is ziek sinds 3 maart. Los daarvan: hoe bereken ik de "
+                                 "vakantietoeslag voor de anderen?")
