@@ -211,3 +211,11 @@ def test_the_deadline_rule_needs_the_question_itself_to_ask_for_a_date():
     assert asks_own_deadline("Mijn werknemer is sinds 3 maart ziek. Wanneer moet de probleemanalyse klaar zijn?")
     assert not asks_own_deadline("Een van mijn werknemers is ziek sinds 3 maart. Los daarvan: hoe bereken ik de "
                                  "vakantietoeslag voor de anderen?")
+
+
+def test_the_held_out_check_reads_a_follow_up_with_its_history_as_the_product_does():
+    from assistant.scope_training import previous_question
+
+    history = [{"role": "user", "content": "Wanneer moet spoor 2 starten?"}, {"role": "assistant", "content": "…"}]
+    assert previous_question({"text": "en als hij weigert?", "history": history}) == "Wanneer moet spoor 2 starten?"
+    assert previous_question({"text": "en als hij weigert?"}) == ""
