@@ -6,7 +6,8 @@ it. It reads a message twice: whole, and as what it *asks* (its question and req
 its last sentence, see `asked_text`), each as an embedding plus lexical features. A long story thus
 cannot hide a request for medical advice or a forged note in its last sentence, and a story full
 of symptoms that asks a process question is answered when that question, read alone, is in scope
-(in-scope veto). The regular expressions stay as high-precision rules (instruction overrides,
+(in-scope veto). A follow-up it would decline is read again with the question it points back
+to. The regular expressions stay as high-precision rules (instruction overrides,
 role-play, requests to forge or backdate a document, plain requests for medical advice or to
 look a person up, bare greetings) and as the classifier's features; where the shipped model does
 not fit the embedding model in use, the rules decide alone.
