@@ -8,7 +8,6 @@ from assistant.answering.scope import Scope, ScopeGuard
 from assistant.embedders import Embedder
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import is_question, sentences
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
@@ -19,28 +18,22 @@ class ScopeAnswerer:
     """Declines injections, medical advice, other legal areas, requests for someone's data or for
     documents, and other topics; answers greetings. Runs once per message (on its first part).
 
-    The classifier's doubt is settled by the knowledge base: a message it would decline with less
-    than `sure` probability is answered when it matches a card or passage strongly.
+    The classifier's doubt is settled by the knowledge base: a message it declines with a refusal
+    probability (all refusal labels together) below `sure`, just above the cross-validated
+    threshold, is answered when it matches a card or passage strongly.
     """
 
     name = "scope"
 
-    def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds, sure: float = 0.7):
+    def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds, sure: float = 0.85):
         self.guard, self.embedder, self.thresholds, self.sure = guard, embedder, thresholds, sure
 
     def verdict(self, turn: Turn) -> Scope:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
-            scope = self.guard.classify(turn.message, lambda: self.embedder.embed_query(turn.message))
-            if scope.declined and scope.rule.startswith("model") and turn.story:
-                # A story full of symptoms may still ask a process question: judge the question.
-                questions = " ".join(s for s in sentences(turn.message) if is_question(s))
-                for asked in dict.fromkeys(q for q in (questions, " ".join(turn.parts)) if q):
-                    on_question = self.guard.classify(asked, lambda a=asked: self.embedder.embed_query(a))
-                    if not on_question.declined:
-                        scope = Scope("in_scope", on_question.probability, "model:question-of-story")
-                        break
-            turn.notes["scope"] = scope
+            # The guard reads a story both whole and as what it asks (its question sentences).
+            previous = turn.previous_question if turn.follow_up else ""
+            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query, previous)
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
@@ -49,8 +42,8 @@ class ScopeAnswerer:
         scope = self.verdict(turn)
         if not scope.declined:
             return None
-        if scope.rule.startswith("model") and scope.probability < self.sure and self._answerable(retrieval):
-            turn.notes["scope"] = Scope("in_scope", 1 - scope.probability, "model+knowledge")
+        if scope.rule.startswith("model") and scope.refusal < self.sure and self._answerable(retrieval):
+            turn.notes["scope"] = Scope("in_scope", 1 - scope.refusal, "model+knowledge")
             return None
         trace = {"scope": scope.label, "scope_probability": round(scope.probability, 3),
                  "scope_rule": scope.rule, "path": f"refusal:{scope.label}"}

@@ -1,10 +1,16 @@
 """The scope and safety guard: is this a question we answer, or one to decline politely?
 
-A small classifier (multinomial logistic regression over the message embedding plus a few lexical
-features) learned from `knowledge/eval/scope-train.yaml` by `spoor2 train-scope`, shipped as
-`scope_model.npz` beside this file. Only numpy is needed to run it. The regular expressions stay
-as high-precision rules (instruction overrides, bare greetings) and as the classifier's features;
-where the shipped model does not fit the embedding model in use, the rules decide alone.
+A small classifier (multinomial logistic regression) learned from `knowledge/eval/scope-train.yaml`
+by `spoor2 train-scope`, shipped as `scope_model.npz` beside this file. Only numpy is needed to run
+it. It reads a message twice: whole, and as what it *asks* (its question and request sentences and
+its last sentence, see `asked_text`), each as an embedding plus lexical features. A long story thus
+cannot hide a request for medical advice or a forged note in its last sentence, and a story full
+of symptoms that asks a process question is answered when that question, read alone, is in scope
+(in-scope veto). A follow-up it would decline is read again with the question it points back
+to. The regular expressions stay as high-precision rules (instruction overrides,
+role-play, requests to forge or backdate a document, plain requests for medical advice or to
+look a person up, bare greetings) and as the classifier's features; where the shipped model does
+not fit the embedding model in use, the rules decide alone.
 """
 from __future__ import annotations
 
@@ -18,10 +24,26 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text import fold, words
+from assistant.understanding import core_questions, is_question, sentences
 
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("scope_model.npz")
+# A story whose question, read alone, is in scope with at least this probability is answered,
+# however medical or legal its background: its core question (`understanding.core_questions`, a
+# question that points back read with what it points to) and, held to a higher bar, its bare
+# question sentences (chosen on cross-validation and the dev/probe sets).
+QUESTION_VETO = 0.5
+BARE_QUESTION_VETO = 0.8
+# A follow-up the classifier would decline alone is answered when, read with the question before
+# it (as retrieval reads it), it is in scope with at least this probability.
+FOLLOW_UP_VETO = 0.5
+# A message of more than this many sentences or words is a story (as `understanding.read_turn`).
+STORY_SENTENCES, STORY_WORDS = 2, 45
+# An asked sentence of at most this many words is read with the sentence before it.
+SHORT_QUESTION_WORDS = 12
+# The layout of `features()`; a model trained on another layout is not used.
+FEATURES = "message+asked/v5"
 LABELS = ("in_scope", "medical", "other_legal", "personal_data", "document_request", "injection",
           "chitchat", "off_topic")
 # What the assistant says for each label that it declines (messages.py keys).
@@ -91,6 +113,126 @@ _OTHER_TOPICS = re.compile(
     r"|write (a|me) (python|program|song|story)|translate",
 )
 
+# High-precision rules: a request to forge, backdate or sign a document in someone else's name,
+# and role-play or "test mode" instructions (both decide before the classifier).
+_FORGERY = re.compile(
+    r"(^|[.?!:;]\s+)(maak|schrijf|genereer|verzin|vervals|antedateer|make|write|create|forge|backdate"
+    r"|generate|fake|sign|draw up|zet (de|een|mijn|zijn|haar) (handtekening|datum)"
+    r"|put (a|the|his|her|my) (signature|date))\b.{0,120}"
+    r"(\bnep|\bfake|verzon|verzin|nooit (heeft|hebben|is|zijn) (plaatsgevonden|gebeurd|gedaan|verstuurd)"
+    r"|never (happened|took place|sent|done|made)|eerdere datum|earlier date|handtekening van"
+    r"|signature of|namens de|in (de|the) naam van|in the name of|alsof (het|hij|zij|ze|ik) |as if (it|he|she|i) )"
+    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,80}\b(antedateren|vervalsen|namaken|verzinnen|nep[- ]?\w+|faken"
+    r"|backdaten)\b"
+    r"|\b(can|could|would|will) you\b.{0,80}\b(forge|backdate|fake|make up|fabricate|falsify)\b"
+    r"|^(forge|backdate|fake|fabricate|falsify|vervals|antedateer)\b"
+)
+_ROLE_PLAY = re.compile(
+    r"\b(speel|doe alsof) (dat |alsof )?(je|jij) (een |de )?[\w-]+ (bent|was)\b|\brole-?play\b"
+    r"|let'?s play a game|laten we een spel|\btest ?mod(e|us)\b"
+    r"|\b(bericht|mededeling) van de (beheerder|ontwikkelaar|developer)\b"
+    r"|\b(admin|developer|system) (note|message|override)\b"
+    r"|\bvanaf nu (antwoord|reageer|praat|geef|zeg) (je|jij)\b|\bfrom now on,? (you|answer|reply|respond|only)\b"
+    r"|\bjij bent (nu )?(een |de )?\w+bot\b|\byou are \w+bot\b"
+)
+
+# A plain request for medical advice: what a symptom is, whether to see a doctor, a dose, a choice
+# between treatments (a rule, so a story around it cannot hide it).
+_MEDICAL_ASK = re.compile(
+    r"\b(is|kan) (dat|dit|het) (een teken (van|zijn van)|iets ernstigs)|\bwat kan (dat|dit|het) zijn\b"
+    r"|\bkomt (dat|dit|het) (door|van) (de|die|mijn|deze|zijn|haar) (nieuwe )?\w*(pil|medic|tablet)"
+    r"|\bmoet (ik|hij|ze|zij) (terug |weer |eerst )?naar de (huisarts|neuroloog|dokter|specialist"
+    r"|cardioloog|fysio\w*)"
+    r"|\b(ijs of warmte|rust of (juist )?bewegen|sporten of (juist )?rust|bewegen of (juist )?rust)\b"
+    r"|\bhoeveel (mg|milligram|tabletten|pillen|eenheden)\b|\bhow (many|much) (mg|milligrams?|pills|tablets)\b"
+    r"|\bis (that|this|it) (a sign of|something serious)|\bwhat could (that|this|it) be\b"
+    r"|\bshould (i|he|she) (see|go to) (a|the|my) (doctor|gp|specialist|neurologist|cardiologist)\b"
+    r"|\b(rest|ice) or (heat|exercise|keep walking)\b"
+    r"|\bwelke? (pijnstiller|medicijn|medicatie|pil|slaapmiddel|supplement|tablet)\w* (moet|kan|zal|mag)"
+    r" (ik|hij|ze|zij) (dan |nu )?(het )?(beste |best )?(nemen|slikken|gebruiken|proberen)\b"
+    r"|\bwhich (painkiller|medication|medicine|pill|sleeping pill|supplement|tablet)s? (should|can|could"
+    r"|do) (i|he|she) (then )?(take|use|try)\b"
+)
+
+# A request to look a person up or to learn who is sick with what.
+_PERSON = (r"(collega|collega's|werknemer|werknemers|medewerker|medewerkers|buurvrouw|buurman|zwager"
+           r"|schoonzus|ex-werknemer|ex|sollicitant|colleague|colleagues|employee|employees|neighbou?r"
+           r"|sister-in-law|brother-in-law|new hire|former employee|ex-employee)")
+_LOOK_UP = re.compile(
+    r"\b(bij welke huisarts|which gp)\b"
+    r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,50}\b(zijn|is|zit|zitten)\b.{0,20}"
+    r"\b(ziek|in de ziektewet|in de wia)\b"
+    r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,40}\bheeft (hiv|kanker|aids|diabetes"
+    r"|een burn-?out|een depressie)\b"
+    r"|\b(kun|kan|wil) (je|jij)\b.{0,60}\bvan (mijn |onze |de )?" + _PERSON + r"\b.{0,40}"
+    r"\b(opzoeken|opvragen|achterhalen)\b"
+    r"|\b(can|could) you (look up|find out|check)\b.{0,60}\b(my |our )?" + _PERSON + r"\b"
+    r"|\b(is|does) (my |our )?" + _PERSON + r"( \w+)? (receiving|get(ting)?) (wia|benefits)"
+    r"|\bwhich (of (my|our) )?" + _PERSON + r"\b.{0,40}\b(has|have) (hiv|cancer|diabetes|burn-?out"
+    r"|depression)"
+)
+
+# A sentence that asks the assistant to do something, without a question mark or question word.
+_ASKS = re.compile(
+    r"^(schrijf|maak|stel|zoek|geef|regel|verzin|pas|vul|help|kun je|kan je|kunt u|wil je|zou je|graag"
+    r"|write|make|draft|find|look|give|fill|help|please|can you|could you|would you|will you|i need you)\b"
+    r"|\b(ik wil (graag )?(dat je|weten|een)|i want you to|i('d| would) like you to|i need (a|an|you))\b"
+)
+
+# Lexical hints the embeddings blur on long messages: a question about rights or duties (in scope
+# even beside a diagnosis), a request for the assistant to act, a person's full name, and a question
+# whether something helps or is safe (medical advice).
+_RIGHTS = re.compile(
+    r"\b(mag|mogen|moet|moeten|verplicht|toegestaan|recht op|wie betaalt|wie beslist|wie heeft|allowed"
+    r"|have to|must|required|entitled|can (my|the|our|an?) (employer|boss|manager|company|agency|doctor))\b"
+)
+_ACT = re.compile(
+    r"\b(kun je|kan je|kunt u|wil je|zou je|can you|could you|would you|can u|please)\b"
+    r"|^(schrijf|maak|zoek|geef|pas|zet|genereer|write|make|find|draft|create|give|fill)\b"
+)
+_POINTS_BACK = re.compile(r"\b(dat|dit|die|deze|daar|daarvoor|dan|that|this|it|those|these|there|then)\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (van |de |der |den |el |o')*[A-Z][a-z]+")
+_HELPS = re.compile(
+    r"\b(veilig|gevaarlijk|ernstig|helpt|werkt .{0,20}tegen|safe|dangerous|serious|help(s)? (with|against)"
+    r"|should i (take|try|see)|beter .{0,30} of )\b"
+)
+
+
+def asked_text(text: str) -> str:
+    """What a message asks: its question and request sentences and its last sentence, in order,
+    a short one that points back ("Klopt dat?") with the sentence before it. A message of one or
+    two sentences is all question."""
+    said = sentences(text)
+    if len(said) <= 2:
+        return text.strip()
+    last = len(said) - 1
+    asked = {i for i, s in enumerate(said)
+             if i == last or is_question(s) or _ASKS.search(fold(s).strip(" \"'("))}
+    asked |= {i - 1 for i in asked if i > 0 and len(words(said[i])) <= SHORT_QUESTION_WORDS
+              and _POINTS_BACK.search(fold(said[i]))}
+    return " ".join(said[i] for i in sorted(asked))
+
+
+def is_story(text: str) -> bool:
+    """True for a message long enough to be a story around its question."""
+    return len(sentences(text)) > STORY_SENTENCES or len(words(text)) > STORY_WORDS
+
+
+def story_questions(text: str) -> list[tuple[str, float]]:
+    """What a story asks, to be judged alone, each with the in-scope probability that vetoes a
+    refusal: its core question(s) as the answer pipeline reads them, and its bare question
+    sentences; empty for a short message."""
+    if not is_story(text):
+        return []
+    core = " ".join(core_questions(text)[0])
+    # A short question that points back ("Heeft ze daar recht op?") says nothing alone.
+    bare = " ".join(s for s in sentences(text) if is_question(s) and not _points_back(s))
+    vetoes = [(core, QUESTION_VETO)] + ([(bare, BARE_QUESTION_VETO)] if bare != core else [])
+    return [(q, veto) for q, veto in vetoes if q.strip()]
+
+
+def _points_back(sentence: str) -> bool:
+    return len(words(sentence)) <= SHORT_QUESTION_WORDS and bool(_POINTS_BACK.search(fold(sentence)))
 
 
 @dataclass(frozen=True)
@@ -100,6 +242,8 @@ class Scope:
     label: str
     probability: float = 1.0
     rule: str = ""
+    # how likely the classifier thinks it is to be declined, all refusal labels together
+    refusal: float = 1.0
 
     @property
     def declined(self) -> bool:
@@ -126,7 +270,16 @@ def lexical_features(text: str) -> list[float]:
         float(bool(_GREETING.match(folded))), min(len(_DOMAIN.findall(folded)), 4) / 4,
         float(bool(_OTHER_TOPICS.search(folded))), float(bool(_PERSONAL_DATA.search(folded))),
         float(bool(_DOCUMENT.search(folded))), min(count, 80) / 80, float("?" in folded),
+        float(bool(_RIGHTS.search(folded))), float(bool(_ACT.search(folded))),
+        float(bool(_FULL_NAME.search(text))), float(bool(_HELPS.search(folded))),
     ]
+
+
+def names_another_topic(text: str) -> bool:
+    """True when a message names a topic we decline (a medicine, rent, the weather, an address,
+    writing a note): a follow-up that does is not read as more of the question before it."""
+    folded = fold(text)
+    return any(p.search(folded) for p in (_MEDICAL, _MEDICAL_ASK, _OTHER_TOPICS, _PERSONAL_DATA, _DOCUMENT))
 
 
 def rule_label(text: str) -> str:
@@ -136,6 +289,14 @@ def rule_label(text: str) -> str:
         return "injection"
     if _GREETING.match(folded):
         return "chitchat"
+    if _ROLE_PLAY.search(folded):
+        return "injection"
+    if _FORGERY.search(folded):
+        return "document_request"
+    if _MEDICAL_ASK.search(folded):
+        return "medical"
+    if _LOOK_UP.search(folded):
+        return "personal_data"
     return ""
 
 
@@ -167,6 +328,7 @@ class ScopeModel:
     embedding_model: str
     threshold: float  # decline only when the refusal label is at least this likely
     report: dict
+    layout: str = FEATURES
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ScopeModel | None:
@@ -176,12 +338,13 @@ class ScopeModel:
         data = np.load(path, allow_pickle=False)
         meta = json.loads(str(data["meta"]))
         return cls(tuple(meta["labels"]), data["mean"], data["scale"], data["weights"], data["bias"],
-                   meta["embedding_model"], float(meta["threshold"]), meta.get("report", {}))
+                   meta["embedding_model"], float(meta["threshold"]), meta.get("report", {}),
+                   meta.get("features", "message/v1"))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the model (a few hundred KB of numbers and its metadata)."""
         meta = {"labels": list(self.labels), "embedding_model": self.embedding_model,
-                "threshold": self.threshold, "report": self.report}
+                "threshold": self.threshold, "report": self.report, "features": self.layout}
         np.savez_compressed(path, mean=self.mean, scale=self.scale, weights=self.weights, bias=self.bias,
                             meta=np.array(json.dumps(meta)))
 
@@ -195,9 +358,11 @@ class ScopeModel:
         return dict(zip(self.labels, p.tolist()))
 
 
-def features(embedding: Sequence[float], text: str) -> list[float]:
-    """The classifier's input: the message embedding and its lexical features."""
-    return [*map(float, embedding), *lexical_features(text)]
+def features(embedding: Sequence[float], asked_embedding: Sequence[float], text: str) -> list[float]:
+    """The classifier's input: embedding and lexical features of the whole message and of what it
+    asks (`asked_text`; the same as the message for a short one)."""
+    return [*map(float, embedding), *map(float, asked_embedding), *lexical_features(text),
+            *lexical_features(asked_text(text))]
 
 
 def asks_own_deadline(text: str) -> bool:
@@ -205,8 +370,14 @@ def asks_own_deadline(text: str) -> bool:
     from assistant.answering import deadline as dl
 
     folded = fold(text)
-    about_leave = bool(dl.asked_keys(text)) or bool(re.search(r"ziek|sick|\bill\b|termijn|deadline|poortwachter", folded))
-    return dl.is_deadline_question(text) and about_leave and (dl.wants_calculation(text) or bool(_DATE.search(folded)))
+    # what it asks must be the timing question ("Los daarvan: hoe bereken ik de vakantietoeslag?" is not)
+    asked = " ".join(s for s in sentences(text) if is_question(s)) or text
+    about_leave = bool(dl.asked_keys(asked)) or bool(re.search(_LEAVE, fold(asked)))
+    return (dl.is_deadline_question(asked) and about_leave
+            and (dl.wants_calculation(text) or bool(_DATE.search(folded))))
+
+
+_LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
 _DATE = re.compile(
@@ -223,21 +394,61 @@ class ScopeGuard:
             log.warning("the scope model was trained with %s, not %s: using the rules only",
                         model.embedding_model, embedding_model)
             model = None
+        if model is not None and model.layout != FEATURES:
+            log.warning("the scope model has features %s, not %s: using the rules only (run `spoor2 "
+                        "train-scope`)", model.layout, FEATURES)
+            model = None
         self.model = model
 
-    def classify(self, text: str, embedding: Sequence[float] | Callable[[], Sequence[float]] | None = None) -> Scope:
-        """The verdict on a message; `embedding` is its query embedding, or a function that
-        computes it (called only when the rules do not decide)."""
+    def classify(self, text: str, embed: Callable[[str], Sequence[float]] | None = None,
+                 previous: str = "") -> Scope:
+        """The verdict on a message; `embed` computes a query embedding (called only when the
+        rules do not decide: once for a short message, more often for a story). `previous` is
+        the question a follow-up points back to ("en als hij weigert?"), "" for a new question."""
         ruled = rule_label(text)
         if ruled:
             return Scope(ruled, 1.0, "rule")
         if asks_own_deadline(text):
             return Scope("in_scope", 1.0, "rule:deadline")
-        if self.model is None or embedding is None:
+        if self.model is None or embed is None:
             return rules_only(text)
-        vector = embedding() if callable(embedding) else embedding
-        probs = self.model.probabilities(features(vector, text))
-        label = max(probs, key=probs.get)
-        if label != "in_scope" and probs[label] < self.model.threshold:
-            return Scope("in_scope", probs["in_scope"], "model:uncertain")
-        return Scope(label, probs[label], "model")
+        asked = asked_text(text)
+        vector = embed(text)
+        asked_vector = vector if asked == text.strip() else embed(asked)
+        probs = self.model.probabilities(features(vector, asked_vector, text))
+        label, declined = decision(probs, self.model.threshold)
+        if label != "in_scope":
+            # In-scope veto: a story full of symptoms or a divorce that asks a process question.
+            for question, veto in story_questions(text):
+                on_question = self.model.probabilities(question_features(question, embed))
+                if on_question["in_scope"] >= veto:
+                    return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
+            if previous.strip() and not names_another_topic(text):
+                # "krijg ik dan een boete?" after a question about the 42-week notification
+                together = f"{previous.strip()} {text.strip()}"
+                on_both = self.model.probabilities(question_features(together, embed))
+                if on_both["in_scope"] >= FOLLOW_UP_VETO:
+                    return Scope("in_scope", on_both["in_scope"], "model:follow-up")
+        if label == "in_scope":
+            return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")
+        # The probability of its own label, as the answerers' "sure enough to decline" reads it.
+        return Scope(label, probs[label], "model", declined)
+
+
+def question_features(question: str, embed: Callable[[str], Sequence[float]]) -> list[float]:
+    """The classifier's input for a story's question read as a message of its own."""
+    asked = asked_text(question)
+    vector = embed(question)
+    return features(vector, vector if asked == question.strip() else embed(asked), question)
+
+
+def decision(probs: dict[str, float], threshold: float) -> tuple[str, float]:
+    """(label, probability that the message is to be declined) for the model's probabilities.
+
+    The refusal labels share the doubt (a story may look half medical, half a request for a
+    note), so a message is declined when all refusal labels together reach `threshold`, with the
+    likeliest of them as its reason."""
+    declined = 1.0 - probs.get("in_scope", 0.0)
+    if declined < threshold:
+        return "in_scope", declined
+    return max((k for k in probs if k != "in_scope"), key=probs.get), declined
