@@ -32,7 +32,7 @@ _CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsev
          "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
-    r"|bereken|uitrekenen|reken|when|due|date|calculat|timeline|by which|how long until|which day"
+    r"|bereken|uitrekenen|\breken|\bwhen\b|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
     r"|hoeveel tijd|how much time"
 )
 _CALC_INTENT = re.compile(
