@@ -104,9 +104,9 @@ def test_leave_without_its_end_asks_for_it(kb_assistant):
 
 def test_a_story_that_asks_no_date_gets_no_timeline(kb_assistant):
     """"afspreken" holds "reken" and "update" holds "date": neither asks for a deadline."""
-    story = ("Ik ben 65 en nu 13 maanden ziek. Mijn AOW gaat in over ongeveer anderhalf jaar. Mijn "
-             "werkgever en ik vinden een spoor 2 traject allebei onzin. Kunnen we samen afspreken dat "
-             "we dat niet doen?")
+    story = ("Ik ben 65 en nu 13 maanden ziek. Mijn AOW gaat in over ongeveer anderhalf jaar. "
+             "Mijn werkgever en ik vinden een spoor 2 traject allebei onzin. Kunnen we samen "
+             "afspreken dat we dat niet doen?")
     answer = kb_assistant.ask(story, audience="werknemer", today=date(2026, 12, 1))
     assert answer.kind != "deadline" and "Eerstvolgende termijn" not in answer.text
     english = kb_assistant.ask("Can you give me an update on what track 2 is?", language="en")
