@@ -36,7 +36,7 @@ _TIMING = re.compile(
     r"|hoeveel tijd|how much time"
 )
 _CALC_INTENT = re.compile(
-    r"bereken|uitrekenen|reken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
+    r"bereken|uitrekenen|\breken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
     r"|de termijnen|termijnen (voor|van) (mijn|onze|deze)|termijnen (gelden|lopen) .{0,20}(mijn|onze|mij|ons)"
     r"|wat moet(en)? (ik|we|wij) wanneer|wanneer moet(en)? (ik|we|wij) (wat|iets)\b|what (do|must|should) (i|we) do when\b|which deadlines .{0,20}(my|our)"
     r"|calculate|work out|which date|what date"
