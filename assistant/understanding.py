@@ -54,6 +54,8 @@ _QUESTION_START = re.compile(
     r"|word|klopt|zit|valt|gaat|loopt|stopt|who|what|when|where|why|how|which|may|must|can|could|should"
     r"|shall|do|does|did|is|are|am|will|would|have|has)\b"
 )
+_WH_START = re.compile(r"^(wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why"
+                       r"|how|which)\b")
 _REQUEST = re.compile(
     r"\b((?<!wat )ik wil (graag )?weten|ik vraag me af|graag hoor ik|graag wil ik weten|mijn vraag is|vraag:|weet iemand"
     r"|kunt u (me )?(uitleggen|vertellen)|kun je (me )?(uitleggen|vertellen)|leg (eens )?uit|help me"
@@ -248,7 +250,12 @@ def core_questions(message: str) -> tuple[list[str], str]:
     said = sentences(message)
     if len(said) <= 1:
         return split_parts(message.strip()), ""
-    asked = [i for i, s in enumerate(said) if is_question(s)] or [len(said) - 1]
+    marked = any(s.rstrip().endswith("?") for s in said)
+    asked = [i for i, s in enumerate(said) if is_question(s) and (
+        # where the writer uses question marks, a sentence without one that opens with a verb
+        # ("Zijn vrouw regelt de post") is a statement; a question word or request still asks
+        not marked or s.rstrip().endswith("?") or _WH_START.match(fold(s).strip(" \"'("))
+        or _REQUEST.search(fold(s)))] or [len(said) - 1]
     core: list[str] = []
     for i in asked:
         text = said[i]

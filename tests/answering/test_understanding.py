@@ -147,3 +147,15 @@ def test_a_statement_joined_by_en_is_not_split_into_two_questions():
     assert "3 weken beter" in turn.query
     assert split_parts("Hij was beter en is nu weer ziek") == ["Hij was beter en is nu weer ziek"]
     assert len(split_parts("Wanneer start spoor 2 en is dat verplicht?")) == 2
+
+
+def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses_question_marks():
+    """"Zijn vrouw regelt de post" is about his wife; without question marks "zijn er kosten"
+    still asks."""
+    parts, _ = core_questions("Hij is al twee jaar ziek. Zijn vrouw regelt normaal de post maar die lag "
+                              "in het ziekenhuis. Hij vroeg de WIA te laat aan. Moet ik hem nu langer "
+                              "doorbetalen?")
+    assert len(parts) == 1 and "post" not in parts[0]
+    assert parts[0].endswith("Moet ik hem nu langer doorbetalen?")
+    (asked,) = core_questions("Ik ben ziek. zijn er kosten voor mij")[0]
+    assert asked.endswith("zijn er kosten voor mij")
