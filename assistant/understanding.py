@@ -333,7 +333,8 @@ def read_turn(
         # question "telt dit mee voor die twee jaar?" is about the pregnancy told before it)
         queries = [f"{q} ({story_words(context)})" for q in queries]
     for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
-        if _BACK_REFERENCE.search(fold(parts[i])) and len(words(topic_words(parts[i]))) <= 2:
+        # ("en kan hij mij in die tijd ontslaan?" names its own subject, as a follow-up may)
+        if _BACK_REFERENCE.search(fold(parts[i])) and _vacuous(parts[i]):
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,

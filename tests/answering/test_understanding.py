@@ -56,6 +56,11 @@ def test_two_questions_in_one_message_become_two_parts_in_the_order_asked():
         "Wat kost spoor 2?", "En wie betaalt de jobcoach?")
 
 
+def test_a_later_part_that_names_its_own_subject_is_read_on_it():
+    turn = read_turn("hoe lang moet mijn werkgever mijn loon doorbetalen, en kan hij mij in die tijd ontslaan?")
+    assert turn.queries[1] == "kan hij mij in die tijd ontslaan?"
+
+
 def test_at_most_three_parts_and_short_tails_stay_attached():
     assert len(read_turn("Wie betaalt? En wat kost het? En hoe lang duurt het? En wie kiest het bureau?").parts) == 3
     assert split_parts("Mag ik kiezen en hoe?") == ["Mag ik kiezen en hoe?"]
