@@ -9,12 +9,14 @@ from pathlib import Path
 
 from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks
 from assistant.embedders import Embedder
+from assistant.errors import ConfigError
 from assistant.retrieval import Store
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever
 from assistant.retrieval.hybrid import FusedHit, fuse
 from assistant.retrieval.lexical import MEMORY_LIMIT, ChunkCatalog, DiskLexicalIndex, LexicalIndex
 from assistant.retrieval.lexical_file import LexicalFile, lexical_path, write_lexical_file
+from assistant.retrieval.lexical_postgres import PostgresLexicalIndex, PostgresLexicalStore
 from assistant.retrieval.spelling import Speller
 from assistant.types import Chunk, Hit
 
@@ -52,7 +54,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, store: Store, embedder: Embedder, cache_dir: Path | None = None, *,
-             lexical: str = "auto") -> Snapshot:
+             lexical: str = "auto", full_text: PostgresLexicalStore | None = None) -> Snapshot:
         """Open the store's serving generation: its lexical file (written once from the store when
         missing), the cards and a dense search bound to that generation.
 
@@ -60,8 +62,11 @@ class Snapshot:
             store: the vector store; its `generation` is the one loaded.
             embedder: embeds queries and card phrasings.
             cache_dir: where card phrasing vectors are cached.
-            lexical: "memory" (BM25 built in memory), "disk" (FTS5 in the file) or "auto"
-                (memory up to `MEMORY_LIMIT` chunks with an embedded store, else disk).
+            lexical: "memory" (BM25 built in memory), "disk" (FTS5 in the file), "postgres"
+                (`full_text`) or "auto" (`full_text` when given, else memory up to
+                `MEMORY_LIMIT` chunks with an embedded store, else disk).
+            full_text: PostgreSQL full-text search (SPOOR2_DATABASE_URL); the generation's
+                rows are written there once from the file when missing.
         """
         generation = store.generation
         path = lexical_path(store.lexical_dir, generation)
@@ -71,7 +76,7 @@ class Snapshot:
             write_lexical_file(path, generation, store.pages(generation))
         catalog = ChunkCatalog(LexicalFile(path))
         cards = CardMatcher(cards_from_chunks(catalog.of_kind("card")), embedder, cache_dir=cache_dir)
-        index = lexical_index(catalog, lexical, server=store.server_mode)
+        index = lexical_index(catalog, lexical, server=store.server_mode, full_text=full_text)
         log.info("index %s: %d chunks, %d cards, lexical %s", generation, catalog.file.chunk_count,
                  len(cards.cards), type(index).__name__)
         snapshot = cls(generation, catalog, index, cards,
@@ -86,8 +91,17 @@ class Snapshot:
         self.dense.search(WARM_UP_QUESTION, 1, embedding=embedder.embed_query(WARM_UP_QUESTION))
 
 
-def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False) -> LexicalIndex:
+def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False,
+                  full_text: PostgresLexicalStore | None = None) -> LexicalIndex:
     """The lexical index `mode` asks for over `catalog` (see `Snapshot.load`)."""
+    if mode in ("auto", "postgres") and full_text is not None:
+        generation = catalog.file.generation
+        if not full_text.has(generation):
+            log.info("no PostgreSQL full-text rows for index %s: writing them once", generation)
+            full_text.fill(generation, catalog.file.chunks())
+        return PostgresLexicalIndex(full_text, generation, catalog)
+    if mode == "postgres":
+        raise ConfigError("SPOOR2_LEXICAL=postgres needs SPOOR2_DATABASE_URL (a PostgreSQL URL)")
     if mode == "auto":
         small = catalog.file.chunk_count <= MEMORY_LIMIT
         mode = "memory" if small and not server else "disk"
