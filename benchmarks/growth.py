@@ -1,7 +1,7 @@
 """Growth: start-up, memory and answer latency as the index grows to N chunks.
 
 `python -m benchmarks.growth --chunks 1000 5000 20000 [--modes embedded server] [--json]
-[--plot growth.png]`. For each N a fresh index is filled in a temporary data dir: the real
+[--plot growth.svg]`. For each N a fresh index is filled in a temporary data dir: the real
 knowledge base (a copy of the seed index, `SPOOR2_TEST_SEED_INDEX` or --seed-index, brought up to
 date by an incremental ingest of knowledge/, so nothing unchanged is embedded again) plus
 synthetic chunks up to N. A synthetic chunk copies a real article chunk's metadata under a new
@@ -430,29 +430,27 @@ def tables(result: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def plot(result: dict[str, Any], path: Path) -> bool:
-    """A small PNG of the curve when matplotlib is installed; False when it is not."""
-    try:
-        import matplotlib
+def plot(result: dict[str, Any], path: Path) -> Path:
+    """Write an SVG of the curve to `path` (start-up, RSS, p50 and p95 against chunks, one line
+    per mode; targets dashed) and the raw numbers beside it (`path` with `.json`); the JSON's
+    path."""
+    from benchmarks.svgplot import Panel, line_chart
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return False
-    fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
-    for ax, (key, label, target) in zip(axes, (("startup_s", "start-up (s)", STARTUP),
-                                               ("rss_mb", "RSS (MB)", RSS),
-                                               ("p95_ms", "answer p95 (ms)", P95))):
-        for mode in dict.fromkeys(r["mode"] for r in result["rows"]):
-            mine = [r for r in result["rows"] if r["mode"] == mode]
-            ax.plot([r["chunks"] for r in mine], [r[key] for r in mine], marker="o", label=mode)
-        ax.axhline(target.limit, color="red", linestyle="--", linewidth=1)
-        ax.set_xlabel("chunks")
-        ax.set_title(label)
-    axes[0].legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
-    return True
+    rows = result["rows"]
+    modes = list(dict.fromkeys(r["mode"] for r in rows))
+    panels = [Panel(title, {m: [(r["chunks"], r[key]) for r in rows if r["mode"] == m]
+                            for m in modes}, target)
+              for key, title, target in (("startup_s", "start-up (s)", STARTUP.limit),
+                                         ("rss_mb", "RSS after 50 questions (MB)", RSS.limit),
+                                         ("p50_ms", "answer p50 (ms)", None),
+                                         ("p95_ms", "answer p95 (ms)", P95.limit))]
+    loads = sorted(r["load_avg_1m"] for r in rows)
+    caption = (f"{result.get('started_at', '')[:10]}, {result.get('cpus', '?')} shared CPUs, "
+               f"load average {loads[0]:g}-{loads[-1]:g}; medians of fresh processes")
+    path.write_text(line_chart(panels, caption), encoding="utf-8")
+    data = path.with_suffix(".json")
+    data.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -467,7 +465,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed-index", type=Path, default=DEFAULT_SEED,
                         help="a data dir of an earlier ingest to copy (saves embedding)")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
-    parser.add_argument("--plot", type=Path, help="write a PNG of the curve (needs matplotlib)")
+    parser.add_argument("--plot", type=Path, metavar="SVG",
+                        help="write an SVG of the curve there, and its numbers as .json beside it")
+    parser.add_argument("--from-json", type=Path, metavar="JSON",
+                        help="measure nothing: print the tables (and --plot) of a saved result")
     parser.add_argument("--fill", nargs=2, metavar=("DATA_DIR", "N"), help=argparse.SUPPRESS)
     parser.add_argument("--measure", type=Path, metavar="DATA_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -479,16 +480,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_here(args.measure, rounds=args.rounds)))
         return 0
     quiet = args.json
-    result = run(sorted(args.chunks), args.modes, repeats=args.repeats, rounds=args.rounds,
-                 seed=args.seed_index,
-                 log=None if quiet else lambda r: print(table(HEADER, [row_cells(r)]), flush=True))
+    if args.from_json:
+        result = json.loads(args.from_json.read_text(encoding="utf-8"))
+    else:
+        result = run(sorted(args.chunks), args.modes, repeats=args.repeats, rounds=args.rounds,
+                     seed=args.seed_index,
+                     log=None if quiet else lambda r: print(table(HEADER, [row_cells(r)]),
+                                                            flush=True))
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print("\n" + tables(result))
     if args.plot:
-        shown = "written to" if plot(result, args.plot) else "skipped (no matplotlib) for"
-        print(f"Plot {shown} {args.plot}", file=sys.stderr)
+        data = plot(result, args.plot)
+        print(f"Plot written to {args.plot}, its numbers to {data}", file=sys.stderr)
     return 0
 
 
