@@ -11,6 +11,13 @@ A query is `plainto_tsquery` of the question with its terms OR-ed, ranked by `ts
 (length-normalised); a question that is not Dutch is also searched with the Dutch configuration
 (Dutch legal words in English questions), as the in-memory BM25 does. Only ids and scores come
 from PostgreSQL: the chunks themselves are read from the generation's lexical file (`catalog`).
+
+`ts_rank_cd` reads the `tsvector` of every matching row, so in a large archive the common words
+cost the most. As the FTS5 search does, a query whose terms are in more than `BUDGET` chunks
+together ranks only the chunks that hold its rarest terms (their chunk counts adding up to at
+most `BUDGET`; counted per generation at fill time in `lexical_terms`), still scored with every
+term; terms in more than half the chunks are not searched for. Never at the knowledge base's
+size.
 """
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ from assistant.types import Chunk, Hit
 log = logging.getLogger(__name__)
 
 NORMALIZATION = 1  # ts_rank_cd: divide by 1 + log(document length)
+BUDGET = 2000  # rows a query may rank before it keeps to its rarest terms
 _FILL_LOCK = 0x5B003  # pg_advisory_xact_lock(key, hashtext(generation)): one filler at a time
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS lexical_generations(
@@ -39,6 +47,21 @@ CREATE TABLE IF NOT EXISTS lexical_chunks(
     PRIMARY KEY (generation, id));
 CREATE INDEX IF NOT EXISTS lexical_chunks_nl ON lexical_chunks USING gin(nl);
 CREATE INDEX IF NOT EXISTS lexical_chunks_en ON lexical_chunks USING gin(en);
+CREATE TABLE IF NOT EXISTS lexical_terms(
+    generation TEXT NOT NULL, config TEXT NOT NULL, lexeme TEXT NOT NULL, docs INTEGER NOT NULL,
+    PRIMARY KEY (generation, config, lexeme));
+"""
+_COUNT_TERMS = """
+INSERT INTO lexical_terms(generation, config, lexeme, docs)
+SELECT %(g)s, {name}, word, ndoc FROM ts_stat(
+    format('SELECT {column} FROM lexical_chunks WHERE generation = %%L', %(g)s::text))
+"""
+_QUERY_TERMS = """
+SELECT t.config, t.lexeme, coalesce(d.docs, 0) FROM (
+    SELECT 'nl' AS config, lexeme FROM unnest(to_tsvector('dutch'::regconfig, %(q)s))
+    UNION SELECT 'en', lexeme FROM unnest(to_tsvector('english'::regconfig, %(q)s)) WHERE %(en)s
+) t LEFT JOIN lexical_terms d ON d.generation = %(g)s AND d.config = t.config
+                                 AND d.lexeme = t.lexeme
 """
 # the question's terms OR-ed: plainto_tsquery ANDs them ('a' & 'b'), its text form is rewritten
 _QUERY = """replace(plainto_tsquery('{config}', %(q)s)::text, ' & ', ' | ')::tsquery"""
@@ -47,9 +70,11 @@ WITH q AS (SELECT {_QUERY.format(config='dutch')} AS nlq, {_QUERY.format(config=
 SELECT id, ts_rank_cd(nl, nlq, {NORMALIZATION})
            + CASE WHEN %(en)s THEN ts_rank_cd(en, enq, {NORMALIZATION}) ELSE 0 END AS score
 FROM lexical_chunks, q
-WHERE generation = %(g)s AND (nl @@ nlq OR (%(en)s AND en @@ enq)) {{filter}}
+WHERE generation = %(g)s AND {{match}} {{filter}}
 ORDER BY score DESC, id LIMIT %(k)s
 """
+_MATCH_ALL = "(nl @@ nlq OR (%(en)s AND en @@ enq))"
+_MATCH_RARE = "(nl @@ %(nl_rare)s::tsquery OR en @@ %(en_rare)s::tsquery)"
 _RANK_TEXTS = f"""
 WITH q AS (SELECT {_QUERY.format(config='dutch')} AS nlq, {_QUERY.format(config='english')} AS enq)
 SELECT t.n, ts_rank_cd(to_tsvector('dutch'::regconfig, t.text), nlq, {NORMALIZATION})
@@ -78,6 +103,7 @@ class PostgresLexicalStore:
     def __init__(self, pool: Any):
         self.pool = pool
         self._ready = False
+        self._counts: dict[str, int] = {}  # generation -> chunks (a generation never changes)
 
     @classmethod
     def connect(cls, url: str) -> PostgresLexicalStore:
@@ -131,6 +157,9 @@ class PostgresLexicalStore:
                                         str(meta.get("site") or ""),
                                         _clean(chunk_index_text(chunk))))
                         count += 1
+                conn.execute("DELETE FROM lexical_terms WHERE generation = %s", (generation,))
+                for name, column in (("'nl'", "nl"), ("'en'", "en")):
+                    conn.execute(_COUNT_TERMS.format(name=name, column=column), {"g": generation})
                 conn.execute("INSERT INTO lexical_generations(generation, chunk_count) "
                              "VALUES (%s, %s)", (generation, count))
                 log.info("PostgreSQL full-text search: %d chunks of %s", count, generation)
@@ -146,6 +175,8 @@ class PostgresLexicalStore:
                              (list(keep),))
                 conn.execute("DELETE FROM lexical_chunks WHERE generation <> ALL(%s)",
                              (list(keep),))
+                conn.execute("DELETE FROM lexical_terms WHERE generation <> ALL(%s)",
+                             (list(keep),))
 
         self._run(work)
 
@@ -160,8 +191,44 @@ class PostgresLexicalStore:
         if only is not None:
             filters.append("AND id = ANY(%(ids)s)")
             params["ids"] = list(only)
-        sql = _RANK.format(filter=" ".join(filters))
-        return self._run(lambda conn: [(i, float(s)) for i, s in conn.execute(sql, params)])
+
+        def work(conn: Any) -> list[tuple[str, float]]:
+            match = _MATCH_ALL
+            if only is None:
+                rare = self._rarest(conn, generation, params)
+                if rare is not None:
+                    match = _MATCH_RARE
+                    params["nl_rare"], params["en_rare"] = rare
+            sql = _RANK.format(match=match, filter=" ".join(filters))
+            return [(i, float(s)) for i, s in conn.execute(sql, params)]
+
+        return self._run(work)
+
+    def _rarest(self, conn: Any, generation: str, params: dict) -> tuple[str, str] | None:
+        """OR-queries (Dutch, English) of the query's rarest terms when all of them together
+        are in more than `BUDGET` chunks; None when the query may rank every match."""
+        counts = conn.execute(_QUERY_TERMS, params).fetchall()
+        if sum(docs for _, _, docs in counts) <= BUDGET:
+            return None
+        total = self._chunk_count(conn, generation)
+        chosen: dict[str, list[str]] = {"nl": [], "en": []}
+        spent = 0
+        for config, lexeme, docs in sorted(counts, key=lambda row: (row[2], row[1])):
+            if not docs or docs > total / 2:
+                continue
+            if spent and spent + docs > BUDGET:
+                break
+            chosen[config].append(lexeme)
+            spent += docs
+        return tuple(" | ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'"
+                                for w in chosen[c]) for c in ("nl", "en"))
+
+    def _chunk_count(self, conn: Any, generation: str) -> int:
+        if generation not in self._counts:
+            row = conn.execute("SELECT chunk_count FROM lexical_generations WHERE generation = %s",
+                               (generation,)).fetchone()
+            self._counts[generation] = int(row[0]) if row else 0
+        return self._counts[generation]
 
     def rank_texts(self, query: str, language: str, texts: Sequence[str]) -> list[float]:
         """The score of each text (chunks outside the table, e.g. a site's packages)."""
@@ -180,6 +247,7 @@ class PostgresLexicalIndex:
     """A `LexicalIndex` over one generation's rows in PostgreSQL (restricted to a view)."""
 
     name = "bm25"  # the lexical side of the fusion, whatever ranks it
+    remote = True  # searched in another process: worth running beside the query encoder
 
     def __init__(self, store: PostgresLexicalStore, generation: str, catalog: ChunkCatalog):
         self.store, self.generation, self.catalog = store, generation, catalog

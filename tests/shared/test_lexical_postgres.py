@@ -138,3 +138,16 @@ def test_postgres_finds_the_documents_fts5_finds_on_the_dev_set(kb_settings, emb
     for key in ("recall@1", "recall@5"):
         assert found["postgres"][key] >= found["disk"][key] - tolerance, (key, found)
     assert agree >= {"bm25": 0.65, "hybrid": 0.85}[mode], agree
+
+
+def test_a_query_over_budget_ranks_the_chunks_of_its_rarest_terms(full_text, monkeypatch):
+    from assistant.retrieval import lexical_postgres
+
+    full_text.fill("g1", _chunks())
+    question = "passend werk en een WIA-uitkering"
+    everything = dict(full_text.rank("g1", question, "nl", 5))
+    assert {"spoor2", "bureau", "wia"} <= set(everything)
+    monkeypatch.setattr(lexical_postgres, "BUDGET", 1)  # as if every term were in many chunks
+    rarest = dict(full_text.rank("g1", question, "nl", 5))
+    assert list(rarest) == ["wia"]  # only the chunk of the rarest term ...
+    assert rarest["wia"] == everything["wia"]  # ... scored with every term all the same
