@@ -151,3 +151,19 @@ def test_a_query_over_budget_ranks_the_chunks_of_its_rarest_terms(full_text, mon
     rarest = dict(full_text.rank("g1", question, "nl", 5))
     assert list(rarest) == ["wia"]  # only the chunk of the rarest term ...
     assert rarest["wia"] == everything["wia"]  # ... scored with every term all the same
+
+
+def test_postgres_lexical_without_a_database_url_says_what_to_set(tmp_path, embedder):
+    from assistant.errors import ConfigError
+    from assistant.retrieval.lexical_postgres import postgres_lexical
+
+    settings = Settings(data_dir=tmp_path / "data", lexical="postgres")
+    assert postgres_lexical(settings) is None
+    writer = ChromaIndexWriter(settings)
+    writer.begin()
+    chunks = _chunks()
+    vectors = embedder.embed_documents([c.text for c in chunks])
+    writer.add(chunks, vectors)
+    writer.commit(len(chunks), len(vectors[0]), "")
+    with pytest.raises(ConfigError, match="SPOOR2_DATABASE_URL"):
+        Assistant(embedder, ChromaStore.open(settings), lexical="postgres", full_text=None)
