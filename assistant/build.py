@@ -59,6 +59,7 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
         StoreUnavailableError: the Chroma store or server cannot be reached.
         ConfigError: `SPOOR2_LLM` names a model that cannot be set up.
     """
+    from assistant.retrieval.lexical_postgres import postgres_lexical
     from assistant.store import ChromaStore
 
     settings = settings or Settings.from_env()
@@ -73,7 +74,8 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
         answerer = LLMAnswerer(llm if llm is not None else chat_model_from_settings(settings), clock=clock,
                                config=llm_config)
     assistant = Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
-                          cache_dir=settings.data_dir / "cache", llm=answerer, lexical=settings.lexical)
+                          cache_dir=settings.data_dir / "cache", llm=answerer, lexical=settings.lexical,
+                          full_text=postgres_lexical(settings))
     assistant.site_chunks = site_chunks(settings)
     return assistant
 

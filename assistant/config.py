@@ -78,7 +78,7 @@ class Settings(BaseSettings):
     allowed_hosts: CommaList = ()
     trusted_sources: PathList = ()
     api_docs: bool = False
-    lexical: Literal["auto", "memory", "disk"] = "auto"
+    lexical: Literal["auto", "memory", "disk", "postgres"] = "auto"
     rate_limit_per_minute: int = 30
     max_concurrency: Annotated[int, Field(ge=1)] = 8
     trusted_proxies: CommaList = ()

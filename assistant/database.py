@@ -144,9 +144,23 @@ def postgres_ddl(schema: str) -> str:
             .replace(" REAL ", " DOUBLE PRECISION ").replace(" REAL,", " DOUBLE PRECISION,"))
 
 
+def postgres_pool(url: str, *, connect_timeout: int = 5, max_size: int = 4,
+                  row_factory: Any = None) -> Any:
+    """A `psycopg_pool.ConnectionPool` of autocommit connections to `url` (opened now, filled in
+    the background; a connection that broke while idle is replaced when taken)."""
+    from psycopg_pool import ConnectionPool
+
+    kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": connect_timeout}
+    if row_factory is not None:
+        kwargs["row_factory"] = row_factory
+    return ConnectionPool(url, min_size=1, max_size=max_size, kwargs=kwargs,
+                          timeout=connect_timeout, check=ConnectionPool.check_connection,
+                          open=True, name="spoor2")
+
+
 class PostgresDatabase:
-    """Tables in the PostgreSQL database of `url`, over one psycopg connection (reopened when it
-    breaks)."""
+    """Tables in the PostgreSQL database of `url`, over a `psycopg_pool.ConnectionPool` (so
+    several threads of one instance query at once; a broken connection is replaced)."""
 
     dialect = "postgresql"
     name = "PostgreSQL (SPOOR2_DATABASE_URL)"
@@ -156,45 +170,45 @@ class PostgresDatabase:
         self._schema = postgres_ddl(schema)
         self._timeout = connect_timeout
         self._lock = threading.Lock()
-        self._conn: Any = None
+        self._pool: Any = None
+        self._ready = False
 
-    def _connection(self) -> Any:
-        import psycopg
+    def _connections(self) -> Any:
         from psycopg.rows import dict_row
 
-        if self._conn is None or self._conn.closed or self._conn.broken:
-            conn = psycopg.connect(self._url, autocommit=True, row_factory=dict_row,
-                                   connect_timeout=self._timeout)
-            with conn.transaction():
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-                conn.execute(self._schema.encode())  # no parameters: several statements
-            self._conn = conn
-        return self._conn
+        with self._lock:
+            if self._pool is None:
+                self._pool = postgres_pool(self._url, connect_timeout=self._timeout,
+                                           row_factory=dict_row)
+            return self._pool
+
+    def _create_schema(self, conn: Any) -> None:
+        if self._ready:
+            return
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+            conn.execute(self._schema.encode())  # no parameters: several statements
+        self._ready = True
 
     def _run(self, sql: str, args: Sequence[Any], *, fetch: bool) -> tuple[list[Row], int]:
         import psycopg
+        from psycopg_pool import PoolTimeout
 
         statement = sql.replace("%", "%%").replace("?", "%s")
-        with self._lock:
-            for attempt in (1, 2):
-                try:
-                    cur = self._connection().execute(statement, tuple(args))
-                    return (list(cur.fetchall()) if fetch else []), cur.rowcount
-                except psycopg.OperationalError as exc:
-                    self._drop()
-                    if attempt == 2:
-                        raise self._unavailable(exc) from None
-                except psycopg.Error as exc:
-                    raise self._unavailable(exc) from None
-        raise AssertionError("unreachable")
-
-    def _drop(self) -> None:
-        if self._conn is not None:
+        for attempt in (1, 2):
             try:
-                self._conn.close()
-            except Exception:  # noqa: BLE001 - a broken connection may fail to close; it is gone
-                pass
-            self._conn = None
+                with self._connections().connection() as conn:
+                    self._create_schema(conn)
+                    cur = conn.execute(statement, tuple(args))
+                    return (list(cur.fetchall()) if fetch else []), cur.rowcount
+            except PoolTimeout as exc:  # no connection within the timeout: the server is gone
+                raise self._unavailable(exc) from None
+            except psycopg.OperationalError as exc:  # broken while in use: once more
+                if attempt == 2:
+                    raise self._unavailable(exc) from None
+            except psycopg.Error as exc:
+                raise self._unavailable(exc) from None
+        raise AssertionError("unreachable")
 
     @staticmethod
     def _unavailable(exc: Exception) -> DatabaseUnavailableError:
@@ -224,9 +238,11 @@ class PostgresDatabase:
         self._run("SELECT 1", (), fetch=True)
 
     def close(self) -> None:
-        """Close the connection (a later call opens a new one)."""
+        """Close the pool's connections (a later call opens a new pool)."""
         with self._lock:
-            self._drop()
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
 
 def open_database(database_url: str, path: Path, schema: str) -> Database:

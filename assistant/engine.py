@@ -52,6 +52,7 @@ class Assistant:
         cache_dir: Path | None = None,
         llm=None,
         lexical: str = "auto",
+        full_text=None,
     ):
         from assistant.build import default_answerers
 
@@ -65,8 +66,10 @@ class Assistant:
         self._lock = threading.Lock()
         self._checked = 0.0
         self._retired = ""  # the generation replaced last (its file goes at the next swap)
-        self.lexical = lexical  # SPOOR2_LEXICAL: "auto", "memory" or "disk"
-        self.snapshot = Snapshot.load(store, embedder, cache_dir, lexical=lexical)
+        self.lexical = lexical  # SPOOR2_LEXICAL: "auto", "memory", "disk" or "postgres"
+        self.full_text = full_text  # PostgreSQL full-text search (SPOOR2_DATABASE_URL) or None
+        self.snapshot = Snapshot.load(store, embedder, cache_dir, lexical=lexical,
+                                      full_text=full_text)
         # the spelling word lists load in the background, so no question waits for them
         threading.Thread(target=lexicon, name="spoor2-lexicon", daemon=True).start()
         self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
@@ -104,7 +107,7 @@ class Assistant:
                 if self.store.refresh() or self.store.generation != self.snapshot.generation:
                     old = self.snapshot.generation
                     self.snapshot = Snapshot.load(self.store, self.embedder, self.cache_dir,
-                                                  lexical=self.lexical)
+                                                  lexical=self.lexical, full_text=self.full_text)
                     self._retire(old)
         return self.snapshot
 

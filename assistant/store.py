@@ -18,6 +18,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.errors import IndexMissingError, ModelMismatchError, StoreUnavailableError
 from assistant.retrieval.lexical_file import (
+    LexicalFile,
     LexicalFileWriter,
     lexical_path,
     remove_lexical_files,
@@ -304,11 +305,17 @@ class ActiveIndex:
 class ChromaIndexWriter:
     """Builds a new generation beside the active one and flips the pointer when complete."""
 
-    def __init__(self, settings: Settings, client: Any | None = None):
+    def __init__(self, settings: Settings, client: Any | None = None,
+                 full_text: Any | None = None):
+        """`full_text`: a `PostgresLexicalStore` to fill with each generation (default: one
+        for `SPOOR2_DATABASE_URL` when the lexical search runs there, see `postgres_lexical`)."""
+        from assistant.retrieval.lexical_postgres import postgres_lexical
+
         self.settings = settings
         self._client = client if client is not None else connect(settings)
         self._building: Any = None
         self._lexical: LexicalFileWriter | None = None
+        self._full_text = full_text if full_text is not None else postgres_lexical(settings)
 
     def _guard(self, what: str, fn: Any) -> Any:
         try:
@@ -360,6 +367,8 @@ class ChromaIndexWriter:
                 self._client.delete_collection(name)
                 log.info("deleted index generation %s", name)
             remove_lexical_files(self.settings.lexical_dir, keep)
+            if self._full_text is not None:
+                self._full_text.remove(keep)
             return doomed
 
         return self._guard("deleting old generations", delete)
@@ -432,8 +441,10 @@ class ChromaIndexWriter:
             )
         self._guard("finishing", lambda: building.modify(metadata=self._metadata(dim, count)))
         if self._lexical is not None:  # in place before the pointer names its generation
-            self._lexical.finish()
+            path = self._lexical.finish()
             self._lexical = None
+            if self._full_text is not None:  # likewise the PostgreSQL rows, in one transaction
+                self._full_text.fill(building.name, LexicalFile(path).chunks())
         registry = self._guard(
             "opening the registry",
             lambda: self._client.get_or_create_collection(

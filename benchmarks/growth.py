@@ -1,7 +1,7 @@
 """Growth: start-up, memory and answer latency as the index grows to N chunks.
 
 `python -m benchmarks.growth --chunks 1000 5000 20000 [--modes embedded server] [--json]
-[--plot growth.png]`. For each N a fresh index is filled in a temporary data dir: the real
+[--plot growth.svg]`. For each N a fresh index is filled in a temporary data dir: the real
 knowledge base (a copy of the seed index, `SPOOR2_TEST_SEED_INDEX` or --seed-index, brought up to
 date by an incremental ingest of knowledge/, so nothing unchanged is embedded again) plus
 synthetic chunks up to N. A synthetic chunk copies a real article chunk's metadata under a new
@@ -15,7 +15,9 @@ assistant` until `build_assistant` returns; RSS is VmRSS right after start-up an
 first 50 questions; p50/p95 are over a fixed set of 50 dev-set questions (every n-th item of
 knowledge/eval/dev.yaml), asked `--rounds` times with the query-embedding cache cleared (median
 over rounds). Each N and mode is started `--repeats` times; the table shows medians. "server"
-serves the same index from a real `chroma run` on loopback (its own RSS is reported apart).
+serves the same index from a real `chroma run` on loopback (its own RSS is reported apart);
+"postgres" is the embedded store with the lexical search in PostgreSQL full-text search (a
+throwaway server from Debian's `postgresql`, filled before the measurement as ingest would).
 Targets at 50,000 chunks: start-up <= 10 s, RSS <= 1 GB per instance, p95 <= 100 ms.
 """
 from __future__ import annotations
@@ -50,6 +52,7 @@ from benchmarks.common import (
 STARTUP = Target(10, "s")
 RSS = Target(1024, "MB")
 P95 = Target(100, "ms")
+MODES = ("embedded", "server", "postgres")
 AT = 50_000  # the targets hold at this many chunks
 QUESTIONS = 50
 HEADER = ("chunks", "mode", "start-up s", "RSS start MB", "RSS MB", "p50 ms", "p95 ms", "load")
@@ -211,11 +214,17 @@ def _timed(fn: Any) -> float:
     return round(time.perf_counter() - started, 2)
 
 
-def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS) -> dict[str, Any]:
-    """Start the assistant on `data_dir` (settings from the environment) and measure it."""
+def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS,
+                 overlap: str = "") -> dict[str, Any]:
+    """Start the assistant on `data_dir` (settings from the environment) and measure it;
+    `overlap`: "overlap" / "sequential" force the lexical search beside / after the query
+    encoder ("": the product's default, see `assistant.retrieval.index.OVERLAP`)."""
     started = time.perf_counter()
     offline()
     from assistant import Settings, build_assistant
+    from assistant.retrieval import index
+
+    index.OVERLAP = {"overlap": True, "sequential": False}.get(overlap)
 
     settings = Settings.from_env(data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
     assistant = build_assistant(settings, clock=lambda: date(2025, 11, 23))
@@ -256,7 +265,8 @@ def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS) -> dic
     catalog = ChunkCatalog(LexicalFile(path))
     breakdown = {
         "lexical_s": _timed(lambda: lexical_index(catalog, settings.lexical,
-                                                  server=settings.server_mode)),
+                                                  server=settings.server_mode,
+                                                  full_text=assistant.full_text)),
         "cards_s": _timed(lambda: CardMatcher(cards_from_chunks(catalog.of_kind("card")),
                                               assistant.embedder,
                                               cache_dir=settings.data_dir / "cache")),
@@ -268,7 +278,9 @@ def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS) -> dic
             "p95_ms": round(statistics.median(r[95] for r in per_round), 1),
             "questions": len(items), "rounds": rounds, "kinds": dict(kinds), "lexical": lexical,
             "chunks_served": assistant.health()["chunks"], "breakdown": breakdown,
-            "stages_p95_ms": {k: round(percentile(v, 95), 1) for k, v in stages.items()}}
+            "stages_p50_ms": {k: round(percentile(v, 50), 1) for k, v in stages.items()},
+            "stages_p95_ms": {k: round(percentile(v, 95), 1) for k, v in stages.items()},
+            "overlap": index.OVERLAP}
 
 
 class ChromaServer:
@@ -323,19 +335,67 @@ def _child(args: list[str], env: dict[str, str] | None = None, timeout: float = 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(data_dir: Path, mode: str, *, repeats: int = 3, rounds: int = 3) -> dict[str, Any]:
+class PostgresFullText:
+    """A throwaway PostgreSQL server (tests/shared) holding `data_dir`'s serving generation for
+    the full-text lexical search, filled before the measurement as ingest would have."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.server: Any = None
+
+    def __enter__(self) -> str:
+        from assistant import Settings
+        from assistant.retrieval.lexical_file import LexicalFile, lexical_path
+        from assistant.retrieval.lexical_postgres import PostgresLexicalStore
+        from assistant.store import ChromaStore
+        from tests.shared.servers import PostgresServer
+
+        if PostgresServer.missing:
+            raise RuntimeError(PostgresServer.missing)
+        self.server = PostgresServer().start()
+        url = self.server.new_database("growth")
+        settings = Settings.from_env({}, data_dir=self.data_dir)
+        generation = ChromaStore.open(settings).generation
+        full_text = PostgresLexicalStore.connect(url)
+        try:
+            started = time.perf_counter()
+            full_text.fill(generation, LexicalFile(
+                lexical_path(settings.lexical_dir, generation)).chunks())
+            self.fill_s = round(time.perf_counter() - started, 1)
+        finally:
+            full_text.close()
+        return url
+
+    def __exit__(self, *exc: object) -> None:
+        if self.server is not None:
+            self.server.stop()
+
+
+def measure(data_dir: Path, mode: str, *, repeats: int = 3, rounds: int = 3,
+            overlap: str = "") -> dict[str, Any]:
     """`repeats` fresh processes on `data_dir` in `mode`; each figure is the median."""
+    extra = ["--overlap", overlap] if overlap else []
+    if mode == "postgres":
+        with PostgresFullText(data_dir) as url:
+            result = _measure(data_dir, mode, repeats, rounds, {"SPOOR2_DATABASE_URL": url},
+                              extra)
+        return result
+    return _measure(data_dir, mode, repeats, rounds, {}, extra)
+
+
+def _measure(data_dir: Path, mode: str, repeats: int, rounds: int, env: dict[str, str],
+             extra: list[str]) -> dict[str, Any]:
     runs = []
     server_rss: list[float] = []
     for _ in range(repeats):
-        args = ["--measure", str(data_dir), "--rounds", str(rounds)]
+        args = ["--measure", str(data_dir), "--rounds", str(rounds), *extra]
         if mode == "server":
             with ChromaServer(data_dir / "chroma") as server:
                 runs.append(_child(args, {"SPOOR2_CHROMA_HOST": "127.0.0.1",
                                           "SPOOR2_CHROMA_PORT": str(server.port)}))
                 server_rss.append(rss_mb(server.proc.pid)["VmRSS"])
         else:
-            runs.append(_child(args))
+            runs.append(_child(args, env))
         runs[-1].update(machine())
     result: dict[str, Any] = {"mode": mode, "repeats": repeats, "runs": runs}
     for key in ("startup_s", "rss_start_mb", "rss_mb", "rss_peak_mb", "p50_ms", "p95_ms",
@@ -345,6 +405,10 @@ def measure(data_dir: Path, mode: str, *, repeats: int = 3, rounds: int = 3) -> 
                            for k in runs[0]["breakdown"]}
     result["chunks_served"] = runs[0]["chunks_served"]
     result["lexical"] = runs[0].get("lexical", "")
+    result["overlap"] = runs[0].get("overlap", True)
+    result["stages_p50_ms"] = {k: round(statistics.median(r["stages_p50_ms"].get(k, 0.0)
+                                                           for r in runs), 1)
+                               for k in runs[0].get("stages_p50_ms", {})}
     if server_rss:
         result["chroma_server_rss_mb"] = round(statistics.median(server_rss), 1)
     return result
@@ -375,8 +439,10 @@ def _run_size(size: int, base: Path, modes: list[str], *, repeats: int, rounds: 
         data_dir = Path(tmp) / "data"
         filled = _child(["--fill", str(data_dir), str(size), "--seed-index", str(base)])
         for mode in modes:
+            engine, _, variant = mode.partition(":")  # "embedded:overlap", ":sequential"
             row = {"chunks": filled["chunks"], "fill": filled,
-                   **measure(data_dir, mode, repeats=repeats, rounds=rounds)}
+                   **measure(data_dir, engine, repeats=repeats, rounds=rounds, overlap=variant),
+                   "mode": mode}
             rows.append(row)
             if log:
                 log(row)
@@ -430,29 +496,27 @@ def tables(result: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def plot(result: dict[str, Any], path: Path) -> bool:
-    """A small PNG of the curve when matplotlib is installed; False when it is not."""
-    try:
-        import matplotlib
+def plot(result: dict[str, Any], path: Path) -> Path:
+    """Write an SVG of the curve to `path` (start-up, RSS, p50 and p95 against chunks, one line
+    per mode; targets dashed) and the raw numbers beside it (`path` with `.json`); the JSON's
+    path."""
+    from benchmarks.svgplot import Panel, line_chart
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return False
-    fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
-    for ax, (key, label, target) in zip(axes, (("startup_s", "start-up (s)", STARTUP),
-                                               ("rss_mb", "RSS (MB)", RSS),
-                                               ("p95_ms", "answer p95 (ms)", P95))):
-        for mode in dict.fromkeys(r["mode"] for r in result["rows"]):
-            mine = [r for r in result["rows"] if r["mode"] == mode]
-            ax.plot([r["chunks"] for r in mine], [r[key] for r in mine], marker="o", label=mode)
-        ax.axhline(target.limit, color="red", linestyle="--", linewidth=1)
-        ax.set_xlabel("chunks")
-        ax.set_title(label)
-    axes[0].legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
-    return True
+    rows = result["rows"]
+    modes = list(dict.fromkeys(r["mode"] for r in rows))
+    panels = [Panel(title, {m: [(r["chunks"], r[key]) for r in rows if r["mode"] == m]
+                            for m in modes}, target)
+              for key, title, target in (("startup_s", "start-up (s)", STARTUP.limit),
+                                         ("rss_mb", "RSS after 50 questions (MB)", RSS.limit),
+                                         ("p50_ms", "answer p50 (ms)", None),
+                                         ("p95_ms", "answer p95 (ms)", P95.limit))]
+    loads = sorted(r["load_avg_1m"] for r in rows)
+    caption = (f"{result.get('started_at', '')[:10]}, {result.get('cpus', '?')} shared CPUs, "
+               f"load average {loads[0]:g}-{loads[-1]:g}; medians of fresh processes")
+    path.write_text(line_chart(panels, caption), encoding="utf-8")
+    data = path.with_suffix(".json")
+    data.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -460,14 +524,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.growth", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chunks", type=int, nargs="+", default=[1000, 5000, 20000])
-    parser.add_argument("--modes", nargs="+", choices=("embedded", "server"),
+    parser.add_argument("--modes", nargs="+", choices=[f"{m}{v}" for m in MODES
+                                                       for v in ("", ":overlap", ":sequential")],
                         default=["embedded", "server"])
     parser.add_argument("--repeats", type=int, default=3, help="fresh processes per measurement")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the 50 questions")
     parser.add_argument("--seed-index", type=Path, default=DEFAULT_SEED,
                         help="a data dir of an earlier ingest to copy (saves embedding)")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
-    parser.add_argument("--plot", type=Path, help="write a PNG of the curve (needs matplotlib)")
+    parser.add_argument("--plot", type=Path, metavar="SVG",
+                        help="write an SVG of the curve there, and its numbers as .json beside it")
+    parser.add_argument("--from-json", type=Path, metavar="JSON",
+                        help="measure nothing: print the tables (and --plot) of a saved result")
+    parser.add_argument("--overlap", choices=("", "overlap", "sequential"), default="",
+                        help=argparse.SUPPRESS)
     parser.add_argument("--fill", nargs=2, metavar=("DATA_DIR", "N"), help=argparse.SUPPRESS)
     parser.add_argument("--measure", type=Path, metavar="DATA_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -476,19 +546,23 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(fill(Path(args.fill[0]), int(args.fill[1]), args.seed_index)))
         return 0
     if args.measure:
-        print(json.dumps(measure_here(args.measure, rounds=args.rounds)))
+        print(json.dumps(measure_here(args.measure, rounds=args.rounds, overlap=args.overlap)))
         return 0
     quiet = args.json
-    result = run(sorted(args.chunks), args.modes, repeats=args.repeats, rounds=args.rounds,
-                 seed=args.seed_index,
-                 log=None if quiet else lambda r: print(table(HEADER, [row_cells(r)]), flush=True))
+    if args.from_json:
+        result = json.loads(args.from_json.read_text(encoding="utf-8"))
+    else:
+        result = run(sorted(args.chunks), args.modes, repeats=args.repeats, rounds=args.rounds,
+                     seed=args.seed_index,
+                     log=None if quiet else lambda r: print(table(HEADER, [row_cells(r)]),
+                                                            flush=True))
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print("\n" + tables(result))
     if args.plot:
-        shown = "written to" if plot(result, args.plot) else "skipped (no matplotlib) for"
-        print(f"Plot {shown} {args.plot}", file=sys.stderr)
+        data = plot(result, args.plot)
+        print(f"Plot written to {args.plot}, its numbers to {data}", file=sys.stderr)
     return 0
 
 

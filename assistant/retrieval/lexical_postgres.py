@@ -1,0 +1,283 @@
+"""The lexical side of the hybrid search in PostgreSQL full-text search (SPOOR2_DATABASE_URL).
+
+One table holds every generation's chunks (id, language, site and the text BM25 sees) with two
+generated `tsvector` columns, one per text search configuration (`dutch`, `english`), each with a
+GIN index. A generation is filled in one transaction together with its row in
+`lexical_generations`, before the store's pointer names it (ingest), or once by the first instance
+that serves a generation without it (an index made before PostgreSQL was configured); so a
+reader sees a generation whole or not at all, and an interrupted fill leaves nothing behind.
+
+A query is `plainto_tsquery` of the question with its terms OR-ed, ranked by `ts_rank_cd`
+(length-normalised); a question that is not Dutch is also searched with the Dutch configuration
+(Dutch legal words in English questions), as the in-memory BM25 does. Only ids and scores come
+from PostgreSQL: the chunks themselves are read from the generation's lexical file (`catalog`).
+
+`ts_rank_cd` reads the `tsvector` of every matching row, so in a large archive the common words
+cost the most. As the FTS5 search does, a query whose terms are in more than `BUDGET` chunks
+together ranks only the chunks that hold its rarest terms (their chunk counts adding up to at
+most `BUDGET`; counted per generation at fill time in `lexical_terms`), still scored with every
+term; terms in more than half the chunks are not searched for. Never at the knowledge base's
+size.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from assistant.errors import DatabaseUnavailableError
+from assistant.retrieval.bm25 import chunk_index_text
+from assistant.retrieval.lexical import ChunkCatalog
+from assistant.types import Chunk, Hit
+
+log = logging.getLogger(__name__)
+
+NORMALIZATION = 1  # ts_rank_cd: divide by 1 + log(document length)
+BUDGET = 2000  # rows a query may rank before it keeps to its rarest terms
+_FILL_LOCK = 0x5B003  # pg_advisory_xact_lock(key, hashtext(generation)): one filler at a time
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS lexical_generations(
+    generation TEXT PRIMARY KEY, chunk_count INTEGER NOT NULL,
+    filled_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE IF NOT EXISTS lexical_chunks(
+    generation TEXT NOT NULL, id TEXT NOT NULL, language TEXT NOT NULL, site TEXT NOT NULL,
+    text TEXT NOT NULL,
+    nl tsvector GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, text)) STORED,
+    en tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED,
+    PRIMARY KEY (generation, id));
+CREATE INDEX IF NOT EXISTS lexical_chunks_nl ON lexical_chunks USING gin(nl);
+CREATE INDEX IF NOT EXISTS lexical_chunks_en ON lexical_chunks USING gin(en);
+CREATE TABLE IF NOT EXISTS lexical_terms(
+    generation TEXT NOT NULL, config TEXT NOT NULL, lexeme TEXT NOT NULL, docs INTEGER NOT NULL,
+    PRIMARY KEY (generation, config, lexeme));
+"""
+_COUNT_TERMS = """
+INSERT INTO lexical_terms(generation, config, lexeme, docs)
+SELECT %(g)s, {name}, word, ndoc FROM ts_stat(
+    format('SELECT {column} FROM lexical_chunks WHERE generation = %%L', %(g)s::text))
+"""
+_QUERY_TERMS = """
+SELECT t.config, t.lexeme, coalesce(d.docs, 0) FROM (
+    SELECT 'nl' AS config, lexeme FROM unnest(to_tsvector('dutch'::regconfig, %(q)s))
+    UNION SELECT 'en', lexeme FROM unnest(to_tsvector('english'::regconfig, %(q)s)) WHERE %(en)s
+) t LEFT JOIN lexical_terms d ON d.generation = %(g)s AND d.config = t.config
+                                 AND d.lexeme = t.lexeme
+"""
+# the question's terms OR-ed: plainto_tsquery ANDs them ('a' & 'b'), its text form is rewritten
+_QUERY = """replace(plainto_tsquery('{config}', %(q)s)::text, ' & ', ' | ')::tsquery"""
+_RANK = f"""
+WITH q AS (SELECT {_QUERY.format(config='dutch')} AS nlq, {_QUERY.format(config='english')} AS enq)
+SELECT id, ts_rank_cd(nl, nlq, {NORMALIZATION})
+           + CASE WHEN %(en)s THEN ts_rank_cd(en, enq, {NORMALIZATION}) ELSE 0 END AS score
+FROM lexical_chunks, q
+WHERE generation = %(g)s AND {{match}} {{filter}}
+ORDER BY score DESC, id LIMIT %(k)s
+"""
+_MATCH_ALL = "(nl @@ nlq OR (%(en)s AND en @@ enq))"
+_MATCH_RARE = "(nl @@ %(nl_rare)s::tsquery OR en @@ %(en_rare)s::tsquery)"
+_RANK_TEXTS = f"""
+WITH q AS (SELECT {_QUERY.format(config='dutch')} AS nlq, {_QUERY.format(config='english')} AS enq)
+SELECT t.n, ts_rank_cd(to_tsvector('dutch'::regconfig, t.text), nlq, {NORMALIZATION})
+           + CASE WHEN %(en)s THEN ts_rank_cd(to_tsvector('english'::regconfig, t.text), enq,
+                                              {NORMALIZATION}) ELSE 0 END AS score
+FROM unnest(%(texts)s::text[]) WITH ORDINALITY AS t(text, n), q
+"""
+
+
+def postgres_lexical(settings: Any) -> PostgresLexicalStore | None:
+    """The full-text store of `SPOOR2_DATABASE_URL` when the lexical search runs there
+    (`SPOOR2_LEXICAL=postgres`, or `auto` with a database URL); else None."""
+    url = settings.database_url.get_secret_value()
+    if not url or settings.lexical not in ("auto", "postgres"):
+        return None
+    return PostgresLexicalStore.connect(url)
+
+
+def _clean(text: str) -> str:
+    return text.replace("\x00", " ")  # PostgreSQL text holds no NUL
+
+
+class PostgresLexicalStore:
+    """Every generation's full-text rows in one PostgreSQL database, over a connection pool."""
+
+    def __init__(self, pool: Any):
+        self.pool = pool
+        self._ready = False
+        self._counts: dict[str, int] = {}  # generation -> chunks (a generation never changes)
+
+    @classmethod
+    def connect(cls, url: str) -> PostgresLexicalStore:
+        """A store over a new pool of connections to `url`."""
+        from assistant.database import postgres_pool
+
+        return cls(postgres_pool(url))
+
+    def _run(self, work: Any) -> Any:
+        """`work(conn)` on a pooled connection (schema made on first use); psycopg's errors as
+        `DatabaseUnavailableError`."""
+        import psycopg
+
+        try:
+            with self.pool.connection() as conn:
+                if not self._ready:
+                    with conn.transaction():
+                        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FILL_LOCK,))
+                        conn.execute(_SCHEMA.encode())
+                    self._ready = True
+                return work(conn)
+        except psycopg.Error as exc:
+            first = (str(exc).strip().splitlines() or [""])[0]
+            raise DatabaseUnavailableError(
+                f"PostgreSQL full-text search (SPOOR2_DATABASE_URL) failed "
+                f"({type(exc).__name__}: {first}); check that the server runs") from None
+
+    def has(self, generation: str) -> bool:
+        """True when `generation` was filled completely."""
+        return self._run(lambda conn: conn.execute(
+            "SELECT 1 FROM lexical_generations WHERE generation = %s", (generation,)
+        ).fetchone() is not None)
+
+    def fill(self, generation: str, chunks: Iterable[Chunk]) -> bool:
+        """Store `generation`'s chunks in one transaction (nothing when it is there already);
+        True when this call filled it."""
+        def work(conn: Any) -> bool:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                             (_FILL_LOCK, generation))
+                if conn.execute("SELECT 1 FROM lexical_generations WHERE generation = %s",
+                                (generation,)).fetchone():
+                    return False
+                conn.execute("DELETE FROM lexical_chunks WHERE generation = %s", (generation,))
+                count = 0
+                with conn.cursor().copy("COPY lexical_chunks (generation, id, language, site, "
+                                        "text) FROM STDIN") as copy:
+                    for chunk in chunks:
+                        meta = chunk.metadata
+                        copy.write_row((generation, chunk.id, meta.get("language") or "nl",
+                                        str(meta.get("site") or ""),
+                                        _clean(chunk_index_text(chunk))))
+                        count += 1
+                conn.execute("DELETE FROM lexical_terms WHERE generation = %s", (generation,))
+                for name, column in (("'nl'", "nl"), ("'en'", "en")):
+                    conn.execute(_COUNT_TERMS.format(name=name, column=column), {"g": generation})
+                conn.execute("INSERT INTO lexical_generations(generation, chunk_count) "
+                             "VALUES (%s, %s)", (generation, count))
+                log.info("PostgreSQL full-text search: %d chunks of %s", count, generation)
+                return True
+
+        return self._run(work)
+
+    def remove(self, keep: Collection[str]) -> None:
+        """Delete every generation but `keep`."""
+        def work(conn: Any) -> None:
+            with conn.transaction():
+                conn.execute("DELETE FROM lexical_generations WHERE generation <> ALL(%s)",
+                             (list(keep),))
+                conn.execute("DELETE FROM lexical_chunks WHERE generation <> ALL(%s)",
+                             (list(keep),))
+                conn.execute("DELETE FROM lexical_terms WHERE generation <> ALL(%s)",
+                             (list(keep),))
+
+        self._run(work)
+
+    def rank(self, generation: str, query: str, language: str, k: int, *,
+             exclude_sites: Sequence[str] = (), only: Sequence[str] | None = None
+             ) -> list[tuple[str, float]]:
+        """(id, score) of the best `k` chunks of `generation` for `query`, best first."""
+        filters, params = [], {"q": query, "en": language != "nl", "g": generation, "k": k}
+        if exclude_sites:
+            filters.append("AND site <> ALL(%(sites)s)")
+            params["sites"] = list(exclude_sites)
+        if only is not None:
+            filters.append("AND id = ANY(%(ids)s)")
+            params["ids"] = list(only)
+
+        def work(conn: Any) -> list[tuple[str, float]]:
+            match = _MATCH_ALL
+            if only is None:
+                rare = self._rarest(conn, generation, params)
+                if rare is not None:
+                    match = _MATCH_RARE
+                    params["nl_rare"], params["en_rare"] = rare
+            sql = _RANK.format(match=match, filter=" ".join(filters))
+            return [(i, float(s)) for i, s in conn.execute(sql, params)]
+
+        return self._run(work)
+
+    def _rarest(self, conn: Any, generation: str, params: dict) -> tuple[str, str] | None:
+        """OR-queries (Dutch, English) of the query's rarest terms when all of them together
+        are in more than `BUDGET` chunks; None when the query may rank every match."""
+        counts = conn.execute(_QUERY_TERMS, params).fetchall()
+        if sum(docs for _, _, docs in counts) <= BUDGET:
+            return None
+        total = self._chunk_count(conn, generation)
+        chosen: dict[str, list[str]] = {"nl": [], "en": []}
+        spent = 0
+        for config, lexeme, docs in sorted(counts, key=lambda row: (row[2], row[1])):
+            if not docs or docs > total / 2:
+                continue
+            if spent and spent + docs > BUDGET:
+                break
+            chosen[config].append(lexeme)
+            spent += docs
+        return tuple(" | ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'"
+                                for w in chosen[c]) for c in ("nl", "en"))
+
+    def _chunk_count(self, conn: Any, generation: str) -> int:
+        if generation not in self._counts:
+            row = conn.execute("SELECT chunk_count FROM lexical_generations WHERE generation = %s",
+                               (generation,)).fetchone()
+            self._counts[generation] = int(row[0]) if row else 0
+        return self._counts[generation]
+
+    def rank_texts(self, query: str, language: str, texts: Sequence[str]) -> list[float]:
+        """The score of each text (chunks outside the table, e.g. a site's packages)."""
+        if not texts:
+            return []
+        params = {"q": query, "en": language != "nl", "texts": [_clean(t) for t in texts]}
+        rows = self._run(lambda conn: conn.execute(_RANK_TEXTS, params).fetchall())
+        return [float(s) for _, s in sorted(rows)]
+
+    def close(self) -> None:
+        """Close the pool."""
+        self.pool.close()
+
+
+class PostgresLexicalIndex:
+    """A `LexicalIndex` over one generation's rows in PostgreSQL (restricted to a view)."""
+
+    name = "bm25"  # the lexical side of the fusion, whatever ranks it
+    remote = True  # searched in another process: worth running beside the query encoder
+
+    def __init__(self, store: PostgresLexicalStore, generation: str, catalog: ChunkCatalog):
+        self.store, self.generation, self.catalog = store, generation, catalog
+
+    def view(self, catalog: ChunkCatalog) -> PostgresLexicalIndex:
+        """The same index restricted to another view of the generation."""
+        return PostgresLexicalIndex(self.store, self.generation, catalog)
+
+    def search(self, query: str, k: int, language: str | None = None) -> list[Hit]:
+        """The best `k` chunks by `ts_rank_cd` (the view's extras scored alike)."""
+        language = language or "nl"
+        ranked = self.store.rank(self.generation, query, language, k,
+                                 exclude_sites=self.catalog.other_sites())
+        chunks = self.catalog.by_id([i for i, _ in ranked])
+        found = [(chunks[i], score) for i, score in ranked if i in chunks]
+        if self.catalog.extra:
+            found += self._extra(query, language, self.catalog.extra)
+            found.sort(key=lambda item: -item[1])
+        return [Hit(chunk, score, self.name) for chunk, score in found[:k]]
+
+    def scores(self, query: str, language: str, ids: Collection[str]) -> dict[str, float]:
+        """Scores of the chunks `ids` that match the query."""
+        extra_ids = {c.id for c in self.catalog.extra}
+        wanted = [i for i in ids if i not in extra_ids]
+        found = dict(self.store.rank(self.generation, query, language, len(wanted),
+                                     only=wanted)) if wanted else {}
+        extra = self._extra(query, language, [c for c in self.catalog.extra if c.id in ids])
+        return found | {c.id: s for c, s in extra}
+
+    def _extra(self, query: str, language: str,
+               chunks: Sequence[Chunk]) -> list[tuple[Chunk, float]]:
+        scores = self.store.rank_texts(query, language, [chunk_index_text(c) for c in chunks])
+        return [(c, s) for c, s in zip(chunks, scores, strict=True) if s > 0]
