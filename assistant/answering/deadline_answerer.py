@@ -88,7 +88,15 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     """True when this part asks for a deadline; the first part speaks for the whole message
     ("ziek sinds ... Tellen we samen? Geef de termijnen.")."""
     return dl.is_deadline_question(turn.parts[part]) or (
-        not part and dl.is_deadline_question(turn.message))
+        not part and dl.is_deadline_question(turn.message)) or bool(_next_milestone(turn, part))
+
+
+def _next_milestone(turn: Turn, part: int) -> list[str]:
+    """The milestones a follow-up names after a deadline question ("wanneer moet de
+    probleemanalyse er zijn?" ... "en het plan van aanpak?"): the same question about them."""
+    if not (turn.follow_up and turn.previous and dl.is_deadline_question(turn.previous[-1])):
+        return []
+    return dl.asked_keys(turn.parts[part])
 
 
 def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
@@ -98,6 +106,8 @@ def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
              for k in dl.asked_keys(part)]
     if not asked and dl.is_deadline_question(turn.message):
         asked = dl.asked_keys(turn.message)
+    if not asked:
+        asked = [k for part in range(len(turn.parts)) for k in _next_milestone(turn, part)]
     if asked:
         return list(dict.fromkeys(asked))
     if answers_eje:

@@ -111,3 +111,23 @@ def test_a_story_that_asks_no_date_gets_no_timeline(kb_assistant):
     assert answer.kind != "deadline" and "Eerstvolgende termijn" not in answer.text
     english = kb_assistant.ask("Can you give me an update on what track 2 is?", language="en")
     assert english.kind != "deadline"
+
+
+def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistant):
+    """"en het plan van aanpak?" after a deadline question: the date from the first sick day
+    given earlier, not a general answer."""
+    asked = "ik ben ziek sinds maandag 2 maart 2026, wanneer moet de probleemanalyse er zijn?"
+    history = [{"role": "user", "content": asked},
+               {"role": "assistant", "content": "Uiterlijk zondag 12 april 2026."}]
+    answer = kb_assistant.ask("en het plan van aanpak?", history, audience="werknemer",
+                              today=date(2026, 3, 20))
+    trace = _deadline(answer)
+    # end of week 8: 2-3-2026 + 55 days
+    assert {m["key"]: m["date"] for m in trace["milestones"]}["plan_van_aanpak"] == "2026-04-26"
+    assert "26 april 2026" in answer.text
+    english = kb_assistant.ask("and the first-year evaluation?", [
+        {"role": "user", "content": "My employee has been sick since 5 January 2026. When is the "
+                                    "action plan due?"},
+        {"role": "assistant", "content": "By 1 March 2026."}], audience="werkgever", language="en",
+        today=date(2026, 2, 1))
+    assert "eerstejaarsevaluatie" in {m["key"] for m in _deadline(english)["milestones"]}
