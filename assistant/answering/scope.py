@@ -285,19 +285,10 @@ def names_another_topic(text: str) -> bool:
 def rule_label(text: str) -> str:
     """The label the high-precision rules give alone ("" when they do not decide)."""
     folded = fold(text).strip()
-    if _INJECTION.search(folded):
-        return "injection"
-    if _GREETING.match(folded):
-        return "chitchat"
-    if _ROLE_PLAY.search(folded):
-        return "injection"
-    if _FORGERY.search(folded):
-        return "document_request"
-    if _MEDICAL_ASK.search(folded):
-        return "medical"
-    if _LOOK_UP.search(folded):
-        return "personal_data"
-    return ""
+    rules = ((_INJECTION.search, "injection"), (_GREETING.match, "chitchat"),
+             (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
+             (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"))
+    return next((label for test, label in rules if test(folded)), "")
 
 
 def rules_only(text: str) -> Scope:
