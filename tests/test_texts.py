@@ -19,6 +19,7 @@ BRANCHES_FOR_LOGIC = {
     "text.py": "picks the stop-word list of the detected language",
     "retrieval/bm25.py": "picks the Dutch or English stemmer",
     "retrieval/lexical.py": "adds the Dutch terms of a question in another language",
+    "retrieval/lexical_postgres.py": "picks the Dutch or English text-search configuration",
     "answering/extractive.py": "only Dutch has two voices to filter passages by",
     "answering/llm.py": "names the language in the model prompt",
     "answering/deadline_answerer.py": "picks the timeline document to cite in that language",
