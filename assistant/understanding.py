@@ -48,14 +48,15 @@ _AUDIENCE_SWITCH = (
                 r"|^\W*(ik ben (de |een )?|i am (the |an )?|i'm (the |an )?)?(werkgever|employer)\W*$"), "werkgever"),
 )
 
+# Question words, and the verbs a yes/no question opens with.
+_WH = "wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
+_WH_START = re.compile(rf"^({_WH})\b")
 _QUESTION_START = re.compile(
-    r"^(wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"
+    rf"^({_WH}|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"
     r"|is|zijn|ben|heb|heeft|hebben|krijg|krijgt|krijgen|betaalt|betalen|geldt|gelden|telt|tellen|wordt"
-    r"|word|klopt|zit|valt|gaat|loopt|stopt|who|what|when|where|why|how|which|may|must|can|could|should"
+    r"|word|klopt|zit|valt|gaat|loopt|stopt|may|must|can|could|should"
     r"|shall|do|does|did|is|are|am|will|would|have|has)\b"
 )
-_WH_START = re.compile(r"^(wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why"
-                       r"|how|which)\b")
 _REQUEST = re.compile(
     r"\b((?<!wat )ik wil (graag )?weten|ik vraag me af|graag hoor ik|graag wil ik weten|mijn vraag is|vraag:|weet iemand"
     r"|kunt u (me )?(uitleggen|vertellen)|kun je (me )?(uitleggen|vertellen)|leg (eens )?uit|help me"
