@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from assistant.deadlines.catalogue import SPECS
+from assistant.deadlines.topics import asked_keys, following
 from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
 from assistant.text import sentences as split_sentences
 
@@ -24,6 +26,9 @@ STORY_WORD_LENGTH = 4
 VACUOUS_WORD_LENGTH = 8
 # ...and is read with the statements before it, back to about this many content words.
 LEAD_IN_WORDS = 12
+# A follow-up of at least this many words is read with the words of the message before it as weak
+# context; a shorter one ("en een arbeidsdeskundige?") swaps the subject.
+FOLLOW_UP_CONTEXT_WORDS = 4
 # A question that points back is read with the nearest of this many statements before it that
 # names a subject of ours.
 REFERENT_SENTENCES = 3
@@ -51,6 +56,8 @@ _AUDIENCE_SWITCH = (
 # Question words, and the verbs a yes/no question opens with.
 _WH = "wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
 _WH_START = re.compile(rf"^({_WH})\b")
+# "ik kreeg een uitnodiging voor de EJE, wat is dat": a short question as the last clause
+_QUESTION_END = re.compile(rf"[,;:]\s*({_WH}|wat nu)\b[^,;:]{{0,40}}$")
 _QUESTION_START = re.compile(
     rf"^({_WH}|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"
     r"|is|zijn|ben|heb|heeft|hebben|krijg|krijgt|krijgen|betaalt|betalen|geldt|gelden|telt|tellen|wordt"
@@ -67,6 +74,12 @@ _FOLLOW_UP = re.compile(
     r"^(en|maar|of|dus|and|but|or|so|what about|how about|wat als|en als|what if|en voor|en bij|en de|en het"
     r"|en wie|en wat|en hoe|en wanneer|and who|and what|and how|and when|and if|also|ook|stel dat|suppose)\b"
     r"|^(en|and)\?|^\W*(waarom|why|hoe dan|how so|en dan|and then|hoezo|waarom niet|why not)\W*$"
+)
+# "en daarna?", "wat is de volgende stap?": the step after the one the conversation was about
+_NEXT_STEP = re.compile(
+    r"^\W*(?:(?:en|and|ok[ae]?y?|oke|ok)\W+)?(?:daarna|dan|wat (?:komt|gebeurt) (?:er )?(?:daarna|hierna|dan)"
+    r"|wat is de volgende stap|(?:de |en de )?volgende stap|wat nu daarna|then what|what(?:'s| is| comes) next"
+    r"|(?:and )?after that|the next step|what happens (?:next|after that|then))\W*$"
 )
 # Words that point back to an earlier sentence or turn: at a thing ("die reiskosten", "dat",
 # "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
@@ -86,6 +99,8 @@ _TOPIC = re.compile(
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kosten|betal\w*|costs?|pay)\b")
 
+# "en wie betaalt me daarna?": after what the conversation was about
+_AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")
 _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
 _POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
@@ -137,6 +152,7 @@ class Turn:
     previous: tuple[str, ...] = ()
     previous_question: str = ""
     follow_up: bool = False
+    next_step: str = ""  # "en daarna?": the milestone after the one the conversation was about
     story: bool = False
     context: str = ""
     history: tuple[dict, ...] = field(default_factory=tuple)
@@ -167,7 +183,8 @@ def sentences(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     """True for a sentence that asks something (a question mark, a question word or a request)."""
     folded = fold(sentence).strip(" \"'(")
-    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_REQUEST.search(folded))
+    return (sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(folded))
+            or bool(_REQUEST.search(folded)) or bool(_QUESTION_END.search(folded.rstrip(" .!"))))
 
 
 def split_parts(question: str) -> list[str]:
@@ -294,9 +311,19 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     arbeidsdeskundige?" after a question about the bedrijfsarts, "hoe lang kan zo'n sanctie dan
     duren?" after a story about spoor 2: the earlier words would win)."""
     own = " ".join(w for w in words(part) if w not in _WHO)
-    if not _vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)):
+    if not _vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)) and not _AFTER.search(fold(part)):
         return part
     return f"{previous_question} {part}"
+
+
+def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
+    """The milestone a "what comes next?" follow-up asks about: the core one after the milestone
+    the previous question named (or, when it named none, the previous answer's first sentence)."""
+    if not _NEXT_STEP.search(fold(message)):
+        return ""
+    said = next((h["content"] for h in reversed(history) if h.get("role") == "assistant"), "")
+    keys = asked_keys(previous_question) or asked_keys(" ".join(split_sentences(said)[:1]))
+    return following(keys) or ""
 
 
 def read_turn(
@@ -325,6 +352,15 @@ def read_turn(
     )
     queries = [_follow_up_query(part, previous_question) if follow_up and previous_question else part
                for part in parts]
+    if follow_up:
+        # "wie begeleidt mij dan met beter worden?" after "mijn tijdelijke contract loopt af terwijl
+        # ik ziek ben": the message before is this question's story, as weak context
+        told = story_words(previous[-1])
+        queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q else f"{q} ({told})"
+                   for part, q in zip(parts, queries)]
+    next_step = _next_step(message, previous_question, history) if follow_up else ""
+    if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
+        queries = [SPECS[next_step].title(detected)]
     if context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
         # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
         # statement beside the question says what it is about (a long story stays context).
@@ -340,6 +376,6 @@ def read_turn(
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),
-        previous=previous, previous_question=previous_question, follow_up=follow_up,
+        previous=previous, previous_question=previous_question, follow_up=follow_up, next_step=next_step,
         story=len(sentences(message)) > 2 or len(words(message)) > 45, context=context, history=history,
     )

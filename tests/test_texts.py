@@ -38,6 +38,8 @@ BRANCHES_FOR_LOGIC = {
     "deadlines/check.py": "each step's title, rule and action are data in both languages "
                           "(deadlines/check_catalogue.py, with their rules)",
     "sites.py": "a site profile's own texts: the operator writes each language, one stands in",
+    "deadlines/catalogue.py": "a milestone's title is data in both languages, kept with its rule "
+                              "(read where a follow-up asks for the next milestone)",
     "deadlines/model.py": "a milestone carries its title and description in both languages: "
                           "data kept with its rule, actor and legal basis in "
                           "deadlines/catalogue.py; the timeline's notes are catalogue pairs "

@@ -7,29 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.deadlines.dates import long_date
+from assistant.deadlines.topics import CORE as _CORE
 from assistant.text import fold
 from assistant.texts import text
 
-# Which milestones a question is about, by the words it uses (checked in this order).
-_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("probleemanalyse", ("probleemanalyse", "problem analysis", "probleem analyse")),
-    ("plan_van_aanpak", ("plan van aanpak", "pva", "action plan")),
-    ("ziekmelding_uwv", ("42", "ziekmelding", "ziek melden bij uwv", "melden bij uwv", "uwv melden",
-                         "notify uwv", "report to uwv", "notification")),
-    ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year")),
-    ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
-    ("vervroegde_iva", ("vervroegde", "iva", "early")),
-    ("wia_brief_uwv", ("brief", "letter")),
-    ("re_integratieverslag", ("verslag", "re-integratieverslag", "reintegratieverslag", "riv", "eindevaluatie", "report", "final evaluation")),
-    ("wia_aanvraag", ("wia", "aanvra", "apply", "application")),
-    ("einde_loonsanctie", ("loonsanctie", "wage sanction", "sanction")),
-    ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
-    ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",
-                         "ophouden", "loondoorbetaling", "doorbetalen", "end", "two years", "waiting period",
-                         "sick pay")),
-)
-_CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
-         "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
     r"|bereken|uitrekenen|\breken|\bwhen\b|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
@@ -84,22 +65,6 @@ def about_a_case(text: str) -> bool:
 def wants_calculation(text: str) -> bool:
     """True when the message asks for the asker's own dates (so a date is needed)."""
     return bool(_CALC_INTENT.search(fold(text)))
-
-
-def asked_keys(text: str) -> list[str]:
-    """The milestone keys the question names (empty: it names none)."""
-    lowered = fold(text)
-    keys = []
-    for key, words in _TOPICS:
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}", lowered) for w in words):
-            keys.append(key)
-    if "wia_aanvraag" in keys and "vervroegde_iva" in keys and "vervroegd" not in lowered:
-        keys.remove("vervroegde_iva")
-    if "wia_brief_uwv" in keys and "wia_aanvraag" in keys and not re.search(r"aanvra|apply|application", lowered):
-        keys.remove("wia_aanvraag")
-    if "einde_wachttijd" in keys and len(keys) > 1 and not re.search(r"wachttijd|104|einde|stopt|end", lowered):
-        keys.remove("einde_wachttijd")
-    return keys
 
 
 def gap_days(text: str) -> int | None:

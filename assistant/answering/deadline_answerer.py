@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answering import deadline as dl
 from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
+from assistant.deadlines.topics import asked_keys
 from assistant.errors import DeadlineInputError
 from assistant.texts import text
 from assistant.types import Answer
@@ -93,26 +94,27 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
 
 def _next_milestone(turn: Turn, part: int) -> list[str]:
     """The milestones a follow-up names after a deadline question ("wanneer moet de
-    probleemanalyse er zijn?" ... "en het plan van aanpak?"): the same question about them."""
+    probleemanalyse er zijn?" ... "en het plan van aanpak?"), or the one after the milestone asked
+    before ("en daarna?"): the same question about them."""
     if not (turn.follow_up and turn.previous and dl.is_deadline_question(turn.previous[-1])):
         return []
-    return dl.asked_keys(turn.parts[part])
+    return [turn.next_step] if turn.next_step else asked_keys(turn.parts[part])
 
 
 def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
     """The milestones asked for in the message; else spoor 2 after an EJE answer; else those of
     the previous message when this one follows up on it."""
     asked = [k for part in turn.parts if dl.is_deadline_question(part)
-             for k in dl.asked_keys(part)]
+             for k in asked_keys(part)]
     if not asked and dl.is_deadline_question(turn.message):
-        asked = dl.asked_keys(turn.message)
+        asked = asked_keys(turn.message)
     if not asked:
         asked = [k for part in range(len(turn.parts)) for k in _next_milestone(turn, part)]
     if asked:
         return list(dict.fromkeys(asked))
     if answers_eje:
         return ["spoor2_start"]
-    return dl.asked_keys(turn.previous[-1]) if turn.previous and turn.follow_up else []
+    return asked_keys(turn.previous[-1]) if turn.previous and turn.follow_up else []
 
 
 def _timelines(parsed: ParsedSickness, gap: int | None, today: date,

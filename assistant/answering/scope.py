@@ -359,11 +359,12 @@ def features(embedding: Sequence[float], asked_embedding: Sequence[float], text:
 def asks_own_deadline(text: str) -> bool:
     """A request for the asker's own Poortwachter dates: the deadline calculator's job, in scope."""
     from assistant.answering import deadline as dl
+    from assistant.deadlines.topics import asked_keys
 
     folded = fold(text)
     # what it asks must be the timing question ("Los daarvan: hoe bereken ik de vakantietoeslag?" is not)
     asked = " ".join(s for s in sentences(text) if is_question(s)) or text
-    about_leave = bool(dl.asked_keys(asked)) or bool(re.search(_LEAVE, fold(asked)))
+    about_leave = bool(asked_keys(asked)) or bool(re.search(_LEAVE, fold(asked)))
     return (dl.is_deadline_question(asked) and about_leave
             and (dl.wants_calculation(text) or bool(_DATE.search(folded))))
 

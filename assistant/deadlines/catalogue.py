@@ -18,6 +18,10 @@ class Spec:
     description_nl: str
     description_en: str
 
+    def title(self, language: str) -> str:
+        """The milestone's title in `language` (Dutch unless English)."""
+        return self.title_en if language == "en" else self.title_nl
+
 
 _END_NL = "het einde van de wachttijd"
 _END_EN = "the end of the waiting period"

@@ -131,3 +131,15 @@ def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistan
         {"role": "assistant", "content": "By 1 March 2026."}], audience="werkgever", language="en",
         today=date(2026, 2, 1))
     assert "eerstejaarsevaluatie" in {m["key"] for m in _deadline(english)["milestones"]}
+
+
+def test_what_comes_next_after_a_deadline_gets_the_next_milestones_computed_date(kb_assistant):
+    """"en daarna?" after the probleemanalyse date: the plan van aanpak, computed from the same
+    first sick day (not the probleemanalyse again)."""
+    asked = ("mijn werknemer is ziek sinds maandag 2 maart 2026, wanneer moet de probleemanalyse "
+             "er zijn?")
+    history = [{"role": "user", "content": asked},
+               {"role": "assistant", "content": "Uiterlijk zondag 12 april 2026."}]
+    answer = kb_assistant.ask("en daarna?", history, audience="werkgever", today=date(2026, 3, 20))
+    assert _deadline(answer)["keys"] == ["plan_van_aanpak"]
+    assert "26 april 2026" in answer.text

@@ -164,3 +164,34 @@ def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses
     assert parts[0].endswith("Moet ik hem nu langer doorbetalen?")
     (asked,) = core_questions("Ik ben ziek. zijn er kosten voor mij")[0]
     assert asked.endswith("zijn er kosten voor mij")
+
+
+@pytest.mark.parametrize(("asked", "said", "follow_up", "step"), [
+    ("Wat is een probleemanalyse?", "De bedrijfsarts maakt die in week 6.", "en daarna?", "plan_van_aanpak"),
+    ("wat moet ik doen na een jaar ziekte?", "Dan houdt u de eerstejaarsevaluatie.", "wat is de volgende stap?",
+     "spoor2_start"),
+    ("When is the 42nd-week report due?", "In week 42.", "what's next?", "eerstejaarsevaluatie"),
+])
+def test_what_comes_next_is_read_as_the_milestone_after_the_one_talked_about(asked, said, follow_up, step):
+    turn = read_turn(follow_up, [{"role": "user", "content": asked}, {"role": "assistant", "content": said}])
+    assert turn.next_step == step
+    assert turn.query.lower().split()[0] not in asked.lower()  # retrieved on the next step, not the last
+
+
+def test_a_follow_up_about_what_happens_afterwards_is_read_with_the_question_before_it():
+    history = [{"role": "user", "content": "mijn jaarcontract loopt in maart af terwijl ik ziek ben"},
+               {"role": "assistant", "content": "Een tijdelijk contract eindigt op de einddatum."}]
+    turn = read_turn("en wie betaalt me daarna?", history)
+    assert "jaarcontract" in turn.query
+    assert read_turn("en wie betaalt me daarna?").query == "wie betaalt me daarna?"  # nothing before
+
+
+def test_a_follow_up_keeps_the_situation_told_before_as_weak_context():
+    history = [{"role": "user", "content": "mijn tijdelijke contract loopt af terwijl ik ziek ben"},
+               {"role": "assistant", "content": "Je contract eindigt dan op de einddatum."}]
+    turn = read_turn("wie begeleidt mij dan met beter worden?", history)
+    assert turn.query.startswith("wie begeleidt mij dan met beter worden?") and "contract" in turn.query
+    swapped = read_turn("en een arbeidsdeskundige?", [
+        {"role": "user", "content": "Wat doet de bedrijfsarts eigenlijk bij langdurig verzuim?"},
+        {"role": "assistant", "content": "Hij maakt de probleemanalyse."}])
+    assert "bedrijfsarts" not in swapped.query  # a short follow-up that swaps the subject

@@ -1,0 +1,63 @@
+"""Which Poortwachter milestones a text names, and the order the core ones come in.
+
+Shared by the deadline answers (which milestone is asked about) and the reading of a follow-up
+("en daarna?": the step after the one the conversation was about).
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold
+
+# Which milestones a question is about, by the words it uses (checked in this order).
+TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("probleemanalyse", ("probleemanalyse", "problem analysis", "probleem analyse")),
+    ("plan_van_aanpak", ("plan van aanpak", "pva", "action plan")),
+    ("ziekmelding_uwv", ("42", "ziekmelding", "ziek melden bij uwv", "melden bij uwv", "uwv melden",
+                         "notify uwv", "report to uwv", "notification")),
+    ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year")),
+    ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
+    ("vervroegde_iva", ("vervroegde", "iva", "early")),
+    ("wia_brief_uwv", ("brief", "letter")),
+    ("re_integratieverslag", ("verslag", "re-integratieverslag", "reintegratieverslag", "riv",
+                              "eindevaluatie", "report", "final evaluation")),
+    ("wia_aanvraag", ("wia", "aanvra", "apply", "application")),
+    ("einde_loonsanctie", ("loonsanctie", "wage sanction", "sanction")),
+    ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
+    ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",
+                         "ophouden", "loondoorbetaling", "doorbetalen", "end", "two years",
+                         "waiting period", "sick pay")),
+)
+# The core milestones, in the order they fall due.
+CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
+        "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
+
+
+def asked_keys(text: str) -> list[str]:
+    """The milestone keys the question names (empty: it names none)."""
+    lowered = fold(text)
+    keys = []
+    for key, words in TOPICS:
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}", lowered) for w in words):
+            keys.append(key)
+    if "wia_aanvraag" in keys and "vervroegde_iva" in keys and "vervroegd" not in lowered:
+        keys.remove("vervroegde_iva")
+    if ("wia_brief_uwv" in keys and "wia_aanvraag" in keys
+            and not re.search(r"aanvra|apply|application", lowered)):
+        keys.remove("wia_aanvraag")
+    if ("ziekmelding_uwv" in keys and "re_integratieverslag" in keys  # "the 42nd-week report"
+            and not re.search(r"verslag|riv\b|integration report|eindevaluatie|final", lowered)):
+        keys.remove("re_integratieverslag")
+    if ("einde_wachttijd" in keys and len(keys) > 1
+            and not re.search(r"wachttijd|104|einde|stopt|end", lowered)):
+        keys.remove("einde_wachttijd")
+    return keys
+
+
+def following(keys: list[str]) -> str | None:
+    """The core milestone after the last core one of `keys` (None: none, or it is the last)."""
+    core = [k for k in keys if k in CORE]
+    if not core:
+        return None
+    index = max(CORE.index(k) for k in core) + 1
+    return CORE[index] if index < len(CORE) else None
