@@ -23,7 +23,9 @@ those to too up us was we were what when where which who why will with would you
 """.split())
 
 # Words that tell the languages apart but are too common to index (detection only).
-_NL_MARKERS = NL_STOP | {"hoeveel", "wanneer", "waarom", "werknemer", "werkgever", "ziek", "mag", "moet"}
+_NL_MARKERS = NL_STOP | {"hoeveel", "wanneer", "waarom", "werknemer", "werkgever", "ziek", "mag", "moet",
+                          # Dutch terms that also stand alone ("no riskpolis?")
+                          "riskpolis", "no-riskpolis", "loondoorbetaling", "ziektewet", "uitkering"}
 _EN_MARKERS = EN_STOP | {"employee", "employer", "sick", "may", "must", "much", "many", "when"}
 
 _WORD = re.compile(r"[a-z0-9€]+(?:[-'][a-z0-9]+)*")
