@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `eval` subcommand."""
     parser = sub.add_parser("eval", help="score the assistant on the dev and blind eval sets")
     parser.add_argument("files", nargs="*", default=None,
-                        help="eval YAML files (default: knowledge/eval/dev.yaml, probe.yaml, probe2.yaml, probe3.yaml and blind.yaml)")
+                        help="eval YAML files (default: knowledge/eval/dev.yaml, probe.yaml, probe2.yaml, probe3.yaml, probe4.yaml and blind.yaml)")
     parser.add_argument("--thresholds", default=None, help="default: thresholds.yaml beside the first file")
     parser.add_argument("--json", action="store_true", help="print the full reports as JSON")
     parser.add_argument("--failures", action="store_true", help="list every failed item (never tune on blind ones)")
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     folder = settings.knowledge_dir / "eval"
     paths = [Path(f) for f in args.files] if args.files else [
-        folder / name for name in ("dev.yaml", "probe.yaml", "probe2.yaml", "probe3.yaml", "blind.yaml")
+        folder / name for name in ("dev.yaml", "probe.yaml", "probe2.yaml", "probe3.yaml", "probe4.yaml",
+                                  "blind.yaml")
         if (folder / name).exists()]
     thresholds_path = Path(args.thresholds) if args.thresholds else paths[0].parent / "thresholds.yaml"
     thresholds = yaml.safe_load(thresholds_path.read_text()) if thresholds_path.exists() else {}
