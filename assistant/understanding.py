@@ -108,8 +108,10 @@ _JOINED = re.compile(
     r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
     r"|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|wordt|betaalt|geldt"
     r"|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
-    # "Wat kost het, hoe lang duurt het?": a comma before a question word
-    r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which)\b)"
+    # "Wat kost het, hoe lang duurt het?": a comma before a question word (or, "wat is spoor 2,
+    # moet ik daaraan meedoen?", before a verb that opens a question, when the first one asks too)
+    r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which"
+    r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt)\b)"
     # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"
     r"|\s*,?\s*\b(?:en zo ja|en zo nee|and if so|and if not)\b\s*,?\s*"
 )
