@@ -225,7 +225,7 @@ def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS,
     from assistant import Settings, build_assistant
     from assistant.retrieval import index
 
-    index.OVERLAP = {"overlap": True, "sequential": False}.get(overlap)
+    index.OVERLAP = {"overlap": True, "sequential": False}.get(overlap, index.OVERLAP)
 
     settings = Settings.from_env(data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
     assistant = build_assistant(settings, clock=lambda: date(2025, 11, 23))

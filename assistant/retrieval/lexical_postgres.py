@@ -253,7 +253,6 @@ class PostgresLexicalIndex:
     """A `LexicalIndex` over one generation's rows in PostgreSQL (restricted to a view)."""
 
     name = "bm25"  # the lexical side of the fusion, whatever ranks it
-    remote = True  # searched in another process: worth running beside the query encoder
 
     def __init__(self, store: PostgresLexicalStore, generation: str, catalog: ChunkCatalog):
         self.store, self.generation, self.catalog = store, generation, catalog
