@@ -274,10 +274,14 @@ def restore_backup(settings: Settings, src: Path) -> dict[str, Any]:
     except BaseException:
         if writer is not None:
             writer.abort()
+            writer.close()
         raise
     if writer is not None:
-        previous = writer.pointer().get("active", "")
-        generation = writer.commit(chunks, int(index.get("embedding_dim") or 0), previous)
+        try:
+            previous = writer.pointer().get("active", "")
+            generation = writer.commit(chunks, int(index.get("embedding_dim") or 0), previous)
+        finally:
+            writer.close()  # its PostgreSQL connections (the full-text rows), if it opened any
     uploads = [p for p in paths if p.startswith("uploads/")]
     for rel in uploads:
         _replace_file(src / rel, settings.data_dir / rel)

@@ -6,6 +6,7 @@ from datetime import date
 
 from assistant.answering.base import Answerer, Thresholds, thresholds_for
 from assistant.config import Settings
+from assistant.database import PostgresPools
 from assistant.embedders import Embedder, make_embedder
 from assistant.engine import Assistant
 
@@ -44,7 +45,8 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
 
 
 def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.today,
-                    llm_config: dict | None = None) -> Assistant:
+                    llm_config: dict | None = None, pools: PostgresPools | None = None
+                    ) -> Assistant:
     """Load the embedding model and the index, and return a ready `Assistant`.
 
     Args:
@@ -52,6 +54,8 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
         llm: a LangChain chat model to use instead of the one `settings.llm` names (tests).
         clock: returns "today" (deadline answers); injectable for tests and the eval set.
         llm_config: a LangChain `RunnableConfig` for every model run, e.g. tracing callbacks.
+        pools: the instance's PostgreSQL connections, shared with the web app's stores (the
+            composition root's); default: the assistant's own, closed by `Assistant.close()`.
 
     Raises:
         IndexMissingError: nothing has been ingested yet.
@@ -75,7 +79,7 @@ def build_assistant(settings: Settings | None = None, *, llm=None, clock=date.to
                                config=llm_config)
     assistant = Assistant(embedder, store, default_answerers(embedder, llm=answerer), clock=clock,
                           cache_dir=settings.data_dir / "cache", llm=answerer, lexical=settings.lexical,
-                          full_text=postgres_lexical(settings))
+                          full_text=postgres_lexical(settings, pools))
     assistant.site_chunks = site_chunks(settings)
     return assistant
 

@@ -144,43 +144,79 @@ def postgres_ddl(schema: str) -> str:
             .replace(" REAL ", " DOUBLE PRECISION ").replace(" REAL,", " DOUBLE PRECISION,"))
 
 
-def postgres_pool(url: str, *, connect_timeout: int = 5, max_size: int = 4,
-                  row_factory: Any = None) -> Any:
-    """A `psycopg_pool.ConnectionPool` of autocommit connections to `url` (opened now, filled in
-    the background; a connection that broke while idle is replaced when taken)."""
-    from psycopg_pool import ConnectionPool
+POOL_SIZE = 10  # connections per instance and database: SPOOR2_MAX_CONCURRENCY (8) + 2
 
-    kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": connect_timeout}
-    if row_factory is not None:
-        kwargs["row_factory"] = row_factory
-    return ConnectionPool(url, min_size=1, max_size=max_size, kwargs=kwargs,
-                          timeout=connect_timeout, check=ConnectionPool.check_connection,
-                          open=True, name="spoor2")
+
+class PostgresPools:
+    """The connection pools of one app instance: one `psycopg_pool.ConnectionPool` per
+    PostgreSQL URL, shared by everything of the instance that uses that database (question log,
+    feedback, handoffs, full-text search). Made at the composition root, closed at shutdown.
+
+    A pool opens on first use with one connection and grows to `max_size` under load; a
+    connection that broke while idle is replaced when taken. After `close()` nothing opens again.
+    """
+
+    def __init__(self, max_size: int = POOL_SIZE, connect_timeout: int = 5):
+        self.max_size, self.connect_timeout = max_size, connect_timeout
+        self._pools: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __len__(self) -> int:
+        return len(self._pools)
+
+    def get(self, url: str) -> Any:
+        """The pool of autocommit connections to `url` (opened now when it is the first use).
+
+        Raises:
+            DatabaseUnavailableError: the pools were closed (the instance is shutting down).
+        """
+        with self._lock:
+            if self._closed:
+                raise DatabaseUnavailableError("PostgreSQL connections closed: shutting down")
+            if url not in self._pools:
+                self._pools[url] = self._open(url)
+            return self._pools[url]
+
+    def _open(self, url: str) -> Any:
+        from psycopg_pool import ConnectionPool
+
+        kwargs = {"autocommit": True, "connect_timeout": self.connect_timeout,
+                  "application_name": "spoor2"}
+        return ConnectionPool(url, min_size=1, max_size=self.max_size, kwargs=kwargs,
+                              timeout=self.connect_timeout,
+                              check=ConnectionPool.check_connection, open=True, name="spoor2")
+
+    def close(self) -> None:
+        """Close every pool's connections; later uses raise `DatabaseUnavailableError`."""
+        with self._lock:
+            self._closed = True
+            pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            pool.close()
+
+
+def instance_pools(settings: Any) -> PostgresPools:
+    """The pools of one app instance, sized for `SPOOR2_MAX_CONCURRENCY` answers at once (each
+    holds at most one connection at a time) plus the background tasks (retention, handoff
+    delivery)."""
+    return PostgresPools(max_size=settings.max_concurrency + 2)
 
 
 class PostgresDatabase:
-    """Tables in the PostgreSQL database of `url`, over a `psycopg_pool.ConnectionPool` (so
+    """Tables in the PostgreSQL database of `url`, over the instance's pool for that URL (so
     several threads of one instance query at once; a broken connection is replaced)."""
 
     dialect = "postgresql"
     name = "PostgreSQL (SPOOR2_DATABASE_URL)"
 
-    def __init__(self, url: str, schema: str, connect_timeout: int = 5):
+    def __init__(self, url: str, schema: str, pools: PostgresPools | None = None):
+        """`pools`: the instance's (default: its own, closed by `close()`)."""
         self._url = url
         self._schema = postgres_ddl(schema)
-        self._timeout = connect_timeout
-        self._lock = threading.Lock()
-        self._pool: Any = None
+        self._own = pools is None
+        self.pools = pools if pools is not None else PostgresPools()
         self._ready = False
-
-    def _connections(self) -> Any:
-        from psycopg.rows import dict_row
-
-        with self._lock:
-            if self._pool is None:
-                self._pool = postgres_pool(self._url, connect_timeout=self._timeout,
-                                           row_factory=dict_row)
-            return self._pool
 
     def _create_schema(self, conn: Any) -> None:
         if self._ready:
@@ -192,14 +228,16 @@ class PostgresDatabase:
 
     def _run(self, sql: str, args: Sequence[Any], *, fetch: bool) -> tuple[list[Row], int]:
         import psycopg
+        from psycopg.rows import dict_row
         from psycopg_pool import PoolTimeout
 
         statement = sql.replace("%", "%%").replace("?", "%s")
         for attempt in (1, 2):
             try:
-                with self._connections().connection() as conn:
+                with self.pools.get(self._url).connection() as conn:
                     self._create_schema(conn)
-                    cur = conn.execute(statement, tuple(args))
+                    cur = conn.cursor(row_factory=dict_row)
+                    cur.execute(statement, tuple(args))
                     return (list(cur.fetchall()) if fetch else []), cur.rowcount
             except PoolTimeout as exc:  # no connection within the timeout: the server is gone
                 raise self._unavailable(exc) from None
@@ -238,18 +276,18 @@ class PostgresDatabase:
         self._run("SELECT 1", (), fetch=True)
 
     def close(self) -> None:
-        """Close the pool's connections (a later call opens a new pool)."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.close()
+        """Close the connections when the pools are this database's own (else the instance
+        closes them at shutdown)."""
+        if self._own:
+            self.pools.close()
 
 
-def open_database(database_url: str, path: Path, schema: str) -> Database:
-    """PostgreSQL when `database_url` is set, else the SQLite file `path`; `schema` is the
-    store's `CREATE TABLE IF NOT EXISTS` script in SQLite's words."""
+def open_database(database_url: str, path: Path, schema: str,
+                  pools: PostgresPools | None = None) -> Database:
+    """PostgreSQL when `database_url` is set (over `pools`, the instance's), else the SQLite
+    file `path`; `schema` is the store's `CREATE TABLE IF NOT EXISTS` script in SQLite's words."""
     if database_url:
-        return PostgresDatabase(database_url, schema)
+        return PostgresDatabase(database_url, schema, pools)
     return SqliteDatabase(path, schema)
 
 

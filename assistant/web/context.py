@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from fastapi import Request
 
 from assistant.config import Settings
+from assistant.database import PostgresPools, instance_pools
 from assistant.sites import SiteProfile, Sites, load_sites
 from assistant.texts import pair
 from assistant.types import Answer
@@ -41,23 +42,28 @@ class WebContext:
     metrics: Metrics
     sites: Sites
     handoff: HandoffDesk
+    pools: PostgresPools  # the instance's PostgreSQL connections (closed at shutdown)
 
     @classmethod
-    def create(cls, settings: Settings, holder: AssistantHolder) -> WebContext:
-        """A context with limits and stores built from `settings`."""
+    def create(cls, settings: Settings, holder: AssistantHolder,
+               pools: PostgresPools | None = None) -> WebContext:
+        """A context with limits and stores built from `settings`; the stores share `pools`
+        (default: new ones sized for the instance, `instance_pools`)."""
         metrics, sites = Metrics.from_settings(settings), load_sites(settings.sites)
+        pools = pools if pools is not None else instance_pools(settings)
         return cls(
             settings=settings,
             holder=holder,
             limiter=RateLimiter.from_settings(settings),
             gate=ConcurrencyGate(settings.max_concurrency),
             client_ip=ClientIp(settings.trusted_proxies),
-            feedback=FeedbackStore.from_settings(settings),
+            feedback=FeedbackStore.from_settings(settings, pools),
             downloads=DownloadFolder(settings.data_dir / "cache" / "planner"),
-            questions=QuestionLog.from_settings(settings),
+            questions=QuestionLog.from_settings(settings, pools),
             metrics=metrics,
             sites=sites,
-            handoff=HandoffDesk.create(settings, sites, metrics.record_handoff),
+            handoff=HandoffDesk.create(settings, sites, metrics.record_handoff, pools),
+            pools=pools,
         )
 
     def site_of(self, request: Request) -> SiteProfile | None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.database import Database, SqliteDatabase, open_database
+from assistant.database import Database, PostgresPools, SqliteDatabase, open_database
 from assistant.errors import DatabaseUnavailableError, FeedbackUnavailableError
 from assistant.privacy import mentions_health, redact
 
@@ -47,10 +47,12 @@ class FeedbackStore:
         self.problem: str | None = None  # why the last write failed; None once one succeeds
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> FeedbackStore:
-        """The store of SPOOR2_DATABASE_URL when set, else `data_dir/feedback.sqlite3`."""
+    def from_settings(cls, settings: Settings, pools: PostgresPools | None = None
+                      ) -> FeedbackStore:
+        """The store of SPOOR2_DATABASE_URL (over the instance's `pools`) when set, else
+        `data_dir/feedback.sqlite3`."""
         return cls(settings.feedback_db, open_database(
-            settings.database_url.get_secret_value(), settings.feedback_db, _SCHEMA))
+            settings.database_url.get_secret_value(), settings.feedback_db, _SCHEMA, pools))
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings
+from assistant.database import PostgresPools
 from assistant.handoff import Deliverer, HandoffInputError, HandoffStore, targets_for
 from assistant.handoff.delivery import site_target_problems
 from assistant.sites import Sites
@@ -47,14 +48,16 @@ class HandoffDesk:
 
     @classmethod
     def create(cls, settings: Settings, sites: Sites | None = None,
-               on_outcome: Callable[[str], None] | None = None) -> HandoffDesk:
+               on_outcome: Callable[[str], None] | None = None,
+               pools: PostgresPools | None = None) -> HandoffDesk:
         """A desk whose targets come from `settings` and each site's profile (`targets_for`);
-        `on_outcome` hears stored, delivered, retried, failed and handled (the metrics)."""
+        `on_outcome` hears stored, delivered, retried, failed and handled (the metrics);
+        `pools`: the instance's PostgreSQL connections."""
         sites = sites if sites is not None else Sites()
         for problem in site_target_problems(settings, sites):
             log.warning("handoff: %s; that target is not used", problem)
         report = on_outcome or (lambda outcome: None)
-        store = HandoffStore.from_settings(settings)
+        store = HandoffStore.from_settings(settings, pools)
         deliverer = Deliverer(store, lambda site: targets_for(settings, site, sites),
                               on_outcome=report)
         return cls(settings, store, deliverer, sites, report)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.database import Database, SqliteDatabase, open_database
+from assistant.database import Database, PostgresPools, SqliteDatabase, open_database
 from assistant.errors import DatabaseUnavailableError
 from assistant.privacy import HEALTH_REMOVED, for_storage
 from assistant.texts import pair
@@ -118,11 +118,13 @@ class QuestionLog:
         self.problem: str | None = None  # why the last write failed; None once one succeeds
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> QuestionLog:
-        """The log of SPOOR2_DATABASE_URL when set, else `data_dir/questions.sqlite3`."""
+    def from_settings(cls, settings: Settings, pools: PostgresPools | None = None
+                      ) -> QuestionLog:
+        """The log of SPOOR2_DATABASE_URL (over the instance's `pools`) when set, else
+        `data_dir/questions.sqlite3`."""
         return cls(settings.question_db, settings.question_log, settings.retention_days,
                    database=open_database(settings.database_url.get_secret_value(),
-                                          settings.question_db, SCHEMA))
+                                          settings.question_db, SCHEMA, pools))
 
     def _write(self, what: str, run: Callable[[], int]) -> int | None:
         """Run one change; on failure log it, remember why, and return None (never raise)."""

@@ -5,6 +5,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings
+from assistant.database import instance_pools
 from assistant.web.holder import AssistantHolder
 
 if TYPE_CHECKING:
@@ -23,17 +24,18 @@ def compose(settings: Settings) -> FastAPI:
 
     configure_logging(settings)  # the build below logs before `serve` runs
     check_shared_stores(settings)
+    pools = instance_pools(settings)  # one per database URL, for the app and the assistant
 
     def factory():  # imported late: loading the engine pulls in the model libraries
         from assistant import build_assistant
 
-        return build_assistant(settings)
+        return build_assistant(settings, pools=pools)
 
     holder = AssistantHolder(factory)
     holder.start()
     from assistant.web.app import create_app  # Gradio: the slow import, now beside the build
 
-    return create_app(settings, holder)
+    return create_app(settings, holder, pools)
 
 
 def check_shared_stores(settings: Settings) -> None:

@@ -6,6 +6,10 @@ import uuid
 
 import pytest
 
+from assistant.config import Settings
+from assistant.database import PostgresPools
+from tests.web.corpus import write_corpus
+
 from .servers import PostgresServer, RedisServer
 
 
@@ -41,3 +45,24 @@ def backend(request, tmp_path) -> str:
     if request.param == "sqlite":
         return ""
     return request.getfixturevalue("database_url")
+
+
+@pytest.fixture
+def pools():
+    """PostgreSQL pools for stores made in a test (closed after it)."""
+    made = PostgresPools()
+    yield made
+    made.close()
+
+
+@pytest.fixture(scope="module")
+def index_settings(tmp_path_factory, embedder) -> Settings:
+    """A real index of the web tests' tiny corpus in one data dir (every instance reads it)."""
+    from ingest.indexer import Indexer
+
+    root = tmp_path_factory.mktemp("instances")
+    corpus = write_corpus(root / "knowledge")
+    settings = Settings.from_env({}, data_dir=root / "data", knowledge_dir=corpus,
+                                 allowed_hosts=("127.0.0.1", "testserver"))
+    Indexer(settings, embedder).run([corpus])
+    return settings

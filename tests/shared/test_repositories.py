@@ -27,8 +27,8 @@ def _settings(tmp_path, url: str) -> Settings:
                              retention_days=30, database_url=url)
 
 
-def _log(tmp_path, url: str, clock=lambda: NOW) -> QuestionLog:
-    log = QuestionLog.from_settings(_settings(tmp_path, url))
+def _log(tmp_path, url: str, pools, clock=lambda: NOW) -> QuestionLog:
+    log = QuestionLog.from_settings(_settings(tmp_path, url), pools)
     log.clock = clock
     return log
 
@@ -39,16 +39,16 @@ def _entry(question: str, *, site: str = "", language: str = "nl", kind: str = "
                  audience="werkgever", kind=kind, confidence=confidence, cited=list(cited))
 
 
-def test_the_backend_is_the_configured_one(backend, tmp_path):
-    log = _log(tmp_path, backend)
+def test_the_backend_is_the_configured_one(backend, tmp_path, pools):
+    log = _log(tmp_path, backend, pools)
     assert log.add(_entry("Wanneer start spoor 2?"))
     sqlite_files = sorted(p.name for p in (tmp_path / "data").glob("*.sqlite3"))
     assert sqlite_files == ([] if backend else ["questions.sqlite3"])
 
 
-def test_logged_questions_come_back_cleaned_newest_first_and_filtered(backend, tmp_path):
+def test_logged_questions_come_back_cleaned_newest_first_and_filtered(backend, tmp_path, pools):
     moments = iter([NOW - timedelta(days=2), NOW - timedelta(days=1), NOW])
-    log = _log(tmp_path, backend, clock=lambda: next(moments))
+    log = _log(tmp_path, backend, pools, clock=lambda: next(moments))
     first = log.add(_entry("Mijn BSN is 111222333, wanneer start spoor 2?", site=SITE))
     second = log.add(_entry("When does track 2 start?", language="en", kind="extractive"))
     third = log.add(_entry("Wie betaalt 100% van de re-integratie?", site=OTHER,
@@ -70,8 +70,8 @@ def test_logged_questions_come_back_cleaned_newest_first_and_filtered(backend, t
     assert total == 3 and [r["id"] for r in page] == [second]
 
 
-def test_feedback_lands_on_the_row_of_the_same_site_only(backend, tmp_path):
-    log = _log(tmp_path, backend)
+def test_feedback_lands_on_the_row_of_the_same_site_only(backend, tmp_path, pools):
+    log = _log(tmp_path, backend, pools)
     row = log.add(_entry("Wanneer start spoor 2?", site=SITE))
     assert not log.set_feedback(row, OTHER, "up")
     assert log.set_feedback(row, SITE, "down", "Bel me op 0612345678 graag")
@@ -80,9 +80,9 @@ def test_feedback_lands_on_the_row_of_the_same_site_only(backend, tmp_path):
     assert not log.set_feedback(row + 100, SITE, "up")
 
 
-def test_purge_deletes_only_rows_older_than_the_retention(backend, tmp_path):
+def test_purge_deletes_only_rows_older_than_the_retention(backend, tmp_path, pools):
     clock = [NOW - timedelta(days=31)]
-    log = _log(tmp_path, backend, clock=lambda: clock[0])
+    log = _log(tmp_path, backend, pools, clock=lambda: clock[0])
     log.add(_entry("oud"))
     clock[0] = NOW - timedelta(days=29)
     kept = log.add(_entry("recent"))
@@ -92,8 +92,8 @@ def test_purge_deletes_only_rows_older_than_the_retention(backend, tmp_path):
     assert log.purge() == 0
 
 
-def test_dashboard_figures_and_unanswered_questions(backend, tmp_path):
-    log = _log(tmp_path, backend)
+def test_dashboard_figures_and_unanswered_questions(backend, tmp_path, pools):
+    log = _log(tmp_path, backend, pools)
     good = log.add(_entry("Wat is spoor 2?", cited=("doc-a", "doc-b")))
     log.add(_entry("Wat is spoor 1?", site=SITE, cited=("doc-a",)))
     unknown = log.add(_entry("Hoe laat is het?", kind="dont_know", confidence=0.1, cited=()))
@@ -110,8 +110,8 @@ def test_dashboard_figures_and_unanswered_questions(backend, tmp_path):
     assert reader.sites(Admin()) == ["", SITE]
 
 
-def test_feedback_store_keeps_no_identifiers(backend, tmp_path):
-    store = FeedbackStore.from_settings(_settings(tmp_path, backend))
+def test_feedback_store_keeps_no_identifiers(backend, tmp_path, pools):
+    store = FeedbackStore.from_settings(_settings(tmp_path, backend), pools)
     row = store.add("down", "Mijn BSN is 111222333", answer_kind="card",
                     question="Wie betaalt?", language="nl")
     store.add_comment(row, "bel 0612345678")
@@ -120,8 +120,8 @@ def test_feedback_store_keeps_no_identifiers(backend, tmp_path):
     assert "0612345678" not in stored["comment"] and stored["question"] == "Wie betaalt?"
 
 
-def test_handoff_delivery_state_survives_retries(backend, tmp_path):
-    store = HandoffStore.from_settings(_settings(tmp_path, backend))
+def test_handoff_delivery_state_survives_retries(backend, tmp_path, pools):
+    store = HandoffStore.from_settings(_settings(tmp_path, backend), pools)
     rid = store.add("Wie betaalt spoor 2? BSN 111222333", "adviseur@example.nl", consent=True,
                     site=SITE, language="nl", audience="werkgever", now=NOW)
     request = store.get(rid)
@@ -153,21 +153,22 @@ def test_handoff_delivery_state_survives_retries(backend, tmp_path):
     assert store.purge(7, now=NOW + timedelta(days=8)) == 1 and store.get(rid) is None
 
 
-def test_an_unreachable_database_is_named_and_never_breaks_an_answer(postgres, tmp_path):
+def test_an_unreachable_database_is_named_and_never_breaks_an_answer(postgres, tmp_path, pools):
     url = f"postgresql://spoor2@127.0.0.1:{free_port()}/x"  # nothing listens there
     with pytest.raises(ConfigError, match="^SPOOR2_DATABASE_URL: ") as caught:
         check_database(url)
     assert "\n" not in str(caught.value)
 
-    log = _log(tmp_path, url)
+    log = _log(tmp_path, url, pools)
     assert log.add(_entry("Wanneer start spoor 2?")) is None and "PostgreSQL" in log.problem
     assert log.check() is not None
     with pytest.raises(FeedbackUnavailableError):
-        FeedbackStore.from_settings(_settings(tmp_path, url)).add("up")
+        FeedbackStore.from_settings(_settings(tmp_path, url), pools).add("up")
 
 
-def test_a_date_filter_is_inclusive_of_its_last_day(backend, tmp_path):
-    log = _log(tmp_path, backend, clock=lambda: datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC))
+def test_a_date_filter_is_inclusive_of_its_last_day(backend, tmp_path, pools):
+    late = datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)
+    log = _log(tmp_path, backend, pools, clock=lambda: late)
     row = log.add(_entry("laat op de dag"))
     assert [r["id"] for r in log.rows(Filters(until=date(2026, 11, 30)))[1]] == [row]
     assert log.rows(Filters(since=date(2026, 12, 1)))[0] == 0

@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.config import Settings
+from assistant.database import instance_pools
 from assistant.web import AssistantHolder, create_app
-from tests.web.corpus import write_corpus
 from tests.web.servers import LiveServer
 
 from .servers import free_port
@@ -24,35 +24,29 @@ TOKEN = "operator-token-0123456789"
 PER_MINUTE = 4
 
 
-@pytest.fixture(scope="module")
-def index_settings(tmp_path_factory, embedder) -> Settings:
-    """A real index of the web tests' tiny corpus in one data dir (both instances read it)."""
-    from ingest.indexer import Indexer
-
-    root = tmp_path_factory.mktemp("instances")
-    corpus = write_corpus(root / "knowledge")
-    settings = Settings.from_env({}, data_dir=root / "data", knowledge_dir=corpus,
-                                 allowed_hosts=("127.0.0.1", "testserver"))
-    Indexer(settings, embedder).run([corpus])
-    return settings
-
-
 @pytest.fixture
 def instances(index_settings, postgres, redis_server, database_url):
-    """Instances A and B: each its own app and assistant over the same data dir."""
-    from assistant import build_assistant
-
+    """Instances A and B: each its own app and assistant over the same data dir, sharing the
+    instance's PostgreSQL pool (closed when its server stops)."""
     redis_server_flush(redis_server.url)
     settings = index_settings.replace(
         question_log=True, admin_token=TOKEN, rate_limit_per_minute=PER_MINUTE,
         database_url=database_url, redis_url=redis_server.url)
-    servers = [LiveServer(create_app(settings, AssistantHolder.ready(build_assistant(settings))))
-               for _ in range(2)]
+    servers = [LiveServer(instance_app(settings)) for _ in range(2)]
     for server in servers:
         server.__enter__()
     yield servers
     for server in servers:
         server.__exit__(None, None, None)
+
+
+def instance_app(settings: Settings):
+    """One instance as `compose` makes it: the assistant and the app over one set of pools."""
+    from assistant import build_assistant
+
+    pools = instance_pools(settings)
+    return create_app(settings, AssistantHolder.ready(build_assistant(settings, pools=pools)),
+                      pools)
 
 
 def redis_server_flush(url: str) -> None:
@@ -162,7 +156,11 @@ def test_a_lost_database_keeps_answers_and_says_so_in_both_languages(index_setti
                                                                       real_assistant_free):
     url = f"postgresql://spoor2:pw@127.0.0.1:{free_port()}/spoor2"  # nothing listens there
     settings = index_settings.replace(database_url=url, question_log=True, admin_token=TOKEN)
-    client = TestClient(create_app(settings, AssistantHolder.ready(real_assistant_free)))
+    with TestClient(create_app(settings, AssistantHolder.ready(real_assistant_free))) as client:
+        _lost_database(client)
+
+
+def _lost_database(client: TestClient) -> None:
     answer = client.post("/api/chat", json={"message": "Wanneer moet spoor 2 starten?"})
     assert answer.status_code == 200 and answer.json()["question_id"] is None
     health = client.get("/api/health").json()
