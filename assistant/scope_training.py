@@ -109,12 +109,8 @@ def refusal_rates(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, f
 
 
 def train(embedder, items: Sequence[dict], *, c: float = 0.3, folds: int = 5,
-          max_false_refusals: float = 0.02, threshold: float | None = None) -> ScopeModel:
-    """Cross-validate, choose the threshold, fit on everything and return the model.
-
-    A given `threshold` is used as it is (cross-validation then only reports it): the training
-    set's in-scope part is mostly hard twins of refusals, so its cross-validated false refusals run
-    several times those of held-out messages and the threshold they pick declines too little."""
+          max_false_refusals: float = 0.02) -> ScopeModel:
+    """Cross-validate, choose the threshold, fit on everything and return the model."""
     from sklearn.model_selection import StratifiedKFold
 
     texts = [str(i["text"]) for i in items]
@@ -136,18 +132,16 @@ def train(embedder, items: Sequence[dict], *, c: float = 0.3, folds: int = 5,
         for i in set(test_idx.tolist()) & set(stories):
             in_scope = model.predict_proba(scaler.transform(x_questions[i]))[:, order][:, at]
             vetoed[i] = any(p >= veto for p, (_, veto) in zip(in_scope, questions[i]))
-    chosen_by = "given" if threshold is not None else f"cv false refusals <= {max_false_refusals}"
-    if threshold is None:
-        threshold = 0.5
-        for candidate in np.arange(0.3, 0.96, 0.02):
-            rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, vetoed))
-            threshold = float(candidate)
-            if rates["false_refusal_rate"] <= max_false_refusals:
-                break
+    threshold = 0.5
+    for candidate in np.arange(0.3, 0.96, 0.02):
+        rates = refusal_rates(y, decide(oof, labels, float(candidate), texts, vetoed))
+        threshold = float(candidate)
+        if rates["false_refusal_rate"] <= max_false_refusals:
+            break
     predicted = decide(oof, labels, threshold, texts, vetoed)
     report = {"cross_validation": {"folds": folds, "per_class": per_class(y, predicted),
                                    **refusal_rates(y, predicted)},
-              "messages": len(items), "c": c, "threshold_chosen_by": chosen_by}
+              "messages": len(items), "c": c}
     scaler, model = _fit(x, y, c)
     order = [list(model.classes_).index(label) for label in labels]
     return ScopeModel(tuple(labels), scaler.mean_, scaler.scale_, model.coef_[order], model.intercept_[order],

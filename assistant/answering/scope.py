@@ -108,7 +108,6 @@ _OTHER_TOPICS = re.compile(
     r"|verblijfsvergunning|recept|weerbericht|het weer|voetbal|hoofdstad|mop|grap|gedicht|python"
     r"|javascript|programmeer|\bcode\b|\bsql\b|script|bitcoin|crypto|aandelen|vakantie boeken"
     r"|kinderbijslag|zorgtoeslag|huurtoeslag|buren|herrie|geluidsoverlast|parkeer|parking fine|neighbou?r"
-    r"|voogdij|omgangsregeling|strafblad|ontruiming|custody|criminal record|evict"
     r"|landlord|tenant|\brent\b|tax return|taxes|divorce|inheritance|mortgage|speeding|parking ticket"
     r"|traffic fine|\bvisa\b|recipe|weather|football|capital of|joke|poem|programming|stock market"
     r"|write (a|me) (python|program|song|story)|translate",
@@ -135,59 +134,7 @@ _ROLE_PLAY = re.compile(
     r"|\b(admin|developer|system) (note|message|override)\b"
     r"|\bvanaf nu (antwoord|reageer|praat|geef|zeg) (je|jij)\b|\bfrom now on,? (you|answer|reply|respond|only)\b"
     r"|\bjij bent (nu )?(een |de )?\w+bot\b|\byou are \w+bot\b"
-    r"|\b(antwoord|reageer|answer|respond|reply)\w* (alsof|as if) (er )?(geen|no|there (are|were) no) (regels"
-    r"|rules|restrictions|beperkingen|filters|limits)\b"
-    r"|\b(schakel|zet) (je|jouw|de|alle) (filters|regels|beperkingen|veiligheids\w*) (\w+ ){0,6}?uit\b"
-    r"|\b(turn|switch) off (your|the|all) (filters|rules|restrictions|safety)"
-    r"|\b(je|jouw|your) (beperkingen|filters|regels|restrictions|rules|safety rules) (zijn|are) (\w+ )?(opgeheven"
-    r"|uitgeschakeld|lifted|off|disabled|removed)\b"
 )
-
-# A request that the assistant write or fill in a document that is someone else's to make (a
-# doctor's statement or note, the bedrijfsarts' advice, the probleemanalyse, the re-integratieverslag,
-# a UWV form), asked of it directly ("kun je een bedrijfsartsadvies opstellen", "draft the
-# reintegration report"), per sentence, unless the sentence asks how or what ("kun je uitleggen wat
-# er in de probleemanalyse staat" stays in scope; so does an invitation or a letter of one's own).
-_DOC_NL = (r"(doktersverklaring|artsenverklaring|ziekteverklaring|medische verklaring|verklaring|briefje"
-           r"|attest|ziekmelding|bedrijfsartsadvies|advies van de (bedrijfsarts|arbo\w*)"
-           r"|(arbo|bedrijfsarts|huisarts|ziekenhuis|specialist|psycholoog)\w*(brief|verklaring|rapport|advies)"
-           r"|probleemanalyse|re-?integratieverslag|riv|eerstejaarsevaluatie|gespreksverslag\w*|verslag"
-           r"|rapportage|\w*formulier|wia-aanvraag|42e-?weeks?melding|fml)")
-_FILL_NL = (r"(?: (?:een|de|het|mijn|zijn|haar|ons|onze|hun|dat|die|deze|dit|even|alsjeblieft|aub|snel"
-            r"|gewoon|dan|ook|meteen|alvast|nieuwe?|korte?|echte?|officiele?|medische?"
-            r"|voor (?:mij|me|ons|hem|haar|mijn werknemer|mijn werkgever)))*")
-_WRITE_NL = (r"(opstellen|schrijven|invullen|maken|opmaken|genereren|afmaken|in elkaar zetten|op te stellen"
-             r"|te schrijven|in te vullen|te maken)")
-_DOC_EN = (r"(doctor'?s note|sick note|fit note|medical (certificate|statement|note|report)|statement"
-           r"|certificate|(company doctor|occupational (physician|doctor)|gp|doctor|psychologist|specialist"
-           r"|hospital|neurologist|labou?r expert|reintegration agency|agency)'?s? (note|letter|statement"
-           r"|advice|report|certificate|assessment)|(note|letter|statement|report|certificate) (from|by|in the"
-           r" name of) (the |my |his |her |our |a )?(company doctor|occupational|gp|doctor|psychologist"
-           r"|hospital|specialist|neurologist|labou?r expert|reintegration agency|uwv)"
-           r"|problem analysis|re-?integration report|riv|first[- ]year evaluation|progress notes|meeting notes"
-           r"|uwv form|\w+ form|wia application)")
-_FILL_EN = (r"(?: (?:me|us|him|her|for me|for us|for him|for her|a|an|the|my|our|his|their|this|that"
-            r"|new|short|quick|proper|official|medical|fake|real))*")
-_WRITE_EN = r"(write|draft|fill in|fill out|complete|prepare|generate|create|make|make up|draw up|compose|produce)"
-_DRAFT = re.compile(
-    r"\b(kun|kunt|kan|wil|wilt|zou|zoudt)\s(je|jij|u)" + _FILL_NL + " " + _DOC_NL + r"\b.{0,80}?\b" + _WRITE_NL + r"\b"
-    r"|^(schrijf|maak|stel|vul|genereer)" + _FILL_NL + " " + _DOC_NL + r"\b"
-    r"|\b(can|could|would|will) you(?: (?:please|just|quickly|also|then|maybe))* " + _WRITE_EN + _FILL_EN
-    + " " + _DOC_EN + r"\b"
-    r"|^(please )?" + _WRITE_EN + _FILL_EN + " " + _DOC_EN + r"\b"
-    r"|\bi need you to " + _WRITE_EN + _FILL_EN + " " + _DOC_EN + r"\b"
-)
-_HOW_OR_WHAT = re.compile(
-    r"\b(hoe|wat|welke|wie|wanneer|uitleg\w*|leg|voorbeeld|sjabloon|template|nakijken|controleren|lezen"
-    r"|how|what|which|who|when|explain|example|check|read|review)\b"
-)
-
-
-def asks_to_draft(folded: str) -> bool:
-    """True when a sentence asks the assistant to write or fill in someone else's document."""
-    return any(_DRAFT.search(s) and not _HOW_OR_WHAT.search(s)
-               for s in (part.strip(" \"'(") for part in sentences(folded)))
-
 
 # A plain request for medical advice: what a symptom is, whether to see a doctor, a dose, a choice
 # between treatments (a rule, so a story around it cannot hide it).
@@ -242,12 +189,6 @@ _RIGHTS = re.compile(
 _ACT = re.compile(
     r"\b(kun je|kan je|kunt u|wil je|zou je|can you|could you|would you|can u|please)\b"
     r"|^(schrijf|maak|zoek|geef|pas|zet|genereer|write|make|find|draft|create|give|fill)\b"
-)
-# A follow-up that says it changes the subject is judged alone, not with the question before it.
-_NEW_TOPIC = re.compile(
-    r"\b(nog iets anders|over iets anders|ander onderwerp|los daarvan|iets heel anders"
-    r"|something (else|different) entirely|unrelated|another topic|different topic|on another note"
-    r"|change of subject)\b"
 )
 _POINTS_BACK = re.compile(r"\b(dat|dit|die|deze|daar|daarvoor|dan|that|this|it|those|these|there|then)\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (van |de |der |den |el |o')*[A-Z][a-z]+")
@@ -346,7 +287,6 @@ def rule_label(text: str) -> str:
     folded = fold(text).strip()
     rules = ((_INJECTION.search, "injection"), (_GREETING.match, "chitchat"),
              (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
-             (asks_to_draft, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"))
     return next((label for test, label in rules if test(folded)), "")
 
@@ -475,7 +415,7 @@ class ScopeGuard:
                 on_question = self.model.probabilities(question_features(question, embed))
                 if on_question["in_scope"] >= veto:
                     return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
-            if previous.strip() and not names_another_topic(text) and not _NEW_TOPIC.search(fold(text)):
+            if previous.strip() and not names_another_topic(text):
                 # "krijg ik dan een boete?" after a question about the 42-week notification
                 together = f"{previous.strip()} {text.strip()}"
                 on_both = self.model.probabilities(question_features(together, embed))

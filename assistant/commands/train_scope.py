@@ -17,10 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", default=None, help="where to write the model (default: the shipped scope_model.npz)")
     parser.add_argument("--held-out", default=None,
                         help="messages to score the new model on (default: knowledge/eval/scope-blind.yaml)")
-    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength (default: 0.3)")
-    parser.add_argument("--threshold", type=float, default=None,
-                        help="decline when the refusal labels together reach this probability (default: the "
-                             "lowest at which cross-validated false refusals stay <= 2 %%)")
     add_common(parser)
     parser.set_defaults(func=run)
 
@@ -36,8 +32,7 @@ def run(args: argparse.Namespace) -> int:
     sources = [Path(f) for f in args.files] if args.files else [folder / "scope-train.yaml", folder / "dev.yaml"]
     held_out = Path(args.held_out) if args.held_out else settings.knowledge_dir / "eval" / "scope-blind.yaml"
     embedder = make_embedder(settings.embedding_model)
-    model = train(embedder, [item for source in sources for item in load_messages(source)], c=args.c,
-                  threshold=args.threshold)
+    model = train(embedder, [item for source in sources for item in load_messages(source)])
     if held_out.exists():
         model.report["held_out"] = evaluate(model, embedder, load_messages(held_out))
     stress = settings.knowledge_dir / "eval" / "scope-stress.yaml"
