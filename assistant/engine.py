@@ -150,6 +150,12 @@ class Assistant:
         if self.full_text is not None:
             self.full_text.close()
 
+    def __enter__(self) -> Assistant:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def source_document(self, doc_id: str) -> dict | None:
         """A knowledge-base document for its /bron page: title, sources and sections in order."""
         chunks = self.snapshot.by_doc.get(doc_id)

@@ -39,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from assistant.build import build_assistant
 
-    assistant = build_assistant(settings_from(args))
-    if args.jsonl:
-        return _run_jsonl(assistant, args)
+    with build_assistant(settings_from(args)) as assistant:  # closes its PostgreSQL connections
+        return _run_jsonl(assistant, args) if args.jsonl else _answer_one(assistant, args)
+
+
+def _answer_one(assistant, args: argparse.Namespace) -> int:
     answer = assistant.ask(args.question, audience=args.audience, language=args.language)
     if args.json:
         print(json.dumps(answer_record(args.question, answer, args.trace), ensure_ascii=False, indent=2))

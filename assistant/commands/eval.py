@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
         if (folder / name).exists()]
     thresholds_path = Path(args.thresholds) if args.thresholds else paths[0].parent / "thresholds.yaml"
     thresholds = yaml.safe_load(thresholds_path.read_text()) if thresholds_path.exists() else {}
-    assistant = build_assistant(settings)
-    reports = {p.stem: run_eval(assistant, load_items(p)) for p in paths}
+    with build_assistant(settings) as assistant:  # closes its PostgreSQL connections
+        reports = {p.stem: run_eval(assistant, load_items(p)) for p in paths}
     model = ScopeModel.load()
     if args.json:
         print(json.dumps({name: asdict(r) for name, r in reports.items()}

@@ -52,3 +52,14 @@ def _settled(url: str, timeout: float = 5.0) -> int:
     while (count := _connections(url)) and time.monotonic() < deadline:
         time.sleep(0.05)
     return count
+
+
+def test_spoor2_ask_closes_its_connections_when_it_is_done(index_settings, database_url,
+                                                           monkeypatch, capsys):
+    from assistant.cli import main
+
+    monkeypatch.setenv("SPOOR2_DATABASE_URL", database_url)
+    monkeypatch.setenv("SPOOR2_LEXICAL", "postgres")
+    code = main(["ask", "Wie betaalt spoor 2?", "--data-dir", str(index_settings.data_dir)])
+    assert code == 0 and "[1]" in capsys.readouterr().out  # answered from the PostgreSQL search
+    assert _settled(database_url) == 0  # nothing left open on the server after the command
