@@ -26,7 +26,8 @@ def _assistant(kb_assistant, model, cards: bool = False) -> Assistant:
     if not cards:
         thresholds = replace(thresholds, card=9.0)
     answerers = default_answerers(kb_assistant.embedder, llm=llm, thresholds=thresholds)
-    return Assistant(kb_assistant.embedder, kb_assistant.store, answerers, llm=llm, clock=today)
+    return Assistant(kb_assistant.embedder, kb_assistant.store, answerers, llm=llm, clock=today,
+                     cache_dir=kb_assistant.cache_dir)
 
 
 def test_a_matching_vetted_card_comes_before_the_model(kb_assistant):
@@ -121,7 +122,8 @@ def _llm_assistant(kb_assistant, model, recorder=None) -> Assistant:
     llm = LLMAnswerer(model, clock=today, config={"callbacks": [recorder]} if recorder else None)
     thresholds = replace(thresholds_for(kb_assistant.embedder.name), card=9.0)
     answerers = default_answerers(kb_assistant.embedder, llm=llm, thresholds=thresholds)
-    return Assistant(kb_assistant.embedder, kb_assistant.store, answerers, llm=llm, clock=today)
+    return Assistant(kb_assistant.embedder, kb_assistant.store, answerers, llm=llm, clock=today,
+                     cache_dir=kb_assistant.cache_dir)
 
 
 def test_model_tokens_reach_the_reader_while_the_model_is_still_writing(kb_assistant):
