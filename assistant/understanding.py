@@ -311,11 +311,19 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
     is about spoor 2), unless it names a subject of its own and points back to no thing ("en een
     arbeidsdeskundige?" after a question about the bedrijfsarts, "hoe lang kan zo'n sanctie dan
-    duren?" after a story about spoor 2: the earlier words would win)."""
+    duren?" after a story about spoor 2: the earlier words would win).
+
+    `read_turn` then adds the words of the message before as weak context to a follow-up of at
+    least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives."""
     own = " ".join(w for w in words(part) if w not in _WHO)
     if not _vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)) and not _AFTER.search(fold(part)):
         return part
     return f"{previous_question} {part}"
+
+
+def last_answer(history: Sequence[dict]) -> str:
+    """The assistant's last message in the conversation ("" when there is none)."""
+    return next((h["content"] for h in reversed(history) if h.get("role") == "assistant"), "")
 
 
 def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
@@ -323,8 +331,7 @@ def _next_step(message: str, previous_question: str, history: Sequence[dict]) ->
     the previous question named (or, when it named none, the previous answer's first sentence)."""
     if not _NEXT_STEP.search(fold(message)):
         return ""
-    said = next((h["content"] for h in reversed(history) if h.get("role") == "assistant"), "")
-    keys = asked_keys(previous_question) or asked_keys(" ".join(split_sentences(said)[:1]))
+    keys = asked_keys(previous_question) or asked_keys(" ".join(split_sentences(last_answer(history))[:1]))
     return following(keys) or ""
 
 

@@ -11,6 +11,7 @@ from assistant.deadlines.topics import asked_keys
 from assistant.errors import DeadlineInputError
 from assistant.texts import text
 from assistant.types import Answer
+from assistant.understanding import last_answer
 
 if TYPE_CHECKING:
     from datetime import date
@@ -146,6 +147,6 @@ def _deadline_trace(result: dl.DeadlineResult, keys: list[str], episodes: list[E
 
 def _asked_for_eje(turn: Turn) -> bool:
     """True when the assistant's last message asked whether the eerstejaarsevaluatie was held."""
-    said = next((h["content"] for h in reversed(turn.history) if h.get("role") == "assistant"), "")
+    said = last_answer(turn.history)
     return any(text("answer.ask_eje", language, voice) in said
                for language, voice in (("nl", "u"), ("nl", "je"), ("en", "u")))
