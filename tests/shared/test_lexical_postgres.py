@@ -153,6 +153,21 @@ def test_a_query_over_budget_ranks_the_chunks_of_its_rarest_terms(full_text, mon
     assert rarest["wia"] == everything["wia"]  # ... scored with every term all the same
 
 
+def test_a_rarest_term_over_budget_on_its_own_ranks_the_chunks_holding_it_with_the_next(
+        full_text, monkeypatch):
+    from assistant.retrieval import lexical_postgres
+
+    texts = {"a": "Passend werk zoeken bij een andere werkgever.", "b": "Passend werk vinden.",
+             "c": "Een passend aanbod van het bureau.", "d": "Werk en inkomen na ziekte.",
+             **{f"x{n}": f"Loonsanctie van het UWV, geval {n}." for n in range(4)}}
+    full_text.fill("g1", [Chunk(id=key, text=text, metadata={
+        "source": f"knowledge/{key}.md", "title": key, "language": "nl", "kind": "article",
+        "doc_id": key}) for key, text in texts.items()])
+    assert set(dict(full_text.rank("g1", "passend werk", "nl", 5))) == {"a", "b", "c", "d"}
+    monkeypatch.setattr(lexical_postgres, "BUDGET", 2)  # each term is in 3 of the 8 chunks
+    assert set(dict(full_text.rank("g1", "passend werk", "nl", 5))) == {"a", "b"}
+
+
 def test_postgres_lexical_without_a_database_url_says_what_to_set(tmp_path, embedder):
     from assistant.errors import ConfigError
     from assistant.retrieval.lexical_postgres import postgres_lexical
