@@ -18,6 +18,7 @@ from assistant.answering.extractive import article_citation, citation_for
 from assistant.deadlines.dates import long_date
 from assistant.embedders import Embedder
 from assistant.text import base_terms
+from assistant.text import sentences as split_sentences
 from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation
 
@@ -255,6 +256,33 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     return Answer(said, "card", language, citations, confidence=round(match.dense, 3), trace=trace)
 
 
+# A second card that scores within this of the first is offered beside it in one sentence.
+SEE_ALSO_GAP = 0.05
+
+
+def see_also(answer: Answer, other: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
+             voice: str) -> None:
+    """Add the other card's question and its first sentence (its direct answer) to `answer`,
+    citing the article it rests on."""
+    card = other.card
+    first = split_sentences(_BARE_YES_NO.sub("", card.chunk.text.strip(), count=1))[:1]
+    if not first or not card.questions:
+        return
+    articles = json.loads(card.chunk.metadata.get("articles") or "[]")
+    citation = article_citation(by_doc, articles[0], len(answer.citations) + 1) if articles else None
+    marker = ""
+    if citation is not None:
+        answer.citations.append(citation)
+        marker = f" [{citation.number}]"
+    question = text("answer.see_also", language, card.voice(voice), question=card.questions[0])
+    said, reviewed = answer.text, ""
+    if "\n\n_" in said:  # the first card's "reviewed on" line stays last
+        said, reviewed = said.rsplit("\n\n_", 1)
+        reviewed = f"\n\n_{reviewed}"
+    answer.text = f"{said}\n\n{question} {first[0]}{marker}{reviewed}"
+    answer.trace["see_also"] = card.id
+
+
 def _reviewed(value) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10]) if value else None
@@ -284,7 +312,24 @@ class CardAnswerer:
                               trace={"path": "clarify:audience", "cards": [match.card.id, other.card.id]})
         trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
                                           "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}
-        return card_answer(match, retrieval.snapshot.by_doc, turn.language, trace, turn.voice)
+        answer = card_answer(match, retrieval.snapshot.by_doc, turn.language, trace, turn.voice)
+        runner_up = self._runner_up(match, retrieval, turn)
+        if runner_up is not None:
+            see_also(answer, runner_up, retrieval.snapshot.by_doc, turn.language, turn.voice)
+        return answer
+
+    def _runner_up(self, match: CardMatch, retrieval: Retrieval, turn: Turn) -> CardMatch | None:
+        """The next card when it matches almost as well (the question may mean that one)."""
+        if SEE_ALSO_GAP <= 0:
+            return None
+        for other in retrieval.cards[1:3]:
+            if other.card.id == match.card.id or other.card.language != match.card.language:
+                continue
+            if turn.audience and other.card.audience not in ("beide", turn.audience) \
+                    or other.card.voice(turn.voice) != match.card.voice(turn.voice):
+                continue  # written to the other side, or in the other voice (u / je)
+            return other if match.score - other.score < SEE_ALSO_GAP else None
+        return None
 
     @staticmethod
     def _twin_for_the_other_side(match: CardMatch, retrieval: Retrieval) -> CardMatch | None:

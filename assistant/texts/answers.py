@@ -205,6 +205,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "The answer depends on who is asking. Are you asking as the employer or as the "
             "employee?"),
     },
+    "see_also": {
+        "u": "Bedoelt u misschien: {question}",
+        "je": "Bedoel je misschien: {question}",
+        "en": "Or did you mean: {question}",
+    },
     "reviewed": {
         "u": "Bijgewerkt op",
         "je": "Bijgewerkt op",

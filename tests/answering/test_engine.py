@@ -204,3 +204,21 @@ def test_a_story_whose_question_names_no_subject_is_answered_on_the_subject_told
     answer = kb_assistant.ask(story)
     assert answer.kind == "card", answer.trace
     assert "zwangerschap" in answer.text.lower() and "Ziektewet" in answer.text
+
+
+def test_a_card_that_matches_almost_as_well_is_offered_in_one_sentence_with_its_source(kb_assistant):
+    # "hoelang loon doorbetalen" reads like the loonsanctie-duration card as much as like the
+    # 70 % card: the second one's direct answer follows, cited, so the asker is not misled
+    answer = kb_assistant.ask("hoelang loon doorbetalen bij ziekte")
+    assert answer.kind == "card"
+    offered = re.search(r"Bedoelt u misschien: (.+)", answer.text)
+    assert offered, answer.text
+    assert "70%" in offered.group(1) and "104 weken" in offered.group(1)
+    number = int(re.search(r"\[(\d+)\]\s*$", offered.group(1)).group(1))
+    assert answer.citations[number - 1].url.startswith("/bron/nl-")
+    assert answer.text.rstrip().endswith("._")  # the "reviewed on" line stays last
+
+
+def test_a_clear_match_gets_no_second_card(kb_assistant):
+    answer = kb_assistant.ask("Wanneer moet de probleemanalyse klaar zijn?", audience="werkgever")
+    assert answer.kind == "card" and "misschien" not in answer.text
