@@ -325,7 +325,7 @@ class CardAnswerer:
         for other in retrieval.cards[1:3]:
             if other.card.id == match.card.id or other.card.language != match.card.language:
                 continue
-            if turn.audience and other.card.audience not in ("beide", turn.audience) \
+            if (turn.audience and other.card.audience not in ("beide", turn.audience)) \
                     or other.card.voice(turn.voice) != match.card.voice(turn.voice):
                 continue  # written to the other side, or in the other voice (u / je)
             return other if match.score - other.score < SEE_ALSO_GAP else None
