@@ -153,6 +153,20 @@ def test_a_query_over_budget_ranks_the_chunks_of_its_rarest_terms(full_text, mon
     assert rarest["wia"] == everything["wia"]  # ... scored with every term all the same
 
 
+def test_a_generation_no_larger_than_the_budget_ranks_every_match(full_text, monkeypatch):
+    # the knowledge base alone (about 600 chunks) is ranked as it is without a budget
+    from assistant.retrieval import lexical_postgres
+
+    chunks = _chunks()
+    full_text.fill("g1", chunks)
+    question = "passend werk en een WIA-uitkering"
+    everything = full_text.rank("g1", question, "nl", 5)
+    monkeypatch.setattr(lexical_postgres, "BUDGET", len(chunks))  # the terms add up to more
+    assert full_text.rank("g1", question, "nl", 5) == everything
+    monkeypatch.setattr(lexical_postgres, "BUDGET", len(chunks) - 1)
+    assert full_text.rank("g1", question, "nl", 5) != everything
+
+
 def test_a_rarest_term_over_budget_on_its_own_ranks_the_chunks_holding_it_with_the_next(
         full_text, monkeypatch):
     from assistant.retrieval import lexical_postgres
