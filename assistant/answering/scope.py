@@ -121,7 +121,8 @@ _FORGERY = re.compile(
     r"|put (a|the|his|her|my) (signature|date))\b.{0,120}"
     r"(\bnep|\bfake|verzon|verzin|nooit (heeft|hebben|is|zijn) (plaatsgevonden|gebeurd|gedaan|verstuurd)"
     r"|never (happened|took place|sent|done|made)|eerdere datum|earlier date|handtekening van"
-    r"|signature of|namens de|in (de|the) naam van|in the name of|alsof (het|hij|zij|ze|ik) |as if (it|he|she|i) )"
+    r"|signature of|namens de|in (de|the) naam van|in the name of|alsof (het|hij|zij|ze|ik|we|wij) "
+    r"|as if (it|he|she|i|we) )"
     r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,80}\b(antedateren|vervalsen|namaken|verzinnen|nep[- ]?\w+|faken"
     r"|backdaten)\b"
     r"|\b(can|could|would|will) you\b.{0,80}\b(forge|backdate|fake|make up|fabricate|falsify)\b"
@@ -369,6 +370,33 @@ def asks_own_deadline(text: str) -> bool:
             and (dl.wants_calculation(text) or bool(_DATE.search(folded))))
 
 
+# A short message that names a Poortwachter step and says it went wrong ("42e week melding
+# vergeten..", "plan of action never made"): the classifier, which knows such nouns mostly from
+# requests to fake them, declined these as document requests.
+_STEP = re.compile(
+    r"42\s*e?[- ]?(weeks?|weken)[- ]?melding|melding (in )?week 42|ziekmelding|plan van aanpak|probleemanalyse"
+    r"|eerste ?jaars ?evaluatie|re-?integratie ?verslag|\briv\b|wia[- ]?aanvraag|deskundigenoordeel|spoor ?(2|twee)"
+    r"|tweede spoor|arbeidsdeskundig|afspraak (bij |met )?(de )?bedrijfsarts|bedrijfsarts ?afspraak"
+    r"|week[- ]?42 (report|notification)|sick(ness)? report|plan of action|problem analysis|first[- ]year evaluation"
+    r"|re-?integration report|track (2|two)|wia application|expert opinion"
+)
+_WENT_WRONG = re.compile(
+    r"\b(te laat|vergeten|vergeet|vergat|gemist|overgeslagen|kwijt\w*|verzuimd|nooit|niet op tijd"
+    r"|niet (gedaan|gemaakt|gehouden|gehad|ingediend|aangevraagd)|too late|late|forgot(ten)?|missed|skipped|lost"
+    r"|never|not on time)\b"
+)
+LATE_STEP_WORDS = 10
+
+
+def names_late_step(text: str) -> bool:
+    """True for a short message naming a Poortwachter step that was late, missed or lost, and
+    asking nobody to write anything (its consequences are the question): in scope."""
+    folded = fold(text).strip()
+    return (len(words(folded)) <= LATE_STEP_WORDS and bool(_STEP.search(folded))
+            and bool(_WENT_WRONG.search(folded)) and not _ACT.search(folded)
+            and not _DOCUMENT.search(folded))
+
+
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
@@ -402,6 +430,8 @@ class ScopeGuard:
             return Scope(ruled, 1.0, "rule")
         if asks_own_deadline(text):
             return Scope("in_scope", 1.0, "rule:deadline")
+        if names_late_step(text):
+            return Scope("in_scope", 1.0, "rule:late-step")
         if self.model is None or embed is None:
             return rules_only(text)
         asked = asked_text(text)
