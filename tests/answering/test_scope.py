@@ -239,3 +239,15 @@ def test_a_short_message_that_a_step_was_late_or_missed_is_answered_not_declined
 def test_asking_to_write_a_late_step_still_goes_to_the_guard(guard, embedder, text):
     assert not names_late_step(text)
     assert guard.classify(text, embedder.embed_query).label != "in_scope"
+
+
+def test_a_story_is_answered_when_one_of_its_question_sentences_alone_is_clearly_in_scope(
+        guard, embedder):
+    story = ("Vorig jaar zat ik drie maanden thuis met een depressie en slikte ik antidepressiva. "
+             "Daarna ging het beter en werkte ik weer volledig. Na een maand brak ik mijn been bij het "
+             "voetballen. Een gebroken been heeft toch niks met mijn depressie te maken? Begint het "
+             "tellen nu gewoon opnieuw?")  # the second question is about counting sick periods
+    assert guard.classify(story, embedder.embed_query).label == "in_scope"
+    medical = ("Ik heb al weken hoofdpijn en ik slaap slecht. Mijn werkgever vraagt steeds hoe het "
+               "gaat. Is dit migraine? Welke pillen helpen daar het best tegen?")
+    assert guard.classify(medical, embedder.embed_query).label == "medical"
