@@ -4,7 +4,9 @@ kb_assistant's "today" is Sunday 23 November 2025. Expected dates are worked out
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
 
 
 def _deadline(answer):
@@ -143,3 +145,17 @@ def test_what_comes_next_after_a_deadline_gets_the_next_milestones_computed_date
     answer = kb_assistant.ask("en daarna?", history, audience="werkgever", today=date(2026, 3, 20))
     assert _deadline(answer)["keys"] == ["plan_van_aanpak"]
     assert "26 april 2026" in answer.text
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("What's the last day she can send in the WIA application?", "en"),
+    ("wat is de uiterste datum voor haar WIA-aanvraag?", "nl")])
+def test_asking_for_the_last_day_of_a_milestone_gets_its_computed_date(kb_assistant, question,
+                                                                       language):
+    history = [{"role": "user", "content": "Onze medewerkster is ziek sinds maandag 2 maart 2026."},
+               {"role": "assistant", "content": "Dank u. Wat wilt u weten?"}]
+    answer = kb_assistant.ask(question, history, audience="werkgever", language=language,
+                              today=date(2026, 12, 1))
+    assert answer.kind == "deadline", answer.trace
+    due = {m["key"]: m["date"] for m in _deadline(answer)["milestones"]}["wia_aanvraag"]
+    assert due == (date(2026, 3, 2) + timedelta(weeks=93, days=-1)).isoformat()  # end of week 93
