@@ -14,7 +14,8 @@ from assistant.texts import text
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
     r"|bereken|uitrekenen|\breken|\bwhen\b|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
-    r"|hoeveel tijd|how much time|laatste dag|uiterste|\blast day\b|\blatest\b|\bby when\b"
+    r"|hoeveel tijd|how much time|laatste dag (om|voor|waarop)|uiterste (datum|dag|termijn)|\blast day\b|\blatest (date|day|moment)\b"
+    r"|\bat the latest\b|\bby when\b"
 )
 _CALC_INTENT = re.compile(
     r"bereken|uitrekenen|\breken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"

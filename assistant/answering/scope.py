@@ -230,13 +230,13 @@ def story_questions(text: str) -> list[tuple[str, float]]:
         return []
     core = " ".join(core_questions(text)[0])
     # A short question that points back ("Heeft ze daar recht op?") says nothing alone.
-    bare = " ".join(s for s in sentences(text) if is_question(s) and not _points_back(s))
+    questions = [s for s in sentences(text) if is_question(s) and not _points_back(s)]
+    bare = " ".join(questions)
     vetoes = [(core, QUESTION_VETO)] + ([(bare, BARE_QUESTION_VETO)] if bare != core else [])
     # of several question sentences, each alone ("..., een gebroken pols heeft niks met stress te
     # maken? Begint het tellen nu niet opnieuw?": the second is the question)
-    single = [s for s in sentences(text) if is_question(s) and not _points_back(s)]
-    if len(single) > 1:
-        vetoes += [(s, SINGLE_QUESTION_VETO) for s in single]
+    if len(questions) > 1:
+        vetoes += [(s, SINGLE_QUESTION_VETO) for s in questions]
     return [(q, veto) for q, veto in vetoes if q.strip()]
 
 
