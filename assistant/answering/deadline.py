@@ -42,6 +42,19 @@ def is_deadline_question(text: str) -> bool:
     return bool(_TIMING.search(fold(text)))
 
 
+# "bereken", "calculate": a sum as much as a date...
+_RECKON = re.compile(r"bereken\w*|uitrekenen|\breken\w*|calculat\w*|work(ed|s)? out")
+# ...and a sum when it is about money, with no word for a time beside it
+_MONEY = re.compile(r"\b(betal\w*|doorbetal\w*|loon|lonen|salaris\w*|kosten|kost|bedrag\w*|euro|€"
+                    r"|transitievergoeding|uitkering|premie|pay\w*|wages?|salary|costs?|amount|benefit)\b")
+
+
+def asks_a_sum(text: str) -> bool:
+    """True for "Hoe bereken ik wat we hem in het tweede jaar betalen?": money, no time or date."""
+    folded = fold(text)
+    return bool(_MONEY.search(folded)) and not _TIMING.search(_RECKON.sub(" ", folded))
+
+
 _CASE = re.compile(
     r"\b(mijn|onze) (zieke )?(werknemer|werkneemster|medewerker|medewerkster|personeelslid|collega)"
     r"|\b(hij|zij|ze) is (al )?ziek|\bvoor (hem|haar)\b"

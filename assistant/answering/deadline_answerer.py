@@ -70,6 +70,9 @@ class DeadlineAnswerer:
         """No sick day in the conversation: ask for it when a calculation is wanted, else None
         (and note that a later answer may ask for it)."""
         language = turn.language
+        if gap is None and dl.asks_a_sum(turn.message):
+            # "wat moeten we hem in het tweede ziektejaar betalen? Hoe bereken ik dat?"
+            return None
         wants = dl.wants_calculation(turn.parts[part]) or (
             not part and dl.wants_calculation(turn.message))
         if wants or (gap is not None and turn.previous):

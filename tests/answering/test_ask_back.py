@@ -73,6 +73,22 @@ def test_a_case_deadline_question_without_a_date_gets_the_rule_and_one_question(
 
 
 @pytest.mark.parametrize("message", [
+    "Ik moet voor het budget weten wat we hem in het tweede ziektejaar minimaal moeten betalen. Hoe bereken ik dat?",
+    "Hoeveel loon moet ik mijn zieke werknemer doorbetalen? Hoe reken ik dat uit?",
+])
+def test_asking_how_to_calculate_a_sum_gets_the_rule_not_a_question_for_a_date(kb_assistant, message):
+    answer = kb_assistant.ask(message)
+    assert answer.kind == "card", answer.trace
+    assert "70%" in answer.text and "eerste ziektedag" not in answer.text
+
+
+@pytest.mark.parametrize("message", ["Bereken het voor mij", "Bereken wanneer we het loon mogen stoppen"])
+def test_asking_to_calculate_without_a_sum_still_asks_for_the_first_sick_day(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werkgever")
+    assert answer.trace["path"] == "clarify:first_sick_day", answer.trace
+
+
+@pytest.mark.parametrize("message", [
     "Welke termijnen gelden er nu voor mijn zieke werknemer?",
     "Mijn werknemer is ziek, wat moet ik wanneer doen?",
 ])
