@@ -29,6 +29,9 @@ LEAD_IN_WORDS = 12
 # A follow-up of at least this many words is read with the words of the message before it as weak
 # context; a shorter one ("en een arbeidsdeskundige?") swaps the subject.
 FOLLOW_UP_CONTEXT_WORDS = 4
+# A message of at most this many words whose question is short and points back ("moet hij dat
+# zelf betalen? hij heeft een klein bedrijfje") follows up on the conversation.
+FOLLOW_UP_WORDS = 20
 # A question that points back is read with the nearest of this many statements before it that
 # names a subject of ours.
 REFERENT_SENTENCES = 3
@@ -43,7 +46,12 @@ _AUDIENCE_HINTS = (
     (re.compile(r"\bmijn (werknemer|medewerker|personeelslid|collega die ziek)|\bonze (werknemer|medewerker|collega)"
                 r"|\bals werkgever\b|\bwij als (bedrijf|organisatie|werkgever)|\b(hr|p&o)[- ]?(adviseur|manager|afdeling)\b"
                 r"|\bmy (employee|staff|worker|team member)|\bour (employee|staff|worker)|\bas (an )?employer\b"
-                r"|\bwe as (a company|an employer)"), "werkgever"),
+                r"|\bwe as (a company|an employer)"
+                # "Onze commercieel directeur ... is sinds april ziek", "wat we hem moeten betalen"
+                r"|\bonze (?!zoon|dochter|kind|moeder|vader|oma|opa|hond|kat)(\w+ ){1,2}(is|zit|ligt|raakte|werd)\b.{0,40}\b(ziek|thuis|uitgevallen|arbeidsongeschikt)"
+                r"|\b(we|wij) (hem|haar) .{0,60}\b(betalen|doorbetalen|ontslaan)\b"
+                r"|\bour (?!son|daughter|child|kid|mother|father|mom|dad|dog|cat)(\w+ ){1,2}(is|has been|went|got)\b.{0,30}\b(sick|ill|off)"
+                r"|\bwe (have to |must |need to )?(pay|dismiss|fire) (him|her)\b"), "werkgever"),
 )
 # "and what if the employee ..." switches the perspective inside a conversation.
 _AUDIENCE_SWITCH = (
@@ -250,6 +258,12 @@ def _referent(before: list[str], asked: list[int]) -> str:
     """What a short question that points back is about: the last clause of the nearest of the
     `REFERENT_SENTENCES` statements before it that names a subject of ours ("ze gaan spoor 2
     inzetten. Ik schrok me rot. Moet ik hieraan meewerken?"), else of the sentence right before."""
+    return _named(before, asked) or _last_clause(before[-1])
+
+
+def _named(before: list[str], asked: list[int]) -> str:
+    """The clauses that name a subject of ours in the nearest of the `REFERENT_SENTENCES`
+    statements before a question that has one ("" when none does)."""
     for i in range(len(before) - 1, max(len(before) - 1 - REFERENT_SENTENCES, -1), -1):
         if i in asked:
             break
@@ -257,7 +271,7 @@ def _referent(before: list[str], asked: list[int]) -> str:
         named = [c for c in clauses if _TOPIC.search(fold(c))]
         if named:
             return " ".join(named)
-    return _last_clause(before[-1])
+    return ""
 
 
 def core_questions(message: str) -> tuple[list[str], str]:
@@ -281,8 +295,13 @@ def core_questions(message: str) -> tuple[list[str], str]:
         text = said[i]
         parts = split_parts(text)
         if i > 0 and i - 1 not in asked and _vacuous(text):
-            # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it
-            parts[0] = f"{_lead_in(said[:i], asked)} {parts[0]}"
+            # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it,
+            # or, when those name nothing of ours ("Mijn vriendin vindt dat verdacht. Waarom doen
+            # ze dat zo?"), in the nearest one that does
+            lead = _lead_in(said[:i], asked)
+            if _BACK_REFERENCE.search(fold(text)) and not _TOPIC.search(fold(lead)):
+                lead = _named(said[:i], asked) or lead
+            parts[0] = f"{lead} {parts[0]}"
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
                 and _BACK_REFERENCE.search(fold(parts[0])):
             parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
@@ -354,10 +373,15 @@ def read_turn(
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
     previous_question = " ".join(core_questions(previous[-1])[0]) if previous else ""
+    said = sentences(message)
     follow_up = bool(previous) and (
         bool(_FOLLOW_UP.search(fold(message))) or len(words(message)) <= 5
-        or (len(words(message)) <= 10 and bool(_BACK_REFERENCE.search(fold(message)))
-            and not any(is_question(s) and len(words(s)) > 10 for s in sentences(message)))
+        or ((len(words(message)) <= 10 and bool(_BACK_REFERENCE.search(fold(message)))
+             # "moet hij dat helemaal zelf betalen? hij heeft een klein bedrijfje": a short
+             # question that points back, with a word of context
+             or (len(words(message)) <= FOLLOW_UP_WORDS and any(
+                 is_question(s) and len(words(s)) <= 10 and _BACK_REFERENCE.search(fold(s)) for s in said)))
+            and not any(is_question(s) and len(words(s)) > 10 for s in said))
     )
     queries = [_follow_up_query(part, previous_question) if follow_up and previous_question else part
                for part in parts]

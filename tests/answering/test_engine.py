@@ -222,3 +222,11 @@ def test_a_card_that_matches_almost_as_well_is_offered_in_one_sentence_with_its_
 def test_a_clear_match_gets_no_second_card(kb_assistant):
     answer = kb_assistant.ask("Wanneer moet de probleemanalyse klaar zijn?", audience="werkgever")
     assert answer.kind == "card" and "misschien" not in answer.text
+
+
+def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_assistant):
+    history = [{"role": "user", "content": "wat gebeurt er als ik na twee jaar ziek nog steeds niet kan werken?"},
+               {"role": "assistant", "content": "Je werkgever kan dan met toestemming van UWV ontslag aanvragen. "
+                                                "Meestal heb je dan recht op een transitievergoeding."}]
+    answer = kb_assistant.ask("moet hij dat helemaal zelf betalen? hij heeft een klein bedrijfje", history)
+    assert answer.kind != "refusal", answer.trace

@@ -114,6 +114,31 @@ def test_a_follow_up_is_read_with_the_question_before_it():
     assert not fresh.follow_up and "beginnen" not in fresh.query
 
 
+def test_a_short_question_that_points_back_with_a_word_of_context_is_a_follow_up():
+    history = [{"role": "user", "content": "wat gebeurt er als ik na twee jaar ziek nog steeds niet kan werken?"},
+               {"role": "assistant", "content": "Je werkgever kan dan met toestemming van UWV ontslag aanvragen."}]
+    turn = read_turn("moet hij dat helemaal zelf betalen? hij heeft een klein bedrijfje", history)
+    assert turn.follow_up and "twee jaar ziek" in turn.query
+    # a new question of its own is not, however short its sentences
+    assert not read_turn("Wat kost een re-integratiebureau voor spoor 2 eigenlijk per maand gemiddeld? "
+                         "Wij zijn klein.", history).follow_up
+
+
+def test_a_question_that_names_nothing_is_read_with_the_sentence_that_names_our_subject():
+    """Not with the incidental sentences right before it ("Mijn vriendin vindt dat verdacht")."""
+    turn = read_turn("Na 19 maanden ziek heb ik via mijn spoor 2 coach een baan gevonden. Maar nu willen ze me "
+                     "de eerste tijd 'detacheren' en pas later in dienst nemen. Mijn vriendin vindt dat verdacht, alsof "
+                     "ze me niet echt willen. De reistijd is trouwens maar 20 minuten in plaats van een uur, dus "
+                     "ik ben er heel blij mee. Waarom doen ze dat zo?")
+    (part,) = turn.parts
+    assert "detacheren" in part and "reistijd" not in part and part.endswith("Waarom doen ze dat zo?")
+    # when the sentences right before it do name our subject, they stay its question
+    told = read_turn("Een van mijn schilders is al maanden thuis. De arbodienst belde dat we de melding in week 42 "
+                     "gemist hebben. Mijn boekhouder zegt dat ik nu zijn loon een jaar langer moet doorbetalen. "
+                     "Klopt dat?")
+    assert "week 42" in told.parts[0] and "loon" in told.parts[0]
+
+
 @pytest.mark.parametrize(("message", "page", "expected"), [
     ("What does track 2 cost and who pays for it?", "nl", "en"),
     ("Wie betaalt het re-integratiebureau?", "en", "nl"),
@@ -129,6 +154,11 @@ def test_the_question_decides_the_language_and_the_page_only_breaks_ties(message
     ("Mijn baas wil dat ik solliciteer bij andere bedrijven, moet dat?", "werknemer"),
     ("My employer says I must apply for other jobs. Do I have to?", "werknemer"),
     ("Wat is spoor 2?", None),
+    # the employer's side told in other words
+    ("Onze commercieel directeur is sinds april ziek. Wat moeten we hem in het tweede jaar betalen?", "werkgever"),
+    ("Onze planner zit al een half jaar ziek thuis, wat nu?", "werkgever"),
+    ("Our lab technician has been off sick for three weeks. Do we pay her?", "werkgever"),
+    ("Onze zoon is ziek, mag ik daarvoor thuisblijven?", None),  # family, not staff
 ])
 def test_who_asks_is_read_from_their_words(message, audience):
     turn = read_turn(message)
