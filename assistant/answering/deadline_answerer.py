@@ -1,6 +1,7 @@
 """Deadline questions: read the sick days from the conversation, run the calculator, explain."""
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -9,9 +10,10 @@ from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
 from assistant.deadlines.topics import asked_keys
 from assistant.errors import DeadlineInputError
+from assistant.text import fold
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import last_answer
+from assistant.understanding import last_answer, sentences
 
 if TYPE_CHECKING:
     from datetime import date
@@ -89,9 +91,21 @@ class DeadlineAnswerer:
         return Answer(text, "clarify", language, confidence=1.0, trace=trace)
 
 
+# "De directeur wil weten wanneer het verslag klaar moet zijn": a question told as a statement
+_INDIRECT = re.compile(r"\b(wil|willen|wilde|wou) (graag |nu |ook )?weten\b"
+                       r"|\bvra\w* (me|mij|zich|ons|hij|zij) af\b|\bwants? to know\b|\bwonder")
+
+
 def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     """True when this part asks for a deadline; the first part speaks for the whole message
     ("ziek sinds ... Tellen we samen? Geef de termijnen.")."""
+    if turn.story and turn.context:
+        # a long story: what it asks decides, not a date word in the telling ("lichte taken op
+        # termijn", "zijn AOW-datum valt na de wachttijd. Mag spoor 2 achterwege blijven?")
+        parts = turn.parts if not part else turn.parts[part:part + 1]
+        asked = [sentences(p)[-1] for p in parts]
+        asked += [s for s in sentences(turn.context) if _INDIRECT.search(fold(s))]
+        return any(dl.is_deadline_question(s) for s in asked) or bool(_next_milestone(turn, part))
     return dl.is_deadline_question(turn.parts[part]) or (
         not part and dl.is_deadline_question(turn.message)) or bool(_next_milestone(turn, part))
 

@@ -115,6 +115,28 @@ def test_a_story_that_asks_no_date_gets_no_timeline(kb_assistant):
     assert english.kind != "deadline"
 
 
+def test_a_date_word_in_a_storys_telling_does_not_make_its_question_a_deadline_question(kb_assistant):
+    """"op termijn" and "AOW-datum" are told, not asked: the question is whether spoor 2 may be skipped."""
+    story = ("Ik vraag dit voor een klant. Hun werknemer is 63 en nu 13 maanden ziek na een beroerte. Terugkeer "
+             "in zijn eigen functie zit er niet in, wel misschien wat lichte taken op termijn. Zijn AOW-datum "
+             "valt ongeveer 10 maanden na het einde van de wachttijd. Mag het tweede spoor in zo'n geval "
+             "achterwege blijven?")
+    answer = kb_assistant.ask(story, audience="werkgever", today=date(2026, 12, 1))
+    assert answer.kind != "deadline" and "Eerstvolgende termijn" not in answer.text, answer.trace
+    # a question told as a statement in the story still asks for the date
+    told = ("Ik doe sinds kort de personeelsadministratie bij een aannemer. Een werknemer is nu 86 weken ziek. "
+            "Ik zie nergens een overzicht. De directeur wil weten wanneer het re-integratieverslag klaar moet "
+            "zijn. Kunt u mij op weg helpen?")
+    assert kb_assistant.ask(told, audience="werkgever", today=date(2026, 12, 1)).kind == "deadline"
+
+
+def test_asking_when_uwv_sends_word_gets_the_wia_letter(kb_assistant):
+    answer = kb_assistant.ask("Ik ben nu 82 weken ziek. Wanneer krijg ik bericht van het uwv?",
+                              audience="werknemer", today=date(2026, 12, 1))
+    assert answer.kind == "deadline", answer.trace
+    assert "wia_brief_uwv" in _deadline(answer)["keys"]
+
+
 def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistant):
     """"en het plan van aanpak?" after a deadline question: the date from the first sick day
     given earlier, not a general answer."""
