@@ -16,6 +16,9 @@ _TIMING = re.compile(
     r"|bereken|uitrekenen|\breken|\bwhen\b|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
     r"|hoeveel tijd|how much time|laatste dag (om|voor|waarop)|uiterste (datum|dag|termijn)|\blast day\b|\blatest (date|day|moment)\b"
     r"|\bat the latest\b|\bby when\b"
+    # "wat had er inmiddels moeten gebeuren?", "ben ik nu al te laat met iets?": where the case stands
+    r"|\b(wat )?(had|hadden) .{0,30}moeten (gebeuren|gedaan|regelen|doen)\b|\bte laat met iets\b"
+    r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b"
 )
 _CALC_INTENT = re.compile(
     r"bereken|uitrekenen|\breken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"

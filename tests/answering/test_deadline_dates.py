@@ -115,19 +115,33 @@ def test_a_story_that_asks_no_date_gets_no_timeline(kb_assistant):
     assert english.kind != "deadline"
 
 
-def test_a_date_word_in_a_storys_telling_does_not_make_its_question_a_deadline_question(kb_assistant):
-    """"op termijn" and "AOW-datum" are told, not asked: the question is whether spoor 2 may be skipped."""
-    story = ("Ik vraag dit voor een klant. Hun werknemer is 63 en nu 13 maanden ziek na een beroerte. Terugkeer "
-             "in zijn eigen functie zit er niet in, wel misschien wat lichte taken op termijn. Zijn AOW-datum "
-             "valt ongeveer 10 maanden na het einde van de wachttijd. Mag het tweede spoor in zo'n geval "
-             "achterwege blijven?")
+def test_a_date_word_in_a_storys_telling_does_not_make_it_a_deadline_question(kb_assistant):
+    """"op termijn" and "AOW-datum" are told, not asked: the question is whether spoor 2 may be
+    skipped."""
+    story = ("Ik vraag dit voor een klant. Hun werknemer is 63 en nu 13 maanden ziek na een "
+             "beroerte. Terugkeer in zijn eigen functie zit er niet in, wel misschien wat lichte "
+             "taken op termijn. Zijn AOW-datum valt ongeveer 10 maanden na het einde van de "
+             "wachttijd. Mag het tweede spoor in zo'n geval achterwege blijven?")
     answer = kb_assistant.ask(story, audience="werkgever", today=date(2026, 12, 1))
     assert answer.kind != "deadline" and "Eerstvolgende termijn" not in answer.text, answer.trace
     # a question told as a statement in the story still asks for the date
-    told = ("Ik doe sinds kort de personeelsadministratie bij een aannemer. Een werknemer is nu 86 weken ziek. "
-            "Ik zie nergens een overzicht. De directeur wil weten wanneer het re-integratieverslag klaar moet "
-            "zijn. Kunt u mij op weg helpen?")
+    told = ("Ik doe sinds kort de personeelsadministratie bij een aannemer. Een werknemer is nu 86 "
+            "weken ziek. Ik zie nergens een overzicht. De directeur wil weten wanneer het "
+            "re-integratieverslag klaar moet zijn. Kunt u mij op weg helpen?")
     assert kb_assistant.ask(told, audience="werkgever", today=date(2026, 12, 1)).kind == "deadline"
+
+
+@pytest.mark.parametrize("story", [
+    "ik ben nu 7 weken ziek thuis met een hernia en heb nog niks gehoord, geen bedrijfsarts "
+    "gezien. mijn zus zegt dat er al dingen op papier hadden moeten staan. wat had er inmiddels "
+    "moeten gebeuren?",
+    "een van mijn tegelzetters is sinds 10 weken thuis met een schouderblessure. de bedrijfsarts "
+    "heeft een rapportje gestuurd maar verder heb ik niks gedaan. ben ik nu al te laat met iets?",
+])
+def test_asking_where_a_case_stands_gets_its_timeline_with_what_is_overdue(kb_assistant, story):
+    answer = kb_assistant.ask(story, today=date(2026, 12, 1))
+    assert answer.kind == "deadline", answer.trace
+    assert "Probleemanalyse" in answer.text and "al verstreken" in answer.text
 
 
 def test_asking_when_uwv_sends_word_gets_the_wia_letter(kb_assistant):
