@@ -133,7 +133,9 @@ _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+
 _ASKING = frozenset(
     "wie wat wanneer waar waarom hoe hoeveel welke welk mag mogen moet moeten kan kun kunnen kunt is zijn "
     "wordt kost kosten dat dit die deze who what when where why how which may must can could should does "
-    "do is are cost costs".split()
+    "do is are cost costs "
+    # fillers: "Klopt dat eigenlijk wel?", "Hoe zit het nou precies?" name no subject
+    "nou eigenlijk precies echt gewoon allemaal actually really exactly now".split()
 )
 
 

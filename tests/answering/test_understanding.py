@@ -26,7 +26,8 @@ def test_a_story_lends_its_words_to_a_question_that_names_no_subject():
                      "mijn werk in de thuiszorg lukt niet meer. Mijn leidinggevende zei vandaag dat mijn twee "
                      "jaar ziekte nu dus ook al lopen. Klopt dat eigenlijk wel?")
     assert "zwanger" in turn.query and "zwangerschapsklachten" in turn.query
-    assert turn.query.count("zwanger ") <= 1  # each word once
+    story = turn.query[turn.query.rindex("("):]
+    assert story.count("zwanger ") <= 1  # the story's words each once
 
 
 def test_a_question_that_points_back_is_read_with_the_sentence_that_names_its_subject():
@@ -137,6 +138,16 @@ def test_a_question_that_names_nothing_is_read_with_the_sentence_that_names_our_
                      "gemist hebben. Mijn boekhouder zegt dat ik nu zijn loon een jaar langer moet doorbetalen. "
                      "Klopt dat?")
     assert "week 42" in told.parts[0] and "loon" in told.parts[0]
+
+
+@pytest.mark.parametrize("question", ["Hoe zit het nou?", "Klopt dat eigenlijk wel?", "Is that really so?"])
+def test_a_question_of_fillers_is_read_with_the_story_before_it(question):
+    """"nou", "eigenlijk", "really" name no subject: the question is what the sentences before it tell."""
+    turn = read_turn("Vorig jaar viel hij uit met een burn-out en na vijf maanden werkte hij weer volledig. Drie "
+                     "weken later brak hij zijn enkel. Mijn boekhouder zegt dat dit een nieuw ziektegeval is, "
+                     f"dus dat we weer bij nul beginnen met de twee jaar. {question}")
+    (part,) = turn.parts
+    assert "nieuw ziektegeval" in part and part.endswith(question)
 
 
 @pytest.mark.parametrize(("message", "page", "expected"), [
