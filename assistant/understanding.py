@@ -128,6 +128,8 @@ _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
     r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)\s*[:.]\s*", re.I,
 )
+# "Roughly what does it cost, and ...", "Oké, maar wie betaalt ...": a word before the question
+_LEADING = re.compile(r"^((roughly|approximately|ok(ay|e|é)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|oke)\W+)+")
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(
@@ -207,7 +209,7 @@ def split_parts(question: str) -> list[str]:
         pieces = [p.strip(" ,;") for p in _ENUMERATOR.split(question) if p.strip(" ,;")]
         return [p for piece in pieces for p in split_parts(piece)][:MAX_PARTS]
     pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
-    if len(pieces) > 1 and not _QUESTION_START.match(fold(pieces[0]).strip(" \"'(")) \
+    if len(pieces) > 1 and not _QUESTION_START.match(_LEADING.sub("", fold(pieces[0]).strip(" \"'("))) \
             and not _REQUEST.search(fold(pieces[0])):
         return [question]  # "Hij was 3 weken beter en is nu weer ziek": a statement, not two questions
     parts: list[str] = []

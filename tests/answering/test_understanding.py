@@ -102,6 +102,15 @@ def test_numbered_announced_and_listed_questions_become_parts(message, parts):
     assert list(read_turn(message).parts) == parts
 
 
+@pytest.mark.parametrize(("message", "parts"), [
+    ("Roughly what does a track 2 programme cost, and is it correct that this is entirely for my account?",
+     ["Roughly what does a track 2 programme cost", "is it correct that this is entirely for my account?"]),
+    ("Oké, maar wie betaalt de coach en wat kost die?", ["Oké, maar wie betaalt de coach", "wat kost die?"]),
+])
+def test_two_questions_after_a_word_before_the_question_are_two_parts(message, parts):
+    assert split_parts(message) == parts
+
+
 def test_a_condition_before_a_comma_is_not_a_question_of_its_own():
     assert split_parts("Als hij niet meewerkt, wat kan ik dan doen?") == ["Als hij niet meewerkt, wat kan ik dan doen?"]
 
