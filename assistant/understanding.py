@@ -129,7 +129,7 @@ _ANNOUNCED = re.compile(
     r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)\s*[:.]\s*", re.I,
 )
 # "Roughly what does it cost, and ...", "Oké, maar wie betaalt ...": a word before the question
-_LEADING = re.compile(r"^((roughly|approximately|ok(ay|e|é)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|oke)\W+)+")
+_LEADING = re.compile(r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou)\W+)+")
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(
