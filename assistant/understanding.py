@@ -182,6 +182,13 @@ class Turn:
         """"je" for werknemers, "u" for werkgevers and unknown askers (Dutch only)."""
         return "je" if self.audience == "werknemer" else "u"
 
+    def own_words(self, part: int) -> str | None:
+        """A follow-up part's own words when its query was widened with the conversation (None
+        otherwise, and for "en daarna?", which is searched on the next milestone)."""
+        if not self.follow_up or self.next_step or self.queries[part] == self.parts[part]:
+            return None
+        return self.parts[part]
+
     def trace(self) -> dict:
         """What the trace records of the turn."""
         return {"language": self.language, "page_language": self.page_language, "audience": self.audience,

@@ -303,7 +303,7 @@ class CardAnswerer:
         if match is not None and turn.audience and match.card.audience not in ("beide", turn.audience):
             # a card written to the other side speaks to the wrong person: the best one for this asker
             match = next((m for m in retrieval.cards if m.card.audience in ("beide", turn.audience)), None)
-        if match is None or match.score < self.thresholds.card:
+        if match is None or retrieval.confidence(match) < self.thresholds.card:
             return None
         if turn.audience is None and not turn.follow_up:
             other = self._twin_for_the_other_side(match, retrieval)

@@ -52,7 +52,7 @@ class ScopeAnswerer:
 
     def _answerable(self, retrieval: Retrieval) -> bool:
         card = retrieval.card
-        return (card is not None and card.score >= self.thresholds.card) or \
+        return (card is not None and retrieval.confidence(card) >= self.thresholds.card) or \
             retrieval.top_dense >= self.thresholds.unknown_dense
 
 

@@ -224,6 +224,15 @@ def test_a_clear_match_gets_no_second_card(kb_assistant):
     assert answer.kind == "card" and "misschien" not in answer.text
 
 
+def test_a_follow_ups_own_words_choose_the_card_not_the_question_before_it(kb_assistant):
+    # the question before names spoor 2, the follow-up asks who pays: the answer is who pays
+    history = [{"role": "user", "content": "Mijn werkgever zegt dat ik aan spoor 2 moet beginnen, wat betekent dat?"},
+               {"role": "assistant", "content": "Spoor 2 betekent zoeken naar werk buiten je eigen bedrijf."}]
+    answer = kb_assistant.ask("moet ik dat zelf betalen?", history, "werknemer")
+    assert answer.kind == "card", answer.trace
+    assert answer.text.startswith("Jij betaalt niets"), answer.text[:200]
+
+
 def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_assistant):
     history = [{"role": "user", "content": "wat gebeurt er als ik na twee jaar ziek nog steeds niet kan werken?"},
                {"role": "assistant", "content": "Je werkgever kan dan met toestemming van UWV ontslag aanvragen. "
