@@ -126,10 +126,18 @@ _JOINED = re.compile(
 # "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
 _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
-    r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)\s*[:.]\s*", re.I,
+    r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)"
+    # "Two questions about our warehouse guy who has been off sick since the spring: ..."
+    r"(?:\s+(?:about|over|regarding|concerning|rond|omtrent)\b[^:?.]{0,120})?\s*[:.]\s*", re.I,
+)
+# "en mag mijn baas vragen wat ik heb, hij blijft maar bellen": "en"/"maar" and a verb open a
+# question, question mark or not ("Zijn vrouw regelt de post" opens with a verb and is not one)
+_JOINED_VERB_START = re.compile(
+    r"^(en|maar|and|but)\s+(mag|mogen|moet|moeten|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|betaalt|betalen"
+    r"|geldt|klopt|telt|wordt|may|must|can|could|should|do|does)\b"
 )
 # "Roughly what does it cost, and ...", "Oké, maar wie betaalt ...": a word before the question
-_LEADING = re.compile(r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou)\W+)+")
+_LEADING = re.compile(r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|by|until|tot|vanaf|uiterlijk)\W+)+")
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(
@@ -204,7 +212,8 @@ def sentences(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     """True for a sentence that asks something (a question mark, a question word or a request)."""
     folded = fold(sentence).strip(" \"'(")
-    return (sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(folded))
+    # "en mag mijn baas vragen wat ik heb, hij blijft maar doorvragen": no question mark
+    return (sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(_LEADING.sub("", folded)))
             or bool(_REQUEST.search(folded)) or bool(_QUESTION_END.search(folded.rstrip(" .!"))))
 
 
@@ -299,8 +308,8 @@ def core_questions(message: str) -> tuple[list[str], str]:
     asked = [i for i, s in enumerate(said) if is_question(s) and (
         # where the writer uses question marks, a sentence without one that opens with a verb
         # ("Zijn vrouw regelt de post") is a statement; a question word or request still asks
-        not marked or s.rstrip().endswith("?") or _WH_START.match(fold(s).strip(" \"'("))
-        or _REQUEST.search(fold(s)))] or [len(said) - 1]
+        not marked or s.rstrip().endswith("?") or _WH_START.match(_LEADING.sub("", fold(s).strip(" \"'(")))
+        or _REQUEST.search(fold(s)) or _JOINED_VERB_START.match(fold(s).strip(" \"'(")))] or [len(said) - 1]
     core: list[str] = []
     for i in asked:
         text = said[i]

@@ -252,3 +252,21 @@ def test_a_follow_up_keeps_the_situation_told_before_as_weak_context():
         {"role": "user", "content": "Wat doet de bedrijfsarts eigenlijk bij langdurig verzuim?"},
         {"role": "assistant", "content": "Hij maakt de probleemanalyse."}])
     assert "bedrijfsarts" not in swapped.query  # a short follow-up that swaps the subject
+
+
+@pytest.mark.parametrize("message", [
+    # the second question has no question mark but opens with "en" and a verb or a question word
+    "wanneer moet het plan van aanpak klaar zijn? en moet ik dat zelf ondertekenen, ik snap er niks van",
+    "Wie betaalt de coach? En wat houdt een werkervaringsplaats in, het bureau noemt het steeds",
+    # an announcement that says what the questions are about
+    "Two questions about our driver who has been off sick since March: who pays the agency, "
+    "and can he refuse a job with another employer?",
+    "by when must the action plan be ready, and do we send it to UWV?",
+])
+def test_each_question_of_a_two_question_message_is_a_part(message):
+    assert len(read_turn(message).parts) == 2, read_turn(message).parts
+
+
+def test_a_sentence_opening_with_en_and_a_noun_stays_a_statement():
+    parts, context = core_questions("Wie betaalt de coach? En mijn werkgever zegt dat ik het zelf moet doen.")
+    assert parts == ["Wie betaalt de coach?"]
