@@ -102,7 +102,7 @@ _TOPIC = re.compile(
     r"\b(spoor|2e spoor|tweede spoor|track|re-?integratie\w*|reintegration|bureau\w*|agency|traject"
     r"|uwv|loonsanctie|sanctie|sanction|loon\w*|salaris|sick pay|wage|bedrijfsarts|arbo\w*"
     r"|arbeidsdeskundige\w*|casemanager|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|evaluatie"
-    r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst"
+    r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kosten|betal\w*|costs?|pay)\b")

@@ -270,3 +270,10 @@ def test_each_question_of_a_two_question_message_is_a_part(message):
 def test_a_sentence_opening_with_en_and_a_noun_stays_a_statement():
     parts, context = core_questions("Wie betaalt de coach? En mijn werkgever zegt dat ik het zelf moet doen.")
     assert parts == ["Wie betaalt de coach?"]
+
+
+def test_saying_goodbye_to_an_employee_is_what_a_pointing_question_refers_to():
+    # "afscheid nemen" is how people say dismissal; the mortgage right before is background
+    parts, _ = core_questions("Ik ben bijna twee jaar ziek. Mijn leidinggevende zei dat ze daarna afscheid "
+                              "van me nemen. Ik heb twee kinderen en een hypotheek. Mag dat zomaar na die twee jaar?")
+    assert "afscheid" in parts[0] and "hypotheek" not in parts[0], parts
