@@ -137,6 +137,7 @@ _JOINED_VERB_START = re.compile(
     r"|geldt|klopt|telt|wordt|may|must|can|could|should|do|does)\b"
 )
 # "Roughly what does it cost, and ...", "Oké, maar wie betaalt ...": a word before the question
+# (or a preposition before its question word: "by when ...", "tot wanneer ...")
 _LEADING = re.compile(r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|by|until|tot|vanaf|uiterlijk)\W+)+")
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
