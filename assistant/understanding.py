@@ -210,11 +210,16 @@ def sentences(text: str) -> list[str]:
     return split_sentences(text, lines=True)
 
 
+def _opening(sentence: str) -> str:
+    """A sentence folded, from its first word, leading words left out ("En wat ..." -> "wat ...")."""
+    return _LEADING.sub("", fold(sentence).strip(" \"'("))
+
+
 def is_question(sentence: str) -> bool:
     """True for a sentence that asks something (a question mark, a question word or a request)."""
     folded = fold(sentence).strip(" \"'(")
     # "en mag mijn baas vragen wat ik heb, hij blijft maar doorvragen": no question mark
-    return (sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(_LEADING.sub("", folded)))
+    return (sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(_opening(sentence)))
             or bool(_REQUEST.search(folded)) or bool(_QUESTION_END.search(folded.rstrip(" .!"))))
 
 
@@ -226,7 +231,7 @@ def split_parts(question: str) -> list[str]:
         pieces = [p.strip(" ,;") for p in _ENUMERATOR.split(question) if p.strip(" ,;")]
         return [p for piece in pieces for p in split_parts(piece)][:MAX_PARTS]
     pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
-    if len(pieces) > 1 and not _QUESTION_START.match(_LEADING.sub("", fold(pieces[0]).strip(" \"'("))) \
+    if len(pieces) > 1 and not _QUESTION_START.match(_opening(pieces[0])) \
             and not _REQUEST.search(fold(pieces[0])):
         return [question]  # "Hij was 3 weken beter en is nu weer ziek": a statement, not two questions
     parts: list[str] = []
@@ -309,7 +314,7 @@ def core_questions(message: str) -> tuple[list[str], str]:
     asked = [i for i, s in enumerate(said) if is_question(s) and (
         # where the writer uses question marks, a sentence without one that opens with a verb
         # ("Zijn vrouw regelt de post") is a statement; a question word or request still asks
-        not marked or s.rstrip().endswith("?") or _WH_START.match(_LEADING.sub("", fold(s).strip(" \"'(")))
+        not marked or s.rstrip().endswith("?") or _WH_START.match(_opening(s))
         or _REQUEST.search(fold(s)) or _JOINED_VERB_START.match(fold(s).strip(" \"'(")))] or [len(said) - 1]
     core: list[str] = []
     for i in asked:

@@ -137,7 +137,7 @@ class Retrieval:
     ):
         """`own`: a follow-up's own words, when `query` widened them with the conversation."""
         self.snapshot, self.embedder = snapshot, embedder
-        self.own = own if own and own != query else None
+        self.own = own or None
         self._lent: tuple[str, float] = ("", 0.0)  # see `confidence`
         # "wnneer ... beginne": searched on the words it means
         self.query = snapshot.speller.correct(query) if correct else query
