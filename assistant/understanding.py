@@ -105,7 +105,8 @@ _TOPIC = re.compile(
     r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
-    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kosten|betal\w*|costs?|pay)\b")
+    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kosten|betal\w*|costs?|pays?|paid"
+    r"|sick leave|zwanger\w*|pregnan\w*|maternity)\b")
 
 # "en wie betaalt me daarna?": after what the conversation was about
 _AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")

@@ -277,3 +277,12 @@ def test_saying_goodbye_to_an_employee_is_what_a_pointing_question_refers_to():
     parts, _ = core_questions("Ik ben bijna twee jaar ziek. Mijn leidinggevende zei dat ze daarna afscheid "
                               "van me nemen. Ik heb twee kinderen en een hypotheek. Mag dat zomaar na die twee jaar?")
     assert "afscheid" in parts[0] and "hypotheek" not in parts[0], parts
+
+
+def test_who_pays_and_pregnancy_are_what_a_pointing_question_refers_to():
+    # "How does that work" asks about the government paying for the pregnancy-related sick leave,
+    # not about the payroll office told right before it
+    parts, _ = core_questions("One of our technicians is pregnant and has been off sick for three weeks. A friend "
+                              "said the government pays for this kind of sick leave instead of us. Our payroll "
+                              "is done by an external office. How does that work and do we have to do anything?")
+    assert "government pays" in parts[0] and "payroll" not in parts[0], parts
