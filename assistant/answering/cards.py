@@ -186,7 +186,11 @@ class CardMatcher:
         return sorted(matches, key=lambda m: -m.score)
 
 
-_IN_MEMORY: dict[str, np.ndarray] = {}  # the last phrasing vectors per key: a reload does not re-embed
+# Phrasing vectors kept per set of phrasings, in memory and on disk: the last few sets, so a
+# reload does not re-embed and one index's set does not push out another's (a bureau's copy of
+# the index with its own cards beside the shared one). One set is about 4 MB.
+KEEP_PHRASE_SETS = 4
+_IN_MEMORY: dict[str, np.ndarray] = {}
 
 
 def _phrase_vectors(phrases: list[str], embedder: Embedder, cache_dir: Path | None) -> np.ndarray:
@@ -196,10 +200,12 @@ def _phrase_vectors(phrases: list[str], embedder: Embedder, cache_dir: Path | No
         return np.zeros((0, 0), dtype=np.float32)
     key = hashlib.sha256("\n".join([getattr(embedder, "name", ""), *phrases]).encode()).hexdigest()[:24]
     if key in _IN_MEMORY:
+        _IN_MEMORY[key] = _IN_MEMORY.pop(key)  # the most recently used last
         return _IN_MEMORY[key]
     vectors = _phrase_vectors_on_disk(phrases, embedder, cache_dir, key)
-    _IN_MEMORY.clear()
     _IN_MEMORY[key] = vectors
+    while len(_IN_MEMORY) > KEEP_PHRASE_SETS:
+        del _IN_MEMORY[next(iter(_IN_MEMORY))]
     return vectors
 
 
@@ -209,18 +215,21 @@ def _phrase_vectors_on_disk(phrases: list[str], embedder: Embedder, cache_dir: P
         try:
             vectors = np.load(path)
             if vectors.shape[0] == len(phrases):
+                path.touch()  # recently used: kept longest
                 return vectors
         except (OSError, ValueError):
             log.warning("ignoring an unreadable card vector cache %s", path)
+    log.info("embedding %d card phrasings (not cached yet)", len(phrases))
     vectors = np.asarray(embedder.embed_queries(phrases), dtype=np.float32)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            for old in path.parent.glob("card-phrases-*.npy"):
-                old.unlink(missing_ok=True)
             tmp = path.with_suffix(".tmp.npy")
             np.save(tmp, vectors)
             tmp.replace(path)
+            kept = sorted(path.parent.glob("card-phrases-*.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[KEEP_PHRASE_SETS:]:
+                old.unlink(missing_ok=True)
         except OSError:
             log.warning("cannot write the card vector cache in %s", cache_dir)
     return vectors

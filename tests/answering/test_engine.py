@@ -197,6 +197,32 @@ def test_card_phrasing_vectors_are_cached_on_disk_for_the_next_start(kb_assistan
     assert restarted.ask("Wanneer moet de probleemanalyse klaar zijn?").kind == "card"
 
 
+def test_a_second_set_of_card_phrasings_does_not_push_the_first_out_of_the_cache(embedder, tmp_path):
+    """A bureau's copy of the index with cards of its own beside the shared one: after a start of
+    each, a restart of the first embeds nothing."""
+    from assistant.answering import cards
+
+    class CountingEmbedder:
+        def __init__(self, inner):
+            self.inner, self.name, self.embedded = inner, inner.name, 0
+
+        def embed_queries(self, texts):
+            self.embedded += len(texts)
+            return self.inner.embed_queries(texts)
+
+    shared, bureau = ["wie betaalt spoor 2", "wanneer start spoor 2"], ["wat kost het pakket bij jullie"]
+    counting = CountingEmbedder(embedder)
+    cards._IN_MEMORY.clear()
+    cards._phrase_vectors(shared, counting, tmp_path)
+    cards._phrase_vectors(bureau, counting, tmp_path)
+    assert counting.embedded == 3
+    cards._phrase_vectors(shared, counting, tmp_path)  # in memory
+    cards._IN_MEMORY.clear()  # a restart: only the disk cache is left
+    cards._phrase_vectors(shared, counting, tmp_path)
+    cards._phrase_vectors(bureau, counting, tmp_path)
+    assert counting.embedded == 3
+
+
 def test_a_story_whose_question_names_no_subject_is_answered_on_the_subject_told(kb_assistant):
     story = ("Ik ben 20 weken zwanger en zit sinds drie weken ziek thuis door zwangerschapsklachten, mijn werk "
              "in de thuiszorg lukt gewoon niet meer. Mijn leidinggevende zei vandaag dat mijn twee jaar ziekte "

@@ -28,7 +28,8 @@ def with_bureau(kb_settings, embedder, tmp_path_factory):
     shutil.copytree(kb_settings.data_dir, data)
     settings = kb_settings.replace(data_dir=data)
     report = Indexer(settings, embedder).run([ROOT / "knowledge", BUREAU])
-    assistant = Assistant(embedder, ChromaStore.open(settings), clock=lambda: date(2025, 11, 23))
+    assistant = Assistant(embedder, ChromaStore.open(settings), clock=lambda: date(2025, 11, 23),
+                          cache_dir=settings.data_dir / "cache")  # the card phrasings embedded once
     return assistant, report
 
 
