@@ -166,19 +166,22 @@ def test_deadline_answer_respects_the_today_of_the_asker(kb_assistant):
     assert "nog 6 dagen" in answer.text
 
 
+class CountingEmbedder:
+    """The real model, counting the phrasings it embeds."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.embedded = inner, inner.name, 0
+
+    def embed_queries(self, texts):
+        self.embedded += len(texts)
+        return self.inner.embed_queries(texts)
+
+    def __getattr__(self, name):  # everything else as the real model
+        return getattr(self.inner, name)
+
+
 def test_card_phrasing_vectors_are_cached_on_disk_for_the_next_start(kb_assistant, tmp_path):
     from assistant.answering import cards
-
-    class CountingEmbedder:
-        def __init__(self, inner):
-            self.inner, self.name, self.embedded = inner, inner.name, 0
-
-        def embed_queries(self, texts):
-            self.embedded += len(texts)
-            return self.inner.embed_queries(texts)
-
-        def __getattr__(self, name):  # everything else as the real model
-            return getattr(self.inner, name)
 
     phrases = ["wie betaalt spoor 2", "wanneer start het tweede spoor", "moet ik meewerken"]
     first, second = CountingEmbedder(kb_assistant.embedder), CountingEmbedder(kb_assistant.embedder)
@@ -201,14 +204,6 @@ def test_a_second_set_of_card_phrasings_does_not_push_the_first_out_of_the_cache
     """A bureau's copy of the index with cards of its own beside the shared one: after a start of
     each, a restart of the first embeds nothing."""
     from assistant.answering import cards
-
-    class CountingEmbedder:
-        def __init__(self, inner):
-            self.inner, self.name, self.embedded = inner, inner.name, 0
-
-        def embed_queries(self, texts):
-            self.embedded += len(texts)
-            return self.inner.embed_queries(texts)
 
     shared, bureau = ["wie betaalt spoor 2", "wanneer start spoor 2"], ["wat kost het pakket bij jullie"]
     counting = CountingEmbedder(embedder)
