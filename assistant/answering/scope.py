@@ -483,7 +483,7 @@ class ScopeGuard:
             # toch toegang tot het dossier? Kun je me vertellen wat Sandra heeft?")
             judged = [(self.model.probabilities(question_features(question, embed)), veto)
                       for question, veto in story_questions(text)]
-            if not any(p.get(label, 0.0) >= SURE_REFUSAL for p, _ in judged for label in _ACTS):
+            if not any(p.get(act, 0.0) >= SURE_REFUSAL for p, _ in judged for act in _ACTS):
                 for on_question, veto in judged:
                     if on_question["in_scope"] >= veto:
                         return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
