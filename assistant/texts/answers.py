@@ -43,16 +43,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "personal_data": {
         "u": (
             "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals "
-            "adressen, BSN's of diagnoses. Voor gegevens die u als werkgever nodig hebt, kunt "
-            "u bij de arbodienst of UWV terecht."),
+            "adressen, BSN's of diagnoses. Een diagnose blijft tussen de zieke en de "
+            "bedrijfsarts; wat voor het werk nodig is, zoals beperkingen en mogelijkheden, "
+            "hoort u via de bedrijfsarts of arbodienst."),
         "je": (
             "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals "
             "adressen, BSN's of diagnoses. Heb je gegevens over jezelf nodig, vraag die dan op "
             "bij de arbodienst of UWV."),
         "en": (
             "I can't do that: I don't give out or look up other people's personal data, such "
-            "as addresses, BSNs or diagnoses. For data you need, please contact the "
-            "occupational health service or UWV."),
+            "as addresses, BSNs or diagnoses. A diagnosis stays between the sick person and "
+            "the company doctor; what work needs to know, such as limitations and abilities, "
+            "comes through the company doctor or occupational health service."),
     },
     "document_request": {
         "u": (

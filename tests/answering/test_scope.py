@@ -82,6 +82,13 @@ def test_each_refusal_says_why_and_where_to_go(key, nl_hint, en_hint):
     assert not re.search(r"\b(je|jij|jouw)\b", text(f"answer.{key}", "nl", "u"))
 
 
+def test_the_personal_data_refusal_does_not_take_a_colleague_for_the_employer():
+    # Asked without an audience, the refusal speaks with "u" but must fit a colleague as well.
+    for language, address in (("nl", "u"), ("nl", "je"), ("en", None)):
+        refusal = text("answer.personal_data", language, address) if address else text("answer.personal_data", language)
+        assert not re.search(r"als werkgever|as (an|the|your) employer", refusal), refusal
+
+
 def test_a_story_full_of_symptoms_that_asks_a_process_question_is_answered(kb_assistant):
     story = ("Ik heb al twee jaar ME/CVS en ben na een uur boodschappen doen helemaal kapot, ik slaap slecht en "
              "heb veel pijn in mijn spieren. De bedrijfsarts zegt dat ik 4 uur per dag licht werk kan doen en mijn "
