@@ -101,11 +101,11 @@ _CIRCUMSTANCES = "daar daarvoor daarvan dan there".split()
 _TOPIC = re.compile(
     r"\b(spoor|2e spoor|tweede spoor|track|re-?integratie\w*|reintegration|bureau\w*|agency|traject"
     r"|uwv|loonsanctie|sanctie|sanction|loon\w*|salaris|sick pay|wage|bedrijfsarts|arbo\w*"
-    r"|arbeidsdeskundige\w*|casemanager|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|evaluatie"
+    r"|arbeidsdeskundige\w*|case ?manager|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|evaluatie"
     r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
-    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kosten|betal\w*|costs?|pays?|paid"
+    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
     r"|sick leave|zwanger\w*|pregnan\w*|maternity)\b")
 
 # "en wie betaalt me daarna?": after what the conversation was about
@@ -431,7 +431,10 @@ def read_turn(
         queries = [f"{q} ({story_words(context)})" for q in queries]
     for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
         # ("en kan hij mij in die tijd ontslaan?" names its own subject, as a follow-up may)
-        if _BACK_REFERENCE.search(fold(parts[i])) and _vacuous(parts[i]):
+        # "... en wat gebeurt er als ik die mis?": a part that names no subject of ours is about
+        # the first part's subject, not the story's ("Wat kan ik doen?" asks about the whole story)
+        back = bool(_BACK_REFERENCE.search(fold(parts[i])))
+        if (back and _vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not _vacuous(parts[i]))):
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,

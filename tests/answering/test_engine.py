@@ -30,6 +30,13 @@ def test_vetted_card_answers_a_common_question_with_its_sources(kb_assistant):
     assert "[1]" in answer.text
 
 
+def test_both_parts_answered_when_the_second_asks_what_happens_if_the_first_is_missed(kb_assistant):
+    answer = kb_assistant.ask("Wanneer moet ik die melding na 42 weken bij UWV doen en wat gebeurt er als ik "
+                              "die mis?", audience="werkgever")
+    assert re.search(r"eerste werkdag na de 42e", answer.text), answer.trace
+    assert re.search(r"boete", answer.text, re.I), answer.trace  # the second part: what missing it costs
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")

@@ -67,6 +67,18 @@ def test_a_later_part_that_names_its_own_subject_is_read_on_it():
     assert turn.queries[1] == "kan hij mij in die tijd ontslaan?"
 
 
+def test_a_later_part_that_names_no_subject_of_ours_is_read_with_the_first_parts_subject():
+    turn = read_turn("Wanneer moet ik die melding na 42 weken bij UWV doen en wat gebeurt er als ik die mis?")
+    assert "42 weken" in turn.queries[1] and "melding" in turn.queries[1]
+    turn = read_turn("Mag spoor 2 al in het eerste ziektejaar beginnen, en wat gebeurt er als ik er te laat mee begin?")
+    assert "spoor 2" in turn.queries[1]
+    # in a story, a part that asks about the whole story keeps the story as its context
+    turn = read_turn("Onze schoonmaker is al ruim een jaar ziek met rugklachten. We hebben hem een functie als "
+                     "receptionist aangeboden, zittend werk. Hij weigert. Wie bepaalt wie er gelijk heeft? "
+                     "Wat kunnen we doen?")
+    assert "receptionist" in turn.queries[-1]
+
+
 def test_at_most_three_parts_and_short_tails_stay_attached():
     assert len(read_turn("Wie betaalt? En wat kost het? En hoe lang duurt het? En wie kiest het bureau?").parts) == 3
     assert split_parts("Mag ik kiezen en hoe?") == ["Mag ik kiezen en hoe?"]
