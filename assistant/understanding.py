@@ -262,7 +262,7 @@ def _last_clause(sentence: str) -> str:
     return clauses[-1] if clauses else sentence
 
 
-def _vacuous(question: str) -> bool:
+def vacuous(question: str) -> bool:
     """True for a question that names no topic of its own ("Hoe zit dat?", "Wie heeft er gelijk?");
     one long word is a topic ("bedrijfsarts")."""
     topic = words(topic_words(question))
@@ -321,7 +321,7 @@ def core_questions(message: str) -> tuple[list[str], str]:
     for i in asked:
         text = said[i]
         parts = split_parts(text)
-        if i > 0 and i - 1 not in asked and _vacuous(text):
+        if i > 0 and i - 1 not in asked and vacuous(text):
             # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it,
             # or, when those name nothing of ours ("Mijn vriendin vindt dat verdacht. Waarom doen
             # ze dat zo?"), in the nearest one that does
@@ -362,7 +362,7 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     `read_turn` then adds the words of the message before as weak context to a follow-up of at
     least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives."""
     own = " ".join(w for w in words(part) if w not in _WHO)
-    if not _vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)) and not _AFTER.search(fold(part)):
+    if not vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)) and not _AFTER.search(fold(part)):
         return part
     return f"{previous_question} {part}"
 
@@ -434,7 +434,7 @@ def read_turn(
         # "... en wat gebeurt er als ik die mis?": a part that names no subject of ours is about
         # the first part's subject, not the story's ("Wat kan ik doen?" asks about the whole story)
         back = bool(_BACK_REFERENCE.search(fold(parts[i])))
-        if (back and _vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not _vacuous(parts[i]))):
+        if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,

@@ -21,6 +21,7 @@ from assistant.text import base_terms
 from assistant.text import sentences as split_sentences
 from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation
+from assistant.understanding import vacuous
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
@@ -314,6 +315,16 @@ class CardAnswerer:
             match = next((m for m in retrieval.cards if m.card.audience in ("beide", turn.audience)), None)
         if match is None or retrieval.confidence(match) < self.thresholds.card:
             return None
+        if retrieval.part and match.card.id in turn.notes.get("cards_answered", ()):
+            # a later part of the message whose best card an earlier part got asks something else:
+            # another card that matches confidently answers it, else the passages do; only a part
+            # that names nothing of its own ("Hoe reken ik dat uit?") is covered by the earlier answer
+            other = next((m for m in retrieval.cards
+                          if m.card.id not in turn.notes["cards_answered"] and m.score >= self.thresholds.card
+                          and m.card.audience in ("beide", turn.audience or m.card.audience)), None)
+            if other is None and not vacuous(turn.parts[retrieval.part]):
+                return None
+            match = other or match
         if turn.audience is None and not turn.follow_up:
             other = self._twin_for_the_other_side(match, retrieval)
             if other is not None:  # the answer depends on who asks: ask that one thing
@@ -322,6 +333,7 @@ class CardAnswerer:
         trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
                                           "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}
         answer = card_answer(match, retrieval.snapshot.by_doc, turn.language, trace, turn.voice)
+        turn.notes.setdefault("cards_answered", []).append(match.card.id)
         runner_up = self._runner_up(match, retrieval, turn)
         if runner_up is not None:
             see_also(answer, runner_up, retrieval.snapshot.by_doc, turn.language, turn.voice)

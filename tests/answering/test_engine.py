@@ -37,6 +37,14 @@ def test_both_parts_answered_when_the_second_asks_what_happens_if_the_first_is_m
     assert re.search(r"boete", answer.text, re.I), answer.trace  # the second part: what missing it costs
 
 
+def test_a_later_part_gets_its_own_card_not_the_one_an_earlier_part_got(kb_assistant):
+    answer = kb_assistant.ask("Can my employer fire me while I'm on sick leave? If not, after how long can they? "
+                              "And do I get any money when that happens?", audience="werknemer")
+    cards = [p["part"] for p in answer.trace["parts_answered"]]
+    assert len(cards) == 3, answer.trace  # no part folded into another's card
+    assert re.search(r"transition payment|transitievergoeding", answer.text, re.I), answer.trace
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")
