@@ -185,7 +185,8 @@ def test_what_comes_next_after_a_deadline_gets_the_next_milestones_computed_date
 
 @pytest.mark.parametrize(("question", "language"), [
     ("What's the last day she can send in the WIA application?", "en"),
-    ("wat is de uiterste datum voor haar WIA-aanvraag?", "nl")])
+    ("wat is de uiterste datum voor haar WIA-aanvraag?", "nl"),
+    ("wat is dan de allerlaatste dag dat ze die WIA-aanvraag kan doen?", "nl")])
 def test_asking_for_the_last_day_of_a_milestone_gets_its_computed_date(kb_assistant, question,
                                                                        language):
     history = [{"role": "user", "content": "Onze medewerkster is ziek sinds maandag 2 maart 2026."},

@@ -31,6 +31,9 @@ SINGLE_START = [
     ("sick since last Wednesday", "18-11-2026"),
     ("ziek sinds 3 maart", "03-03-2026"),  # no year: the last 3 March up to today
     ("ziek sinds 1 december", "01-12-2025"),
+    # an accident is where the sickness starts
+    ("een van mijn jongens is woensdag 11 november 2026 van de steiger gevallen", "11-11-2026"),
+    ("Our driver had an accident on 2 March 2026 and has been at home since", "02-03-2026"),
 ]
 
 
