@@ -196,3 +196,15 @@ def test_asking_for_the_last_day_of_a_milestone_gets_its_computed_date(kb_assist
     assert answer.kind == "deadline", answer.trace
     due = {m["key"]: m["date"] for m in _deadline(answer)["milestones"]}["wia_aanvraag"]
     assert due == (date(2026, 3, 2) + timedelta(weeks=93, days=-1)).isoformat()  # end of week 93
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("and do we owe her anything when she leaves?", False),  # "when" joins two clauses
+    ("what happens when we miss it?", False),
+    ("can you tell me when she has to apply for the WIA?", True),
+    ("When must we report her to UWV?", True),
+])
+def test_when_asks_for_a_date_only_as_a_question_word(question, asks):
+    from assistant.answering.deadline import is_deadline_question
+
+    assert is_deadline_question(question) is asks
