@@ -106,7 +106,7 @@ _TOPIC = re.compile(
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
-    r"|sick leave|zwanger\w*|pregnan\w*|maternity)\b")
+    r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*)\b")
 
 # "en wie betaalt me daarna?": after what the conversation was about
 _AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")

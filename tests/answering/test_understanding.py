@@ -72,6 +72,9 @@ def test_a_later_part_that_names_no_subject_of_ours_is_read_with_the_first_parts
     assert "42 weken" in turn.queries[1] and "melding" in turn.queries[1]
     turn = read_turn("Mag spoor 2 al in het eerste ziektejaar beginnen, en wat gebeurt er als ik er te laat mee begin?")
     assert "spoor 2" in turn.queries[1]
+    # money is a subject of ours: "that" is the dismissal, but the money is what it asks about
+    turn = read_turn("Can my employer fire me while I'm on sick leave? And do I get any money when that happens?")
+    assert turn.queries[1] == turn.parts[1]
     # in a story, a part that asks about the whole story keeps the story as its context
     turn = read_turn("Onze schoonmaker is al ruim een jaar ziek met rugklachten. We hebben hem een functie als "
                      "receptionist aangeboden, zittend werk. Hij weigert. Wie bepaalt wie er gelijk heeft? "
