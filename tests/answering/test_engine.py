@@ -165,8 +165,9 @@ def test_hits_have_no_duplicate_passages(kb_assistant):
 
 
 def test_compound_words_are_found_by_their_parts(kb_assistant):
+    # "werkgever" alone finds no passage about loondoorbetaling among its first five
     hits = kb_assistant.retrieve("loondoorbetalingsverplichting werkgever", k=5, mode="bm25")
-    assert any("loondoorbetaling" in h.chunk.metadata.get("doc_id", "") for h in hits)
+    assert all("loondoorbetaling" in h.chunk.text.lower() for h in hits[:3])
 
 
 def test_stream_yields_text_then_the_answer(kb_assistant):
