@@ -57,8 +57,8 @@ _ROLE_WORDS = [
     ("sick", r"ziek\w*|1e\s+ziektedag|uitgevallen|uitval\w*|arbeidsongeschikt|verzuim\w*|"
              r"(?:viel|vielen|valt)\s+(?:\w+\s+){0,3}?uit\b|sick\w*|ill|illness|unfit|off\s+work|"
              # an accident is where the sickness starts: "is op 11 november van de steiger gevallen"
-             r"van\s+(?:de|het|een)\s+\w+\s+(?:af)?gevallen|ongeluk\w*|ongeval\w*|geblesseerd|gewond|"
-             r"brak|gebroken|accident|injur\w*|broke|fell"),
+             r"(?:van\s+(?:de|het|een)\s+\w+\s+(?:af)?gevallen|ongeluk(?:ken)?|ongeval(?:len)?|geblesseerd"
+             r"|gewond|brak|gebroken|accident|injur(?:y|ed|ies)|broke|fell)\b"),
 ]
 _ROLE_ALIASES = {"not_working": "sick", "not_fit": "ignore"}
 _ROLE_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{p}))" for k, p in _ROLE_WORDS), re.I)
