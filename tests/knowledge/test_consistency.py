@@ -380,10 +380,22 @@ def _mkb_tied_to_wvp_simplification(s: str) -> str | None:
     return None
 
 
+def _late_report_delays_sickness_benefit(s: str) -> str | None:
+    """Art. 38 lid 3 / 38a lid 8-9 ZW: a late report costs the employer a fine (max €455); the
+    law text does not start the Ziektewet benefit later (38a lid 9: granted back, up to a year)."""
+    late = re.search(r"te laat|too late|\blate\b|niet tijdig", s, F)
+    later = re.search(r"(uitkering|benefit)\W+(?:\w+\W+){0,4}?(later|pas vanaf de melding|only from)"
+                      r"|(later|pas vanaf de melding)\W+(?:\w+\W+){0,3}?(ingaan|ingaat|start)", s, F)
+    if late and later and not re.search(r"\bniet\b|\bnot\b|\bgeen\b|\bno\b", s, F):
+        return ("says a late report to UWV makes the Ziektewet benefit start later (the law text: a fine "
+                "of at most €455, art. 38 lid 3 / 38a lid 8 ZW; the benefit is granted back, 38a lid 9)")
+    return None
+
+
 CORRECTION_RULES = (
     _late_decision_means_no_sanction, _max_104_weeks_of_pay, _riv_repair_term_for_employee,
     _rbams_5707_as_upheld_sanction, _letter_missing_or_late_four_weeks, _early_iva_stops_wages,
-    _pregnancy_six_weeks_for_all, _mkb_tied_to_wvp_simplification,
+    _pregnancy_six_weeks_for_all, _mkb_tied_to_wvp_simplification, _late_report_delays_sickness_benefit,
 )
 
 
@@ -427,6 +439,10 @@ CORRECTION_WRONG = [
      _pregnancy_six_weeks_for_all),
     ("Het coalitieakkoord 2026–2030 wil de Wet verbetering poortwachter vereenvoudigen, vooral voor het "
      "mkb, maar noemt geen concrete regels of datum.", _mkb_tied_to_wvp_simplification),
+    ("Meldt de werkgever te laat, dan kan UWV de Ziektewet-uitkering later laten ingaan (art. 38a "
+     "Ziektewet).", _late_report_delays_sickness_benefit),
+    ("If the employer reports too late, UWV can let the Ziektewet benefit start later.",
+     _late_report_delays_sickness_benefit),
 ]
 CORRECTION_RIGHT = [
     "Alleen als UWV pas ná het einde van de wachttijd beslist, komt er geen loonsanctie.",
@@ -448,6 +464,8 @@ CORRECTION_RIGHT = [
     "leave.",
     "Het coalitieakkoord wil de loondoorbetaling werkbaarder maken, vooral voor het mkb, en de Wet "
     "verbetering poortwachter vereenvoudigen.",
+    "Meldt de werkgever te laat of niet, dan kan UWV een boete van ten hoogste €455 opleggen.",
+    "Some sites say the benefit then starts later; the current text of article 38 does not say so.",
 ]
 
 
@@ -491,6 +509,9 @@ KEY_CLAIMS = {
     # issue 11 point 10: twins both say the loonstop needs a prompt notice (7:629 lid 7)
     "nl-faq-meewerken-spoor2": ["lid 7"],
     "en-faq-must-employee-cooperate": ["lid 7"],
+    # art. 38 lid 2-3 Ziektewet: sick at the end of employment, report, re-integratieverslag, fine
+    "nl-vangnetters-ziek-uit-dienst": ["art. 38 lid 3", "€455", "re-integratieverslag"],
+    "en-safety-net-sick-after-contract-ends": ["art. 38 lid 3", "€455", "re-integratieverslag"],
 }
 
 
