@@ -139,7 +139,11 @@ _JOINED_VERB_START = re.compile(
 )
 # "Roughly what does it cost, and ...", "Oké, maar wie betaalt ...": a word before the question
 # (or a preposition before its question word: "by when ...", "tot wanneer ...")
-_LEADING = re.compile(r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|by|until|tot|vanaf|uiterlijk)\W+)+")
+# "voor wanneer ...", "met wie ...", "to whom ...": a preposition before a question word
+_LEADING = re.compile(
+    r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|by|until|tot|vanaf|uiterlijk)\W+"
+    r"|(voor|sinds|met|bij|aan|van|naar|op|in|for|from|to|with|at)\W+(?=(wie|wat|wanneer|welke?|hoeveel|hoelang"
+    r"|who|whom|what|when|which|how)\b))+")
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(

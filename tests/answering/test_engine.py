@@ -45,6 +45,15 @@ def test_a_later_part_gets_its_own_card_not_the_one_an_earlier_part_got(kb_assis
     assert "loonsanctie" in answer.text, answer.trace
 
 
+def test_a_question_opening_with_a_preposition_is_split_from_the_parts_after_it(kb_assistant):
+    answer = kb_assistant.ask("Voor wanneer moet de probleemanalyse klaar zijn, wie maakt die eigenlijk, en wat "
+                              "komt er daarna?", audience="werkgever")
+    assert answer.trace["parts"] == ["Voor wanneer moet de probleemanalyse klaar zijn", "wie maakt die eigenlijk",
+                                     "wat komt er daarna?"]
+    assert re.search(r"week 6|zesde week", answer.text), answer.text
+    assert "plan van aanpak" in answer.text.lower(), answer.text  # what comes after it
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")

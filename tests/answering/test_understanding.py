@@ -121,6 +121,10 @@ def test_numbered_announced_and_listed_questions_become_parts(message, parts):
     ("Roughly what does a track 2 programme cost, and is it correct that this is entirely for my account?",
      ["Roughly what does a track 2 programme cost", "is it correct that this is entirely for my account?"]),
     ("Oké, maar wie betaalt de coach en wat kost die?", ["Oké, maar wie betaalt de coach", "wat kost die?"]),
+    # a preposition before the question word
+    ("Voor wanneer moet de probleemanalyse klaar zijn, wie maakt die, en wat komt er daarna?",
+     ["Voor wanneer moet de probleemanalyse klaar zijn", "wie maakt die", "wat komt er daarna?"]),
+    ("Met wie moet ik praten over spoor 2 en wat kost dat?", ["Met wie moet ik praten over spoor 2", "wat kost dat?"]),
 ])
 def test_two_questions_after_a_word_before_the_question_are_two_parts(message, parts):
     assert split_parts(message) == parts
