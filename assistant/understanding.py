@@ -120,9 +120,17 @@ _JOINED = re.compile(
     # "Wat kost het, hoe lang duurt het?": a comma before a question word (or, "wat is spoor 2,
     # moet ik daaraan meedoen?", before a verb that opens a question, when the first one asks too)
     r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which"
-    r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt)\b)"
+    r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt)\b"
+    # "What is a plan van aanpak, do I have to agree to it?": an English verb and its subject
+    r"|(?i:do|does|can|may|must|should|is|are|will)\s+(?i:i|we|you|he|she|they|it|my|our|the)\b)"
     # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"
     r"|\s*,?\s*\b(?:en zo ja|en zo nee|and if so|and if not)\b\s*,?\s*"
+)
+# "Wanneer hij weer ziek wordt, moet ik ...?", "When she comes back, do we ...?": a clause that
+# opens with a conjunction and its subject sets the condition of the question after the comma
+_CONDITION = re.compile(
+    r"^(when|wanneer|als|if|zodra|once|nadat|after)\s+(ik|je|jij|u|hij|zij|ze|we|wij|jullie|het|de|een|mijn"
+    r"|zijn|haar|onze|ons|i|you|he|she|it|they|the|a|an|my|his|her|our|their|this|that)\b"
 )
 # "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
 _ANNOUNCED = re.compile(
@@ -239,6 +247,8 @@ def split_parts(question: str) -> list[str]:
     if len(pieces) > 1 and not _QUESTION_START.match(_opening(pieces[0])) \
             and not _REQUEST.search(fold(pieces[0])):
         return [question]  # "Hij was 3 weken beter en is nu weer ziek": a statement, not two questions
+    if len(pieces) > 1 and _CONDITION.match(_opening(pieces[0])):
+        pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
     parts: list[str] = []
     for piece in pieces:
         piece = piece.strip(" ,;")

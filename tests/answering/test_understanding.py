@@ -134,6 +134,20 @@ def test_a_condition_before_a_comma_is_not_a_question_of_its_own():
     assert split_parts("Als hij niet meewerkt, wat kan ik dan doen?") == ["Als hij niet meewerkt, wat kan ik dan doen?"]
 
 
+@pytest.mark.parametrize(("message", "parts"), [
+    ("Wanneer hij weer ziek wordt, moet ik dan opnieuw beginnen en wat kost dat?",
+     ["Wanneer hij weer ziek wordt, moet ik dan opnieuw beginnen", "wat kost dat?"]),
+    ("When she comes back, do we have to start again?", ["When she comes back, do we have to start again?"]),
+])
+def test_a_when_clause_with_its_subject_is_the_condition_of_the_question_after_it(message, parts):
+    assert split_parts(message) == parts
+
+
+def test_an_english_question_after_a_comma_is_a_part_of_its_own():
+    assert split_parts("What is a plan van aanpak, do I have to agree to it, and what if it is wrong?") == [
+        "What is a plan van aanpak", "do I have to agree to it", "what if it is wrong?"]
+
+
 def test_a_follow_up_is_read_with_the_question_before_it():
     history = [{"role": "user", "content": "Wanneer moet ik met spoor 2 beginnen?"},
                {"role": "assistant", "content": "Uiterlijk zes weken na de eerstejaarsevaluatie."}]
