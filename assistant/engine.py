@@ -246,7 +246,8 @@ class Assistant:
 
     def _answer_part(self, turn: Turn, snapshot: Snapshot, part: int, timings: dict) -> Answer:
         retrieval = Retrieval(snapshot, self.embedder, turn.queries[part], turn.language, turn.audience,
-                              part=part, timings=timings, own=turn.own_words(part))
+                              part=part, timings=timings, own=turn.own_words(part),
+                              said=" ".join([*turn.previous, turn.message]))
         for answerer in self.answerers:
             answer = answerer.answer(turn, retrieval)
             if answer is not None:

@@ -79,6 +79,8 @@ def document_metadata(
     }
     if kind == "card":
         meta["questions"] = _json_list(fm.get("questions"))
+        if fm.get("requires"):
+            meta["requires"] = str(fm["requires"])
     if kind == "card" or "articles" in fm:
         meta["articles"] = _json_list(fm.get("articles"))
     if "sources" in fm:

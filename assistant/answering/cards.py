@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,21 @@ class Card:
     @property
     def audience(self) -> str:
         return self.chunk.metadata.get("audience") or "beide"
+
+    @cached_property
+    def requires(self) -> re.Pattern[str] | None:
+        """What a conversation must mention for this card to answer it (a situation card: "ziek
+        door zwangerschap" is not the answer to a story about someone's mother), or None."""
+        pattern = self.chunk.metadata.get("requires")
+        try:
+            return re.compile(pattern) if pattern else None
+        except re.error:
+            log.warning("card %s: its requires pattern is not a regular expression; ignored", self.id)
+            return None
+
+    def fits(self, said: str | None) -> bool:
+        """True unless the card names a situation that `said` (folded text) never mentions."""
+        return said is None or self.requires is None or bool(self.requires.search(said))
 
     def voice(self, asker: str = "u") -> str:
         """How the card addresses the asker in Dutch: "je" (werknemer cards), "u" (werkgever
@@ -138,20 +154,21 @@ class CardMatcher:
 
     def match(
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
-        ranks: dict[str, tuple[float, float]] | None = None,
+        ranks: dict[str, tuple[float, float]] | None = None, said: str | None = None,
     ) -> CardMatch | None:
         """The best card in `language` for the question, or None when there are no cards."""
-        ranked = self.ranked(embedding, question, language, audience, ranks)
+        ranked = self.ranked(embedding, question, language, audience, ranks, said)
         return ranked[0] if ranked else None
 
     def ranked(
         self, embedding: Sequence[float], question: str, language: str, audience: str | None = None,
-        ranks: dict[str, tuple[float, float]] | None = None,
+        ranks: dict[str, tuple[float, float]] | None = None, said: str | None = None,
     ) -> list[CardMatch]:
         """Every card in `language` with its score, best first.
 
         `ranks`: doc id -> (reciprocal rank in the dense results, in the BM25 results): a card
-        that the retrievers also rank high is more likely the right one.
+        that the retrievers also rank high is more likely the right one. `said`: what the asker
+        said in the conversation, folded; a card for a situation it never mentions is left out.
         """
         if not self.cards:
             return []
@@ -178,6 +195,8 @@ class CardMatcher:
         matches = []
         for i, owner in enumerate(cards.tolist()):
             card = self.cards[owner]
+            if not card.fits(said):
+                continue
             dense_rank, bm25_rank = (ranks or {}).get(card.id, (0.0, 0.0))
             score = (w.best * best[i] + w.second * second[i] + w.top3 * top3[i] + w.lexical * lexical[i]
                      + w.dense_rank * dense_rank + w.bm25_rank * bm25_rank)

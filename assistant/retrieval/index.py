@@ -19,6 +19,7 @@ from assistant.retrieval.lexical import MEMORY_LIMIT, ChunkCatalog, DiskLexicalI
 from assistant.retrieval.lexical_file import LexicalFile, lexical_path, write_lexical_file
 from assistant.retrieval.lexical_postgres import PostgresLexicalIndex, PostgresLexicalStore
 from assistant.retrieval.spelling import Speller
+from assistant.text import fold
 from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
@@ -133,11 +134,14 @@ class Retrieval:
     def __init__(
         self, snapshot: Snapshot, embedder: Embedder, query: str, language: str | None,
         audience: str | None, *, part: int = 0, k: int = 6, timings: dict | None = None,
-        correct: bool = True, own: str | None = None,
+        correct: bool = True, own: str | None = None, said: str | None = None,
     ):
-        """`own`: a follow-up's own words, when `query` widened them with the conversation."""
+        """`own`: a follow-up's own words, when `query` widened them with the conversation;
+        `said`: what the asker said in the conversation (a card for a situation it never
+        mentions, such as a pregnancy, is left out)."""
         self.snapshot, self.embedder = snapshot, embedder
         self.own = own or None
+        self.said = fold(said) if said is not None else None
         self._lent: tuple[str, float] = ("", 0.0)  # see `confidence`
         # "wnneer ... beginne": searched on the words it means
         self.query = snapshot.speller.correct(query) if correct else query
@@ -230,11 +234,12 @@ class Retrieval:
         """The answer cards in the query's language, best match first."""
         with _timer(self.timings, "cards_ms"):
             ranked = self.snapshot.cards.ranked(self.vector, self.query, self.language or "nl", self.audience,
-                                                self.ranks)
+                                                self.ranks, self.said)
         if self.own is None or not ranked:
             return ranked
         own = {m.card.id: m.score for m in Retrieval(self.snapshot, self.embedder, self.own, self.language,
-                                                     self.audience, timings=self.timings).cards}
+                                                     self.audience, timings=self.timings,
+                                                     said=self.said).cards}
         floor = min(own.values(), default=0.0)
         chosen = sorted(ranked, key=lambda m: -((1 - OWN_WORDS_WEIGHT) * m.score
                                                 + OWN_WORDS_WEIGHT * own.get(m.card.id, floor)))

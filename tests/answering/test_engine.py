@@ -54,6 +54,25 @@ def test_a_question_opening_with_a_preposition_is_split_from_the_parts_after_it(
     assert "plan van aanpak" in answer.text.lower(), answer.text  # what comes after it
 
 
+def test_a_card_for_a_situation_the_story_never_mentions_does_not_answer_it(kb_assistant):
+    # a 58-year-old's knee surgery: not working past the AOW age, not a pregnancy
+    answer = kb_assistant.ask("Ik schrijf dit voor mijn moeder van 58. Ze werkt al twintig jaar als schoonmaakster "
+                              "en heeft twee knieoperaties gehad. Nu zit ze al ruim twintig maanden thuis en haar "
+                              "leidinggevende zegt nooit iets concreets. Moet ze binnenkort zelf iets aanvragen?")
+    assert not re.search(r"\bAOW|zwanger", answer.text.split("\n\n")[0]), answer.text  # not what it leads with
+    assert not {"/bron/nl-faq-ziek-na-aow-leeftijd", "/bron/nl-faq-ziek-tijdens-zwangerschap"} & {
+        c.url for c in answer.citations}
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("Ik ben zwanger en al weken ziek, telt dat mee voor de twee jaar?", "nl-faq-ziek-tijdens-zwangerschap"),
+    ("ik zit met een burnout thuis en moet nu ineens solliciteren, klopt dat", "nl-faq-burn-out-spoor2"),
+    ("Ik ben 68 en werk nog twee dagen, nu ben ik ziek. Hoe lang krijg ik loon?", "nl-faq-ziek-na-aow-leeftijd"),
+])
+def test_a_situation_card_answers_when_the_asker_names_the_situation(kb_assistant, question, card):
+    assert kb_assistant.ask(question).trace["card"]["id"] == card
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+from assistant.text import fold
+
 from .kbfiles import (
     CARD_DIRS,
     EVAL_FILE,
@@ -213,6 +215,23 @@ def test_card_fields(kf):
         if missing:
             problems.append(f"articles that do not exist: {missing}")
     assert not problems, f"{kf.rel}: " + "; ".join(problems)
+
+
+SITUATION_CARDS = [f for f in CARDS if f.meta.get("requires")]
+
+
+def test_situation_cards_exist():
+    ids = {str(f.meta.get("id")) for f in SITUATION_CARDS}
+    assert {"nl-faq-ziek-tijdens-zwangerschap", "en-faq-pregnancy-illness", "nl-faq-burn-out-spoor2",
+            "nl-faq-eigen-bedrijf-spoor2", "nl-faq-ziek-na-aow-leeftijd"} <= ids
+
+
+@pytest.mark.parametrize("kf", SITUATION_CARDS, ids=_ids(SITUATION_CARDS))
+def test_a_situation_cards_phrasings_all_name_its_situation(kf):
+    """`requires` is matched against the asker's folded words: each phrasing must pass it."""
+    pattern = re.compile(str(kf.meta["requires"]))
+    missed = [q for q in kf.meta["questions"] if not pattern.search(fold(q))]
+    assert not missed, f"{kf.rel}: requires does not match these phrasings: {missed}"
 
 
 @pytest.mark.parametrize("kf", CARDS, ids=_ids(CARDS))
