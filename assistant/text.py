@@ -26,7 +26,16 @@ those to too up us was we were what when where which who why will with would you
 _NL_MARKERS = NL_STOP | {"hoeveel", "wanneer", "waarom", "werknemer", "werkgever", "ziek", "mag", "moet",
                           # Dutch terms that also stand alone ("no riskpolis?")
                           "riskpolis", "no-riskpolis", "loondoorbetaling", "ziektewet", "uitkering"}
-_EN_MARKERS = EN_STOP | {"employee", "employer", "sick", "may", "must", "much", "many", "when"}
+_EN_MARKERS = EN_STOP | {"employee", "employer", "sick", "may", "must", "much", "many", "when",
+                          # English words of our subject that Dutch does not borrow ("reintegration
+                          # report deadline" on a Dutch page is English)
+                          "reintegration", "re-integration", "report", "track", "recovered", "recovery",
+                          "sickness", "illness", "ill", "timeline", "wage", "wages", "salary", "sanction",
+                          "payment", "dismissal", "dismiss", "fired", "agency", "notification", "benefit",
+                          "letter", "pension", "occupational", "physician", "doctor", "company",
+                          "assessment", "application", "apply", "transition", "allowed", "exceptions",
+                          "documents", "settlement", "agreement", "leave", "work", "pay", "paid",
+                          "employment", "insurance", "expert", "netherlands", "dutch"}
 
 _WORD = re.compile(r"[a-z0-9€]+(?:[-'][a-z0-9]+)*")
 _STEMMERS = {"nl": snowballstemmer.stemmer("dutch"), "en": snowballstemmer.stemmer("english")}

@@ -98,6 +98,21 @@ def test_a_story_full_of_symptoms_that_asks_a_process_question_is_answered(kb_as
     assert "deskundigenoordeel" in answer.text or "second opinion" in answer.text.lower()
 
 
+@pytest.mark.parametrize("question", [
+    "ik zit met een burnout thuis en moet nu ineens solliciteren, klopt dat",  # was declined as medical
+    "oneens met de arboarts",  # as small talk
+])
+def test_a_message_that_is_nearly_a_cards_phrasing_is_answered_not_declined(kb_assistant, question):
+    answer = kb_assistant.ask(question)
+    assert answer.kind == "card", answer.trace
+
+
+def test_a_request_close_to_a_cards_phrasing_is_still_declined(kb_assistant):
+    # the closest out-of-scope message of the training set to any phrasing (cosine 0.968)
+    answer = kb_assistant.ask("Kun je het medisch dossier van mijn werknemer bij de bedrijfsarts voor mij opvragen?")
+    assert answer.kind == "refusal" and answer.trace.get("scope") == "personal_data", answer.trace
+
+
 def test_a_story_that_asks_for_medical_advice_is_still_declined(kb_assistant):
     story = ("Ik zit sinds maart thuis met rugklachten en doe mee aan spoor 2. Mijn re-integratiecoach zegt dat ik "
              "meer moet bewegen, maar na een wandeling heb ik de hele avond pijn. Welke pijnstiller kan ik het beste "

@@ -130,6 +130,17 @@ def test_two_questions_after_a_word_before_the_question_are_two_parts(message, p
     assert split_parts(message) == parts
 
 
+@pytest.mark.parametrize("message", ["reintegration report deadline", "sick leave letter week 88",
+                                     "recovered during track 2"])
+def test_english_keywords_on_a_dutch_page_are_read_as_english(message):
+    assert read_turn(message, language="nl").language == "en"
+
+
+@pytest.mark.parametrize("message", ["wat is de deadline voor de probleemanalyse", "rol arboarts", "PvA week 8"])
+def test_dutch_with_a_loanword_stays_dutch(message):
+    assert read_turn(message, language="nl").language == "nl"
+
+
 def test_a_condition_before_a_comma_is_not_a_question_of_its_own():
     assert split_parts("Als hij niet meewerkt, wat kan ik dan doen?") == ["Als hij niet meewerkt, wat kan ik dan doen?"]
 
