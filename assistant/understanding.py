@@ -108,36 +108,6 @@ _TOPIC = re.compile(
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
     r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*)\b")
 
-# HR jargon and its words, so the search meets the knowledge base's wording ("BA zegt GBM, moet er
-# een PvA komen?"). Two-letter ones only in capitals ("mijn pa" is a dad).
-_JARGON = tuple((re.compile(pattern), {"nl": nl, "en": en}) for pattern, nl, en in (
-    (r"(?i)\bpva\b", "plan van aanpak", "action plan"),
-    (r"\bPA\b", "probleemanalyse", "problem analysis"),
-    (r"\bBA\b", "bedrijfsarts", "company doctor"),
-    (r"\bAD\b", "arbeidsdeskundige", "labour expert"),
-    (r"\bWG\b", "werkgever", "employer"),
-    (r"\bWN\b", "werknemer", "employee"),
-    (r"(?i)\beje\b", "eerstejaarsevaluatie", "first-year evaluation"),
-    (r"(?i)\briv\b", "re-integratieverslag", "reintegration report"),
-    (r"(?i)\berd\b", "eigenrisicodrager", "own-risk bearer"),
-    (r"(?i)\bfml\b", "functionele mogelijkhedenlijst", "functional abilities list"),
-    (r"(?i)\bgbm\b", "geen benutbare mogelijkheden", "no usable abilities"),
-    (r"(?i)\bwvp\b", "wet verbetering poortwachter", "gatekeeper improvement act"),
-    (r"(?i)\bezwb\b", "eerstejaars ziektewet-beoordeling", "first-year sickness benefit assessment"),
-    (r"(?i)\bvso\b", "vaststellingsovereenkomst", "settlement agreement"),
-    (r"(?i)\blkv\b", "loonkostenvoordeel", "wage cost benefit"),
-    (r"\bZW\b", "ziektewet", "sickness benefits act"),
-))
-
-
-def spelled_out(query: str, language: str) -> str:
-    """The query with the words of the jargon it uses added, in the question's language ("PvA week
-    8" -> "PvA week 8 (plan van aanpak)"), each once."""
-    found = [said.get(language, said["nl"]) for pattern, said in _JARGON if pattern.search(query)]
-    added = [w for w in dict.fromkeys(found) if w not in fold(query)]
-    return f"{query} ({', '.join(added)})" if added else query
-
-
 # "en wie betaalt me daarna?": after what the conversation was about
 _AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")
 _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
@@ -480,7 +450,6 @@ def read_turn(
         back = bool(_BACK_REFERENCE.search(fold(parts[i])))
         if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
-    queries = [spelled_out(q, detected) for q in queries]
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),
