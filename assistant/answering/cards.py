@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,24 @@ log = logging.getLogger(__name__)
 _BARE_YES_NO = re.compile(r"^(Ja|Nee|Yes|No)\.\s+")
 
 
+@lru_cache(maxsize=256)
+def _situation(pattern: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(pattern)
+    except re.error:
+        log.warning("a card's requires pattern is not a regular expression (%r); ignored", pattern)
+        return None
+
+
+def fits_situation(chunk: Chunk, said: str | None) -> bool:
+    """False when `chunk` is a situation card's (its `requires`: "ziek door zwangerschap" is not
+    the answer to a story about someone's mother) and `said`, what the asker said in the
+    conversation (folded), never mentions the situation."""
+    pattern = chunk.metadata.get("requires")
+    found = _situation(pattern) if said is not None and pattern else None
+    return found is None or bool(found.search(said))
+
+
 @dataclass(frozen=True)
 class Card:
     """One vetted question-answer pair from the knowledge base."""
@@ -52,20 +70,9 @@ class Card:
     def audience(self) -> str:
         return self.chunk.metadata.get("audience") or "beide"
 
-    @cached_property
-    def requires(self) -> re.Pattern[str] | None:
-        """What a conversation must mention for this card to answer it (a situation card: "ziek
-        door zwangerschap" is not the answer to a story about someone's mother), or None."""
-        pattern = self.chunk.metadata.get("requires")
-        try:
-            return re.compile(pattern) if pattern else None
-        except re.error:
-            log.warning("card %s: its requires pattern is not a regular expression; ignored", self.id)
-            return None
-
     def fits(self, said: str | None) -> bool:
         """True unless the card names a situation that `said` (folded text) never mentions."""
-        return said is None or self.requires is None or bool(self.requires.search(said))
+        return fits_situation(self.chunk, said)
 
     def voice(self, asker: str = "u") -> str:
         """How the card addresses the asker in Dutch: "je" (werknemer cards), "u" (werkgever

@@ -19,15 +19,27 @@ if TYPE_CHECKING:
 
 _BARE_YES_NO = re.compile(r"^(Ja|Nee|Yes|No)\.(\s+|$)")
 _MARKDOWN_NOISE = re.compile(r"^\s*(#+\s+|[-*+]\s+|\d+\.\s+)")
+_CONTINUING_ITEM = re.compile(r"(?:[-*+]|\d+\.)\s+[a-z]")  # a list item that starts in lower case
 
 
 def sentences(text: str) -> list[str]:
-    """Split a passage into sentences; list items and lines count as sentences too."""
+    """Split a passage into sentences; list items and lines count as sentences too, except the
+    items that continue a lead-in ("Spoor 2 mag alleen achterwege blijven als: 1. er concreet zicht
+    is ...; 2. ..."), which stay one sentence with it: an item quoted alone states a condition as
+    if it were the rule."""
     out: list[str] = []
+    continuing = False  # the last sentence is a lead-in and the items so far
     for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)", text):
         block = " ".join(line.strip() for line in block.strip().splitlines())
-        if block:
-            out.extend(split_sentences(block, cased=True))
+        if not block:
+            continue
+        found = split_sentences(block, cased=True)
+        if out and _CONTINUING_ITEM.match(block) and (continuing or out[-1].endswith(":")):
+            out[-1] = f"{out[-1]} {found[0]}"
+            continuing, found = len(found) == 1, found[1:]
+        else:
+            continuing = False
+        out.extend(found)
     return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks
+from assistant.answering.cards import CardMatch, CardMatcher, cards_from_chunks, fits_situation
 from assistant.embedders import Embedder
 from assistant.errors import ConfigError
 from assistant.retrieval import Store
@@ -267,9 +267,11 @@ class Retrieval:
         return max((f.bm25 for f in self.fused), default=0.0)
 
     def passages(self, language: str, kinds: Sequence[str] | None = None) -> list[Chunk]:
-        """The fused passages to answer from: the asker's language first (others only if none)."""
+        """The fused passages to answer from: the asker's language first (others only if none);
+        never a situation card's text when the conversation does not mention its situation."""
         chunks = [f.hit.chunk for f in self.all_fused
-                  if kinds is None or f.hit.chunk.metadata.get("kind") in kinds][: self.k]
+                  if (kinds is None or f.hit.chunk.metadata.get("kind") in kinds)
+                  and fits_situation(f.hit.chunk, self.said)][: self.k]
         same = [c for c in chunks if c.metadata.get("language", language) == language]
         return same or chunks
 

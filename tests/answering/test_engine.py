@@ -64,6 +64,19 @@ def test_a_card_for_a_situation_the_story_never_mentions_does_not_answer_it(kb_a
         c.url for c in answer.citations}
 
 
+def test_a_situation_cards_text_is_no_passage_for_a_conversation_that_never_mentions_it(kb_assistant):
+    from assistant.retrieval.index import Retrieval
+
+    question = "Moet ik in spoor 2 solliciteren terwijl ik nog heel moe ben en thuis zit?"
+
+    def passages(said: str) -> list[str]:
+        retrieval = Retrieval(kb_assistant.snapshot, kb_assistant.embedder, question, "nl", None, said=said)
+        return [c.metadata.get("doc_id") for c in retrieval.passages("nl")]
+
+    assert "nl-faq-burn-out-spoor2" not in passages(question)  # tired is not burnt out
+    assert "nl-faq-burn-out-spoor2" in passages("Ik zit thuis met een burn-out. " + question)
+
+
 @pytest.mark.parametrize(("question", "card"), [
     ("Ik ben zwanger en al weken ziek, telt dat mee voor de twee jaar?", "nl-faq-ziek-tijdens-zwangerschap"),
     ("ik zit met een burnout thuis en moet nu ineens solliciteren, klopt dat", "nl-faq-burn-out-spoor2"),

@@ -55,3 +55,19 @@ def test_an_article_reference_is_not_cut_into_two_sentences():
                         "Dat geldt ook in spoor 2.", "Aansprakelijkheid")
     text, _ = ExtractiveAnswerer().compose("wanneer is de werkgever aansprakelijk", [chunk], "nl")
     assert "art. 7:658 BW als hij tekortschiet" in text
+
+
+def test_a_list_item_is_quoted_with_the_sentence_it_completes():
+    # quoted alone, "er concreet zicht is op terugkeer" would read as the rule, not one condition of it
+    later = _chunk("l", "Spoor 2 start als terugkeer niet lukt. Bespreek het met de bedrijfsarts.", "Start")
+    conditions = _chunk("c", "Spoor 2 mag alleen achterwege blijven als:\n"
+                             "1. er concreet zicht is op terugkeer binnen 3 maanden;\n"
+                             "2. de werknemer blijvend zeer beperkte mogelijkheden heeft.\n\n"
+                             "Leg de reden vast in het dossier.\n\n"
+                             "Let op:\n- Een arbeidsdeskundige onderbouwt de keuze.", "Overslaan")
+    text, _ = ExtractiveAnswerer().compose("concreet zicht op terugkeer spoor 2 achterwege blijven",
+                                           [later, conditions], "nl")
+    assert "achterwege blijven als: 1. er concreet zicht is op terugkeer binnen 3 maanden; 2. de werknemer" in text
+    assert not re.search(r"(^|\n)(1\. )?er concreet", text), text
+    from assistant.answering.extractive import sentences
+    assert "- Een arbeidsdeskundige onderbouwt de keuze." in sentences(conditions.text)  # capitalised: its own
