@@ -41,12 +41,20 @@ def chunk_index_text(chunk: Chunk) -> str:
     return f"{head} {head} {meta.get('questions', '')} {chunk.text}"
 
 
+K1, B = 1.2, 0.75  # Okapi BM25's term-frequency saturation and length normalisation
+
+
+def idf(chunks: int, holding: int) -> float:
+    """BM25's inverse document frequency of a term that `holding` of `chunks` chunks hold."""
+    return math.log(1 + (chunks - holding + 0.5) / (holding + 0.5))
+
+
 class BM25Retriever:
     """Okapi BM25 over all chunks, kept in memory (the corpus is small)."""
 
     name = "bm25"
 
-    def __init__(self, chunks: Sequence[Chunk], k1: float = 1.2, b: float = 0.75):
+    def __init__(self, chunks: Sequence[Chunk], k1: float = K1, b: float = B):
         texts = [chunk_index_text(c) for c in chunks]
         self.analyzer = Analyzer(texts)
         self.chunks = list(chunks)
@@ -60,9 +68,7 @@ class BM25Retriever:
                 self.postings[term].append((i, tf))
         n = max(len(self.chunks), 1)
         self.avg_len = (sum(self.lengths) / n) or 1.0
-        self.idf = {
-            t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
-        }
+        self.idf = {t: idf(n, len(p)) for t, p in self.postings.items()}
 
     def scores(self, query: str, language: str = "nl",
                ids: Collection[str] | None = None) -> dict[str, float]:
@@ -77,12 +83,12 @@ class BM25Retriever:
             terms |= set(self.analyzer.terms(query, "nl"))
         scores: dict[int, float] = defaultdict(float)
         for term in terms:
-            idf = self.idf.get(term)
-            if idf is None:
+            weight = self.idf.get(term)
+            if weight is None:
                 continue
             for i, tf in self.postings[term]:
                 norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg_len)
-                scores[i] += idf * tf * (self.k1 + 1) / (tf + norm)
+                scores[i] += weight * tf * (self.k1 + 1) / (tf + norm)
         return scores
 
     def search(self, query: str, k: int, language: str | None = None) -> list[Hit]:

@@ -132,12 +132,42 @@ def test_postgres_finds_the_documents_fts5_finds_on_the_dev_set(kb_settings, emb
     print(f"\n{mode} over {len(items)} dev items: "
           + ", ".join(f"{name} {scores}" for name, scores in found.items())
           + f"; PostgreSQL's first document in FTS5's first five: {agree:.3f}")
-    # ts_rank_cd weighs every matching word alike (no idf) and Dutch snowball stems do not split
-    # compounds, so alone it ranks a little differently; fused with the dense search, hardly.
+    # PostgreSQL's Snowball stems are not our analyzer's (no compounds split), so alone it ranks
+    # differently (it did worse before it weighed terms by their idf); fused, hardly.
     tolerance = {"bm25": 0.05, "hybrid": 0.02}[mode]
     for key in ("recall@1", "recall@5"):
         assert found["postgres"][key] >= found["disk"][key] - tolerance, (key, found)
-    assert agree >= {"bm25": 0.65, "hybrid": 0.85}[mode], agree
+    assert agree >= {"bm25": 0.80, "hybrid": 0.85}[mode], agree
+
+
+def test_a_rare_word_of_the_question_outweighs_a_common_one_repeated(full_text):
+    # "spoor" is in every chunk but one; the one chunk about the loonsanctie is what is asked for
+    texts = {"tracks": "Spoor 1 of spoor 2? Het spoor kiest de werkgever met de bedrijfsarts.",
+             **{f"s{n}": f"Spoor {n} in het re-integratieplan." for n in range(4)},
+             "sanction": "Een loonsanctie van het UWV verlengt de loondoorbetaling."}
+    full_text.fill("g1", [Chunk(id=key, text=text, metadata={
+        "source": f"knowledge/{key}.md", "title": key, "language": "nl", "kind": "article",
+        "doc_id": key}) for key, text in texts.items()])
+    ranked = full_text.rank("g1", "spoor en loonsanctie", "nl", 3)
+    assert ranked[0][0] == "sanction", ranked
+
+
+def test_a_generation_filled_before_its_terms_were_counted_counts_them_once(full_text,
+                                                                           database_url):
+    full_text.fill("g1", _chunks())
+    question = "passend werk en een WIA-uitkering"
+    ranked = full_text.rank("g1", question, "nl", 5)
+    with psycopg.connect(database_url) as conn:  # as an instance of 2026-11-30 left it
+        conn.execute("DELETE FROM lexical_terms")
+    fresh = PostgresLexicalStore.connect(database_url)  # a new instance
+    try:
+        again = fresh.rank("g1", question, "nl", 5)
+        assert [i for i, _ in again] == [i for i, _ in ranked]
+        assert [s for _, s in again] == pytest.approx([s for _, s in ranked])
+    finally:
+        fresh.close()
+    with psycopg.connect(database_url) as conn:
+        assert conn.execute("SELECT count(*) FROM lexical_terms").fetchone()[0] > 0
 
 
 def test_a_query_over_budget_ranks_the_chunks_of_its_rarest_terms(full_text, monkeypatch):
@@ -150,7 +180,7 @@ def test_a_query_over_budget_ranks_the_chunks_of_its_rarest_terms(full_text, mon
     monkeypatch.setattr(lexical_postgres, "BUDGET", 1)  # as if every term were in many chunks
     rarest = dict(full_text.rank("g1", question, "nl", 5))
     assert list(rarest) == ["wia"]  # only the chunk of the rarest term ...
-    assert rarest["wia"] == everything["wia"]  # ... scored with every term all the same
+    assert rarest["wia"] == pytest.approx(everything["wia"])  # ... scored with every term alike
 
 
 def test_a_generation_no_larger_than_the_budget_ranks_every_match(full_text, monkeypatch):
