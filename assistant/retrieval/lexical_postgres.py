@@ -307,7 +307,8 @@ class PostgresLexicalStore:
                 with conn.transaction():
                     conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
                                  (_FILL_LOCK, generation))
-                    _count_terms(conn, generation)
+                    if not conn.execute(_LENGTHS, (generation,)).fetchone():  # nor another's
+                        _count_terms(conn, generation)
                 lengths = dict(conn.execute(_LENGTHS, (generation,)).fetchall())
             lengths = {c: float(n) / max(total, 1) for c, n in lengths.items()}
             self._counts[generation] = (total, lengths)
@@ -319,7 +320,8 @@ class PostgresLexicalStore:
         weighed with `generation`'s term counts."""
         if not texts:
             return []
-        params = {"q": query, "en": language != "nl", "texts": [_clean(t) for t in texts]}
+        params = {"q": query, "en": language != "nl", "g": generation,
+                  "texts": [_clean(t) for t in texts]}
 
         def work(conn: Any) -> list[float]:
             self._weigh(conn, generation, params)

@@ -10,6 +10,7 @@ import pytest
 from assistant.config import Settings
 from assistant.engine import Assistant
 from assistant.evaluation import load_items
+from assistant.retrieval.bm25 import chunk_index_text
 from assistant.retrieval.lexical_postgres import PostgresLexicalIndex, PostgresLexicalStore
 from assistant.store import ChromaIndexWriter, ChromaStore
 from assistant.types import Chunk
@@ -150,6 +151,18 @@ def test_a_rare_word_of_the_question_outweighs_a_common_one_repeated(full_text):
         "doc_id": key}) for key, text in texts.items()])
     ranked = full_text.rank("g1", "spoor en loonsanctie", "nl", 3)
     assert ranked[0][0] == "sanction", ranked
+
+
+def test_a_text_outside_the_table_is_scored_as_the_same_chunk_in_it(full_text):
+    # a site's own chunks (its packages) are ranked beside the generation's: same scale
+    chunks = _chunks()
+    full_text.fill("g1", chunks)
+    question = "passend werk en een WIA-uitkering"
+    ranked = dict(full_text.rank("g1", question, "nl", 5))
+    texts = [chunk_index_text(c) for c in chunks]
+    scores = full_text.rank_texts("g1", question, "nl", [*texts, "Iets heel anders."])
+    assert scores[-1] == 0.0
+    assert scores[:-1] == pytest.approx([ranked.get(c.id, 0.0) for c in chunks])
 
 
 def test_a_generation_filled_before_its_terms_were_counted_counts_them_once(full_text,
