@@ -205,6 +205,13 @@ _TAX = re.compile(
     r"|\btax[- ]deductible\b|\bdeduct\w*\b.{0,60}\btax|\btax return\b.{0,60}\bdeduct"
 )
 
+# Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
+# "aandelen" alone: a DGA with shares asks about poortwachter.
+_INVESTING = re.compile(
+    r"\b(beleggen|belegging\w*|belegger\w*|crypto\w*|bitcoin|etfs?|index ?(fonds\w*|funds?)"
+    r"|aandelenmarkt|stock market|(invest\w*|steken) .{0,40}\b(aandelen|stocks|shares))\b"
+)
+
 # A sentence that asks the assistant to do something, without a question mark or question word.
 _ASKS = re.compile(
     r"^(schrijf|maak|stel|zoek|geef|regel|verzin|pas|vul|help|kun je|kan je|kunt u|wil je|zou je|graag"
@@ -326,7 +333,7 @@ def rule_label(text: str) -> str:
     rules = ((_INJECTION.search, "injection"), (_GREETING.match, "chitchat"),
              (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
-             (_TAX.search, "other_legal"))
+             (_TAX.search, "other_legal"), (_INVESTING.search, "off_topic"))
     return next((label for test, label in rules if test(folded)), "")
 
 

@@ -298,3 +298,14 @@ def test_a_story_is_answered_when_one_of_its_question_sentences_alone_is_clearly
     medical = ("Ik heb al weken hoofdpijn en ik slaap slecht. Mijn werkgever vraagt steeds hoe het "
                "gaat. Is dit migraine? Welke pillen helpen daar het best tegen?")
     assert guard.classify(medical, embedder.embed_query).label == "medical"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("I got a settlement after my contract ended during illness. What's the smartest way to invest it, "
+     "should I put it in crypto or ETFs?", "off_topic"),
+    ("Ik krijg een transitievergoeding na twee jaar ziekte. Kan ik die beter beleggen of sparen?", "off_topic"),
+    ("Ik ben DGA met 60% van de aandelen en al een jaar ziek. Geldt de Wet poortwachter voor mij?", ""),
+    ("Moet ik als kleine werkgever investeren in een re-integratiebureau voor spoor 2?", ""),
+])
+def test_investment_advice_is_a_rule_and_shares_alone_are_not(text, label):
+    assert rule_label(text) == label
