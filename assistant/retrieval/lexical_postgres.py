@@ -9,22 +9,26 @@ reader sees a generation whole or not at all, and an interrupted fill leaves not
 
 A query is `plainto_tsquery` of the question with its terms OR-ed; a question that is not Dutch
 is also searched with the Dutch configuration (Dutch legal words in English questions), as the
-in-memory BM25 does. The best `POOL` matches by `ts_rank_cd` (cover density, length-normalised)
+in-memory BM25 does. The best `POOL` matches by `ts_rank` (term frequency, length-normalised)
 are scored with Okapi BM25 (the in-memory index's k1 and b), each term weighed by its idf in the
-generation (`lexical_terms`): `ts_rank_cd` alone weighs every word alike, so a chunk repeating
+generation (`lexical_terms`): `ts_rank` alone weighs every word alike, so a chunk repeating
 "spoor" outranked the one chunk about the loonsanctie asked for, and one card's wording could move
-the ranking of the whole development set. Only ids and scores come from PostgreSQL: the chunks
-themselves are read from the generation's lexical file (`catalog`).
+the ranking of the whole development set. The pool was picked by `ts_rank_cd` (cover density)
+until 2026-12-02: for an English question, whose Dutch-configuration query holds every word
+("i", "will", "be"), its covers cost about 50 us a row, twice `ts_rank`, and with BM25 ranking
+the pool the recall is about the same (README, "Lexical search in PostgreSQL"). Only ids and
+scores come from PostgreSQL: the chunks themselves are read from the generation's lexical file
+(`catalog`).
 
-`ts_rank_cd` reads the `tsvector` of every matching row, so in a large archive the common words
+`ts_rank` reads the `tsvector` of every matching row, so in a large archive the common words
 cost the most. As the FTS5 search does, a query whose terms are in more than `BUDGET` chunks
 together ranks only the chunks that hold its rarest terms (their chunk counts adding up to at
 most `BUDGET`; counted per generation at fill time in `lexical_terms`), still scored with every
 term; terms in more than half the chunks are not searched for. When even the rarest term is in
 more than `BUDGET` chunks, only the chunks holding it together with its configuration's next
 rarest term are ranked. A generation of at most `BUDGET` chunks (the knowledge base alone) is
-always ranked whole. Ranking costs about 50 us per row at 50,000 chunks: `BUDGET` 1,000 keeps
-a query's search under about 50 ms (README, "Several instances").
+always ranked whole. Ranking costs 10-25 us per row at 50,000 chunks (more for a question of
+many words): `BUDGET` 1,000 keeps a query's search under about 50 ms (README, "Growth").
 """
 from __future__ import annotations
 
@@ -40,9 +44,9 @@ from assistant.types import Chunk, Hit
 
 log = logging.getLogger(__name__)
 
-NORMALIZATION = 1  # ts_rank_cd: divide by 1 + log(document length)
+NORMALIZATION = 1  # ts_rank: divide by 1 + log(document length)
 BUDGET = 1000  # rows a query may rank before it keeps to its rarest terms
-POOL = 100  # rows ts_rank_cd picks for BM25 to score
+POOL = 100  # rows ts_rank picks for BM25 to score
 _FILL_LOCK = 0x5B003  # pg_advisory_xact_lock(key, hashtext(generation)): one filler at a time
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS lexical_generations(
@@ -74,8 +78,8 @@ SELECT t.config, t.lexeme, coalesce(d.docs, 0) FROM (
 """
 # the question's terms OR-ed: plainto_tsquery ANDs them ('a' & 'b'), its text form is rewritten
 _QUERY = """replace(plainto_tsquery('{config}', %(q)s)::text, ' & ', ' | ')::tsquery"""
-_COVER = f"""ts_rank_cd(nl, nlq, {NORMALIZATION})
-           + CASE WHEN %(en)s THEN ts_rank_cd(en, enq, {NORMALIZATION}) ELSE 0 END"""
+_PRESELECT = f"""ts_rank(nl, nlq, {NORMALIZATION})
+               + CASE WHEN %(en)s THEN ts_rank(en, enq, {NORMALIZATION}) ELSE 0 END"""
 # Okapi BM25 of rows (id, nl, en) with the query's terms (config, lexeme, idf): a term's count in
 # a row is the number of its positions, a row's length its number of distinct lexemes (so the
 # average length is the sum of `lexical_terms.docs` over the chunks). Only the query's lexemes
@@ -100,7 +104,7 @@ WITH q AS (SELECT {_QUERY.format(config='dutch')} AS nlq, {_QUERY.format(config=
 {_TERMS},
 pool AS MATERIALIZED (
     SELECT id, nl, en FROM lexical_chunks, q WHERE {{generation}} AND {{match}} {{filter}}
-    ORDER BY {_COVER} DESC, id LIMIT %(pool)s)
+    ORDER BY {_PRESELECT} DESC, id LIMIT %(pool)s)
 {_BM25.format(rows="pool")}
 ORDER BY score DESC, r.id LIMIT %(k)s
 """
