@@ -30,6 +30,22 @@ def test_vetted_card_answers_a_common_question_with_its_sources(kb_assistant):
     assert "[1]" in answer.text
 
 
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Mag ik als kleine werkgever spoor 2 zelf begeleiden zonder bureau?", r"\bmag\b.{0,40}zelf"),
+    ("Ben ik verplicht een re-integratiebureau in te schakelen voor spoor 2?", r"niet (wettelijk )?verplicht"),
+    ("Can I run track 2 myself, without an agency?", r"\bmay\b.{0,40}yourself"),
+    ("Is a reintegration agency mandatory for track 2?", r"not required"),
+])
+def test_a_card_asked_both_ways_opens_with_the_answer_to_the_question_asked(kb_assistant, question,
+                                                                             opening):
+    # "Mag ik het zelf?" answered "Nee, een bureau is niet verplicht" reads as "no, you may not"
+    answer = kb_assistant.ask(question, audience="werkgever")
+    first = re.split(r"(?<=[.!?])\s", answer.text, maxsplit=1)[0]
+    assert answer.kind == "card"
+    assert re.search(opening, first, re.IGNORECASE), first
+    assert not re.match(r"(nee|no)\b", first, re.IGNORECASE), first
+
+
 def test_both_parts_answered_when_the_second_asks_what_happens_if_the_first_is_missed(kb_assistant):
     answer = kb_assistant.ask("Wanneer moet ik die melding na 42 weken bij UWV doen en wat gebeurt er als ik "
                               "die mis?", audience="werkgever")
