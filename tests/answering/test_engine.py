@@ -30,20 +30,27 @@ def test_vetted_card_answers_a_common_question_with_its_sources(kb_assistant):
     assert "[1]" in answer.text
 
 
-@pytest.mark.parametrize(("question", "opening"), [
-    ("Mag ik als kleine werkgever spoor 2 zelf begeleiden zonder bureau?", r"\bmag\b.{0,40}zelf"),
-    ("Ben ik verplicht een re-integratiebureau in te schakelen voor spoor 2?", r"niet (wettelijk )?verplicht"),
-    ("Can I run track 2 myself, without an agency?", r"\bmay\b.{0,40}yourself"),
-    ("Is a reintegration agency mandatory for track 2?", r"not required"),
+@pytest.mark.parametrize(("question", "audience", "opening"), [
+    ("Mag ik als kleine werkgever spoor 2 zelf begeleiden zonder bureau?", "werkgever",
+     r"\bmag\b.{0,40}zelf"),
+    ("Ben ik verplicht een re-integratiebureau in te schakelen voor spoor 2?", "werkgever",
+     r"niet (wettelijk )?verplicht"),
+    ("Can I run track 2 myself, without an agency?", "werkgever", r"\bmay\b.{0,40}yourself"),
+    ("Is a reintegration agency mandatory for track 2?", "werkgever", r"not required"),
+    ("Kan ik spoor 2 weigeren?", "werknemer", r"moet meewerken"),
+    ("Geldt er een ontslagverbod bij ziekte?", "werknemer", r"niet ontslaan"),
+    ("moet ik elke baan accepteren die ze in spoor 2 voor me vinden", "werknemer",
+     r"niet weigeren"),
 ])
 def test_a_card_asked_both_ways_opens_with_the_answer_to_the_question_asked(kb_assistant, question,
-                                                                             opening):
-    # "Mag ik het zelf?" answered "Nee, een bureau is niet verplicht" reads as "no, you may not"
-    answer = kb_assistant.ask(question, audience="werkgever")
+                                                                             audience, opening):
+    # "Mag ik het zelf?" answered "Nee, een bureau is niet verplicht" reads as "no, you may not";
+    # "Kan ik spoor 2 weigeren?" answered "Ja, je moet meewerken" as "yes, you may refuse"
+    answer = kb_assistant.ask(question, audience=audience)
     first = re.split(r"(?<=[.!?])\s", answer.text, maxsplit=1)[0]
     assert answer.kind == "card"
     assert re.search(opening, first, re.IGNORECASE), first
-    assert not re.match(r"(nee|no)\b", first, re.IGNORECASE), first
+    assert not re.match(r"(nee|no|ja|yes)\b", first, re.IGNORECASE), first
 
 
 def test_both_parts_answered_when_the_second_asks_what_happens_if_the_first_is_missed(kb_assistant):
