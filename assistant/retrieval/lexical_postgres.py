@@ -27,7 +27,7 @@ most `BUDGET`; counted per generation at fill time in `lexical_terms`), still sc
 term; terms in more than half the chunks are not searched for. When even the rarest term is in
 more than `BUDGET` chunks, only the chunks holding it together with its configuration's next
 rarest term are ranked. A generation of at most `BUDGET` chunks (the knowledge base alone) is
-always ranked whole. Ranking costs 10-25 us per row at 50,000 chunks (more for a question of
+always ranked whole. Ranking costs 5-15 us per row at 50,000 chunks (more for a question of
 many words): `BUDGET` 1,000 keeps a query's search under about 50 ms (README, "Growth").
 """
 from __future__ import annotations
