@@ -54,6 +54,17 @@ def test_a_card_asked_both_ways_opens_with_the_answer_to_the_question_asked(kb_a
     assert not re.match(r"(nee|no|ja|yes)\b", first, re.IGNORECASE), first
 
 
+@pytest.mark.parametrize("question", [
+    "mijn leidinggevende wil dat ik bij andere werkgevers ga solliciteren terwijl ik ziek ben, is dat normaal?",
+    "moet ik echt bij andere bedrijven solliciteren nu ik ziek ben? dat zegt mijn baas",
+])
+def test_an_employee_told_to_apply_elsewhere_learns_that_spoor_2_asks_cooperation(kb_assistant, question):
+    # answered with the card on wage stops, it never said this is spoor 2 and that it is an obligation
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.kind == "card", answer.trace
+    assert re.search(r"spoor 2", answer.text) and re.search(r"meewerken", first_sentence(answer.text)), answer.text
+
+
 def test_both_parts_answered_when_the_second_asks_what_happens_if_the_first_is_missed(kb_assistant):
     answer = kb_assistant.ask("Wanneer moet ik die melding na 42 weken bij UWV doen en wat gebeurt er als ik "
                               "die mis?", audience="werkgever")
