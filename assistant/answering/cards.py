@@ -345,9 +345,11 @@ class CardAnswerer:
             # a later part of the message whose best card an earlier part got asks something else:
             # another card that matches confidently answers it, else the passages do; only a part
             # that names nothing of its own ("Hoe reken ik dat uit?") is covered by the earlier answer
-            other = next((m for m in retrieval.cards
-                          if m.card.id not in turn.notes["cards_answered"] and m.score >= self.thresholds.card
-                          and m.card.audience in ("beide", turn.audience or m.card.audience)), None)
+            other = self._not_given_yet(turn, retrieval.cards)
+            if other is None and turn.queries[retrieval.part] != turn.parts[retrieval.part]:
+                # read with the earlier part's words ("krijg ik in die tijd mijn loon? (verplicht
+                # meewerken spoor 2)"), it keeps pointing at the card given: its own words choose
+                other = self._not_given_yet(turn, retrieval.cards_for(turn.parts[retrieval.part]))
             if other is None and not vacuous(turn.parts[retrieval.part]):
                 return None
             match = other or match
@@ -364,6 +366,12 @@ class CardAnswerer:
         if runner_up is not None:
             see_also(answer, runner_up, retrieval.snapshot.by_doc, turn.language, turn.voice)
         return answer
+
+    def _not_given_yet(self, turn: Turn, cards: list[CardMatch]) -> CardMatch | None:
+        """The best of `cards` that no earlier part got, written for this asker, matching confidently."""
+        return next((m for m in cards if m.card.id not in turn.notes["cards_answered"]
+                     and m.score >= self.thresholds.card
+                     and m.card.audience in ("beide", turn.audience or m.card.audience)), None)
 
     def _runner_up(self, match: CardMatch, retrieval: Retrieval, turn: Turn) -> CardMatch | None:
         """The next card when it matches almost as well (the question may mean that one)."""

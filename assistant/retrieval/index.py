@@ -246,6 +246,12 @@ class Retrieval:
         self._lent = (chosen[0].card.id, ranked[0].score)
         return chosen
 
+    def cards_for(self, query: str) -> list[CardMatch]:
+        """The answer cards ranked for another query (a later part's own words), on the same
+        snapshot, language, audience and conversation."""
+        return Retrieval(self.snapshot, self.embedder, query, self.language, self.audience, part=self.part,
+                         timings=self.timings, said=self.said).cards
+
     def confidence(self, match: CardMatch) -> float:
         """How sure a card match is: its score; for the card a follow-up's own words chose, the
         widened query's best score (the conversation matched a card confidently, its own words

@@ -80,6 +80,17 @@ def test_a_later_part_gets_its_own_card_not_the_one_an_earlier_part_got(kb_assis
     assert "loonsanctie" in answer.text, answer.trace
 
 
+def test_a_later_part_read_with_the_earlier_parts_words_is_matched_on_its_own_words_too(kb_assistant):
+    # probe7 p7-025: read as "(spoor 2 ...) en krijg ik tijdens dat traject gewoon mijn loon?", the
+    # second part pointed at the cooperation card the first part got, and fell to loose passages
+    answer = kb_assistant.ask("ik ben sinds vorig jaar ziek en de arbodienst wil dat ik bij andere bedrijven ga "
+                              "solliciteren (spoor 2). ben ik verplicht om mee te werken? en krijg ik tijdens dat "
+                              "traject gewoon mijn loon?", audience="werknemer")
+    assert answer.trace["path"] == "multi:card+card", answer.trace
+    second = answer.text.split("**", 4)[-1]  # after the second part's heading
+    assert re.search(r"70 ?%", second), second
+
+
 def test_a_question_opening_with_a_preposition_is_split_from_the_parts_after_it(kb_assistant):
     answer = kb_assistant.ask("Voor wanneer moet de probleemanalyse klaar zijn, wie maakt die eigenlijk, en wat "
                               "komt er daarna?", audience="werkgever")
