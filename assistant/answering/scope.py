@@ -9,8 +9,9 @@ of symptoms that asks a process question is answered when that question, read al
 (in-scope veto). A follow-up it would decline is read again with the question it points back
 to. The regular expressions stay as high-precision rules (instruction overrides,
 role-play, requests to forge or backdate a document, plain requests for medical advice or to
-look a person up, bare greetings) and as the classifier's features; where the shipped model does
-not fit the embedding model in use, the rules decide alone.
+look a person up, bare greetings) and as the classifier's features; one rule answers what the
+classifier sends to another legal area when it asks about ending a sick person's employment. Where
+the shipped model does not fit the embedding model in use, the rules decide alone.
 """
 from __future__ import annotations
 
@@ -442,6 +443,26 @@ def names_late_step(text: str) -> bool:
             and not _DOCUMENT.search(folded))
 
 
+# Ending the employment of someone who is sick ("Wat zijn de voorwaarden om hem nu te ontslaan?"
+# after 27 months of illness): the classifier took such questions for another legal area.
+_DISMISSAL = re.compile(
+    r"\bontsla\w*|\bontslag\w*|op straat (zetten|gezet)|(dienstverband|arbeidsovereenkomst|contract)\w* "
+    r"(\w+ )?(beeindig|opzeg|stop)\w*|\b(dismiss|fire|firing|let (him|her|me) go)\b|\bfired\b"
+    r"|end (his|her|my|the) (contract|employment)"
+)
+_ILL = re.compile(r"\bziek\w*|arbeidsongeschikt\w*|\bwia\b|\bsick|\bill\b|illness")
+
+
+def asks_about_dismissal_while_sick(text: str) -> bool:
+    """True when a message about someone's illness asks about ending their employment, and names
+    nothing else we decline in its questions (a rent contract, a medicine, someone's data, a
+    document): ending employment during or after sick leave is ours, not another legal area."""
+    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
+    return (bool(_DISMISSAL.search(asked)) and bool(_ILL.search(fold(text)))
+            and not any(p.search(asked) for p in (_OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _PERSONAL_DATA,
+                                                  _DOCUMENT, _ACT)))
+
+
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
@@ -484,6 +505,8 @@ class ScopeGuard:
         asked_vector = vector if asked == text.strip() else embed(asked)
         probs = self.model.probabilities(features(vector, asked_vector, text))
         label, declined = decision(probs, self.model.threshold)
+        if label == "other_legal" and asks_about_dismissal_while_sick(text):
+            return Scope("in_scope", probs["in_scope"], "rule:dismissal")
         if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question,
             # unless another of its questions, read alone, is to be declined for sure ("Jij hebt

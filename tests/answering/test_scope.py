@@ -11,6 +11,7 @@ from assistant.answering.scope import (
     ScopeGuard,
     ScopeModel,
     asked_text,
+    asks_about_dismissal_while_sick,
     asks_own_deadline,
     decision,
     names_another_topic,
@@ -309,3 +310,24 @@ def test_a_story_is_answered_when_one_of_its_question_sentences_alone_is_clearly
 ])
 def test_investment_advice_is_a_rule_and_shares_alone_are_not(text, label):
     assert rule_label(text) == label
+
+
+def test_asking_how_to_end_a_long_sick_employees_contract_is_answered_not_sent_to_a_lawyer(guard, embedder):
+    # the classifier alone read "onder welke voorwaarden ... aanvragen" as another legal area
+    story = ("Een medewerker van mijn drukkerij is 27 maanden ziek. De WIA is toegekend. Ik wil hem niet kwijt, "
+             "maar ik kan de plek niet openhouden. Onder welke voorwaarden mag ik hem ontslaan en waar moet ik "
+             "dat aanvragen?")
+    assert guard.classify(story, embedder.embed_query).label == "in_scope"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mijn werkneemster is twee jaar ziek. Mag ik haar nu ontslaan?", True),
+    ("I have been sick for two years. Can my employer fire me now?", True),
+    ("Kan hij me na die twee jaar ziekte zomaar op straat zetten?", True),
+    ("Ik ben ziek thuis en mijn verhuurder wil het huurcontract opzeggen. Mag dat?", False),  # rent
+    ("Mijn werkgever wil me ontslaan. Wat is een goede advocaat?", False),  # nobody is ill
+    ("Ik ben ziek en word ontslagen. Welke medicijnen helpen tegen de stress?", False),  # a medicine
+    ("Mijn collega is ziek en wordt ontslagen. Kun je zijn adres opzoeken?", False),  # someone's data
+])
+def test_the_dismissal_rule_needs_illness_and_nothing_else_we_decline(text, expected):
+    assert asks_about_dismissal_while_sick(text) is expected
