@@ -10,8 +10,9 @@ of symptoms that asks a process question is answered when that question, read al
 to. The regular expressions stay as high-precision rules (instruction overrides,
 role-play, requests to forge or backdate a document, plain requests for medical advice or to
 look a person up, bare greetings) and as the classifier's features; one rule answers what the
-classifier sends to another legal area when it asks about ending a sick person's employment. Where
-the shipped model does not fit the embedding model in use, the rules decide alone.
+classifier sends to another legal area when it asks about ending a sick person's employment, one
+what it takes for medical advice when it asks whether to tell the employer. Where the shipped
+model does not fit the embedding model in use, the rules decide alone.
 """
 from __future__ import annotations
 
@@ -443,6 +444,22 @@ def names_late_step(text: str) -> bool:
             and not _DOCUMENT.search(folded))
 
 
+# A medicine or whether something is safe to take, asked beside it: medical advice after all.
+_MEDICINE = re.compile(
+    r"paracetamol|ibuprofen|pijnstiller|antidepressiv|medicijn|medicatie|\bpil\b|tablet|veilig om"
+    r"|painkiller|medication|medicine|\bpills?\b|safe to"
+)
+
+
+def _asks_only(text: str, subject: re.Pattern) -> bool:
+    """True when the question sentences of `text` (all of it, when it has none) name `subject`
+    and nothing we decline beside it (another topic, a medicine or medical advice, someone's
+    data, a document, a request to act)."""
+    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
+    return bool(subject.search(asked)) and not any(p.search(asked) for p in (
+        _OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _ACT))
+
+
 # Ending the employment of someone who is sick ("Wat zijn de voorwaarden om hem nu te ontslaan?"
 # after 27 months of illness): the classifier took such questions for another legal area.
 _DISMISSAL = re.compile(
@@ -457,10 +474,24 @@ def asks_about_dismissal_while_sick(text: str) -> bool:
     """True when a message about someone's illness asks about ending their employment, and names
     nothing else we decline in its questions (a rent contract, a medicine, someone's data, a
     document): ending employment during or after sick leave is ours, not another legal area."""
-    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
-    return (bool(_DISMISSAL.search(asked)) and bool(_ILL.search(fold(text)))
-            and not any(p.search(asked) for p in (_OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _PERSONAL_DATA,
-                                                  _DOCUMENT, _ACT)))
+    return _asks_only(text, _DISMISSAL) and bool(_ILL.search(fold(text)))
+
+
+# Whether to tell the employer about one's health ("ze vraagt welke medicijnen ik slik ... moet ik
+# haar dat allemaal vertellen?"): a privacy question that the classifier took for medical advice.
+_DISCLOSE = re.compile(
+    r"\b(vertellen|vertel|zeggen|delen|laten weten|doorgeven|melden|antwoord geven|tell|share|disclose)\b"
+)
+_EMPLOYER = re.compile(
+    r"\b(werkgever|baas|leidinggevende|directeur|direct(ie|rice)|manager|teamleider|hr|casemanager"
+    r"|employer|boss|supervisor)\b"
+)
+
+
+def asks_what_to_tell_the_employer(text: str) -> bool:
+    """True when a message about an employer asks whether to tell or share something, and asks
+    for no medical advice, data or document beside it: a privacy question, in scope."""
+    return _asks_only(text, _DISCLOSE) and bool(_EMPLOYER.search(fold(text)))
 
 
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
@@ -507,6 +538,8 @@ class ScopeGuard:
         label, declined = decision(probs, self.model.threshold)
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
+        if label == "medical" and asks_what_to_tell_the_employer(text):
+            return Scope("in_scope", probs["in_scope"], "rule:privacy")
         if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question,
             # unless another of its questions, read alone, is to be declined for sure ("Jij hebt

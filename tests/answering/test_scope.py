@@ -13,6 +13,7 @@ from assistant.answering.scope import (
     asked_text,
     asks_about_dismissal_while_sick,
     asks_own_deadline,
+    asks_what_to_tell_the_employer,
     decision,
     names_another_topic,
     names_late_step,
@@ -331,3 +332,24 @@ def test_asking_how_to_end_a_long_sick_employees_contract_is_answered_not_sent_t
 ])
 def test_the_dismissal_rule_needs_illness_and_nothing_else_we_decline(text, expected):
     assert asks_about_dismissal_while_sick(text) is expected
+
+
+def test_asking_whether_to_tell_the_manager_about_medication_is_a_privacy_question_not_medical(guard, embedder):
+    # a story full of depression, medicines and a psychologist; its question is what to share
+    story = ("ik ben kapster in een salon in zwolle en zit sinds april thuis met een depressie. ik heb een zoontje "
+             "van vier en mijn man werkt veel dus thuis is het ook zwaar. mijn leidinggevende belt om de paar weken "
+             "en ze is best lief, maar ze vraagt steeds welke medicijnen ik gebruik, hoe vaak ik naar de psycholoog "
+             "ga en wat die zegt. dat voelt heel raar maar ik durf niet te weigeren, ik ben bang dat ik dan niet "
+             "terug mag. moet ik haar dat allemaal vertellen? mijn zus zegt van wel, want 'ze betaalt je toch'.")
+    assert guard.classify(story, embedder.embed_query).label == "in_scope"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mijn baas vraagt welke medicijnen ik slik. Moet ik hem dat vertellen?", True),
+    ("My manager keeps asking about my therapy. Do I have to tell her?", True),
+    ("Moet ik mijn werkgever vertellen dat ik zwanger ben? En is het veilig om paracetamol te nemen?", False),
+    ("Mijn baas is aardig. Welke medicijnen helpen tegen angst, en moet ik dat vertellen?", False),
+    ("Moet ik het mijn vriend vertellen dat ik depressief ben?", False),  # no employer
+])
+def test_the_privacy_rule_needs_an_employer_and_no_medical_question_beside_it(text, expected):
+    assert asks_what_to_tell_the_employer(text) is expected
