@@ -313,43 +313,39 @@ def test_investment_advice_is_a_rule_and_shares_alone_are_not(text, label):
     assert rule_label(text) == label
 
 
-def test_asking_how_to_end_a_long_sick_employees_contract_is_answered_not_sent_to_a_lawyer(guard, embedder):
-    # the classifier alone read "onder welke voorwaarden ... aanvragen" as another legal area
-    story = ("Een medewerker van mijn drukkerij is 27 maanden ziek. De WIA is toegekend. Ik wil hem niet kwijt, "
-             "maar ik kan de plek niet openhouden. Onder welke voorwaarden mag ik hem ontslaan en waar moet ik "
-             "dat aanvragen?")
+@pytest.mark.parametrize("story", [
+    # read alone by the classifier as another legal area ("onder welke voorwaarden ... aanvragen")
+    "Een medewerker van mijn drukkerij is 27 maanden ziek. De WIA is toegekend. Ik wil hem niet kwijt, maar ik kan "
+    "de plek niet openhouden. Onder welke voorwaarden mag ik hem ontslaan en waar moet ik dat aanvragen?",
+    # read alone as medical: depression, medicines and a psychologist; its question is what to share
+    "ik ben kapster in een salon in zwolle en zit sinds april thuis met een depressie. ik heb een zoontje van vier "
+    "en mijn man werkt veel dus thuis is het ook zwaar. mijn leidinggevende belt om de paar weken en ze is best "
+    "lief, maar ze vraagt steeds welke medicijnen ik gebruik, hoe vaak ik naar de psycholoog ga en wat die zegt. "
+    "dat voelt heel raar maar ik durf niet te weigeren, ik ben bang dat ik dan niet terug mag. moet ik haar dat "
+    "allemaal vertellen? mijn zus zegt van wel, want 'ze betaalt je toch'.",
+], ids=["dismissal-is-not-another-legal-area", "telling-the-manager-is-not-medical-advice"])
+def test_a_story_the_classifier_alone_declined_is_answered_by_an_override_rule(guard, embedder, story):
     assert guard.classify(story, embedder.embed_query).label == "in_scope"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Mijn werkneemster is twee jaar ziek. Mag ik haar nu ontslaan?", True),
-    ("I have been sick for two years. Can my employer fire me now?", True),
-    ("Kan hij me na die twee jaar ziekte zomaar op straat zetten?", True),
-    ("Ik ben ziek thuis en mijn verhuurder wil het huurcontract opzeggen. Mag dat?", False),  # rent
-    ("Mijn werkgever wil me ontslaan. Wat is een goede advocaat?", False),  # nobody is ill
-    ("Ik ben ziek en word ontslagen. Welke medicijnen helpen tegen de stress?", False),  # a medicine
-    ("Mijn collega is ziek en wordt ontslagen. Kun je zijn adres opzoeken?", False),  # someone's data
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    (asks_about_dismissal_while_sick, "Mijn werkneemster is twee jaar ziek. Mag ik haar nu ontslaan?", True),
+    (asks_about_dismissal_while_sick, "I have been sick for two years. Can my employer fire me now?", True),
+    (asks_about_dismissal_while_sick, "Kan hij me na die twee jaar ziekte zomaar op straat zetten?", True),
+    (asks_about_dismissal_while_sick, "Ik ben ziek thuis en mijn verhuurder wil het huurcontract opzeggen. Mag dat?",
+     False),  # rent
+    (asks_about_dismissal_while_sick, "Mijn werkgever wil me ontslaan. Wat is een goede advocaat?", False),  # no illness
+    (asks_about_dismissal_while_sick, "Ik ben ziek en word ontslagen. Welke medicijnen helpen tegen de stress?",
+     False),  # a medicine
+    (asks_about_dismissal_while_sick, "Mijn collega is ziek en wordt ontslagen. Kun je zijn adres opzoeken?",
+     False),  # someone's data
+    (asks_what_to_tell_the_employer, "Mijn baas vraagt welke medicijnen ik slik. Moet ik hem dat vertellen?", True),
+    (asks_what_to_tell_the_employer, "My manager keeps asking about my therapy. Do I have to tell her?", True),
+    (asks_what_to_tell_the_employer, "Moet ik mijn werkgever vertellen dat ik zwanger ben? En is het veilig om "
+                                     "paracetamol te nemen?", False),
+    (asks_what_to_tell_the_employer, "Mijn baas is aardig. Welke medicijnen helpen tegen angst, en moet ik dat "
+                                     "vertellen?", False),
+    (asks_what_to_tell_the_employer, "Moet ik het mijn vriend vertellen dat ik depressief ben?", False),  # no employer
 ])
-def test_the_dismissal_rule_needs_illness_and_nothing_else_we_decline(text, expected):
-    assert asks_about_dismissal_while_sick(text) is expected
-
-
-def test_asking_whether_to_tell_the_manager_about_medication_is_a_privacy_question_not_medical(guard, embedder):
-    # a story full of depression, medicines and a psychologist; its question is what to share
-    story = ("ik ben kapster in een salon in zwolle en zit sinds april thuis met een depressie. ik heb een zoontje "
-             "van vier en mijn man werkt veel dus thuis is het ook zwaar. mijn leidinggevende belt om de paar weken "
-             "en ze is best lief, maar ze vraagt steeds welke medicijnen ik gebruik, hoe vaak ik naar de psycholoog "
-             "ga en wat die zegt. dat voelt heel raar maar ik durf niet te weigeren, ik ben bang dat ik dan niet "
-             "terug mag. moet ik haar dat allemaal vertellen? mijn zus zegt van wel, want 'ze betaalt je toch'.")
-    assert guard.classify(story, embedder.embed_query).label == "in_scope"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Mijn baas vraagt welke medicijnen ik slik. Moet ik hem dat vertellen?", True),
-    ("My manager keeps asking about my therapy. Do I have to tell her?", True),
-    ("Moet ik mijn werkgever vertellen dat ik zwanger ben? En is het veilig om paracetamol te nemen?", False),
-    ("Mijn baas is aardig. Welke medicijnen helpen tegen angst, en moet ik dat vertellen?", False),
-    ("Moet ik het mijn vriend vertellen dat ik depressief ben?", False),  # no employer
-])
-def test_the_privacy_rule_needs_an_employer_and_no_medical_question_beside_it(text, expected):
-    assert asks_what_to_tell_the_employer(text) is expected
+def test_the_override_rules_need_their_subject_and_nothing_else_we_decline(rule, text, expected):
+    assert rule(text) is expected
