@@ -237,9 +237,7 @@ class Retrieval:
                                                 self.ranks, self.said)
         if self.own is None or not ranked:
             return ranked
-        own = {m.card.id: m.score for m in Retrieval(self.snapshot, self.embedder, self.own, self.language,
-                                                     self.audience, timings=self.timings,
-                                                     said=self.said).cards}
+        own = {m.card.id: m.score for m in self.cards_for(self.own)}
         floor = min(own.values(), default=0.0)
         chosen = sorted(ranked, key=lambda m: -((1 - OWN_WORDS_WEIGHT) * m.score
                                                 + OWN_WORDS_WEIGHT * own.get(m.card.id, floor)))
@@ -247,8 +245,8 @@ class Retrieval:
         return chosen
 
     def cards_for(self, query: str) -> list[CardMatch]:
-        """The answer cards ranked for another query (a later part's own words), on the same
-        snapshot, language, audience and conversation."""
+        """The answer cards ranked for another query (a part's own words), on the same snapshot,
+        language, audience and conversation."""
         return Retrieval(self.snapshot, self.embedder, query, self.language, self.audience, part=self.part,
                          timings=self.timings, said=self.said).cards
 
