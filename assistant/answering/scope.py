@@ -146,6 +146,17 @@ _FORGERY = re.compile(
     r"(earlier |past )?date)\b"
     r"|^(forge|backdate|fake|fabricate|falsify|vervals|antedateer)\b"
 )
+# A request to write a dossier text whose stated purpose is to make things look done ("... zodat
+# het er goed uitziet", "so it looks like we were on time"): fraud towards UWV, however honest
+# the rest of the story sounds.
+_DECEPTION = re.compile(
+    r"^(?=.*(\b(kun|kan|wil|zou) (je|jij|u)\b.{0,120}\b(schrijven|opstellen|maken|opmaken|in elkaar zetten"
+    r"|invullen|verzinnen)\b|(^|[.?!]\s+)(schrijf|maak|stel|genereer|write|draft|make|create)\b"
+    r"|\b(can|could|would) you\b.{0,80}\b(write|draft|make|create|fill in)\b))"
+    r"(?=.*(\b(zodat|dan) (het|het dossier|het verslag|het riv|alles|dat)( er)? .{0,20}"
+    r"\b(uitziet|eruitziet|lijkt|oogt)\b|\bso (it|that it|the file|the report) (looks|seems)\b))",
+    re.S,
+)
 _ROLE_PLAY = re.compile(
     r"\b(speel|doe alsof) (dat |alsof )?(je|jij) (een |de )?[\w-]+ (bent|was)\b|\brole-?play\b"
     r"|let'?s play a game|laten we een spel|\btest ?mod(e|us)\b"
@@ -334,6 +345,7 @@ def rule_label(text: str) -> str:
     folded = fold(text).strip()
     rules = ((_INJECTION.search, "injection"), (_GREETING.match, "chitchat"),
              (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
+             (_DECEPTION.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
              (_TAX.search, "other_legal"), (_INVESTING.search, "off_topic"))
     return next((label for test, label in rules if test(folded)), "")
