@@ -1,4 +1,5 @@
-"""What the deadline answer says about the readings it took: a range, a missing year, "tot".
+"""What the deadline answer says about the readings it took: a range, a missing year, "tot",
+a loonsanctie without its length.
 
 The dates come from `assistant.deadlines.parse.Assumption`; the wording is in the text catalogue
 (`answer.assumed.*`), in Dutch ("u" for werkgevers, "je" for werknemers) and English.
@@ -21,15 +22,18 @@ def assumption_text(assumptions: Sequence[Assumption], first_sick_day: date, lan
     """One paragraph naming each assumption and how to correct it ("" when there are none)."""
     seen: set[tuple[str, date]] = set()
     parts: list[str] = []
+    sanction = ""
     for a in assumptions:
         if (a.kind, a.day) in seen:
             continue
         seen.add((a.kind, a.day))
+        if a.kind == "sanction":  # says itself how to correct it (the weeks, not a date)
+            sanction = _say("sanction", language, voice, phrase=a.phrase)
+            continue
         parts.append(_range(a, first_sick_day, language) if a.kind == "range" else
                      _no_year(a, language) if a.kind == "no_year" else _until(a, language, voice))
-    if not parts:
-        return ""
-    return " ".join([*parts, _say("closing", language, voice)])
+    closing = [_say("closing", language, voice)] if parts else []
+    return " ".join([*parts, *closing, *([sanction] if sanction else [])])
 
 
 def _say(key: str, language: str, voice: str | None = None, **values: object) -> str:

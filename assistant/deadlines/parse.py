@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from assistant.deadlines.dateparse import DateMention, find_dates
 from assistant.deadlines.model import Episode, Leave
-from assistant.deadlines.validate import fail
+from assistant.deadlines.validate import MAX_LOONSANCTIE_WEEKS, fail
 from assistant.text import sentence_breaks
 
 # Alternatives are tried left to right at each position, so negated phrases come first.
@@ -89,6 +89,16 @@ _SANCTION_RE = re.compile(
     r"loonsanctie\s+van\s+(\d{1,3})\s+weken|(\d{1,3})\s+weken\s+loonsanctie|"
     r"(?:wage\s+sanction|loonsanctie)\s+of\s+(\d{1,3})\s+weeks|(\d{1,3})[- ]weeks?\s+"
     r"(?:wage\s+sanction|loonsanctie)", re.I)
+# A loonsanctie already imposed, its length not given ("UWV heeft de maximale loonsanctie
+# opgelegd", "we got a wage sanction"); not "geen loonsanctie gekregen", not "opgelegd krijgen".
+_SANCTION_IMPOSED_RE = re.compile(
+    r"(?<!geen )(?<!no )\b(?:loonsanctie|wage\s+sanction)"
+    r"(?:\s+(?!(?:zou|zal|zullen|kan|kunnen|worden|wordt|dreigt|could|would|might|may|will|be)\b)\w+){0,3}?\s+"
+    r"(?:opgelegd|gekregen|imposed)\b"
+    r"(?!\s+(?:krijgen|krijgt|krijg|worden|wordt|zou|zal|kan|kunnen|if|unless))"
+    r"|\blegden?\s+(?:ons\s+|hem\s+|haar\s+|mij\s+|me\s+)?(?:een|de)\s+(?:maximale\s+)?loonsanctie\s+op\b"
+    r"|\b(?:imposed|got|received|given)\s+(?:us\s+|me\s+|him\s+|her\s+)?(?:a|the)\s+(?:maximum\s+)?"
+    r"(?:wage\s+sanction|loonsanctie)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -100,10 +110,11 @@ class Assumption:
     today, or the year of an earlier date in the text; for a period `latest` is its end) or
     "until" (plain "tot"/"until": `day`, the end date, is read as the last day of a sick or fit
     period; for a leave as the first day after it, which makes no deadline late). `phrase` is
-    the user's own words.
+    the user's own words. "sanction": a loonsanctie imposed without its length, read as the
+    52 weeks UWV imposes as a rule (`day` is the first sick day).
     """
 
-    kind: Literal["range", "no_year", "until"]
+    kind: Literal["range", "no_year", "until", "sanction"]
     day: date
     phrase: str
     latest: date | None = None
@@ -241,6 +252,12 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
     sanction = _SANCTION_RE.search(text)
     if sanction:
         result.loonsanctie_weeks = int(next(g for g in sanction.groups() if g))
+    elif result.verlenging_tot is None and (imposed := _SANCTION_IMPOSED_RE.search(text)):
+        # UWV imposes 52 weeks as a rule, shortened after a repair (art. 25 lid 9 WIA): the
+        # latest end, said as an assumption the user can correct
+        result.loonsanctie_weeks = MAX_LOONSANCTIE_WEEKS
+        result.assumptions.append(Assumption("sanction", result.episodes[0].start,
+                                             " ".join(imposed.group(0).split())))
     return result
 
 

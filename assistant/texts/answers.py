@@ -294,6 +294,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "je": "Klopt dat niet? Geef dan de precieze datum, dan reken ik opnieuw.",
         "en": "Not right? Give the exact date and I will recalculate.",
     },
+    "assumed.sanction": {
+        "u": ("U noemt een opgelegde loonsanctie (\"{phrase}\") maar niet hoe lang die "
+              "duurt. Ik ben uitgegaan van 52 weken: het maximum, en wat UWV in de regel oplegt "
+              "(art. 25 lid 9 WIA). Herstelt de werkgever de tekortkoming, dan eindigt de sanctie "
+              "eerder. Staat er in het besluit van UWV een ander aantal weken, noem dat dan, dan "
+              "reken ik opnieuw."),
+        "je": ("Je noemt een opgelegde loonsanctie (\"{phrase}\") maar niet hoe lang die "
+               "duurt. Ik ben uitgegaan van 52 weken: het maximum, en wat UWV in de regel oplegt "
+               "(art. 25 lid 9 WIA). Herstelt de werkgever de tekortkoming, dan eindigt de "
+               "sanctie eerder. Staat er in het besluit van UWV een ander aantal weken, noem dat "
+               "dan, dan reken ik opnieuw."),
+        "en": ("You mention a wage sanction (\"{phrase}\") but not how long it runs. I have "
+               "taken 52 weeks: the maximum, and what UWV imposes as a rule (art. 25(9) WIA). If "
+               "the employer repairs the shortcoming, the sanction ends earlier. If UWV's decision "
+               "gives another number of weeks, say so and I will recalculate."),
+    },
     "assumed.as_first_day": {"nl": "als eerste ziektedag", "en": "as the first day of sickness"},
     "assumed.as_sick_day": {"nl": "als ziektedag", "en": "as a sick day"},
     "assumed.range": {

@@ -146,3 +146,35 @@ def test_parse_date_rejects_non_dates(text):
 def test_day_ranges_sharing_one_month(text, expected):
     parsed = parse_dates(text, TODAY)
     assert parsed.episodes == [Episode(d(s), d(e) if e else None) for s, e in expected]
+
+
+@pytest.mark.parametrize("said", [
+    "UWV heeft de maximale loonsanctie opgelegd.",
+    "We hebben een loonsanctie gekregen omdat spoor 2 te laat was.",
+    "UWV legde ons een loonsanctie op.",
+    "De loonsanctie is opgelegd bij de WIA-aanvraag.",
+    "UWV imposed a wage sanction on us.",
+    "We got a wage sanction last month.",
+])
+def test_a_loonsanctie_imposed_without_its_length_is_read_as_52_weeks_and_said(said):
+    parsed = parse_dates(f"Ziek sinds 1 maart 2024. {said}", TODAY)
+    assert parsed.loonsanctie_weeks == 52
+    assert [a.kind for a in parsed.assumptions] == ["sanction"]
+
+
+@pytest.mark.parametrize("said", [
+    "We hebben geen loonsanctie gekregen.",
+    "Hoe voorkom ik dat we een loonsanctie opgelegd krijgen?",
+    "Anders zou er een loonsanctie kunnen worden opgelegd.",
+    "Krijgen we een loonsanctie als spoor 2 te laat is?",
+    "No wage sanction was imposed.",
+    "What if UWV imposes a wage sanction?",
+])
+def test_a_loonsanctie_only_feared_or_denied_changes_nothing(said):
+    parsed = parse_dates(f"Ziek sinds 1 maart 2024. {said}", TODAY)
+    assert parsed.loonsanctie_weeks is None and not parsed.assumptions
+
+
+def test_a_loonsanctie_with_its_length_needs_no_assumption():
+    parsed = parse_dates("Ziek sinds 1 maart 2024. UWV heeft een loonsanctie van 26 weken opgelegd.", TODAY)
+    assert parsed.loonsanctie_weeks == 26 and not parsed.assumptions
