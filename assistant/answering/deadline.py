@@ -155,14 +155,12 @@ def _opening(timeline, language: str) -> str:
     """"Counting from the first day of sickness ... (today is week n):", after the next deadline."""
     line = _say("counting_from", language, start=long_date(timeline.period_start, language))
     line += _say("today_week", language, week=timeline.current_week) if timeline.current_week else ":"
+    if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
+        line = line.rstrip(":") + _say("waiting_over", language)  # "(vandaag is week 105) — ..."
     upcoming = next_due(timeline)
     if upcoming is not None and timeline.state == "sick":
         line = _say("next_deadline", language, title=upcoming.title(language),
                     when=long_date(upcoming.date, language), days=upcoming.days_left) + "\n" + line
-    if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
-        first, _, rest = line.partition("\n")
-        first = first.rstrip(":") + _say("waiting_over", language)
-        line = f"{first}\n{rest}" if rest else first
     return line
 
 

@@ -210,16 +210,22 @@ def test_when_asks_for_a_date_only_as_a_question_word(question, asks):
     assert is_deadline_question(question) is asks
 
 
-def test_a_loonsanctie_imposed_without_its_length_extends_the_pay_and_says_the_52_weeks(kb_assistant):
-    # first sick day 1-3-2024: the wachttijd's last day is Thu 26-2-2026 (+728 days - 1); 52 weeks
-    # of loonsanctie more run to Thu 25-2-2027 (the fact sheet's worked example, §3). Without the
-    # sanction the answer said the wachttijd and the pay had ended.
-    answer = kb_assistant.ask("Onze timmerman is ziek sinds 1 maart 2024. Bij de RIV-toets heeft UWV de "
-                              "maximale loonsanctie opgelegd omdat spoor 2 te laat begon. Tot wanneer "
-                              "moeten we zijn loon doorbetalen?", audience="werkgever",
+def test_an_imposed_loonsanctie_without_its_length_extends_the_pay_and_says_52_weeks(kb_assistant):
+    # first sick day 1-3-2024: the wachttijd's last day is Thu 26-2-2026 (+728 days - 1); 52
+    # weeks of loonsanctie more run to Thu 25-2-2027 (the fact sheet's worked example, §3).
+    # Without the sanction the answer said the wachttijd and the pay had ended.
+    answer = kb_assistant.ask("Onze timmerman is ziek sinds 1 maart 2024. Bij de RIV-toets heeft "
+                              "UWV de maximale loonsanctie opgelegd omdat spoor 2 te laat begon. "
+                              "Tot wanneer moeten we zijn loon doorbetalen?", audience="werkgever",
                               today=date(2026, 12, 1))
     trace = _deadline(answer)
     assert trace["period_start"] == "2024-03-01"
     assert "donderdag 25 februari 2027" in answer.text, answer.text
+    # the next deadline first, then the week, already past 104
+    first, second = answer.text.split("\n")[:2]
+    assert first.startswith("**Eerstvolgende termijn: Einde loonsanctie"), first
+    assert first.endswith(".**"), first
+    assert second.endswith("(vandaag is week 144) — de wachttijd van 104 weken is al "
+                           "voorbij:"), second
     assert "52 weken" in answer.text and "loonsanctie opgelegd" in answer.text
     assert "Staat er in het besluit van UWV een ander aantal weken" in answer.text

@@ -176,5 +176,6 @@ def test_a_loonsanctie_only_feared_or_denied_changes_nothing(said):
 
 
 def test_a_loonsanctie_with_its_length_needs_no_assumption():
-    parsed = parse_dates("Ziek sinds 1 maart 2024. UWV heeft een loonsanctie van 26 weken opgelegd.", TODAY)
+    parsed = parse_dates("Ziek sinds 1 maart 2024. UWV heeft een loonsanctie van 26 weken "
+                         "opgelegd.", TODAY)
     assert parsed.loonsanctie_weeks == 26 and not parsed.assumptions
