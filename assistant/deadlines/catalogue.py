@@ -159,15 +159,17 @@ SPECS: dict[str, Spec] = {
         "The day after the end of {what_en}: a WIA benefit (WGA or IVA) can start from this day.",
     ),
     "einde_loonsanctie": Spec(
-        "werkgever", "law", "art. 25 lid 9, 12-14 WIA; art. 7:629 lid 11 BW",
+        "werkgever", "law", "art. 25 lid 9, 12-14 WIA; art. 7:629 lid 11 BW; art. 6:7 Awb",
         "Einde loonsanctie (verlengde loondoorbetaling)",
         "End of the wage sanction (extended sick pay)",
         "Door de loonsanctie van {n} weken betaalt de werkgever loon door tot en met deze dag. "
         "Herstelt de werkgever de tekortkoming, dan eindigt de sanctie eerder: 6 weken nadat UWV "
-        "het herstel heeft vastgesteld.",
+        "het herstel heeft vastgesteld. Tegen het besluit kan de werkgever bezwaar maken bij UWV, "
+        "binnen 6 weken nadat het is verstuurd.",
         "Because of the {n}-week loonsanctie the employer keeps paying wages up to and including "
         "this day. If the employer repairs the shortcoming, the sanction ends earlier: 6 weeks "
-        "after UWV has confirmed the repair.",
+        "after UWV has confirmed the repair. The employer can object (bezwaar) to the decision "
+        "within 6 weeks of the day it was sent.",
     ),
     "einde_loondoorbetaling": Spec(
         "werkgever", "law", "art. 24 WIA; art. 7:629 lid 11 BW",

@@ -229,3 +229,5 @@ def test_an_imposed_loonsanctie_without_its_length_extends_the_pay_and_says_52_w
                            "voorbij:"), second
     assert "52 weken" in answer.text and "loonsanctie opgelegd" in answer.text
     assert "Staat er in het besluit van UWV een ander aantal weken" in answer.text
+    # and what the employer can still do about it: repair (bekorting) and bezwaar
+    assert "eindigt de sanctie eerder" in answer.text and "bezwaar maken" in answer.text
