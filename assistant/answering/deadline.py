@@ -110,6 +110,9 @@ def pick(timeline, keys: Sequence[str]) -> list:
     found = [m for m in timeline.milestones if m.key in wanted]
     if "einde_loonsanctie" in wanted and not found:
         found = [m for m in timeline.milestones if m.key == "einde_wachttijd"]
+    if any(m.key == "einde_wachttijd" for m in found):
+        # with a loonsanctie in force the pay runs on: its end, and how to shorten or contest it
+        found += [m for m in timeline.milestones if m.key == "einde_loonsanctie" and m not in found]
     return found or [m for m in timeline.milestones if m.key in _CORE]
 
 

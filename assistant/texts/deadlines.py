@@ -333,8 +333,10 @@ TEXTS: dict[str, dict[str, str]] = {
                "the extended sick pay."),
     },
     "fragment.pay_until_sanction": {
-        "nl": " Door de loonsanctie loopt de loondoorbetaling door tot en met {day}.",
-        "en": " Because of the loonsanctie, sick pay continues up to {day}.",
+        "nl": (" Door de loonsanctie loopt de loondoorbetaling door tot en met {day}; ontslag via "
+               "UWV kan pas daarna."),
+        "en": (" Because of the loonsanctie, sick pay continues up to {day}; dismissal through "
+               "UWV is only possible after that."),
     },
     "fragment.pay_until_extension": {
         "nl": " Door de vrijwillige verlenging loopt de loondoorbetaling door tot en met {day}.",
