@@ -96,6 +96,17 @@ _INDIRECT = re.compile(r"\b(wil|willen|wilde|wou) (graag |nu |ook )?weten\b"
                        r"|\bvra\w* (me|mij|zich|ons|hij|zij) af\b|\bwants? to know\b|\bwonder")
 
 
+# A benefit before the two years because recovery is out of sight: the vervroegde IVA, whose
+# application closes at week 68 (art. 23 lid 6 WIA), long before the usual WIA application.
+_EARLY_IVA = re.compile(
+    r"vervroegd\w*|verkorte wachttijd|eerder (een |de |mijn |zijn |haar )?(wia-?)?uitkering"
+    r"|(nooit|niet) meer (beter|herstel|op te knappen)"
+    r"|geen (uitzicht|kans|perspectief) op (herstel|beterschap)"
+    r"|\bearly (iva|benefit)|never (get|getting) better|no (prospect|chance) of recovery"
+    r"|(won'?t|will not|is not going to|isn'?t going to) (ever )?(get better|recover)"
+)
+
+
 def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     """True when this part asks for a deadline; the first part speaks for the whole message
     ("ziek sinds ... Tellen we samen? Geef de termijnen.")."""
@@ -128,6 +139,10 @@ def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
         asked = asked_keys(turn.message)
     if not asked:
         asked = [k for part in range(len(turn.parts)) for k in _next_milestone(turn, part)]
+    if "wia_aanvraag" in asked and _EARLY_IVA.search(fold(turn.message)):
+        # "er bestaat iets waarmee je eerder een uitkering krijgt als je nooit meer beter wordt
+        # ... tot wanneer kan ik dat aanvragen?": the early IVA's own last day comes first
+        asked.insert(0, "vervroegde_iva")
     if asked:
         return list(dict.fromkeys(asked))
     if answers_eje:

@@ -231,3 +231,19 @@ def test_an_imposed_loonsanctie_without_its_length_extends_the_pay_and_says_52_w
     assert "Staat er in het besluit van UWV een ander aantal weken" in answer.text
     # and what the employer can still do about it: repair (bekorting) and bezwaar
     assert "eindigt de sanctie eerder" in answer.text and "bezwaar maken" in answer.text
+
+
+@pytest.mark.parametrize("story", [
+    "Ik ben 59 en al 9 maanden ziek na een herseninfarct. De neuroloog zegt dat ik niet meer beter "
+    "word. Iemand vertelde dat je dan niet twee jaar hoeft te wachten op een uitkering. Tot wanneer "
+    "kan ik dat aanvragen?",
+    "My husband has been off sick for 10 months and his doctors say he won't get better. A friend "
+    "said there is a way to get a benefit sooner. Until when can he apply for that?",
+])
+def test_asked_when_to_apply_for_a_benefit_sooner_the_early_iva_deadline_comes_first(kb_assistant,
+                                                                                     story):
+    answer = kb_assistant.ask(story, today=date(2026, 12, 1))
+    trace = _deadline(answer)
+    assert trace["keys"][0] == "vervroegde_iva", trace["keys"]
+    line = next(x for x in answer.text.split("\n") if "IVA" in x and x.startswith("- "))
+    assert "(week 68)" in line, answer.text
