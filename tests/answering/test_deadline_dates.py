@@ -235,8 +235,8 @@ def test_an_imposed_loonsanctie_without_its_length_extends_the_pay_and_says_52_w
 
 @pytest.mark.parametrize("story", [
     "Ik ben 59 en al 9 maanden ziek na een herseninfarct. De neuroloog zegt dat ik niet meer beter "
-    "word. Iemand vertelde dat je dan niet twee jaar hoeft te wachten op een uitkering. Tot wanneer "
-    "kan ik dat aanvragen?",
+    "word. Iemand vertelde dat je dan niet twee jaar hoeft te wachten op een uitkering. Tot "
+    "wanneer kan ik dat aanvragen?",
     "My husband has been off sick for 10 months and his doctors say he won't get better. A friend "
     "said there is a way to get a benefit sooner. Until when can he apply for that?",
 ])
