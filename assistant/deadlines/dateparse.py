@@ -8,8 +8,9 @@ A weekday right beside an explicit date ("vrijdag 1 maart 2024", "1 maart 2024 (
 label of that date, not a relative date; alone ("sinds vrijdag") it is the last such day.
 "sinds 1-3" (day-month after a word such as sinds/vanaf/tot/since) has no year either.
 A duration ("al 5 weken ziek", "sinds drie maanden", "for 5 weeks") is a range of days: 5 weeks
-is 35 to 41 days ago. The mention's `value` is the earliest day of the range (the safest first
-sick day: no deadline comes out late) and `latest` the last one.
+is 35 to 41 days ago; "bijna 5 weken" (almost) is 4 weeks and some days, 28 to 34 days ago.
+The mention's `value` is the earliest day of the range (the safest first sick day: no deadline
+comes out late) and `latest` the last one.
 Named days ("Koningsdag 2025", "de dag na Kerst", "the day after Easter") come from `named_days`;
 without a year they are the most recent such day up to today.
 """
@@ -87,7 +88,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"(?:\b(?:al|nu|inmiddels|sinds|sedert|since|already)|\b(?:sick|ill|unwell|off\s+work|"
         rf"absent|unfit)\s+(?:for|since))\s+(?:(?:the\s+)?(?:last|past)\s+)?"
-        rf"(?:ruim\s+|over\s+|more\s+than\s+)?(?P<n>{_NUM})\s+"
+        rf"(?:(?P<under>bijna|nagenoeg|haast|almost|nearly|not\s+quite)\s+|(?:ruim|over|more\s+than|"
+        rf"ongeveer|circa|zo'?n|about|around|roughly)\s+)?(?P<n>{_NUM})\s+"
         rf"(?P<unit>dagen|dag|weken|week|maanden|maand|days|day|weeks|week|months|month)\b"
         rf"(?!\s+(?:geleden|ago|na|after|voor|before|per|a|in)\b)", re.I)),
     # "Koningsdag 2025", "de dag na Koningsdag", "2 dagen voor Kerst", "the day after Easter".
@@ -262,6 +264,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 continue
             begin = (m.start("wd3") if kind == "last_wd" and m["wd3"] else
                      m.start("d") if kind == "dm" else
+                     m.start("under") if kind == "duration" and m["under"] else
                      m.start("n") if kind == "duration" else m.start())
             candidates.append((begin, -(m.end() - begin), kind, m))
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -308,7 +311,9 @@ def find_dates(text: str, today: date) -> list[DateMention]:
         if kind == "duration":
             raw = m["n"].lower()
             n_units = int(raw) if raw.isdigit() else _NUMBERS[raw]
-            earliest, latest = duration_range(n_units, m["unit"], today)
+            if m["under"]:  # "bijna 20 maanden": 19 months and some days
+                n_units -= 1
+            earliest, latest = duration_range(max(n_units, 0), m["unit"], today)
             mentions.append(DateMention(start, m.end(), earliest, True,
                                         latest if latest != earliest else None))
             continue

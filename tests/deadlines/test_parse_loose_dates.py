@@ -41,6 +41,12 @@ def _kinds(text: str, today: date = TODAY) -> dict[str, date]:
     ("sick for a week", date(2026, 3, 25), date(2026, 3, 31)),
     ("al 10 dagen ziek", date(2026, 3, 28), date(2026, 3, 29)),
     ("off sick for 10 days", date(2026, 3, 28), date(2026, 3, 29)),
+    # "bijna" (almost) 5 weeks: 4 weeks and some days, 28 to 34 days; "ruim"/"ongeveer": 5 weeks
+    ("hij is nu bijna 5 weken ziek", date(2026, 3, 4), date(2026, 3, 10)),
+    ("she has been off sick for almost 5 weeks", date(2026, 3, 4), date(2026, 3, 10)),
+    ("al ruim 5 weken ziek", date(2026, 2, 25), date(2026, 3, 3)),
+    ("inmiddels ongeveer vijf weken ziek", date(2026, 2, 25), date(2026, 3, 3)),
+    ("een monteur is nu bijna 20 maanden ziek", date(2024, 8, 8), date(2024, 9, 7)),
 ])
 def test_a_duration_gives_the_earliest_first_sick_day_and_says_so(text, earliest, latest):
     parsed = parse_dates(text, TODAY)
