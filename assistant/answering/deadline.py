@@ -11,6 +11,9 @@ from assistant.deadlines.topics import CORE as _CORE
 from assistant.text import fold
 from assistant.texts import text
 
+# "welke data moet ik in mijn agenda zetten?": the dates to plan
+_PLAN = (r"\b(in|op) (mijn|onze|de|je|uw|zijn|haar) (agenda|kalender) (te )?(zetten|noteren|plannen|opnemen)\b"
+         r"|\b(put|add|mark|enter|note)\b.{0,40}\b(in|to|on) (my|our|the) (calendar|diary)\b")
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
     r"|bereken|uitrekenen|\breken|\bwhen\b(?!\s+(?:she|he|they|i|we|you|it)\s+(?!(?:has|have|had|needs?|must|should|is|are|can|may|will)\b))|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
@@ -18,7 +21,8 @@ _TIMING = re.compile(
     r"|\bat the latest\b|\bby when\b"
     # "wat had er inmiddels moeten gebeuren?", "ben ik nu al te laat met iets?": where the case stands
     r"|\b(wat )?(had|hadden) .{0,30}moeten (gebeuren|gedaan|regelen|doen)\b|\bte laat met iets\b"
-    r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b"
+    r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b|"
+    + _PLAN
 )
 _CALC_INTENT = re.compile(
     r"bereken|uitrekenen|\breken .*uit|welke datum|op welke (dag|datum)|exacte datum|mijn termijnen"
@@ -26,6 +30,7 @@ _CALC_INTENT = re.compile(
     r"|wat moet(en)? (ik|we|wij) wanneer|wanneer moet(en)? (ik|we|wij) (wat|iets)\b|what (do|must|should) (i|we) do when\b|which deadlines .{0,20}(my|our)"
     r"|calculate|work out|which date|what date"
     r"|exact date|my deadlines|the deadlines for|datum graag|graag (de |een )?datum|precieze datum|date please"
+    r"|welke (data|datums)\b|which dates|" + _PLAN
 )
 _GAP = re.compile(
     r"(?:tussendoor|tussentijds|in between|meanwhile|tijdelijk)?.*?"

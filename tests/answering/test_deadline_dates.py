@@ -47,6 +47,38 @@ def test_werknemer_gets_je_in_the_assumption(kb_assistant):
     assert "Geef dan de precieze datum" in answer.text and "Geeft u" not in answer.text
 
 
+def test_almost_twenty_months_reads_as_nineteen_and_some_days(kb_assistant):
+    # "bijna 20 maanden" on 23-11-2025: 19 months and some days, 24-03-2024 to 23-04-2024; the
+    # earliest gives the RIV at the end of week 91: 24-03-2024 + 636 days = 20-12-2025.
+    answer = kb_assistant.ask(
+        "Een monteur is nu bijna 20 maanden ziek. De arbodienst heeft het over een RIV dat ik moet "
+        "opstellen, mijn vrouw denkt pas als de twee jaar om zijn. Wanneer moet dat klaar zijn?",
+        audience="werkgever")
+    trace = _deadline(answer)
+    assert trace["period_start"] == "2024-03-24"
+    assert ('"bijna 20 maanden" kan elke dag van 24 maart 2024 tot en met 23 april 2024'
+            in answer.text)
+    assert "zaterdag 20 december 2025 (week 91)" in answer.text
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("welke data moet ik in mijn agenda zetten voor de re-integratie van mijn zieke werknemer?",
+     "Wat is de eerste ziektedag?"),
+    ("Which dates should I put in my calendar for my sick employee?",
+     "What was the first day of sickness?"),
+])
+def test_asked_for_the_dates_to_plan_without_a_date_asks_for_the_first_sick_day(
+        kb_assistant, question, asked):
+    answer = kb_assistant.ask(question, audience="werkgever")
+    assert answer.kind == "clarify" and asked in answer.text, answer.text
+
+
+def test_dates_to_plan_with_a_first_sick_day_give_the_timeline(kb_assistant):
+    answer = kb_assistant.ask("Mijn werknemer is ziek sinds 3 maart 2025, wat moet ik in mijn "
+                              "agenda zetten?", audience="werkgever")
+    assert _deadline(answer)["period_start"] == "2025-03-03"
+
+
 def test_a_date_without_a_year_is_stated_with_the_year_taken(kb_assistant):
     answer = kb_assistant.ask("Ziek sinds 1-3, wanneer moet de 42e-weeksmelding?")
     trace = _deadline(answer)
