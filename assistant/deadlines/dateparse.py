@@ -92,6 +92,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"ongeveer|circa|zo'?n|about|around|roughly)\s+)?(?P<n>{_NUM})\s+"
         rf"(?P<unit>dagen|dag|weken|week|maanden|maand|days|day|weeks|week|months|month)\b"
         rf"(?!\s+(?:geleden|ago|na|after|voor|before|per|a|in)\b)", re.I)),
+    # "ik ben 30 weken ziek", "hij zit 9 weken thuis": a present-tense verb and a word for being
+    # off sick right after the duration ("ze was 5 weken ziek" tells of a past episode: not read)
+    ("duration", re.compile(
+        rf"\b(?:ben|bent|is|zijn|zit|zitten)\s+(?:(?:nu|al|inmiddels|ook)\s+)?"
+        rf"(?:(?P<under>bijna|nagenoeg|haast)\s+|(?:ruim|ongeveer|circa|zo'?n)\s+)?(?P<n>{_NUM})\s+"
+        rf"(?P<unit>dagen|dag|weken|week|maanden|maand)\s+(?=(?:ziek|thuis|arbeidsongeschikt|"
+        rf"uitgevallen|uit\s+de\s+running)\b(?!\s+(?:geweest|gewees)\b))", re.I)),
     # "Koningsdag 2025", "de dag na Koningsdag", "2 dagen voor Kerst", "the day after Easter".
     ("named", re.compile(
         rf"(?:\b(?:(?:de|the)\s+(?P<one>dag|day)|(?P<n>{_NUM})\s+(?:dagen|days))\s+"

@@ -47,6 +47,9 @@ def _kinds(text: str, today: date = TODAY) -> dict[str, date]:
     ("al ruim 5 weken ziek", date(2026, 2, 25), date(2026, 3, 3)),
     ("inmiddels ongeveer vijf weken ziek", date(2026, 2, 25), date(2026, 3, 3)),
     ("een monteur is nu bijna 20 maanden ziek", date(2024, 8, 8), date(2024, 9, 7)),
+    # a present-tense verb with the duration and "ziek" right after it
+    ("ik ben 5 weken ziek en heb een vraag", date(2026, 2, 25), date(2026, 3, 3)),
+    ("hij is vijf weken ziek thuis", date(2026, 2, 25), date(2026, 3, 3)),
 ])
 def test_a_duration_gives_the_earliest_first_sick_day_and_says_so(text, earliest, latest):
     parsed = parse_dates(text, TODAY)
@@ -60,6 +63,8 @@ def test_a_duration_gives_the_earliest_first_sick_day_and_says_so(text, earliest
     "hij werkt op 2-3 dagen per week",      # not a date
     "ze werkt al 3 dagen per week halve dagen",
     "het duurt 5 weken geleden",            # no sickness named
+    "ze is 2 weken ziek geweest vorig jaar",  # a past episode, not the current one
+    "ze was 5 weken ziek",
 ])
 def test_durations_and_numbers_that_are_not_a_first_sick_day_give_no_dates(text):
     assert parse_dates(text, TODAY) is None
