@@ -14,11 +14,16 @@ from assistant.texts import text
 # "welke data moet ik in mijn agenda zetten?": the dates to plan
 _PLAN = (r"\b(in|op) (mijn|onze|de|je|uw|zijn|haar) (agenda|kalender) (te )?(zetten|noteren|plannen|opnemen)\b"
          r"|\b(put|add|mark|enter|note)\b.{0,40}\b(in|to|on) (my|our|the) (calendar|diary)\b")
+# "hoeveel weken heb ik nog tot de WIA-aanvraag?": the time left to a step of one's own case
+_HOW_MANY_LEFT = (r"\bhoeveel (weken|dagen|maanden|tijd) (heb|hebt|heeft|hebben|zit|zitten|resteren"
+                  r"|rest|nog|tot|voor|voordat|totdat)\b"
+                  r"|\bhow (many (weeks|days|months)|much time)( (do|does|have|has) (i|we|he|she|they|you)"
+                  r"( still)?( (have|got))?)? (left|until|till|before|remain)\b")
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
     r"|bereken|uitrekenen|\breken|\bwhen\b(?!\s+(?:she|he|they|i|we|you|it)\s+(?!(?:has|have|had|needs?|must|should|is|are|can|may|will)\b))|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
     r"|hoeveel tijd|how much time|(aller)?laatste (dag|datum)\b|uiterste (datum|dag|termijn)|\blast day\b|\blatest (date|day|moment)\b"
-    r"|\bat the latest\b|\bby when\b"
+    r"|\bat the latest\b|\bby when\b|" + _HOW_MANY_LEFT +
     # "wat had er inmiddels moeten gebeuren?", "ben ik nu al te laat met iets?": where the case stands
     r"|\b(wat )?(had|hadden) .{0,30}moeten (gebeuren|gedaan|regelen|doen)\b|\bte laat met iets\b"
     r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b|"
@@ -30,7 +35,8 @@ _CALC_INTENT = re.compile(
     r"|wat moet(en)? (ik|we|wij) wanneer|wanneer moet(en)? (ik|we|wij) (wat|iets)\b|what (do|must|should) (i|we) do when\b|which deadlines .{0,20}(my|our)"
     r"|calculate|work out|which date|what date"
     r"|exact date|my deadlines|the deadlines for|datum graag|graag (de |een )?datum|precieze datum|date please"
-    r"|welke (data|datums)\b|which dates|" + _PLAN
+    r"|welke (data|datums)\b|which dates|welke (deadlines|termijnen) (komen|staan|heb|hebben)"
+    r"|(which|what) deadlines (are|do|have|does)|" + _PLAN
 )
 _GAP = re.compile(
     r"(?:tussendoor|tussentijds|in between|meanwhile|tijdelijk)?.*?"
@@ -68,6 +74,10 @@ _CASE = re.compile(
     r"|\b(hij|zij|ze) is (al )?ziek|\bvoor (hem|haar)\b"
     r"|\bik ben (al )?(\w+ )?ziek|\bik zit (al )?(\w+ )?(ziek|thuis)|\bmy (sick )?(employee|worker|colleague)"
     r"|\bour (sick )?(employee|worker)|\b(he|she) is (off )?(sick|ill)|\bi(?: am|'m) (off )?(sick|ill)"
+    # "ik ben sinds de zomer ziek", "een medewerker die sinds half maart ziek is", "he got sick"
+    r"|\b(ik ben|ik zit|hij is|zij is|ze is|die|dat) (al |nu |inmiddels )?sinds [\w ]{1,25}? (ziek|thuis)\b"
+    r"|\b(ik|hij|zij|ze) (werd|ben|is) [\w ]{0,25}?ziek (geworden|geraakt)?"
+    r"|\b(i|he|she|they)(('ve|'s| have| has) been| got| went| fell| became) [\w ]{0,25}?(sick|ill|off)\b"
 )
 
 
@@ -121,9 +131,16 @@ def pick(timeline, keys: Sequence[str]) -> list:
     return found or [m for m in timeline.milestones if m.key in _CORE]
 
 
-def next_due(timeline):
-    """The first milestone still ahead (not passed, not already done), or None."""
-    ahead = [m for m in timeline.milestones if m.status != "passed" and m.done_on is None]
+# Milestones that hold only in some cases: never "the next deadline" unless asked about (the early
+# IVA is for an employee fully and permanently unable to work, art. 23 lid 6 WIA).
+_CONDITIONAL = ("vervroegde_iva",)
+
+
+def next_due(timeline, keys: Sequence[str] = ()):
+    """The first milestone still ahead (not passed, not already done), or None; a conditional
+    one only when `keys` asks for it."""
+    ahead = [m for m in timeline.milestones if m.status != "passed" and m.done_on is None
+             and (m.key not in _CONDITIONAL or m.key in keys)]
     return min(ahead, key=lambda m: m.date) if ahead else None
 
 
@@ -135,7 +152,7 @@ def describe(
     behind each, caveats and the next step. `assumed` (the readings taken from loose dates) follows
     the line that names the first sick day."""
     chosen = pick(timeline, keys)
-    lines = [_opening(timeline, language), ""]
+    lines = [_opening(timeline, language, keys), ""]
     if assumed:
         lines[-1:-1] = ["", assumed]
     if note:
@@ -159,13 +176,13 @@ def _say(key: str, language: str, voice: str | None = None, **values: object) ->
     return text(f"answer.deadline.{key}", language, voice, **values)
 
 
-def _opening(timeline, language: str) -> str:
+def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
     """"Counting from the first day of sickness ... (today is week n):", after the next deadline."""
     line = _say("counting_from", language, start=long_date(timeline.period_start, language))
     line += _say("today_week", language, week=timeline.current_week) if timeline.current_week else ":"
     if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
         line = line.rstrip(":") + _say("waiting_over", language)  # "(vandaag is week 105) — ..."
-    upcoming = next_due(timeline)
+    upcoming = next_due(timeline, keys)
     if upcoming is not None and timeline.state == "sick":
         line = _say("next_deadline", language, title=upcoming.title(language),
                     when=long_date(upcoming.date, language), days=upcoming.days_left) + "\n" + line

@@ -102,23 +102,54 @@ _EARLY_IVA = re.compile(
     r"vervroegd\w*|verkorte wachttijd|eerder (een |de |mijn |zijn |haar )?(wia-?)?uitkering"
     r"|(nooit|niet) meer (beter|herstel|op te knappen)"
     r"|geen (uitzicht|kans|perspectief) op (herstel|beterschap)"
+    r"|genezing .{0,20}(niet|geen)|niet (meer )?(te )?genezen|ongeneeslijk|terminaal"
+    r"|niet .{0,20}(volle |hele )?(twee|2) jaar .{0,25}wachten|incurable|terminal(ly)? ill"
+    r"|(not|n't) (have to )?wait (for )?(the )?(full |whole )?two years"
     r"|\bearly (iva|benefit)|never (get|getting) better|no (prospect|chance) of recovery"
     r"|(won'?t|will not|is not going to|isn'?t going to) (ever )?(get better|recover)"
 )
 
 
 def _asks_for_deadlines(turn: Turn, part: int) -> bool:
-    """True when this part asks for a deadline; the first part speaks for the whole message
-    ("ziek sinds ... Tellen we samen? Geef de termijnen.")."""
+    """True when this part asks for a deadline. The first part speaks for the whole message
+    ("ziek sinds ... Tellen we samen? Geef de termijnen."), unless a later part asks for the dates
+    itself: then the first part's own question gets its own answer ("Hoe lang duurt spoor 2
+    gemiddeld, en tot wanneer mag het doorlopen?")."""
+    if _part_asks(turn, part) or _next_milestone(turn, part):
+        return True
+    if part:
+        return False
+    if any(_part_asks(turn, later) for later in range(1, len(turn.parts))):
+        # its own question, unless sick periods with a recovery between them make it one about
+        # counting them together, which the timeline answers ("hersteld vanaf 1 juni, opnieuw
+        # ziek op 30 juni. Tellen we samen? Geef de nieuwe termijnen.")
+        return _several_periods(turn)
     if turn.story and turn.context:
-        # a long story: what it asks decides, not a date word in the telling ("lichte taken op
-        # termijn", "zijn AOW-datum valt na de wachttijd. Mag spoor 2 achterwege blijven?")
-        parts = turn.parts if not part else turn.parts[part:part + 1]
-        asked = [sentences(p)[-1] for p in parts]
-        asked += [s for s in sentences(turn.context) if _INDIRECT.search(fold(s))]
-        return any(dl.is_deadline_question(s) for s in asked) or bool(_next_milestone(turn, part))
-    return dl.is_deadline_question(turn.parts[part]) or (
-        not part and dl.is_deadline_question(turn.message)) or bool(_next_milestone(turn, part))
+        return any(_INDIRECT.search(fold(s)) and dl.is_deadline_question(s)
+                   for s in sentences(turn.context))
+    return dl.is_deadline_question(turn.message)
+
+
+def _several_periods(turn: Turn) -> bool:
+    """True when the conversation gives more than one sick period (or a recovery gap)."""
+    from assistant.deadlines import parse_dates
+
+    if dl.gap_days(turn.message) is not None:
+        return True
+    try:
+        parsed = parse_dates(" \n".join([*turn.previous, turn.message]), turn.today)
+    except DeadlineInputError:
+        return True  # the deadline answer explains what is wrong with the dates
+    return parsed is not None and len(parsed.episodes) > 1
+
+
+def _part_asks(turn: Turn, part: int) -> bool:
+    """True when this part's own question asks for a date; in a long story its last sentence,
+    not a date word in the telling ("lichte taken op termijn", "zijn AOW-datum valt na de
+    wachttijd. Mag spoor 2 achterwege blijven?")."""
+    if turn.story and turn.context:
+        return dl.is_deadline_question(sentences(turn.parts[part])[-1])
+    return dl.is_deadline_question(turn.parts[part])
 
 
 def _next_milestone(turn: Turn, part: int) -> list[str]:

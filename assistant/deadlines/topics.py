@@ -27,7 +27,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
     ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",
                          "ophouden", "loondoorbetaling", "doorbetalen", "end", "two years",
-                         "waiting period", "sick pay")),
+                         "waiting period", "sick pay", "doorlo", "continue", "run on")),
 )
 # The core milestones, in the order they fall due.
 CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
@@ -50,7 +50,7 @@ def asked_keys(text: str) -> list[str]:
             and not re.search(r"verslag|riv\b|integration report|eindevaluatie|final", lowered)):
         keys.remove("re_integratieverslag")
     if ("einde_wachttijd" in keys and len(keys) > 1
-            and not re.search(r"wachttijd|104|einde|stopt|end", lowered)):
+            and not re.search(r"wachttijd|104|einde|stopt|end|doorlo|continue|run on", lowered)):
         keys.remove("einde_wachttijd")
     return keys
 

@@ -242,6 +242,41 @@ def test_when_asks_for_a_date_only_as_a_question_word(question, asks):
     assert is_deadline_question(question) is asks
 
 
+@pytest.mark.parametrize(("question", "audience", "card", "asked"), [
+    # the time left to a step, with a start too vague to count from: the rule, then the question
+    ("Hoeveel weken heb ik nog tot de WIA-aanvraag? Ik ben sinds de zomer ziek.", "werknemer",
+     "nl-faq-wia-aanvragen-wanneer", "Noem de eerste ziektedag"),
+    ("How many weeks until the end of the waiting period? He got sick last autumn.", "werkgever",
+     "en-faq-poortwachter-deadlines", "first day of sickness"),
+])
+def test_time_left_without_a_date_gives_the_rule_and_asks_for_the_first_sick_day(
+        kb_assistant, question, audience, card, asked):
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.kind == "clarify" and asked in answer.text, answer.text
+    assert answer.trace["card"]["id"] == card
+
+
+def test_deadlines_ahead_without_a_date_ask_for_the_first_sick_day(kb_assistant):
+    answer = kb_assistant.ask("Wij hebben een medewerker die sinds half maart ziek is. Welke "
+                              "deadlines komen eraan?", audience="werkgever")
+    assert answer.kind == "clarify" and "Wat is de eerste ziektedag?" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("Mijn werknemer is sinds begin dit jaar ziek. Wanneer moeten we de WIA aanvragen?",
+     "nl-faq-wia-aanvraag-werkgever"),
+    ("She's been off since the spring. When do we have to apply for WIA for her?",
+     "en-faq-wia-application-employer"),
+])
+def test_an_employer_asking_when_to_apply_for_wia_hears_who_applies_and_is_asked_the_date(
+        kb_assistant, question, card):
+    # the employee applies, by the end of week 93; the employer's part is the RIV by week 91
+    answer = kb_assistant.ask(question, audience="werkgever")
+    assert answer.trace["card"]["id"] == card
+    assert "93" in answer.text and "91" in answer.text
+    assert answer.kind == "clarify"  # the case's own dates need its first sick day
+
+
 def test_an_imposed_loonsanctie_without_its_length_extends_the_pay_and_says_52_weeks(kb_assistant):
     # first sick day 1-3-2024: the wachttijd's last day is Thu 26-2-2026 (+728 days - 1); 52
     # weeks of loonsanctie more run to Thu 25-2-2027 (the fact sheet's worked example, §3).
@@ -271,6 +306,10 @@ def test_an_imposed_loonsanctie_without_its_length_extends_the_pay_and_says_52_w
     "wanneer kan ik dat aanvragen?",
     "My husband has been off sick for 10 months and his doctors say he won't get better. A friend "
     "said there is a way to get a benefit sooner. Until when can he apply for that?",
+    "Mijn oncoloog zegt dat genezing er niet in zit en ik ben 30 weken ziek. Ik hoef dan niet de "
+    "volle twee jaar te wachten op een uitkering, hoorde ik. Tot wanneer kan ik dat aanvragen?",
+    "I am terminally ill and have been off work for 30 weeks. Someone said I don't have to wait "
+    "the full two years for a benefit. Until when can I apply?",
 ])
 def test_asked_when_to_apply_for_a_benefit_sooner_the_early_iva_deadline_comes_first(kb_assistant,
                                                                                      story):
@@ -279,3 +318,40 @@ def test_asked_when_to_apply_for_a_benefit_sooner_the_early_iva_deadline_comes_f
     assert trace["keys"][0] == "vervroegde_iva", trace["keys"]
     line = next(x for x in answer.text.split("\n") if "IVA" in x and x.startswith("- "))
     assert "(week 68)" in line, answer.text
+
+
+def test_the_early_iva_is_the_next_deadline_only_when_asked_about(kb_assistant):
+    # first sick day Sun 1-9-2024, today 23-11-2025 is week 65; the early IVA's application closes
+    # at the end of week 68, 1-9-2024 + 475 days = Sat 20-12-2025. It holds only for an employee
+    # fully and permanently unable to work, so it is not "the next deadline" of every case.
+    case = "Mijn werknemer is ziek sinds 1 september 2024. "
+    plain = kb_assistant.ask(case + "Wanneer moet de WIA-aanvraag?", audience="werkgever")
+    assert plain.kind == "deadline", plain.text
+    assert not plain.text.startswith("**Eerstvolgende termijn: Laatste dag aanvraag vervroegde IVA")
+    asked = kb_assistant.ask(case + "Tot wanneer kan hij een vervroegde IVA aanvragen?",
+                             audience="werkgever")
+    assert asked.text.startswith("**Eerstvolgende termijn: Laatste dag aanvraag vervroegde IVA, "
+                                 "uiterlijk zaterdag 20 december 2025"), asked.text
+
+
+def test_a_first_question_of_its_own_is_answered_beside_a_later_deadline_question(kb_assistant):
+    # "tot wanneer mag het doorlopen?" is the deadline part; the duration question before it
+    # got lost in the timeline. 14 months before 23-11-2025: first sick day 24-8-2024 at the
+    # earliest; the wachttijd's last day is 24-8-2024 + 727 days = Fri 21-8-2026.
+    answer = kb_assistant.ask("Ik ben nu 14 maanden ziek. Hoe lang duurt zo'n spoor 2 traject "
+                              "gemiddeld, en tot wanneer mag het doorlopen?", audience="werknemer")
+    assert answer.trace["path"] == "multi:card+deadline", answer.trace["path"]
+    duration, until = answer.text.split("**tot wanneer mag het doorlopen?**")
+    assert "spoor 2" in duration.lower() and "Eerstvolgende termijn" not in duration
+    assert "**Einde wachttijd (104 weken)**: uiterlijk vrijdag 21 augustus 2026" in until
+
+
+def test_counting_periods_together_beside_a_deadline_question_is_answered_by_the_timeline(
+        kb_assistant):
+    # with a recovery between two sick periods "Tellen we samen?" is about these dates: the
+    # timeline answers it (a gap of 28 days or more starts a new period), not a worked example
+    answer = kb_assistant.ask("Werknemer ziek sinds 2 februari 2026, hersteld vanaf 1 juni 2026, "
+                              "opnieuw ziek op 30 juni 2026. Tellen we samen? Geef de nieuwe "
+                              "termijnen.", audience="werkgever", today=date(2026, 7, 1))
+    trace = _deadline(answer)
+    assert [e[0] for e in trace["episodes"]] == ["2026-02-02", "2026-06-30"]
