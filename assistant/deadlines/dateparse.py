@@ -99,6 +99,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<under>bijna|nagenoeg|haast)\s+|(?:ruim|ongeveer|circa|zo'?n)\s+)?(?P<n>{_NUM})\s+"
         rf"(?P<unit>dagen|dag|weken|week|maanden|maand)\s+(?=(?:ziek|thuis|arbeidsongeschikt|"
         rf"uitgevallen|uit\s+de\s+running)\b(?!\s+(?:geweest|gewees)\b))", re.I)),
+    # "sinds begin maart", "half januari 2026", "eind augustus vorig jaar", "since mid-March": a
+    # third of a month, read as a range of days like a duration
+    ("month_part", re.compile(
+        rf"\b(?:(?P<part>begin|eind|einde|half|medio|midden|halverwege|early|mid|late)(?:\s*-\s*|\s+)"
+        rf"(?:van\s+)?|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)(?P<mon>{_MON})\b\.?"
+        rf"(?:,?\s*(?P<y>\d{{4}}|{_RELATIVE_YEAR})(?!\d))?", re.I)),
     # "Koningsdag 2025", "de dag na Koningsdag", "2 dagen voor Kerst", "the day after Easter".
     ("named", re.compile(
         rf"(?:\b(?:(?:de|the)\s+(?P<one>dag|day)|(?P<n>{_NUM})\s+(?:dagen|days))\s+"
@@ -215,6 +221,26 @@ def duration_range(n: int, unit: str, today: date) -> tuple[date, date]:
     return today - timedelta(days=n), today - timedelta(days=max(n - 1, 0))
 
 
+def _month_part(m: re.Match[str], today: date) -> tuple[date, date]:
+    """(earliest, latest) day of "begin/half/eind <month>": days 1-10, 11-20 or 21 to the end;
+    without a year the most recent such part that has begun by today."""
+    month = _MONTHS[m["mon"].lower()]
+    part = (m["part"] or m["part2"]).lower()
+    first, last = ((1, 10) if part in ("begin", "early", "beginning", "start") else
+                   (11, 20) if part in ("half", "medio", "midden", "halverwege", "mid", "middle")
+                   else (21, 31))
+    if m["y"]:
+        word = m["y"].split()[0].lower()
+        year = today.year + _YEAR_OFFSET[word] if word in _YEAR_OFFSET else _year(m["y"])
+    else:
+        year = today.year if (month, first) <= (today.month, today.day) else today.year - 1
+    _make(year, month, 1, m.group(0).strip())  # raises for a year that cannot be
+    last = min(last, calendar.monthrange(year, month)[1])
+    latest = date(year, month, last)
+    return date(year, month, first), min(latest, today) if latest > today >= date(
+        year, month, first) else latest
+
+
 def _relative(kind: str, m: re.Match[str], today: date) -> date:
     if kind == "word":
         word = m["w"].lower()
@@ -323,6 +349,10 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             earliest, latest = duration_range(max(n_units, 0), m["unit"], today)
             mentions.append(DateMention(start, m.end(), earliest, True,
                                         latest if latest != earliest else None))
+            continue
+        if kind == "month_part":
+            earliest, latest = _month_part(m, today)
+            mentions.append(DateMention(start, m.end(), earliest, True, latest))
             continue
         if kind in ("iso", "dmy", "text_dmy", "text_mdy", "dm", "named"):
             value, has_year = _absolute(kind, m, today, anchor)

@@ -58,6 +58,30 @@ def test_a_duration_gives_the_earliest_first_sick_day_and_says_so(text, earliest
     assert (assumption.kind, assumption.day, assumption.latest) == ("range", earliest, latest)
 
 
+# A third of a month ("begin/half/eind maart", "mid-March") is a range too: days 1-10, 11-20,
+# 21 to the month's end; without a year the most recent one that has begun by today (7 April).
+@pytest.mark.parametrize(("text", "earliest", "latest"), [
+    ("ziek sinds eind januari", date(2026, 1, 21), date(2026, 1, 31)),
+    ("mijn werknemer is sinds begin maart ziek", date(2026, 3, 1), date(2026, 3, 10)),
+    ("ziek sinds medio februari", date(2026, 2, 11), date(2026, 2, 20)),
+    ("ziek sinds half april", date(2025, 4, 11), date(2025, 4, 20)),   # not begun this year
+    ("ziek sinds begin april", date(2026, 4, 1), date(2026, 4, 7)),     # up to today
+    ("ziek sinds eind augustus vorig jaar", date(2025, 8, 21), date(2025, 8, 31)),
+    ("off sick since mid-March", date(2026, 3, 11), date(2026, 3, 20)),
+    ("sick since the end of January 2025", date(2025, 1, 21), date(2025, 1, 31)),
+])
+def test_a_part_of_a_month_gives_the_earliest_first_sick_day_and_says_so(text, earliest, latest):
+    parsed = parse_dates(text, TODAY)
+    assert parsed.episodes == [Episode(earliest)]
+    [assumption] = parsed.assumptions
+    assert (assumption.kind, assumption.day, assumption.latest) == ("range", earliest, latest)
+
+
+def test_an_exact_date_wins_over_a_part_of_a_month():
+    parsed = parse_dates("ziek sinds 3 maart, dus begin maart", TODAY)
+    assert parsed.episodes == [Episode(date(2026, 3, 3))]
+
+
 @pytest.mark.parametrize("text", [
     "hij is al 2 weken hersteld",          # a duration is only ever a first sick day
     "hij werkt op 2-3 dagen per week",      # not a date
