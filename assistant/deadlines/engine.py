@@ -252,7 +252,7 @@ def _add_year_two(b: _Builder, cal: SickCalendar, end_104: date, loonsanctie_wee
           basis=riv_basis)
     b.add("wia_aanvraag", end - timedelta(days=77), end_nl=end_nl, end_en=end_en)
     b.add("loonsanctie_besluit_uwv", end - timedelta(days=42), end_nl=end_nl, end_en=end_en)
-    ext_nl = ext_en = ""
+    ext_nl, ext_en = both("deadline.fragment.pay_longer_if")  # 104 weeks as a rule (7:629 BW)
     what = both("deadline.fragment.what_wachttijd")
     if loonsanctie_weeks:
         end = _sanction_end(end_104, loonsanctie_weeks, cal.leave)

@@ -338,6 +338,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": (" Because of the loonsanctie, sick pay continues up to {day}; dismissal through "
                "UWV is only possible after that."),
     },
+    "fragment.pay_longer_if": {
+        "nl": (" De loondoorbetaling duurt langer bij een loonsanctie, een vrijwillige verlenging "
+               "of een te late WIA-aanvraag."),
+        "en": (" Sick pay runs longer with a loonsanctie, a voluntary extension or a late WIA "
+               "application."),
+    },
     "fragment.pay_until_extension": {
         "nl": " Door de vrijwillige verlenging loopt de loondoorbetaling door tot en met {day}.",
         "en": " Because of the voluntary extension, sick pay continues up to {day}.",

@@ -256,10 +256,28 @@ def test_time_left_without_a_date_gives_the_rule_and_asks_for_the_first_sick_day
     assert answer.trace["card"]["id"] == card
 
 
-def test_deadlines_ahead_without_a_date_ask_for_the_first_sick_day(kb_assistant):
+def test_deadlines_ahead_from_half_a_month_take_its_earliest_day_and_say_so(kb_assistant):
+    # "half maart" on 23-11-2025: 11 to 20 March 2025; the earliest gives the safest dates
     answer = kb_assistant.ask("Wij hebben een medewerker die sinds half maart ziek is. Welke "
                               "deadlines komen eraan?", audience="werkgever")
+    assert _deadline(answer)["period_start"] == "2025-03-11"
+    assert '"half maart" kan elke dag van 11 maart 2025 tot en met 20 maart 2025' in answer.text
+
+
+def test_deadlines_ahead_without_a_date_ask_for_the_first_sick_day(kb_assistant):
+    answer = kb_assistant.ask("Wij hebben een medewerker die sinds de zomer ziek is. Welke "
+                              "deadlines komen eraan?", audience="werkgever")
     assert answer.kind == "clarify" and "Wat is de eerste ziektedag?" in answer.text, answer.text
+
+
+def test_the_end_of_the_waiting_period_says_the_pay_can_run_longer(kb_assistant):
+    # 104 weeks of pay is the rule, not a maximum (fact sheet §11 item 7)
+    answer = kb_assistant.ask("Wanneer loopt de loondoorbetaling af bij mijn werknemer? Ziek sinds "
+                              "eind januari.", audience="werkgever")
+    assert _deadline(answer)["period_start"] == "2025-01-21"
+    line = next(x for x in answer.text.split("\n") if x.startswith("- **Einde wachttijd"))
+    assert ("langer bij een loonsanctie, een vrijwillige verlenging of een te late WIA-aanvraag"
+            in line)
 
 
 @pytest.mark.parametrize(("question", "card"), [
