@@ -46,6 +46,9 @@ _NUMBERS = {
     "twaalf": 12, "twelve": 12,
 }
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MON_FULL = "|".join(sorted(  # "sinds maart", never "sinds Jan"
+    (m for m in _MONTHS if len(m) > 4 or m in ("mei", "juni", "juli", "june", "july")),
+    key=len, reverse=True))
 _WD = "|".join(_WEEKDAYS)
 _NUM = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _ORD = r"(?:ste|de|st|nd|rd|th|e)?"
@@ -105,6 +108,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<part>begin|eind|einde|half|medio|midden|halverwege|early|mid|late)(?:\s*-\s*|\s+)"
         rf"(?:van\s+)?|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)(?P<mon>{_MON})\b\.?"
         rf"(?:,?\s*(?P<y>\d{{4}}|{_RELATIVE_YEAR})(?!\d))?", re.I)),
+    # "sinds maart", "in januari 2025 ziek geworden", "since March": a whole month, read as a range
+    ("month", re.compile(
+        rf"\b(?:sinds|sedert|vanaf|in|since|from)\s+(?P<part>)(?P<mon>{_MON_FULL})\b"
+        rf"(?:,?\s*(?P<y>\d{{4}}|{_RELATIVE_YEAR})(?!\d))?(?!\s*[-/.]?\s*\d)", re.I)),
     # "Koningsdag 2025", "de dag na Koningsdag", "2 dagen voor Kerst", "the day after Easter".
     ("named", re.compile(
         rf"(?:\b(?:(?:de|the)\s+(?P<one>dag|day)|(?P<n>{_NUM})\s+(?:dagen|days))\s+"
@@ -223,12 +230,12 @@ def duration_range(n: int, unit: str, today: date) -> tuple[date, date]:
 
 def _month_part(m: re.Match[str], today: date) -> tuple[date, date]:
     """(earliest, latest) day of "begin/half/eind <month>": days 1-10, 11-20 or 21 to the end;
-    without a year the most recent such part that has begun by today."""
+    of "sinds <month>" the whole month; without a year the most recent one begun by today."""
     month = _MONTHS[m["mon"].lower()]
-    part = (m["part"] or m["part2"]).lower()
+    part = (m["part"] or m.groupdict().get("part2") or "").lower()
     first, last = ((1, 10) if part in ("begin", "early", "beginning", "start") else
                    (11, 20) if part in ("half", "medio", "midden", "halverwege", "mid", "middle")
-                   else (21, 31))
+                   else (21, 31) if part else (1, 31))
     if m["y"]:
         word = m["y"].split()[0].lower()
         year = today.year + _YEAR_OFFSET[word] if word in _YEAR_OFFSET else _year(m["y"])
@@ -298,7 +305,8 @@ def _candidates(text: str) -> list[_Candidate]:
             begin = (m.start("wd3") if kind == "last_wd" and m["wd3"] else
                      m.start("d") if kind == "dm" else
                      m.start("under") if kind == "duration" and m["under"] else
-                     m.start("n") if kind == "duration" else m.start())
+                     m.start("n") if kind == "duration" else
+                     m.start("mon") if kind == "month" else m.start())
             candidates.append((begin, -(m.end() - begin), kind, m))
     candidates.sort(key=lambda c: (c[0], c[1]))
     chosen: list[_Candidate] = []
@@ -350,7 +358,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             mentions.append(DateMention(start, m.end(), earliest, True,
                                         latest if latest != earliest else None))
             continue
-        if kind == "month_part":
+        if kind in ("month_part", "month"):
             earliest, latest = _month_part(m, today)
             mentions.append(DateMention(start, m.end(), earliest, True, latest))
             continue

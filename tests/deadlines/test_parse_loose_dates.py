@@ -69,6 +69,11 @@ def test_a_duration_gives_the_earliest_first_sick_day_and_says_so(text, earliest
     ("ziek sinds eind augustus vorig jaar", date(2025, 8, 21), date(2025, 8, 31)),
     ("off sick since mid-March", date(2026, 3, 11), date(2026, 3, 20)),
     ("sick since the end of January 2025", date(2025, 1, 21), date(2025, 1, 31)),
+    # a month alone: the whole month
+    ("Ik ben sinds maart ziek", date(2026, 3, 1), date(2026, 3, 31)),
+    ("hij is in januari 2025 ziek geworden", date(2025, 1, 1), date(2025, 1, 31)),
+    ("ziek sinds mei", date(2025, 5, 1), date(2025, 5, 31)),
+    ("she has been off sick since March", date(2026, 3, 1), date(2026, 3, 31)),
 ])
 def test_a_part_of_a_month_gives_the_earliest_first_sick_day_and_says_so(text, earliest, latest):
     parsed = parse_dates(text, TODAY)
@@ -77,9 +82,16 @@ def test_a_part_of_a_month_gives_the_earliest_first_sick_day_and_says_so(text, e
     assert (assumption.kind, assumption.day, assumption.latest) == ("range", earliest, latest)
 
 
-def test_an_exact_date_wins_over_a_part_of_a_month():
-    parsed = parse_dates("ziek sinds 3 maart, dus begin maart", TODAY)
+@pytest.mark.parametrize("text", ["ziek sinds 3 maart, dus begin maart",
+                                  "in maart had ik een gesprek, ziek sinds 3 maart",
+                                  "ziek sinds maart 3"])
+def test_an_exact_date_wins_over_a_part_of_a_month(text):
+    parsed = parse_dates(text, TODAY)
     assert parsed.episodes == [Episode(date(2026, 3, 3))]
+
+
+def test_a_month_named_for_something_else_is_not_a_first_sick_day():
+    assert parse_dates("in maart had ik een gesprek met mijn leidinggevende", TODAY) is None
 
 
 @pytest.mark.parametrize("text", [
