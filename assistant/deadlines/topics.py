@@ -34,9 +34,16 @@ CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarseva
         "spoor2_start", "re_integratieverslag", "wia_aanvraag", "einde_wachttijd")
 
 
+# "ziek sinds eind februari", "since the end of March": a date, not the end of the waiting period
+_MONTH_PART = re.compile(
+    r"\b(begin|eind|einde|end|beginning|start)\s+(van\s+|of\s+)?(januari|februari|maart|april|mei"
+    r"|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june"
+    r"|july|august|october)\b")
+
+
 def asked_keys(text: str) -> list[str]:
     """The milestone keys the question names (empty: it names none)."""
-    lowered = fold(text)
+    lowered = _MONTH_PART.sub(" ", fold(text))
     keys = []
     for key, words in TOPICS:
         if any(re.search(rf"(?<![\w-]){re.escape(w)}", lowered) for w in words):
