@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.case_steps import read_steps
 from assistant.answering.deadline import about_a_case
+from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
 from assistant.texts import text
 from assistant.types import Answer
+from assistant.understanding import is_question, sentences
 
 if TYPE_CHECKING:
     from assistant.deadlines.check import StepCheck
@@ -48,7 +50,10 @@ class CheckAnswerer:
         from assistant.deadlines import compute_timeline, parse_dates
         from assistant.deadlines.check import check_steps
 
-        if retrieval.part or not asks_where_we_stand(turn.message):
+        if retrieval.part:
+            return None
+        told = not asks_where_we_stand(turn.message)  # else asked
+        if told and not _tells_a_case(turn):
             return None
         language, today, trace = turn.language, turn.today, {"path": "check"}
         messages = [*turn.previous, turn.message]
@@ -56,6 +61,8 @@ class CheckAnswerer:
         try:
             parsed = parse_dates(" \n".join(messages), today)
             steps = read_steps(messages, today)
+            if told and (parsed is None or not parsed.episodes):
+                return None
             if parsed is None or not parsed.episodes:
                 if not steps.mentioned() and not about_a_case(" ".join(messages)):
                     return None  # "waar sta ik met ..." about something else: the scope guard
@@ -80,24 +87,46 @@ class CheckAnswerer:
                           "undated": sorted(steps.undated), "not_done": sorted(steps.not_done)}
         doc = "en-poortwachter-timeline" if language == "en" else "nl-tijdlijn-poortwachter"
         citation = article_citation(retrieval.snapshot.by_doc, doc, 1)
-        body = render(timeline.period_start, timeline.current_week, today, checks, language)
+        body = render(timeline.period_start, timeline.current_week, today, checks, language,
+                      turn.voice, employee=turn.audience == "werknemer",
+                      assumed=assumption_text(parsed.assumptions, timeline.period_start,
+                                              language, turn.voice))
+        if told:
+            trace["told"] = True  # a case told without a question: its check is the answer
         # The deadline answerer must not answer this message a second time.
         turn.notes["deadline_answered"] = True
         return Answer(body, "deadline", language, [citation] if citation else [], 1.0, trace)
 
 
-def render(start, week, today, checks: list[StepCheck], language: str) -> str:
-    """The check as Markdown: one line per step, then how to correct it."""
+# The employee's own step: the rest are the employer's to set going.
+_EMPLOYEE_STEPS = ("wia_aanvraag",)
+
+
+def _tells_a_case(turn: Turn) -> bool:
+    """True for a first message that tells of a sick case and asks nothing ("Ik ben sinds half
+    september ziek met een hernia."): where the case stands is the useful answer, not a refusal
+    of medical advice nobody asked for."""
+    return (not turn.previous and not any(is_question(s) for s in sentences(turn.message))
+            and about_a_case(turn.message))
+
+
+def render(start, week, today, checks: list[StepCheck], language: str, voice: str = "u", *,
+           employee: bool = False, assumed: str = "") -> str:
+    """The check as Markdown: one line per step, then how to correct it. For an employee an
+    overdue step of the employer's says whose it is and whom to ask, not what to do."""
     def t(key: str, **values: object) -> str:
-        return text(f"answer.check.{key}", language, **values)
+        return text(f"answer.check.{key}", language, voice, **values)
 
     lines = [t("head", start=short_date(start), week=t("week", n=week) if week else "",
                today=short_date(today)), ""]
+    if assumed:
+        lines[-1:-1] = ["", assumed]
     for c in checks:
         line = (f"- {_ICONS[c.status]} **{c.title(language)}**: {c.label(language)}; "
                 f"{t('due')} {short_date(c.due)} ({t(c.norm)}: {c.basis}).")
         if c.status == "overdue":
-            line += f" {c.action(language)}"
+            line += " " + (t("employers_step") if employee and c.key not in _EMPLOYEE_STEPS
+                           else c.action(language))
         lines.append(line)
     lines += ["", t("tail")]
     return "\n".join(lines)

@@ -239,8 +239,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # The Poortwachter check in a chat answer ("waar sta ik?").
     "check.head": {
-        "nl": ("**Waar staat u?** Eerste ziektedag {start}{week}. Dit is de Poortwachter-check "
-               "op {today}, met wat u mij vertelde over de stappen."),
+        "u": ("**Waar staat u?** Eerste ziektedag {start}{week}. Dit is de Poortwachter-check "
+              "op {today}, met wat u mij vertelde over de stappen."),
+        "je": ("**Waar sta je?** Eerste ziektedag {start}{week}. Dit is de Poortwachter-check "
+               "op {today}, met wat je mij vertelde over de stappen."),
         "en": ("**Where do you stand?** First sick day {start}{week}. This is the Poortwachter "
                "check on {today}, with what you told me about the steps."),
     },
@@ -248,13 +250,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "check.due": {"nl": "uiterlijk", "en": "deadline"},
     "check.law": {"nl": "wet", "en": "law"},
     "check.practice": {"nl": "praktijk", "en": "practice"},
+    "check.employers_step": {
+        "u": ("Dit zet de werkgever in gang; vraag de werkgever of de casemanager ernaar."),
+        "je": ("Dit moet je werkgever in gang zetten; vraag je werkgever of casemanager ernaar."),
+        "en": ("Your employer has to set this going; ask your employer or case manager about "
+               "it."),
+    },
     "check.tail": {
-        "nl": ("Staat een stap als open of te laat maar is die wel gedaan? Zeg het met de datum, "
+        "u": ("Staat een stap als open of te laat maar is die wel gedaan? Zeg het met de datum, "
+              "bijvoorbeeld \"plan van aanpak gemaakt op 3 maart\", dan reken ik opnieuw. "
+              "De planner (tab Termijnen berekenen) maakt er ook een pdf van voor het dossier. "
+              "Of stel uw vraag."),
+        "je": ("Staat een stap als open of te laat maar is die wel gedaan? Zeg het met de datum, "
                "bijvoorbeeld \"plan van aanpak gemaakt op 3 maart\", dan reken ik opnieuw. "
-               "De planner (tab Termijnen berekenen) maakt er ook een pdf van voor het dossier."),
+               "De planner (tab Termijnen berekenen) maakt er ook een pdf van voor het dossier. "
+               "Of stel je vraag."),
         "en": ("Is a step shown as open or overdue that was in fact done? Tell me with the date, "
                "for example \"action plan made on 3 March\", and I will count again. The planner "
-               "(tab Calculate deadlines) also makes a PDF of it for the file."),
+               "(tab Calculate deadlines) also makes a PDF of it for the file. Or ask your "
+               "question."),
     },
     # A deadline answer (assistant/answering/deadline.py).
     "deadline.counting_from": {"nl": "Uitgaande van de eerste ziektedag **{start}**",

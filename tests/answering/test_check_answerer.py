@@ -77,3 +77,35 @@ def test_steps_are_read_from_the_users_words(messages, done, undated, not_done):
     steps = read_steps(messages, TODAY)
     assert {k: v.isoformat() for k, v in steps.done.items()} == done
     assert steps.undated == undated and steps.not_done == not_done
+
+
+@pytest.mark.parametrize(("message", "audience"), [
+    ("Ik ben sinds half september ziek met een hernia.", "werknemer"),
+    ("Mijn werknemer is sinds half september ziek met een burn-out.", "werkgever"),
+])
+def test_a_case_told_without_a_question_gets_its_check_not_a_refusal(kb_assistant, message,
+                                                                    audience):
+    # Nobody asked for medical advice: "half september" 2025 is 11 to 20 September, the earliest
+    # taken and said; a health word still brings the privacy notice.
+    answer = kb_assistant.ask(message, audience=audience)
+    assert answer.trace["path"] == "check", answer.trace["path"]
+    assert answer.trace["check"]["period_start"] == "2025-09-11"
+    assert '"half september" kan elke dag van 11 september 2025 tot en met 20 september 2025' \
+        in answer.text
+    assert "deel hier geen medische details" in answer.text
+
+
+def test_an_employee_hears_whose_overdue_step_it_is_in_je(kb_assistant):
+    # first sick day 1 September 2025: the probleemanalyse was due 12 October, now overdue
+    answer = kb_assistant.ask("Ik ben ziek sinds 1 september 2025. Waar sta ik?",
+                              audience="werknemer")
+    line = next(x for x in answer.text.split("\n") if "**Probleemanalyse**" in x)
+    assert "te laat" in line
+    assert "Dit moet je werkgever in gang zetten" in line and "Vraag de bedrijfsarts nu" not in line
+    assert answer.text.startswith("**Waar sta je?**") and " u " not in answer.text
+
+
+def test_a_case_with_a_question_is_answered_not_checked(kb_assistant):
+    answer = kb_assistant.ask("Mijn werknemer is sinds half september ziek. Moet ik een "
+                              "casemanager aanwijzen?", audience="werkgever")
+    assert answer.trace["path"] != "check"
