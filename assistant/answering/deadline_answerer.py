@@ -37,6 +37,10 @@ class DeadlineAnswerer:
         gap = dl.gap_days(turn.parts[part])
         if not (_asks_for_deadlines(turn, part) or answers_eje) and gap is None:
             return None
+        if gap is None and dl.asks_a_sum(turn.message):
+            # "ziek sinds april ... wat moeten we hem in het tweede ziektejaar minimaal betalen?
+            # Hoe bereken ik dat?": a sum of money, not a date, even with a first sick day
+            return None
         if part and turn.notes.get("deadline_answered"):  # the first part's timeline covers it
             return Answer("", "deadline", language, confidence=1.0,
                           trace={"path": "deadline", "covered": True})
@@ -72,9 +76,6 @@ class DeadlineAnswerer:
         """No sick day in the conversation: ask for it when a calculation is wanted, else None
         (and note that a later answer may ask for it)."""
         language = turn.language
-        if gap is None and dl.asks_a_sum(turn.message):
-            # "wat moeten we hem in het tweede ziektejaar betalen? Hoe bereken ik dat?"
-            return None
         wants = dl.wants_calculation(turn.parts[part]) or (
             not part and dl.wants_calculation(turn.message))
         if wants or (gap is not None and turn.previous):
@@ -170,15 +171,30 @@ def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
         asked = asked_keys(turn.message)
     if not asked:
         asked = [k for part in range(len(turn.parts)) for k in _next_milestone(turn, part)]
-    if "wia_aanvraag" in asked and _EARLY_IVA.search(fold(turn.message)):
+    named = bool(asked)  # the message names its milestone itself
+    if not asked and not answers_eje and turn.previous and turn.follow_up:
+        asked = asked_keys(turn.previous[-1])
+    if _about_early_iva(turn, asked, named):
         # "er bestaat iets waarmee je eerder een uitkering krijgt als je nooit meer beter wordt
-        # ... tot wanneer kan ik dat aanvragen?": the early IVA's own last day comes first
+        # ... tot wanneer kan ik dat aanvragen?", or "tot wanneer kan dat?" after an answer on
+        # the vervroegde IVA: the early IVA's own last day comes first
         asked.insert(0, "vervroegde_iva")
     if asked:
         return list(dict.fromkeys(asked))
-    if answers_eje:
-        return ["spoor2_start"]
-    return asked_keys(turn.previous[-1]) if turn.previous and turn.follow_up else []
+    return ["spoor2_start"] if answers_eje else []
+
+
+def _about_early_iva(turn: Turn, asked: list[str], named: bool) -> bool:
+    """True when the question is about applying for a benefit before the two years are over;
+    a follow-up that names no milestone of its own ("tot wanneer kan dat?") is about the early
+    IVA when the answer before it was."""
+    if "vervroegde_iva" in asked:
+        return False
+    said = fold(last_answer(turn.history)) if turn.follow_up and not named else ""
+    if re.search(r"vervroegde iva|early iva", said):
+        return True
+    told = fold(" ".join([*turn.previous[-1:], turn.message]))
+    return bool({"wia_aanvraag", "einde_wachttijd"} & set(asked)) and bool(_EARLY_IVA.search(told))
 
 
 def _timelines(parsed: ParsedSickness, gap: int | None, today: date,

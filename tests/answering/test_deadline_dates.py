@@ -373,3 +373,23 @@ def test_counting_periods_together_beside_a_deadline_question_is_answered_by_the
                               "termijnen.", audience="werkgever", today=date(2026, 7, 1))
     trace = _deadline(answer)
     assert [e[0] for e in trace["episodes"]] == ["2026-02-02", "2026-06-30"]
+
+
+def test_until_when_after_an_answer_on_the_early_iva_gives_its_week_68(kb_assistant):
+    history = [
+        {"role": "user", "content": "mijn vader is ongeneeslijk ziek, hij is 5 maanden thuis. "
+                                    "moet hij echt 2 jaar wachten op een uitkering?"},
+        {"role": "assistant", "content": "Niet altijd. Is er geen of nauwelijks kans op herstel, "
+                                         "dan kan hij een vervroegde IVA-uitkering aanvragen."}]
+    answer = kb_assistant.ask("tot wanneer kan dat?", history, audience="werknemer")
+    assert _deadline(answer)["keys"][0] == "vervroegde_iva"
+    assert "(week 68)" in answer.text
+
+
+def test_a_sum_of_money_is_not_answered_with_dates_even_with_a_first_sick_day(kb_assistant):
+    answer = kb_assistant.ask(
+        "Onze directeur verdient 9.500 euro bruto per maand en is sinds april ziek. Ik moet "
+        "weten wat we hem in het tweede ziektejaar minimaal moeten betalen. Hoe bereken ik dat?",
+        audience="werkgever")
+    assert answer.kind != "deadline", answer.text
+    assert "70" in answer.text
