@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from assistant.answering.case_steps import read_steps
-from assistant.answering.deadline import about_a_case
+from assistant.answering.deadline import about_a_case, is_deadline_question
 from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
 from assistant.deadlines.dates import short_date
@@ -106,8 +106,9 @@ def _tells_a_case(turn: Turn) -> bool:
     """True for a first message that tells of a sick case and asks nothing ("Ik ben sinds half
     september ziek met een hernia."): where the case stands is the useful answer, not a refusal
     of medical advice nobody asked for."""
-    return (not turn.previous and not any(is_question(s) for s in sentences(turn.message))
-            and about_a_case(turn.message))
+    return (not turn.previous and "?" not in turn.message and about_a_case(turn.message)
+            and not any(is_question(s) for s in sentences(turn.message))
+            and not is_deadline_question(turn.message))  # "ziek sinds 15 okt wnnr moet ik ..."
 
 
 def render(start, week, today, checks: list[StepCheck], language: str, voice: str = "u", *,

@@ -105,7 +105,10 @@ def test_an_employee_hears_whose_overdue_step_it_is_in_je(kb_assistant):
     assert answer.text.startswith("**Waar sta je?**") and " u " not in answer.text
 
 
-def test_a_case_with_a_question_is_answered_not_checked(kb_assistant):
-    answer = kb_assistant.ask("Mijn werknemer is sinds half september ziek. Moet ik een "
-                              "casemanager aanwijzen?", audience="werkgever")
+@pytest.mark.parametrize("message", [
+    "Mijn werknemer is sinds half september ziek. Moet ik een casemanager aanwijzen?",
+    "ik ben ziek sinds 15 okt 2025 wnnr moet ik de wia aanvragen",  # no "?", a typo
+])
+def test_a_case_with_a_question_is_answered_not_checked(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werkgever")
     assert answer.trace["path"] != "check"
