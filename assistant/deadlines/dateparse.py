@@ -46,7 +46,8 @@ _NUMBERS = {
     "twaalf": 12, "twelve": 12,
 }
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MON_FULL = "|".join(sorted(  # "sinds maart", never "sinds Jan"
+# Full month names, a regex alternation ("sinds maart"; never "sinds Jan", a name)
+MONTH_NAMES = "|".join(sorted(
     (m for m in _MONTHS if len(m) > 4 or m in ("mei", "juni", "juli", "june", "july")),
     key=len, reverse=True))
 _WD = "|".join(_WEEKDAYS)
@@ -110,7 +111,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:,?\s*(?P<y>\d{{4}}|{_RELATIVE_YEAR})(?!\d))?", re.I)),
     # "sinds maart", "in januari 2025 ziek geworden", "since March": a whole month, read as a range
     ("month", re.compile(
-        rf"\b(?:sinds|sedert|vanaf|in|since|from)\s+(?P<part>)(?P<mon>{_MON_FULL})\b"
+        rf"\b(?:sinds|sedert|vanaf|in|since|from)\s+(?P<part>)(?P<mon>{MONTH_NAMES})\b"
         rf"(?:,?\s*(?P<y>\d{{4}}|{_RELATIVE_YEAR})(?!\d))?(?!\s*[-/.]?\s*\d)", re.I)),
     # "Koningsdag 2025", "de dag na Koningsdag", "2 dagen voor Kerst", "the day after Easter".
     ("named", re.compile(

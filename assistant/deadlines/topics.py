@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.deadlines.dateparse import MONTH_NAMES
 from assistant.text import fold
 
 # Which milestones a question is about, by the words it uses (checked in this order).
@@ -36,9 +37,7 @@ CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarseva
 
 # "ziek sinds eind februari", "since the end of March": a date, not the end of the waiting period
 _MONTH_PART = re.compile(
-    r"\b(begin|eind|einde|end|beginning|start)\s+(van\s+|of\s+)?(januari|februari|maart|april|mei"
-    r"|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june"
-    r"|july|august|october)\b")
+    rf"\b(begin|eind|einde|end|beginning|start)\s+(van\s+|of\s+)?({MONTH_NAMES})\b")
 
 
 def asked_keys(text: str) -> list[str]:
