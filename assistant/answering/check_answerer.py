@@ -17,6 +17,7 @@ from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
+from assistant.text import words
 from assistant.texts import text
 from assistant.types import Answer
 from assistant.understanding import is_question, sentences
@@ -102,11 +103,17 @@ class CheckAnswerer:
 _EMPLOYEE_STEPS = ("wia_aanvraag",)
 
 
+# A longer message without a question mark more likely asks indirectly ("... en ik vraag me af
+# of spoor 2 al moet"): the other answerers read it.
+_TOLD_MAX_WORDS = 40
+
+
 def _tells_a_case(turn: Turn) -> bool:
-    """True for a first message that tells of a sick case and asks nothing ("Ik ben sinds half
-    september ziek met een hernia."): where the case stands is the useful answer, not a refusal
-    of medical advice nobody asked for."""
+    """True for a short first message that tells of a sick case and asks nothing ("Ik ben sinds
+    half september ziek met een hernia."): where the case stands is the useful answer, not a
+    refusal of medical advice nobody asked for."""
     return (not turn.previous and "?" not in turn.message and about_a_case(turn.message)
+            and len(words(turn.message)) <= _TOLD_MAX_WORDS
             and not any(is_question(s) for s in sentences(turn.message))
             and not is_deadline_question(turn.message))  # "ziek sinds 15 okt wnnr moet ik ..."
 

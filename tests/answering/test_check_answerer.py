@@ -112,3 +112,13 @@ def test_an_employee_hears_whose_overdue_step_it_is_in_je(kb_assistant):
 def test_a_case_with_a_question_is_answered_not_checked(kb_assistant, message):
     answer = kb_assistant.ask(message, audience="werkgever")
     assert answer.trace["path"] != "check"
+
+
+def test_a_long_story_without_a_question_mark_is_read_for_its_question(kb_assistant):
+    # a story of over 40 words asks indirectly more often than not: the answerers read it
+    answer = kb_assistant.ask(
+        "Mijn werknemer is sinds 1 maart 2025 ziek, hij werkt al twaalf jaar bij ons in de "
+        "werkplaats en we hebben altijd veel aan hem gehad. De bedrijfsarts ziet geen terugkeer "
+        "in zijn eigen werk en de sfeer is goed gebleven. Ik weet niet of spoor 2 nu al moet "
+        "beginnen of dat we kunnen wachten tot na de eerstejaarsevaluatie", audience="werkgever")
+    assert answer.trace["path"] != "check"
