@@ -91,7 +91,8 @@ class CheckAnswerer:
         body = render(timeline.period_start, timeline.current_week, today, checks, language,
                       turn.voice, employee=turn.audience == "werknemer",
                       assumed=assumption_text(parsed.assumptions, timeline.period_start,
-                                              language, turn.voice))
+                                              language, turn.voice),
+                      steps_told=steps.mentioned())
         if told:
             trace["told"] = True  # a case told without a question: its check is the answer
         # The deadline answerer must not answer this message a second time.
@@ -119,14 +120,19 @@ def _tells_a_case(turn: Turn) -> bool:
 
 
 def render(start, week, today, checks: list[StepCheck], language: str, voice: str = "u", *,
-           employee: bool = False, assumed: str = "") -> str:
+           employee: bool = False, assumed: str = "", steps_told: bool = True) -> str:
     """The check as Markdown: one line per step, then how to correct it. For an employee an
-    overdue step of the employer's says whose it is and whom to ask, not what to do."""
+    overdue step of the employer's says whose it is and whom to ask, not what to do; when the
+    user told nothing about the steps, the head says that a past term is late only if the step
+    was not taken."""
     def t(key: str, **values: object) -> str:
         return text(f"answer.check.{key}", language, voice, **values)
 
-    lines = [t("head", start=short_date(start), week=t("week", n=week) if week else "",
-               today=short_date(today)), ""]
+    head = t("head", start=short_date(start), week=t("week", n=week) if week else "",
+             today=short_date(today))
+    if not steps_told:
+        head += " " + t("steps_unknown")
+    lines = [head, ""]
     if assumed:
         lines[-1:-1] = ["", assumed]
     for c in checks:

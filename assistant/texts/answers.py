@@ -250,6 +250,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "check.due": {"nl": "uiterlijk", "en": "deadline"},
     "check.law": {"nl": "wet", "en": "law"},
     "check.practice": {"nl": "praktijk", "en": "practice"},
+    "check.steps_unknown": {
+        "u": ("U vertelde nog niets over de stappen: een stap met ⚠️ is alleen te laat als die "
+              "nog niet gezet is."),
+        "je": ("Je vertelde nog niets over de stappen: een stap met ⚠️ is alleen te laat als die "
+               "nog niet gezet is."),
+        "en": ("You have not told me about the steps yet: a step marked ⚠️ is only overdue if it "
+               "has not been taken."),
+    },
     "check.employers_step": {
         "u": ("Dit zet de werkgever in gang; vraag de werkgever of de casemanager ernaar."),
         "je": ("Dit moet je werkgever in gang zetten; vraag je werkgever of casemanager ernaar."),

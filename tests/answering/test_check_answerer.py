@@ -36,7 +36,7 @@ def test_waar_sta_ik_answers_from_a_case_built_over_several_turns(kb_assistant):
     assert steps["ziekmelding_uwv"] == "due" and steps["eerstejaarsevaluatie"] == "due"
     assert answer.trace["check"]["not_done"] == ["eerstejaarsevaluatie"]
     text = answer.text
-    assert "Eerste ziektedag 03-02-2025" in text
+    assert "Eerste ziektedag 03-02-2025" in text and "is alleen te laat als" not in text
     assert "**Probleemanalyse**: gedaan 10-03-2025" in text
     assert "**42e-weeksmelding bij UWV**: nog te doen (1 dag); uiterlijk 24-11-2025" in text
     assert "**Evaluatie plan van aanpak**: te laat (11 dagen)" in text
@@ -93,6 +93,8 @@ def test_a_case_told_without_a_question_gets_its_check_not_a_refusal(kb_assistan
     assert '"half september" kan elke dag van 11 september 2025 tot en met 20 september 2025' \
         in answer.text
     assert "deel hier geen medische details" in answer.text
+    # nothing was said about the steps: a past term is late only if the step was not taken
+    assert "is alleen te laat als die nog niet gezet is" in answer.text.split("\n")[0]
 
 
 def test_an_employee_hears_whose_overdue_step_it_is_in_je(kb_assistant):
