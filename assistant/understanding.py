@@ -108,6 +108,28 @@ _TOPIC = re.compile(
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
     r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*)\b")
 
+# "hoe lang kan zo'n sanctie dan duren?": a follow-up that points back with a subject of ours
+# named ("zo'n sanctie", "die arbeidsdeskundige") says itself what it is about; the story
+# before it would only pull the search back to that story's subject
+_NAMED_REFERENT = re.compile(
+    r"\b(zo'?n|zulke?|die|deze|dat|dit|such an?|that|this|these|those)\s+(\w+\s+)?"
+    r"(loon)?(sanctie|sanction|bureau|traject|arbeidsdeskundige|bedrijfsarts|plan van aanpak"
+    r"|probleemanalyse|eerstejaarsevaluatie|evaluatie|deskundigenoordeel|second opinion|riv"
+    r"|re-?integratieverslag|vso|vaststellingsovereenkomst|transitievergoeding|boete|fine|opzegverbod"
+    r"|proefplaatsing|detachering|no-?risk\w*|verlenging|extension|ziektewet|wia|iva|wga|coach)\b")
+
+
+def _names_its_referent(folded: str) -> bool:
+    """True for "hoe lang kan zo'n sanctie dan duren?" (and not "moet die bedrijfsarts zich daar
+    aan houden?", which also points at a circumstance, nor "krijgt hij dat geld terug?")."""
+    named = _NAMED_REFERENT.search(folded)
+    if not named:
+        return False
+    rest = f"{folded[:named.start()]} {folded[named.end():]}"
+    return not any(m.group(0) != "dan" for m in _BACK_REFERENCE.finditer(rest)
+                   if m.group(0) not in ("hij", "zij", "ze", "it", "he", "she", "they"))
+
+
 # "en wie betaalt me daarna?": after what the conversation was about
 _AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")
 _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
@@ -370,13 +392,17 @@ def _audience(text: str, given: str | None, history_text: str) -> tuple[str | No
 def _follow_up_query(part: str, previous_question: str) -> str:
     """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
     is about spoor 2), unless it names a subject of its own and points back to no thing ("en een
-    arbeidsdeskundige?" after a question about the bedrijfsarts, "hoe lang kan zo'n sanctie dan
-    duren?" after a story about spoor 2: the earlier words would win).
+    arbeidsdeskundige?" after a question about the bedrijfsarts) or points at a subject it names
+    ("hoe lang kan zo'n sanctie dan duren?" after a story about spoor 2: the earlier words would
+    win).
 
     `read_turn` then adds the words of the message before as weak context to a follow-up of at
-    least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives."""
+    least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives, except to one that points at
+    a subject it names."""
     own = " ".join(w for w in words(part) if w not in _WHO)
-    if not vacuous(own) and not _POINTS_AT_A_THING.search(fold(part)) and not _AFTER.search(fold(part)):
+    folded = fold(part)
+    if _names_its_referent(folded) or (
+            not vacuous(own) and not _POINTS_AT_A_THING.search(folded) and not _AFTER.search(folded)):
         return part
     return f"{previous_question} {part}"
 
@@ -430,7 +456,8 @@ def read_turn(
         # "wie begeleidt mij dan met beter worden?" after "mijn tijdelijke contract loopt af terwijl
         # ik ziek ben": the message before is this question's story, as weak context
         told = story_words(previous[-1])
-        queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q else f"{q} ({told})"
+        queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
+                   or _names_its_referent(fold(part)) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)

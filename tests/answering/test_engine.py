@@ -357,6 +357,16 @@ def test_a_follow_ups_own_words_choose_the_card_not_the_question_before_it(kb_as
     assert answer.text.startswith("Jij betaalt niets"), answer.text[:200]
 
 
+def test_a_follow_up_that_names_the_sanction_is_answered_on_the_sanction(kb_assistant):
+    # "zo'n sanctie" is the loonsanctie of the answer before, not the spoor 2 of the story
+    history = [{"role": "user", "content": "Mijn werknemer is al 14 maanden ziek en we zijn nooit met spoor 2 begonnen."},
+               {"role": "assistant", "content": "Dan loopt u risico: UWV kan bij de beoordeling van het "
+                                                "re-integratieverslag een loonsanctie opleggen."}]
+    answer = kb_assistant.ask("hoe lang kan zo'n sanctie dan duren?", history, "werkgever")
+    assert answer.kind == "card", answer.trace
+    assert answer.text.startswith("Een loonsanctie duurt maximaal 52 weken"), answer.text[:300]
+
+
 def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_assistant):
     history = [{"role": "user", "content": "wat gebeurt er als ik na twee jaar ziek nog steeds niet kan werken?"},
                {"role": "assistant", "content": "Je werkgever kan dan met toestemming van UWV ontslag aanvragen. "
