@@ -373,3 +373,15 @@ def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_ass
                                                 "Meestal heb je dan recht op een transitievergoeding."}]
     answer = kb_assistant.ask("moet hij dat helemaal zelf betalen? hij heeft een klein bedrijfje", history)
     assert answer.kind != "refusal", answer.trace
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("hoeveel weken hebben we nog tot de WIA-aanvraag?", "De WIA-uitkering vraagt uw werknemer zelf aan"),
+    ("How many weeks do we have left before the WIA application?", "Your employee applies for the WIA"),
+])
+def test_an_employer_asking_how_long_until_the_wia_application_learns_who_applies_by_when(
+        kb_assistant, question, opening):
+    # not the card about an application that is already late
+    answer = kb_assistant.ask(question, audience="werkgever")
+    assert answer.kind == "card", answer.trace
+    assert answer.text.startswith(opening) and "93" in answer.text, answer.text[:200]
