@@ -127,12 +127,19 @@ class ExtractiveAnswerer:
 
         if self.thresholds is not None and not strong_enough(retrieval, self.thresholds):
             return None
-        passages = retrieval.passages(turn.language, kinds=("article", "card")) or retrieval.passages(turn.language)
-        text, citations = self.compose(retrieval.query, passages, turn.language, voice=turn.voice)
+        # a later part of the message is not answered with what an earlier part showed (the
+        # card given, the passages quoted): the same text twice answers nothing new
+        shown = {*turn.notes.get("cards_answered", ()), *turn.notes.get("passages_shown", ())}
+        passages = (retrieval.passages(turn.language, ("article", "card"), shown)
+                    or retrieval.passages(turn.language, shown=shown)
+                    or retrieval.passages(turn.language, ("article", "card"))
+                    or retrieval.passages(turn.language))
+        text, citations, used = self._compose(retrieval.query, passages, turn.language, voice=turn.voice)
         if not text:  # every passage speaks to the other side: better that than no answer
-            text, citations = self.compose(retrieval.query, passages, turn.language)
+            text, citations, used = self._compose(retrieval.query, passages, turn.language)
         if not text:
             return None
+        turn.notes.setdefault("passages_shown", []).extend(chunk.id for chunk in used)
         return Answer(text, "extractive", turn.language, citations, confidence(retrieval), {"path": "extractive"})
 
     def compose(
@@ -140,6 +147,13 @@ class ExtractiveAnswerer:
     ) -> tuple[str, list[Citation]]:
         """Markdown text with [n] markers and the citations it uses; with a `voice` ("u" or "je"),
         Dutch sentences that address the reader the other way are left out."""
+        text, citations, _ = self._compose(question, chunks, language, voice)
+        return text, citations
+
+    def _compose(
+        self, question: str, chunks: Sequence[Chunk], language: str, voice: str | None = None,
+    ) -> tuple[str, list[Citation], list[Chunk]]:
+        """`compose`, and the chunks it quoted."""
         query = set(base_terms(question, language)) | set(base_terms(question, "nl"))
         chunks = rerank(question, chunks, language)
         picked: list[tuple[int, list[str]]] = []
@@ -158,7 +172,7 @@ class ExtractiveAnswerer:
             chunk = chunks[old_number - 1]
             citations.append(citation_for(chunk, new_number))
             paragraphs.append(" ".join(chosen) + f" [{new_number}]")
-        return "\n\n".join(paragraphs), citations
+        return "\n\n".join(paragraphs), citations, [chunks[n - 1] for n, _ in picked]
 
     def _best_sentences(
         self, chunk: Chunk, query: set[str], budget: int, first: bool, voice: str | None = None,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -270,12 +270,17 @@ class Retrieval:
     def top_bm25(self) -> float:
         return max((f.bm25 for f in self.fused), default=0.0)
 
-    def passages(self, language: str, kinds: Sequence[str] | None = None) -> list[Chunk]:
+    def passages(self, language: str, kinds: Sequence[str] | None = None,
+                 shown: Collection[str] = ()) -> list[Chunk]:
         """The fused passages to answer from: the asker's language first (others only if none);
-        never a situation card's text when the conversation does not mention its situation."""
+        never a situation card's text when the conversation does not mention its situation, nor
+        a passage `shown` already (by chunk id, or a card's document id) in this answer."""
         chunks = [f.hit.chunk for f in self.all_fused
                   if (kinds is None or f.hit.chunk.metadata.get("kind") in kinds)
-                  and fits_situation(f.hit.chunk, self.said)][: self.k]
+                  and fits_situation(f.hit.chunk, self.said)
+                  and f.hit.chunk.id not in shown
+                  and not (f.hit.chunk.metadata.get("kind") == "card"
+                           and f.hit.chunk.metadata.get("doc_id") in shown)][: self.k]
         same = [c for c in chunks if c.metadata.get("language", language) == language]
         return same or chunks
 

@@ -385,3 +385,18 @@ def test_an_employer_asking_how_long_until_the_wia_application_learns_who_applie
     answer = kb_assistant.ask(question, audience="werkgever")
     assert answer.kind == "card", answer.trace
     assert answer.text.startswith(opening) and "93" in answer.text, answer.text[:200]
+
+
+@pytest.mark.parametrize(("question", "audience"), [
+    ("Wat is nou het verschil tussen spoor 1 en spoor 2? En moet het een na het ander of kan het "
+     "ook allebei op hetzelfde moment?", "werkgever"),
+    ("What is a plan van aanpak, do I have to agree to it, and what can I do if I think what's in "
+     "it is wrong?", "werknemer"),
+])
+def test_a_later_part_does_not_repeat_what_an_earlier_part_showed(kb_assistant, question, audience):
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.trace["path"].startswith("multi:"), answer.trace["path"]
+    said = [s for s in re.split(r"(?<=[.?!])\s+", re.sub(r"\[\d+\]", "", answer.text))
+            if len(s.split()) >= 8]
+    repeated = {s for s in said if said.count(s) > 1}
+    assert not repeated, repeated
