@@ -400,3 +400,14 @@ def test_a_later_part_does_not_repeat_what_an_earlier_part_showed(kb_assistant, 
             if len(s.split()) >= 8]
     repeated = {s for s in said if said.count(s) > 1}
     assert not repeated, repeated
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("wat moet er allemaal in het riv en wie moet het indienen bij uwv",
+     "stuurt het RIV mee met zijn WIA-aanvraag"),
+    ("Who has to submit the RIV to UWV?", "The employee sends it with the WIA application"),
+])
+def test_who_sends_the_reintegration_report_to_uwv_is_answered(kb_assistant, question, says):
+    # the RIV card, not the card about objecting to a loonsanctie (which also names UWV)
+    answer = kb_assistant.ask(question, audience="werkgever")
+    assert says in answer.text, answer.text[:600]
