@@ -51,6 +51,8 @@ MONTH_NAMES = "|".join(sorted(
     (m for m in _MONTHS if len(m) > 4 or m in ("mei", "juni", "juli", "june", "july")),
     key=len, reverse=True))
 _WD = "|".join(_WEEKDAYS)
+# The weekday names, a regex alternation ("t/m zondag 29 maart": a label before a range's end)
+WEEKDAY_NAMES = _WD
 _NUM = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _ORD = r"(?:ste|de|st|nd|rd|th|e)?"
 # "17 november vorig jaar", "March 3 last year": a year named relative to today.

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from assistant.deadlines.dateparse import DateMention, find_dates
+from assistant.deadlines.dateparse import WEEKDAY_NAMES, DateMention, find_dates
 from assistant.deadlines.model import Episode, Leave
 from assistant.deadlines.validate import MAX_LOONSANCTIE_WEEKS, fail
 from assistant.text import sentence_breaks
@@ -54,7 +54,10 @@ _ROLE_WORDS = [
                r"vakantie|holiday|verlof|leave|loonsanctie|wage\s+sanction|"
                r"werk(?:t|te|ten)\s+(?:al\s+)?(?:\w+\s+)?(?:bij|voor)\b|"
                r"(?:works|worked|working)\s+(?:for|at)\b"),
-    ("sick", r"ziek\w*|1e\s+ziektedag|uitgevallen|uitval\w*|arbeidsongeschikt|verzuim\w*|"
+    # "on sick leave since": sick, not a leave; "was het weer mis", "terugval": sick again
+    ("sick", r"(?:sick|medical|sickness)\s+leave|ziek\w*|1e\s+ziektedag|"
+             r"(?:was|ging|gaat|is|liep)\s+het\s+(?:weer|opnieuw)\s+mis|terugval\w*|relapse\w*|"
+             r"went\s+wrong\s+again|uitgevallen|uitval\w*|arbeidsongeschikt|verzuim\w*|"
              r"(?:viel|vielen|valt)\s+(?:\w+\s+){0,3}?uit\b|sick\w*|ill|illness|unfit|off\s+work|"
              # an accident is where the sickness starts: "is op 11 november van de steiger gevallen"
              r"(?:van\s+(?:de|het|een)\s+\w+\s+(?:af)?gevallen|ongeluk(?:ken)?|ongeval(?:len)?|geblesseerd"
@@ -76,9 +79,11 @@ _AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
 _CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
 _HARD_CLAUSE_RE = re.compile(r";|\b(?:en|and|maar|but)\b", re.I)
 _RANGE_RE = re.compile(
-    r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*$", re.I)
+    r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*"
+    rf"(?:(?:{WEEKDAY_NAMES}),?\s*)?$", re.I)  # "t/m zondag 29 maart": the weekday labels the end
 # Plain "tot"/"until" between two dates: inclusive or exclusive is not said ("tot en met" is).
-_PLAIN_UNTIL_RE = re.compile(r"^\s*(?:tot|until|till|to|-|–|—)\s*$", re.I)
+_PLAIN_UNTIL_RE = re.compile(
+    rf"^\s*(?:tot|until|till|to|-|–|—)\s*(?:(?:{WEEKDAY_NAMES}),?\s*)?$", re.I)
 # After a leave: "daarna weer ziek", "na het verlof nog steeds ziek", "sick again afterwards".
 _SICK_AFTER_RE = re.compile(
     r"\b(?:weer|opnieuw|nog(?:\s+steeds|\s+altijd)?|still|again)\s+(?:\w+\s+)?"

@@ -27,6 +27,8 @@ WEEKDAY_LABELS = [
     ("since Friday, March 13, 2025", "13-03-2025.."),
     ("I have been ill since Monday, 3 March 2025", "03-03-2025.."),
     ("first called in sick on Saturday 15 November 2025", "15-11-2025.."),
+    ("I have been on sick leave since Thursday 14 August 2025 with a lung condition",
+     "14-08-2025.."),
     ("ziek sinds afgelopen vrijdag 21 november", "21-11-2025.."),
     # The label contradicts the date (1 March 2024 is a Friday): the explicit date wins.
     ("ziek sinds maandag 1 maart 2024", "01-03-2024.."),
@@ -85,6 +87,20 @@ RELAPSES = [
      ["01-03-2024..31-05-2024", "29-06-2024.."]),
     ("sick from 1 December to 31 January 2025, and sick again since 1 March 2025",
      ["01-12-2024..31-01-2025", "01-03-2025.."]),
+    # A weekday labels the end of a range as it labels its start.
+    ("ziek sinds dinsdag 3 februari 2025, was daarna van maandag 17 maart t/m zondag 30 maart "
+     "2025 volledig hersteld en aan het werk, en vanaf maandag 31 maart 2025 weer ziek",
+     ["03-02-2025..16-03-2025", "31-03-2025.."]),
+    ("sick from 2 March 2025; back at work from Monday 7 April to Friday 18 April 2025, sick "
+     "again on 21 April 2025", ["02-03-2025..06-04-2025", "21-04-2025.."]),
+    # Relapses said the way people say them
+    ("ik was ziek vanaf donderdag 10 april 2025, ben op maandag 19 mei 2025 weer volledig gaan "
+     "werken maar woensdag 4 juni 2025 was het weer mis en sindsdien zit ik thuis",
+     ["10-04-2025..18-05-2025", "04-06-2025.."]),
+    ("ziek sinds 10 april 2025, hersteld op 19 mei 2025, op 4 juni 2025 een terugval",
+     ["10-04-2025..18-05-2025", "04-06-2025.."]),
+    ("sick since 10 April 2025, fully back at work on 19 May 2025, relapse on 4 June 2025",
+     ["10-04-2025..18-05-2025", "04-06-2025.."]),
 ]
 
 
