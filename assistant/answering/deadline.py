@@ -17,6 +17,7 @@ _PLAN = (r"\b(in|op) (mijn|onze|de|je|uw|zijn|haar) (agenda|kalender) (te )?(zet
 # "hoeveel weken heb ik nog tot de WIA-aanvraag?": the time left to a step of one's own case
 _HOW_MANY_LEFT = (r"\bhoeveel (weken|dagen|maanden|tijd) (heb|hebt|heeft|hebben|zit|zitten|resteren"
                   r"|rest|nog|tot|voor|voordat|totdat)\b"
+                  r"|\bhoe lang (heb|hebt|heeft|hebben|duurt het) ((ik|we|wij|u|je|jij|hij|zij|ze) )?nog\b"
                   r"|\bhow (many (weeks|days|months)|much time)( (do|does|have|has) (i|we|he|she|they|you)"
                   r"( still)?( (have|got))?)? (left|until|till|before|remain)\b")
 _TIMING = re.compile(
@@ -92,6 +93,24 @@ def about_a_case(text: str) -> bool:
     """True when the message is about one sick person (so their own dates would answer it)."""
     folded = fold(text)
     return bool(_CASE.search(folded)) or bool(_SICK.search(folded) and _SOMEONE.search(folded))
+
+
+# "hoeveel weken heb ik nog?", "in mijn geval": only the asker's own dates answer it
+_OWN_TIME = re.compile(_HOW_MANY_LEFT + r"|\bin (mijn|ons|zijn|haar|jouw|uw) geval\b|\bin (my|our|his|her) case\b")
+# "welke deadlines gelden er voor mij?": every milestone, none named
+_ALL_DEADLINES = re.compile(r"\b(deadlines?|termijnen|tijdlijn|timeline|datums|dates)\b")
+
+
+def about_own_dates(text: str) -> bool:
+    """True when the message asks about the asker's own case or time left, so that a date of
+    theirs would answer it ("hoeveel weken heb ik nog tot de WIA-aanvraag?")."""
+    folded = fold(text)
+    return about_a_case(text) or bool(_OWN_TIME.search(folded))
+
+
+def asks_all_deadlines(text: str) -> bool:
+    """True for a question about the deadlines as a whole ("welke termijnen gelden voor mij?")."""
+    return bool(_ALL_DEADLINES.search(fold(text)))
 
 
 def wants_calculation(text: str) -> bool:

@@ -82,7 +82,7 @@ class DeadlineAnswerer:
             return self._clarify(text("answer.clarify_date", language, turn.voice), language,
                                  trace, "first_sick_day")
         # "wanneer moet ik dat doen, hij is ziek": a later answer asks for the date
-        if keys and dl.about_a_case(turn.message):
+        if (keys or dl.asks_all_deadlines(turn.message)) and dl.about_own_dates(turn.message):
             turn.notes["ask_first_sick_day"] = True
         return None
 

@@ -248,6 +248,14 @@ def test_when_asks_for_a_date_only_as_a_question_word(question, asks):
      "nl-faq-wia-aanvragen-wanneer", "Noem de eerste ziektedag"),
     ("How many weeks until the end of the waiting period? He got sick last autumn.", "werkgever",
      "en-faq-poortwachter-deadlines", "first day of sickness"),
+    # the time left is the asker's own, even without a word about being sick
+    ("hoeveel weken heb ik nog voordat ik de WIA moet aanvragen?", "werknemer",
+     "nl-faq-wia-aanvragen-wanneer", "Noem de eerste ziektedag"),
+    ("hoe lang heb ik nog tot de loondoorbetaling stopt voor mijn zieke werknemer?", "werkgever",
+     "nl-faq-loondoorbetaling-70-procent-minimumloon", "Noem de eerste ziektedag"),
+    # the deadlines as a whole, for one's own case: the timeline, then the question
+    ("welke deadlines gelden er voor mij? ik ben ziek", "werknemer",
+     "nl-faq-tijdlijn-poortwachter", "Noem de eerste ziektedag"),
 ])
 def test_time_left_without_a_date_gives_the_rule_and_asks_for_the_first_sick_day(
         kb_assistant, question, audience, card, asked):

@@ -367,6 +367,17 @@ def test_a_follow_up_that_names_the_sanction_is_answered_on_the_sanction(kb_assi
     assert answer.text.startswith("Een loonsanctie duurt maximaal 52 weken"), answer.text[:300]
 
 
+def test_a_follow_up_about_what_the_answer_named_is_answered_on_that(kb_assistant):
+    # the question before names no step; the answer does (the WIA application by week 93), and
+    # "dat te laat doen" is about that step
+    first = "wat moet ik zelf regelen als ik bijna twee jaar ziek ben?"
+    before = kb_assistant.ask(first, audience="werknemer")
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": before.text}]
+    answer = kb_assistant.ask("en als ik dat te laat doe?", history, "werknemer")
+    assert answer.trace["card"]["id"] == "nl-faq-wia-te-laat-aangevraagd", answer.trace
+    assert "loondoorbetaling zo lang door als de vertraging" in answer.text, answer.text[:300]
+
+
 def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_assistant):
     history = [{"role": "user", "content": "wat gebeurt er als ik na twee jaar ziek nog steeds niet kan werken?"},
                {"role": "assistant", "content": "Je werkgever kan dan met toestemming van UWV ontslag aanvragen. "
@@ -375,16 +386,20 @@ def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_ass
     assert answer.kind != "refusal", answer.trace
 
 
-@pytest.mark.parametrize(("question", "opening"), [
-    ("hoeveel weken hebben we nog tot de WIA-aanvraag?", "De WIA-uitkering vraagt uw werknemer zelf aan"),
-    ("How many weeks do we have left before the WIA application?", "Your employee applies for the WIA"),
+@pytest.mark.parametrize(("question", "opening", "asked"), [
+    ("hoeveel weken hebben we nog tot de WIA-aanvraag?", "De WIA-uitkering vraagt uw werknemer zelf aan",
+     "Noem de eerste ziektedag"),
+    ("How many weeks do we have left before the WIA application?", "Your employee applies for the WIA",
+     "first day of sickness"),
 ])
 def test_an_employer_asking_how_long_until_the_wia_application_learns_who_applies_by_when(
-        kb_assistant, question, opening):
-    # not the card about an application that is already late
+        kb_assistant, question, opening, asked):
+    # not the card about an application that is already late; the weeks left are the asker's
+    # own, so the rule comes with the question for the first sick day
     answer = kb_assistant.ask(question, audience="werkgever")
-    assert answer.kind == "card", answer.trace
+    assert answer.trace["card"]["id"] in ("nl-faq-wia-aanvraag-werkgever", "en-faq-wia-application-employer")
     assert answer.text.startswith(opening) and "93" in answer.text, answer.text[:200]
+    assert answer.kind == "clarify" and asked in answer.text, answer.text[-300:]
 
 
 @pytest.mark.parametrize(("question", "audience"), [
