@@ -412,6 +412,26 @@ def last_answer(history: Sequence[dict]) -> str:
     return next((h["content"] for h in reversed(history) if h.get("role") == "assistant"), "")
 
 
+# Subjects too general to say what an answer was about ("UWV", "loon", "kosten")
+_GENERAL = re.compile(
+    r"(uwv|re-?integratie\w*|reintegration|loon\w*|salaris|wage|kost\w*|costs?|betal\w*|pays?|paid"
+    r"|geld|money|uitkering|benefit|sick leave|evaluatie|traject|bureau\w*|agency|arbo\w*"
+    r"|vergoed\w*|compensat\w*)")
+
+
+def _subjects(text: str) -> str:
+    """The specific subjects of ours a text names, each once, in the order named."""
+    named = (m.group(0) for m in _TOPIC.finditer(fold(text)))
+    return " ".join(dict.fromkeys(w for w in named if not _GENERAL.fullmatch(w)))
+
+
+def answer_subject(history: Sequence[dict]) -> str:
+    """The subjects the previous answer leads with: those of its first sentence that names any
+    ("en als ik dat te laat doe?" after "Je vraagt de WIA-uitkering zelf aan, uiterlijk in week
+    93" is about the WIA application, which the question before it may not have named)."""
+    return next((named for s in split_sentences(last_answer(history)) if (named := _subjects(s))), "")
+
+
 def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
     """The milestone a "what comes next?" follow-up asks about: the core one after the milestone
     the previous question named (or, when it named none, the previous answer's first sentence)."""
@@ -458,6 +478,10 @@ def read_turn(
         told = story_words(previous[-1])
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
                    or _names_its_referent(fold(part)) else f"{q} ({told})"
+                   for part, q in zip(parts, queries)]
+        # a part that names no subject of ours is about what the previous answer led with
+        subject = answer_subject(history)
+        queries = [f"{q} {subject}" if subject and not _TOPIC.search(fold(part)) else q
                    for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
