@@ -83,10 +83,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<n>{_NUM})\s+(?P<unit>dagen|dag|weken|week|days|day|weeks)\s+(?:geleden|ago)\b",
         re.I)),
     ("word", re.compile(r"\b(?P<w>vandaag|today|eergisteren|gisteren|yesterday)\b", re.I)),
-    # "sinds 1-3", "tot 15/4": day-month without a year, only after a word that introduces a date.
+    # "sinds 1-3", "tot 15/4", "ziekmelding 9/2": day-month without a year, only after a word that
+    # introduces a date.
     ("dm", re.compile(
         r"\b(?:sinds|vanaf|per|op|tot(?:\s+en\s+met)?|t/m|van|since|from|on|until|till|to|"
-        r"through)\s+(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?![\d]|[-/.]\d|\s*(?:dagen|dag|weken|week|"
+        r"through|ziekmelding:?|(?:ziek|beter|hersteld)\s*gemeld:?|ziektedag:?)\s+(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?![\d]|[-/.]\d|\s*(?:dagen|dag|weken|week|"
         r"maanden|maand|jaar|jaren|uur|keer|days|day|weeks|week|months|month|years|year|hours|"
         r"times|x\b|%))", re.I)),
     # "al 5 weken ziek", "sinds drie maanden", "ziek sinds 5 weken", "off sick for 5 weeks".

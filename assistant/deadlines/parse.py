@@ -41,7 +41,7 @@ _ROLE_WORDS = [
             r"gaan\s+werken|werken|gewerkt|begonnen|gezond|beter)|aan\s+het\s+werk|aan\s+de\s+slag|"
             r"werk(?:t|te|ten)\s+(?:(?:hij|zij|ze|ik|je|hier)\s+)?(?:weer|opnieuw)|"
             r"beter\s*gemeld|hersteld\w*|herstel\w*|hervat\w*|werkhervatting|beter|"
-            r"gezond|arbeidsgeschikt|recovered|recovery|back\s+(?:at|to|in)\s+(?:\w+\s+){0,2}?"
+            r"gezond|arbeidsgeschikt|recovered|recovery|back\s+(?:at|to|in|on)\s+(?:\w+\s+){0,2}?"
             r"(?:work|duties|job|office)|returned\s+to\s+(?:\w+\s+)?(?:work|duties|job)|"
             r"resumed\s+(?:\w+\s+)?work|(?:working|works|worked)\s+(?:\w+\s+)?again|"
             r"healthy|fit"),
@@ -57,7 +57,8 @@ _ROLE_WORDS = [
     # "on sick leave since": sick, not a leave; "was het weer mis", "terugval": sick again
     ("sick", r"(?:sick|medical|sickness)\s+leave|ziek\w*|1e\s+ziektedag|"
              r"(?:was|ging|gaat|is|liep)\s+het\s+(?:weer|opnieuw)\s+mis|terugval\w*|relapse\w*|"
-             r"went\s+wrong\s+again|uitgevallen|uitval\w*|arbeidsongeschikt|verzuim\w*|"
+             r"went\s+wrong\s+again|griep|flu\b|influenza|covid|corona|overspannen|ingestort|"
+             r"burn-?out|uitgevallen|uitval\w*|arbeidsongeschikt|verzuim\w*|"
              r"(?:viel|vielen|valt)\s+(?:\w+\s+){0,3}?uit\b|sick\w*|ill|illness|unfit|off\s+work|"
              # an accident is where the sickness starts: "is op 11 november van de steiger gevallen"
              r"(?:van\s+(?:de|het|een)\s+\w+\s+(?:af)?gevallen|ongeluk(?:ken)?|ongeval(?:len)?|geblesseerd"
@@ -68,7 +69,7 @@ _ROLE_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{p}))" for k, p in _ROLE_WORDS), 
 # Partial work or recovery does not end an episode (the clock keeps running).
 _PARTIAL_RE = re.compile(
     r"\b(?:gedeeltelijk\w*|deels|halve\s+dagen|parttime|part[- ]time|partial\w*|partly|"
-    r"half\s+days|(?:\d{1,2}(?:[.,]\d+)?)\s*(?:%|procent|percent)|opbouw\w*|opgebouwd|"
+    r"half\s+days|(?<![\d.,])(?:\d{1,2}(?:[.,]\d+)?)\s*(?:%|procent|percent)|opbouw\w*|opgebouwd|"
     r"aangepast\w*|\w*therapeut\w*|re-?integr\w*|build(?:ing)?\s+up|adjusted|light\s+duties)", re.I)
 # A work verb and "weer"/"volledig" in one clause: "werkt vanaf 1 juni weer".
 _WORK_RE = re.compile(r"\b(?:werk(?:t|te|ten|en)?|gewerkt|work(?:s|ed|ing)?)\b", re.I)
@@ -209,8 +210,10 @@ def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _R
     if role is None and _WORK_RE.search(window) and _FULLY_RE.search(window):
         role = "fit"  # "werkt vanaf 1 juni weer", "worked fully from 1 June"
     partial = bool(_PARTIAL_RE.search(window))
-    if partial and (role == "fit" or (role is None and _WORK_RE.search(window))):
-        return _Role("ignore", partial=True)  # partial work does not end the sickness
+    if partial and (role == "fit" or role is None):
+        # partial work does not end the sickness, nor does it start one ("vanaf 12 januari weer 3
+        # ochtenden per week op kantoor (arbeidstherapeutisch)")
+        return _Role("ignore", partial=True)
     if role is None:
         # A label earlier in the sentence ("eerste ziektedag: 3 maart", "ziek, eerste dag 3
         # maart"), but never across "en"/"and"/";": that is another statement.

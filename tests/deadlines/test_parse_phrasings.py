@@ -101,6 +101,20 @@ RELAPSES = [
      ["10-04-2025..18-05-2025", "04-06-2025.."]),
     ("sick since 10 April 2025, fully back at work on 19 May 2025, relapse on 4 June 2025",
      ["10-04-2025..18-05-2025", "04-06-2025.."]),
+    # "100%" is full work; a day-month after "ziekmelding" is a date
+    ("ziekmelding 9/2, weer 100% in eigen functie aan het werk per 16/3, en vanaf 30/3 weer ziek "
+     "thuis", ["09-02-2025..15-03-2025", "30-03-2025.."]),
+    # an illness named instead of "ziek" is a sick period too
+    ("ziek 2-2-2025 t/m 15-3-2025, daarna weer volledig aan het werk. toen 1-6-2025 t/m "
+     "12-6-2025 griep, en sinds 2-11-2025 weer ziek",
+     ["02-02-2025..15-03-2025", "01-06-2025..12-06-2025", "02-11-2025.."]),
+    ("he was back on full duties from monday 5 may 2025 through friday 23 may 2025, then off "
+     "sick again from monday 26 may 2025. his first sick day was thursday 13 march 2025.",
+     ["13-03-2025..04-05-2025", "26-05-2025.."]),
+    # partial work neither ends a sickness nor starts one
+    ("ziek sinds 1 december 2024, vanaf 12 januari 2025 weer 3 ochtenden per week op kantoor "
+     "(arbeidstherapeutisch), op 9 maart 2025 volledig hersteld. maar sinds 16 maart 2025 "
+     "helaas weer ziek.", ["01-12-2024..08-03-2025", "16-03-2025.."]),
 ]
 
 
