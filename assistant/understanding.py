@@ -414,22 +414,41 @@ def last_answer(history: Sequence[dict]) -> str:
 
 # Subjects too general to say what an answer was about ("UWV", "loon", "kosten")
 _GENERAL = re.compile(
-    r"(uwv|re-?integratie\w*|reintegration|loon\w*|salaris|wage|kost\w*|costs?|betal\w*|pays?|paid"
+    r"(uwv|re-?integratie|reintegration|loon|salaris|wage|kost\w*|costs?|betal\w*|pays?|paid"
     r"|geld|money|uitkering|benefit|sick leave|evaluatie|traject|bureau\w*|agency|arbo\w*"
-    r"|vergoed\w*|compensat\w*)")
+    r"|vergoed\w*)")
 
 
-def _subjects(text: str) -> str:
+def _subjects(text: str) -> list[str]:
     """The specific subjects of ours a text names, each once, in the order named."""
     named = (m.group(0) for m in _TOPIC.finditer(fold(text)))
-    return " ".join(dict.fromkeys(w for w in named if not _GENERAL.fullmatch(w)))
+    return list(dict.fromkeys(w for w in named if not _GENERAL.fullmatch(w)))
 
 
-def answer_subject(history: Sequence[dict]) -> str:
-    """The subjects the previous answer leads with: those of its first sentence that names any
-    ("en als ik dat te laat doe?" after "Je vraagt de WIA-uitkering zelf aan, uiterlijk in week
-    93" is about the WIA application, which the question before it may not have named)."""
-    return next((named for s in split_sentences(last_answer(history)) if (named := _subjects(s))), "")
+# A lead sentence naming more subjects than this is a list, not what the answer was about
+ANSWER_SUBJECTS = 2
+# "en als ik dat te laat doe?", "what if we forget?": about the step the answer gave a deadline
+_LATE = re.compile(r"\b(te laat|vergeet|vergeten|vergat|mis|mist|gemist|overschrijd\w*|niet op tijd"
+                   r"|too late|late|forget|forgot|miss|missed|not in time)\b")
+_DUE = re.compile(r"\b(uiterlijk|binnen|deadline|termijn|week \d+|\d+e week|at the latest|within"
+                  r"|no later than|by the end|by week \d+|deadline)\b")
+
+
+def answer_subject(history: Sequence[dict], previous_question: str, part: str) -> str:
+    """The subjects of the previous answer a follow-up part points at, less those its question
+    named: for "en als ik dat te laat doe?" those of the first sentence that gives a deadline
+    ("Je vraagt de WIA aan, uiterlijk in week 93"), else those of the first sentence that names
+    any, unless it lists more than `ANSWER_SUBJECTS` (then it is a list, not the subject)."""
+    said = [(fold(s), _subjects(s)) for s in split_sentences(last_answer(history))]
+    named: list[str] = []
+    if _LATE.search(fold(part)):
+        named = next((subjects for text, subjects in said if subjects and _DUE.search(text)), [])
+    if not named:
+        named = next((subjects for _, subjects in said if subjects), [])
+        if len(named) > ANSWER_SUBJECTS:
+            return ""
+    asked = set(_subjects(previous_question))
+    return " ".join(w for w in named if w not in asked)
 
 
 def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
@@ -480,8 +499,8 @@ def read_turn(
                    or _names_its_referent(fold(part)) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
         # a part that names no subject of ours is about what the previous answer led with
-        subject = answer_subject(history)
-        queries = [f"{q} {subject}" if subject and not _TOPIC.search(fold(part)) else q
+        queries = [f"{q} {subject}" if not _TOPIC.search(fold(part))
+                   and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)

@@ -368,11 +368,11 @@ def test_a_follow_up_that_names_the_sanction_is_answered_on_the_sanction(kb_assi
 
 
 def test_a_follow_up_about_what_the_answer_named_is_answered_on_that(kb_assistant):
-    # the question before names no step; the answer does (the WIA application by week 93), and
-    # "dat te laat doen" is about that step
-    first = "wat moet ik zelf regelen als ik bijna twee jaar ziek ben?"
-    before = kb_assistant.ask(first, audience="werknemer")
-    history = [{"role": "user", "content": first}, {"role": "assistant", "content": before.text}]
+    # the question before names no step; the answer gives one a deadline (the WIA application
+    # by week 93), and "dat te laat doen" is about that step
+    history = [{"role": "user", "content": "wat moet ik zelf regelen als ik bijna twee jaar ziek ben?"},
+               {"role": "assistant", "content": "Je krijgt rond week 88 post van UWV. De WIA-uitkering "
+                                                "vraag je zelf aan, uiterlijk aan het einde van week 93."}]
     answer = kb_assistant.ask("en als ik dat te laat doe?", history, "werknemer")
     assert answer.trace["card"]["id"] == "nl-faq-wia-te-laat-aangevraagd", answer.trace
     assert "loondoorbetaling zo lang door als de vertraging" in answer.text, answer.text[:300]

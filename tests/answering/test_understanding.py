@@ -334,3 +334,28 @@ def test_who_pays_and_pregnancy_are_what_a_pointing_question_refers_to():
                               "said the government pays for this kind of sick leave instead of us. Our payroll "
                               "is done by an external office. How does that work and do we have to do anything?")
     assert "government pays" in parts[0] and "payroll" not in parts[0], parts
+
+
+def _after(question: str, answer: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+def test_a_follow_up_is_also_read_with_what_the_answer_before_it_led_with():
+    # the question named no step; the answer named the WIA application: "dat" is that
+    history = _after("wat moet ik zelf regelen als ik bijna twee jaar ziek ben?",
+                     "Rond week 88 krijg je een brief van UWV. Je vraagt de WIA-uitkering zelf aan, "
+                     "uiterlijk in week 93.")
+    assert "wia" in read_turn("en als ik dat te laat doe?", history).query.split()
+
+
+@pytest.mark.parametrize(("question", "answer", "left_out"), [
+    # named by the question already: nothing to add
+    ("Wat is een loonsanctie precies?", "Een loonsanctie legt UWV op als er te weinig is gedaan.",
+     "loonsanctie"),
+    # a list is not what the answer was about
+    ("wat moet er in het re-integratieverslag?", "Onder meer de probleemanalyse, het plan van "
+     "aanpak, de eerstejaarsevaluatie en het oordeel van de bedrijfsarts.", "probleemanalyse"),
+])
+def test_a_follow_up_leaves_out_what_the_question_named_and_lists(question, answer, left_out):
+    query = read_turn("en hoe kom ik er weer vanaf?", _after(question, answer)).query
+    assert query.split().count(left_out) <= 1 and "eerstejaarsevaluatie" not in query, query
