@@ -431,7 +431,7 @@ ANSWER_SUBJECTS = 2
 _LATE = re.compile(r"\b(te laat|vergeet|vergeten|vergat|mis|mist|gemist|overschrijd\w*|niet op tijd"
                    r"|too late|late|forget|forgot|miss|missed|not in time)\b")
 _DUE = re.compile(r"\b(uiterlijk|binnen|deadline|termijn|week \d+|\d+e week|at the latest|within"
-                  r"|no later than|by the end|by week \d+|deadline)\b")
+                  r"|no later than|by the end|by week \d+)\b")
 
 
 def answer_subject(history: Sequence[dict], previous_question: str, part: str) -> str:

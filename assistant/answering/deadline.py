@@ -96,7 +96,8 @@ def about_a_case(text: str) -> bool:
 
 
 # "hoeveel weken heb ik nog?", "in mijn geval": only the asker's own dates answer it
-_OWN_TIME = re.compile(_HOW_MANY_LEFT + r"|\bin (mijn|ons|zijn|haar|jouw|uw) geval\b|\bin (my|our|his|her) case\b")
+_OWN_TIME = re.compile(_HOW_MANY_LEFT + r"|\bin (mijn|ons|zijn|haar|jouw|uw) geval\b"
+                       r"|\bin (my|our|his|her) case\b")
 # "welke deadlines gelden er voor mij?": every milestone, none named
 _ALL_DEADLINES = re.compile(r"\b(deadlines?|termijnen|tijdlijn|timeline|datums|dates)\b")
 

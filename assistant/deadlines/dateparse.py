@@ -87,7 +87,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # introduces a date.
     ("dm", re.compile(
         r"\b(?:sinds|vanaf|per|op|tot(?:\s+en\s+met)?|t/m|van|since|from|on|until|till|to|"
-        r"through|ziekmelding:?|(?:ziek|beter|hersteld)\s*gemeld:?|ziektedag:?)\s+(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?![\d]|[-/.]\d|\s*(?:dagen|dag|weken|week|"
+        r"through|ziekmelding:?|(?:ziek|beter|hersteld)\s*gemeld:?|ziektedag:?)\s+"
+        r"(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?![\d]|[-/.]\d|\s*(?:dagen|dag|weken|week|"
         r"maanden|maand|jaar|jaren|uur|keer|days|day|weeks|week|months|month|years|year|hours|"
         r"times|x\b|%))", re.I)),
     # "al 5 weken ziek", "sinds drie maanden", "ziek sinds 5 weken", "off sick for 5 weeks".
