@@ -9,7 +9,7 @@ import yaml
 
 from assistant.deadlines import parse_dates
 
-DATA = Path(__file__).parent / "data" / "chat_dates.yaml"
+DATA = Path(__file__).parent / "chat_dates.yaml"
 ITEMS = yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
