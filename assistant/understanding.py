@@ -434,6 +434,21 @@ _DUE = re.compile(r"\b(uiterlijk|binnen|deadline|termijn|week \d+|\d+e week|at t
                   r"|no later than|by the end|by week \d+)\b")
 
 
+def _due_subject(sentence: str) -> list[str]:
+    """The subject nearest to a sentence's deadline, asides in brackets left out: "WIA" in "je
+    hebt recht op een WIA-beoordeling (WGA of IVA) als je uiterlijk in week 93 aanvraagt, en je
+    mag om een transitievergoeding vragen"."""
+    text = re.sub(r"\([^)]*\)", " ", sentence)
+    due = _DUE.search(text)
+    if not due:
+        return []
+    named = [m for m in _TOPIC.finditer(text) if not _GENERAL.fullmatch(m.group(0))]
+    if not named:
+        return []
+    nearest = min(named, key=lambda m: max(due.start() - m.end(), m.start() - due.end()))
+    return [nearest.group(0)]
+
+
 def answer_subject(history: Sequence[dict], previous_question: str, part: str) -> str:
     """The subjects of the previous answer a follow-up part points at, less those its question
     named: for "en als ik dat te laat doe?" those of the first sentence that gives a deadline
@@ -442,7 +457,7 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
     said = [(fold(s), _subjects(s)) for s in split_sentences(last_answer(history))]
     named: list[str] = []
     if _LATE.search(fold(part)):
-        named = next((subjects for text, subjects in said if subjects and _DUE.search(text)), [])
+        named = next((due for text, _ in said if (due := _due_subject(text))), [])
     if not named:
         named = next((subjects for _, subjects in said if subjects), [])
         if len(named) > ANSWER_SUBJECTS:

@@ -357,6 +357,17 @@ def test_a_follow_up_about_being_late_is_read_with_the_answers_deadline():
     assert "wia" in query.split() and "transitievergoeding" not in query, query
 
 
+def test_a_follow_up_about_being_late_takes_the_subject_nearest_the_deadline():
+    # one sentence naming four subjects: the deadline belongs to the WIA application, the
+    # bracketed WGA/IVA and the transition payment further on are not what "te laat" is about
+    history = _after("wat moet ik regelen als ik bijna twee jaar ziek ben?",
+                     "Na 104 weken stopt de loondoorbetaling. Je hebt recht op een WIA-beoordeling "
+                     "(WGA of IVA) als je uiterlijk aan het einde van week 93 aanvraagt, en je mag "
+                     "je werkgever vragen om een vergoeding zo hoog als de transitievergoeding.")
+    query = read_turn("en als ik dat te laat doe?", history).query.split()
+    assert "wia" in query and not {"wga", "iva", "transitievergoeding"} & set(query), query
+
+
 @pytest.mark.parametrize(("question", "answer", "left_out"), [
     # named by the question already: nothing to add
     ("Wat is een loonsanctie precies?", "Een loonsanctie legt UWV op als er te weinig is gedaan.",
