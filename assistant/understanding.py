@@ -76,7 +76,11 @@ _REQUEST = re.compile(
     r"\b((?<!wat )ik wil (graag )?weten|ik vraag me af|graag hoor ik|graag wil ik weten|mijn vraag is|vraag:|weet iemand"
     r"|kunt u (me )?(uitleggen|vertellen)|kun je (me )?(uitleggen|vertellen)|leg (eens )?uit|help me"
     r"|^(geef|noem|bereken|reken|vertel|give|list|tell me|calculate|explain)"
-    r"|i('d| would) like to know|i wonder|my question is|question:|can you (explain|tell)|please explain)\b"
+    r"|i('d| would) like to know|i wonder|my question is|question:|can you (explain|tell)|please explain"
+    # someone else's question passed on: "Our GM wants to know whether ...", "de directeur wil
+    # weten of ...", "we vragen ons af of ..."
+    r"|(wants?|wanted|would like|'d like) to know (if|whether|how|when|what|who)|(is|are|was|were) wondering"
+    r"|(wil|willen|wilde|wilden) (graag )?weten (of|hoe|wanneer|wat|wie)|vra(agt|gen) (zich|ons) af)\b"
 )
 _FOLLOW_UP = re.compile(
     r"^(en|maar|of|dus|and|but|or|so|what about|how about|wat als|en als|what if|en voor|en bij|en de|en het"
@@ -407,6 +411,27 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     return f"{previous_question} {part}"
 
 
+# "en als ik die melding te laat doe?": a thing the message points at by name
+_POINTED_NOUN = re.compile(r"\b(?:die|dat|deze|dit|zo'?n|that|this|these|those)\s+(\w{4,})")
+
+
+def referred_question(message: str, previous: Sequence[str]) -> str:
+    """The earlier user message a follow-up is about: the last one, unless the message points by
+    name at a thing only an earlier one named ("en als ik die melding te laat doe?" after
+    "wanneer moet de 42e-weeksmelding?" and "moet het plan van aanpak mee?"), or the last one was
+    itself a follow-up that named no subject of ours ("wie vraagt het aan?" after "wat is een
+    deskundigenoordeel?"): then the latest one that did, with it."""
+    last = previous[-1]
+    nouns = [n for n in _POINTED_NOUN.findall(fold(message)) if n not in fold(last)]
+    for earlier in reversed(previous[:-1]):
+        if any(n in fold(earlier) for n in nouns):
+            return earlier
+    if _TOPIC.search(fold(last)):
+        return last
+    named = next((earlier for earlier in reversed(previous[:-1]) if _TOPIC.search(fold(earlier))), "")
+    return f"{named} {last}".strip()
+
+
 def last_answer(history: Sequence[dict]) -> str:
     """The assistant's last message in the conversation ("" when there is none)."""
     return next((h["content"] for h in reversed(history) if h.get("role") == "assistant"), "")
@@ -493,7 +518,7 @@ def read_turn(
     who, from_ui = _audience(message, audience, " ".join(previous[-3:]))
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
-    previous_question = " ".join(core_questions(previous[-1])[0]) if previous else ""
+    previous_question = " ".join(core_questions(referred_question(message, previous))[0]) if previous else ""
     said = sentences(message)
     follow_up = bool(previous) and (
         bool(_FOLLOW_UP.search(fold(message))) or len(words(message)) <= 5

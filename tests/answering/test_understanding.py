@@ -381,3 +381,40 @@ def test_a_follow_up_leaves_out_what_the_question_named_and_lists(question, answ
     query = read_turn(follow_up, _after(question, answer)).query
     assert query == read_turn(follow_up, _after(question, "Goed dat u het vraagt.")).query, query
     assert not query.endswith(left_out), query
+
+
+def test_a_question_passed_on_for_someone_else_is_what_a_story_asks():
+    # no question mark: "Our GM wants to know whether ..." is the question, not the last sentence
+    turn = read_turn("Our front-desk manager has been off sick for almost two years. Both tracks failed. "
+                     "The team still visits her. Our director wants to know whether her contract ends by "
+                     "itself after the 104 weeks. I'm the HR officer of a hotel with 70 staff.")
+    (part,) = turn.parts
+    assert "contract ends" in part and "HR officer" not in part, part
+    (part,) = read_turn("Onze werknemer is bijna twee jaar ziek. Het gaat slecht met hem. De directeur wil "
+                        "weten of we daarna nog loon moeten betalen. Ik ben de office manager.").parts
+    assert "loon moeten betalen" in part and "office manager" not in part, part
+
+
+def _conversation(*turns: str) -> list[dict]:
+    return [{"role": role, "content": text}
+            for pair in zip(turns[::2], turns[1::2]) for role, text in zip(("user", "assistant"), pair)]
+
+
+def test_a_follow_up_after_a_follow_up_is_about_the_subject_named_before_both():
+    # "wie vraagt het aan?" named nothing of ours: "wat kost het?" is still about the
+    # deskundigenoordeel of the first question
+    history = _conversation("Wat is een deskundigenoordeel precies?", "Een oordeel van UWV.",
+                            "En wie vraagt het aan, ik of mijn werknemer?", "Dat kan allebei.")
+    assert "deskundigenoordeel" in read_turn("wat kost het?", history).query
+
+
+def test_a_follow_up_naming_a_thing_of_an_earlier_question_is_about_that_question():
+    # "die melding" is the 42e-weeksmelding two questions back, not the plan van aanpak of the last
+    history = _conversation("Wanneer moet ik de 42e-weeksmelding doen?", "Na week 42.",
+                            "Oké. En moet ik het plan van aanpak dan meesturen?", "Nee.")
+    query = read_turn("en als ik die melding te laat doe?", history).query
+    assert "42e-weeksmelding" in query and "plan van aanpak" not in query, query
+    # the last question is kept when it names the thing itself
+    history = _conversation("Wanneer moet ik de 42e-weeksmelding doen?", "Na week 42.",
+                            "Wat moet er in het plan van aanpak?", "Activiteiten en doelen.")
+    assert "plan van aanpak" in read_turn("en als ik dat plan te laat maak?", history).query
