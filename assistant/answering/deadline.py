@@ -27,7 +27,10 @@ _TIMING = re.compile(
     r"|\bat the latest\b|\bby when\b|" + _HOW_MANY_LEFT +
     # "wat had er inmiddels moeten gebeuren?", "ben ik nu al te laat met iets?": where the case stands
     r"|\b(wat )?(had|hadden) .{0,30}moeten (gebeuren|gedaan|regelen|doen)\b|\bte laat met iets\b"
-    r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b|"
+    r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b"
+    # "ben ik al te laat voor een vervroegde IVA?": whether a last day has passed
+    r"|\b(ben|zijn) (ik|we|wij|jullie|hij|zij|ze) (nu )?(al |nog )?te laat (voor|met)\b"
+    r"|\b(am i|are we|is (he|she|it)) (already |still )?too late (for|to)\b|"
     + _PLAN
 )
 _CALC_INTENT = re.compile(
@@ -79,6 +82,8 @@ _CASE = re.compile(
     r"|\b(ik ben|ik zit|hij is|zij is|ze is|die|dat) (al |nu |inmiddels )?sinds [\w ]{1,25}? (ziek|thuis)\b"
     r"|\b(ik|hij|zij|ze) (werd|ben|is) [\w ]{0,25}?ziek (geworden|geraakt)?"
     r"|\b(i|he|she|they)(('ve|'s| have| has) been| got| went| fell| became) [\w ]{0,25}?(sick|ill|off)\b"
+    # "ben ik te laat? ziek sinds vorig jaar": a sentence that starts with the sick day told
+    r"|(^|[.?!]\s*)(ziek|sick|ill) (sinds|since)\b"
 )
 
 

@@ -176,6 +176,18 @@ def test_asking_where_a_case_stands_gets_its_timeline_with_what_is_overdue(kb_as
     assert "Probleemanalyse" in answer.text and "al verstreken" in answer.text
 
 
+def test_asking_whether_a_last_day_has_passed_gets_it_computed(kb_assistant):
+    answer = kb_assistant.ask("Ben ik te laat voor de WIA-aanvraag? Ik ben ziek sinds 3 februari "
+                              "2025.", audience="werknemer", today=date(2026, 12, 3))
+    assert answer.kind == "deadline", answer.trace
+    line = next(x for x in answer.text.split("\n") if x.startswith("- **WIA-aanvraag"))
+    assert "15 november 2026" in line and "al verstreken" in line  # end of week 93
+    # starting spoor 2 late is judged by the practice norm, not a computed day: the card
+    late = kb_assistant.ask("we zijn in week 70 met spoor 2 begonnen, zijn we te laat?",
+                            audience="werkgever")
+    assert late.kind == "card" and late.trace["card"]["id"] == "nl-faq-spoor2-te-laat"
+
+
 def test_asking_when_uwv_sends_word_gets_the_wia_letter(kb_assistant):
     answer = kb_assistant.ask("Ik ben nu 82 weken ziek. Wanneer krijg ik bericht van het uwv?",
                               audience="werknemer", today=date(2026, 12, 1))
@@ -256,6 +268,9 @@ def test_when_asks_for_a_date_only_as_a_question_word(question, asks):
     # the deadlines as a whole, for one's own case: the timeline, then the question
     ("welke deadlines gelden er voor mij? ik ben ziek", "werknemer",
      "nl-faq-tijdlijn-poortwachter", "Noem de eerste ziektedag"),
+    # whether a last day has passed, the sick day told in passing but too vaguely to count
+    ("ben ik al te laat voor een vervroegde iva? ziek sinds vorig jaar ergens", "werknemer",
+     "nl-faq-vervroegde-iva", "Noem de eerste ziektedag"),
 ])
 def test_time_left_without_a_date_gives_the_rule_and_asks_for_the_first_sick_day(
         kb_assistant, question, audience, card, asked):
