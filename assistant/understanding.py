@@ -420,7 +420,8 @@ def referred_question(message: str, previous: Sequence[str]) -> str:
     name at a thing only an earlier one named ("en als ik die melding te laat doe?" after
     "wanneer moet de 42e-weeksmelding?" and "moet het plan van aanpak mee?"), or the last one was
     itself a follow-up that named no subject of ours ("wie vraagt het aan?" after "wat is een
-    deskundigenoordeel?"): then the latest one that did, with it."""
+    deskundigenoordeel?"): then the latest one that did (its words win over "how do I pick a
+    good one?" for "can I make the employee pay part of it?")."""
     last = previous[-1]
     nouns = [n for n in _POINTED_NOUN.findall(fold(message)) if n not in fold(last)]
     for earlier in reversed(previous[:-1]):
@@ -428,8 +429,7 @@ def referred_question(message: str, previous: Sequence[str]) -> str:
             return earlier
     if _TOPIC.search(fold(last)):
         return last
-    named = next((earlier for earlier in reversed(previous[:-1]) if _TOPIC.search(fold(earlier))), "")
-    return f"{named} {last}".strip()
+    return next((earlier for earlier in reversed(previous[:-1]) if _TOPIC.search(fold(earlier))), last)
 
 
 def last_answer(history: Sequence[dict]) -> str:
