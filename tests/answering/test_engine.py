@@ -132,6 +132,25 @@ def test_a_situation_card_answers_when_the_asker_names_the_situation(kb_assistan
     assert kb_assistant.ask(question).trace["card"]["id"] == card
 
 
+@pytest.mark.parametrize(("question", "audience", "card", "said"), [
+    # disagreeing is not refusing: cooperate, say what you disagree with, UWV can judge
+    ("Mijn leidinggevende legt me een plan van aanpak voor waar ik niet achter sta. Moet ik dat "
+     "ondertekenen?", "werknemer", "nl-faq-plan-van-aanpak-oneens", "deskundigenoordeel"),
+    ("HR put things in my re-integratieverslag about my effort that are not true. Must I sign it?",
+     "werknemer", "en-faq-riv-disagree", "your own view"),
+    # hiring a bureau does not move the duty or the loonsanctie
+    ("Als ik een re-integratiebedrijf alles laat doen, ben ik dan van het gedoe en de risico's af?",
+     "werkgever", "nl-faq-reintegratie-uitbesteden", "legt UWV de loonsanctie aan u op"),
+    ("If we leave the whole reintegration to an agency, can UWV still fine us?", "werkgever",
+     "en-faq-outsource-reintegration", "imposes the *loonsanctie*"),
+])
+def test_a_question_about_disagreeing_or_outsourcing_gets_its_own_card(kb_assistant, question,
+                                                                        audience, card, said):
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.trace["card"]["id"] == card, answer.trace
+    assert said.replace("*", "") in answer.text.replace("*", "")
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")
