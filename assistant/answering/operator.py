@@ -79,8 +79,8 @@ class OperatorAnswerer:
             if is_vetted(chunk.metadata) or (named and not _named(" ".join(named), chunk.metadata)):
                 continue
             score = lexical.get(chunk.id, 0.0) + 5 * dense.get(chunk.id, 0.0)
-            if money and _AMOUNT.search(chunk.text):
-                score += 5
+            if money:  # a price table before a paragraph that names one price in passing
+                score += 5 * min(len(_AMOUNT.findall(chunk.text)), 4)
             if score > 0:
                 scored.append((score, i, chunk))
         return [chunk for _, _, chunk in sorted(scored, key=lambda t: (-t[0], t[1]))]
