@@ -413,6 +413,9 @@ def _follow_up_query(part: str, previous_question: str) -> str:
 
 # "en als ik die melding te laat doe?": a thing the message points at by name
 _POINTED_NOUN = re.compile(r"\b(?:die|dat|deze|dit|zo'?n|that|this|these|those)\s+(\w{4,})")
+# ...but "in dat geval", "op dit moment", "in that case" point at no thing of an earlier question
+_NO_THING = {"geval", "moment", "situatie", "keer", "tijd", "week", "weken", "case", "time",
+             "point", "situation", "weeks"}
 
 
 def referred_question(message: str, previous: Sequence[str]) -> str:
@@ -423,7 +426,8 @@ def referred_question(message: str, previous: Sequence[str]) -> str:
     deskundigenoordeel?"): then the latest one that did (its words win over "how do I pick a
     good one?" for "can I make the employee pay part of it?")."""
     last = previous[-1]
-    nouns = [n for n in _POINTED_NOUN.findall(fold(message)) if n not in fold(last)]
+    nouns = [n for n in _POINTED_NOUN.findall(fold(message))
+             if n not in fold(last) and n not in _NO_THING]
     for earlier in reversed(previous[:-1]):
         if any(n in fold(earlier) for n in nouns):
             return earlier

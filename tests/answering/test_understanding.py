@@ -418,3 +418,8 @@ def test_a_follow_up_naming_a_thing_of_an_earlier_question_is_about_that_questio
     history = _conversation("Wanneer moet ik de 42e-weeksmelding doen?", "Na week 42.",
                             "Wat moet er in het plan van aanpak?", "Activiteiten en doelen.")
     assert "plan van aanpak" in read_turn("en als ik dat plan te laat maak?", history).query
+    # "in dat geval" is no thing: the last question stays what the follow-up is about
+    history = _conversation("Wat is in mijn geval de termijn voor de probleemanalyse?", "Week 6.",
+                            "Wat moet er in het plan van aanpak?", "Activiteiten en doelen.")
+    query = read_turn("en wie stelt dat in dat geval op?", history).query
+    assert "plan van aanpak" in query and "probleemanalyse" not in query, query
