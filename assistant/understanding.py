@@ -189,6 +189,35 @@ _ASKING = frozenset(
 )
 
 
+# "Wat doen de casemanager en de arbeidsdeskundige allebei?", "What does each of them do?": a
+# question about what two or more of these roles do is asked once per role (each has its card).
+_ROLES = (
+    ("casemanager", r"case ?managers?", "Wat doet een casemanager?", "What does a casemanager do?"),
+    ("arbeidsdeskundige", r"arbeidsdeskundigen?|labou?r experts?",
+     "Wat doet een arbeidsdeskundige?", "What does a labour expert (arbeidsdeskundige) do?"),
+    ("bedrijfsarts", r"bedrijfsarts(en)?|arbo-?arts(en)?|company doctors?|occupational physicians?",
+     "Wat doet de bedrijfsarts?", "What does the company doctor (bedrijfsarts) do?"),
+)
+_ROLE = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern, _, _ in _ROLES))
+_WHAT_ROLES_DO = re.compile(
+    r"\b(wat (doe[nt]|doet|is|zijn|houdt|houden)\b.{0,40}\b(rol|rollen|taak|taken|verschil|in)\b|wat doe[nt]\b"
+    r"|verschil|allebei|beiden?|ieder|elk|what (do|does|is|are)\b.{0,60}\b(do|role|roles|job|difference)\b"
+    r"|each|difference|roles?)\b")
+_ENGLISH_ROLE_QUESTION = re.compile(r"\b(what|which|each|does|do|the|of|them)\b")
+
+
+def _per_role(question: str) -> list[str]:
+    """A question about what several roles do, one question per role in the order named; any
+    other question as it is."""
+    folded = fold(question)
+    named = list(dict.fromkeys(m.lastgroup for m in _ROLE.finditer(folded)))
+    if len(named) < 2 or not _WHAT_ROLES_DO.search(folded):
+        return [question]
+    english = bool(_ENGLISH_ROLE_QUESTION.search(folded))
+    asks = {name: (en if english else nl) for name, _, nl, en in _ROLES}
+    return [asks[name] for name in named]
+
+
 # Words that say who asks, not what about ("en voor de werknemer?" switches the perspective only).
 _WHO = frozenset("werknemer werkneemster werknemers werkgever werkgevers medewerker employee employer "
                  "employees employers worker".split())
@@ -284,7 +313,7 @@ def split_parts(question: str) -> list[str]:
             parts.append(piece)
         else:
             parts[-1] = f"{parts[-1]} en {piece}"
-    return parts
+    return [asked for part in parts for asked in _per_role(part)][:MAX_PARTS]
 
 
 def topic_words(text: str) -> str:
@@ -372,6 +401,7 @@ def core_questions(message: str) -> tuple[list[str], str]:
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
                 and _BACK_REFERENCE.search(fold(parts[0])):
             parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
+        parts[:1] = _per_role(parts[0])
         core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
     return core, context

@@ -423,3 +423,24 @@ def test_a_follow_up_naming_a_thing_of_an_earlier_question_is_about_that_questio
                             "Wat moet er in het plan van aanpak?", "Activiteiten en doelen.")
     query = read_turn("en wie stelt dat in dat geval op?", history).query
     assert "plan van aanpak" in query and "probleemanalyse" not in query, query
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("I keep getting emails from a 'casemanager' and from an 'arbeidsdeskundige'. What does each of them "
+     "actually do?", ["What does a casemanager do?", "What does a labour expert (arbeidsdeskundige) do?"]),
+    ("wat is het verschil tussen de bedrijfsarts en een arbeidsdeskundige",
+     ["Wat doet de bedrijfsarts?", "Wat doet een arbeidsdeskundige?"]),
+    ("Ik krijg mails van een casemanager en van de arbo-arts. Wat doen die allebei eigenlijk?",
+     ["Wat doet een casemanager?", "Wat doet de bedrijfsarts?"]),
+])
+def test_a_question_about_what_several_roles_do_is_asked_once_per_role(message, parts):
+    assert core_questions(message)[0] == parts
+
+
+@pytest.mark.parametrize("message", [
+    "Mag de casemanager mijn diagnose aan de arbeidsdeskundige doorgeven?",
+    "Mijn casemanager stuurt me naar een arbeidsdeskundige. Moet ik daar heen?",
+    "Wat doet een casemanager?",
+])
+def test_a_question_that_only_names_roles_is_not_split_per_role(message):
+    assert len(core_questions(message)[0]) == 1
