@@ -445,3 +445,19 @@ def test_who_sends_the_reintegration_report_to_uwv_is_answered(kb_assistant, que
     # the RIV card, not the card about objecting to a loonsanctie (which also names UWV)
     answer = kb_assistant.ask(question, audience="werkgever")
     assert says in answer.text, answer.text[:600]
+
+
+def test_an_employee_asking_about_a_wage_stop_gets_the_answer_for_the_employee(kb_assistant):
+    answer = kb_assistant.ask("Mijn loon is stopgezet, krijg ik dat later nog terug?", audience="werknemer")
+    assert answer.trace["card"]["id"] == "nl-faq-loonstop-of-opschorting-werknemer"
+    assert "krijg je het loon over die periode niet meer terug" in answer.text
+    assert not re.search(r"\bu\b|\buw\b", answer.text.split("\n\n")[0])
+
+
+def test_an_answer_about_a_window_does_not_open_with_a_bare_yes(kb_assistant):
+    """'Ben ik al te laat voor een vervroegde IVA?' asks the opposite of 'kan het?': the card leads
+    with the window itself, not a 'Ja' that reads as 'yes, you are too late'."""
+    answer = kb_assistant.ask("Ben ik al te laat voor een vervroegde IVA?", audience="werknemer")
+    assert answer.trace["card"]["id"] == "nl-faq-vervroegde-iva"
+    assert not re.match(r"(Ja|Nee)\b", answer.text)
+    assert "tot en met week 68" in answer.text.split(".")[0]
