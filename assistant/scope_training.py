@@ -23,6 +23,7 @@ from assistant.answering.scope import (
     rule_label,
     story_questions,
 )
+from assistant.shorthand import spell_out
 from assistant.understanding import read_turn
 
 
@@ -113,7 +114,7 @@ def train(embedder, items: Sequence[dict], *, c: float = 0.3, folds: int = 5,
     """Cross-validate, choose the threshold, fit on everything and return the model."""
     from sklearn.model_selection import StratifiedKFold
 
-    texts = [str(i["text"]) for i in items]
+    texts = [spell_out(str(i["text"])) for i in items]  # as `ScopeGuard.classify` reads them
     y = np.asarray([i["label"] for i in items])
     embed = embedding_lookup(embedder, texts)
     x = np.asarray([features(embed(t), embed(asked_text(t)), t) for t in texts], dtype=np.float64)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.shorthand import spell_out
 from assistant.text import fold, words
 from assistant.understanding import core_questions, is_question, sentences
 
@@ -506,6 +507,24 @@ def asks_what_to_tell_the_employer(text: str) -> bool:
     return _asks_only(text, _DISCLOSE) and bool(_EMPLOYER.search(fold(text)))
 
 
+# Whether the employer gets to see one's own diagnosis ("krijgt mijn werkgever daarin te lezen wat
+# ik precies heb?"): a privacy question about oneself that the classifier took for a request for
+# someone's personal data.
+_EMPLOYER_SEES = re.compile(
+    r"\b(te (zien|lezen|weten|horen)|inzien|inzage|(mag|mogen|kan|kunnen)\b.{0,40}\b(weten|zien|lezen|vragen|opvragen)"
+    r"|(see|read|know|find out|ask about|access)\b)"
+)
+_OWN = re.compile(r"\b(ik|mijn|me|mij|i|my|me)\b")
+
+
+def asks_what_the_employer_may_know(text: str) -> bool:
+    """True when someone asks whether their employer gets to see or know something of theirs,
+    and asks for no medical advice, data of another person or document beside it: a privacy
+    question, in scope."""
+    folded = fold(text)
+    return _asks_only(text, _EMPLOYER_SEES) and bool(_EMPLOYER.search(folded)) and bool(_OWN.search(folded))
+
+
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
@@ -543,6 +562,7 @@ class ScopeGuard:
             return Scope("in_scope", 1.0, "rule:late-step")
         if self.model is None or embed is None:
             return rules_only(text)
+        text = spell_out(text)  # "wn zit in wk 50, eje nog niet gehad": the trade's shorthand
         asked = asked_text(text)
         vector = embed(text)
         asked_vector = vector if asked == text.strip() else embed(asked)
@@ -550,7 +570,8 @@ class ScopeGuard:
         label, declined = decision(probs, self.model.threshold)
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
-        if label == "medical" and asks_what_to_tell_the_employer(text):
+        if label == "medical" and asks_what_to_tell_the_employer(text) \
+                or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text):
             return Scope("in_scope", probs["in_scope"], "rule:privacy")
         if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question,
