@@ -89,9 +89,10 @@ _FOLLOW_UP = re.compile(
 )
 # "en daarna?", "wat is de volgende stap?": the step after the one the conversation was about
 _NEXT_STEP = re.compile(
-    r"^\W*(?:(?:en|and|ok[ae]?y?|oke|ok)\W+)?(?:daarna|dan|wat (?:komt|gebeurt) (?:er )?(?:daarna|hierna|dan)"
+    r"^\W*(?:(?:en|and|ok[ae]?y?|oke|ok|so|dus|right|top|thanks|bedankt)\W+){0,2}"
+    r"(?:daarna|dan|wat (?:komt|gebeurt) (?:er )?(?:daarna|hierna|dan)"
     r"|wat is de volgende stap|(?:de |en de )?volgende stap|wat nu daarna|then what|what(?:'s| is| comes) next"
-    r"|(?:and )?after that|the next step|what happens (?:next|after that|then))\W*$"
+    r"|(?:and )?after that|the next step|what (?:happens|comes) (?:next|after that|afterwards|then))\W*$"
 )
 # Words that point back to an earlier sentence or turn: at a thing ("die reiskosten", "dat",
 # "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
@@ -161,9 +162,9 @@ _CONDITION = re.compile(
 # "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
 _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
-    r"|some)?\s*(?:vragen|vraagjes|vraag|questions|question)"
+    r"|some)?\s*(?:vragen|vraagjes|vraag|dingen|punten|questions|question|things)"
     # "Two questions about our warehouse guy who has been off sick since the spring: ..."
-    r"(?:\s+(?:about|over|regarding|concerning|rond|omtrent)\b[^:?.]{0,120})?\s*[:.]\s*", re.I,
+    r"(?:\s+(?:about|over|regarding|concerning|rond|omtrent)\b(?P<subject>[^:?.]{0,120}))?\s*[:.]\s*", re.I,
 )
 # "en mag mijn baas vragen wat ik heb, hij blijft maar bellen": "en"/"maar" and a verb open a
 # question, question mark or not ("Zijn vrouw regelt de post" opens with a verb and is not one)
@@ -294,6 +295,13 @@ def is_question(sentence: str) -> bool:
 def split_parts(question: str) -> list[str]:
     """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached.
     "Twee vragen: 1) X 2) Y" -> [X, Y]."""
+    announced = _ANNOUNCED.match(question)
+    if announced and announced.group("subject") and len(question) > announced.end():
+        # "Three questions about the week-42 report: who files it, and how?": a part that points
+        # at "it" is read with the subject the announcement named
+        subject = announced.group("subject").strip()
+        return [f"{part} ({subject})" if _POINTS_AT_A_THING.search(fold(part)) else part
+                for part in split_parts(question[announced.end():])]
     question = _ANNOUNCED.sub("", question, count=1) or question
     if len(_ENUMERATOR.findall(question)) >= 2:
         pieces = [p.strip(" ,;") for p in _ENUMERATOR.split(question) if p.strip(" ,;")]

@@ -276,6 +276,8 @@ def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses
     ("wat moet ik doen na een jaar ziekte?", "Dan houdt u de eerstejaarsevaluatie.", "wat is de volgende stap?",
      "spoor2_start"),
     ("When is the 42nd-week report due?", "In week 42.", "what's next?", "eerstejaarsevaluatie"),
+    ("When does the problem analysis have to be done?", "By week 6.", "ok and what comes after that?",
+     "plan_van_aanpak"),
 ])
 def test_what_comes_next_is_read_as_the_milestone_after_the_one_talked_about(asked, said, follow_up, step):
     turn = read_turn(follow_up, [{"role": "user", "content": asked}, {"role": "assistant", "content": said}])
@@ -444,3 +446,12 @@ def test_a_question_about_what_several_roles_do_is_asked_once_per_role(message, 
 ])
 def test_a_question_that_only_names_roles_is_not_split_per_role(message):
     assert len(core_questions(message)[0]) == 1
+
+
+def test_a_part_that_points_at_what_an_announcement_named_is_read_with_it():
+    assert core_questions("Three questions about the week-42 report: who has to file it, by when exactly, and "
+                          "how do we file it?")[0] == [
+        "who has to file it, by when exactly (the week-42 report)", "how do we file it? (the week-42 report)"]
+    # a part with its own subject stays as it is
+    assert core_questions("Twee vragen over mijn werknemer: wat kost spoor 2, en wanneer moet de WIA-aanvraag "
+                          "binnen zijn?")[0] == ["wat kost spoor 2", "wanneer moet de WIA-aanvraag binnen zijn?"]
