@@ -313,6 +313,7 @@ def split_parts(question: str) -> list[str]:
     if len(pieces) > 1 and _CONDITION.match(_opening(pieces[0])):
         pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
     parts: list[str] = []
+    joiner = "and" if detect_language(question) == "en" else "en"
     for piece in pieces:
         piece = piece.strip(" ,;")
         if not piece:
@@ -320,7 +321,7 @@ def split_parts(question: str) -> list[str]:
         if len(words(piece)) >= 3 or not parts:
             parts.append(piece)
         else:
-            parts[-1] = f"{parts[-1]} en {piece}"
+            parts[-1] = f"{parts[-1]} {joiner} {piece}"
     return [asked for part in parts for asked in _per_role(part)][:MAX_PARTS]
 
 
@@ -570,6 +571,10 @@ def read_turn(
              or (len(words(message)) <= FOLLOW_UP_WORDS and any(
                  is_question(s) and len(words(s)) <= 10 and _BACK_REFERENCE.search(fold(s)) for s in said)))
             and not any(is_question(s) and len(words(s)) > 10 for s in said))
+        # "do I need to be there, or is it just my boss and the doctor talking about me?": it
+        # points back and names no subject of ours, so it is about the conversation's
+        or (len(words(message)) <= FOLLOW_UP_WORDS and bool(_BACK_REFERENCE.search(fold(message)))
+            and not _TOPIC.search(fold(message)))
     )
     queries = [_follow_up_query(part, previous_question) if follow_up and previous_question else part
                for part in parts]

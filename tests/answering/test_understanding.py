@@ -85,6 +85,8 @@ def test_a_later_part_that_names_no_subject_of_ours_is_read_with_the_first_parts
 def test_at_most_three_parts_and_short_tails_stay_attached():
     assert len(read_turn("Wie betaalt? En wat kost het? En hoe lang duurt het? En wie kiest het bureau?").parts) == 3
     assert split_parts("Mag ik kiezen en hoe?") == ["Mag ik kiezen en hoe?"]
+    # a short tail is joined in the question's own language
+    assert split_parts("What does spoor 2 cost, and who pays?") == ["What does spoor 2 cost and who pays?"]
 
 
 def test_a_follow_up_that_names_its_own_subject_is_retrieved_on_it():
@@ -455,3 +457,14 @@ def test_a_part_that_points_at_what_an_announcement_named_is_read_with_it():
     # a part with its own subject stays as it is
     assert core_questions("Twee vragen over mijn werknemer: wat kost spoor 2, en wanneer moet de WIA-aanvraag "
                           "binnen zijn?")[0] == ["wat kost spoor 2", "wanneer moet de WIA-aanvraag binnen zijn?"]
+
+
+def test_a_longer_message_that_points_back_and_names_nothing_of_ours_is_a_follow_up():
+    history = [{"role": "user", "content": "What is the eerstejaarsevaluatie?"},
+               {"role": "assistant", "content": "The eerstejaarsevaluatie is a look back at the first year."}]
+    turn = read_turn("do I need to be there, or is it just my boss and the doctor talking about me?", history)
+    assert turn.follow_up
+    assert "eerstejaarsevaluatie" in turn.queries[0]
+    # one that names its own subject is a new question
+    assert not read_turn("Is there a deadline for the re-integratieverslag, and who writes that report for UWV?",
+                         history).follow_up
