@@ -204,7 +204,6 @@ _WHAT_ROLES_DO = re.compile(
     r"\b(wat (doe[nt]|doet|is|zijn|houdt|houden)\b.{0,40}\b(rol|rollen|taak|taken|verschil|in)\b|wat doe[nt]\b"
     r"|verschil|allebei|beiden?|ieder|elk|what (do|does|is|are)\b.{0,60}\b(do|role|roles|job|difference)\b"
     r"|each|difference|roles?)\b")
-_ENGLISH_ROLE_QUESTION = re.compile(r"\b(what|which|each|does|do|the|of|them)\b")
 
 
 def _per_role(question: str) -> list[str]:
@@ -214,7 +213,7 @@ def _per_role(question: str) -> list[str]:
     named = list(dict.fromkeys(m.lastgroup for m in _ROLE.finditer(folded)))
     if len(named) < 2 or not _WHAT_ROLES_DO.search(folded):
         return [question]
-    english = bool(_ENGLISH_ROLE_QUESTION.search(folded))
+    english = detect_language(question) == "en"
     asks = {name: (en if english else nl) for name, _, nl, en in _ROLES}
     return [asks[name] for name in named]
 

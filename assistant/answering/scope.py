@@ -514,7 +514,7 @@ _EMPLOYER_SEES = re.compile(
     r"\b(te (zien|lezen|weten|horen)|inzien|inzage|(mag|mogen|kan|kunnen)\b.{0,40}\b(weten|zien|lezen|vragen|opvragen)"
     r"|(see|read|know|find out|ask about|access)\b)"
 )
-_OWN = re.compile(r"\b(ik|mijn|me|mij|i|my|me)\b")
+_OWN = re.compile(r"\b(ik|mijn|me|mij|i|my)\b")
 
 
 def asks_what_the_employer_may_know(text: str) -> bool:
