@@ -213,8 +213,8 @@ def _per_role(question: str) -> list[str]:
     named = list(dict.fromkeys(m.lastgroup for m in _ROLE.finditer(folded)))
     if len(named) < 2 or not _WHAT_ROLES_DO.search(folded):
         return [question]
-    english = detect_language(question) == "en"
-    asks = {name: (en if english else nl) for name, _, nl, en in _ROLES}
+    language = detect_language(question)
+    asks = {name: {"nl": nl, "en": en}[language] for name, _, nl, en in _ROLES}
     return [asks[name] for name in named]
 
 
@@ -312,7 +312,7 @@ def split_parts(question: str) -> list[str]:
     if len(pieces) > 1 and _CONDITION.match(_opening(pieces[0])):
         pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
     parts: list[str] = []
-    joiner = "and" if detect_language(question) == "en" else "en"
+    joiner = {"nl": "en", "en": "and"}[detect_language(question)]
     for piece in pieces:
         piece = piece.strip(" ,;")
         if not piece:
