@@ -461,3 +461,16 @@ def test_an_answer_about_a_window_does_not_open_with_a_bare_yes(kb_assistant):
     assert answer.trace["card"]["id"] == "nl-faq-vervroegde-iva"
     assert not re.match(r"(Ja|Nee)\b", answer.text)
     assert "tot en met week 68" in answer.text.split(".")[0]
+
+
+def test_an_employer_whose_sick_employees_temporary_contract_ends_learns_what_to_report(kb_assistant):
+    """The employer's side of a fixed-term contract ending in sickness: the UWV report on the last
+    working day and the Ziektewet, addressed with u (the employee's card speaks to the employee)."""
+    history = [{"role": "user", "content": "Mijn werkneemster is al 8 maanden ziek. Mag ik haar ontslaan?"},
+               {"role": "assistant", "content": "Een zieke werknemer mag u in de eerste twee jaar in principe niet "
+                                                "ontslaan (opzegverbod)."}]
+    answer = kb_assistant.ask("En haar contract is tijdelijk, het loopt in maart af. Wat dan?", history,
+                              audience="werkgever")
+    first = answer.text.split("\n\n")[0]
+    assert "laatste werkdag ziek bij UWV" in first and "Ziektewet" in first
+    assert not re.search(r"\bje\b|\bjouw?\b", first)
