@@ -82,9 +82,15 @@ _REQUEST = re.compile(
     r"|(wants?|wanted|would like|'d like) to know (if|whether|how|when|what|who)|(is|are|was|were) wondering"
     r"|(wil|willen|wilde|wilden) (graag )?weten (of|hoe|wanneer|wat|wie)|vra(agt|gen) (zich|ons) af)\b"
 )
+# "oke maar als hij het echt doet, ...", "ok, duidelijk. terug naar ...": a word of acknowledgement
+# before the follow-up's own opening
+_ACKNOWLEDGED = r"^\W*(?:(?:ok[ae]?y?|oke|ok|oké|ja|nee|right|top|thanks|bedankt|dank je|duidelijk|helder|aha|hm+)\W+){0,3}"
 _FOLLOW_UP = re.compile(
-    r"^(en|maar|of|dus|and|but|or|so|what about|how about|wat als|en als|what if|en voor|en bij|en de|en het"
-    r"|en wie|en wat|en hoe|en wanneer|and who|and what|and how|and when|and if|also|ook|stel dat|suppose)\b"
+    _ACKNOWLEDGED +
+    r"(en|maar|of|dus|and|but|or|so|what about|how about|wat als|en als|what if|en voor|en bij|en de|en het"
+    r"|en wie|en wat|en hoe|en wanneer|and who|and what|and how|and when|and if|also|ook|stel dat|suppose"
+    # "terug naar het eerste wat je zei", "back to what you said first": it names the earlier turn
+    r"|terug naar|back to)\b"
     r"|^(en|and)\?|^\W*(waarom|why|hoe dan|how so|en dan|and then|hoezo|waarom niet|why not)\W*$"
 )
 # "en daarna?", "wat is de volgende stap?": the step after the one the conversation was about
@@ -143,7 +149,9 @@ _POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 _JOINED = re.compile(
     r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
     r"|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|wordt|betaalt|geldt"
-    r"|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are)\b)"
+    r"|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are"
+    # "..., en binnen welke termijn moet een bezwaar erin?": a preposition before the question word
+    r"|(?:binnen|voor|na|tot|vanaf|within|by|until|after) (?:welke|wanneer|hoeveel|which|when|how))\b)"
     # "Wat kost het, hoe lang duurt het?": a comma before a question word (or, "wat is spoor 2,
     # moet ik daaraan meedoen?", before a verb that opens a question, when the first one asks too)
     r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which"
@@ -164,14 +172,23 @@ _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
     r"|some)?\s*(?:vragen|vraagjes|vraag|dingen|punten|questions|question|things)"
     # "Two questions about our warehouse guy who has been off sick since the spring: ..."
-    r"(?:\s+(?:about|over|regarding|concerning|rond|omtrent)\b(?P<subject>[^:?.]{0,120}))?\s*[:.]\s*", re.I,
+    r"(?:\s+(?:about|over|regarding|concerning|rond|omtrent)\b(?P<subject>[^:?.]{0,120}))?"
+    # "Three things please, I'm a sous-chef and just got diagnosed: how much ...": a word of
+    # courtesy and a clause about the asker before the colon
+    r"(?:\s*,?\s*(?:please|pls|graag|alsjeblieft|alstublieft|svp)\b)?(?:\s*,\s*[^:?.]{0,160}(?=:))?\s*[:.]\s*", re.I,
 )
 # "en mag mijn baas vragen wat ik heb, hij blijft maar bellen": "en"/"maar" and a verb open a
 # question, question mark or not ("Zijn vrouw regelt de post" opens with a verb and is not one)
 _JOINED_VERB_START = re.compile(
     r"^(en|maar|and|but)\s+(mag|mogen|moet|moeten|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|betaalt|betalen"
     r"|geldt|klopt|telt|wordt|may|must|can|could|should|do|does)\b"
+    # "en tv moet ik die ook betalen": a word or two, then the verb and its subject
+    r"|^(en|maar|and|but)\s+((?!(?:dan|daarna|toen|nu|ook|weer|straks|later|daar|hier|die|dat|zo|then|now)\b)\w+\s+){1,2}(mag|moet|kan|kun|kunt|krijg|krijgt|hoef|hoeft|may|must|can|do|does)"
+    r"\s+(ik|je|jij|u|we|wij|hij|zij|ze|i|you|he|she|they)\b"
 )
+# "LS? nee gelukkig.": a question the writer answers at once is part of the story, not asked
+_SELF_ANSWER = re.compile(r"^\W*(nee|neen|ja|jawel|no|yes|nope|yep|gelukkig|helaas)\b")
+SELF_ANSWER_WORDS = 4
 # "Roughly what does it cost, and ...", "Oké, maar wie betaalt ...": a word before the question
 # (or a preposition before its question word: "by when ...", "tot wanneer ...")
 # "voor wanneer ...", "met wie ...", "to whom ...": a preposition before a question word
@@ -179,7 +196,7 @@ _LEADING = re.compile(
     r"^((roughly|approximately|ok(ay|e)?|so|well|also|en|maar|dus|ongeveer|zeg|nou|by|until|tot|vanaf|uiterlijk)\W+"
     r"|(voor|sinds|met|bij|aan|van|naar|op|in|for|from|to|with|at)\W+(?=(wie|wat|wanneer|welke?|hoeveel|hoelang"
     r"|who|whom|what|when|which|how)\b))+")
-_ENUMERATOR = re.compile(r"(?:^|\s)(?:\d|[a-c])[).]\s+")
+_ENUMERATOR = re.compile(r"(?:^|\s)\(?(?:\d|[a-c])[).]\s+")  # "1) ...", "a. ...", "(b) ..."
 _CLAUSE = re.compile(r"[,;:]\s*|\s+(?:en nu|maar nu|and now|but now|maar|but)\s+")
 _ASKING = frozenset(
     "wie wat wanneer waar waarom hoe hoeveel welke welk mag mogen moet moeten kan kun kunnen kunt is zijn "
@@ -288,7 +305,8 @@ def is_question(sentence: str) -> bool:
     folded = fold(sentence).strip(" \"'(")
     # "en mag mijn baas vragen wat ik heb, hij blijft maar doorvragen": no question mark
     return (sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(_opening(sentence)))
-            or bool(_REQUEST.search(folded)) or bool(_QUESTION_END.search(folded.rstrip(" .!"))))
+            or bool(_REQUEST.search(folded)) or bool(_QUESTION_END.search(folded.rstrip(" .!")))
+            or bool(_JOINED_VERB_START.match(folded)))
 
 
 def split_parts(question: str) -> list[str]:
@@ -306,11 +324,14 @@ def split_parts(question: str) -> list[str]:
         pieces = [p.strip(" ,;") for p in _ENUMERATOR.split(question) if p.strip(" ,;")]
         return [p for piece in pieces for p in split_parts(piece)][:MAX_PARTS]
     pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
-    if len(pieces) > 1 and not _QUESTION_START.match(_opening(pieces[0])) \
+    conditional = len(pieces) > 1 and bool(_CONDITION.match(_opening(pieces[0])))
+    if conditional:
+        # "Als ik niet teken, kan hij me dan ontslaan, en krijg ik dan geld mee?": the condition
+        # belongs to the question after it, and what follows is asked too
+        pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
+    elif len(pieces) > 1 and not _QUESTION_START.match(_opening(pieces[0])) \
             and not _REQUEST.search(fold(pieces[0])):
         return [question]  # "Hij was 3 weken beter en is nu weer ziek": a statement, not two questions
-    if len(pieces) > 1 and _CONDITION.match(_opening(pieces[0])):
-        pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
     parts: list[str] = []
     joiner = {"nl": "en", "en": "and"}[detect_language(question)]
     for piece in pieces:
@@ -393,7 +414,8 @@ def core_questions(message: str) -> tuple[list[str], str]:
         # where the writer uses question marks, a sentence without one that opens with a verb
         # ("Zijn vrouw regelt de post") is a statement; a question word or request still asks
         not marked or s.rstrip().endswith("?") or _WH_START.match(_opening(s))
-        or _REQUEST.search(fold(s)) or _JOINED_VERB_START.match(fold(s).strip(" \"'(")))] or [len(said) - 1]
+        or _REQUEST.search(fold(s)) or _JOINED_VERB_START.match(fold(s).strip(" \"'(")))
+        and not _answered_at_once(said, i)] or [len(said) - 1]
     core: list[str] = []
     for i in asked:
         text = said[i]
@@ -413,6 +435,14 @@ def core_questions(message: str) -> tuple[list[str], str]:
         core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
     return core, context
+
+
+def _answered_at_once(said: Sequence[str], i: int) -> bool:
+    """True when the sentence after `said[i]` is the writer's own short answer to it ("LS? nee
+    gelukkig.")."""
+    after = said[i + 1] if i + 1 < len(said) else ""
+    return (bool(after) and not after.rstrip().endswith("?") and len(words(after)) <= SELF_ANSWER_WORDS
+            and bool(_SELF_ANSWER.match(fold(after))))
 
 
 def _audience(text: str, given: str | None, history_text: str) -> tuple[str | None, bool]:
@@ -456,6 +486,15 @@ _NO_THING = {"geval", "moment", "situatie", "keer", "tijd", "week", "weken", "ca
              "point", "situation", "weeks"}
 
 
+# A message that points at the conversation's first turn ("wat je eerst zei", "your first answer")
+_FIRST_TURN = re.compile(
+    r"\b(het eerste (wat|dat) (je|u|jij) (zei|zegt|schreef|noemde)|wat (je|u|jij) (eerst|als eerste|in het begin) "
+    r"(zei|schreef|noemde)|(je|jouw|uw) eerste antwoord|waar ik (eerst|als eerste|in het begin) (naar )?vroeg"
+    r"|mijn eerste vraag|what you said (first|at first|at the start)|your first (answer|reply)"
+    r"|my first question|what i (first )?asked (first|at first|at the start))\b"
+)
+
+
 def referred_question(message: str, previous: Sequence[str]) -> str:
     """The earlier user message a follow-up is about: the last one, unless the message points by
     name at a thing only an earlier one named ("en als ik die melding te laat doe?" after
@@ -464,8 +503,12 @@ def referred_question(message: str, previous: Sequence[str]) -> str:
     deskundigenoordeel?"): then the latest one that did (its words win over "how do I pick a
     good one?" for "can I make the employee pay part of it?")."""
     last = previous[-1]
-    nouns = [n for n in _POINTED_NOUN.findall(fold(message))
-             if n not in fold(last) and n not in _NO_THING]
+    pointed = [n for n in _POINTED_NOUN.findall(fold(message)) if n not in _NO_THING]
+    if _FIRST_TURN.search(fold(message)) and len(previous) > 1 and not pointed:
+        # "Terug naar het eerste wat je zei: hoe lang ...?": the conversation's first question that
+        # named a subject of ours ("dat plan uit je eerste antwoord" names its thing: read below)
+        return next((earlier for earlier in previous[:-1] if _TOPIC.search(fold(earlier))), previous[0])
+    nouns = [n for n in pointed if n not in fold(last)]
     for earlier in reversed(previous[:-1]):
         if any(n in fold(earlier) for n in nouns):
             return earlier

@@ -193,7 +193,9 @@ def _about_early_iva(turn: Turn, asked: list[str], named: bool) -> bool:
     said = fold(last_answer(turn.history)) if turn.follow_up and not named else ""
     if re.search(r"vervroegde iva|early iva", said):
         return True
-    told = fold(" ".join([*turn.previous[-1:], turn.message]))
+    # the question before, or the earlier one followed up ("terug naar die IVA waar ik eerst ...")
+    referred = turn.previous_question if turn.follow_up else ""
+    told = fold(" ".join([*turn.previous[-1:], referred, turn.message]))
     return bool({"wia_aanvraag", "einde_wachttijd"} & set(asked)) and bool(_EARLY_IVA.search(told))
 
 

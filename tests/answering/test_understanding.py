@@ -468,3 +468,49 @@ def test_a_longer_message_that_points_back_and_names_nothing_of_ours_is_a_follow
     # one that names its own subject is a new question
     assert not read_turn("Is there a deadline for the re-integratieverslag, and who writes that report for UWV?",
                          history).follow_up
+
+
+def test_a_follow_up_after_a_word_of_acknowledgement_is_still_a_follow_up():
+    history = [{"role": "user", "content": "Mijn werkgever dreigt mijn loon te stoppen omdat ik niet naar de "
+                                           "bedrijfsarts ging."},
+               {"role": "assistant", "content": "Hij moet een loonstop eerst aankondigen."}]
+    turn = read_turn("oke maar als hij het echt doet, dat geld van die maand, zie ik dat ooit nog?", history)
+    assert turn.follow_up and "bedrijfsarts" in turn.query
+
+
+def test_a_follow_up_that_points_at_the_first_question_is_read_with_it():
+    history = [{"role": "user", "content": "Een van mijn chauffeurs is 68 en nu ziek. Wat betekent dat voor mij?"},
+               {"role": "assistant", "content": "Na de AOW-leeftijd gelden kortere termijnen."},
+               {"role": "user", "content": "Hij wil er zelf eigenlijk ook wel mee stoppen."},
+               {"role": "assistant", "content": "Dan kunt u samen afspraken maken."}]
+    turn = read_turn("Terug naar het eerste wat je zei: hoe lang moet ik hem dan eigenlijk doorbetalen?", history)
+    assert turn.follow_up and "68" in turn.previous_question
+
+
+def test_a_question_the_writer_answers_at_once_is_not_asked():
+    parts, context = core_questions("Vraagje: wn (monteur) zit in mei op 104 wk, LS? nee gelukkig. mag ik dan per "
+                                    "direct opzeggen of hoe gaat dat? en tv moet ik die ook betalen")
+    assert not any("LS?" in p for p in parts) and "LS?" in context
+    assert any("opzeggen" in p for p in parts) and any("tv moet ik" in p for p in parts)
+
+
+def test_a_sentence_opening_with_en_and_an_adverb_stays_a_statement():
+    parts, _ = core_questions("Mijn werknemer is ziek. En dan moet ik weer naar de arts. Wat nu?")
+    assert not any(p.startswith("En dan moet ik") for p in parts)
+
+
+def test_an_announcement_with_a_courtesy_and_a_clause_about_the_asker_is_split_after_the_colon():
+    parts = split_parts("Three things please, I'm a sous-chef and just got diagnosed with a heart condition: how "
+                        "much of my salary do I get while I'm sick, for how long, and can they fire me during "
+                        "that time?")
+    assert len(parts) == 2 and parts[1].startswith("can they fire me")
+
+
+@pytest.mark.parametrize(("message", "count"), [
+    ("(a) what is an arbeidsdeskundige actually for, (b) is that different from the bedrijfsarts, (c) what would a "
+     "deskundigenoordeel from UWV cost us as employer?", 3),
+    ("Twee vragen over die loonsanctie: hoe lang kan die maximaal duren, en binnen welke termijn moet een bezwaar "
+     "erin?", 2),
+])
+def test_parts_marked_with_bracketed_letters_or_a_preposition_before_the_question_word_are_split(message, count):
+    assert len(core_questions(message)[0]) == count
