@@ -26,6 +26,9 @@ _TERMS = (
     (r"(?i:ipv)", "in plaats van"),
     (r"ZW", "Ziektewet"),
     (r"(?i:erd)", "eigenrisicodrager"),
+    (r"(?i:tv)(?!-)", "transitievergoeding"),
+    (r"(?i:sp)\s?1", "spoor 1"),
+    (r"(?i:sp)\s?2", "spoor 2"),
 )
 _SHORTHAND = re.compile(
     "|".join(f"(?P<t{i}>\\b{pattern}\\b)" for i, (pattern, _) in enumerate(_TERMS)))

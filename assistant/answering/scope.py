@@ -213,6 +213,13 @@ _LOOK_UP = re.compile(
 )
 # Deducting costs in a tax return: tax law, not re-integratie ("kan ik die reiskosten aftrekken
 # in mijn belastingaangifte?").
+# Immigration law asked outright (a permit's income threshold, extending it, a sponsor): another
+# legal area, also when the asker is in spoor 2.
+_IMMIGRATION = re.compile(
+    r"\b(verleng\w*|extend\w*|renew\w*|threshold|drempel|norm|inkomenseis)\b.{0,80}\b(verblijfsvergunning|residence "
+    r"permit|work permit|werkvergunning|\bind\b)|\b(verblijfsvergunning|residence permit|\bind\b)\b.{0,60}\b(verleng\w*"
+    r"|extend\w*|renew\w*|threshold|drempel|inkomenseis)|\b(recogni[sz]ed sponsor|erkend referent)\b"
+)
 _TAX = re.compile(
     r"\b(aftrekken|aftrekbaar|aftrekpost)\b.{0,60}\b(belasting\w*|aangifte)\b"
     r"|\b(belasting\w*|aangifte)\b.{0,60}\b(aftrekken|aftrekbaar|aftrekpost)\b|\bin welk vakje\b"
@@ -348,7 +355,8 @@ def rule_label(text: str) -> str:
              (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
              (_DECEPTION.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
-             (_TAX.search, "other_legal"), (_INVESTING.search, "off_topic"))
+             (_TAX.search, "other_legal"), (_IMMIGRATION.search, "other_legal"),
+             (_INVESTING.search, "off_topic"))
     return next((label for test, label in rules if test(folded)), "")
 
 
@@ -525,6 +533,36 @@ def asks_what_the_employer_may_know(text: str) -> bool:
     return _asks_only(text, _EMPLOYER_SEES) and bool(_EMPLOYER.search(folded)) and bool(_OWN.search(folded))
 
 
+# Pay during sickness ("hoe lang moet ik hem dan eigenlijk doorbetalen?", "mijn loon ging van 100
+# naar 70 procent, mag dat?"): the classifier took such questions for another legal area.
+_SICK_PAY = re.compile(
+    r"\bdoorbetal\w*|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
+    r"|\b(70|100) ?(%|procent)|sick pay|(wage|salary|pay)\w* (while|during|when) (i'?m |he'?s |she'?s )?(sick|ill)"
+)
+
+# ... which these name on their own, illness or not
+_SICK_PAY_ITSELF = re.compile(r"loondoorbetaling|\b(100|70) ?(%|procent)|sick pay")
+
+
+def asks_about_sick_pay(text: str, previous: str = "") -> bool:
+    """True when a message about someone's illness (said in it or in the question it follows up)
+    is about pay during sickness and asks for nothing we decline (a mortgage, a medicine, someone's
+    data, a document): loondoorbetaling is ours."""
+    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
+    folded = fold(text)
+    return (bool(_SICK_PAY.search(folded))
+            and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
+            and not any(p.search(asked) for p in (_OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE,
+                                                  _PERSONAL_DATA, _DOCUMENT, _ACT)))
+
+
+# "wat je eerst zei over ...", "your first answer": a follow-up that points at the answer before,
+# which the classifier read as a request about its own instructions
+_RECALL = re.compile(
+    r"\b(terug naar )?(het eerste )?(wat|dat) (je|u|jij) (eerst |net |daarnet |eerder |zojuist |als eerste )?"
+    r"(zei|zegt|schreef|noemde)( over)?\b|\b(je|jouw|uw) (eerste|vorige|laatste) antwoord\b"
+    r"|\bwhat you (just |first )?said( about)?\b|\byour (first|last|previous) (answer|reply)\b", re.I)
+
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
@@ -562,6 +600,8 @@ class ScopeGuard:
             return Scope("in_scope", 1.0, "rule:late-step")
         if self.model is None or embed is None:
             return rules_only(text)
+        if previous.strip():
+            text = _RECALL.sub(" ", text).strip() or text
         text = spell_out(text)  # "wn zit in wk 50, eje nog niet gehad": the trade's shorthand
         asked = asked_text(text)
         vector = embed(text)
@@ -570,6 +610,8 @@ class ScopeGuard:
         label, declined = decision(probs, self.model.threshold)
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
+        if label in ("other_legal", "off_topic") and asks_about_sick_pay(text, previous):
+            return Scope("in_scope", probs["in_scope"], "rule:sick-pay")
         if label == "medical" and asks_what_to_tell_the_employer(text) \
                 or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text):
             return Scope("in_scope", probs["in_scope"], "rule:privacy")

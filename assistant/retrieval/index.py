@@ -19,6 +19,7 @@ from assistant.retrieval.lexical import MEMORY_LIMIT, ChunkCatalog, DiskLexicalI
 from assistant.retrieval.lexical_file import LexicalFile, lexical_path, write_lexical_file
 from assistant.retrieval.lexical_postgres import PostgresLexicalIndex, PostgresLexicalStore
 from assistant.retrieval.spelling import Speller
+from assistant.shorthand import spell_out
 from assistant.text import fold
 from assistant.types import Chunk, Hit
 
@@ -170,7 +171,9 @@ class Retrieval:
         """The lexical hits and their time (kept apart: `timings` belongs to the caller)."""
         timings: dict = {}
         with _timer(timings, "bm25_ms"):
-            return self.snapshot.lexical.search(self.query, CANDIDATES, self.language), timings
+            # "tv", "LS", "pva": the trade's shorthand, spelled out for the word index (the
+            # encoder reads the words as asked: spelled out, they pulled dense hits off course)
+            return self.snapshot.lexical.search(spell_out(self.query), CANDIDATES, self.language), timings
 
     @cached_property
     def _results(self) -> tuple[list[Hit], list[Hit], list[FusedHit]]:

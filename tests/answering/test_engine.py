@@ -474,3 +474,11 @@ def test_an_employer_whose_sick_employees_temporary_contract_ends_learns_what_to
     first = answer.text.split("\n\n")[0]
     assert "laatste werkdag ziek bij UWV" in first and "Ziektewet" in first
     assert not re.search(r"\bje\b|\bjouw?\b", first)
+
+
+def test_the_trades_shorthand_is_searched_by_its_full_term(kb_assistant):
+    """"tv" is the transitievergoeding to an employer: the word index searches the full term."""
+    hits = kb_assistant.retrieve("wn zit in mei op 104 wk. en tv moet ik die ook betalen", language="nl",
+                                 mode="bm25", k=3)
+    assert any("transitievergoeding" in hit.chunk.metadata.get("doc_id", "") for hit in hits), \
+        [hit.chunk.metadata.get("doc_id") for hit in hits]
