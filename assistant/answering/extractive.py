@@ -188,9 +188,10 @@ class ExtractiveAnswerer:
         ]
         if len(candidates) > 1 and _FRAGMENT.match(candidates[0]):
             candidates = candidates[1:]  # the overlap of a split section starts mid-sentence
-        if candidates and chunk.metadata.get("kind") == "card":
-            # a card's bare "Ja." answers the card's own question, which this answer was not
-            # matched to: quoted here it could say yes to a different question
+        if candidates:
+            # a card's or a section's bare "Ja." answers its own question ("Mag ik mijn dossier
+            # inzien?"), which this answer was not matched to: quoted here it could say yes to a
+            # different question ("mag mijn leidinggevende mijn diagnose vastleggen?")
             candidates[0] = _BARE_YES_NO.sub("", candidates[0], count=1)
             candidates = [c for c in candidates if c]
         if first and sum(len(s.split()) for s in candidates) <= budget:

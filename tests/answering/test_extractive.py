@@ -39,6 +39,14 @@ def test_a_cards_bare_yes_is_not_quoted_as_the_answer_to_another_question():
     assert text.startswith("Ook kleine werkgevers")  # the card's "Ja." answered its own question
 
 
+def test_a_sections_bare_yes_is_not_quoted_as_the_answer_to_another_question():
+    section = _chunk("s", "Ja. Het re-integratiedossier bevat persoonsgegevens die de werknemer mag opvragen.",
+                     "Mag ik mijn dossier inzien?", doc="nl-inzage-dossier")
+    text, _ = ExtractiveAnswerer().compose("mag mijn leidinggevende mijn diagnose in het dossier opnemen",
+                                           [section], "nl")
+    assert text.startswith("Het re-integratiedossier")  # "Ja." would say yes to recording the diagnosis
+
+
 def test_each_quoted_passage_is_numbered_and_cited_in_the_order_it_is_quoted():
     first = _chunk("a", "Een loonsanctie duurt maximaal 52 weken. UWV legt die op na de WIA-aanvraag.",
                    "Loonsanctie", doc="nl-loonsanctie")
