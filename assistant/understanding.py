@@ -493,6 +493,12 @@ _FIRST_TURN = re.compile(
     r"|mijn eerste vraag|what you said (first|at first|at the start)|your first (answer|reply)"
     r"|my first question|what i (first )?asked (first|at first|at the start))\b"
 )
+# ... or at any answer before: "wat je net zei", "je vorige antwoord"
+POINTS_AT_AN_ANSWER = re.compile(
+    _FIRST_TURN.pattern + r"|\b(wat|dat) (je|u|jij) (net|daarnet|eerder|zojuist) (zei|schreef|noemde)\b"
+    r"|\b(je|jouw|uw) (vorige|laatste) antwoord\b|\bwhat you (just )?said\b|\byour (last|previous) (answer|reply)\b",
+    re.I,
+)
 
 
 def referred_question(message: str, previous: Sequence[str]) -> str:

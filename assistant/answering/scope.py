@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.shorthand import spell_out
 from assistant.text import fold, words
-from assistant.understanding import core_questions, is_question, sentences
+from assistant.understanding import POINTS_AT_AN_ANSWER, core_questions, is_question, sentences
 
 log = logging.getLogger(__name__)
 
@@ -211,8 +211,6 @@ _LOOK_UP = re.compile(
     r"|(^|[.?!:]\s+)(what (illness|disease|diagnosis|condition) (does|has)\b|what is (the|his|her) diagnosis\b"
     r"|what is wrong with (him|her|my|our)\b)"
 )
-# Deducting costs in a tax return: tax law, not re-integratie ("kan ik die reiskosten aftrekken
-# in mijn belastingaangifte?").
 # Immigration law asked outright (a permit's income threshold, extending it, a sponsor): another
 # legal area, also when the asker is in spoor 2.
 _IMMIGRATION = re.compile(
@@ -220,6 +218,8 @@ _IMMIGRATION = re.compile(
     r"permit|work permit|werkvergunning|\bind\b)|\b(verblijfsvergunning|residence permit|\bind\b)\b.{0,60}\b(verleng\w*"
     r"|extend\w*|renew\w*|threshold|drempel|inkomenseis)|\b(recogni[sz]ed sponsor|erkend referent)\b"
 )
+# Deducting costs in a tax return: tax law, not re-integratie ("kan ik die reiskosten aftrekken
+# in mijn belastingaangifte?").
 _TAX = re.compile(
     r"\b(aftrekken|aftrekbaar|aftrekpost)\b.{0,60}\b(belasting\w*|aangifte)\b"
     r"|\b(belasting\w*|aangifte)\b.{0,60}\b(aftrekken|aftrekbaar|aftrekpost)\b|\bin welk vakje\b"
@@ -556,13 +556,6 @@ def asks_about_sick_pay(text: str, previous: str = "") -> bool:
                                                   _PERSONAL_DATA, _DOCUMENT, _ACT)))
 
 
-# "wat je eerst zei over ...", "your first answer": a follow-up that points at the answer before,
-# which the classifier read as a request about its own instructions
-_RECALL = re.compile(
-    r"\b(terug naar )?(het eerste )?(wat|dat) (je|u|jij) (eerst |net |daarnet |eerder |zojuist |als eerste )?"
-    r"(zei|zegt|schreef|noemde)( over)?\b|\b(je|jouw|uw) (eerste|vorige|laatste) antwoord\b"
-    r"|\bwhat you (just |first )?said( about)?\b|\byour (first|last|previous) (answer|reply)\b", re.I)
-
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
@@ -601,7 +594,9 @@ class ScopeGuard:
         if self.model is None or embed is None:
             return rules_only(text)
         if previous.strip():
-            text = _RECALL.sub(" ", text).strip() or text
+            # "wat je eerst zei over ...", "je eerste antwoord": a pointer at an earlier answer,
+            # which the classifier read as a request about its own instructions
+            text = POINTS_AT_AN_ANSWER.sub(" ", text).strip() or text
         text = spell_out(text)  # "wn zit in wk 50, eje nog niet gehad": the trade's shorthand
         asked = asked_text(text)
         vector = embed(text)
