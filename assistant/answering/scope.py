@@ -472,12 +472,12 @@ _MEDICINE = re.compile(
 )
 
 
-def _asks_only(text: str, subject: re.Pattern) -> bool:
+def _asks_only(text: str, subject: re.Pattern | None = None) -> bool:
     """True when the question sentences of `text` (all of it, when it has none) name `subject`
-    and nothing we decline beside it (another topic, a medicine or medical advice, someone's
-    data, a document, a request to act)."""
+    (None: any) and nothing we decline beside it (another topic, a medicine or medical advice,
+    someone's data, a document, a request to act)."""
     asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
-    return bool(subject.search(asked)) and not any(p.search(asked) for p in (
+    return (subject is None or bool(subject.search(asked))) and not any(p.search(asked) for p in (
         _OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _ACT))
 
 
@@ -548,12 +548,10 @@ def asks_about_sick_pay(text: str, previous: str = "") -> bool:
     """True when a message about someone's illness (said in it or in the question it follows up)
     is about pay during sickness and asks for nothing we decline (a mortgage, a medicine, someone's
     data, a document): loondoorbetaling is ours."""
-    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
     folded = fold(text)
     return (bool(_SICK_PAY.search(folded))
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
-            and not any(p.search(asked) for p in (_OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE,
-                                                  _PERSONAL_DATA, _DOCUMENT, _ACT)))
+            and _asks_only(text))
 
 
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
