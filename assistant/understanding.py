@@ -35,6 +35,8 @@ FOLLOW_UP_WORDS = 20
 # A question that points back is read with the nearest of this many statements before it that
 # names a subject of ours.
 REFERENT_SENTENCES = 3
+# ...whole when it has at most this many words (a longer one by its clauses that name the subject).
+NAMED_SENTENCE_WORDS = 16
 
 # Who is asking, from their own words, when the UI did not say.
 _AUDIENCE_HINTS = (
@@ -394,6 +396,10 @@ def _named(before: list[str], asked: list[int]) -> str:
             break
         clauses = [c for c in _CLAUSE.split(before[i]) if len(words(c)) >= 3] or [before[i]]
         named = [c for c in clauses if _TOPIC.search(fold(c))]
+        if named and len(words(before[i])) <= NAMED_SENTENCE_WORDS:
+            # "Nu ging mijn loon omlaag, van 100 naar 70 procent. Mag dat zomaar?": a short
+            # sentence is what "dat" points at, the clause beside the named one included
+            return before[i]
         if named:
             return " ".join(named)
     return ""

@@ -319,6 +319,13 @@ def test_each_question_of_a_two_question_message_is_a_part(message):
     assert len(read_turn(message).parts) == 2, read_turn(message).parts
 
 
+def test_a_short_sentence_a_question_points_at_is_kept_whole():
+    # "van 100 naar 70 procent" is what "dat" asks about, though only the clause before it names pay
+    parts, _ = core_questions("Ik rij al twintig jaar bus en zit sinds oktober thuis. Nu ging mijn loon in november "
+                              "ineens flink omlaag, van 100 naar 70 procent. Mag dat zomaar, ik heb niks gehoord?")
+    assert "70 procent" in parts[0] and "twintig jaar bus" not in parts[0], parts
+
+
 def test_a_sentence_opening_with_en_and_a_noun_stays_a_statement():
     parts, context = core_questions("Wie betaalt de coach? En mijn werkgever zegt dat ik het zelf moet doen.")
     assert parts == ["Wie betaalt de coach?"]
