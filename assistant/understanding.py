@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from assistant.answering.deadline import is_deadline_question
 from assistant.deadlines.catalogue import SPECS
 from assistant.deadlines.topics import asked_keys, following
 from assistant.text import EN_STOP, NL_STOP, detect_language, fold, words
@@ -102,6 +103,9 @@ _NEXT_STEP = re.compile(
     r"|wat is de volgende stap|(?:de |en de )?volgende stap|wat nu daarna|then what|what(?:'s| is| comes) next"
     r"|(?:and )?after that|the next step|what (?:happens|comes) (?:next|after that|afterwards|then))\W*$"
 )
+# "en dat plan daarna, hoeveel tijd heb ik daarvoor?": a short question about the time of what
+# comes after, in at most this many words
+NEXT_STEP_WORDS = 12
 # Words that point back to an earlier sentence or turn: at a thing ("die reiskosten", "dat",
 # "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
 # back at no thing: it still names its own subject, the bureau.
@@ -591,7 +595,11 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
 def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
     """The milestone a "what comes next?" follow-up asks about: the core one after the milestone
     the previous question named (or, when it named none, the previous answer's first sentence)."""
-    if not _NEXT_STEP.search(fold(message)):
+    folded = fold(message)
+    if not (_NEXT_STEP.search(folded) or (
+            # "en dat plan daarna, hoeveel tijd heb ik daarvoor?": the next step's time, unnamed
+            len(words(message)) <= NEXT_STEP_WORDS and _AFTER.search(folded) and is_deadline_question(message)
+            and not asked_keys(message))):
         return ""
     keys = asked_keys(previous_question) or asked_keys(" ".join(split_sentences(last_answer(history))[:1]))
     return following(keys) or ""

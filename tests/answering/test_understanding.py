@@ -280,6 +280,9 @@ def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses
     ("When is the 42nd-week report due?", "In week 42.", "what's next?", "eerstejaarsevaluatie"),
     ("When does the problem analysis have to be done?", "By week 6.", "ok and what comes after that?",
      "plan_van_aanpak"),
+    # the time of the step after, asked without naming it
+    ("Wanneer moet de probleemanalyse klaar zijn?", "In week 6.", "en dat plan daarna, hoeveel tijd heb ik daarvoor?",
+     "plan_van_aanpak"),
 ])
 def test_what_comes_next_is_read_as_the_milestone_after_the_one_talked_about(asked, said, follow_up, step):
     turn = read_turn(follow_up, [{"role": "user", "content": asked}, {"role": "assistant", "content": said}])
