@@ -106,6 +106,8 @@ _NEXT_STEP = re.compile(
 # "en dat plan daarna, hoeveel tijd heb ik daarvoor?": a short question about the time of what
 # comes after, in at most this many words
 NEXT_STEP_WORDS = 12
+# "en dan?" follows the milestone named in one of the previous answer's first this many sentences
+ANSWER_LEAD_SENTENCES = 2
 # Words that point back to an earlier sentence or turn: at a thing ("die reiskosten", "dat",
 # "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
 # back at no thing: it still names its own subject, the bureau.
@@ -500,8 +502,8 @@ _NO_THING = {"geval", "moment", "situatie", "keer", "tijd", "week", "weken", "ca
 _FIRST_TURN = re.compile(
     r"\b(het eerste (wat|dat) (je|u|jij) (zei|zegt|schreef|noemde)|wat (je|u|jij) (eerst|als eerste|in het begin) "
     r"(zei|schreef|noemde)|(je|jouw|uw) eerste antwoord|waar ik (eerst|als eerste|in het begin) (naar )?vroeg"
-    r"|mijn eerste vraag|what you said (first|at first|at the start)|your first (answer|reply)"
-    r"|my first question|what i (first )?asked (first|at first|at the start))\b"
+    r"|mijn eerste (vraag|bericht)|what you said (first|at first|at the start)|your first (answer|reply)"
+    r"|my first (question|message)|what i (first )?asked (first|at first|at the start))\b"
 )
 # ... or at any answer before: "wat je net zei", "je vorige antwoord"
 POINTS_AT_AN_ANSWER = re.compile(
@@ -594,14 +596,17 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
 
 def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
     """The milestone a "what comes next?" follow-up asks about: the core one after the milestone
-    the previous question named (or, when it named none, the previous answer's first sentence)."""
+    the previous question named, else the first milestone named in the previous answer's first
+    `ANSWER_LEAD_SENTENCES` sentences ("Bij het eerste gesprek ... Dat legt hij vast in een
+    probleemanalyse")."""
     folded = fold(message)
     if not (_NEXT_STEP.search(folded) or (
             # "en dat plan daarna, hoeveel tijd heb ik daarvoor?": the next step's time, unnamed
             len(words(message)) <= NEXT_STEP_WORDS and _AFTER.search(folded) and is_deadline_question(message)
             and not asked_keys(message))):
         return ""
-    keys = asked_keys(previous_question) or asked_keys(" ".join(split_sentences(last_answer(history))[:1]))
+    keys = asked_keys(previous_question) or next(
+        (keys for s in split_sentences(last_answer(history))[:ANSWER_LEAD_SENTENCES] if (keys := asked_keys(s))), [])
     return following(keys) or ""
 
 

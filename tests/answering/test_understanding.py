@@ -283,6 +283,10 @@ def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses
     # the time of the step after, asked without naming it
     ("Wanneer moet de probleemanalyse klaar zijn?", "In week 6.", "en dat plan daarna, hoeveel tijd heb ik daarvoor?",
      "plan_van_aanpak"),
+    # the question named no step; the answer's second sentence did
+    ("Wat gebeurt er bij het eerste gesprek met de bedrijfsarts?",
+     "Hij brengt in kaart wat uw medewerker nog kan. Dat legt hij vast in een probleemanalyse.", "en dan?",
+     "plan_van_aanpak"),
 ])
 def test_what_comes_next_is_read_as_the_milestone_after_the_one_talked_about(asked, said, follow_up, step):
     turn = read_turn(follow_up, [{"role": "user", "content": asked}, {"role": "assistant", "content": said}])
@@ -495,6 +499,8 @@ def test_a_follow_up_that_points_at_the_first_question_is_read_with_it():
                {"role": "assistant", "content": "Dan kunt u samen afspraken maken."}]
     turn = read_turn("Terug naar het eerste wat je zei: hoe lang moet ik hem dan eigenlijk doorbetalen?", history)
     assert turn.follow_up and "68" in turn.previous_question
+    turn = read_turn("Back to my first message: what am I actually required to do?", history)
+    assert "68" in turn.previous_question
 
 
 def test_a_question_the_writer_answers_at_once_is_not_asked():
