@@ -223,6 +223,16 @@ def test_follow_up_question_uses_the_previous_question(kb_assistant):
     assert "52 weken" in answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "Can they fire me at some point because I've been sick so long?",
+    "Kan mijn werkgever me ooit ontslaan omdat ik al zo lang ziek ben?",
+])
+def test_an_employee_asking_whether_they_can_ever_be_dismissed_learns_about_the_uwv_route(kb_assistant, question):
+    # not only the opzegverbod of the first two years: after 104 weeks, with UWV's permission
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert "104" in answer.text and "UWV" in answer.text and "26" in answer.text
+
+
 def test_what_a_dismissal_after_two_years_still_costs_is_the_transitievergoeding(kb_assistant):
     # "betalen" after the end of a sick employee's contract is not his pay after a fixed-term end date
     history = [{"role": "user", "content": "medewerker is 2 jaar ziek, kan ik nu van hem af?"},
