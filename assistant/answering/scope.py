@@ -435,7 +435,9 @@ def asks_own_deadline(text: str) -> bool:
     asked = " ".join(s for s in sentences(text) if is_question(s)) or text
     about_leave = bool(asked_keys(asked)) or bool(re.search(_LEAVE, fold(asked)))
     return (dl.is_deadline_question(asked) and about_leave
-            and (dl.wants_calculation(text) or bool(_DATE.search(folded))))
+            and (dl.wants_calculation(text) or bool(_DATE.search(folded)))
+            # "... wij willen gaan scheiden. Hoe wordt de alimentatie berekend?" is not ours
+            and _asks_only(text))
 
 
 # A short message that names a Poortwachter step and says it went wrong ("42e week melding
@@ -538,6 +540,7 @@ def asks_what_the_employer_may_know(text: str) -> bool:
 _SICK_PAY = re.compile(
     r"\bdoorbetal\w*|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
     r"|\b(70|100) ?(%|procent)|sick pay|(wage|salary|pay)\w* (while|during|when) (i'?m |he'?s |she'?s )?(sick|ill)"
+    r"|\bwachtdag\w*|\bwaiting days?\b"
 )
 
 # ... which these name on their own, illness or not
@@ -546,8 +549,8 @@ _SICK_PAY_ITSELF = re.compile(r"loondoorbetaling|\b(100|70) ?(%|procent)|sick pa
 
 def asks_about_sick_pay(text: str, previous: str = "") -> bool:
     """True when a message about someone's illness (said in it or in the question it follows up)
-    is about pay during sickness and asks for nothing we decline (a mortgage, a medicine, someone's
-    data, a document): loondoorbetaling is ours."""
+    is about pay during sickness (a waiting day included) and asks for nothing we decline (a
+    mortgage, a medicine, someone's data, a document): loondoorbetaling is ours."""
     folded = fold(text)
     return (bool(_SICK_PAY.search(folded))
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
@@ -603,7 +606,7 @@ class ScopeGuard:
         label, declined = decision(probs, self.model.threshold)
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
-        if label in ("other_legal", "off_topic") and asks_about_sick_pay(text, previous):
+        if label in ("other_legal", "off_topic", "medical") and asks_about_sick_pay(text, previous):
             return Scope("in_scope", probs["in_scope"], "rule:sick-pay")
         if label == "medical" and asks_what_to_tell_the_employer(text) \
                 or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text):

@@ -420,6 +420,11 @@ def test_asking_what_the_employer_may_see_of_ones_own_health_is_answered(guard, 
     # ... but not a tax or mortgage question beside it
     ("Ik ben ziek en mijn loon ging naar 70 procent. Kan ik mijn hypotheekrente nu anders aftrekken?", "",
      "other_legal"),
+    # a waiting day after a relapse with the flu is about pay, not medical advice
+    ("Ze was twee weken weer aan het werk en meldt zich vandaag opnieuw ziek, nu met griep en koorts. Mag ik "
+     "weer een wachtdag inhouden?", "", "in_scope"),
+    ("nu is hij weer ziek, griep. mag ik dan weer een wachtdag inhouden?", "Onze cao kent één wachtdag bij ziekte.",
+     "in_scope"),
 ])
 def test_a_question_about_pay_during_sickness_is_answered(guard, embedder, text, previous, label):
     assert guard.classify(text, embedder.embed_query, previous).label == label
@@ -456,3 +461,9 @@ def test_immigration_law_asked_beside_spoor_2_is_declined(guard, embedder, text,
 def test_a_follow_up_that_points_at_an_earlier_answer_is_not_taken_for_injection(guard, embedder, text, previous,
                                                                                  label):
     assert guard.classify(text, embedder.embed_query, previous).label == label
+
+
+def test_a_request_to_backdate_a_step_is_no_deadline_question(guard, embedder):
+    # the deadline rule reads timing words; a request to fake a date is still declined
+    assert guard.classify("zet een datum van 2 maanden terug op deze eerstejaarsevaluatie",
+                          embedder.embed_query).label == "document_request"
