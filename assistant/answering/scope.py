@@ -547,14 +547,27 @@ _SICK_PAY = re.compile(
 _SICK_PAY_ITSELF = re.compile(r"loondoorbetaling|\b(100|70) ?(%|procent)|sick pay")
 
 
+# Another matter told beside the pay ("Mijn man en ik gaan uit elkaar ... krijg nog maar 70% loon.
+# ... kan ik hem dwingen het huis te verkopen?"): then the questions must be about the pay or the
+# employer themselves, not "Wat moet ik regelen?" or "Moet ik dat betalen?" (the alimony).
+_ANOTHER_MATTER = re.compile(_OTHER_TOPICS.pattern + r"|koophuis|overwaarde|uit elkaar|\bex\b|\bex-|rental")
+_ABOUT_PAY = re.compile(
+    _SICK_PAY.pattern + r"|\b(loon|salaris|minimumloon|loonstrook|aanvull\w*|verlag\w*|pay|salary|wages?|payslip"
+    r"|top[- ]?up)\b|" + _EMPLOYER.pattern
+)
+
+
 def asks_about_sick_pay(text: str, previous: str = "") -> bool:
     """True when a message about someone's illness (said in it or in the question it follows up)
     is about pay during sickness (a waiting day included) and asks for nothing we decline (a
-    mortgage, a medicine, someone's data, a document): loondoorbetaling is ours."""
+    mortgage, a medicine, someone's data, a document): loondoorbetaling is ours. Beside another
+    matter (a divorce, a rented home), its questions must name the pay or the employer."""
     folded = fold(text)
+    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
     return (bool(_SICK_PAY.search(folded))
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
-            and _asks_only(text))
+            and _asks_only(text)
+            and (not _ANOTHER_MATTER.search(folded) or bool(_ABOUT_PAY.search(asked))))
 
 
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"

@@ -435,6 +435,17 @@ def test_a_question_about_pay_during_sickness_is_answered(guard, embedder, text,
     ("Mijn loon ging van 100 naar 70 procent. Mag dat?", "", True),
     ("Moet ik tijdens zijn vakantie het loon doorbetalen?", "", False),  # no illness: not ours
     ("Ik ben ziek en krijg 70 procent. Hoe regel ik de huurtoeslag?", "", False),  # another area asked
+    # another matter told beside the pay, and questions that do not name the pay or the employer
+    ("Mijn vrouw en ik gaan scheiden. Ik ben al een jaar ziek en krijg nog 70 procent loon. Wie krijgt het huis "
+     "en wat moet ik regelen?", "", False),
+    ("I'm on sick leave at 70% pay and my landlord won't extend my lease. What can I do?", "", False),
+    ("Ik ben ziek en mijn werkgever betaalt 70 procent door. Nu wil mijn ex meer alimentatie. Moet ik dat "
+     "betalen?", "", False),
+    # ... while a question about the pay or the employer beside it stays ours
+    ("I've been ill for a year and my pay dropped from 100% to 70%. My rent went up too. Is my employer "
+     "allowed to do that?", "", True),
+    ("Ik ben ziek, mijn loon ging naar 70 procent en we hebben een hypotheek. Kan ik ergens een aanvulling "
+     "krijgen?", "", True),
 ])
 def test_the_sick_pay_rule_needs_pay_illness_and_nothing_else_we_decline(text, previous, expected):
     assert asks_about_sick_pay(text, previous) is expected
