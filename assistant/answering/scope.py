@@ -425,6 +425,11 @@ def features(embedding: Sequence[float], asked_embedding: Sequence[float], text:
             *lexical_features(asked_text(text))]
 
 
+def _question_sentences(text: str) -> str:
+    """The question sentences of `text`, or all of it when it has none."""
+    return " ".join(s for s in sentences(text) if is_question(s)) or text
+
+
 def asks_own_deadline(text: str) -> bool:
     """A request for the asker's own Poortwachter dates: the deadline calculator's job, in scope."""
     from assistant.answering import deadline as dl
@@ -432,7 +437,7 @@ def asks_own_deadline(text: str) -> bool:
 
     folded = fold(text)
     # what it asks must be the timing question ("Los daarvan: hoe bereken ik de vakantietoeslag?" is not)
-    asked = " ".join(s for s in sentences(text) if is_question(s)) or text
+    asked = _question_sentences(text)
     about_leave = bool(asked_keys(asked)) or bool(re.search(_LEAVE, fold(asked)))
     return (dl.is_deadline_question(asked) and about_leave
             and (dl.wants_calculation(text) or bool(_DATE.search(folded)))
@@ -478,7 +483,7 @@ def _asks_only(text: str, subject: re.Pattern | None = None) -> bool:
     """True when the question sentences of `text` (all of it, when it has none) name `subject`
     (None: any) and nothing we decline beside it (another topic, a medicine or medical advice,
     someone's data, a document, a request to act)."""
-    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
+    asked = fold(_question_sentences(text))
     return (subject is None or bool(subject.search(asked))) and not any(p.search(asked) for p in (
         _OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _ACT))
 
@@ -563,7 +568,7 @@ def asks_about_sick_pay(text: str, previous: str = "") -> bool:
     mortgage, a medicine, someone's data, a document): loondoorbetaling is ours. Beside another
     matter (a divorce, a rented home), its questions must name the pay or the employer."""
     folded = fold(text)
-    asked = fold(" ".join(s for s in sentences(text) if is_question(s)) or text)
+    asked = fold(_question_sentences(text))
     return (bool(_SICK_PAY.search(folded))
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
             and _asks_only(text)
