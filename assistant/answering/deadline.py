@@ -119,9 +119,17 @@ def asks_all_deadlines(text: str) -> bool:
     return bool(_ALL_DEADLINES.search(fold(text)))
 
 
+# "wanneer moet die melding gebeuren, los van de precieze datum?": the rule, not a calculation
+_NO_DATE_WANTED = re.compile(
+    r"\b(los van|ongeacht|zonder|afgezien van|niet|geen|regardless of|apart from|without|not|no)"
+    r"( (de|een|het|the|an?|mijn|onze|my|our))?( (precieze|exacte|exact|precise|specific))?"
+    r" (datum|data|datums|date|dates|einddatum|deadline)\b")
+
+
 def wants_calculation(text: str) -> bool:
-    """True when the message asks for the asker's own dates (so a date is needed)."""
-    return bool(_CALC_INTENT.search(fold(text)))
+    """True when the message asks for the asker's own dates (so a date is needed), and does not
+    say it wants the rule without them ("los van de precieze datum")."""
+    return bool(_CALC_INTENT.search(_NO_DATE_WANTED.sub(" ", fold(text))))
 
 
 def gap_days(text: str) -> int | None:

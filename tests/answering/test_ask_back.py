@@ -1,6 +1,7 @@
 """Asking back the one fact that decides the answer (issue 10): has the EJE been held?"""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -106,3 +107,26 @@ def test_a_general_deadline_question_gets_the_rule_without_asking_back(kb_assist
     answer = kb_assistant.ask(message, audience="werkgever")
     assert answer.kind == "card", answer.trace
     assert "eerste ziektedag (bijvoorbeeld" not in answer.text
+
+
+@pytest.mark.parametrize("message,week", [
+    ("Wanneer moet de melding bij UWV gebeuren, los van de precieze datum?", "42"),
+    ("When is the reintegration report due, regardless of the exact date?", "91"),
+    ("Zonder exacte datum: wanneer moet het plan van aanpak er zijn?", "8"),
+])
+def test_asking_for_the_rule_without_a_date_gets_it_without_asking_back(kb_assistant, message, week):
+    answer = kb_assistant.ask(message, audience="werkgever")
+    assert answer.kind == "card", answer.trace
+    assert re.search(rf"\b{week}\b", answer.text), answer.text
+
+
+def test_a_follow_up_back_to_the_first_question_gets_the_rule_when_no_date_is_wanted(kb_assistant):
+    history = [
+        {"role": "user", "content": "Onze medewerker is al een flinke tijd thuis. Wanneer moet ik hem bij UWV melden?"},
+        {"role": "assistant", "content": "Dat hangt af van zijn eerste ziektedag."},
+        {"role": "user", "content": "Mag hij binnen de re-integratie een cursus volgen?"},
+        {"role": "assistant", "content": "Scholing kan onderdeel zijn van de re-integratie."},
+    ]
+    answer = kb_assistant.ask("Oké. Terug naar mijn eerste vraag: wanneer moet die melding gebeuren, los van de "
+                              "precieze datum?", history, audience="werkgever")
+    assert answer.kind == "card" and "42" in answer.text, answer.trace
