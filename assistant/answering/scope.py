@@ -505,6 +505,26 @@ def asks_about_dismissal_while_sick(text: str) -> bool:
     return _asks_only(text, _DISMISSAL) and bool(_ILL.search(fold(text)))
 
 
+# Whether a new sickness period counts on or starts the two years again ("Does my two-year clock
+# start again from zero with the wrist?"): a counting question the classifier took for medical
+# advice when the story names a condition or an injury.
+_RESTART = re.compile(
+    r"\b((start|begin|restart)\w* (again|over|opnieuw|from (zero|scratch))|opnieuw (beginnen|begint|starten|start"
+    r"|tellen|telt)|(begint|start|telt|tellen) .{0,30}opnieuw|vanaf nul|from zero|from scratch|carr(y|ies) on"
+    r"|samen ?tel\w*|tel\w* .{0,30}(samen|door)|doortel\w*|samengeteld|opgeteld|added (up|together)|count(ed|s)? (together|as one)|telt .{0,30}mee"
+    r"|tellen .{0,30}mee|loopt .{0,30}door|doorlopen)\b")
+_PERIOD = re.compile(r"\b((two|2)[- ]years?|twee jaar|2 jaar|104( weken)?|wachttijd|waiting period|clock|teller"
+                     r"|ziekteperiodes?|periodes?|periods?)\b")
+
+
+def asks_about_counting(text: str) -> bool:
+    """True when a message about sickness asks whether a period counts on or starts again, and
+    names nothing else we decline in its questions."""
+    asked = fold(_question_sentences(text))
+    return (bool(_RESTART.search(asked)) and bool(_PERIOD.search(asked)) and _asks_only(text)
+            and bool(_ILL.search(fold(text))))
+
+
 # Whether to tell the employer about one's health ("ze vraagt welke medicijnen ik slik ... moet ik
 # haar dat allemaal vertellen?"): a privacy question that the classifier took for medical advice.
 _DISCLOSE = re.compile(
@@ -626,6 +646,8 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
         if label in ("other_legal", "off_topic", "medical") and asks_about_sick_pay(text, previous):
             return Scope("in_scope", probs["in_scope"], "rule:sick-pay")
+        if label in ("other_legal", "off_topic", "medical") and asks_about_counting(text):
+            return Scope("in_scope", probs["in_scope"], "rule:counting")
         if label == "medical" and asks_what_to_tell_the_employer(text) \
                 or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text):
             return Scope("in_scope", probs["in_scope"], "rule:privacy")

@@ -11,6 +11,7 @@ from assistant.answering.scope import (
     ScopeGuard,
     ScopeModel,
     asked_text,
+    asks_about_counting,
     asks_about_dismissal_while_sick,
     asks_about_sick_pay,
     asks_own_deadline,
@@ -449,6 +450,33 @@ def test_a_question_about_pay_during_sickness_is_answered(guard, embedder, text,
 ])
 def test_the_sick_pay_rule_needs_pay_illness_and_nothing_else_we_decline(text, previous, expected):
     assert asks_about_sick_pay(text, previous) is expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # whether a new sickness period starts the two years again is ours, whatever the condition
+    ("I have ulcerative colitis and was off sick from February until April. I went back full-time for about two "
+     "weeks and felt fine, then I slipped on the ice and tore a ligament in my knee, so I've been off sick again "
+     "since. Does my two-year clock start again from zero with the knee, or does it carry on? And does it matter "
+     "that it is a different problem?", "in_scope"),
+    ("Ik heb de ziekte van Crohn en was van januari tot maart ziek. Daarna werkte ik drie weken volledig, en toen "
+     "brak ik mijn pols bij een val van de fiets. Sindsdien zit ik weer ziek thuis. Begint mijn wachttijd van twee "
+     "jaar met de pols opnieuw, of telt het door?", "in_scope"),
+    # ... but a treatment asked beside it is not
+    ("Ik was ziek, twee weken beter en nu weer ziek met een hernia. Telt dat mee voor de twee jaar, en welke "
+     "oefeningen helpen tegen de pijn?", "medical"),
+])
+def test_a_question_whether_the_two_years_start_again_is_answered(guard, embedder, text, label):
+    assert guard.classify(text, embedder.embed_query).label == label
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I broke my wrist after three weeks back at work and I am off sick again. Does my two-year clock start again?", True),
+    ("Ik ben weer ziek na twee weken werken. Tellen die periodes samen?", True),
+    ("Mijn huurcontract loopt door terwijl ik ziek ben. Begint de opzegtermijn opnieuw?", False),  # no period of ours
+    ("Ik ben ziek. Begint de wachttijd opnieuw, en welke medicijnen helpen tegen mijn migraine?", False),
+])
+def test_the_counting_rule_needs_a_restart_a_period_and_nothing_else_we_decline(text, expected):
+    assert asks_about_counting(text) is expected
 
 
 @pytest.mark.parametrize(("text", "label"), [
