@@ -27,6 +27,8 @@ _TERMS = (
     (r"ZW", "Ziektewet"),
     (r"(?i:erd)", "eigenrisicodrager"),
     (r"(?i:tv)(?!-)", "transitievergoeding"),
+    (r"(?i:wnr)", "wanneer"),
+    (r"(?i:aanvr)", "aanvraag"),
     (r"(?i:sp)\s?1", "spoor 1"),
     (r"(?i:sp)\s?2", "spoor 2"),
 )

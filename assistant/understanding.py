@@ -65,7 +65,7 @@ _AUDIENCE_SWITCH = (
 )
 
 # Question words, and the verbs a yes/no question opens with.
-_WH = "wie|wat|wanneer|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
+_WH = "wie|wat|wanneer|wnr|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
 _WH_START = re.compile(rf"^({_WH})\b")
 # "ik kreeg een uitnodiging voor de EJE, wat is dat": a short question as the last clause
 _QUESTION_END = re.compile(rf"[,;:]\s*({_WH}|wat nu)\b[^,;:]{{0,40}}$")
@@ -155,7 +155,7 @@ _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
 _POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
 _JOINED = re.compile(
-    r"\s*(?:,\s*)?\b(?:en|and|plus|ook|also)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
+    r"\s*(?:,\s*)?(?:\b(?:en|and|plus|ook|also)|&)\s+(?=(?:wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|mag|moet"
     r"|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|wordt|betaalt|geldt"
     r"|tot wanneer|vanaf wanneer|who|what|when|where|why|how|which|may|must|can|do|does|is|are"
     # "..., en binnen welke termijn moet een bezwaar erin?": a preposition before the question word
@@ -486,9 +486,27 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     own = " ".join(w for w in words(part) if w not in _WHO)
     folded = fold(part)
     if _names_its_referent(folded) or (
-            not vacuous(own) and not _POINTS_AT_A_THING.search(folded) and not _AFTER.search(folded)):
+            not vacuous(own) and not _points_at_a_thing(folded) and not _AFTER.search(folded)):
         return part
     return f"{previous_question} {part}"
+
+
+_PERSONS = frozenset("hij zij ze hem haar he she him her they them".split())
+# A subject of ours that says what a question is about by itself (not "betalen" or "geld", which
+# ask about whatever the conversation was about)
+_OWN_SUBJECT = re.compile(
+    r"\b(ontsla\w*|ontslag\w*|opzegverbod|dismiss\w*|fired?|loonsanctie|sanctie|sanction|wia|iva|wga|ziektewet"
+    r"|transitievergoeding|vso|vaststellingsovereenkomst|deskundigenoordeel|re-?integratieverslag|riv"
+    r"|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|42e\w*|bedrijfsarts|arbeidsdeskundige\w*"
+    r"|re-?integratiebureau\w*|spoor|track|coach\w*)\b")
+
+
+def _points_at_a_thing(folded: str) -> bool:
+    """True when a follow-up points back at a thing. "kan ik hem dan ontslaan?" points at a person
+    only, and names its own subject: it is asked on its own words (after "wat is het verschil
+    tussen spoor 1 en spoor 2?" those would win); "moet hij dat zelf betalen?" points at a thing."""
+    pointers = {m.group(0) for m in _POINTS_AT_A_THING.finditer(folded)}
+    return bool(pointers) and not (pointers <= _PERSONS and _OWN_SUBJECT.search(folded))
 
 
 # "en als ik die melding te laat doe?": a thing the message points at by name
@@ -513,6 +531,12 @@ POINTS_AT_AN_ANSWER = re.compile(
 )
 
 
+def _stem(noun: str) -> str:
+    """A pointed noun's stem, so "dat administratieve werk" finds "administratief werk" and "die
+    meldingen" finds "de melding" (the last letters bend; four-letter words stay whole)."""
+    return noun[:max(4, len(noun) - 3)]
+
+
 def referred_question(message: str, previous: Sequence[str]) -> str:
     """The earlier user message a follow-up is about: the last one, unless the message points by
     name at a thing only an earlier one named ("en als ik die melding te laat doe?" after
@@ -526,7 +550,7 @@ def referred_question(message: str, previous: Sequence[str]) -> str:
         # "Terug naar het eerste wat je zei: hoe lang ...?": the conversation's first question that
         # named a subject of ours ("dat plan uit je eerste antwoord" names its thing: read below)
         return next((earlier for earlier in previous[:-1] if _TOPIC.search(fold(earlier))), previous[0])
-    nouns = [n for n in pointed if n not in fold(last)]
+    nouns = [_stem(n) for n in pointed if _stem(n) not in fold(last)]
     for earlier in reversed(previous[:-1]):
         if any(n in fold(earlier) for n in nouns):
             return earlier
@@ -649,8 +673,12 @@ def read_turn(
         # "wie begeleidt mij dan met beter worden?" after "mijn tijdelijke contract loopt af terwijl
         # ik ziek ben": the message before is this question's story, as weak context
         told = story_words(previous[-1])
+        # ... but a message before that only asked ("wat is het verschil tussen spoor 1 en 2?")
+        # told nothing: a part asked on its own words ("kan ik hem dan ontslaan?") stays so
+        asked_only = all(is_question(s) for s in sentences(previous[-1]))
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
-                   or _names_its_referent(fold(part)) else f"{q} ({told})"
+                   or _names_its_referent(fold(part))
+                   or (asked_only and q == part and _OWN_SUBJECT.search(fold(part))) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
         # a part that names no subject of ours is about what the previous answer led with
         queries = [f"{q} {subject}" if not _TOPIC.search(fold(part))

@@ -502,3 +502,24 @@ def test_the_trades_shorthand_is_searched_by_its_full_term(kb_assistant):
                                  mode="bm25", k=3)
     assert any("transitievergoeding" in hit.chunk.metadata.get("doc_id", "") for hit in hits), \
         [hit.chunk.metadata.get("doc_id") for hit in hits]
+
+
+def test_an_employer_who_asks_what_follows_a_failed_riv_check_learns_the_sanctions_length(kb_assistant):
+    history = [{"role": "user", "content": "UWV gaat straks ons re-integratieverslag beoordelen. Waar kijken ze naar?"},
+               {"role": "assistant", "content": "UWV kijkt of het verslag compleet is en of er genoeg is gedaan."}]
+    answer = kb_assistant.ask("En wat gebeurt er als ze vinden dat wij te weinig hebben gedaan?", history,
+                              audience="werkgever")
+    assert "loonsanctie" in answer.text and re.search(r"\b52 weken\b", answer.text), answer.text
+
+
+def test_an_employee_hears_that_the_employer_keeps_paying_during_a_wage_sanction(kb_assistant):
+    answer = kb_assistant.ask("Mijn werkgever heeft een loonsanctie gekregen. Wat betekent dat voor mij?",
+                              audience="werknemer")
+    assert "je loon door" in answer.text.split("\n\n")[0], answer.text
+
+
+def test_two_questions_typed_on_a_phone_with_an_ampersand_both_get_an_answer(kb_assistant):
+    answer = kb_assistant.ask("wia aanvr. wnr moet die er uiterlijk zijn & hoe lang duurt t voor uwv beslist",
+                              audience="werknemer")
+    assert len(answer.trace["parts"]) == 2, answer.trace["parts"]
+    assert re.search(r"\b93\b", answer.text) and re.search(r"\b8 weken\b", answer.text), answer.text

@@ -62,6 +62,14 @@ def test_two_questions_in_one_message_become_two_parts_in_the_order_asked():
         "Als hij niet meewerkt, moet ik dan iets doen?"]
 
 
+def test_phone_shorthand_questions_joined_by_an_ampersand_become_two_parts():
+    """"wnr" opens a question as "wanneer" does, and "&" joins two as "en" does."""
+    assert read_turn("wia aanvr gedaan. wnr moet t er uiterlijk zijn & hoe lang duurt t voor ze beslissen").parts == (
+        "wnr moet t er uiterlijk zijn", "hoe lang duurt t voor ze beslissen")
+    assert split_parts("Jansen & Zn is ons bedrijf, moet ik spoor 2 starten?") == [
+        "Jansen & Zn is ons bedrijf, moet ik spoor 2 starten?"]
+
+
 def test_a_later_part_that_names_its_own_subject_is_read_on_it():
     turn = read_turn("hoe lang moet mijn werkgever mijn loon doorbetalen, en kan hij mij in die tijd ontslaan?")
     assert turn.queries[1] == "kan hij mij in die tijd ontslaan?"
@@ -501,6 +509,25 @@ def test_a_follow_up_that_points_at_the_first_question_is_read_with_it():
     assert turn.follow_up and "68" in turn.previous_question
     turn = read_turn("Back to my first message: what am I actually required to do?", history)
     assert "68" in turn.previous_question
+
+
+def test_a_follow_up_that_points_at_a_thing_by_another_form_of_its_name_finds_the_turn_that_named_it():
+    history = [{"role": "user", "content": "Mijn werkgever wil dat ik twee uur per dag administratief werk ga doen."},
+               {"role": "assistant", "content": "Dat valt onder spoor 1."},
+               {"role": "user", "content": "Ben ik dan nog ziek gemeld?"},
+               {"role": "assistant", "content": "Ja."}]
+    turn = read_turn("Oké, maar terug naar dat administratieve werk: moet ik dat accepteren?", history)
+    assert "administratief werk" in turn.previous_question
+
+
+def test_a_follow_up_that_names_its_own_subject_and_points_only_at_a_person_is_asked_on_its_words():
+    history = [{"role": "user", "content": "Wat is het verschil tussen spoor 1 en spoor 2?"},
+               {"role": "assistant", "content": "Spoor 1 is terugkeer bij uw eigen bedrijf, spoor 2 bij een ander."}]
+    turn = read_turn("kan ik hem dan ontslaan?", history)
+    assert turn.follow_up and turn.queries == ("kan ik hem dan ontslaan?",)
+    # a thing pointed at, or a subject as wide as paying, is still read with the question before it
+    assert "spoor" in read_turn("moet hij dat dan zelf betalen?", history).queries[0]
+    assert "spoor" in read_turn("moet ik hem dan nog iets betalen?", history).queries[0]
 
 
 def test_a_question_the_writer_answers_at_once_is_not_asked():
