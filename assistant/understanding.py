@@ -533,8 +533,9 @@ POINTS_AT_AN_ANSWER = re.compile(
 
 def _stem(noun: str) -> str:
     """A pointed noun's stem, so "dat administratieve werk" finds "administratief werk" and "die
-    meldingen" finds "de melding" (the last letters bend; four-letter words stay whole)."""
-    return noun[:max(4, len(noun) - 3)]
+    meldingen" finds "de melding" (the last letters bend); a word under 8 letters stays whole
+    ("die ziekte" must not find every "ziek")."""
+    return noun if len(noun) < 8 else noun[:len(noun) - 3]
 
 
 def referred_question(message: str, previous: Sequence[str]) -> str:
