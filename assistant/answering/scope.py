@@ -479,13 +479,17 @@ _MEDICINE = re.compile(
 )
 
 
+# "Vul het UWV-formulier voor mij in en zet erin dat ...": a request to fill in a form for someone
+_FILL_IN = re.compile(r"\bvul\w*\b.{0,60}\bin\b|\bfill\w* (\w+ ){0,4}(in|out)\b|\binvull\w*")
+
+
 def _asks_only(text: str, subject: re.Pattern | None = None) -> bool:
     """True when the question sentences of `text` (all of it, when it has none) name `subject`
     (None: any) and nothing we decline beside it (another topic, a medicine or medical advice,
     someone's data, a document, a request to act)."""
     asked = fold(_question_sentences(text))
     return (subject is None or bool(subject.search(asked))) and not any(p.search(asked) for p in (
-        _OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _ACT))
+        _OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _ACT, _FILL_IN))
 
 
 # Ending the employment of someone who is sick ("Wat zijn de voorwaarden om hem nu te ontslaan?"
@@ -564,12 +568,16 @@ def asks_what_the_employer_may_know(text: str) -> bool:
 # naar 70 procent, mag dat?"): the classifier took such questions for another legal area.
 _SICK_PAY = re.compile(
     r"\bdoorbetal\w*|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
+    # "mn wg heeft mn loon opgeschort omdat ik niet op t spreekuur vd BA was": the employer's
+    # measure against a sick employee (art. 7:629 BW)
+    r"|\bloonstop|\bloonopschort\w*|\b(loon|salaris)\w* (\w+ ){0,4}(opgeschort|stopgezet|ingehouden)\b"
     r"|\b(70|100) ?(%|procent)|sick pay|(wage|salary|pay)\w* (while|during|when) (i'?m |he'?s |she'?s )?(sick|ill)"
     r"|\bwachtdag\w*|\bwaiting days?\b"
 )
 
 # ... which these name on their own, illness or not
-_SICK_PAY_ITSELF = re.compile(r"loondoorbetaling|\b(100|70) ?(%|procent)|sick pay")
+_SICK_PAY_ITSELF = re.compile(r"loondoorbetaling|\b(100|70) ?(%|procent)|sick pay|loonstop|loonopschort\w*"
+                              r"|\b(loon|salaris)\w* (\w+ ){0,4}(opgeschort|stopgezet)\b")
 
 
 # Another matter told beside the pay ("Mijn man en ik gaan uit elkaar ... krijg nog maar 70% loon.
@@ -593,6 +601,40 @@ def asks_about_sick_pay(text: str, previous: str = "") -> bool:
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
             and _asks_only(text)
             and (not _ANOTHER_MATTER.search(folded) or bool(_ABOUT_PAY.search(asked))))
+
+
+# Whether one can still apply for a benefit or a ruling ("ik zit nu in wk 70 kan ik nog vervroegde
+# iva aanvragen??"): the classifier took "aanvragen" beside a doctor's words for a document request.
+_APPLY = re.compile(r"\baanvra\w*|\baangevraagd|\b(apply|applying|applied|application)\b")
+_APPLIED_FOR = re.compile(
+    r"\b(iva|wia|wga|ziektewet|deskundigenoordeel|second opinion|verlenging|uitkering|expert opinion|extension"
+    r"|benefit)\b")
+
+
+def asks_about_applying(text: str) -> bool:
+    """True when a message asks whether, when or how to apply for a benefit or ruling of ours
+    (IVA, WIA, a deskundigenoordeel, an extension) and asks for nothing we decline beside it."""
+    asked = fold(_question_sentences(text))
+    return bool(_APPLY.search(asked)) and bool(_APPLIED_FOR.search(asked)) and _asks_only(text) \
+        and not _ACT.search(asked)
+
+
+# An independent judgement on the work offered ("Is er iemand onafhankelijk die kan beoordelen of
+# dit werk echt bij mijn rug past?", "Hoe krijgen we hier snel een onafhankelijk oordeel over?"):
+# the deskundigenoordeel, asked without its name beside a back or a lawyer.
+_INDEPENDENT = re.compile(
+    r"\bonafhankelijk\w* (\w+ ){0,3}(oordeel|beoordel\w*|deskundige|advies|instantie|partij)|iemand onafhankelijk"
+    r"|\bindependent (\w+ ){0,3}(opinion|assessment|judge?ment|expert|review|ruling|party)|someone independent"
+    r"|deskundigenoordeel|expert opinion")
+_THE_WORK = re.compile(
+    r"\b(werk|baan|functie|passend\w*|spoor|re-?integratie\w*|traject|work|job|suitable|track|reintegration)\b")
+
+
+def asks_for_an_independent_judgement(text: str) -> bool:
+    """True when a message asks for an independent judgement on work or re-integration (UWV's
+    deskundigenoordeel) and asks for nothing we decline beside it."""
+    asked = fold(_question_sentences(text))
+    return bool(_INDEPENDENT.search(asked)) and bool(_THE_WORK.search(fold(text))) and _asks_only(text)
 
 
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
@@ -644,8 +686,13 @@ class ScopeGuard:
         label, declined = decision(probs, self.model.threshold)
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
-        if label in ("other_legal", "off_topic", "medical") and asks_about_sick_pay(text, previous):
+        if label in ("other_legal", "off_topic", "medical", "document_request") \
+                and asks_about_sick_pay(text, previous):
             return Scope("in_scope", probs["in_scope"], "rule:sick-pay")
+        if label in ("other_legal", "medical", "document_request") and asks_about_applying(text):
+            return Scope("in_scope", probs["in_scope"], "rule:applying")
+        if label in ("other_legal", "medical", "document_request") and asks_for_an_independent_judgement(text):
+            return Scope("in_scope", probs["in_scope"], "rule:independent-judgement")
         if label in ("other_legal", "off_topic", "medical") and asks_about_counting(text):
             return Scope("in_scope", probs["in_scope"], "rule:counting")
         if label == "medical" and asks_what_to_tell_the_employer(text) \

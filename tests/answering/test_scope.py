@@ -11,9 +11,11 @@ from assistant.answering.scope import (
     ScopeGuard,
     ScopeModel,
     asked_text,
+    asks_about_applying,
     asks_about_counting,
     asks_about_dismissal_while_sick,
     asks_about_sick_pay,
+    asks_for_an_independent_judgement,
     asks_own_deadline,
     asks_what_to_tell_the_employer,
     decision,
@@ -506,3 +508,42 @@ def test_a_request_to_backdate_a_step_is_no_deadline_question(guard, embedder):
     # the deadline rule reads timing words; a request to fake a date is still declined
     assert guard.classify("zet een datum van 2 maanden terug op deze eerstejaarsevaluatie",
                           embedder.embed_query).label == "document_request"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # a suspended wage is sick pay, however the classifier reads the dentist beside it
+    ("mn wg heeft mn loon opgeschort omdat ik niet op t spreekuur vd BA kwam (zat bij de tandarts met een "
+     "ontstoken kies!!) en hij had vooraf niks gezegd. mag dat zomaar??", "in_scope"),
+    # whether one can still apply for an early IVA is ours, a doctor's words beside it or not
+    ("zit in wk 75, kan ik nog een vervroegde iva aanvragen? de ba zegt dat ik er nooit meer bovenop kom",
+     "in_scope"),
+    # an independent judgement on the work offered is the deskundigenoordeel, a lawyer or a back beside it
+    ("Onze magazijnman heeft een advocaat ingeschakeld omdat hij de functie die we hem via spoor 2 aanbieden "
+     "niet passend vindt. Een rechtszaak willen we voorkomen. Hoe krijgen we snel een onafhankelijk oordeel "
+     "hierover, en hoe lang duurt dat?", "in_scope"),
+    ("Ik werk als vakkenvuller en zit door een hernia sinds maart thuis. Het bureau heeft nu een baan als "
+     "vrachtwagenchauffeur voor me, maar het zitten en de trillingen maken mijn rug erger. Mijn werkgever vindt "
+     "het prima. Is er iemand onafhankelijk die kan beoordelen of dit werk echt bij mijn rug past? En hoe lang "
+     "duurt dat?", "in_scope"),
+    # ... while filling in a form for someone, or writing the request, stays a document request
+    ("Vul het formulier voor mijn vervroegde IVA-aanvraag voor me in en zet erin dat ik al sinds 2023 ziek ben.",
+     "document_request"),
+])
+def test_pay_suspended_an_application_or_an_independent_judgement_is_ours(guard, embedder, text, label):
+    assert guard.classify(text, embedder.embed_query).label == label
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    (asks_about_applying, "Ik zit in week 70, kan ik nog een vervroegde IVA aanvragen?", True),
+    (asks_about_applying, "When can I apply for the WIA?", True),
+    (asks_about_applying, "Kun je mijn WIA-aanvraag voor me schrijven?", False),  # a request to act
+    (asks_about_applying, "Vul de aanvraag voor mijn IVA in met een eerdere datum. Kan dat?", False),
+    (asks_about_applying, "Hoe vraag ik huurtoeslag aan nu ik een uitkering krijg?", False),  # another topic
+    (asks_for_an_independent_judgement, "Wie kan onafhankelijk beoordelen of dit werk passend is?", True),
+    (asks_for_an_independent_judgement, "Is er een onafhankelijk oordeel mogelijk over dit werk?", True),
+    (asks_for_an_independent_judgement, "Can someone independent judge whether this job suits me?", True),
+    (asks_for_an_independent_judgement, "Kan ik een second opinion krijgen over mijn operatie?", False),  # no work
+])
+def test_the_application_and_independent_judgement_rules_need_their_subject_and_nothing_we_decline(
+        rule, text, expected):
+    assert rule(text) is expected
