@@ -68,7 +68,10 @@ _AUDIENCE_SWITCH = (
 _WH = "wie|wat|wanneer|wnr|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
 _WH_START = re.compile(rf"^({_WH})\b")
 # "ik kreeg een uitnodiging voor de EJE, wat is dat": a short question as the last clause
-_QUESTION_END = re.compile(rf"[,;:]\s*({_WH}|wat nu)\b[^,;:]{{0,40}}$")
+# ("en bezwaar maken, binnen welke termijn moet dat": a preposition before the question word)
+_QUESTION_END = re.compile(
+    rf"[,;:]\s*((binnen|voor|na|tot|vanaf|sinds|met|bij|within|before|after|until|since|by|with) )?({_WH}|wat nu)\b"
+    r"[^,;:]{0,40}$")
 _QUESTION_START = re.compile(
     rf"^({_WH}|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"
     r"|is|zijn|ben|heb|heeft|hebben|krijg|krijgt|krijgen|betaalt|betalen|geldt|gelden|telt|tellen|wordt"
@@ -176,6 +179,10 @@ _CONDITION = re.compile(
     r"|zijn|haar|onze|ons|i|you|he|she|it|they|the|a|an|my|his|her|our|their|this|that)\b"
 )
 # "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
+# "Nog even terug naar dat advies: ...", "Going back to his shoulder injury: ..."
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ok(?:e|é|ay)?|oké|right|so|dus|maar|but|en|and)\W+){0,2}(?:going back to|coming back to|back to"
+    r"|returning to|(?:nog )?(?:even )?terug naar|terugkomend op|terug op)\b(?P<subject>[^:?]{1,100}):\s*", re.I)
 _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
     r"|some)?\s*(?:vragen|vraagjes|vraag|dingen|punten|questions|question|things)"
@@ -320,6 +327,12 @@ def is_question(sentence: str) -> bool:
 def split_parts(question: str) -> list[str]:
     """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached.
     "Twee vragen: 1) X 2) Y" -> [X, Y]."""
+    lead_in = _LEAD_IN.match(question)
+    rest = question[lead_in.end():] if lead_in else ""
+    if rest and is_question(rest) and not _BACK_REFERENCE.search(fold(rest)):
+        # "Going back to his shoulder injury: at what point do I have to report him to UWV?": a
+        # question that does not point back at what it goes back to is asked on its own words
+        return split_parts(rest)
     announced = _ANNOUNCED.match(question)
     if announced and announced.group("subject") and len(question) > announced.end():
         # "Three questions about the week-42 report: who files it, and how?": a part that points
@@ -426,7 +439,10 @@ def core_questions(message: str) -> tuple[list[str], str]:
         # where the writer uses question marks, a sentence without one that opens with a verb
         # ("Zijn vrouw regelt de post") is a statement; a question word or request still asks
         not marked or s.rstrip().endswith("?") or _WH_START.match(_opening(s))
-        or _REQUEST.search(fold(s)) or _JOINED_VERB_START.match(fold(s).strip(" \"'(")))
+        or _REQUEST.search(fold(s)) or _JOINED_VERB_START.match(fold(s).strip(" \"'("))
+        # the last sentence may end on its question without a mark ("en bezwaar maken, binnen
+        # welke termijn moet dat")
+        or (i == len(said) - 1 and _QUESTION_END.search(fold(s).rstrip(" .!"))))
         and not _answered_at_once(said, i)] or [len(said) - 1]
     core: list[str] = []
     for i in asked:
@@ -702,6 +718,8 @@ def read_turn(
         # the first part's subject, not the story's ("Wat kan ik doen?" asks about the whole story)
         back = bool(_BACK_REFERENCE.search(fold(parts[i])))
         if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
+            # "Hoe krijgen we hier snel een onafhankelijk oordeel over, en hoe lang duurt dat?":
+            # "dat" is what the question right before it asked about, not the story it was told in
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,

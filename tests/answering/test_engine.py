@@ -523,3 +523,19 @@ def test_two_questions_typed_on_a_phone_with_an_ampersand_both_get_an_answer(kb_
                               audience="werknemer")
     assert len(answer.trace["parts"]) == 2, answer.trace["parts"]
     assert re.search(r"\b93\b", answer.text) and re.search(r"\b8 weken\b", answer.text), answer.text
+
+
+def test_a_follow_up_that_goes_back_to_an_injury_is_answered_on_its_question(kb_assistant):
+    history = [{"role": "user", "content": "One of our cooks hurt his knee in May and is still off sick."},
+               {"role": "assistant", "content": "You arrange guidance through the company doctor."},
+               {"role": "user", "content": "He wants to do some office work meanwhile. Is that fine?"},
+               {"role": "assistant", "content": "Yes, suitable work in your own company can help."}]
+    answer = kb_assistant.ask("Going back to his knee injury: at what point do I have to report him to UWV?",
+                              history, audience="werkgever")
+    assert re.search(r"\bweek 42\b", answer.text) and "first working day" in answer.text, answer.text
+
+
+def test_a_second_question_typed_without_a_question_mark_gets_its_answer(kb_assistant):
+    answer = kb_assistant.ask("ls opgelegd door uwv na de riv-toets. hoe lang duurt zoiets max? en bezwaar "
+                              "maken, binnen welke termijn moet dat", audience="werkgever")
+    assert re.search(r"\b52 weken\b", answer.text) and re.search(r"\b6 weken\b", answer.text), answer.text

@@ -557,3 +557,17 @@ def test_an_announcement_with_a_courtesy_and_a_clause_about_the_asker_is_split_a
 ])
 def test_parts_marked_with_bracketed_letters_or_a_preposition_before_the_question_word_are_split(message, count):
     assert len(core_questions(message)[0]) == count
+
+
+def test_going_back_to_something_is_left_out_of_a_question_that_does_not_point_at_it():
+    assert split_parts("Going back to his knee injury: when do I have to report him to UWV?") == [
+        "when do I have to report him to UWV?"]
+    # a question that points back keeps what it goes back to
+    assert split_parts("Terug naar die melding in week 42: wat moet ik daarvoor doen?") == [
+        "Terug naar die melding in week 42: wat moet ik daarvoor doen?"]
+
+
+def test_a_last_sentence_that_asks_after_a_comma_without_a_question_mark_is_a_question():
+    parts, _ = core_questions("loonsanctie gekregen na de riv-toets. hoe lang duurt zoiets max? en bezwaar, "
+                              "binnen welke termijn moet dat")
+    assert len(parts) == 2 and "bezwaar" in parts[1]
