@@ -539,3 +539,9 @@ def test_a_second_question_typed_without_a_question_mark_gets_its_answer(kb_assi
     answer = kb_assistant.ask("ls opgelegd door uwv na de riv-toets. hoe lang duurt zoiets max? en bezwaar "
                               "maken, binnen welke termijn moet dat", audience="werkgever")
     assert re.search(r"\b52 weken\b", answer.text) and re.search(r"\b6 weken\b", answer.text), answer.text
+
+
+def test_an_employee_asked_to_do_other_work_learns_when_work_is_suitable_and_the_wage_risk(kb_assistant):
+    answer = kb_assistant.ask("Mijn baas wil dat ik voorlopig op de administratie ga werken. Moet ik dat "
+                              "accepteren? Het is niet mijn vak.", audience="werknemer")
+    assert "passend" in answer.text and re.search(r"deugdelijke grond|loonstop", answer.text), answer.text
