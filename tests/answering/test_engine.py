@@ -545,3 +545,14 @@ def test_an_employee_asked_to_do_other_work_learns_when_work_is_suitable_and_the
     answer = kb_assistant.ask("Mijn baas wil dat ik voorlopig op de administratie ga werken. Moet ik dat "
                               "accepteren? Het is niet mijn vak.", audience="werknemer")
     assert "passend" in answer.text and re.search(r"deugdelijke grond|loonstop", answer.text), answer.text
+
+
+@pytest.mark.parametrize(("question", "language", "expected"), [
+    ("Is the reintegration agency going to send me a bill?", "en", r"employer"),
+    ("Kan ik zelf vragen of mijn loon langer doorbetaald mag worden, nu het beter met me gaat?", "nl",
+     r"samen|gezamenlijk|allebei|jij en je werkgever"),
+])
+def test_an_employee_asking_who_pays_the_agency_or_whether_to_extend_sick_pay_gets_the_right_card(
+        kb_assistant, question, language, expected):
+    answer = kb_assistant.ask(question, audience="werknemer", language=language)
+    assert answer.kind == "card" and re.search(expected, answer.text.split("\n\n")[0]), answer.text
