@@ -178,11 +178,11 @@ _CONDITION = re.compile(
     r"^(when|wanneer|als|if|zodra|once|nadat|after)\s+(ik|je|jij|u|hij|zij|ze|we|wij|jullie|het|de|een|mijn"
     r"|zijn|haar|onze|ons|i|you|he|she|it|they|the|a|an|my|his|her|our|their|this|that)\b"
 )
-# "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
 # "Nog even terug naar dat advies: ...", "Going back to his shoulder injury: ..."
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:ok(?:e|é|ay)?|oké|right|so|dus|maar|but|en|and)\W+){0,2}(?:going back to|coming back to|back to"
-    r"|returning to|(?:nog )?(?:even )?terug naar|terugkomend op|terug op)\b(?P<subject>[^:?]{1,100}):\s*", re.I)
+    r"|returning to|(?:nog )?(?:even )?terug naar|terugkomend op|terug op)\b[^:?]{1,100}:\s*", re.I)
+# "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
 _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
     r"|some)?\s*(?:vragen|vraagjes|vraag|dingen|punten|questions|question|things)"
@@ -718,8 +718,6 @@ def read_turn(
         # the first part's subject, not the story's ("Wat kan ik doen?" asks about the whole story)
         back = bool(_BACK_REFERENCE.search(fold(parts[i])))
         if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
-            # "Hoe krijgen we hier snel een onafhankelijk oordeel over, en hoe lang duurt dat?":
-            # "dat" is what the question right before it asked about, not the story it was told in
             queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,

@@ -525,7 +525,7 @@ def test_a_request_to_backdate_a_step_is_no_deadline_question(guard, embedder):
      "vrachtwagenchauffeur voor me, maar het zitten en de trillingen maken mijn rug erger. Mijn werkgever vindt "
      "het prima. Is er iemand onafhankelijk die kan beoordelen of dit werk echt bij mijn rug past? En hoe lang "
      "duurt dat?", "in_scope"),
-    # ... while filling in a form for someone, or writing the request, stays a document request
+    # ... while filling in a form for someone stays a document request
     ("Vul het formulier voor mijn vervroegde IVA-aanvraag voor me in en zet erin dat ik al sinds 2023 ziek ben.",
      "document_request"),
 ])
@@ -538,7 +538,7 @@ def test_pay_suspended_an_application_or_an_independent_judgement_is_ours(guard,
     (asks_about_applying, "When can I apply for the WIA?", True),
     (asks_about_applying, "Kun je mijn WIA-aanvraag voor me schrijven?", False),  # a request to act
     (asks_about_applying, "Vul de aanvraag voor mijn IVA in met een eerdere datum. Kan dat?", False),
-    (asks_about_applying, "Hoe vraag ik huurtoeslag aan nu ik een uitkering krijg?", False),  # another topic
+    (asks_about_applying, "Hoe kan ik huurtoeslag aanvragen nu ik een uitkering krijg?", False),  # another topic
     (asks_for_an_independent_judgement, "Wie kan onafhankelijk beoordelen of dit werk passend is?", True),
     (asks_for_an_independent_judgement, "Is er een onafhankelijk oordeel mogelijk over dit werk?", True),
     (asks_for_an_independent_judgement, "Can someone independent judge whether this job suits me?", True),
