@@ -548,7 +548,7 @@ def test_an_employee_asked_to_do_other_work_learns_when_work_is_suitable_and_the
 
 
 @pytest.mark.parametrize(("question", "language", "expected"), [
-    ("Is the reintegration agency going to send me a bill?", "en", r"employer"),
+    ("is the agency going to send me a bill?", "en", r"employer"),
     ("Kan ik zelf vragen of mijn loon langer doorbetaald mag worden, nu het beter met me gaat?", "nl",
      r"samen|gezamenlijk|allebei|jij en je werkgever"),
 ])
