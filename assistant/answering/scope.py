@@ -615,8 +615,7 @@ def asks_about_applying(text: str) -> bool:
     """True when a message asks whether, when or how to apply for a benefit or ruling of ours
     (IVA, WIA, a deskundigenoordeel, an extension) and asks for nothing we decline beside it."""
     asked = fold(_question_sentences(text))
-    return bool(_APPLY.search(asked)) and bool(_APPLIED_FOR.search(asked)) and _asks_only(text) \
-        and not _ACT.search(asked)
+    return bool(_APPLY.search(asked)) and bool(_APPLIED_FOR.search(asked)) and _asks_only(text)
 
 
 # An independent judgement on the work offered ("Is er iemand onafhankelijk die kan beoordelen of
