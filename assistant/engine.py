@@ -70,8 +70,11 @@ class Assistant:
         self.full_text = full_text  # PostgreSQL full-text search (SPOOR2_DATABASE_URL) or None
         self.snapshot = Snapshot.load(store, embedder, cache_dir, lexical=lexical,
                                       full_text=full_text)
-        # the spelling word lists load in the background, so no question waits for them
-        threading.Thread(target=lexicon, name="spoor2-lexicon", daemon=True).start()
+        # the spelling word lists load in the background, so no question waits for them; not a
+        # daemon: Python stops a daemon thread at exit where it stands, and inside numpy's C++
+        # (np.unique) that aborts the process ("terminate called without an active exception",
+        # exit code 134). A process that ends at once waits for the load instead (about 2 s).
+        threading.Thread(target=lexicon, name="spoor2-lexicon").start()
         self.site_chunks: dict[str, Sequence] = {}  # site key -> extra chunks (its packages)
         self._views: dict[tuple[str, str], Snapshot] = {}
 

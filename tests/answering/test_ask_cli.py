@@ -39,3 +39,28 @@ def test_ask_without_an_index_says_how_to_build_one(tmp_path, capsys):
     code = main(["ask", "Wat is spoor 2?", "--data-dir", str(tmp_path / "empty")])
     assert code == 1
     assert "spoor2 ingest knowledge/" in capsys.readouterr().err
+
+
+_EXIT_AT_ONCE = """
+import sys, threading
+from assistant.build import build_assistant
+from assistant.config import Settings
+with build_assistant(Settings.from_env({}, data_dir=sys.argv[1])) as assistant:
+    loading = [t.daemon for t in threading.enumerate() if t.name == "spoor2-lexicon"]
+print(loading)
+"""
+
+
+def test_a_process_that_ends_right_after_loading_the_assistant_exits_cleanly(kb_settings):
+    """A one-shot script (or `spoor2 ask`) ends while the spelling word list still loads in the
+    background: Python must wait for that thread, not stop it inside numpy, which aborted the
+    process with exit code 134 ("terminate called without an active exception")."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _EXIT_AT_ONCE, str(kb_settings.data_dir)],
+                          capture_output=True, text=True, timeout=300,
+                          env=os.environ | {"HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 0 and "terminate called" not in done.stderr, done.stderr[-2000:]
+    assert done.stdout.strip() == "[False]", done.stdout  # still loading, and waited for
