@@ -556,3 +556,20 @@ def test_an_employee_asking_who_pays_the_agency_or_whether_to_extend_sick_pay_ge
         kb_assistant, question, language, expected):
     answer = kb_assistant.ask(question, audience="werknemer", language=language)
     assert answer.kind == "card" and re.search(expected, answer.text.split("\n\n")[0]), answer.text
+
+
+@pytest.mark.parametrize(("question", "language", "expected"), [
+    ("zit in wk 75, kan ik nog een vervroegde iva aanvragen? de ba zegt dat ik er nooit meer bovenop "
+     "kom", "nl", r"^Nee\b.{0,80}tot en met week 68"),
+    ("I'm in week 80 now, can I still apply for an early IVA?", "en", r"^No\b.{0,80}up to and including week 68"),
+])
+def test_an_employee_past_week_68_learns_that_an_early_iva_is_no_longer_possible(
+        kb_assistant, question, language, expected):
+    answer = kb_assistant.ask(question, audience="werknemer", language=language)
+    assert re.search(expected, answer.text), answer.text
+    assert re.search(r"week 93", answer.text), answer.text  # and when the normal application is due
+
+
+def test_an_employee_in_week_30_gets_the_early_iva_window_without_a_no(kb_assistant):
+    answer = kb_assistant.ask("Ik zit in week 30, kan ik een vervroegde IVA aanvragen?", audience="werknemer")
+    assert "week 3 tot en met week 68" in answer.text and not answer.text.startswith("Nee"), answer.text
