@@ -65,7 +65,8 @@ _AUDIENCE_SWITCH = (
 )
 
 # Question words, and the verbs a yes/no question opens with.
-_WH = "wie|wat|wanneer|wnr|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
+_WH = ("wie|wat|wanneer|wnr|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when|where|why|how|which"
+       "|whats|whos|hows|whens|wheres")  # "whats the deadline": no apostrophe
 _WH_START = re.compile(rf"^({_WH})\b")
 # "ik kreeg een uitnodiging voor de EJE, wat is dat": a short question as the last clause
 # ("en bezwaar maken, binnen welke termijn moet dat": a preposition before the question word)
@@ -178,6 +179,10 @@ _CONDITION = re.compile(
     r"^(when|wanneer|als|if|zodra|once|nadat|after)\s+(ik|je|jij|u|hij|zij|ze|we|wij|jullie|het|de|een|mijn"
     r"|zijn|haar|onze|ons|i|you|he|she|it|they|the|a|an|my|his|her|our|their|this|that)\b"
 )
+# "zit in wk 75, kan ik ...?", "ben al 2 jaar ziek, moet ik ...": "ik" left out before a verb that
+# a question would follow with its subject ("Zit ik ...?") is a statement about the writer
+_NO_SUBJECT = re.compile(
+    r"^\W*(zit|ben|heb|werk|loop|sta)\s+(in|op|sinds|al|bij|met|na|vanaf|nu|thuis|\d)\b")
 # "Nog even terug naar dat advies: ...", "Going back to his shoulder injury: ..."
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:ok(?:e|é|ay)?|oké|right|so|dus|maar|but|en|and)\W+){0,2}(?:going back to|coming back to|back to"
@@ -345,10 +350,12 @@ def split_parts(question: str) -> list[str]:
         pieces = [p.strip(" ,;") for p in _ENUMERATOR.split(question) if p.strip(" ,;")]
         return [p for piece in pieces for p in split_parts(piece)][:MAX_PARTS]
     pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
-    conditional = len(pieces) > 1 and bool(_CONDITION.match(_opening(pieces[0])))
+    conditional = len(pieces) > 1 and bool(_CONDITION.match(_opening(pieces[0]))
+                                           or _NO_SUBJECT.match(fold(pieces[0])))
     if conditional:
         # "Als ik niet teken, kan hij me dan ontslaan, en krijg ik dan geld mee?": the condition
-        # belongs to the question after it, and what follows is asked too
+        # (or "zit in wk 75, kan ik ...?", what the writer says of themself) belongs to the
+        # question after it, and what follows is asked too
         pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
     elif len(pieces) > 1 and not _QUESTION_START.match(_opening(pieces[0])) \
             and not _REQUEST.search(fold(pieces[0])):
@@ -443,7 +450,7 @@ def core_questions(message: str) -> tuple[list[str], str]:
         # the last sentence may end on its question without a mark ("en bezwaar maken, binnen
         # welke termijn moet dat")
         or (i == len(said) - 1 and _QUESTION_END.search(fold(s).rstrip(" .!"))))
-        and not _answered_at_once(said, i)] or [len(said) - 1]
+        and not _answered_at_once(said, i) and not _doubted_claim(said, i)] or [len(said) - 1]
     core: list[str] = []
     for i in asked:
         text = said[i]
@@ -473,6 +480,21 @@ def _answered_at_once(said: Sequence[str], i: int) -> bool:
             and bool(_SELF_ANSWER.match(fold(after))))
 
 
+# "my wg says the pva has to be done by next week??": what someone said, doubted
+_REPORTED = re.compile(r"\b(says?|said|claims?|told (me|us)|insists?|wants (me|us|him|her) to|zegt|zei|zeggen"
+                       r"|beweert|beweren|stelt|vindt|wil dat|willen dat)\b")
+
+
+def _doubted_claim(said: Sequence[str], i: int) -> bool:
+    """True when `said[i]` only reports, with a question mark, what someone says and a later
+    sentence asks the question ("my wg says the pva has to be done by next week?? ... whats the
+    actual deadline"): the claim is what the question is about, not a question of its own."""
+    sentence = fold(said[i])
+    return (not _QUESTION_START.match(_opening(said[i])) and not _REQUEST.search(sentence)
+            and not _JOINED_VERB_START.match(sentence) and bool(_REPORTED.search(sentence))
+            and any(_WH_START.match(_opening(later)) for later in said[i + 1:]))
+
+
 def _audience(text: str, given: str | None, history_text: str) -> tuple[str | None, bool]:
     if given in ("werkgever", "werknemer"):
         audience, from_ui = given, True
@@ -489,6 +511,23 @@ def _audience(text: str, given: str | None, history_text: str) -> tuple[str | No
     return audience, from_ui
 
 
+# "In de uitnodiging staat dat hij mijn FML gaat bespreken. Wat is dat eigenlijk?": a term
+# (an abbreviation in capitals, or a subject of ours) named right before "what is that?"
+_WHAT_IS_THAT = re.compile(r"^\W*(en |and |maar |but )?(wat (is|betekent|houdt) (dat|dit|het)|wat zijn dat"
+                           r"|what (is|does|are) (that|this|it|those)|what'?s (that|this))\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _asks_what_a_named_term_is(part: str) -> bool:
+    """True when a part's question asks what a term is that its own sentence before names: it is
+    asked on its own words, whatever the conversation was about."""
+    said = sentences(part)
+    if len(said) < 2 or not _WHAT_IS_THAT.match(fold(said[-1])):
+        return False
+    lead = " ".join(said[:-1])
+    return bool(_ACRONYM.search(lead) or _OWN_SUBJECT.search(fold(lead)))
+
+
 def _follow_up_query(part: str, previous_question: str) -> str:
     """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
     is about spoor 2), unless it names a subject of its own and points back to no thing ("en een
@@ -501,7 +540,7 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     a subject it names."""
     own = " ".join(w for w in words(part) if w not in _WHO)
     folded = fold(part)
-    if _names_its_referent(folded) or (
+    if _names_its_referent(folded) or _asks_what_a_named_term_is(part) or (
             not vacuous(own) and not _points_at_a_thing(folded) and not _AFTER.search(folded)):
         return part
     return f"{previous_question} {part}"
@@ -694,11 +733,11 @@ def read_turn(
         # told nothing: a part asked on its own words ("kan ik hem dan ontslaan?") stays so
         asked_only = all(is_question(s) for s in sentences(previous[-1]))
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
-                   or _names_its_referent(fold(part))
+                   or _names_its_referent(fold(part)) or _asks_what_a_named_term_is(part)
                    or (asked_only and q == part and _OWN_SUBJECT.search(fold(part))) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
         # a part that names no subject of ours is about what the previous answer led with
-        queries = [f"{q} {subject}" if not _TOPIC.search(fold(part))
+        queries = [f"{q} {subject}" if not _TOPIC.search(fold(part)) and not _asks_what_a_named_term_is(part)
                    and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""

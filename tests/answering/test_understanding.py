@@ -173,6 +173,17 @@ def test_an_english_question_after_a_comma_is_a_part_of_its_own():
         "What is a plan van aanpak", "do I have to agree to it", "what if it is wrong?"]
 
 
+def test_a_follow_up_asking_what_a_term_it_names_is_is_read_on_its_own_words():
+    """After a story about a burn-out, "... mijn FML ... Wat is dat eigenlijk?" asks about the FML."""
+    history = [{"role": "user", "content": "Ik zit sinds september thuis met een burn-out. Volgende week heb ik een "
+                                           "afspraak met de arbeidsdeskundige."},
+               {"role": "assistant", "content": "De arbeidsdeskundige kijkt naar wat je nog kunt."}]
+    turn = read_turn("In de uitnodiging staat dat hij mijn FML gaat bespreken. Wat is dat eigenlijk?", history)
+    assert turn.follow_up and "FML" in turn.query and "burn-out" not in turn.query
+    # a "what is that?" with no term of its own is still about the conversation
+    assert "burn-out" in read_turn("Hij gaat iets bespreken. Wat is dat eigenlijk?", history).query
+
+
 def test_a_follow_up_is_read_with_the_question_before_it():
     history = [{"role": "user", "content": "Wanneer moet ik met spoor 2 beginnen?"},
                {"role": "assistant", "content": "Uiterlijk zes weken na de eerstejaarsevaluatie."}]
@@ -267,6 +278,28 @@ def test_a_statement_joined_by_en_is_not_split_into_two_questions():
     assert "3 weken beter" in turn.query
     assert split_parts("Hij was beter en is nu weer ziek") == ["Hij was beter en is nu weer ziek"]
     assert len(split_parts("Wanneer start spoor 2 en is dat verplicht?")) == 2
+
+
+def test_a_statement_about_the_writer_without_ik_stays_with_the_question_after_the_comma():
+    """"zit in wk 75, kan ik ...?": "(ik) zit in wk 75" is no question of its own ("Zit ik ...?" is)."""
+    parts, _ = core_questions("zit in wk 75, kan ik nog een vervroegde iva aanvragen? de ba zegt dat ik er "
+                              "nooit meer bovenop kom")
+    assert parts == ["zit in wk 75, kan ik nog een vervroegde iva aanvragen?"]
+    assert split_parts("ben al 2 jaar ziek, moet ik de WIA aanvragen en wat kost dat?") == [
+        "ben al 2 jaar ziek, moet ik de WIA aanvragen", "wat kost dat?"]
+    assert split_parts("Zit ik goed, en wat kost dat?") == ["Zit ik goed", "wat kost dat?"]
+
+
+def test_a_doubted_claim_before_the_real_questions_is_their_context_not_a_part():
+    """"my wg says the pva has to be done by next week??" is what the questions after it are about;
+    "whats" without its apostrophe still asks."""
+    parts, context = core_questions("my wg says the pva has to be done by next week?? BA did the PA 10 days ago. "
+                                    "whats the actual deadline, and who is supposed to be my cm")
+    assert parts == ["whats the actual deadline", "who is supposed to be my cm"]
+    assert "next week" in context
+    # a claim with no question after it is still what is asked
+    (asked,), _ = core_questions("Ik ben 5 weken ziek. Mijn werkgever zegt dat ik nu al spoor 2 moet doen?")
+    assert asked.endswith("Mijn werkgever zegt dat ik nu al spoor 2 moet doen?")
 
 
 def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses_question_marks():
