@@ -573,3 +573,22 @@ def test_an_employee_past_week_68_learns_that_an_early_iva_is_no_longer_possible
 def test_an_employee_in_week_30_gets_the_early_iva_window_without_a_no(kb_assistant):
     answer = kb_assistant.ask("Ik zit in week 30, kan ik een vervroegde IVA aanvragen?", audience="werknemer")
     assert "week 3 tot en met week 68" in answer.text and not answer.text.startswith("Nee"), answer.text
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Een van mijn mensen is sinds april ziek en ik heb iemand nodig op haar plek. Mag ik haar contract nu "
+     "opzeggen, zodat ik iemand anders kan aannemen?", "nl"),
+    ("Can I fire my employee who is on sick leave?", "en"),
+])
+def test_an_employer_asking_to_dismiss_a_sick_employee_hears_no_and_when_it_can(kb_assistant, question, language):
+    answer = kb_assistant.ask(question, audience="werkgever", language=language)
+    assert answer.kind == "card" and re.match(r"(Nee|No)\b", answer.text), answer.text
+    assert "104" in answer.text and "UWV" in answer.text and "opzegverbod" in answer.text, answer.text
+
+
+def test_an_employee_near_the_state_pension_age_learns_spoor_2_can_be_skipped_only_if_both_agree(kb_assistant):
+    answer = kb_assistant.ask("Ik ben 64 en al een jaar ziek. Mijn werkgever wil nu een traject bij een ander "
+                              "bedrijf, maar ik ga over anderhalf jaar met pensioen. Moet ik dat nog doen?",
+                              audience="werknemer")
+    assert answer.kind == "card" and "AOW" in answer.text and "allebei" in answer.text, answer.text
+    assert " u " not in f" {answer.text} ", answer.text  # the employee is addressed with "je"
