@@ -122,7 +122,12 @@ _OTHER_TOPICS = re.compile(
     r"|kinderbijslag|zorgtoeslag|huurtoeslag|buren|herrie|geluidsoverlast|parkeer|parking fine|neighbou?r"
     r"|landlord|tenant|\brent\b|tax return|taxes|divorce|inheritance|mortgage|speeding|parking ticket"
     r"|traffic fine|\bvisa\b|recipe|weather|football|capital of|joke|poem|programming|stock market"
-    r"|write (a|me) (python|program|song|story)|translate",
+    r"|write (a|me) (python|program|song|story)|translate"
+    # "Ik zit midden in een scheiding ... Hoe wordt de waarde van mijn bedrijf berekend bij de
+    # verdeling?": dividing property in a divorce and valuing a business
+    r"|\bscheiding\b|boedelverdeling|waarde van (mijn|ons|onze|het|de|zijn|haar) (bedrijf|bv|zaak|onderneming)"
+    r"|bedrijfswaarde|waardering van (mijn|ons|onze|het|de) (bedrijf|bv|zaak)|value of (my|our|the|his|her) "
+    r"(business|company)|business valuation",
 )
 
 # High-precision rules: a request to forge, backdate or sign a document in someone else's name,
@@ -217,6 +222,9 @@ _IMMIGRATION = re.compile(
     r"\b(verleng\w*|extend\w*|renew\w*|threshold|drempel|norm|inkomenseis)\b.{0,80}\b(verblijfsvergunning|residence "
     r"permit|work permit|werkvergunning|\bind\b)|\b(verblijfsvergunning|residence permit|\bind\b)\b.{0,60}\b(verleng\w*"
     r"|extend\w*|renew\w*|threshold|drempel|inkomenseis)|\b(recogni[sz]ed sponsor|erkend referent)\b"
+    # "how many months do I have to find a new sponsor before the IND revokes my residence permit?"
+    r"|\b(revok\w*|intrek\w*|ingetrokken|withdraw\w*|lose|losing|verlies\w*|kwijtraken)\b.{0,40}\b(residence permit"
+    r"|verblijfsvergunning|work permit|werkvergunning)|\bnew sponsor\b|\bnieuwe sponsor\b"
 )
 # Deducting costs in a tax return: tax law, not re-integratie ("kan ik die reiskosten aftrekken
 # in mijn belastingaangifte?").

@@ -487,6 +487,9 @@ def test_the_counting_rule_needs_a_restart_a_period_and_nothing_else_we_decline(
      "other_legal"),
     ("Verlengt de IND mijn verblijfsvergunning als ik in spoor 2 zit?", "other_legal"),
     ("Ik ben kennismigrant en ziek. Moet ik meewerken aan spoor 2?", "in_scope"),  # being a migrant is no topic
+    ("I'm a highly skilled migrant in track 2. If my employer ends my contract after the two years, how many months "
+     "do I have to find a new sponsor before the IND revokes my residence permit?", "other_legal"),
+    ("Verlies ik mijn verblijfsvergunning als ik langer dan een jaar ziek ben?", "other_legal"),
 ])
 def test_immigration_law_asked_beside_spoor_2_is_declined(guard, embedder, text, label):
     assert guard.classify(text, embedder.embed_query).label == label
@@ -547,3 +550,16 @@ def test_pay_suspended_an_application_or_an_independent_judgement_is_ours(guard,
 def test_the_application_and_independent_judgement_rules_need_their_subject_and_nothing_we_decline(
         rule, text, expected):
     assert rule(text) is expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # valuing a business in a divorce is family law, also where "berekend" and a sick employee in
+    # spoor 2 sent it to the deadline calculator's rule
+    ("Ik zit midden in een scheiding en mijn ex wil de helft van mijn bv. Hoe wordt de waarde van mijn bedrijf "
+     "berekend bij de verdeling, nu er ook nog een langdurig zieke werknemer in spoor 2 bij ons zit?", "other_legal"),
+    # ... while a divorce told beside a Poortwachter date leaves the date ours
+    ("Ik zit in een scheiding en ben sinds 3 maart ziek. Wanneer moet de probleemanalyse klaar zijn?", "in_scope"),
+])
+def test_a_divorce_question_beside_spoor_2_is_declined_but_a_date_beside_a_divorce_is_not(guard, embedder, text,
+                                                                                          label):
+    assert guard.classify(text, embedder.embed_query).label == label
