@@ -30,6 +30,7 @@ LEAD_IN_WORDS = 12
 # A follow-up of at least this many words is read with the words of the message before it as weak
 # context; a shorter one ("en een arbeidsdeskundige?") swaps the subject.
 FOLLOW_UP_CONTEXT_WORDS = 4
+VIEW_WORDS = 6  # "onze casemanager zegt van wel": what someone thinks, told in a few words
 # A message of at most this many words whose question is short and points back ("moet hij dat
 # zelf betalen? hij heeft een klein bedrijfje") follows up on the conversation.
 FOLLOW_UP_WORDS = 20
@@ -190,7 +191,8 @@ _LEAD_IN = re.compile(
 # "Twee vragen: ...", "Ik heb 3 vragen: 1) ... 2) ...": the announcement is not a question
 _ANNOUNCED = re.compile(
     r"^\W*(?:ik heb |i have |wij hebben |we have )?(?:twee|drie|vier|2|3|4|een paar|enkele|a few|two|three"
-    r"|some)?\s*(?:vragen|vraagjes|vraag|dingen|punten|questions|question|things)"
+    r"|some)?\s*(?:(?:quick|short|small|simple|practical|korte|snelle|kleine|simpele|praktische)\s+)?"
+    r"(?:vragen|vraagjes|vraag|dingen|punten|questions|question|things)"
     # "Two questions about our warehouse guy who has been off sick since the spring: ..."
     r"(?:\s+(?:about|over|regarding|concerning|rond|omtrent)\b(?P<subject>[^:?.]{0,120}))?"
     # "Three things please, I'm a sous-chef and just got diagnosed: how much ...": a word of
@@ -485,6 +487,14 @@ _REPORTED = re.compile(r"\b(says?|said|claims?|told (me|us)|insists?|wants (me|u
                        r"|beweert|beweren|stelt|vindt|wil dat|willen dat)\b")
 
 
+def _only_a_view(context: str) -> bool:
+    """True for context that only says what someone thinks of the question ("our cm says yes",
+    "mijn baas zegt van niet"): beside the question, its words would pull the search to that
+    person ("cm": the casemanager card for a question about sending the plan to UWV)."""
+    said = sentences(context)
+    return bool(said) and all(_REPORTED.search(fold(s)) and len(words(s)) <= VIEW_WORDS for s in said)
+
+
 def _doubted_claim(said: Sequence[str], i: int) -> bool:
     """True when `said[i]` only reports, with a question mark, what someone says and a later
     sentence asks the question ("my wg says the pva has to be done by next week?? ... whats the
@@ -743,7 +753,9 @@ def read_turn(
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
         queries = [SPECS[next_step].title(detected)]
-    if context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
+    if _only_a_view(context):
+        pass  # "our cm says yes" after the question: not what it is about
+    elif context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
         # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
         # statement beside the question says what it is about (a long story stays context).
         queries = [q if context in q else f"{context} {q}" for q in queries]

@@ -604,3 +604,19 @@ def test_a_last_sentence_that_asks_after_a_comma_without_a_question_mark_is_a_qu
     parts, _ = core_questions("loonsanctie gekregen na de riv-toets. hoe lang duurt zoiets max? en bezwaar, "
                               "binnen welke termijn moet dat")
     assert len(parts) == 2 and "bezwaar" in parts[1]
+
+
+def test_a_view_told_after_the_question_is_not_what_it_is_about():
+    """"our cm says yes" pulled the search to the casemanager card; the question is about the plan."""
+    turn = read_turn("ee off sick ~9 months, do i need to send the pva to uwv now?? our cm says yes")
+    assert turn.query == "ee off sick ~9 months, do i need to send the pva to uwv now??"
+    # a statement beside the question still says what it is about
+    assert "spreekuur" in read_turn("Mijn werknemer komt niet naar het spreekuur. Mag ik zijn loon stoppen?").query
+
+
+def test_an_announcement_with_an_adjective_still_announces_the_questions():
+    assert split_parts("Three quick questions: who writes the problem analysis, who draws up the action plan, and "
+                       "what has to be in that action plan?") == [
+        "who writes the problem analysis", "who draws up the action plan", "what has to be in that action plan?"]
+    assert split_parts("Twee korte vragen: wie betaalt spoor 2 en hoe lang duurt het?") == [
+        "wie betaalt spoor 2", "hoe lang duurt het?"]
