@@ -489,7 +489,7 @@ _REPORTED = re.compile(r"\b(says?|said|claims?|told (me|us)|insists?|wants (me|u
 
 def _only_a_view(context: str) -> bool:
     """True for context that only says what someone thinks of the question ("our cm says yes",
-    "mijn baas zegt van niet"): beside the question, its words would pull the search to that
+    "mijn baas zegt van niet"): told after the question, its words would pull the search to that
     person ("cm": the casemanager card for a question about sending the plan to UWV)."""
     said = sentences(context)
     return bool(said) and all(_REPORTED.search(fold(s)) and len(words(s)) <= VIEW_WORDS for s in said)
@@ -753,7 +753,7 @@ def read_turn(
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
         queries = [SPECS[next_step].title(detected)]
-    if _only_a_view(context):
+    if context and said[-1] in context and _only_a_view(context):
         pass  # "our cm says yes" after the question: not what it is about
     elif context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
         # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short

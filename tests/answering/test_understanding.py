@@ -610,8 +610,9 @@ def test_a_view_told_after_the_question_is_not_what_it_is_about():
     """"our cm says yes" pulled the search to the casemanager card; the question is about the plan."""
     turn = read_turn("ee off sick ~9 months, do i need to send the pva to uwv now?? our cm says yes")
     assert turn.query == "ee off sick ~9 months, do i need to send the pva to uwv now??"
-    # a statement beside the question still says what it is about
+    # a statement beside the question still says what it is about, a view told before it too
     assert "spreekuur" in read_turn("Mijn werknemer komt niet naar het spreekuur. Mag ik zijn loon stoppen?").query
+    assert "solliciteren" in read_turn("Mijn baas zegt: solliciteren. Moet ik meewerken aan spoor 2?").query
 
 
 def test_an_announcement_with_an_adjective_still_announces_the_questions():
