@@ -299,9 +299,10 @@ class Turn:
         return "je" if self.audience == "werknemer" else "u"
 
     def own_words(self, part: int) -> str | None:
-        """A follow-up part's own words when its query was widened with the conversation (None
-        otherwise, and for "en daarna?", which is searched on the next milestone)."""
-        if not self.follow_up or self.next_step or self.queries[part] == self.parts[part]:
+        """A follow-up's or a story's part's own words when its query was widened with the
+        conversation or the story around it (None otherwise, and for "en daarna?", which is
+        searched on the next milestone)."""
+        if not (self.follow_up or self.story) or self.next_step or self.queries[part] == self.parts[part]:
             return None
         return self.parts[part]
 
@@ -468,10 +469,26 @@ def core_questions(message: str) -> tuple[list[str], str]:
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
                 and _BACK_REFERENCE.search(fold(parts[0])):
             parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
+        elif i > 0 and (naming := _naming(said[:i], asked, parts[0])):
+            parts[0] = f"{naming} {parts[0]}"
         parts[:1] = _per_role(parts[0])
         core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
     return core, context
+
+
+def _naming(before: list[str], asked: list[int], question: str) -> str:
+    """The nearest statement before a question that names the thing the question points at by
+    name, however long the question: "Our HR consultant says the big report for UWV must be ready
+    very soon. What is the latest point for that report, counted in weeks of sickness?" ("" when
+    none does, or when that statement is a story of its own)."""
+    # a whole word, or a long word's stem ("does that count" is not about "still counting")
+    nouns = [re.compile(rf"\b{re.escape(_stem(n))}" + ("" if _stem(n) != n else r"\b"))
+             for n in _POINTED_NOUN.findall(fold(question)) if n not in _NO_THING]
+    for i in range(len(before) - 1, -1, -1):
+        if i not in asked and any(n.search(fold(before[i])) for n in nouns):
+            return before[i] if len(words(before[i])) <= NAMED_SENTENCE_WORDS else ""
+    return ""
 
 
 def _answered_at_once(said: Sequence[str], i: int) -> bool:
@@ -672,7 +689,11 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
     named: for "en als ik dat te laat doe?" those of the first sentence that gives a deadline
     ("Je vraagt de WIA aan, uiterlijk in week 93"), else those of the first sentence that names
     any, unless it lists more than `ANSWER_SUBJECTS` (then it is a list, not the subject)."""
-    said = [(fold(s), _subjects(s)) for s in split_sentences(last_answer(history))]
+    # asides in brackets ("na dat eerste advies (de probleemanalyse) maakt u een plan van aanpak")
+    # name what the answer was not about, unless they only give the term ("the first-year
+    # evaluation (eerstejaarsevaluatie)")
+    said = [(fold(s), _subjects(re.sub(r"\([^)]*\)", " ", s)) or _subjects(s))
+            for s in split_sentences(last_answer(history))]
     named: list[str] = []
     if _LATE.search(fold(part)):
         named = next((due for text, _ in said if (due := _due_subject(text))), [])

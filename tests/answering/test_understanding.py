@@ -30,6 +30,32 @@ def test_a_story_lends_its_words_to_a_question_that_names_no_subject():
     assert story.count("zwanger ") <= 1  # the story's words each once
 
 
+DECLAN = ("I run a small architecture practice in Haarlem. Our draughtsman had a stroke last March and has been "
+          "off sick ever since. My wife and I are renovating a canal house, and our daughter is getting married "
+          "in Galway next summer. Our HR consultant says the big report for UWV must be ready very soon. What "
+          "is the latest point for that report, counted in weeks of sickness?")
+
+
+def test_a_long_question_that_points_at_a_thing_by_name_is_read_with_the_sentence_naming_it():
+    (part,) = read_turn(DECLAN).parts
+    assert part.startswith("Our HR consultant says the big report for UWV"), part
+
+
+def test_a_storys_question_also_chooses_its_card_on_its_own_words():
+    # the story's words widen the search; the question's own words weigh in on the card
+    turn = read_turn(DECLAN)
+    assert turn.story and turn.query != turn.parts[0]
+    assert turn.own_words(0) == turn.parts[0]
+    assert read_turn("Wanneer moet spoor 2 starten?").own_words(0) is None
+
+
+def test_a_verb_after_that_is_not_a_thing_the_story_named():
+    turn = read_turn("Our planner has been off sick since May. My bookkeeper says the two-year sick-pay period "
+                     "is still counting. Is that right? And if he ends up working full-time in a lighter, "
+                     "different role here, does that count as him being recovered?")
+    assert "bookkeeper" not in turn.parts[-1], turn.parts
+
+
 def test_a_question_that_points_back_is_read_with_the_sentence_that_names_its_subject():
     """Not with the emotion right before it: "hieraan" is the spoor 2 of two sentences back."""
     turn = read_turn("Ik werk al 14 jaar bij de gemeente en ben sinds januari ziek. Gisteren zei mijn "
@@ -405,6 +431,23 @@ def test_a_follow_up_is_also_read_with_what_the_answer_before_it_led_with():
                      "Rond week 88 krijg je een brief van UWV. Je vraagt de WIA-uitkering zelf aan, "
                      "uiterlijk in week 93.")
     assert "wia" in read_turn("en als ik dat te laat doe?", history).query.split()
+
+
+def test_a_follow_up_is_read_with_what_the_answer_led_with_not_with_its_asides():
+    # the answer names the probleemanalyse only in brackets: "dat" is the plan van aanpak
+    history = _after("Ik zit thuis met een handblessure. Vorige week was ik bij de bedrijfsarts.",
+                     "Na dat eerste advies van de bedrijfsarts (de probleemanalyse) maken jij en je "
+                     "werkgever samen een plan van aanpak.")
+    query = read_turn("en wanneer moet dat klaar zijn?", history).query
+    assert "plan van aanpak" in query and "probleemanalyse" not in query, query
+
+
+def test_a_follow_up_keeps_the_answers_subject_when_brackets_only_give_its_term():
+    history = _after("my employee has been sick for 44 weeks, what is the next step?",
+                     "The next step is the first-year evaluation (eerstejaarsevaluatie), usually "
+                     "between week 46 and week 52.")
+    assert "eerstejaarsevaluatie" in read_turn("and if it's clear then that he won't come back here?",
+                                               history).query
 
 
 def test_a_follow_up_about_being_late_is_read_with_the_answers_deadline():
