@@ -234,6 +234,22 @@ _TAX = re.compile(
     r"|\btax[- ]deductible\b|\bdeduct\w*\b.{0,60}\btax|\btax return\b.{0,60}\bdeduct"
 )
 
+# A traffic fine on the way to an appointment ("geflitst op weg naar het re-integratiebureau, hoe maak
+# ik bezwaar bij het CJIB?"): criminal and administrative law, whatever the trip was for, when a
+# question asks about it
+_TRAFFIC = re.compile(
+    r"\b(geflitst|cjib|verkeersboete|snelheidsboete|parkeerboete|bekeuring|snelheidsovertreding|te hard gereden"
+    r"|speeding (ticket|fine)|traffic (fine|ticket)|parking (fine|ticket)|caught speeding|speed camera|flitspaal)\b")
+# "... geflitst. Kan ik die laten vervallen?": contesting what was told
+_CONTEST = re.compile(r"\b(bezwaar|beroep|appeal\w*|cancel\w*|vervall?\w*|kwijtschel\w*|aanvecht\w*|contest\w*"
+                      r"|dispute\w*|betwist\w*|terugvragen|refund\w*)\b")
+# Family law asked beside the pay ("will I have to pay him partner alimony now that I only get 70%
+# of my salary?", "hoe wordt het huis verdeeld?"): the pay is only its circumstance
+_FAMILY_LAW = re.compile(
+    r"\b(\w*alimentatie|alimony|child support|custody|voogdij|omgangsregeling|boedelscheiding|boedelverdeling)\b"
+    r"|\b(huis|woning|house|home)\b.{0,40}\b(verdeeld|verdelen|verdeling|split|divided)\b")
+
+
 # Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
 # "aandelen" alone: a DGA with shares asks about poortwachter.
 _INVESTING = re.compile(
@@ -365,7 +381,11 @@ def rule_label(text: str) -> str:
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
              (_TAX.search, "other_legal"), (_IMMIGRATION.search, "other_legal"),
              (_INVESTING.search, "off_topic"))
-    return next((label for test, label in rules if test(folded)), "")
+    label = next((label for test, label in rules if test(folded)), "")
+    asked = fold(_question_sentences(text))
+    if not label and _TRAFFIC.search(folded) and (_TRAFFIC.search(asked) or _CONTEST.search(asked)):
+        return "other_legal"  # a fine asked about (one told beside another question is context)
+    return label
 
 
 def rules_only(text: str) -> Scope:
@@ -608,7 +628,8 @@ def asks_about_sick_pay(text: str, previous: str = "") -> bool:
     return (bool(_SICK_PAY.search(folded))
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
             and _asks_only(text)
-            and (not _ANOTHER_MATTER.search(folded) or bool(_ABOUT_PAY.search(asked))))
+            and (not _ANOTHER_MATTER.search(folded) or bool(_ABOUT_PAY.search(asked)))
+            and not _FAMILY_LAW.search(asked))
 
 
 # Whether one can still apply for a benefit or a ruling ("ik zit nu in wk 70 kan ik nog vervroegde

@@ -449,6 +449,10 @@ def test_a_question_about_pay_during_sickness_is_answered(guard, embedder, text,
      "allowed to do that?", "", True),
     ("Ik ben ziek, mijn loon ging naar 70 procent en we hebben een hypotheek. Kan ik ergens een aanvulling "
      "krijgen?", "", True),
+    # family law asked with the pay in it: the pay is only its circumstance
+    ("We are getting divorced and I'm in track 2. Will I have to pay him partner alimony now that I only get 70% "
+     "of my salary?", "", False),
+    ("Ik ben ziek en krijg nog 70% loon. Hoe wordt bij de scheiding ons huis verdeeld?", "", False),
 ])
 def test_the_sick_pay_rule_needs_pay_illness_and_nothing_else_we_decline(text, previous, expected):
     assert asks_about_sick_pay(text, previous) is expected
@@ -550,6 +554,20 @@ def test_pay_suspended_an_application_or_an_independent_judgement_is_ours(guard,
 def test_the_application_and_independent_judgement_rules_need_their_subject_and_nothing_we_decline(
         rule, text, expected):
     assert rule(text) is expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Op weg naar mijn coach van het re-integratiebureau ben ik geflitst. Hoe maak ik bezwaar bij het CJIB?",
+     "other_legal"),
+    ("I got a speeding ticket driving to my track 2 appointment. Can I get it cancelled because it was for my "
+     "reintegration?", "other_legal"),
+    ("Moet ik de reiskosten naar het re-integratiebureau zelf betalen?", "in_scope"),  # the trip itself is ours
+    # a fine told beside the question is its context
+    ("Een medewerker kreeg een verkeersboete met de bedrijfsauto en meldde zich een week later ziek met "
+     "rugklachten. Kan ik een deskundigenoordeel aanvragen als ik twijfel of hij echt ziek is?", "in_scope"),
+])
+def test_a_traffic_fine_on_the_way_to_re_integration_is_declined(guard, embedder, text, label):
+    assert guard.classify(text, embedder.embed_query).label == label
 
 
 @pytest.mark.parametrize(("text", "label"), [
