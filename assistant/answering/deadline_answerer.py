@@ -37,6 +37,10 @@ class DeadlineAnswerer:
         gap = dl.gap_days(turn.parts[part])
         if not (_asks_for_deadlines(turn, part) or answers_eje) and gap is None:
             return None
+        if gap is None and _asks_only_whether_it_restarts(turn, part):
+            # "... twee weken later weer ziek. Wanneer begint die telling nou wel opnieuw?": the
+            # counting rule (four weeks, whatever the cause), not a timeline from a guessed date
+            return None
         if gap is None and dl.asks_a_sum(turn.message):
             # "ziek sinds april ... wat moeten we hem in het tweede ziektejaar minimaal betalen?
             # Hoe bereken ik dat?": a sum of money, not a date, even with a first sick day
@@ -129,6 +133,17 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
         return any(_INDIRECT.search(fold(s)) and dl.is_deadline_question(s)
                    for s in sentences(turn.context))
     return dl.is_deadline_question(turn.message)
+
+
+def _asks_only_whether_it_restarts(turn: Turn, part: int) -> bool:
+    """True when this part asks whether or when the two years start again, names no step in them,
+    and the conversation gives no dated sick periods to count together."""
+    from assistant.answering.scope import asks_whether_it_restarts
+
+    question = sentences(turn.parts[part])[-1]
+    # "de telling van de twee jaar" names the two years themselves, no step in them
+    return (asks_whether_it_restarts(question) and set(asked_keys(question)) <= {"einde_wachttijd"}
+            and not _several_periods(turn))
 
 
 def _several_periods(turn: Turn) -> bool:

@@ -542,11 +542,18 @@ def asks_about_dismissal_while_sick(text: str) -> bool:
 # advice when the story names a condition or an injury.
 _RESTART = re.compile(
     r"\b((start|begin|restart)\w* (again|over|opnieuw|from (zero|scratch))|opnieuw (beginnen|begint|starten|start"
-    r"|tellen|telt)|(begint|start|telt|tellen) .{0,30}opnieuw|vanaf nul|from zero|from scratch|carr(y|ies) on"
+    r"|tellen|telt)|(begint|start|telt|tellen) .{0,40}opnieuw|vanaf nul|from zero|from scratch|carr(y|ies) on"
     r"|samen ?tel\w*|tel\w* .{0,30}(samen|door)|doortel\w*|samengeteld|opgeteld|added (up|together)|count(ed|s)? (together|as one)|telt .{0,30}mee"
     r"|tellen .{0,30}mee|loopt .{0,30}door|doorlopen)\b")
-_PERIOD = re.compile(r"\b((two|2)[- ]years?|twee jaar|2 jaar|104( weken)?|wachttijd|waiting period|clock|teller"
+_PERIOD = re.compile(r"\b((two|2)[- ]years?|twee jaar|2 jaar|104( weken)?|wachttijd|waiting period|clock|teller|telling"
                      r"|ziekteperiodes?|periodes?|periods?)\b")
+
+
+def asks_whether_it_restarts(question: str) -> bool:
+    """True when a question asks whether (or when) the sickness period counts on or starts again
+    ("Wanneer begint die telling nou wel opnieuw?"): the counting rule answers it, not a timeline."""
+    folded = fold(question)
+    return bool(_RESTART.search(folded)) and bool(_PERIOD.search(folded))
 
 
 def asks_about_counting(text: str) -> bool:

@@ -197,6 +197,15 @@ def test_deadline_question_without_a_date_asks_for_the_first_sick_day(kb_assista
     assert "eerste ziektedag" in answer.text
 
 
+def test_whether_the_two_years_start_again_is_answered_by_the_counting_rule_not_a_timeline(kb_assistant):
+    # "vanaf juni" is no first sick day asked about: the question is whether the count restarts
+    answer = kb_assistant.ask("Mijn monteur zat vanaf juni thuis met een burn-out en werkte sinds half oktober "
+                              "weer volledig. Twee weken later brak hij zijn pols bij een motorongeluk. Wanneer "
+                              "begint de telling van de twee jaar nou opnieuw?", audience="werkgever")
+    assert answer.trace["path"] != "deadline", answer.trace
+    assert re.search(r"4 weken|vier weken|28 dagen", answer.text), answer.text
+
+
 def test_date_given_earlier_in_the_conversation_is_used(kb_assistant):
     history = [{"role": "user", "content": "Mijn werknemer is ziek sinds 1 maart 2024."},
                {"role": "assistant", "content": "Wat wilt u weten?"}]
