@@ -206,6 +206,17 @@ def test_whether_the_two_years_start_again_is_answered_by_the_counting_rule_not_
     assert re.search(r"4 weken|vier weken|28 dagen", answer.text), answer.text
 
 
+@pytest.mark.parametrize(("question", "audience", "opening"), [
+    ("Ik werk sinds de zomer weer halve dagen. Loopt mijn ziekteperiode van twee jaar dan gewoon door?",
+     "werknemer", "Nee."),
+    ("Our employee is back on half days now. Does the 104-week period stop?", "werkgever", "No."),
+])
+def test_working_part_of_the_hours_again_does_not_stop_the_two_years(kb_assistant, question, audience, opening):
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.text.startswith(opening), answer.text
+    assert re.search(r"bedongen|volledig herstel|full recovery", answer.text), answer.text
+
+
 def test_date_given_earlier_in_the_conversation_is_used(kb_assistant):
     history = [{"role": "user", "content": "Mijn werknemer is ziek sinds 1 maart 2024."},
                {"role": "assistant", "content": "Wat wilt u weten?"}]
