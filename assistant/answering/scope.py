@@ -240,9 +240,12 @@ _TAX = re.compile(
 _TRAFFIC = re.compile(
     r"\b(geflitst|cjib|verkeersboete|snelheidsboete|parkeerboete|bekeuring|snelheidsovertreding|te hard gereden"
     r"|speeding (ticket|fine)|traffic (fine|ticket)|parking (fine|ticket)|caught speeding|speed camera|flitspaal)\b")
-# "... geflitst. Kan ik die laten vervallen?": contesting what was told
-_CONTEST = re.compile(r"\b(bezwaar|beroep|appeal\w*|cancel\w*|vervall?\w*|kwijtschel\w*|aanvecht\w*|contest\w*"
-                      r"|dispute\w*|betwist\w*|terugvragen|refund\w*)\b")
+# "... geflitst. Kan ik die laten vervallen?": contesting what was told (not "mijn beroep", a trade)
+_CONTEST = re.compile(r"\b(bezwaar|in beroep|beroep (aan)?tekenen|beroep instellen|appeal\w*|cancel\w*|vervall?\w*"
+                      r"|kwijtschel\w*|aanvecht\w*|contest\w*|dispute\w*|betwist\w*|terugvragen|refund\w*)\b")
+# ... but contesting a decision of ours beside a fine told ("Kan ik bezwaar maken tegen de loonsanctie?")
+_OUR_DECISION = re.compile(r"\b(loonsanctie|sanctie|sanction|deskundigenoordeel|expert opinion|wia|iva|wga"
+                           r"|uitkering|benefit|ontslag\w*|dismiss\w*|loonstop|opschorting|re-?integratieverslag|riv)\b")
 # Family law asked beside the pay ("will I have to pay him partner alimony now that I only get 70%
 # of my salary?", "hoe wordt het huis verdeeld?"): the pay is only its circumstance
 _FAMILY_LAW = re.compile(
@@ -383,7 +386,8 @@ def rule_label(text: str) -> str:
              (_INVESTING.search, "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
     asked = fold(_question_sentences(text))
-    if not label and _TRAFFIC.search(folded) and (_TRAFFIC.search(asked) or _CONTEST.search(asked)):
+    if not label and _TRAFFIC.search(folded) and (
+            _TRAFFIC.search(asked) or (_CONTEST.search(asked) and not _OUR_DECISION.search(asked))):
         return "other_legal"  # a fine asked about (one told beside another question is context)
     return label
 

@@ -564,7 +564,9 @@ def test_the_application_and_independent_judgement_rules_need_their_subject_and_
     ("Moet ik de reiskosten naar het re-integratiebureau zelf betalen?", "in_scope"),  # the trip itself is ours
     # a fine told beside the question is its context
     ("Een medewerker kreeg een verkeersboete met de bedrijfsauto en meldde zich een week later ziek met "
-     "rugklachten. Kan ik een deskundigenoordeel aanvragen als ik twijfel of hij echt ziek is?", "in_scope"),
+     "rugklachten. Kan ik een deskundigenoordeel aanvragen als ik twijfel of hij echt ziek is?", "in_scope"),    # ... and so is a fine told beside contesting a decision of ours
+    ("Ik kreeg een parkeerboete bij het UWV-kantoor. Kan ik bezwaar maken tegen de loonsanctie die mijn "
+     "werkgever kreeg?", "in_scope"),
 ])
 def test_a_traffic_fine_on_the_way_to_re_integration_is_declined(guard, embedder, text, label):
     assert guard.classify(text, embedder.embed_query).label == label
