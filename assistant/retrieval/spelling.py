@@ -43,7 +43,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
 class Lexicon:
-    """The words of general Dutch and English (pyspellchecker's lists), for membership tests."""
+    """The words of general Dutch and English (pyspellchecker's lists), for membership tests; a
+    word with accents is known without them too."""
 
     def __init__(self, hashes: np.ndarray):
         self._hashes = hashes
@@ -65,9 +66,10 @@ class Lexicon:
             # {"word": frequency, ...}, lower-case, no escapes: the keys are read without building
             # the whole dict (a 40 MB peak)
             text = gzip.decompress(data).decode("utf-8")
-            found.append(
-                np.fromiter((hash(m.group(1)) for m in _KEY.finditer(text)), dtype=np.int64)
-            )
+            keys = [m.group(1) for m in _KEY.finditer(text)]
+            # "prive", "cafe", "financien": a word written without its accents is that word
+            keys += [fold(key) for key in keys if not key.isascii()]
+            found.append(np.fromiter((hash(key) for key in keys), dtype=np.int64))
         return cls(np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64))
 
     def __contains__(self, word: str) -> bool:
@@ -120,9 +122,9 @@ class Speller:
             if len(self._cache) >= CACHE_SIZE:  # users write endless new words: stay bounded
                 self._cache.clear()
             general = self._general if self._general is not None else lexicon()
-            self._cache[folded] = (
-                None if word.lower() in general or folded in general else self._closest(folded)
-            )
+            # on `folded` alone (the word list holds every word without its accents too), so a
+            # word's correction never depends on how an earlier question happened to spell it
+            self._cache[folded] = None if folded in general else self._closest(folded)
         return self._cache[folded]
 
     def _closest(self, word: str) -> str | None:

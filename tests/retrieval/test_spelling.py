@@ -50,6 +50,18 @@ def test_the_general_word_list_is_what_keeps_a_real_word_from_becoming_another(s
     assert speller.correct("moeilijk") == "moeilijk"
 
 
+def test_a_word_written_without_its_accents_is_a_word_whatever_was_asked_before():
+    # "prive" is "privé" without its accent, not a typo of the knowledge base's "price"; and a
+    # user's answer must not depend on whether an earlier user wrote "privé" (p17-017 did)
+    texts = [*CARD_TEXTS, "The price of a deskundigenoordeel is paid by the applicant."]
+    for earlier in ([], ["privé"]):
+        fresh = Speller(texts, PHRASINGS, general=lexicon())
+        for word in earlier:
+            fresh.correct(word)
+        assert fresh.correct("prive ging er van alles mis") == "prive ging er van alles mis"
+        assert fresh.correct("de financien van het bedrijf") == "de financien van het bedrijf"
+
+
 def test_edit_distance():
     assert (
         edits("wnneer", "wanneer") == 1 and edits("kitten", "sitting") == 3 and edits("", "ab") == 2
