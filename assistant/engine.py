@@ -26,8 +26,8 @@ from assistant.retrieval.index import Retrieval, Snapshot
 from assistant.retrieval.lexical_file import lexical_path
 from assistant.retrieval.site_view import site_view
 from assistant.retrieval.spelling import lexicon
+from assistant.text import base_terms, words
 from assistant.text import sentences as split_sentences
-from assistant.text import words
 from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understanding import Turn, read_turn
@@ -328,6 +328,7 @@ def combine(turn: Turn, answers: list[Answer]) -> Answer:
         return pairs[0][1]
     answers = [a for _, a in pairs]
     seen: dict[str, int] = {}
+    shown: set[str] = set()
     blocks: list[str] = []
     citations: list[Citation] = []
     for part, answer in pairs:
@@ -339,6 +340,7 @@ def combine(turn: Turn, answers: list[Answer]) -> Answer:
         text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
         citations += [Citation(c.number + offset, c.title, c.source, c.url, c.section, c.snippet)
                       for c in answer.citations]
+        text = said_once(text, shown, part, answer.language, answer.trace.get("voice", turn.voice))
         blocks.append(f"**{heading(part)}**\n\n{text}")
     first = answers[0]
     voices = {a.trace.get("voice") for a in answers if a.trace.get("voice")}
@@ -352,6 +354,44 @@ def combine(turn: Turn, answers: list[Answer]) -> Answer:
 
 
 HEADING_WORDS = 25
+# A sentence of at least this many words that an earlier part's answer already gave is not
+# given again (a card quoted by the first part's passages, the same "Volgende stap").
+REPEAT_WORDS = 6
+
+
+def said_once(block: str, shown: set[str], part: str, language: str, voice: str) -> str:
+    """A later part's answer without the paragraphs an earlier part's answer already gave (their
+    sentences added to `shown`). When nothing new is left, the part gets the sentence of the
+    answer above that shares most words with it ("wat kost me dat?": "Het kost de werkgever €400
+    en de werknemer €100"), or a pointer to the answer above."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    for paragraph in block.split("\n\n"):
+        said = [_said(s) for s in split_sentences(_MARKER.sub("", paragraph))]
+        long = [s for s in said if len(s.split()) >= REPEAT_WORDS]
+        if long and all(s in shown for s in long):
+            dropped.append(paragraph)
+        else:
+            kept.append(paragraph)
+        shown.update(long)
+    if not dropped:
+        return block
+    if any(not p.startswith("_") for p in kept):  # something new: the new part only
+        return "\n\n".join(kept)
+    markers = "".join(f"[{m}]" for m in dict.fromkeys(_MARKER.findall(" ".join(dropped))))
+    asked = set(base_terms(part, language))
+    candidates = [s for p in dropped for s in split_sentences(_MARKER.sub("", p))
+                  if len(words(s)) >= REPEAT_WORDS]
+    best = max(candidates, key=lambda s: len(asked & set(base_terms(s, language))), default="")
+    if best and asked & set(base_terms(best, language)):
+        return f"{text('answer.said_above', language, voice)} {best.strip()} {markers}".rstrip()
+    return f"{text('answer.answered_above', language, voice)} {markers}".rstrip()
+
+
+def _said(sentence: str) -> str:
+    """A sentence as compared for repeats: folded, one space between words."""
+    return " ".join(words(sentence))
+
 
 
 def heading(part: str) -> str:

@@ -212,6 +212,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "je": "Bedoel je misschien: {question}",
         "en": "Or did you mean: {question}",
     },
+    "said_above": {
+        "u": "Dat staat al in het antwoord hierboven:",
+        "je": "Dat staat al in het antwoord hierboven:",
+        "en": "That is in the answer above:",
+    },
+    "answered_above": {
+        "u": "Het antwoord hierop staat hierboven.",
+        "je": "Het antwoord hierop staat hierboven.",
+        "en": "The answer to this is given above.",
+    },
     "reviewed": {
         "u": "Bijgewerkt op",
         "je": "Bijgewerkt op",

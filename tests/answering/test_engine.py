@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answering.base import thresholds_for
 from assistant.build import default_answerers
-from assistant.engine import Assistant, heading
+from assistant.engine import Assistant, heading, said_once
 from assistant.errors import InvalidInputError
 from assistant.evaluation import first_sentence
 
@@ -474,6 +474,25 @@ def test_a_later_part_does_not_repeat_what_an_earlier_part_showed(kb_assistant, 
             if len(s.split()) >= 8]
     repeated = {s for s in said if said.count(s) > 1}
     assert not repeated, repeated
+
+
+CARD = ("Een deskundigenoordeel is een onafhankelijk oordeel van UWV over passend werk. Werkgever en "
+        "werknemer kunnen het allebei aanvragen. Het kost de werkgever €400 en de werknemer €100 bij UWV.")
+
+
+def test_a_later_part_whose_answer_was_already_quoted_gets_the_sentence_that_answers_it():
+    shown: set[str] = set()
+    first = f"{CARD} Volgende stap: vraag het deskundigenoordeel aan bij UWV. [1]"
+    assert said_once(first, shown, "Kan ik dat zelf aanvragen?", "nl", "je") == first  # new: as it was
+    later = f"{CARD} [3][4]\n\n_Bijgewerkt op 3 december 2026._"
+    again = said_once(later, shown, "Wat kost me dat?", "nl", "je")
+    assert again == "Dat staat al in het antwoord hierboven: Het kost de werkgever €400 en de werknemer €100 bij UWV. [3][4]"
+    # nothing it shares words with: a pointer, not the text once more
+    assert said_once(later, shown, "En verder?", "nl", "je") == "Het antwoord hierop staat hierboven. [3][4]"
+    # a paragraph that is new stays; the repeated one goes
+    mixed = f"{CARD} [5]\n\nDe uitslag komt meestal binnen 2 tot 4 weken, soms later. [6]"
+    assert said_once(mixed, shown, "Hoe lang duurt het?", "nl", "je") == (
+        "De uitslag komt meestal binnen 2 tot 4 weken, soms later. [6]")
 
 
 @pytest.mark.parametrize(("question", "says"), [
