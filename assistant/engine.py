@@ -30,7 +30,7 @@ from assistant.text import base_terms, words
 from assistant.text import sentences as split_sentences
 from assistant.texts import text
 from assistant.types import Answer, Chunk, Citation, Hit
-from assistant.understanding import Turn, read_turn
+from assistant.understanding import Turn, query_after, read_turn
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +234,11 @@ class Assistant:
             turn.notes["on_text"] = on_text
         snapshot = self._for_site(self._current(), site)  # one generation for the whole answer
         timings: dict = {}
-        answers = [self._answer_part(turn, snapshot, i, timings) for i in range(len(turn.parts))]
+        answers: list[Answer] = []
+        for i in range(len(turn.parts)):
+            # "... en hoe lang kan dat duren?": about what the first part's answer led with
+            after = query_after(turn, i, answers[0].text) if answers else ""
+            answers.append(self._answer_part(turn, snapshot, i, timings, after))
         if answers[0].trace.get("path", "").startswith("refusal:") and answers[0].trace.get("scope"):
             answers = answers[:1]  # a declined message is declined whole
         answer = combine(turn, answers)
@@ -247,9 +251,11 @@ class Assistant:
             answer.trace["llm_rejected"] = turn.notes["llm_rejected"]
         return answer
 
-    def _answer_part(self, turn: Turn, snapshot: Snapshot, part: int, timings: dict) -> Answer:
-        retrieval = Retrieval(snapshot, self.embedder, turn.queries[part], turn.language, turn.audience,
-                              part=part, timings=timings, own=turn.own_words(part),
+    def _answer_part(self, turn: Turn, snapshot: Snapshot, part: int, timings: dict, query: str = "") -> Answer:
+        """One part's answer; `query` replaces the turn's query of the part when given."""
+        retrieval = Retrieval(snapshot, self.embedder, query or turn.queries[part], turn.language, turn.audience,
+                              part=part, timings=timings,
+                              own=turn.parts[part] if query else turn.own_words(part),
                               said=" ".join([*turn.previous, turn.message]))
         for answerer in self.answerers:
             answer = answerer.answer(turn, retrieval)

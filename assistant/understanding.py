@@ -705,6 +705,33 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
     return " ".join(w for w in named if w not in asked)
 
 
+# "Wat kan UWV ons opleggen als we te laat zijn? En hoe lang kan dat duren?": a later part that
+# only asks how long, how much or who pays of what it points at, in at most `ASPECT_WORDS` words
+_ASPECT = re.compile(r"\b(kost\w*|costs?|betal\w*|pays?|paid|geld|money|duur\w*|lang|long|vergoed\w*)\b")
+_POINTER = re.compile(r"\b(dat|dit|die|deze|het|that|this|it|daarvoor|hiervoor)\b")
+ASPECT_WORDS = 10
+# ... of a measure or a step, not of a person or the track itself (the plain query finds those)
+_NO_ASPECT_SUBJECT = re.compile(r"\b(2e spoor|tweede spoor|spoor|track|traject|bedrijfsarts|arbeidsdeskundige\w*"
+                                r"|case ?manager|coach\w*|arbo\w*)\b")
+
+
+def query_after(turn: Turn, part: int, answer: str) -> str:
+    """The query of a later part that only asks an aspect (how long, what it costs) of what it
+    points at, read with the subject of the answer to the first part: "hoe lang kan dat duren?"
+    after an answer that leads with the loonsanctie is about the loonsanctie, which the asker
+    never named ("" when the part is no such question, or the answer names no subject that
+    its query lacks)."""
+    said = fold(turn.parts[part])
+    if not part or len(words(said)) > ASPECT_WORDS or not (_ASPECT.search(said) and _POINTER.search(said)) \
+            or _TOPIC.search(_ASPECT.sub(" ", said)):
+        return ""
+    subject = answer_subject([{"role": "assistant", "content": answer}], turn.parts[0], turn.parts[part])
+    subject = " ".join(_NO_ASPECT_SUBJECT.sub(" ", subject).split())
+    if not subject or all(w in fold(turn.queries[part]) for w in subject.split()):
+        return ""
+    return f"{turn.parts[part]} ({subject})"
+
+
 def _next_step(message: str, previous_question: str, history: Sequence[dict]) -> str:
     """The milestone a "what comes next?" follow-up asks about: the core one after the milestone
     the previous question named, else the first milestone named in the previous answer's first

@@ -476,6 +476,17 @@ def test_a_later_part_does_not_repeat_what_an_earlier_part_showed(kb_assistant, 
     assert not repeated, repeated
 
 
+@pytest.mark.parametrize(("question", "audience", "says"), [
+    ("Ons bureau is pas na anderhalf jaar met het tweede spoor begonnen. Wat kan UWV ons daarvoor "
+     "opleggen? En hoe lang kan dat duren?", "werkgever", r"\b52 weken|hooguit een jaar|maximaal een jaar"),
+])
+def test_how_long_that_lasts_is_about_what_the_first_answer_named(kb_assistant, question, audience, says):
+    # the asker never names the loonsanctie: the first part's answer does, and "dat" points at it
+    answer = kb_assistant.ask(question, audience=audience)
+    later = answer.text.split("**")[-1]
+    assert re.search(says, later), later[:400]
+
+
 CARD = ("Een deskundigenoordeel is een onafhankelijk oordeel van UWV over passend werk. Werkgever en "
         "werknemer kunnen het allebei aanvragen. Het kost de werkgever €400 en de werknemer €100 bij UWV.")
 
