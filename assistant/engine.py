@@ -399,7 +399,6 @@ def _said(sentence: str) -> str:
     return " ".join(words(sentence))
 
 
-
 def heading(part: str) -> str:
     """A part's heading: its question, with the sentences just before it up to about
     `HEADING_WORDS` words (a story's question is read with its lead-in, not shown whole)."""
