@@ -654,10 +654,17 @@ _GENERAL = re.compile(
     r"|vergoed\w*)")
 
 
+# the rest of a hyphenated word a subject starts ("42e" in "42e-weeksmelding")
+_REST_OF_WORD = re.compile(r"(?:-\w+)+")
+
+
 def _subjects(text: str) -> list[str]:
-    """The specific subjects of ours a text names, each once, in the order named."""
-    named = (m.group(0) for m in _TOPIC.finditer(fold(text)))
-    return list(dict.fromkeys(w for w in named if not _GENERAL.fullmatch(w)))
+    """The specific subjects of ours a text names, each once, in the order named, as whole
+    words ("42e-weeksmelding", not "42e")."""
+    folded = fold(text)
+    named = (m.group(0) + ((rest := _REST_OF_WORD.match(folded, m.end())) and rest.group(0) or "")
+             for m in _TOPIC.finditer(folded) if not _GENERAL.fullmatch(m.group(0)))
+    return list(dict.fromkeys(named))
 
 
 # A lead sentence naming more subjects than this is a list, not what the answer was about

@@ -450,6 +450,14 @@ def test_a_follow_up_keeps_the_answers_subject_when_brackets_only_give_its_term(
                                                history).query
 
 
+def test_a_follow_up_is_read_with_the_whole_word_the_answer_named():
+    # "42e" alone is a number to the search; the answer's subject is the 42e-weeksmelding
+    history = _after("one of our staff has been sick for 9 months now, what's the next step for us?",
+                     "Around week 42 you must report the long-term sickness to UWV (the "
+                     "42e-weeksmelding), at the latest on the first working day after the 42nd week.")
+    assert "42e-weeksmelding" in read_turn("and what if we forget to do that?", history).query.split()
+
+
 def test_a_follow_up_about_being_late_is_read_with_the_answers_deadline():
     # "te laat" points at the step with the deadline, not at what the answer led with
     history = _after("wat moet ik zelf regelen als ik bijna twee jaar ziek ben?",
