@@ -662,8 +662,11 @@ def _subjects(text: str) -> list[str]:
     """The specific subjects of ours a text names, each once, in the order named, as whole
     words ("42e-weeksmelding", not "42e")."""
     folded = fold(text)
-    named = (m.group(0) + ((rest := _REST_OF_WORD.match(folded, m.end())) and rest.group(0) or "")
-             for m in _TOPIC.finditer(folded) if not _GENERAL.fullmatch(m.group(0)))
+    named: list[str] = []
+    for m in _TOPIC.finditer(folded):
+        if not _GENERAL.fullmatch(m.group(0)):
+            rest = _REST_OF_WORD.match(folded, m.end())
+            named.append(m.group(0) + (rest.group(0) if rest else ""))
     return list(dict.fromkeys(named))
 
 
