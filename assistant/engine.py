@@ -372,22 +372,22 @@ def said_once(block: str, shown: set[str], part: str, language: str, voice: str)
     en de werknemer €100"), or a pointer to the answer above."""
     kept: list[str] = []
     dropped: list[str] = []
+    candidates: list[str] = []  # the long sentences of the dropped paragraphs, as written
     for paragraph in block.split("\n\n"):
-        said = [_said(s) for s in split_sentences(_MARKER.sub("", paragraph))]
-        long = [s for s in said if len(s.split()) >= REPEAT_WORDS]
-        if long and all(s in shown for s in long):
+        long = [s for s in split_sentences(_MARKER.sub("", paragraph)) if len(words(s)) >= REPEAT_WORDS]
+        said = [_said(s) for s in long]
+        if said and all(s in shown for s in said):
             dropped.append(paragraph)
+            candidates += long
         else:
             kept.append(paragraph)
-        shown.update(long)
+        shown.update(said)
     if not dropped:
         return block
     if any(not p.startswith("_") for p in kept):  # something new: the new part only
         return "\n\n".join(kept)
     markers = "".join(f"[{m}]" for m in dict.fromkeys(_MARKER.findall(" ".join(dropped))))
     asked = set(base_terms(part, language))
-    candidates = [s for p in dropped for s in split_sentences(_MARKER.sub("", p))
-                  if len(words(s)) >= REPEAT_WORDS]
     best = max(candidates, key=lambda s: len(asked & set(base_terms(s, language))), default="")
     if best and asked & set(base_terms(best, language)):
         return f"{text('answer.said_above', language, voice)} {best.strip()} {markers}".rstrip()
