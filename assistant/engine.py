@@ -234,6 +234,7 @@ class Assistant:
             turn.notes["on_text"] = on_text
         snapshot = self._for_site(self._current(), site)  # one generation for the whole answer
         timings: dict = {}
+        self._encode_together(turn, snapshot, timings)
         answers: list[Answer] = []
         for i in range(len(turn.parts)):
             # "... en hoe lang kan dat duren?": about what the first part's answer led with
@@ -251,12 +252,26 @@ class Assistant:
             answer.trace["llm_rejected"] = turn.notes["llm_rejected"]
         return answer
 
+    def _retrieval(self, turn: Turn, snapshot: Snapshot, part: int, timings: dict, query: str = "") -> Retrieval:
+        """The search of one part; `query` replaces the turn's query of the part when given."""
+        return Retrieval(snapshot, self.embedder, query or turn.queries[part], turn.language, turn.audience,
+                         part=part, timings=timings,
+                         own=turn.parts[part] if query else turn.own_words(part),
+                         said=" ".join([*turn.previous, turn.message]))
+
+    def _encode_together(self, turn: Turn, snapshot: Snapshot, timings: dict) -> None:
+        """Encode the texts the pipeline will likely need in one batch, not one by one (see
+        `CachedQueries.prefetch`): the scope guard's and every part's query and own words."""
+        texts = [t for answerer in self.answerers for t in getattr(answerer, "embeds", _nothing)(turn)]
+        for part in range(len(turn.parts)):
+            texts += self._retrieval(turn, snapshot, part, timings).embeds
+        started = time.perf_counter()
+        self.embedder.prefetch(texts)
+        timings["embed_ms"] = _ms(started)  # the parts' own encodings add to it
+
     def _answer_part(self, turn: Turn, snapshot: Snapshot, part: int, timings: dict, query: str = "") -> Answer:
         """One part's answer; `query` replaces the turn's query of the part when given."""
-        retrieval = Retrieval(snapshot, self.embedder, query or turn.queries[part], turn.language, turn.audience,
-                              part=part, timings=timings,
-                              own=turn.parts[part] if query else turn.own_words(part),
-                              said=" ".join([*turn.previous, turn.message]))
+        retrieval = self._retrieval(turn, snapshot, part, timings, query)
         for answerer in self.answerers:
             answer = answerer.answer(turn, retrieval)
             if answer is not None:
@@ -417,6 +432,10 @@ def _hit_trace(f: FusedHit) -> dict:
             "kind": meta.get("kind", ""), "language": meta.get("language", ""),
             "score": round(f.hit.score, 5), "dense": round(f.dense, 4), "bm25": round(f.bm25, 3),
             "dense_rank": f.dense_rank, "bm25_rank": f.bm25_rank}
+
+
+def _nothing(turn: Turn) -> list[str]:
+    return []
 
 
 def _ms(started: float) -> float:

@@ -15,7 +15,9 @@ class Answerer(Protocol):
     """One step of the answer pipeline (scope guard, deadline, card, LLM, extractive, don't know).
 
     `answer()` returns an `Answer` when this answerer handles the part of the turn that
-    `retrieval` searched for (`retrieval.part`), else None to pass it on.
+    `retrieval` searched for (`retrieval.part`), else None to pass it on. An answerer that encodes
+    texts of its own may also have `embeds(turn) -> list[str]`: they are encoded with the turn's
+    queries, in one batch, before the pipeline runs.
     """
 
     name: str

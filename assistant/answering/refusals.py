@@ -35,12 +35,15 @@ class ScopeAnswerer:
     def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds, sure: float = 0.85):
         self.guard, self.embedder, self.thresholds, self.sure = guard, embedder, thresholds, sure
 
+    def embeds(self, turn: Turn) -> list[str]:
+        """The texts `verdict` will likely encode."""
+        return [] if "scope" in turn.notes else self.guard.embeds(turn.message, _previous(turn))
+
     def verdict(self, turn: Turn) -> Scope:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
             # The guard reads a story both whole and as what it asks (its question sentences).
-            previous = turn.previous_question if turn.follow_up else ""
-            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query, previous)
+            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query, _previous(turn))
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
@@ -62,6 +65,11 @@ class ScopeAnswerer:
         card = retrieval.card
         return (card is not None and retrieval.confidence(card) >= self.thresholds.card) or \
             retrieval.top_dense >= self.thresholds.unknown_dense
+
+
+def _previous(turn: Turn) -> str:
+    """The question a follow-up points back to ("" for a new question)."""
+    return turn.previous_question if turn.follow_up else ""
 
 
 def _asks_a_card(retrieval: Retrieval) -> bool:

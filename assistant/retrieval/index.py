@@ -190,6 +190,12 @@ class Retrieval:
         return dense, lexical, fused
 
     @property
+    def embeds(self) -> list[str]:
+        """The texts this retrieval encodes once the search or the card match is needed: the
+        query, and the part's own words (see `cards`)."""
+        return [self.query, *([self.snapshot.speller.correct(self.own)] if self.own else [])]
+
+    @property
     def searched(self) -> bool:
         """True once an answerer needed the search (so the trace can show its hits)."""
         return "_results" in self.__dict__
