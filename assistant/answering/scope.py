@@ -520,7 +520,12 @@ def _asks_only(text: str, subject: re.Pattern | None = None) -> bool:
     (None: any) and nothing we decline beside it (another topic, a medicine or medical advice,
     someone's data, a document, a request to act)."""
     asked = fold(_question_sentences(text))
-    return (subject is None or bool(subject.search(asked))) and not any(p.search(asked) for p in (
+    return (subject is None or bool(subject.search(asked))) and _declines_nothing(asked)
+
+
+def _declines_nothing(folded: str) -> bool:
+    """True when `folded` names nothing we decline (see `_asks_only`)."""
+    return not any(p.search(folded) for p in (
         _OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _ACT, _FILL_IN))
 
 
@@ -666,14 +671,18 @@ _INDEPENDENT = re.compile(
     r"|\bindependent (\w+ ){0,3}(opinion|assessment|judge?ment|expert|review|ruling|party)|someone independent"
     r"|deskundigenoordeel|expert opinion")
 _THE_WORK = re.compile(
-    r"\b(werk|baan|functie|passend\w*|spoor|re-?integratie\w*|traject|work|job|suitable|track|reintegration)\b")
+    r"\b(werk|baan|functie|passend\w*|spoor|re-?integratie\w*|traject|work|job|suitable|track|reintegration)\b"
+    r"|\b(laten|wil\w*) (\w+ )?(toetsen|beoordelen)\b")
 
 
 def asks_for_an_independent_judgement(text: str) -> bool:
     """True when a message asks for an independent judgement on work or re-integration (UWV's
-    deskundigenoordeel) and asks for nothing we decline beside it."""
-    asked = fold(_question_sentences(text))
-    return bool(_INDEPENDENT.search(asked)) and bool(_THE_WORK.search(fold(text))) and _asks_only(text)
+    deskundigenoordeel) and asks for nothing we decline beside it. "Ik wil het laten toetsen
+    door iemand onafhankelijks. Kan ik dat zelf aanvragen en wat kost me dat?": the question
+    points back at the sentence that names it."""
+    asked = fold(asked_text(text))
+    return bool(_INDEPENDENT.search(asked)) and bool(_THE_WORK.search(fold(text))) \
+        and _asks_only(text) and _declines_nothing(asked)
 
 
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"

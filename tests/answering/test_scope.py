@@ -532,6 +532,12 @@ def test_a_request_to_backdate_a_step_is_no_deadline_question(guard, embedder):
      "vrachtwagenchauffeur voor me, maar het zitten en de trillingen maken mijn rug erger. Mijn werkgever vindt "
      "het prima. Is er iemand onafhankelijk die kan beoordelen of dit werk echt bij mijn rug past? En hoe lang "
      "duurt dat?", "in_scope"),
+    # named in the sentence before, the question pointing back at it (seen in a smoke test: declined
+    # as another legal area); a rent increase to have judged stays another legal area
+    ("Ik wil het laten toetsen door iemand onafhankelijks. Kan ik dat zelf aanvragen en wat kost me dat?",
+     "in_scope"),
+    ("Ik wil mijn huurverhoging laten toetsen door iemand onafhankelijks. Kan ik dat zelf aanvragen en wat "
+     "kost me dat?", "other_legal"),
     # ... while filling in a form for someone stays a document request
     ("Vul het formulier voor mijn vervroegde IVA-aanvraag voor me in en zet erin dat ik al sinds 2023 ziek ben.",
      "document_request"),
@@ -550,6 +556,10 @@ def test_pay_suspended_an_application_or_an_independent_judgement_is_ours(guard,
     (asks_for_an_independent_judgement, "Is er een onafhankelijk oordeel mogelijk over dit werk?", True),
     (asks_for_an_independent_judgement, "Can someone independent judge whether this job suits me?", True),
     (asks_for_an_independent_judgement, "Kan ik een second opinion krijgen over mijn operatie?", False),  # no work
+    (asks_for_an_independent_judgement, "Ik wil het laten toetsen door iemand onafhankelijks. Kan ik dat zelf "
+     "aanvragen?", True),  # the question points back at what it names
+    (asks_for_an_independent_judgement, "Ik wil mijn huurverhoging laten toetsen door iemand onafhankelijks. Kan "
+     "ik dat zelf aanvragen?", False),  # another topic, named before the question
 ])
 def test_the_application_and_independent_judgement_rules_need_their_subject_and_nothing_we_decline(
         rule, text, expected):
