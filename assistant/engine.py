@@ -345,18 +345,20 @@ class Assistant:
 def combine(turn: Turn, answers: list[Answer]) -> Answer:
     """One answer for a message of one or more parts; each part keeps its own citations."""
     pairs = [(p, a) for p, a in zip(turn.parts, answers) if not a.trace.get("covered")] or [(turn.parts[0], answers[0])]
-    if len(pairs) == 1:
+    if len({_same_answer(a) for _, a in pairs}) == 1:
+        # one part, or every part got the same answer ("Kan ik dat zelf aanvragen en wat kost me
+        # dat?": one card says both): said once, without a heading that names one part only
         return pairs[0][1]
     answers = [a for _, a in pairs]
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     shown: set[str] = set()
     blocks: list[str] = []
     citations: list[Citation] = []
     for part, answer in pairs:
-        key = answer.trace.get("card", {}).get("id") if answer.kind == "card" else answer.text
+        key = _same_answer(answer)
         if key in seen:  # two parts, one answer: say it once
             continue
-        seen[key] = len(blocks)
+        seen.add(key)
         offset = len(citations)
         text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
         citations += [Citation(c.number + offset, c.title, c.source, c.url, c.section, c.snippet)
@@ -378,6 +380,11 @@ HEADING_WORDS = 25
 # A sentence of at least this many words that an earlier part's answer already gave is not
 # given again (a card quoted by the first part's passages, the same "Volgende stap").
 REPEAT_WORDS = 6
+
+
+def _same_answer(answer: Answer) -> str:
+    """What two parts share when they got the same answer: the card, or the text."""
+    return answer.trace.get("card", {}).get("id") if answer.kind == "card" else answer.text
 
 
 def said_once(block: str, shown: set[str], part: str, language: str, voice: str) -> str:

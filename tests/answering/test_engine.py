@@ -667,3 +667,13 @@ def test_a_message_is_encoded_in_one_batch_with_the_same_answer(kb_assistant, mo
     later = [text for batch in batches[1:] for text in batch]
     assert not set(later) & set(batches[0])  # nothing encoded twice
     assert sum(map(len, batches[1:])) <= 1  # at most one text was not foreseen
+
+
+def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant):
+    # seen in a smoke test: declined as another legal area; then answered under a heading that
+    # named the first part only, as if "wat kost me dat?" had not been answered
+    answer = kb_assistant.ask("Ik wil het laten toetsen door iemand onafhankelijks. Kan ik dat zelf aanvragen "
+                              "en wat kost me dat?", audience="werknemer")
+    assert answer.kind == "card" and "deskundigenoordeel" in answer.text
+    assert "€100" in answer.text  # what it costs the employee
+    assert not answer.text.startswith("**") and answer.text.count("Een deskundigenoordeel is") == 1
