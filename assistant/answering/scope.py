@@ -658,9 +658,12 @@ _APPLIED_FOR = re.compile(
 
 def asks_about_applying(text: str) -> bool:
     """True when a message asks whether, when or how to apply for a benefit or ruling of ours
-    (IVA, WIA, a deskundigenoordeel, an extension) and asks for nothing we decline beside it."""
-    asked = fold(_question_sentences(text))
-    return bool(_APPLY.search(asked)) and bool(_APPLIED_FOR.search(asked)) and _asks_only(text)
+    (IVA, WIA, a deskundigenoordeel, an extension) and asks for nothing we decline beside it.
+    "Ik wil een vervroegde IVA aanvragen. Hoe lang is de wachttijd dan minimaal? ...": the
+    question points back at the sentence that names it."""
+    asked = fold(asked_text(text))
+    return bool(_APPLY.search(asked)) and bool(_APPLIED_FOR.search(asked)) and _asks_only(text) \
+        and _declines_nothing(asked)
 
 
 # An independent judgement on the work offered ("Is er iemand onafhankelijk die kan beoordelen of

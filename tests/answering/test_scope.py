@@ -524,6 +524,9 @@ def test_a_request_to_backdate_a_step_is_no_deadline_question(guard, embedder):
     # whether one can still apply for an early IVA is ours, a doctor's words beside it or not
     ("zit in wk 75, kan ik nog een vervroegde iva aanvragen? de ba zegt dat ik er nooit meer bovenop kom",
      "in_scope"),
+    # ... also when the questions point back at the sentence that says so (a doctor named in one of them)
+    ("Ik wil een vervroegde IVA aanvragen. Hoe lang is de wachttijd dan minimaal? Mag ik het vaker proberen als "
+     "het wordt afgewezen? En wat heb ik daarvoor nodig van mijn arts?", "in_scope"),
     # an independent judgement on the work offered is the deskundigenoordeel, a lawyer or a back beside it
     ("Onze magazijnman heeft een advocaat ingeschakeld omdat hij de functie die we hem via spoor 2 aanbieden "
      "niet passend vindt. Een rechtszaak willen we voorkomen. Hoe krijgen we snel een onafhankelijk oordeel "
@@ -552,6 +555,10 @@ def test_pay_suspended_an_application_or_an_independent_judgement_is_ours(guard,
     (asks_about_applying, "Kun je mijn WIA-aanvraag voor me schrijven?", False),  # a request to act
     (asks_about_applying, "Vul de aanvraag voor mijn IVA in met een eerdere datum. Kan dat?", False),
     (asks_about_applying, "Hoe kan ik huurtoeslag aanvragen nu ik een uitkering krijg?", False),  # another topic
+    # the question points back at the sentence that names what is applied for
+    (asks_about_applying, "Ik wil een vervroegde IVA aanvragen. Hoe lang is de wachttijd dan minimaal? Mag ik "
+     "het vaker proberen als het wordt afgewezen? En wat heb ik daarvoor nodig van mijn arts?", True),
+    (asks_about_applying, "Ik wil huurtoeslag aanvragen naast mijn WIA-uitkering. Hoe lang duurt dat dan?", False),
     (asks_for_an_independent_judgement, "Wie kan onafhankelijk beoordelen of dit werk passend is?", True),
     (asks_for_an_independent_judgement, "Is er een onafhankelijk oordeel mogelijk over dit werk?", True),
     (asks_for_an_independent_judgement, "Can someone independent judge whether this job suits me?", True),
