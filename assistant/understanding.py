@@ -32,8 +32,10 @@ LEAD_IN_WORDS = 12
 FOLLOW_UP_CONTEXT_WORDS = 4
 VIEW_WORDS = 6  # "onze casemanager zegt van wel": what someone thinks, told in a few words
 # A message of at most this many words whose question is short and points back ("moet hij dat
-# zelf betalen? hij heeft een klein bedrijfje") follows up on the conversation.
-FOLLOW_UP_WORDS = 20
+# zelf betalen? hij heeft een klein bedrijfje") follows up on the conversation, as does one that
+# points back and names nothing of ours ("moet ik dan stoppen met de aangepaste taken die ik nu bij
+# de olifanten doe, of kan dat er gewoon bij?", 21 words; 20 missed it, 24 lost nothing).
+FOLLOW_UP_WORDS = 24
 # A question that points back is read with the nearest of this many statements before it that
 # names a subject of ours.
 REFERENT_SENTENCES = 3

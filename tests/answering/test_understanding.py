@@ -229,6 +229,17 @@ def test_a_short_question_that_points_back_with_a_word_of_context_is_a_follow_up
                          "Wij zijn klein.", history).follow_up
 
 
+def test_a_longer_question_that_points_back_and_names_nothing_of_ours_is_a_follow_up():
+    # 21 words: read alone, it was declined as medical advice (probe16)
+    history = [{"role": "user", "content": "ik ben dierverzorger in een dierentuin en al een jaar ziek (rug). mijn "
+                                           "werkgever begint over spoor 2, wat is dat?"},
+               {"role": "assistant", "content": "Spoor 2 betekent dat er gezocht wordt naar passend werk bij een "
+                                                "andere werkgever."}]
+    turn = read_turn("moet ik dan stoppen met de aangepaste taken die ik nu bij de olifanten doe, of kan dat er "
+                     "gewoon bij?", history)
+    assert turn.follow_up and "spoor 2" in turn.query
+
+
 def test_a_question_that_names_nothing_is_read_with_the_sentence_that_names_our_subject():
     """Not with the incidental sentences right before it ("Mijn vriendin vindt dat verdacht")."""
     turn = read_turn("Na 19 maanden ziek heb ik via mijn spoor 2 coach een baan gevonden. Maar nu willen ze me "
