@@ -402,11 +402,9 @@ def said_once(block: str, shown: set[str], part: str, language: str, voice: str)
             dropped.append(paragraph)
             candidates += long
         else:
-            kept.append(paragraph)
+            kept.append(_new_sentences(paragraph, shown))
         shown.update(said)
-    if not dropped:
-        return block
-    if any(not p.startswith("_") for p in kept):  # something new: the new part only
+    if not dropped or any(not p.startswith("_") for p in kept):  # something new: the new part only
         return "\n\n".join(kept)
     markers = "".join(f"[{m}]" for m in dict.fromkeys(_MARKER.findall(" ".join(dropped))))
     asked = set(base_terms(part, language))
@@ -414,6 +412,16 @@ def said_once(block: str, shown: set[str], part: str, language: str, voice: str)
     if best and asked & set(base_terms(best, language)):
         return f"{text('answer.said_above', language, voice)} {best.strip()} {markers}".rstrip()
     return f"{text('answer.answered_above', language, voice)} {markers}".rstrip()
+
+
+def _new_sentences(paragraph: str, shown: set[str]) -> str:
+    """A paragraph without its long sentences already in `shown` (a passage that repeats a card's
+    sentence beside new ones); a paragraph laid out over several lines is left as written."""
+    if "\n" in paragraph.strip():
+        return paragraph
+    said = split_sentences(paragraph)
+    new = [s for s in said if len(words(_MARKER.sub("", s))) < REPEAT_WORDS or _said(_MARKER.sub("", s)) not in shown]
+    return paragraph if len(new) == len(said) else " ".join(new)
 
 
 def _said(sentence: str) -> str:

@@ -504,6 +504,11 @@ def test_a_later_part_whose_answer_was_already_quoted_gets_the_sentence_that_ans
     mixed = f"{CARD} [5]\n\nDe uitslag komt meestal binnen 2 tot 4 weken, soms later. [6]"
     assert said_once(mixed, shown, "Hoe lang duurt het?", "nl", "je") == (
         "De uitslag komt meestal binnen 2 tot 4 weken, soms later. [6]")
+    # in a paragraph with new text, only the repeated sentence goes
+    passage = ("Het oordeel is niet bindend voor de rechter. Het kost de werkgever €400 en de werknemer €100 bij "
+               "UWV. De uitslag weegt wel zwaar mee. [7]")
+    assert said_once(passage, shown, "Is het bindend?", "nl", "je") == (
+        "Het oordeel is niet bindend voor de rechter. De uitslag weegt wel zwaar mee. [7]")
 
 
 @pytest.mark.parametrize(("question", "says"), [
