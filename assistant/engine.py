@@ -384,7 +384,8 @@ REPEAT_WORDS = 6
 
 def _same_answer(answer: Answer) -> str:
     """What two parts share when they got the same answer: the card, or the text."""
-    return answer.trace.get("card", {}).get("id") if answer.kind == "card" else answer.text
+    card = (answer.trace.get("card") or {}).get("id") if answer.kind == "card" else None
+    return card or answer.text
 
 
 def said_once(block: str, shown: set[str], part: str, language: str, voice: str) -> str:
