@@ -234,12 +234,15 @@ class Assistant:
             turn.notes["on_text"] = on_text
         snapshot = self._for_site(self._current(), site)  # one generation for the whole answer
         timings: dict = {}
-        self._encode_together(turn, snapshot, timings)
+        searches = [self._retrieval(turn, snapshot, i, timings) for i in range(len(turn.parts))]
+        self._encode_together(turn, searches, timings)
         answers: list[Answer] = []
-        for i in range(len(turn.parts)):
+        for i, search in enumerate(searches):
             # "... en hoe lang kan dat duren?": about what the first part's answer led with
             after = query_after(turn, i, answers[0].text) if answers else ""
-            answers.append(self._answer_part(turn, snapshot, i, timings, after))
+            if after:
+                search = self._retrieval(turn, snapshot, i, timings, after)
+            answers.append(self._answer_part(turn, search))
         if answers[0].trace.get("path", "").startswith("refusal:") and answers[0].trace.get("scope"):
             answers = answers[:1]  # a declined message is declined whole
         answer = combine(turn, answers)
@@ -259,19 +262,17 @@ class Assistant:
                          own=turn.parts[part] if query else turn.own_words(part),
                          said=" ".join([*turn.previous, turn.message]))
 
-    def _encode_together(self, turn: Turn, snapshot: Snapshot, timings: dict) -> None:
+    def _encode_together(self, turn: Turn, searches: Sequence[Retrieval], timings: dict) -> None:
         """Encode the texts the pipeline will likely need in one batch, not one by one (see
         `CachedQueries.prefetch`): the scope guard's and every part's query and own words."""
         texts = [t for answerer in self.answerers for t in getattr(answerer, "embeds", _nothing)(turn)]
-        for part in range(len(turn.parts)):
-            texts += self._retrieval(turn, snapshot, part, timings).embeds
+        texts += [t for search in searches for t in search.embeds]
         started = time.perf_counter()
         self.embedder.prefetch(texts)
         timings["embed_ms"] = _ms(started)  # the parts' own encodings add to it
 
-    def _answer_part(self, turn: Turn, snapshot: Snapshot, part: int, timings: dict, query: str = "") -> Answer:
-        """One part's answer; `query` replaces the turn's query of the part when given."""
-        retrieval = self._retrieval(turn, snapshot, part, timings, query)
+    def _answer_part(self, turn: Turn, retrieval: Retrieval) -> Answer:
+        """The answer to the part of the turn that `retrieval` searches for."""
         for answerer in self.answerers:
             answer = answerer.answer(turn, retrieval)
             if answer is not None:
@@ -285,7 +286,7 @@ class Assistant:
                     answer.text = f"{answer.text}\n\n{text('answer.ask_first_sick_day', turn.language, turn.voice)}"
                     answer.kind = "clarify"
                     answer.trace["asked"] = "first_sick_day"
-                elif answer.kind in ("card", "extractive", "llm") and not part and needs_eje(turn):
+                elif answer.kind in ("card", "extractive", "llm") and not retrieval.part and needs_eje(turn):
                     answer.text = f"{answer.text}\n\n{text('answer.ask_eje', turn.language, turn.voice)}"
                     answer.kind = "clarify"
                     answer.trace["asked"] = "eerstejaarsevaluatie"

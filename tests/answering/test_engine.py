@@ -659,7 +659,7 @@ def test_a_message_is_encoded_in_one_batch_with_the_same_answer(kb_assistant, mo
     # encodings of ~20 ms; together they take about half (README, Performance). Same vectors.
     embedder = kb_assistant.embedder
     embedder._cache.clear()
-    monkeypatch.setattr(Assistant, "_encode_together", lambda self, turn, snapshot, timings: None)
+    monkeypatch.setattr(Assistant, "_encode_together", lambda self, turn, searches, timings: None)
     one_by_one = kb_assistant.ask(question, history, audience="werknemer")
     monkeypatch.undo()
     batches: list[list[str]] = []
