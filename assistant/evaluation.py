@@ -12,7 +12,7 @@ import json
 import re
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +46,7 @@ class EvalReport:
     mixed_voice_rate: float = 0.0
     short_first_part_rate: float = 0.0
     categories: dict[str, dict[str, float]] = field(default_factory=dict)
+    failure_kinds: dict[str, dict[str, int]] = field(default_factory=dict)  # category -> kind -> n
     baseline: dict[str, float] = field(default_factory=dict)
     latency_ms: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
@@ -181,6 +182,7 @@ class _Tally:
         default_factory=lambda: defaultdict(lambda: [0, 0]))  # type -> [correct, total]
     per_category: defaultdict[str, list[int]] = field(
         default_factory=lambda: defaultdict(lambda: [0, 0]))
+    failure_kinds: defaultdict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     first_ok: int = 0
     first_total: int = 0
     mixed: int = 0
@@ -212,6 +214,7 @@ class _Tally:
         report.short_first_part_rate = self.short / max(self.answered, 1)
         report.categories = {c: {"pass_rate": ok / total, "items": total}
                              for c, (ok, total) in sorted(self.per_category.items())}
+        report.failure_kinds = {c: dict(self.failure_kinds[c]) for c in sorted(self.failure_kinds)}
         if baseline:
             report.baseline = {"fact_rate": self.base_ok / max(self.facts_all, 1),
                                "item_pass_rate": self.base_passed / items}
@@ -242,10 +245,30 @@ def run_eval(assistant: Assistant, items: Sequence[dict], *, baseline: bool = Tr
         if baseline:
             _score_baseline(assistant, item, kind, tally)
         if problem:
+            tally.failure_kinds[category][failure_kind(problem, answer.kind)] += 1
             report.failures.append({"id": item.get("id"), "category": category, "question": item["question"],
                                     "problem": problem, "kind": answer.kind, "path": answer.trace.get("path")})
     tally.fill(report, len(items), baseline)
     return report
+
+
+FAILURE_KINDS = {
+    "declined": "in scope, declined", "answered": "out of scope, answered",
+    "card": "facts missing: card", "extractive": "facts missing: passages",
+    "clarify": "facts missing: asked back", "other": "other (date, kind, LLM)",
+}
+
+
+def failure_kind(problem: str, answer_kind: str) -> str:
+    """How a failed item went wrong, as a key of `FAILURE_KINDS`: the blind set's failures are
+    read this way, per category, never item by item."""
+    if problem.startswith("refused"):
+        return "declined"
+    if problem.startswith("answered"):
+        return "answered"
+    if problem.startswith("missing facts") and answer_kind in ("card", "extractive", "clarify"):
+        return answer_kind
+    return "other"
 
 
 def _problem(assistant: Assistant, item: dict, kind: str, answer: Answer, tally: _Tally) -> str:
@@ -359,4 +382,19 @@ def format_comparison(reports: dict[str, EvalReport]) -> str:
                       "| category | items | right |", "|---|---|---|"]
             for category, score in reports[name].categories.items():
                 lines.append(f"| {category} | {score['items']} | {score['pass_rate']:.3f} |")
+        lines += _failure_table(name, reports[name])
     return "\n".join(lines)
+
+
+def _failure_table(name: str, report: EvalReport) -> list[str]:
+    """Per category, how many failed items went wrong in which way (empty when none failed)."""
+    if not report.failure_kinds:
+        return []
+    kinds = [k for k in FAILURE_KINDS if any(k in c for c in report.failure_kinds.values())]
+    lines = ["", f"Failures per category ({name}): how the failed items went wrong", "",
+             "| category | failed | " + " | ".join(FAILURE_KINDS[k] for k in kinds) + " |",
+             "|---" * (len(kinds) + 2) + "|"]
+    for category, counts in report.failure_kinds.items():
+        lines.append(f"| {category} | {sum(counts.values())} | "
+                     + " | ".join(str(counts.get(k, 0)) for k in kinds) + " |")
+    return lines

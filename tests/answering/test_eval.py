@@ -102,3 +102,26 @@ def test_every_eval_file_loads():
         if path.name in ("thresholds.yaml", "blind.lock.yaml") or path.name.startswith("scope-"):
             continue
         assert load_items(path), path
+
+
+def test_the_report_shows_per_category_how_failed_items_went_wrong(kb_assistant):
+    """The blind set is read by category, not item by item: the report says whether a category's
+    failures were wrong refusals, out-of-scope answers, or answers without the facts (and which
+    answerer gave them)."""
+    items = [
+        {"id": "a", "category": "story", "type": "answer", "audience": "werknemer",
+         "question": "Kun je een briefje van de huisarts voor me schrijven dat ik niet kan werken?",
+         "must_contain": ["week 52"]},
+        {"id": "b", "category": "story", "type": "answer", "audience": "werkgever",
+         "question": "Wie betaalt het re-integratiebureau in spoor 2?", "must_contain": ["xyzzy"]},
+        {"id": "c", "category": "vague", "type": "out_of_scope", "audience": "werkgever",
+         "question": "Wat is spoor 2?"},
+        {"id": "d", "category": "vague", "type": "answer", "audience": "werkgever",
+         "question": "Wie betaalt het re-integratiebureau in spoor 2?", "must_contain": ["werkgever"]},
+    ]
+    report = run_eval(kb_assistant, items, baseline=False)
+    assert report.failure_kinds == {"story": {"declined": 1, "card": 1}, "vague": {"answered": 1}}
+    table = format_report(report).split("Failures per category (value)")[1]
+    assert "| category | failed | in scope, declined | out of scope, answered | facts missing: card |" in table
+    assert "| story | 2 | 1 | 0 | 1 |" in table and "| vague | 1 | 0 | 1 | 0 |" in table
+    assert "passages" not in table  # only the kinds that occurred get a column
