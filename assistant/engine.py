@@ -265,7 +265,7 @@ class Assistant:
     def _encode_together(self, turn: Turn, searches: Sequence[Retrieval], timings: dict) -> None:
         """Encode the texts the pipeline will likely need in one batch, not one by one (see
         `CachedQueries.prefetch`): the scope guard's and every part's query and own words."""
-        texts = [t for answerer in self.answerers for t in getattr(answerer, "embeds", _nothing)(turn)]
+        texts = [t for answerer in self.answerers for t in getattr(answerer, "embeds", _nothing)(turn, searches[0])]
         texts += [t for search in searches for t in search.embeds]
         started = time.perf_counter()
         self.embedder.prefetch(texts)
@@ -451,7 +451,7 @@ def _hit_trace(f: FusedHit) -> dict:
             "dense_rank": f.dense_rank, "bm25_rank": f.bm25_rank}
 
 
-def _nothing(turn: Turn) -> list[str]:
+def _nothing(turn: Turn, retrieval: Retrieval) -> list[str]:
     return []
 
 

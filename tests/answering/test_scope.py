@@ -600,3 +600,21 @@ def test_a_traffic_fine_on_the_way_to_re_integration_is_declined(guard, embedder
 def test_a_divorce_question_beside_spoor_2_is_declined_but_a_date_beside_a_divorce_is_not(guard, embedder, text,
                                                                                           label):
     assert guard.classify(text, embedder.embed_query).label == label
+
+
+@pytest.mark.parametrize("question", [
+    "hoe lang kan een lonsanctie maxiaal duren",
+    "wat is het acuteel oordeel van de bedrijfsrats",
+    "mijn wekgever doet helemaal niks aan mijn re-nitegratie wat kan ik doen",
+])
+def test_a_question_with_typos_is_judged_on_its_corrected_words(kb_assistant, question):
+    """The classifier read the typos ("lonsanctie", "bedrijfsrats") as medical advice or another
+    legal area; it now reads the message as retrieval corrects it."""
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.kind != "refusal", answer.trace
+
+
+def test_a_request_with_typos_to_write_a_doctors_note_is_still_declined(kb_assistant):
+    answer = kb_assistant.ask("kun je een verklaring van de bedrijfsrats schrijven dat ik niet kan werkne",
+                              audience="werknemer")
+    assert answer.kind == "refusal" and answer.trace["scope"] == "document_request", answer.trace
