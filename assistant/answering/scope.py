@@ -188,12 +188,23 @@ _MEDICAL_ASK = re.compile(
     r" (ik|hij|ze|zij) (dan |nu )?(het )?(beste |best )?(nemen|slikken|gebruiken|proberen)\b"
     r"|\bwhich (painkiller|medication|medicine|pill|sleeping pill|supplement|tablet)s? (should|can|could"
     r"|do) (i|he|she) (then )?(take|use|try)\b"
+    # "Welke dosering sertraline moet ik nemen zodat ik weer kan werken?"
+    r"|\b(welke|wat voor|hoeveel)( \w+)? (dosis|dosering)\b[^.?!]{0,60}\b(nemen|slikken|gebruiken|innemen)\b"
+    r"|\b(what|which|how much)( \w+)? (dose|dosage)\b[^.?!]{0,60}\b(take|use)\b"
 )
 
 # A request to look a person up or to learn who is sick with what.
 _PERSON = (r"(collega|collega's|werknemer|werknemers|medewerker|medewerkers|buurvrouw|buurman|zwager"
            r"|schoonzus|ex-werknemer|ex|sollicitant|colleague|colleagues|employee|employees|neighbou?r"
            r"|sister-in-law|brother-in-law|new hire|former employee|ex-employee)")
+# Asking how to spy on someone ("Hoe plaats ik ongemerkt een gps-tracker onder zijn auto?"); whether
+# an employer may do so is a question of ours.
+_SPYING = re.compile(
+    r"\b(hoe|how (do|can|could|should|would) (i|we))\b[^.?!]{0,60}\b(ongemerkt|stiekem|heimelijk|secretly"
+    r"|covertly|without (him|her|them) knowing|gps|tracker|meelezen|meelees|afluisteren|spy|spying)\b"
+    r"|\b(hoe|how (do|can|could|should|would) (i|we))\b[^.?!]{0,60}\b(zijn|haar|hun|his|her|their) (whatsapp"
+    r"|berichten|e-?mails?|messages|texts)\b[^.?!]{0,30}\b(meelezen|lezen|read|see)\b"
+)
 _LOOK_UP = re.compile(
     r"\b(bij welke huisarts|which gp)\b"
     r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,50}\b(zijn|is|zit|zitten)\b.{0,20}"
@@ -382,6 +393,7 @@ def rule_label(text: str) -> str:
              (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
              (_DECEPTION.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
+             (_SPYING.search, "personal_data"),
              (_TAX.search, "other_legal"), (_IMMIGRATION.search, "other_legal"),
              (_INVESTING.search, "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
