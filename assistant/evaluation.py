@@ -9,6 +9,7 @@ separates alternatives).
 from __future__ import annotations
 
 import json
+import random
 import re
 import statistics
 import time
@@ -86,6 +87,29 @@ def load_items(path: Path) -> list[dict]:
         if item.get("type", "answer") not in ITEM_TYPES:
             raise InvalidInputError(f"{name} has type {item['type']!r}; use one of {', '.join(ITEM_TYPES)}")
     return items
+
+
+TYPOS = "+typos"  # the name of a set's copy with typos (`spoor2 eval --typos`)
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def with_typos(items: Sequence[dict], seed: int = 1) -> list[dict]:
+    """The items as a hurried user types them (see `typo`), the same on every run. Deadline items
+    are left out (a typo in a date asks another question); the rest keep what they expect."""
+    return [{**item, "id": f"{item.get('id')}~typos",
+             "question": typo(item["question"], random.Random(f"{seed}:{item.get('id')}:{item['question']}"))}
+            for item in items if item.get("type", "answer") != "deadline"]
+
+
+def typo(text: str, rng: random.Random, count: int = 2) -> str:
+    """`text` with a typo in each of its `count` longest words of six letters or more: a letter
+    left out or two letters swapped ("werkgever" -> "wekgever", "bedrijfsarts" -> "bedrijfsatrs")."""
+    longest = sorted(_LONG_WORD.finditer(text), key=lambda m: (-len(m.group()), m.start()))[:count]
+    for found in sorted(longest, key=lambda m: -m.start()):  # from the end: earlier offsets hold
+        word, at = found.group(), rng.randrange(1, len(found.group()) - 2)
+        word = word[:at] + word[at + 1:] if rng.random() < 0.5 else word[:at] + word[at + 1] + word[at] + word[at + 2:]
+        text = text[:found.start()] + word + text[found.end():]
+    return text
 
 
 def is_relevant(hit: Hit, expected: Sequence[str]) -> bool:
@@ -360,13 +384,15 @@ def format_comparison(reports: dict[str, EvalReport]) -> str:
             s = reports[name].retrieval.get(mode, {})
             lines.append(f"| {mode} | {s.get('recall@1', 0):.3f} | {s.get('recall@5', 0):.3f} | {s.get('mrr', 0):.3f} |")
         lines.append("")
-    gap = len(names) >= 2  # the first (dev) minus the last (blind): the over-fitting figure
-    header = "| metric | " + " | ".join(names) + (f" | {names[0]} − {names[-1]} |" if gap else " |")
+    # the first (dev) minus the last (blind), copies with typos aside: the over-fitting figure
+    last = next((n for n in reversed(names) if not n.endswith(TYPOS)), names[-1])
+    gap = len(names) >= 2 and last != names[0]
+    header = "| metric | " + " | ".join(names) + (f" | {names[0]} − {last} |" if gap else " |")
     lines += [header, "|---" * (len(names) + 1 + gap) + "|"]
     for label, key in _ROWS:
         values = [getattr(reports[n], key) for n in names]
         row = f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
-        lines.append(row + (f" | {values[0] - values[-1]:+.3f} |" if gap else " |"))
+        lines.append(row + (f" | {values[0] - values[names.index(last)]:+.3f} |" if gap else " |"))
     if all(reports[n].baseline for n in names):
         for label, key in (("naive top-2 dense: fact rate", "fact_rate"),
                            ("naive top-2 dense: items fully right", "item_pass_rate")):

@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--thresholds", default=None, help="default: thresholds.yaml beside the first file")
     parser.add_argument("--json", action="store_true", help="print the full reports as JSON")
     parser.add_argument("--failures", action="store_true", help="list every failed item (never tune on blind ones)")
+    parser.add_argument("--typos", action="store_true",
+                        help="also score each set with typos in its questions (its column is NAME+typos)")
     add_common(parser)
     parser.set_defaults(func=run)
 
@@ -34,7 +36,14 @@ def run(args: argparse.Namespace) -> int:
     """Run the eval; exit 1 when a metric misses its threshold."""
     from assistant.answering.scope import ScopeModel
     from assistant.build import build_assistant
-    from assistant.evaluation import below_thresholds, format_comparison, load_items, run_eval
+    from assistant.evaluation import (
+        TYPOS,
+        below_thresholds,
+        format_comparison,
+        load_items,
+        run_eval,
+        with_typos,
+    )
 
     settings = settings_from(args)
     folder = settings.knowledge_dir / "eval"
@@ -45,7 +54,11 @@ def run(args: argparse.Namespace) -> int:
     thresholds_path = Path(args.thresholds) if args.thresholds else paths[0].parent / "thresholds.yaml"
     thresholds = yaml.safe_load(thresholds_path.read_text()) if thresholds_path.exists() else {}
     with build_assistant(settings) as assistant:  # closes its PostgreSQL connections
-        reports = {p.stem: run_eval(assistant, load_items(p)) for p in paths}
+        reports = {}
+        for path in paths:
+            reports[path.stem] = run_eval(assistant, load_items(path))
+            if args.typos:
+                reports[path.stem + TYPOS] = run_eval(assistant, with_typos(load_items(path)))
     model = ScopeModel.load()
     if args.json:
         print(json.dumps({name: asdict(r) for name, r in reports.items()}

@@ -17,6 +17,7 @@ from assistant.evaluation import (
     format_report,
     load_items,
     run_eval,
+    with_typos,
 )
 
 EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval"
@@ -125,3 +126,29 @@ def test_the_report_shows_per_category_how_failed_items_went_wrong(kb_assistant)
     assert "| category | failed | in scope, declined | out of scope, answered | facts missing: card |" in table
     assert "| story | 2 | 1 | 0 | 1 |" in table and "| vague | 1 | 0 | 1 | 0 |" in table
     assert "passages" not in table  # only the kinds that occurred get a column
+
+
+def test_typos_change_the_two_longest_words_by_one_slip_each_and_the_same_every_run():
+    items = [{"id": "a", "question": "Wanneer moet de werkgever de probleemanalyse laten maken?",
+              "must_contain": ["week 6"]},
+             {"id": "d", "type": "deadline", "question": "Ziek sinds 3 maart, wanneer de probleemanalyse?"}]
+    typed = with_typos(items)
+    assert typed == with_typos(items) and len(typed) == 1  # a date item is left out
+    assert typed[0]["id"] == "a~typos" and typed[0]["must_contain"] == ["week 6"]
+    before, after = items[0]["question"].split(), typed[0]["question"].split()
+    changed = [(b, a) for b, a in zip(before, after) if b != a]
+    assert [b for b, _ in changed] == ["werkgever", "probleemanalyse"]
+    for word, slipped in changed:  # one letter left out, or two neighbours swapped
+        assert len(slipped) == len(word) - 1 or sorted(slipped) == sorted(word)
+
+
+def test_eval_with_typos_scores_a_copy_of_each_set_beside_it(kb_settings, tmp_path, capsys):
+    items = [item for item in load_items(EVAL / "dev.yaml") if item.get("type") == "answer"][:2]
+    (tmp_path / "small.yaml").write_text(yaml.safe_dump(items, allow_unicode=True))
+    (tmp_path / "other.yaml").write_text(yaml.safe_dump(items, allow_unicode=True))
+    (tmp_path / "thresholds.yaml").write_text("{}\n")
+    main(["eval", str(tmp_path / "small.yaml"), str(tmp_path / "other.yaml"), "--typos",
+          "--data-dir", str(kb_settings.data_dir)])
+    header = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| metric |"))
+    # the over-fitting column compares the sets as written, not their copies with typos
+    assert header == "| metric | small | small+typos | other | other+typos | small − other |"
