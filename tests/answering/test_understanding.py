@@ -365,11 +365,24 @@ def test_a_statement_that_opens_with_a_verb_is_no_question_where_the_writer_uses
     ("Wat gebeurt er bij het eerste gesprek met de bedrijfsarts?",
      "Hij brengt in kaart wat uw medewerker nog kan. Dat legt hij vast in een probleemanalyse.", "en dan?",
      "plan_van_aanpak"),
+    # "daarna" inside, and where the step falls after it
+    ("moet ik de 42e-weeksmelding doen of doet de arbodienst dat?", "U doet die uiterlijk na week 42.",
+     "ok, en wat is daarna de volgende stap in dat eerste jaar?", "eerstejaarsevaluatie"),
+    ("When does the problem analysis have to be done?", "By week 6.", "and what is the next step for me?",
+     "plan_van_aanpak"),
 ])
 def test_what_comes_next_is_read_as_the_milestone_after_the_one_talked_about(asked, said, follow_up, step):
     turn = read_turn(follow_up, [{"role": "user", "content": asked}, {"role": "assistant", "content": said}])
     assert turn.next_step == step
     assert turn.query.lower().split()[0] not in asked.lower()  # retrieved on the next step, not the last
+
+
+@pytest.mark.parametrize("follow_up", ["wat is de volgende stap als hij weigert?",
+                                       "what is the next step if she refuses?"])
+def test_the_next_step_under_a_condition_is_not_the_next_milestone(follow_up):
+    history = [{"role": "user", "content": "Wanneer moet het plan van aanpak klaar zijn?"},
+               {"role": "assistant", "content": "In week 8."}]
+    assert read_turn(follow_up, history).next_step == ""
 
 
 def test_a_follow_up_about_what_happens_afterwards_is_read_with_the_question_before_it():
