@@ -184,10 +184,13 @@ class Assistant:
     # -- understanding and retrieval ---------------------------------------------------------
     def understand(
         self, question: str, history: Sequence[dict] | None = None, audience: str | None = None,
-        language: str | None = None, today: date | None = None,
+        language: str | None = None, today: date | None = None, snapshot: Snapshot | None = None,
     ) -> Turn:
-        """The `Turn` the pipeline answers (see `assistant.understanding.read_turn`)."""
-        return read_turn(question, history, audience, language, today or self.clock())
+        """The `Turn` the pipeline answers (see `assistant.understanding.read_turn`), read with its
+        typos corrected to the knowledge base's words ("wanneer moet de probleemanalise klaar
+        zijn?" asks for a date; the scope guard took "lonsanctie" for medical advice)."""
+        speller = (snapshot or self._current()).speller
+        return read_turn(speller.correct(question), history, audience, language, today or self.clock())
 
     def retrieve(
         self, query: str | Turn, *, language: str | None = None, audience: str | None = None,
@@ -228,11 +231,11 @@ class Assistant:
         started = time.perf_counter()
         if not isinstance(question, str) or not question.strip():
             raise InvalidInputError("empty question", nl=text("answer.empty", "nl"), en=text("answer.empty", "en"))
+        snapshot = self._for_site(self._current(), site)  # one generation for the whole answer
         turn = self.understand(question, history, audience if audience in ("werkgever", "werknemer") else None,
-                               language, today)
+                               language, today, snapshot)
         if on_text is not None and len(turn.parts) == 1:
             turn.notes["on_text"] = on_text
-        snapshot = self._for_site(self._current(), site)  # one generation for the whole answer
         timings: dict = {}
         searches = [self._retrieval(turn, snapshot, i, timings) for i in range(len(turn.parts))]
         self._encode_together(turn, searches, timings)
@@ -265,7 +268,7 @@ class Assistant:
     def _encode_together(self, turn: Turn, searches: Sequence[Retrieval], timings: dict) -> None:
         """Encode the texts the pipeline will likely need in one batch, not one by one (see
         `CachedQueries.prefetch`): the scope guard's and every part's query and own words."""
-        texts = [t for answerer in self.answerers for t in getattr(answerer, "embeds", _nothing)(turn, searches[0])]
+        texts = [t for answerer in self.answerers for t in getattr(answerer, "embeds", _nothing)(turn)]
         texts += [t for search in searches for t in search.embeds]
         started = time.perf_counter()
         self.embedder.prefetch(texts)
@@ -451,7 +454,7 @@ def _hit_trace(f: FusedHit) -> dict:
             "dense_rank": f.dense_rank, "bm25_rank": f.bm25_rank}
 
 
-def _nothing(turn: Turn, retrieval: Retrieval) -> list[str]:
+def _nothing(turn: Turn) -> list[str]:
     return []
 
 

@@ -35,22 +35,21 @@ class ScopeAnswerer:
     def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds, sure: float = 0.85):
         self.guard, self.embedder, self.thresholds, self.sure = guard, embedder, thresholds, sure
 
-    def embeds(self, turn: Turn, retrieval: Retrieval) -> list[str]:
+    def embeds(self, turn: Turn) -> list[str]:
         """The texts `verdict` will likely encode."""
-        return [] if "scope" in turn.notes else self.guard.embeds(_as_corrected(turn, retrieval), _previous(turn))
+        return [] if "scope" in turn.notes else self.guard.embeds(turn.message, _previous(turn))
 
-    def verdict(self, turn: Turn, retrieval: Retrieval) -> Scope:
+    def verdict(self, turn: Turn) -> Scope:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
             # The guard reads a story both whole and as what it asks (its question sentences).
-            turn.notes["scope"] = self.guard.classify(_as_corrected(turn, retrieval), self.embedder.embed_query,
-                                                      _previous(turn))
+            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query, _previous(turn))
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
         if retrieval.part:
             return None
-        scope = self.verdict(turn, retrieval)
+        scope = self.verdict(turn)
         if not scope.declined:
             return None
         if scope.rule.startswith("model") and (
@@ -66,12 +65,6 @@ class ScopeAnswerer:
         card = retrieval.card
         return (card is not None and retrieval.confidence(card) >= self.thresholds.card) or \
             retrieval.top_dense >= self.thresholds.unknown_dense
-
-
-def _as_corrected(turn: Turn, retrieval: Retrieval) -> str:
-    """The message with its typos corrected as retrieval corrects them ("i diagree with the
-    cmopany doctor"): the classifier, trained on words, read typos as another topic."""
-    return retrieval.snapshot.speller.correct(turn.message)
 
 
 def _previous(turn: Turn) -> str:

@@ -416,3 +416,15 @@ def test_a_sum_of_money_is_not_answered_with_dates_even_with_a_first_sick_day(kb
         audience="werkgever")
     assert answer.kind != "deadline", answer.text
     assert "70" in answer.text
+
+
+def test_a_deadline_question_with_typos_in_the_step_and_the_month_gets_its_date(kb_assistant):
+    """"aanpkak", "werkneemer", "novmber": read with its typos corrected, not answered with a
+    general card that makes the asker count the weeks."""
+    answer = kb_assistant.ask("wanneer moet het plan van aanpkak klaar zijn, mijn werkneemer is "
+                              "sinds 3 novmber ziek", audience="werkgever")
+    trace = _deadline(answer)
+    assert trace["period_start"] == "2025-11-03"
+    # plan van aanpak: end of week 8 = 03-11-2025 + 55 days = 28-12-2025
+    milestones = {m["key"]: m["date"] for m in trace["milestones"]}
+    assert milestones["plan_van_aanpak"] == "2025-12-28"
