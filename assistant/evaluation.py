@@ -368,6 +368,10 @@ _ROWS = (
 )
 
 
+# The item type a rate is taken over, where it is one type only.
+_OVER = {"deadline_accuracy": "deadline", "clarify_accuracy": "clarify", "refusal_recall": "out_of_scope"}
+
+
 def format_report(report: EvalReport) -> str:
     """A Markdown summary of one report."""
     return format_comparison({"value": report})
@@ -390,9 +394,14 @@ def format_comparison(reports: dict[str, EvalReport]) -> str:
     header = "| metric | " + " | ".join(names) + (f" | {names[0]} − {last} |" if gap else " |")
     lines += [header, "|---" * (len(names) + 1 + gap) + "|"]
     for label, key in _ROWS:
-        values = [getattr(reports[n], key) for n in names]
-        row = f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
-        lines.append(row + (f" | {values[0] - values[names.index(last)]:+.3f} |" if gap else " |"))
+        # a rate over no items ("deadline answers correct" of a copy with typos, which has no
+        # dates) is shown as "–", not as 0.000
+        values = [getattr(reports[n], key) if reports[n].counts.get(_OVER.get(key, ""), 1) else None
+                  for n in names]
+        row = f"| {label} | " + " | ".join("–" if v is None else f"{v:.3f}" for v in values)
+        first, other = values[0], values[names.index(last)]
+        lines.append(row + (f" | {first - other:+.3f} |" if gap and None not in (first, other)
+                            else " | |" if gap else " |"))
     if all(reports[n].baseline for n in names):
         for label, key in (("naive top-2 dense: fact rate", "fact_rate"),
                            ("naive top-2 dense: items fully right", "item_pass_rate")):

@@ -149,6 +149,9 @@ def test_eval_with_typos_scores_a_copy_of_each_set_beside_it(kb_settings, tmp_pa
     (tmp_path / "thresholds.yaml").write_text("{}\n")
     main(["eval", str(tmp_path / "small.yaml"), str(tmp_path / "other.yaml"), "--typos",
           "--data-dir", str(kb_settings.data_dir)])
-    header = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| metric |"))
+    out = capsys.readouterr().out.splitlines()
+    header = next(line for line in out if line.startswith("| metric |"))
     # the over-fitting column compares the sets as written, not their copies with typos
     assert header == "| metric | small | small+typos | other | other+typos | small − other |"
+    # no set here has a date item: its rate is "–", not a score of 0
+    assert "| deadline answers correct | – | – | – | – | |" in out
