@@ -106,12 +106,13 @@ _FOLLOW_UP = re.compile(
 # "en daarna?", "wat is de volgende stap?": the step after the one the conversation was about
 _NEXT_STEP = re.compile(
     r"^\W*(?:(?:en|and|ok[ae]?y?|oke|ok|so|dus|right|top|thanks|bedankt)\W+){0,2}"
-    r"(?:daarna|dan|wat (?:komt|gebeurt) (?:er )?(?:daarna|hierna|dan)"
-    r"|wat is (?:daarna |hierna |dan )?de volgende stap|(?:de |en de )?volgende stap|wat nu daarna|then what"
-    r"|what(?:'s| is| comes) next|(?:and )?after that|what(?:'s| is) (?:then )?the next step|the next step"
-    r"|what (?:happens|comes) (?:next|after that|afterwards|then))"
-    # "... de volgende stap in dat eerste jaar?", "... the next step in the first year?": where, not if
-    r"(?:\W+(?:in|binnen|van|voor|in the|within|for|of) (?:(?!als\b|if\b)\w+ ?){1,4})?\W*$"
+    r"(?:daarna|dan|wat (?:komt|gebeurt) (?:er )?(?:daarna|hierna|dan)|wat nu daarna|then what"
+    r"|what(?:'s| is| comes) next|(?:and )?after that|what (?:happens|comes) (?:next|after that|afterwards|then)"
+    r"|(?:(?:(?:wat is (?:daarna |hierna |dan )?)?de |en de )?volgende stap"
+    r"|(?:what(?:'s| is) (?:then )?)?the next step)"
+    # "... de volgende stap in dat eerste jaar?", "... the next step in the first year?": where, not
+    # if ("... als hij weigert?"); "en dan voor de werknemer?" asks the same for someone else
+    r"(?:\W+(?:in|binnen|van|voor|in the|within|for|of) (?:(?!als\b|if\b)\w+ ?){1,4})?)\W*$"
 )
 # "en dat plan daarna, hoeveel tijd heb ik daarvoor?": a short question about the time of what
 # comes after, in at most this many words

@@ -378,7 +378,8 @@ def test_what_comes_next_is_read_as_the_milestone_after_the_one_talked_about(ask
 
 
 @pytest.mark.parametrize("follow_up", ["wat is de volgende stap als hij weigert?",
-                                       "what is the next step if she refuses?"])
+                                       "what is the next step if she refuses?",
+                                       "en dan voor de werknemer?"])  # the same asked for someone else
 def test_the_next_step_under_a_condition_is_not_the_next_milestone(follow_up):
     history = [{"role": "user", "content": "Wanneer moet het plan van aanpak klaar zijn?"},
                {"role": "assistant", "content": "In week 8."}]
