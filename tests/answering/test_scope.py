@@ -640,3 +640,19 @@ def test_a_request_to_spy_on_a_sick_employee_is_declined_in_the_product(kb_assis
                               "ongemerkt een gps-tracker onder zijn auto om bewijs te verzamelen voor een loonstop?",
                               audience="werkgever")
     assert answer.kind == "refusal" and answer.trace["scope"] == "personal_data", answer.trace
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("mag ik op vakantie", "nl-faq-vakantie-tijdens-spoor2"),
+    ("ik heb burnout wat nu", "nl-faq-burn-out-spoor2"),
+])
+def test_a_short_question_taken_for_small_talk_gets_the_card_it_asks_for(kb_assistant, question, card):
+    """The classifier took these for small talk and answered with a greeting."""
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+
+
+@pytest.mark.parametrize("message", ["hallo, ik heb een vraag", "Wat kun jij eigenlijk allemaal?"])
+def test_small_talk_near_a_card_still_gets_a_greeting(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werknemer")
+    assert answer.kind == "refusal" and answer.trace["scope"] == "chitchat", answer.trace
