@@ -188,8 +188,14 @@ class Assistant:
     ) -> Turn:
         """The `Turn` the pipeline answers (see `assistant.understanding.read_turn`), read with its
         typos corrected to the knowledge base's words ("wanneer moet de probleemanalise klaar
-        zijn?" asks for a date; the scope guard took "lonsanctie" for medical advice)."""
+        zijn?" asks for a date; the scope guard took "lonsanctie" for medical advice), and so are
+        the user's earlier messages."""
         speller = (snapshot or self._current()).speller
+        # what the user wrote before is read the same way ("sinds 3 novmber ziek", then "en
+        # wanneer moet het plan van aanpak klaar zijn?"); the assistant's own answers are ours
+        history = [dict(h, content=speller.correct(h["content"]))
+                   if isinstance(h, dict) and h.get("role") == "user" and isinstance(h.get("content"), str) else h
+                   for h in history or ()]
         return read_turn(speller.correct(question), history, audience, language, today or self.clock())
 
     def retrieve(

@@ -428,3 +428,18 @@ def test_a_deadline_question_with_typos_in_the_step_and_the_month_gets_its_date(
     # plan van aanpak: end of week 8 = 03-11-2025 + 55 days = 28-12-2025
     milestones = {m["key"]: m["date"] for m in trace["milestones"]}
     assert milestones["plan_van_aanpak"] == "2025-12-28"
+
+
+def test_a_first_sick_day_with_a_typo_told_earlier_gives_the_dates_of_a_follow_up(kb_assistant):
+    """"sinds 3 novmber ziek" in the first message: the deadline follow-up counts from it, as it
+    would from a date written without the typo, instead of a card that makes the asker count."""
+    history = [
+        {"role": "user", "content": "mijn werkneemer is sinds 3 novmber ziek, wat moet ik nu "
+                                    "doen?"},
+        {"role": "assistant", "content": "Als werkgever moet u het loon doorbetalen en de "
+                                         "bedrijfsarts inschakelen."}]
+    answer = kb_assistant.ask("en wanneer moet het plan van aanpak klaar zijn?", history,
+                              audience="werkgever")
+    trace = _deadline(answer)
+    assert trace["period_start"] == "2025-11-03"
+    assert "uiterlijk zondag 28 december 2025" in answer.text
