@@ -218,8 +218,14 @@ def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
     upcoming = next_due(timeline, keys)
     if upcoming is not None and timeline.state == "sick":
         line = _say("next_deadline", language, title=upcoming.title(language),
-                    when=long_date(upcoming.date, language), days=upcoming.days_left) + "\n" + line
+                    when=long_date(upcoming.date, language), left=_left(upcoming.days_left, language)) + "\n" + line
     return line
+
+
+def _left(days: int, language: str) -> str:
+    """"nog 12 dagen", "nog 1 dag", "vandaag" (never "nog 1 dagen" or "nog 0 dagen")."""
+    key = "left_none" if days == 0 else "left_one" if days == 1 else "left"
+    return _say(key, language, days=days)
 
 
 def _milestone_line(m, language: str, before) -> str:
@@ -242,7 +248,7 @@ def _status(m, language: str) -> str:
     if m.status == "passed":
         return _say("passed", language)
     if m.status == "due":
-        return _say("days_left", language, days=m.days_left)
+        return " — " + _left(m.days_left, language)
     return ""
 
 

@@ -293,15 +293,19 @@ TEXTS: dict[str, dict[str, str]] = {
                                "en": "Counting from the first day of sickness, **{start}**"},
     "deadline.today_week": {"nl": " (vandaag is week {week}):", "en": " (today is week {week}):"},
     "deadline.next_deadline": {
-        "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} (nog {days} dagen).**",
-        "en": "**Next deadline: {title}, by {when} ({days} days left).**",
+        "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} ({left}).**",
+        "en": "**Next deadline: {title}, by {when} ({left}).**",
     },
+    # how long until a date: "nog 12 dagen", "nog 1 dag", "vandaag"
+    "deadline.left": {"nl": "nog {days} dagen", "en": "{days} days left"},
+    "deadline.left_one": {"nl": "nog 1 dag", "en": "1 day left"},
+    "deadline.left_none": {"nl": "vandaag", "en": "due today"},
     "deadline.waiting_over": {"nl": " — de wachttijd van 104 weken is al voorbij:",
                               "en": " — the 104-week waiting period is already over:"},
     "deadline.between": {"nl": "tussen {start} en {end}", "en": "between {start} and {end}"},
     "deadline.by": {"nl": "uiterlijk {when}", "en": "by {when}"},
     "deadline.passed": {"nl": " — al verstreken", "en": " — already passed"},
-    "deadline.days_left": {"nl": " — nog {days} dagen", "en": " — {days} days left"},
+
     "deadline.weekend": {"nl": " — valt in het weekend, regel het liefst de werkdag ervoor",
                          "en": " — falls on a weekend, best handle it on the working day before"},
     "deadline.practice_norm": {"nl": " _Praktijknorm, geen wettelijke termijn._",

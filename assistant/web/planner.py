@@ -113,7 +113,8 @@ def table_rows(timeline: Any, language: str) -> list[list[str]]:
         actor = text(f"deadline.actor.{m.actor}", language)
         status = text(f"deadline.status.{m.status}", language)
         if m.status != "passed" and m.days_left >= 0:
-            status += f" ({m.days_left} {text('deadline.days', language)})"
+            days = text("deadline.day" if m.days_left == 1 else "deadline.days", language)
+            status += f" ({m.days_left} {days})"
         rows.append([when, str(m.week), actor, m.title(language), status, m.basis])
     return rows
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.deadlines import Episode, compute_timeline
-from assistant.web.planner import parse_episode_lines, table_html, timeline_svg
+from assistant.web.planner import parse_episode_lines, table_html, table_rows, timeline_svg
 from assistant.web.sources import render_source_page
 from assistant.web.ui_chat import render_answer, render_user
 
@@ -59,6 +59,15 @@ def test_timeline_picture_greys_past_milestones_and_highlights_the_next_one():
     passed = [m for m in timeline.milestones if m.status == "passed"]
     assert svg.count(' past"') == len(passed) > 0
     assert "volgende stap" in svg and "next step" in timeline_svg(timeline, "en")
+
+
+def test_timeline_table_says_1_dag_not_1_dagen():
+    # week 6 ends on 05-01-2026 + 41 days = 15-02-2026, one day after "today"
+    timeline = compute_timeline([Episode(date(2026, 1, 5))], today=date(2026, 2, 14))
+    status = {row[3]: row[4] for row in table_rows(timeline, "nl")}
+    assert status["Probleemanalyse door de bedrijfsarts"] == "binnenkort (1 dag)"
+    status = {row[3]: row[4] for row in table_rows(timeline, "en")}
+    assert "(1 day)" in " ".join(status.values()) and "(1 days)" not in " ".join(status.values())
 
 
 def test_check_table_shows_each_step_with_status_and_what_to_do(tmp_path):
