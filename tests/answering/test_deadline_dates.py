@@ -443,3 +443,27 @@ def test_a_first_sick_day_with_a_typo_told_earlier_gives_the_dates_of_a_follow_u
     trace = _deadline(answer)
     assert trace["period_start"] == "2025-11-03"
     assert "uiterlijk zondag 28 december 2025" in answer.text
+
+
+@pytest.mark.parametrize(("first_day", "left"), [
+    ("14 oktober 2025", "(nog 1 dag)"),  # week 6 ends on 14-10-2025 + 41 days = 24-11-2025
+    ("13 oktober 2025", "(vandaag)"),  # ... and on 23-11-2025, today
+])
+def test_the_next_deadline_says_one_day_and_today_in_words(kb_assistant, first_day, left):
+    """Not "nog 1 dagen" or "nog 0 dagen" at the top of the answer."""
+    answer = kb_assistant.ask(f"wanneer moet de probleemanalyse klaar zijn? mijn werknemer is ziek "
+                              f"sinds {first_day}", audience="werkgever", today=date(2025, 11, 23))
+    first_line = answer.text.splitlines()[0]
+    assert first_line.startswith("**Eerstvolgende termijn: Probleemanalyse"), first_line
+    assert left in first_line, first_line
+
+
+def test_report_him_to_uwv_asks_for_the_42nd_week_notification(kb_assistant):
+    history = [
+        {"role": "user", "content": "My employee has been sick since Monday 16 March 2026. When "
+                                    "should the problem analysis have been done?"},
+        {"role": "assistant", "content": "By the end of week 6 of the illness."}]
+    answer = kb_assistant.ask("ok and when do I have to report him to UWV?", history,
+                              audience="werkgever", today=date(2026, 12, 5))
+    assert _deadline(answer)["keys"] == ["ziekmelding_uwv"]
+    assert "by Monday 4 January 2027 (week 42)" in answer.text
