@@ -73,8 +73,11 @@ _WH = ("wie|wat|wanneer|wnr|waar|waarom|hoe|hoeveel|hoelang|welke?|who|what|when
 _WH_START = re.compile(rf"^({_WH})\b")
 # "ik kreeg een uitnodiging voor de EJE, wat is dat": a short question as the last clause
 # ("en bezwaar maken, binnen welke termijn moet dat": a preposition before the question word)
+# ... but not an English relative clause ("a rent increase, which doesn't help my stress", "my
+# manager, who is new", "in March, when I fell ill")
+_WH_END = "|".join(w for w in _WH.split("|") if w not in ("who", "when", "where", "which"))
 _QUESTION_END = re.compile(
-    rf"[,;:]\s*((binnen|voor|na|tot|vanaf|sinds|met|bij|within|before|after|until|since|by|with) )?({_WH}|wat nu)\b"
+    rf"[,;:]\s*((binnen|voor|na|tot|vanaf|sinds|met|bij|within|before|after|until|since|by|with) )?({_WH_END}|wat nu)\b"
     r"[^,;:]{0,40}$")
 _QUESTION_START = re.compile(
     rf"^({_WH}|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"

@@ -656,3 +656,15 @@ def test_a_short_question_taken_for_small_talk_gets_the_card_it_asks_for(kb_assi
 def test_small_talk_near_a_card_still_gets_a_greeting(kb_assistant, message):
     answer = kb_assistant.ask(message, audience="werknemer")
     assert answer.kind == "refusal" and answer.trace["scope"] == "chitchat", answer.trace
+
+
+def test_a_story_with_a_relative_clause_about_the_rent_is_not_declined(kb_assistant):
+    """", which doesn't help my stress" made the landlord sentence a question, and the story was
+    declined as another legal area; its question is about the company doctor's judgement."""
+    answer = kb_assistant.ask(
+        "I work at a warehouse in Tilburg and have had back problems since March. The company doctor "
+        "now says I can work four hours a day again, but I can hardly sit for an hour. My sister is "
+        "getting married next month, which I'm really looking forward to. We also have a dispute with "
+        "our landlord about the heating, which doesn't help my stress. I'm not sure whether I have to "
+        "accept what the company doctor says. What are my options?", audience="werknemer")
+    assert answer.kind != "refusal", answer.text

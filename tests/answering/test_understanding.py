@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from assistant.understanding import core_questions, read_turn, split_parts
+from assistant.understanding import core_questions, is_question, read_turn, split_parts
 
 STORY = ("Sinds de zomer zit ik thuis, ik zorg ook nog voor mijn moeder en de trein is duur, en nu moet ik "
          "elke week naar een coach van het bureau. Moet ik die reiskosten zelf betalen?")
@@ -697,3 +697,21 @@ def test_an_announcement_with_an_adjective_still_announces_the_questions():
         "who writes the problem analysis", "who draws up the action plan", "what has to be in that action plan?"]
     assert split_parts("Twee korte vragen: wie betaalt spoor 2 en hoe lang duurt het?") == [
         "wie betaalt spoor 2", "hoe lang duurt het?"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We also have a dispute with our landlord about the heating, which doesn't help my stress.",
+    "I told my manager, who was new then.",
+    "It started in March, when I fell ill.",
+])
+def test_an_english_relative_clause_does_not_make_a_statement_a_question(sentence):
+    assert not is_question(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "ik kreeg een uitnodiging voor de EJE, wat is dat",
+    "my employee is sick, what now",
+    "the company doctor wants me to work 4 hours, how does that work",
+])
+def test_a_question_as_the_last_clause_still_asks(sentence):
+    assert is_question(sentence)
