@@ -682,15 +682,3 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
     assert answer.kind == "card" and "deskundigenoordeel" in answer.text
     assert "€100" in answer.text  # what it costs the employee
     assert not answer.text.startswith("**") and answer.text.count("Een deskundigenoordeel is") == 1
-
-
-@pytest.mark.parametrize("question", ["en daarna?", "wanneer moet mijn plan van aanpak klaar zijn?"])
-def test_an_employee_asking_about_the_plan_van_aanpak_learns_when_it_is_due(kb_assistant, question):
-    """Not the card on disagreeing with the plan (the only one written to employees before), nor
-    the employer's card in the "u" voice."""
-    history = [{"role": "user", "content": "wat is een probleemanalyse precies"},
-               {"role": "assistant", "content": "Het eerste verslag van de bedrijfsarts, uiterlijk in "
-                                                "de zesde ziekteweek."}]
-    answer = kb_assistant.ask(question, history, audience="werknemer")
-    assert answer.trace["card"]["id"] == "nl-faq-plan-van-aanpak-werknemer", answer.trace
-    assert "week 8" in answer.text and "samen met jou" in answer.text
