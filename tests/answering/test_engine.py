@@ -682,3 +682,19 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
     assert answer.kind == "card" and "deskundigenoordeel" in answer.text
     assert "€100" in answer.text  # what it costs the employee
     assert not answer.text.startswith("**") and answer.text.count("Een deskundigenoordeel is") == 1
+
+
+@pytest.mark.parametrize(("history", "question", "audience", "card"), [
+    ([{"role": "user", "content": "hoe lang duurt een loonsanctie eigenlijk?"},
+      {"role": "assistant", "content": "Ten hoogste 52 weken."}],
+     "kunnen we daar tegenin gaan?", "werkgever", "nl-faq-bezwaar-loonsanctie"),
+    ([{"role": "user", "content": "What does the company doctor do in the first weeks?"},
+      {"role": "assistant", "content": "By the end of week 6 he writes a problem analysis."}],
+     "and after that, who writes the plan, me or my boss?", "werknemer", "en-faq-action-plan-deadline"),
+])
+def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, history, question, audience,
+                                                                  card):
+    """"tegenin gaan" is objecting to the sanction; "the plan" after the problem analysis is the
+    action plan (both got the card of the question before)."""
+    answer = kb_assistant.ask(question, history, audience=audience)
+    assert answer.trace["card"]["id"] == card, answer.trace
