@@ -305,7 +305,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "deadline.between": {"nl": "tussen {start} en {end}", "en": "between {start} and {end}"},
     "deadline.by": {"nl": "uiterlijk {when}", "en": "by {when}"},
     "deadline.passed": {"nl": " — al verstreken", "en": " — already passed"},
-
     "deadline.weekend": {"nl": " — valt in het weekend, regel het liefst de werkdag ervoor",
                          "en": " — falls on a weekend, best handle it on the working day before"},
     "deadline.practice_norm": {"nl": " _Praktijknorm, geen wettelijke termijn._",
