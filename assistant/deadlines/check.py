@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.deadlines.check_catalogue import STEP_TEXTS, STEPS
-from assistant.deadlines.dates import short_date
+from assistant.deadlines.dates import day_count, short_date
 from assistant.deadlines.model import Norm, Timeline
 from assistant.deadlines.validate import fail
 from assistant.texts import text
@@ -70,14 +70,14 @@ class StepCheck:
         def say(key: str) -> str:
             return text(f"deadline.check.{key}", language)
 
-        days = text("deadline.day" if abs(self.days_left) == 1 else "deadline.days", language)
+        days = day_count(self.days_left, language)
         if self.status == "done":
             if self.done_on is None:
                 return say("done")
             return f"{say('done_late' if self.late else 'done')} {short_date(self.done_on)}"
         if self.status == "overdue":
-            return f"{say('overdue')} ({-self.days_left} {days})"
-        return f"{say('due')} ({self.days_left} {days})"
+            return f"{say('overdue')} ({days})"
+        return f"{say('due')} ({days})"
 
     def to_dict(self, language: str = "nl") -> dict[str, Any]:
         """JSON-ready dict in the given language; dates as ISO strings."""

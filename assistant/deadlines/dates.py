@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.texts import text
+
 _MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "en": "January February March April May June July August September October November December",
@@ -45,3 +47,8 @@ def input_date(day: date, language: str) -> str:
     """A date the way a user types it back: '05-01-2026' in Dutch, '2026-01-05' in English
     (input errors, where the user must find the date they gave)."""
     return short_date(day) if _lang(language) == "nl" else day.isoformat()
+
+
+def day_count(days: int, language: str) -> str:
+    """"1 dag", "12 dagen" ("1 day", "12 days"); a negative count (days late) counts its size."""
+    return f"{abs(days)} {text('deadline.day' if abs(days) == 1 else 'deadline.days', language)}"

@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from assistant.deadlines.dateparse import parse_field_date
-from assistant.deadlines.dates import short_date
+from assistant.deadlines.dates import day_count, short_date
 from assistant.deadlines.validate import fail
 from assistant.texts import pair, text
 
@@ -113,8 +113,7 @@ def table_rows(timeline: Any, language: str) -> list[list[str]]:
         actor = text(f"deadline.actor.{m.actor}", language)
         status = text(f"deadline.status.{m.status}", language)
         if m.status != "passed" and m.days_left >= 0:
-            days = text("deadline.day" if m.days_left == 1 else "deadline.days", language)
-            status += f" ({m.days_left} {days})"
+            status += f" ({day_count(m.days_left, language)})"
         rows.append([when, str(m.week), actor, m.title(language), status, m.basis])
     return rows
 
