@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.deadlines.dates import long_date
+from assistant.deadlines.dates import day_count, long_date
 from assistant.deadlines.topics import CORE as _CORE
 from assistant.text import fold
 from assistant.texts import text
@@ -224,8 +224,7 @@ def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
 
 def _left(days: int, language: str) -> str:
     """"nog 12 dagen", "nog 1 dag", "vandaag" (never "nog 1 dagen" or "nog 0 dagen")."""
-    key = "left_none" if days == 0 else "left_one" if days == 1 else "left"
-    return _say(key, language, days=days)
+    return _say("left_none", language) if days == 0 else _say("left", language, count=day_count(days, language))
 
 
 def _milestone_line(m, language: str, before) -> str:

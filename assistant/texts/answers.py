@@ -296,9 +296,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} ({left}).**",
         "en": "**Next deadline: {title}, by {when} ({left}).**",
     },
-    # how long until a date: "nog 12 dagen", "nog 1 dag", "vandaag"
-    "deadline.left": {"nl": "nog {days} dagen", "en": "{days} days left"},
-    "deadline.left_one": {"nl": "nog 1 dag", "en": "1 day left"},
+    # how long until a date: "nog 12 dagen", "nog 1 dag" ({count}: `day_count`), "vandaag"
+    "deadline.left": {"nl": "nog {count}", "en": "{count} left"},
     "deadline.left_none": {"nl": "vandaag", "en": "due today"},
     "deadline.waiting_over": {"nl": " — de wachttijd van 104 weken is al voorbij:",
                               "en": " — the 104-week waiting period is already over:"},
