@@ -50,5 +50,8 @@ def input_date(day: date, language: str) -> str:
 
 
 def day_count(days: int, language: str) -> str:
-    """"1 dag", "12 dagen" ("1 day", "12 days"); a negative count (days late) counts its size."""
+    """"1 dag", "12 dagen" ("1 day", "12 days"), "vandaag" ("today") for 0; a negative count
+    (days late) counts its size."""
+    if days == 0:
+        return text("deadline.today", language)
     return f"{abs(days)} {text('deadline.day' if abs(days) == 1 else 'deadline.days', language)}"

@@ -11,6 +11,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "status.done": {"nl": "gedaan", "en": "done"},
     "day": {"nl": "dag", "en": "day"},
     "days": {"nl": "dagen", "en": "days"},
+    "today": {"nl": "vandaag", "en": "today"},
     "actor.werkgever": {"nl": "werkgever", "en": "employer"},
     "actor.werknemer": {"nl": "werknemer", "en": "employee"},
     "actor.bedrijfsarts": {"nl": "bedrijfsarts", "en": "company doctor"},

@@ -41,6 +41,13 @@ def test_step_is_due_with_days_left_before_its_deadline(key, deadline):
 
 
 @pytest.mark.parametrize("key,deadline", DEADLINES)
+def test_step_due_today_says_today_not_0_days(key, deadline):
+    step = _check(deadline)[key]
+    assert step.status == "due" and step.days_left == 0
+    assert step.label("nl") == "nog te doen (vandaag)" and step.label("en") == "to do (today)"
+
+
+@pytest.mark.parametrize("key,deadline", DEADLINES)
 def test_step_is_overdue_the_day_after_its_deadline_with_what_to_do_now(key, deadline):
     day_after = d(deadline).toordinal() + 1
     from datetime import date

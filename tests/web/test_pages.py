@@ -70,6 +70,14 @@ def test_timeline_table_says_1_dag_not_1_dagen():
     assert "(1 day)" in " ".join(status.values()) and "(1 days)" not in " ".join(status.values())
 
 
+def test_timeline_table_says_vandaag_on_the_due_day_not_0_dagen():
+    timeline = compute_timeline([Episode(date(2026, 1, 5))], today=date(2026, 2, 15))
+    status = {row[3]: row[4] for row in table_rows(timeline, "nl")}
+    assert status["Probleemanalyse door de bedrijfsarts"] == "binnenkort (vandaag)"
+    status = {row[3]: row[4] for row in table_rows(timeline, "en")}
+    assert "(today)" in " ".join(status.values()) and "(0 days)" not in " ".join(status.values())
+
+
 def test_check_table_shows_each_step_with_status_and_what_to_do(tmp_path):
     from assistant.web.planner import check, check_html
 
