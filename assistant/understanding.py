@@ -165,6 +165,10 @@ def _names_its_referent(folded: str) -> bool:
 
 # "en wie betaalt me daarna?": after what the conversation was about
 _AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")
+# A statement of what the writer does not know: the question a vague "What are my options?" asks
+_UNKNOWN = re.compile(
+    r"\b(i (don'?t|do not) know|i'?m not sure|not sure|i wonder|ik weet (echt |gewoon )?(niet|nog niet|niet goed)"
+    r"|ik twijfel|ik vraag me af) (if|whether|how|what|who|when|of|hoe|wat|wie|wanneer|waar)\b")
 _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
 _POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
@@ -408,13 +412,16 @@ def vacuous(question: str) -> bool:
 
 
 def _lead_in(before: list[str], asked: list[int]) -> str:
-    """The statements right before a question, back to about `LEAD_IN_WORDS` content words."""
+    """The statements right before a question, back to about `LEAD_IN_WORDS` content words, or
+    back to a statement that says what the writer does not know: "… a rent increase, which doesn't
+    help my stress levels. I don't know if I'm allowed to challenge what the company doctor says.
+    What are my options?" is about the company doctor, not the rent."""
     taken: list[str] = []
     for i in range(len(before) - 1, -1, -1):
         if i in asked:
             break
         taken.insert(0, before[i])
-        if len(words(topic_words(" ".join(taken)))) >= LEAD_IN_WORDS:
+        if len(words(topic_words(" ".join(taken)))) >= LEAD_IN_WORDS or _UNKNOWN.search(fold(before[i])):
             break
     return " ".join(taken)
 

@@ -715,3 +715,19 @@ def test_an_english_relative_clause_does_not_make_a_statement_a_question(sentenc
 ])
 def test_a_question_as_the_last_clause_still_asks(sentence):
     assert is_question(sentence)
+
+
+@pytest.mark.parametrize("story", [
+    ("My manager wants to put me on the new rota. On top of that we're fighting with our landlord about a "
+     "rent increase, which doesn't help my stress levels. I don't know if I'm allowed to challenge what the "
+     "company doctor says, or if her word is final. What are my options?"),
+    ("Mijn leidinggevende wil me weer inroosteren. Daarnaast hebben we ruzie met de verhuurder over de huur, "
+     "dat helpt ook niet. Ik weet niet of ik iets kan doen tegen het oordeel van de bedrijfsarts. "
+     "Wat kan ik doen?"),
+])
+def test_a_vague_closing_question_is_about_what_the_writer_says_they_do_not_know(story):
+    """The sentences before "What are my options?" are its subject back to the one that says what
+    the writer does not know, not the rent dispute before that."""
+    (asked,), _ = core_questions(story)
+    assert "company doctor" in asked or "bedrijfsarts" in asked
+    assert "landlord" not in asked and "verhuurder" not in asked
