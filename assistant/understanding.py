@@ -653,9 +653,17 @@ def referred_question(message: str, previous: Sequence[str]) -> str:
     for earlier in reversed(previous[:-1]):
         if any(n in fold(earlier) for n in nouns):
             return earlier
-    if _TOPIC.search(fold(last)):
+    if _TOPIC.search(fold(last)) and not (len(previous) > 1 and _only_general(last)):
         return last
     return next((earlier for earlier in reversed(previous[:-1]) if _TOPIC.search(fold(earlier))), last)
+
+
+def _only_general(message: str) -> bool:
+    """True for a follow-up that names only a general subject ("dus ik krijg gewoon langer loon?"
+    after "mijn werkgever heeft een loonsanctie gekregen"): what it is about was named before."""
+    folded = fold(message)
+    return bool(_FOLLOW_UP.search(folded)) and len(words(message)) <= 8 and all(
+        _GENERAL.fullmatch(m.group(0)) for m in _TOPIC.finditer(folded))
 
 
 def last_answer(history: Sequence[dict]) -> str:

@@ -731,3 +731,19 @@ def test_a_vague_closing_question_is_about_what_the_writer_says_they_do_not_know
     (asked,), _ = core_questions(story)
     assert "company doctor" in asked or "bedrijfsarts" in asked
     assert "landlord" not in asked and "verhuurder" not in asked
+
+
+def test_a_follow_up_after_a_follow_up_that_named_only_pay_is_about_the_question_before_it():
+    """"dus ik krijg gewoon langer loon?" named no subject of its own; the next follow-up is about
+    the loonsanctie the conversation started with."""
+    history = [
+        {"role": "user", "content": "mijn werkgever heeft een loonsanctie gekregen van UWV"},
+        {"role": "assistant", "content": "Een loonsanctie is een maatregel van UWV tegen je werkgever."},
+        {"role": "user", "content": "dus ik krijg gewoon langer loon?"},
+        {"role": "assistant", "content": "Ja, zolang de loonsanctie loopt betaalt je werkgever je loon door."},
+    ]
+    turn = read_turn("en mijn WIA aanvraag dan, wat gebeurt daarmee?", history)
+    assert turn.follow_up and "loonsanctie" in turn.queries[0]
+    # a follow-up that names its own subject stays the question it refers to
+    history[2]["content"] = "dus de bedrijfsarts moet ook langer begeleiden?"
+    assert "bedrijfsarts" in read_turn("en mijn WIA aanvraag dan, wat gebeurt daarmee?", history).queries[0]
