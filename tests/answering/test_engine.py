@@ -691,10 +691,14 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
     ([{"role": "user", "content": "What does the company doctor do in the first weeks?"},
       {"role": "assistant", "content": "By the end of week 6 he writes a problem analysis."}],
      "and after that, who writes the plan, me or my boss?", "werknemer", "en-faq-action-plan-deadline"),
+    ([{"role": "user", "content": "When does track 2 usually start?"},
+      {"role": "assistant", "content": "The law sets no fixed week; in practice around the first-year evaluation."}],
+     "and can I refuse it?", "werknemer", "en-faq-must-employee-cooperate"),
 ])
 def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, history, question, audience,
                                                                   card):
     """"tegenin gaan" is objecting to the sanction; "the plan" after the problem analysis is the
-    action plan (both got the card of the question before)."""
+    action plan (both got the card of the question before); refusing track 2 itself is a question
+    of cooperating, not of refusing a job offered in it."""
     answer = kb_assistant.ask(question, history, audience=audience)
     assert answer.trace["card"]["id"] == card, answer.trace
