@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.deadlines import Episode, compute_timeline
 from assistant.web.planner import parse_episode_lines, table_html, table_rows, timeline_svg
 from assistant.web.sources import render_source_page
@@ -61,21 +63,18 @@ def test_timeline_picture_greys_past_milestones_and_highlights_the_next_one():
     assert "volgende stap" in svg and "next step" in timeline_svg(timeline, "en")
 
 
-def test_timeline_table_says_1_dag_not_1_dagen():
-    # week 6 ends on 05-01-2026 + 41 days = 15-02-2026, one day after "today"
-    timeline = compute_timeline([Episode(date(2026, 1, 5))], today=date(2026, 2, 14))
+@pytest.mark.parametrize(("today", "dutch", "english", "not_english"), [
+    (date(2026, 2, 14), "binnenkort (1 dag)", "(1 day)", "(1 days)"),
+    (date(2026, 2, 15), "binnenkort (vandaag)", "(today)", "(0 days)"),
+])
+def test_timeline_table_counts_days_in_words_that_read_right(today, dutch, english, not_english):
+    """"1 dag", not "1 dagen"; "vandaag" on the due day, not "0 dagen"."""
+    # week 6 ends on 05-01-2026 + 41 days = 15-02-2026
+    timeline = compute_timeline([Episode(date(2026, 1, 5))], today=today)
     status = {row[3]: row[4] for row in table_rows(timeline, "nl")}
-    assert status["Probleemanalyse door de bedrijfsarts"] == "binnenkort (1 dag)"
-    status = {row[3]: row[4] for row in table_rows(timeline, "en")}
-    assert "(1 day)" in " ".join(status.values()) and "(1 days)" not in " ".join(status.values())
-
-
-def test_timeline_table_says_vandaag_on_the_due_day_not_0_dagen():
-    timeline = compute_timeline([Episode(date(2026, 1, 5))], today=date(2026, 2, 15))
-    status = {row[3]: row[4] for row in table_rows(timeline, "nl")}
-    assert status["Probleemanalyse door de bedrijfsarts"] == "binnenkort (vandaag)"
-    status = {row[3]: row[4] for row in table_rows(timeline, "en")}
-    assert "(today)" in " ".join(status.values()) and "(0 days)" not in " ".join(status.values())
+    assert status["Probleemanalyse door de bedrijfsarts"] == dutch
+    status = " ".join(row[4] for row in table_rows(timeline, "en"))
+    assert english in status and not_english not in status
 
 
 def test_check_table_shows_each_step_with_status_and_what_to_do(tmp_path):
