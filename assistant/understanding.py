@@ -27,6 +27,8 @@ STORY_WORD_LENGTH = 4
 VACUOUS_WORD_LENGTH = 8
 # ...and is read with the statements before it, back to about this many content words.
 LEAD_IN_WORDS = 12
+# ... or back to a statement of what the writer does not know, of at least this many content words
+UNKNOWN_WORDS = 4
 # A follow-up of at least this many words is read with the words of the message before it as weak
 # context; a shorter one ("en een arbeidsdeskundige?") swaps the subject.
 FOLLOW_UP_CONTEXT_WORDS = 4
@@ -421,7 +423,9 @@ def _lead_in(before: list[str], asked: list[int]) -> str:
         if i in asked:
             break
         taken.insert(0, before[i])
-        if len(words(topic_words(" ".join(taken)))) >= LEAD_IN_WORDS or _UNKNOWN.search(fold(before[i])):
+        if len(words(topic_words(" ".join(taken)))) >= LEAD_IN_WORDS or (
+                # ... unless it names nothing of its own ("Ik weet niet wat hij heeft.")
+                _UNKNOWN.search(fold(before[i])) and len(words(topic_words(before[i]))) >= UNKNOWN_WORDS):
             break
     return " ".join(taken)
 

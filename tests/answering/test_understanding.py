@@ -731,6 +731,10 @@ def test_a_vague_closing_question_is_about_what_the_writer_says_they_do_not_know
     (asked,), _ = core_questions(story)
     assert "company doctor" in asked or "bedrijfsarts" in asked
     assert "landlord" not in asked and "verhuurder" not in asked
+    # a statement that names nothing of its own is no such stop
+    (asked,), _ = core_questions("Mijn werknemer is al drie weken ziek en de arbodienst reageert niet. "
+                                 "Ik weet niet wat hij heeft. Wat moet ik doen?")
+    assert "arbodienst" in asked
 
 
 def test_a_follow_up_after_a_follow_up_that_named_only_pay_is_about_the_question_before_it():
