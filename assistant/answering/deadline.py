@@ -209,6 +209,9 @@ def _say(key: str, language: str, voice: str | None = None, **values: object) ->
     return text(f"answer.deadline.{key}", language, voice, **values)
 
 
+_AT_THE_LATEST = re.compile(r"\s*\((uiterlijk|at the latest)\)$")
+
+
 def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
     """"Counting from the first day of sickness ... (today is week n):", after the next deadline."""
     line = _say("counting_from", language, start=long_date(timeline.period_start, language))
@@ -217,7 +220,9 @@ def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
         line = line.rstrip(":") + _say("waiting_over", language)  # "(vandaag is week 105) — ..."
     upcoming = next_due(timeline, keys)
     if upcoming is not None and timeline.state == "sick":
-        line = _say("next_deadline", language, title=upcoming.title(language),
+        # "Start spoor 2 (uiterlijk)": the sentence says "uiterlijk" / "by" itself
+        title = _AT_THE_LATEST.sub("", upcoming.title(language))
+        line = _say("next_deadline", language, title=title,
                     when=long_date(upcoming.date, language), left=_left(upcoming.days_left, language)) + "\n" + line
     return line
 
