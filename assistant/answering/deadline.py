@@ -220,8 +220,11 @@ def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
         line = line.rstrip(":") + _say("waiting_over", language)  # "(vandaag is week 105) — ..."
     upcoming = next_due(timeline, keys)
     if upcoming is not None and timeline.state == "sick":
-        # "Start spoor 2 (uiterlijk)": the sentence says "uiterlijk" / "by" itself
+        # "Start spoor 2 (uiterlijk)": the sentence says "uiterlijk" / "by" itself, and a
+        # practice norm says so here too, not only in the list below
         title = _AT_THE_LATEST.sub("", upcoming.title(language))
+        if upcoming.norm == "practice":
+            title += _say("practice_norm_short", language)
         line = _say("next_deadline", language, title=title,
                     when=long_date(upcoming.date, language), left=_left(upcoming.days_left, language)) + "\n" + line
     return line

@@ -306,6 +306,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "deadline.passed": {"nl": " — al verstreken", "en": " — already passed"},
     "deadline.weekend": {"nl": " — valt in het weekend, regel het liefst de werkdag ervoor",
                          "en": " — falls on a weekend, best handle it on the working day before"},
+    "deadline.practice_norm_short": {"nl": " (praktijknorm)", "en": " (practice norm)"},
     "deadline.practice_norm": {"nl": " _Praktijknorm, geen wettelijke termijn._",
                                "en": " _A practice norm, not a statutory deadline._"},
     "deadline.practice_explained": {
