@@ -81,9 +81,13 @@ _WH_END = "|".join(w for w in _WH.split("|") if w not in ("who", "when", "where"
 _QUESTION_END = re.compile(
     rf"[,;:]\s*((binnen|voor|na|tot|vanaf|sinds|met|bij|within|before|after|until|since|by|with) )?({_WH_END}|wat nu)\b"
     r"[^,;:]{0,40}$")
+# "Zijn contract eindigt op 31 januari ...": "zijn" opens a question as a verb ("Zijn er ...",
+# "Zijn de kosten ..."), not as "his" before a noun
+_ZIJN_VERB = (r"zijn(?= (er|jullie|we|wij|ze|zij|u|jij|je|de|het|een|die|dat|deze|dit|alle|alleen|mijn|onze|ons|uw"
+              r"|jouw|hun|haar|zijn|daar|hier|dan|ook|nog|wel|zulke|sommige|meer|veel)\b|\W*$)")
 _QUESTION_START = re.compile(
     rf"^({_WH}|mag|mogen|moet|moeten|kan|kun|kunnen|kunt"
-    r"|is|zijn|ben|heb|heeft|hebben|krijg|krijgt|krijgen|betaalt|betalen|geldt|gelden|telt|tellen|wordt"
+    rf"|is|{_ZIJN_VERB}|ben|heb|heeft|hebben|krijg|krijgt|krijgen|betaalt|betalen|geldt|gelden|telt|tellen|wordt"
     r"|word|klopt|zit|valt|gaat|loopt|stopt|may|must|can|could|should"
     r"|shall|do|does|did|is|are|am|will|would|have|has)\b"
 )

@@ -30,6 +30,11 @@ SMALL_TALK_CARD = 1.05
 _WHAT_NOW = re.compile(r"\b(wat nu|what now)\W*$")  # "ik heb burnout wat nu": a question without its mark
 
 
+# A message the classifier declines with a refusal probability (all refusal labels together) below
+# this is answered when the knowledge base matches it strongly (see `ScopeAnswerer`).
+SURE_DECLINE = 0.85
+
+
 class ScopeAnswerer:
     """Declines injections, medical advice, other legal areas, requests for someone's data or for
     documents, and other topics; answers greetings. Runs once per message (on its first part).
@@ -41,7 +46,8 @@ class ScopeAnswerer:
 
     name = "scope"
 
-    def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds, sure: float = 0.85):
+    def __init__(self, guard: ScopeGuard, embedder: Embedder, thresholds: Thresholds,
+                 sure: float = SURE_DECLINE):
         self.guard, self.embedder, self.thresholds, self.sure = guard, embedder, thresholds, sure
 
     def embeds(self, turn: Turn) -> list[str]:

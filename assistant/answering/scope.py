@@ -6,8 +6,10 @@ it. It reads a message twice: whole, and as what it *asks* (its question and req
 its last sentence, see `asked_text`), each as an embedding plus lexical features. A long story thus
 cannot hide a request for medical advice or a forged note in its last sentence, and a story full
 of symptoms that asks a process question is answered when that question, read alone, is in scope
-(in-scope veto). A follow-up it would decline is read again with the question it points back
-to. The regular expressions stay as high-precision rules (instruction overrides,
+(in-scope veto). A story it sends to another legal area for a matter told beside its question
+(a rent increase, a divorce) is as doubtful as it is read without that matter, and the knowledge
+base settles the doubt. A follow-up it would decline is read again with the question it points
+back to. The regular expressions stay as high-precision rules (instruction overrides,
 role-play, requests to forge or backdate a document, plain requests for medical advice or to
 look a person up, bare greetings) and as the classifier's features; one rule answers what the
 classifier sends to another legal area when it asks about ending a sick person's employment, one
@@ -304,12 +306,35 @@ def asked_text(text: str) -> str:
     said = sentences(text)
     if len(said) <= 2:
         return text.strip()
+    return " ".join(said[i] for i in _asked(said))
+
+
+def _asked(said: list[str]) -> list[int]:
+    """The indices of the sentences `asked_text` keeps of a message of three or more."""
     last = len(said) - 1
     asked = {i for i, s in enumerate(said)
              if i == last or is_question(s) or _ASKS.search(fold(s).strip(" \"'("))}
     asked |= {i - 1 for i in asked if i > 0 and len(words(said[i])) <= SHORT_QUESTION_WORDS
               and _POINTS_BACK.search(fold(said[i]))}
-    return " ".join(said[i] for i in sorted(asked))
+    return sorted(asked)
+
+
+def without_asides(text: str) -> str:
+    """A story without the sentences that only tell of another matter ("daarnaast heeft de
+    verhuurder van ons pand net een huurverhoging aangekondigd"), or "" when it tells none, or
+    when what it asks names one, or a request we decline, or follows right after one (then it
+    may point back at it: "Mijn verhuurder wil de huur verhogen. Mag dat?")."""
+    said = sentences(text)
+    if len(words(text)) <= STORY_WORDS or len(said) <= 2:
+        return ""  # in a short message, the other matter is not told in passing
+    aside = {i for i, s in enumerate(said) if not is_question(s) and _OTHER_TOPICS.search(fold(s))}
+    asked = _asked(said)
+    if not aside or any(i in aside or i - 1 in aside for i in asked):
+        return ""
+    declined = (_OTHER_TOPICS, _MEDICAL, _MEDICAL_ASK, _MEDICINE, _PERSONAL_DATA, _DOCUMENT, _FILL_IN)
+    if any(p.search(fold(said[i])) for i in asked for p in declined):
+        return ""
+    return " ".join(s for i, s in enumerate(said) if i not in aside)
 
 
 def is_story(text: str) -> bool:
@@ -389,12 +414,16 @@ def names_another_topic(text: str) -> bool:
 def rule_label(text: str) -> str:
     """The label the high-precision rules give alone ("" when they do not decide)."""
     folded = fold(text).strip()
+    # A tax return or a residence permit told beside a story's question is context ("I am also in
+    # the middle of renewing my own residence permit ... I'd like to know what a casemanager does")
+    asked_of_story = fold(asked_text(text)) if is_story(text) else folded
     rules = ((_INJECTION.search, "injection"), (_GREETING.match, "chitchat"),
              (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
              (_DECEPTION.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
              (_SPYING.search, "personal_data"),
-             (_TAX.search, "other_legal"), (_IMMIGRATION.search, "other_legal"),
+             (lambda _: _TAX.search(asked_of_story), "other_legal"),
+             (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
              (_INVESTING.search, "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
     asked = fold(_question_sentences(text))
@@ -751,6 +780,7 @@ class ScopeGuard:
         asked_vector = vector if asked == text.strip() else embed(asked)
         probs = self.model.probabilities(features(vector, asked_vector, text))
         label, declined = decision(probs, self.model.threshold)
+        how = "model"
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
             return Scope("in_scope", probs["in_scope"], "rule:dismissal")
         if label in ("other_legal", "off_topic", "medical", "document_request") \
@@ -775,6 +805,12 @@ class ScopeGuard:
                 for on_question, veto in judged:
                     if on_question["in_scope"] >= veto:
                         return Scope("in_scope", on_question["in_scope"], "model:question-of-story")
+                rest = without_asides(text) if label == "other_legal" else ""
+                if rest:
+                    # the doubt left when the other matter is only told: the knowledge base settles it
+                    on_rest = 1.0 - self.model.probabilities(question_features(rest, embed))["in_scope"]
+                    if on_rest < declined:
+                        declined, how = on_rest, "model:aside"
             if previous.strip() and not names_another_topic(text):
                 # "krijg ik dan een boete?" after a question about the 42-week notification
                 together = f"{previous.strip()} {text.strip()}"
@@ -783,8 +819,10 @@ class ScopeGuard:
                     return Scope("in_scope", on_both["in_scope"], "model:follow-up")
         if label == "in_scope":
             return Scope("in_scope", probs["in_scope"], "model" if declined < 0.5 else "model:uncertain")
-        # The probability of its own label, as the answerers' "sure enough to decline" reads it.
-        return Scope(label, probs[label], "model", declined)
+        # The probability of its own label, and how likely it is to be declined, which the answerers
+        # read as "sure enough to decline" (a story sent to another legal area for a matter it only
+        # tells beside its question is as doubtful as it is read without that matter).
+        return Scope(label, probs[label], how, declined)
 
 
 def _as_read(text: str, previous: str) -> str:

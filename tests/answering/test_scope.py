@@ -24,6 +24,7 @@ from assistant.answering.scope import (
     rule_label,
     rules_only,
     story_questions,
+    without_asides,
 )
 from assistant.shorthand import spell_out
 from assistant.texts import text
@@ -668,3 +669,46 @@ def test_a_story_with_a_relative_clause_about_the_rent_is_not_declined(kb_assist
         "our landlord about the heating, which doesn't help my stress. I'm not sure whether I have to "
         "accept what the company doctor says. What are my options?", audience="werknemer")
     assert answer.kind != "refusal", answer.text
+
+
+_SHOP = ("Ik heb een fietsenwinkel in Deventer met zes mensen. Mijn monteur is sinds maart ziek met zware "
+         "rugklachten en de bedrijfsarts zegt dat sleutelen niet meer gaat. {aside}De arbodienst raadt nu een "
+         "re-integratiebureau aan voor het tweede spoor. {last}")
+_RENT = "Daarbij heeft de verhuurder van mijn winkelpand de huur met tien procent verhoogd, dus het is krap. "
+
+
+def test_a_story_is_read_without_the_other_matter_it_only_tells():
+    story = _SHOP.format(aside=_RENT, last="Mag ik hem een deel van de kosten laten betalen?")
+    assert without_asides(story) == _SHOP.format(aside="", last="Mag ik hem een deel van de kosten laten betalen?")
+    # ... not when the question is about it, follows right after it, or asks something we decline
+    assert without_asides(_SHOP.format(aside=_RENT, last="Mag de verhuurder de huur zo verhogen?")) == ""
+    assert without_asides(_SHOP.format(aside="", last=_RENT + "Mag dat?")) == ""
+    assert without_asides(_SHOP.format(aside=_RENT, last="Welke pijnstiller helpt tegen zijn rug?")) == ""
+    # in a short message the other matter is not told in passing
+    assert without_asides("Mijn verhuurder verhoogt de huur. Ik ben ziek. Wat nu?") == ""
+
+
+def test_a_story_sent_to_another_legal_area_for_a_matter_it_only_tells_is_left_to_the_knowledge_base(
+        guard, embedder):
+    from assistant.answering.refusals import SURE_DECLINE as sure
+
+    told = guard.classify(_SHOP.format(aside=_RENT, last="Mag ik hem een deel van de kosten van dat bureau laten "
+                                       "betalen, of moet ik dat allemaal zelf dragen?"), embedder.embed_query)
+    assert told.rule == "model:aside" and told.refusal < sure, told
+    asked = guard.classify(_SHOP.format(aside=_RENT, last="Mag de verhuurder de huur zomaar met tien procent "
+                                        "verhogen nu ik minder omzet heb?"), embedder.embed_query)
+    assert asked.label == "other_legal" and asked.refusal >= sure, asked
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("I run a small web shop in Utrecht with five staff. One of my packers has been off sick since spring with a "
+     "knee injury and the company doctor says warehouse work is over for him. On top of that I am renewing my own "
+     "residence permit, which eats my evenings. I'd like to know whether I have to look for work for him at other "
+     "companies, and when.", ""),
+    ("I've been off sick for a year. Can I renew my residence permit while I'm on sick leave?", "other_legal"),
+    ("Ik ben een jaar ziek en doe aangifte inkomstenbelasting. Kan ik de kosten van mijn coach aftrekken van de "
+     "belasting?", "other_legal"),
+])
+def test_a_tax_or_residence_permit_matter_is_a_rule_only_where_it_is_asked(text, label):
+    assert rule_label(text) == label
+

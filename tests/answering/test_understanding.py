@@ -708,6 +708,15 @@ def test_an_english_relative_clause_does_not_make_a_statement_a_question(sentenc
     assert not is_question(sentence)
 
 
+def test_zijn_as_his_does_not_make_a_statement_a_question():
+    # "his contract ends ...", told in a story, is no question; "are there ...", "are the ..." are
+    assert not is_question("Zijn contract eindigt op 31 januari en ik was niet van plan het te verlengen.")
+    assert not is_question("Zijn leidinggevende belt hem elke week.")
+    assert is_question("Zijn er kosten voor mij")
+    assert is_question("zijn de kosten van spoor 2 aftrekbaar")
+    assert is_question("Zijn contract loopt af?")
+
+
 @pytest.mark.parametrize("sentence", [
     "ik kreeg een uitnodiging voor de EJE, wat is dat",
     "my employee is sick, what now",
