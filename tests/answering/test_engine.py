@@ -138,6 +138,11 @@ def test_a_situation_card_answers_when_the_asker_names_the_situation(kb_assistan
      "ondertekenen?", "werknemer", "nl-faq-plan-van-aanpak-oneens", "deskundigenoordeel"),
     ("HR put things in my re-integratieverslag about my effort that are not true. Must I sign it?",
      "werknemer", "en-faq-riv-disagree", "your own view"),
+    # what the company doctor wrote in it: a second opinion or UWV's expert opinion
+    ("RIV ontvangen, ben het niet eens met wat de BA schrijft over mijn belastbaarheid. Kan ik daar iets "
+     "tegen doen?", "werknemer", "nl-faq-riv-oneens", "second opinion bij een bedrijfsarts van een andere arbodienst"),
+    ("I disagree with what the company doctor wrote in my re-integration report about what I can do. "
+     "Can I do anything about it?", "werknemer", "en-faq-riv-disagree", "second opinion from a company doctor"),
     # hiring a bureau does not move the duty or the loonsanctie
     ("Als ik een re-integratiebedrijf alles laat doen, ben ik dan van het gedoe en de risico's af?",
      "werkgever", "nl-faq-reintegratie-uitbesteden", "legt UWV de loonsanctie aan u op"),
@@ -149,6 +154,19 @@ def test_a_question_about_disagreeing_or_outsourcing_gets_its_own_card(kb_assist
     answer = kb_assistant.ask(question, audience=audience)
     assert answer.trace["card"]["id"] == card, answer.trace
     assert said.replace("*", "") in answer.text.replace("*", "")
+
+
+@pytest.mark.parametrize(("question", "card", "said"), [
+    ("De bedrijfsarts ziet bij mijn werknemer geen benutbare mogelijkheden. Moet er dan toch een plan van aanpak "
+     "komen?", "nl-faq-plan-van-aanpak-termijn", "niet verplicht (art. 4 lid 1); verandert zijn oordeel"),
+    ("The company doctor sees no usable possibilities for work at all. Do we still need an action plan?",
+     "en-faq-action-plan-deadline", "no plan is required for now"),
+])
+def test_no_plan_of_action_is_required_while_the_company_doctor_sees_no_possibilities(kb_assistant, question,
+                                                                                       card, said):
+    answer = kb_assistant.ask(question, audience="werkgever")
+    assert answer.trace["card"]["id"] == card, answer.trace
+    assert said in " ".join(answer.text.split())
 
 
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
