@@ -269,7 +269,8 @@ class Assistant:
         return Retrieval(snapshot, self.embedder, query or turn.queries[part], turn.language, turn.audience,
                          part=part, timings=timings,
                          own=turn.parts[part] if query else turn.own_words(part),
-                         said=" ".join([*turn.previous, turn.message]))
+                         said=" ".join([*turn.previous, turn.message]),
+                         own_counts=turn.story and not turn.follow_up and not query)
 
     def _encode_together(self, turn: Turn, searches: Sequence[Retrieval], timings: dict) -> None:
         """Encode the texts the pipeline will likely need in one batch, not one by one (see
