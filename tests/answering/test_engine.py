@@ -169,6 +169,25 @@ def test_no_plan_of_action_is_required_while_the_company_doctor_sees_no_possibil
     assert said in " ".join(answer.text.split())
 
 
+def test_a_storys_question_that_alone_matches_a_card_well_gets_the_card(kb_assistant):
+    # the story's words (a knee, vacancies, a lawyer, an insurer) lower every card's score for the
+    # widened query below the threshold; the question alone is close to the RIV card
+    answer = kb_assistant.ask(
+        "Mag ik in mijn re-integratieverslag zelf opschrijven dat ik het oneens ben met mijn werkgever? Ik werk als "
+        "buschauffeur bij een vervoerder in Twente en zit sinds vorig jaar thuis na een ongeluk met mijn knie. Het "
+        "bureau stuurde me vooral vacatures voor werk waarbij ik de hele dag moet staan. Binnenkort krijg ik het "
+        "verslag te zien en ik ben bang dat het lijkt alsof alles keurig is gegaan. Mijn zwager, die advocaat is, "
+        "loopt ook nog met een zaak tegen de verzekeraar van de andere bestuurder.", audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-riv-oneens", answer.trace
+    assert answer.text.startswith("Je hoeft het niet eens te zijn met wat je werkgever in het re-integratieverslag")
+
+
+def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_assistant):
+    answer = kb_assistant.ask("Mag mijn werkgever mijn diagnose vastleggen als ik daar zelf toestemming voor geef?",
+                              audience="werknemer")
+    assert "ook niet met jouw toestemming" in answer.text, answer.text
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")
