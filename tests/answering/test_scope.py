@@ -711,4 +711,3 @@ def test_a_story_sent_to_another_legal_area_for_a_matter_it_only_tells_is_left_t
 ])
 def test_a_tax_or_residence_permit_matter_is_a_rule_only_where_it_is_asked(text, label):
     assert rule_label(text) == label
-
