@@ -188,6 +188,54 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
     assert "ook niet met jouw toestemming" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(("question", "audience", "card", "said"), [
+    ("Mijn werknemer kwam niet op het spreekuur van de bedrijfsarts en ik schort zijn loon op. Krijgt hij dat geld "
+     "later terug?", "werkgever", "nl-faq-loonstop-of-loonopschorting", "met terugwerkende kracht alsnog uit"),
+    ("Mijn werkgever dreigt met een loonsanctie omdat ik een afspraak met de bedrijfsarts miste. Krijg ik dat loon "
+     "later terug?", "werknemer", "nl-faq-loonsanctie-werkgever-werknemer",
+     "opgeschort loon betaalt je werkgever alsnog"),
+    ("Mijn werkgever heeft een loonsanctie gekregen. Wat betekent dat voor mijn WIA?", "werknemer",
+     "nl-faq-loonsanctie-gevolgen-werknemer", "WIA-beoordeling uitgesteld"),
+    ("My employer got a wage sanction from UWV. What does that mean for me?", "werknemer",
+     "en-faq-wage-sanction-employee-effects", "Your WIA assessment is postponed"),
+    ("Moet ik mijn transitievergoeding zelf bij UWV aanvragen als ik na twee jaar ziekte word ontslagen?",
+     "werknemer", "nl-faq-transitievergoeding-na-ziekte", "jij vraagt niets aan bij UWV"),
+    ("Wat gebeurt er met mijn loon en mijn WIA als de 104 weken ziekte voorbij zijn?", "werknemer",
+     "nl-faq-na-twee-jaar-ziek", "WIA-uitkering de dag daarna ingaan"),
+    ("Wij zijn eigenrisicodrager voor de Ziektewet. Wat betekent de EZWb voor onze zieke ex-werknemer?",
+     "werkgever", "nl-faq-eigenrisicodrager", "Na ongeveer 44 weken"),
+    ("Ik heb de WIA aangevraagd. Hoe lang duurt het voordat UWV beslist?", "werknemer",
+     "nl-faq-wia-aanvragen-wanneer", "binnen 8 weken"),
+    ("Wie moet een vervroegde IVA-uitkering aanvragen, mijn werkgever of ik?", "werknemer",
+     "nl-faq-vervroegde-iva", "Alleen jij, de werknemer, kunt die aanvragen"),
+    ("Spoor 1 loopt nog en ik werk weer deels op mijn eigen werk. Waarom moet spoor 2 daar dan naast?",
+     "werknemer", "nl-faq-spoor1-en-spoor2-tegelijk", "binnen ongeveer 3 maanden"),
+    ("Ik ben in behandeling bij een psycholoog. Telt dat als meewerken aan mijn re-integratie, of moet ik ook naar "
+     "het bureau?", "werknemer", "nl-faq-meewerken-spoor2", "vervangt spoor 2 niet"),
+    ("De bedrijfsarts heeft de probleemanalyse pas in week 7 gemaakt. Wanneer moet het plan van aanpak dan klaar "
+     "zijn?", "werkgever", "nl-faq-probleemanalyse-termijn", "uiterlijk 2 weken na de analyse"),
+    ("Mag ik mijn werknemer een deel van de kosten van het spoor 2-bureau laten betalen?", "werkgever",
+     "nl-faq-kosten-spoor2-werknemer-meebetalen", "U betaalt spoor 2 als werkgever"),
+    ("We zijn vergeten de eerstejaarsevaluatie te houden. Is dat erg?", "werkgever",
+     "nl-faq-eerstejaarsevaluatie", "zonder EJE is dat verslag onvolledig"),
+    ("We forgot to hold the first-year evaluation. Is that a problem?", "werkgever",
+     "en-faq-first-year-evaluation", "UWV may find the report incomplete"),
+    ("What does a labour expert actually do?", "werknemer", "en-faq-labour-expert", "capacity for work"),
+    ("Do I have to accept a job that the reintegration agency found for me in track 2?", "werknemer",
+     "en-faq-refuse-job-offer", "You are obliged to accept suitable work"),
+    ("My fixed-term contract ends next month and I am still sick. Can they just let it end?", "werknemer",
+     "en-faq-fixed-term-contract-ends-sick", "ends automatically on the agreed date"),
+    ("If I resign myself to take a new job during track 2, do I still get a transition payment?", "werknemer",
+     "en-faq-resign-during-track-2", "not owed when you give notice yourself"),
+])
+def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
+    # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
+    # evaluation costs: the direct answer, not only the rule around it
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+    assert said in " ".join(answer.text.replace("*", "").split()), answer.text
+
+
 def test_extractive_answer_only_says_what_the_cited_passages_say(kb_assistant):
     no_cards = _with(kb_assistant, card=9)
     answer = no_cards.ask("Kan ik een loonsanctie van het UWV inkorten?")
