@@ -227,6 +227,9 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "en-faq-fixed-term-contract-ends-sick", "ends automatically on the agreed date"),
     ("If I resign myself to take a new job during track 2, do I still get a transition payment?", "werknemer",
      "en-faq-resign-during-track-2", "not owed when you give notice yourself"),
+    ("wat doet een jobcoach en moet ik daarheen?", "werknemer", "nl-faq-wat-doet-jobcoach", "plicht om mee te werken"),
+    ("Moet ik mijn zieke werknemer echt bij UWV melden na 42 weken? Het voelt zo formeel.", "werkgever",
+     "nl-faq-42e-weeksmelding-termijn", "bent u verplicht dat bij UWV te melden"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
