@@ -485,9 +485,10 @@ def core_questions(message: str) -> tuple[list[str], str]:
         if i > 0 and i - 1 not in asked and vacuous(text):
             # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it,
             # or, when those name nothing of ours ("Mijn vriendin vindt dat verdacht. Waarom doen
-            # ze dat zo?"), in the nearest one that does
+            # ze dat zo?", "... Mijn dochter doet mijn post, maar zit in het buitenland. Wat moet
+            # ik nu doen?"), in the nearest one that does
             lead = _lead_in(said[:i], asked)
-            if _BACK_REFERENCE.search(fold(text)) and not _TOPIC.search(fold(lead)):
+            if not _TOPIC.search(fold(lead)):
                 lead = _named(said[:i], asked) or lead
             parts[0] = f"{lead} {parts[0]}"
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \

@@ -255,6 +255,16 @@ def test_a_question_that_names_nothing_is_read_with_the_sentence_that_names_our_
     assert "week 42" in told.parts[0] and "loon" in told.parts[0]
 
 
+def test_a_request_that_points_at_nothing_is_read_with_the_sentence_that_names_our_subject():
+    """"Wat moet ik nu doen?" after sentences about who reads the post: the letter from UWV is the matter."""
+    turn = read_turn("Het tweede spoor heeft bij mij niets opgeleverd. Vorige week kwam er een brief van UWV over de WIA "
+                     "met een stapel formulieren. Mijn zoon leest normaal mijn post, maar hij woont nu een half jaar in "
+                     "Canada voor zijn studie. Ik heb ook nog een schuld bij de woningbouw die ik aflos, dus ik wil "
+                     "niets fout doen. Wat moet ik nu doen?")
+    (part,) = turn.parts
+    assert "WIA" in part and "Canada" not in part and part.endswith("Wat moet ik nu doen?")
+
+
 @pytest.mark.parametrize("question", ["Hoe zit het nou?", "Klopt dat eigenlijk wel?", "Is that really so?"])
 def test_a_question_of_fillers_is_read_with_the_story_before_it(question):
     """"nou", "eigenlijk", "really" name no subject: the question is what the sentences before it tell."""
