@@ -228,6 +228,8 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
     ("If I resign myself to take a new job during track 2, do I still get a transition payment?", "werknemer",
      "en-faq-resign-during-track-2", "not owed when you give notice yourself"),
     ("wat doet een jobcoach en moet ik daarheen?", "werknemer", "nl-faq-wat-doet-jobcoach", "plicht om mee te werken"),
+    ("Ik kreeg een brief van UWV over de WIA. Wat moet ik doen?", "werknemer", "nl-faq-wia-brief-uwv",
+     "met het re-integratieverslag"),
     ("Moet ik mijn zieke werknemer echt bij UWV melden na 42 weken? Het voelt zo formeel.", "werkgever",
      "nl-faq-42e-weeksmelding-termijn", "bent u verplicht dat bij UWV te melden"),
 ])
