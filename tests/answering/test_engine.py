@@ -230,6 +230,12 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
     ("wat doet een jobcoach en moet ik daarheen?", "werknemer", "nl-faq-wat-doet-jobcoach", "plicht om mee te werken"),
     ("Ik kreeg een brief van UWV over de WIA. Wat moet ik doen?", "werknemer", "nl-faq-wia-brief-uwv",
      "met het re-integratieverslag"),
+    ("Is een arbeidsconflict eigenlijk wel ziekte?", "werknemer", "nl-faq-conflict-ziek-spoor2",
+     "moet je meewerken aan je re-integratie, ook aan spoor 2"),
+    ("I went off sick after a conflict with my manager and now HR wants me in track 2. Do I have to go along with "
+     "it?", "werknemer", "en-faq-conflict-sick-track-2", "you must cooperate with re-integration, including track 2"),
+    ("Ik hoorde dat kleine bedrijven geen spoor 2 meer hoeven te doen. Klopt dat?", "werkgever",
+     "nl-faq-kleine-werkgever-spoor2", "spoor 2 (re-integratie bij een andere werkgever) is ook voor u verplicht"),
     ("Moet ik mijn zieke werknemer echt bij UWV melden na 42 weken? Het voelt zo formeel.", "werkgever",
      "nl-faq-42e-weeksmelding-termijn", "bent u verplicht dat bij UWV te melden"),
 ])
