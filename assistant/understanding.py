@@ -132,7 +132,7 @@ ANSWER_LEAD_SENTENCES = 2
 # "she") or at a circumstance ("dan", "daarvoor"). "moeten we daarvoor een bureau inhuren?" points
 # back at no thing: it still names its own subject, the bureau.
 _THINGS = ("die dat dit deze het hij zij ze hem haar hier hieraan hiertegen hiermee hierover hiervoor "
-           "hierbij hiervan daaraan daartegen daarmee daarover daarbij that this those these it he she "
+           "hierbij hiervan hierdoor daaraan daartegen daarmee daarover daarbij daardoor that this those these it he she "
            "they them").split()
 _CIRCUMSTANCES = "daar daarvoor daarvan dan there".split()
 # What a story's questions are about: the product's own subjects. A question that points back
@@ -400,9 +400,16 @@ def topic_words(text: str) -> str:
     return " ".join(w for w in words(text) if w not in NL_STOP and w not in EN_STOP and w not in _ASKING)
 
 
+# Short words that still name a subject of ours ("mijn dochter heeft uitgezocht dat ik eerder een
+# iva kan aanvragen": without "iva" the story's words are about the daughter)
+_SHORT_TERMS = frozenset("iva wia wga wao uwv riv aow vso eje pva".split())
+
+
 def story_words(context: str) -> str:
-    """The content words of a story around its question, each once (short words left out)."""
-    return " ".join(dict.fromkeys(w for w in words(topic_words(context)) if len(w) >= STORY_WORD_LENGTH))
+    """The content words of a story around its question, each once (short words left out, but
+    for the shorthand of our subjects)."""
+    return " ".join(dict.fromkeys(w for w in words(topic_words(context))
+                                  if len(w) >= STORY_WORD_LENGTH or w in _SHORT_TERMS))
 
 
 def _last_clause(sentence: str) -> str:

@@ -770,3 +770,21 @@ def test_a_follow_up_after_a_follow_up_that_named_only_pay_is_about_the_question
     # a follow-up that names its own subject stays the question it refers to
     history[2]["content"] = "dus de bedrijfsarts moet ook langer begeleiden?"
     assert "bedrijfsarts" in read_turn("en mijn WIA aanvraag dan, wat gebeurt daarmee?", history).queries[0]
+
+
+def test_a_follow_up_keeps_the_shorthand_the_story_before_it_named():
+    # "iva" is a short word, but the subject: without it the story's words are about the son
+    history = [{"role": "user", "content": "ik ben 30 weken ziek en de bedrijfsarts zegt dat ik niet meer herstel. "
+                                           "mijn zoon heeft gelezen dat ik misschien eerder een iva uitkering kan "
+                                           "krijgen. hoe werkt dat?"},
+               {"role": "assistant", "content": "Die aanvraag doe je zelf, met een verklaring van de bedrijfsarts."}]
+    turn = read_turn("krijg ik dan eigenlijk nog wel loon van mijn baas?", history)
+    assert turn.follow_up and "iva" in turn.query.lower().split()
+
+
+@pytest.mark.parametrize("follow_up", ["krijg ik nu minder loon hierdoor?", "word ik daardoor ook nog gekort?"])
+def test_hierdoor_and_daardoor_point_back_at_the_conversation(follow_up):
+    history = [{"role": "user", "content": "ik ben 5 maanden zwanger en zit sinds 2 weken thuis met bekkenklachten"},
+               {"role": "assistant", "content": "Vervelend. Waar kan ik je mee helpen?"}]
+    turn = read_turn(follow_up, history)
+    assert turn.follow_up and "zwanger" in turn.query
