@@ -238,6 +238,17 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "nl-faq-kleine-werkgever-spoor2", "spoor 2 (re-integratie bij een andere werkgever) is ook voor u verplicht"),
     ("Moet ik mijn zieke werknemer echt bij UWV melden na 42 weken? Het voelt zo formeel.", "werkgever",
      "nl-faq-42e-weeksmelding-termijn", "bent u verplicht dat bij UWV te melden"),
+    # an employee's own side of a step the employer takes: the week, and what is (not) theirs to do
+    ("Hoe lang mag mijn werkgever erover doen om met mij een plan van aanpak te maken?", "werknemer",
+     "nl-faq-plan-van-aanpak-werknemer", "uiterlijk aan het einde van week 8"),
+    ("Ik ben al 42 weken ziek. Moet ik mezelf nu bij UWV ziek melden?", "werknemer",
+     "nl-faq-42e-weeksmelding-werknemer", "Jij hoeft daarvoor niets te regelen"),
+    ("De bedrijfsarts verwacht dat ik over een maand of twee weer gewoon mijn eigen werk doe. Moet dat tweede spoor "
+     "dan nog?", "werknemer", "nl-faq-beter-tijdens-spoor2", "binnen ongeveer 3 maanden blijvend terug"),
+    ("I've been off sick for 42 weeks. Do I need to register with UWV myself now?", "werknemer",
+     "en-faq-week-42-employee", "you do not have to arrange anything"),
+    ("The company doctor thinks I'll be back in my own job in a couple of months. Do I still need to do track 2?",
+     "werknemer", "en-faq-recovered-during-track-2", "within about 3 months"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
