@@ -249,6 +249,11 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "en-faq-week-42-employee", "you do not have to arrange anything"),
     ("The company doctor thinks I'll be back in my own job in a couple of months. Do I still need to do track 2?",
      "werknemer", "en-faq-recovered-during-track-2", "within about 3 months"),
+    ("Over twee weken heb ik een gesprek over mijn eerste ziektejaar met mijn leidinggevende en de casemanager. Moet "
+     "ik daar echt bij zijn?", "werknemer", "nl-faq-eerstejaarsevaluatie-werknemer",
+     "je moet meewerken aan het evalueren van het plan van aanpak"),
+    ("Betaalt mijn werkgever me in het tweede jaar dat ik ziek ben nog door?", "werknemer",
+     "nl-faq-hoeveel-loon-bij-ziekte", "minimaal 70% van je loon door"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
