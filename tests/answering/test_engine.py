@@ -254,6 +254,8 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "je moet meewerken aan het evalueren van het plan van aanpak"),
     ("Betaalt mijn werkgever me in het tweede jaar dat ik ziek ben nog door?", "werknemer",
      "nl-faq-hoeveel-loon-bij-ziekte", "minimaal 70% van je loon door"),
+    ("Mijn werkgever heeft me een kopie van het re-integratieverslag gegeven. Wat moet ik daar nu mee?", "werknemer",
+     "nl-faq-reintegratieverslag-werknemer", "je stuurt het mee met je WIA-aanvraag"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
