@@ -597,6 +597,8 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     `read_turn` then adds the words of the message before as weak context to a follow-up of at
     least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives, except to one that points at
     a subject it names."""
+    if named := named_after_pointer(part):
+        return named
     own = " ".join(w for w in words(part) if w not in _WHO)
     folded = fold(part)
     if _names_its_referent(folded) or _asks_what_a_named_term_is(part) or (
@@ -635,7 +637,8 @@ _FIRST_TURN = re.compile(
     r"\b(het eerste (wat|dat) (je|u|jij) (zei|zegt|schreef|noemde)|wat (je|u|jij) (eerst|als eerste|in het begin) "
     r"(zei|schreef|noemde)|(je|jouw|uw) eerste antwoord|waar ik (eerst|als eerste|in het begin) (naar )?vroeg"
     r"|mijn eerste (vraag|bericht)|what you said (first|at first|at the start)|your first (answer|reply)"
-    r"|my first (question|message)|what i (first )?asked (first|at first|at the start))\b"
+    r"|my first (question|message)|what i (first )?asked (first|at first|at the start)"
+    r"|the first (thing|point) (you|u) (mentioned|said|wrote|named))\b"
 )
 # ... or at any answer before: "wat je net zei", "je vorige antwoord"
 POINTS_AT_AN_ANSWER = re.compile(
@@ -643,6 +646,23 @@ POINTS_AT_AN_ANSWER = re.compile(
     r"|\b(je|jouw|uw) (vorige|laatste) antwoord\b|\bwhat you (just )?said\b|\byour (last|previous) (answer|reply)\b",
     re.I,
 )
+
+
+# "back to" before a pointer at an answer: no words of the question itself
+_BACK_TO = re.compile(r"\b(back to|terug naar)\b", re.I)
+
+
+def named_after_pointer(part: str) -> str:
+    """The part without its pointer at an earlier answer, when it still names what it asks about
+    ("" otherwise): "En dat plan uit je eerste antwoord, hoe vaak moeten we dat evalueren?" is
+    asked on its own words, as is "Back to the first thing you mentioned, the evaluation at the
+    end of year one: do we need an arbeidsdeskundige for that?" (the last question's words, or
+    the answer's subject, would win). "Terug naar wat je eerst zei: hoe lang duurt dat?" names
+    nothing and is read with the question it points at."""
+    if not POINTS_AT_AN_ANSWER.search(part):
+        return ""
+    rest = " ".join(_BACK_TO.sub(" ", POINTS_AT_AN_ANSWER.sub(" ", part)).split()).strip(" ,:;-")
+    return "" if vacuous(rest) else rest
 
 
 def _stem(noun: str) -> str:
@@ -842,11 +862,12 @@ def read_turn(
         asked_only = all(is_question(s) for s in sentences(previous[-1]))
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
                    or _names_its_referent(fold(part)) or _asks_what_a_named_term_is(part)
+                   or named_after_pointer(part)
                    or (asked_only and q == part and _OWN_SUBJECT.search(fold(part))) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
         # a part that names no subject of ours is about what the previous answer led with
         queries = [f"{q} {subject}" if not _TOPIC.search(fold(part)) and not _asks_what_a_named_term_is(part)
-                   and (subject := answer_subject(history, previous_question, part)) else q
+                   and not named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)

@@ -630,6 +630,27 @@ def test_a_follow_up_that_points_at_the_first_question_is_read_with_it():
     assert "68" in turn.previous_question
 
 
+@pytest.mark.parametrize(("message", "named", "not_asked"), [
+    ("Oké. En dat plan uit je eerste antwoord, hoe vaak moeten we dat eigenlijk bijstellen?", "dat plan", "42e"),
+    ("Back to the first thing you mentioned, the evaluation after year one: do we need a labour expert for that?",
+     "labour expert", "42e"),
+])
+def test_a_follow_up_that_points_at_an_earlier_answer_and_names_its_subject_is_asked_on_its_words(
+        message, named, not_asked):
+    """The question asked last (about the 42e-weeksmelding) would win the search for a thing the
+    first answer named."""
+    history = [{"role": "user", "content": "Onze medewerker is sinds januari ziek. Wat moeten we het eerste jaar doen?"},
+               {"role": "assistant", "content": "Een probleemanalyse, een plan van aanpak, de 42e-weeksmelding en "
+                                                "de eerstejaarsevaluatie."},
+               {"role": "user", "content": "Wat is die 42e-weeksmelding precies?"},
+               {"role": "assistant", "content": "De ziekmelding bij UWV na 42 weken."}]
+    turn = read_turn(message, history)
+    assert turn.follow_up and named in turn.query and not_asked not in turn.query
+    assert "eerste antwoord" not in turn.query and "first thing" not in turn.query
+    # one that names nothing is read with the question it points at
+    assert "ziek" in read_turn("Terug naar je eerste antwoord: hoe zit dat?", history).query
+
+
 def test_a_follow_up_that_points_at_a_thing_by_another_form_of_its_name_finds_the_turn_that_named_it():
     history = [{"role": "user", "content": "Mijn werkgever wil dat ik twee uur per dag administratief werk ga doen."},
                {"role": "assistant", "content": "Dat valt onder spoor 1."},
