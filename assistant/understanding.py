@@ -777,12 +777,35 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
 
 # "Wat kan UWV ons opleggen als we te laat zijn? En hoe lang kan dat duren?": a later part that
 # only asks how long, how much or who pays of what it points at, in at most `ASPECT_WORDS` words
-_ASPECT = re.compile(r"\b(kost\w*|costs?|betal\w*|pays?|paid|geld|money|duur\w*|lang|long|vergoed\w*)\b")
+_ASPECT = re.compile(r"\b(kost\w*|costs?|betaa?l\w*|pays?|paid|geld|money|duur\w*|lang|long|vergoed\w*)\b")
+# ... what it costs, who pays or how long it lasts ("krijgt hij dat geld terug?" asks about the
+# money of the question before)
+_PAYS_OR_LASTS = re.compile(r"\b(kost\w*|costs?|betaa?l\w*|pays?|paid|vergoed\w*|duur\w*|lang|long)\b")
 _POINTER = re.compile(r"\b(dat|dit|die|deze|het|that|this|it|daarvoor|hiervoor)\b")
 ASPECT_WORDS = 10
 # ... of a measure or a step, not of a person or the track itself (the plain query finds those)
 _NO_ASPECT_SUBJECT = re.compile(r"\b(2e spoor|tweede spoor|spoor|track|traject|bedrijfsarts|arbeidsdeskundige\w*"
                                 r"|case ?manager|coach\w*|arbo\w*)\b")
+
+
+def _asks_only_an_aspect(part: str) -> bool:
+    """True for "wie betaalt dat eigenlijk?", "how long does that take?": how long, how much or
+    who pays of what it points at, in at most `ASPECT_WORDS` words, naming nothing else."""
+    said = fold(part)
+    return len(words(said)) <= ASPECT_WORDS and bool(_ASPECT.search(said) and _POINTER.search(said)) \
+        and not _TOPIC.search(_ASPECT.sub(" ", said))
+
+
+def _what_the_answer_proposed(part: str, told: str, history: Sequence[dict]) -> str:
+    """What "who pays for that?" asks about after a message that only told ("the company doctor
+    and the labour expert say she cannot return"): the first subject of the answer to it ("track
+    2"), not the people the story named ("" when the part asks more, or the answer names none;
+    "so who pays me after that?" points at a time, not at a thing)."""
+    folded = fold(part)
+    if not (_asks_only_an_aspect(part) and _PAYS_OR_LASTS.search(folded)) or _AFTER.search(folded) \
+            or any(is_question(s) for s in sentences(told)):
+        return ""
+    return next((subjects[0] for s in split_sentences(last_answer(history)) if (subjects := _subjects(s))), "")
 
 
 def query_after(turn: Turn, part: int, answer: str) -> str:
@@ -791,9 +814,7 @@ def query_after(turn: Turn, part: int, answer: str) -> str:
     after an answer that leads with the loonsanctie is about the loonsanctie, which the asker
     never named ("" when the part is no such question, or the answer names no subject that
     its query lacks)."""
-    said = fold(turn.parts[part])
-    if not part or len(words(said)) > ASPECT_WORDS or not (_ASPECT.search(said) and _POINTER.search(said)) \
-            or _TOPIC.search(_ASPECT.sub(" ", said)):
+    if not part or not _asks_only_an_aspect(turn.parts[part]):
         return ""
     subject = answer_subject([{"role": "assistant", "content": answer}], turn.parts[0], turn.parts[part])
     subject = " ".join(_NO_ASPECT_SUBJECT.sub(" ", subject).split())
@@ -869,6 +890,9 @@ def read_turn(
         queries = [f"{q} {subject}" if not _TOPIC.search(fold(part)) and not _asks_what_a_named_term_is(part)
                    and not named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
+        # "who pays for that?" after a message that only told: about what the answer proposed
+        queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, previous[-1], history))
+                   else q for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
         queries = [SPECS[next_step].title(detected)]

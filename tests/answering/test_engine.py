@@ -530,6 +530,24 @@ def test_a_follow_ups_own_words_choose_the_card_not_the_question_before_it(kb_as
     assert answer.text.startswith("Jij betaalt niets"), answer.text[:200]
 
 
+def test_who_pays_after_a_message_that_only_told_is_about_what_the_answer_proposed(kb_assistant):
+    # the message before told about the company doctor and the labour expert; the answer proposed
+    # track 2, and "that" is track 2, not the people the story named
+    history = [{"role": "user", "content": "Our warehouse clerk has been ill since March. The company doctor and the "
+                                           "labour expert both say he will not get back to his own job with us."},
+               {"role": "assistant", "content": "Then the next step is usually track 2: looking for suitable work "
+                                                "with another employer, often with a reintegration agency."}]
+    answer = kb_assistant.ask("who pays for that?", history, "werkgever")
+    assert answer.trace["card"]["id"] == "en-faq-who-pays-track-2", answer.trace
+    assert answer.text.startswith("The employer pays for track 2"), answer.text[:200]
+    # "after that" points at a time: who pays the employee after the contract ends
+    history = [{"role": "user", "content": "I've been off sick since May and my temporary contract ends in January."},
+               {"role": "assistant", "content": "A temporary contract ends on its end date even if you are sick; "
+                                                "the ban on dismissal during illness does not stop that."}]
+    answer = kb_assistant.ask("so who pays me after that?", history, "werknemer")
+    assert "Ziektewet" in answer.text, answer.text[:300]
+
+
 def test_a_follow_up_that_names_the_sanction_is_answered_on_the_sanction(kb_assistant):
     # "zo'n sanctie" is the loonsanctie of the answer before, not the spoor 2 of the story
     history = [{"role": "user", "content": "Mijn werknemer is al 14 maanden ziek en we zijn nooit met spoor 2 begonnen."},

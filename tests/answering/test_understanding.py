@@ -809,3 +809,15 @@ def test_hierdoor_and_daardoor_point_back_at_the_conversation(follow_up):
                {"role": "assistant", "content": "Vervelend. Waar kan ik je mee helpen?"}]
     turn = read_turn(follow_up, history)
     assert turn.follow_up and "zwanger" in turn.query
+
+
+def test_who_pays_for_that_after_a_message_that_only_told_is_read_with_what_the_answer_proposed():
+    history = [{"role": "user", "content": "Onze arbeidsdeskundige adviseert een tweede spoor traject voor onze "
+                                           "magazijnmedewerker, hij is nu 13 maanden ziek."},
+               {"role": "assistant", "content": "Een tweede spoor betekent dat uw medewerker passend werk zoekt "
+                                                "bij een andere organisatie."}]
+    turn = read_turn("wie betaalt dat eigenlijk?", history, "werkgever")
+    assert turn.query == "wie betaalt dat eigenlijk? tweede spoor"
+    # after a question, "dat" is what it asked about, read with it as before
+    history[0]["content"] = "Wat doet een arbeidsdeskundige bij ziekte?"
+    assert "arbeidsdeskundige" in read_turn("wie betaalt dat eigenlijk?", history, "werkgever").query
