@@ -393,6 +393,10 @@ HEADING_WORDS = 25
 REPEAT_WORDS = 6
 
 
+# The questions back a part's answer may end with (see `Assistant._answer_part`)
+ASKS_BACK = ("ask_first_sick_day", "ask_eje")
+
+
 def _same_answer(answer: Answer) -> str:
     """What two parts share when they got the same answer: the card, or the text."""
     card = (answer.trace.get("card") or {}).get("id") if answer.kind == "card" else None
@@ -416,14 +420,20 @@ def said_once(block: str, shown: set[str], part: str, language: str, voice: str)
         else:
             kept.append(_new_sentences(paragraph, shown))
         shown.update(said)
-    if not dropped or any(not p.startswith("_") for p in kept):  # something new: the new part only
-        return "\n\n".join(kept)
+    # a question back ("Wil je de precieze datum? Noem de eerste ziektedag") is not an answer:
+    # a part whose answer is only that still gets the sentence above that answers it
+    asks = {text(f"answer.{key}", language, voice).strip() for key in ASKS_BACK}
+    asked_back = [p for p in kept if p.strip() in asks]
+    if not dropped or any(not p.startswith("_") and p not in asked_back for p in kept):
+        return "\n\n".join(kept)  # something new: the new part only
     markers = "".join(f"[{m}]" for m in dict.fromkeys(_MARKER.findall(" ".join(dropped))))
     asked = set(base_terms(part, language))
     best = max(candidates, key=lambda s: len(asked & set(base_terms(s, language))), default="")
     if best and asked & set(base_terms(best, language)):
-        return f"{text('answer.said_above', language, voice)} {best.strip()} {markers}".rstrip()
-    return f"{text('answer.answered_above', language, voice)} {markers}".rstrip()
+        found = f"{text('answer.said_above', language, voice)} {best.strip()} {markers}".rstrip()
+    else:
+        found = f"{text('answer.answered_above', language, voice)} {markers}".rstrip()
+    return "\n\n".join([found, *asked_back])
 
 
 def _new_sentences(paragraph: str, shown: set[str]) -> str:

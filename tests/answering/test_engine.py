@@ -12,6 +12,7 @@ from assistant.build import default_answerers
 from assistant.engine import Assistant, heading, said_once
 from assistant.errors import InvalidInputError
 from assistant.evaluation import first_sentence
+from assistant.texts import text
 
 
 def _with(assistant: Assistant, **thresholds) -> Assistant:
@@ -641,6 +642,17 @@ def test_a_later_part_whose_answer_was_already_quoted_gets_the_sentence_that_ans
                "UWV. De uitslag weegt wel zwaar mee. [7]")
     assert said_once(passage, shown, "Is het bindend?", "nl", "je") == (
         "Het oordeel is niet bindend voor de rechter. De uitslag weegt wel zwaar mee. [7]")
+
+
+def test_a_later_part_answered_above_keeps_its_question_back_and_a_pointer_to_the_answer():
+    """"Tot wanneer heb ik?" got the card the first part showed and a question for the first sick
+    day: the question back is no answer, so the part still points at the answer above."""
+    shown: set[str] = set()
+    said_once(f"{CARD} [1]", shown, "Wat is een deskundigenoordeel?", "nl", "je")
+    ask = text("answer.ask_first_sick_day", "nl", "je")
+    later = f"{CARD} [2]\n\n_Bijgewerkt op 3 december 2026._\n\n{ask}"
+    assert said_once(later, shown, "Tot wanneer heb ik?", "nl", "je") == (
+        f"Het antwoord hierop staat hierboven. [2]\n\n{ask}")
 
 
 @pytest.mark.parametrize(("question", "says"), [
