@@ -257,6 +257,8 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "nl-faq-hoeveel-loon-bij-ziekte", "minimaal 70% van je loon door"),
     ("Mijn werkgever heeft me een kopie van het re-integratieverslag gegeven. Wat moet ik daar nu mee?", "werknemer",
      "nl-faq-reintegratieverslag-werknemer", "je stuurt het mee met je WIA-aanvraag"),
+    ("Ik heb een brief van UWV gekregen dat ik de WIA kan aanvragen. Moet ik dat zelf doen?", "werknemer",
+     "nl-faq-wia-brief-uwv", "Je vraagt de WIA zelf aan"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
