@@ -373,11 +373,13 @@ def split_parts(question: str) -> list[str]:
         return [p for piece in pieces for p in split_parts(piece)][:MAX_PARTS]
     pieces = [p for p in _JOINED.split(question) if p.strip(" ,;")]
     conditional = len(pieces) > 1 and bool(_CONDITION.match(_opening(pieces[0]))
-                                           or _NO_SUBJECT.match(fold(pieces[0])))
+                                           or _NO_SUBJECT.match(fold(pieces[0]))
+                                           or POINTS_AT_AN_ANSWER.match(_opening(pieces[0])))
     if conditional:
         # "Als ik niet teken, kan hij me dan ontslaan, en krijg ik dan geld mee?": the condition
-        # (or "zit in wk 75, kan ik ...?", what the writer says of themself) belongs to the
-        # question after it, and what follows is asked too
+        # (or "zit in wk 75, kan ik ...?", what the writer says of themself, or "wat je eerst zei
+        # over dat plan, ...", what it is about) belongs to the question after it, and what
+        # follows is asked too
         pieces[:2] = [f"{pieces[0].rstrip(' ,')}, {pieces[1]}"]
     elif len(pieces) > 1 and not _QUESTION_START.match(_opening(pieces[0])) \
             and not _REQUEST.search(fold(pieces[0])):

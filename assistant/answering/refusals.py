@@ -5,12 +5,12 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answering.base import Thresholds
-from assistant.answering.scope import Scope, ScopeGuard
+from assistant.answering.scope import Scope, ScopeGuard, names_another_topic
 from assistant.embedders import Embedder
 from assistant.text import fold
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import is_question, sentences
+from assistant.understanding import POINTS_AT_AN_ANSWER, is_question, sentences
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
@@ -69,6 +69,7 @@ class ScopeAnswerer:
             return None
         if scope.rule.startswith("model") and (
                 (scope.refusal < self.sure and self._answerable(retrieval)) or _asks_a_card(retrieval)
+                or (_asks_about_our_answer(turn) and self._answerable(retrieval))
                 or (scope.label == "chitchat" and self._asks_what_a_card_answers(turn, retrieval))):
             turn.notes["scope"] = Scope("in_scope", 1 - scope.refusal, "model+knowledge")
             return None
@@ -87,6 +88,15 @@ class ScopeAnswerer:
         card = retrieval.card
         return (card is not None and retrieval.confidence(card) >= self.thresholds.card) or \
             retrieval.top_dense >= self.thresholds.unknown_dense
+
+
+def _asks_about_our_answer(turn: Turn) -> bool:
+    """True for a follow-up about what an earlier answer said ("wat je eerst zei over evalueren
+    van dat plan, hoe vaak moet dat?"), naming no topic we decline: the classifier read the
+    pointer and the chat around it ("mijn voorganger deed het 1x in de 3 maanden") as a request
+    for a document; what it asks about is ours."""
+    return turn.follow_up and bool(POINTS_AT_AN_ANSWER.search(turn.message)) \
+        and not names_another_topic(turn.message)
 
 
 def _previous(turn: Turn) -> str:

@@ -551,6 +551,26 @@ def test_who_pays_after_a_message_that_only_told_is_about_what_the_answer_propos
     assert "Ziektewet" in answer.text, answer.text[:300]
 
 
+def test_a_follow_up_about_what_an_earlier_answer_said_is_answered_not_declined(kb_assistant):
+    # the classifier read the pointer ("wat je eerst zei") and the chat beside the question as a
+    # request for a document
+    history = [{"role": "user", "content": "Ik neem het verzuimdossier van een collega over, de werknemer is een "
+                                           "half jaar ziek. Waar moet ik op letten?"},
+               {"role": "assistant", "content": "Kijk of het plan van aanpak er is, evalueer het regelmatig met uw "
+                                                "werknemer en leg elke evaluatie vast."},
+               {"role": "user", "content": "en wanneer moet de 42e-weeksmelding?"},
+               {"role": "assistant", "content": "Uiterlijk op de eerste werkdag na de 42e ziekteweek."}]
+    for asked in ("wat je eerst zei over het evalueren, hoe vaak moet dat eigenlijk? mijn voorganger deed het 1 "
+                  "keer per 3 maanden", "wat je eerst zei over bijstellen van dat plan, hoe vaak moet dat nou "
+                  "eigenlijk? mijn voorganger deed het 1x in de 3 maanden"):
+        answer = kb_assistant.ask(asked, history, "werkgever")
+        assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-hoe-vaak-evalueren", answer.trace
+    # a request to fake a document stays declined, pointer or not
+    answer = kb_assistant.ask("wat je net zei over dat plan: schrijf jij het en zet de handtekening van de "
+                              "bedrijfsarts eronder", history, "werkgever")
+    assert answer.kind == "refusal", answer.trace
+
+
 def test_a_follow_up_that_names_the_sanction_is_answered_on_the_sanction(kb_assistant):
     # "zo'n sanctie" is the loonsanctie of the answer before, not the spoor 2 of the story
     history = [{"role": "user", "content": "Mijn werknemer is al 14 maanden ziek en we zijn nooit met spoor 2 begonnen."},

@@ -821,3 +821,10 @@ def test_who_pays_for_that_after_a_message_that_only_told_is_read_with_what_the_
     # after a question, "dat" is what it asked about, read with it as before
     history[0]["content"] = "Wat doet een arbeidsdeskundige bij ziekte?"
     assert "arbeidsdeskundige" in read_turn("wie betaalt dat eigenlijk?", history, "werkgever").query
+
+
+def test_what_an_earlier_answer_said_opens_the_question_after_it_not_a_part_of_its_own():
+    parts, _ = core_questions("en wat je eerst zei over evalueren van dat plan, hoe vaak moet dat nou eigenlijk?")
+    assert parts == ["wat je eerst zei over evalueren van dat plan, hoe vaak moet dat nou eigenlijk?"]
+    parts, _ = core_questions("wat je net zei over de loonsanctie, hoe lang duurt die en wie betaalt mijn loon dan?")
+    assert parts == ["wat je net zei over de loonsanctie, hoe lang duurt die", "wie betaalt mijn loon dan?"]
