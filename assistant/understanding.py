@@ -628,7 +628,7 @@ def _points_at_a_thing(folded: str) -> bool:
 
 
 # "en als ik die melding te laat doe?": a thing the message points at by name
-_POINTED_NOUN = re.compile(r"\b(?:die|dat|deze|dit|zo'?n|that|this|these|those)\s+(\w{4,})")
+_POINTED_NOUN = re.compile(r"\b(?:die|dat|deze|dit|zo'?n|that|this|these|those|such an?)\s+(\w{4,})")
 # ...but "in dat geval", "op dit moment", "in that case" point at no thing of an earlier question
 _NO_THING = {"geval", "moment", "situatie", "keer", "tijd", "week", "weken", "case", "time",
              "point", "situation", "weeks"}
@@ -672,6 +672,17 @@ def _stem(noun: str) -> str:
     meldingen" finds "de melding" (the last letters bend); a word under 8 letters stays whole
     ("die ziekte" must not find every "ziek")."""
     return noun if len(noun) < 8 else noun[:len(noun) - 3]
+
+
+def _pointed_at(message: str, part: str, first: str) -> str:
+    """The sentence of a message, before one of its parts, that names the thing the part points
+    at when the first part does not ("" when there is none): "... HR emailed me a finished
+    're-integration plan' ... Nobody asked me anything. Is that how it normally works here? And
+    by when does such a plan have to be made?" is about the plan HR sent."""
+    nouns = [_stem(n) for n in _POINTED_NOUN.findall(fold(part)) if n not in _NO_THING]
+    nouns = [n for n in nouns if n not in fold(first)]
+    before = message[:message.find(part)] if part in message else ""
+    return next((s for s in reversed(sentences(before)) if any(n in fold(s) for n in nouns)), "") if nouns else ""
 
 
 def referred_question(message: str, previous: Sequence[str]) -> str:
@@ -914,7 +925,7 @@ def read_turn(
         # the first part's subject, not the story's ("Wat kan ik doen?" asks about the whole story)
         back = bool(_BACK_REFERENCE.search(fold(parts[i])))
         if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
-            queries[i] = f"{parts[i]} ({topic_words(parts[0])})"
+            queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or parts[0])})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),

@@ -828,3 +828,13 @@ def test_what_an_earlier_answer_said_opens_the_question_after_it_not_a_part_of_i
     assert parts == ["wat je eerst zei over evalueren van dat plan, hoe vaak moet dat nou eigenlijk?"]
     parts, _ = core_questions("wat je net zei over de loonsanctie, hoe lang duurt die en wie betaalt mijn loon dan?")
     assert parts == ["wat je net zei over de loonsanctie, hoe lang duurt die", "wie betaalt mijn loon dan?"]
+
+
+def test_a_later_part_that_points_at_a_thing_is_read_with_the_sentence_that_named_it():
+    """The first part ("Is that normal?") names nothing; "such a plan" is the plan the story named."""
+    turn = read_turn("Last week HR sent me a finished re-integration plan with goals and dates and asked me to sign "
+                     "it by Friday. The company doctor phoned me yesterday and was friendly. Nobody asked me "
+                     "anything. Is that how it works here? And when does such a plan have to be ready?")
+    assert turn.parts == ("Nobody asked me anything. Is that how it works here?",
+                          "And when does such a plan have to be ready?")
+    assert "re-integration plan" in turn.queries[1] and "nobody" not in turn.queries[1].lower()
