@@ -259,6 +259,10 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "nl-faq-reintegratieverslag-werknemer", "je stuurt het mee met je WIA-aanvraag"),
     ("Ik heb een brief van UWV gekregen dat ik de WIA kan aanvragen. Moet ik dat zelf doen?", "werknemer",
      "nl-faq-wia-brief-uwv", "Je vraagt de WIA zelf aan"),
+    ("Wat gebeurt er als er een stuk ontbreekt in ons re-integratieverslag wanneer UWV het beoordeelt?", "werkgever",
+     "nl-faq-administratieve-loonsanctie", "administratieve loonsanctie"),
+    ("When does the re-integration plan have to be finished?", "werknemer", "en-faq-action-plan-deadline",
+     "by the end of week 8"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
