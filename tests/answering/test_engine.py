@@ -263,6 +263,8 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "nl-faq-administratieve-loonsanctie", "administratieve loonsanctie"),
     ("When does the re-integration plan have to be finished?", "werknemer", "en-faq-action-plan-deadline",
      "by the end of week 8"),
+    ("What happens after two years of illness, will UWV just start paying me?", "werknemer", "en-faq-after-two-years",
+     "the employee applies for it by the end of week 93"),
 ])
 def test_a_card_says_outright_what_its_askers_want_to_know(kb_assistant, question, audience, card, said):
     # got the money back or not, the WIA postponed, who applies, how long UWV takes, what a missed
