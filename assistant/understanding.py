@@ -812,13 +812,19 @@ def _asks_only_an_aspect(part: str) -> bool:
 def _what_the_answer_proposed(part: str, told: str, history: Sequence[dict]) -> str:
     """What "who pays for that?" asks about after a message that only told ("the company doctor
     and the labour expert say she cannot return"): the first subject of the answer to it ("track
-    2"), not the people the story named ("" when the part asks more, or the answer names none;
-    "so who pays me after that?" points at a time, not at a thing)."""
+    2"), not the people the story named; for "what if I miss it?", the subject the answer gave a
+    deadline ("You must apply for WIA yourself, at the latest ..."). "" when the part asks more, or
+    the answer names none; "so who pays me after that?" points at a time, not at a thing."""
     folded = fold(part)
-    if not (_asks_only_an_aspect(part) and _PAYS_OR_LASTS.search(folded)) or _AFTER.search(folded) \
-            or any(is_question(s) for s in sentences(told)):
+    if _AFTER.search(folded) or any(is_question(s) for s in sentences(told)):
         return ""
-    return next((subjects[0] for s in split_sentences(last_answer(history)) if (subjects := _subjects(s))), "")
+    said = split_sentences(last_answer(history))
+    if _asks_only_an_aspect(part) and _PAYS_OR_LASTS.search(folded):
+        return next((subjects[0] for s in said if (subjects := _subjects(s))), "")
+    if _LATE.search(folded) and _POINTER.search(folded) and len(words(folded)) <= ASPECT_WORDS \
+            and not _TOPIC.search(folded):
+        return next((due[0] for s in said if (due := _due_subject(fold(s)))), "")
+    return ""
 
 
 def query_after(turn: Turn, part: int, answer: str) -> str:

@@ -838,3 +838,12 @@ def test_a_later_part_that_points_at_a_thing_is_read_with_the_sentence_that_name
     assert turn.parts == ("Nobody asked me anything. Is that how it works here?",
                           "And when does such a plan have to be ready?")
     assert "re-integration plan" in turn.queries[1] and "nobody" not in turn.queries[1].lower()
+
+
+def test_what_if_i_miss_it_after_a_message_that_only_told_is_about_the_step_the_answer_gave_a_deadline():
+    history = [{"role": "user", "content": "I have been off sick for 21 months. A colleague told me a letter from UWV "
+                                           "is coming soon."},
+               {"role": "assistant", "content": "UWV writes to you around week 88. You apply for WIA yourself, at "
+                                                "the latest by the end of week 93."}]
+    turn = read_turn("and what if I miss it?", history, "werknemer")
+    assert turn.query == "what if I miss it? wia"
