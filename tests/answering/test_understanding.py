@@ -811,18 +811,6 @@ def test_hierdoor_and_daardoor_point_back_at_the_conversation(follow_up):
     assert turn.follow_up and "zwanger" in turn.query
 
 
-def test_who_pays_for_that_after_a_message_that_only_told_is_read_with_what_the_answer_proposed():
-    history = [{"role": "user", "content": "Onze arbeidsdeskundige adviseert een tweede spoor traject voor onze "
-                                           "magazijnmedewerker, hij is nu 13 maanden ziek."},
-               {"role": "assistant", "content": "Een tweede spoor betekent dat uw medewerker passend werk zoekt "
-                                                "bij een andere organisatie."}]
-    turn = read_turn("wie betaalt dat eigenlijk?", history, "werkgever")
-    assert turn.query == "wie betaalt dat eigenlijk? tweede spoor"
-    # after a question, "dat" is what it asked about, read with it as before
-    history[0]["content"] = "Wat doet een arbeidsdeskundige bij ziekte?"
-    assert "arbeidsdeskundige" in read_turn("wie betaalt dat eigenlijk?", history, "werkgever").query
-
-
 def test_what_an_earlier_answer_said_opens_the_question_after_it_not_a_part_of_its_own():
     parts, _ = core_questions("en wat je eerst zei over evalueren van dat plan, hoe vaak moet dat nou eigenlijk?")
     assert parts == ["wat je eerst zei over evalueren van dat plan, hoe vaak moet dat nou eigenlijk?"]
@@ -840,10 +828,21 @@ def test_a_later_part_that_points_at_a_thing_is_read_with_the_sentence_that_name
     assert "re-integration plan" in turn.queries[1] and "nobody" not in turn.queries[1].lower()
 
 
-def test_what_if_i_miss_it_after_a_message_that_only_told_is_about_the_step_the_answer_gave_a_deadline():
-    history = [{"role": "user", "content": "I have been off sick for 21 months. A colleague told me a letter from UWV "
-                                           "is coming soon."},
-               {"role": "assistant", "content": "UWV writes to you around week 88. You apply for WIA yourself, at "
-                                                "the latest by the end of week 93."}]
-    turn = read_turn("and what if I miss it?", history, "werknemer")
-    assert turn.query == "what if I miss it? wia"
+
+@pytest.mark.parametrize(("told", "answered", "follow_up", "query"), [
+    # who pays for what the answer proposed (not for the expert the message named)
+    ("Onze arbeidsdeskundige adviseert een tweede spoor traject voor onze magazijnmedewerker, hij is nu 13 maanden "
+     "ziek.", "Een tweede spoor betekent dat uw medewerker passend werk zoekt bij een andere organisatie.",
+     "wie betaalt dat eigenlijk?", "wie betaalt dat eigenlijk? tweede spoor"),
+    # a missed deadline: the step the answer gave one
+    ("I have been off sick for 21 months. A colleague told me a letter from UWV is coming soon.",
+     "UWV writes to you around week 88. You apply for WIA yourself, at the latest by the end of week 93.",
+     "and what if I miss it?", "what if I miss it? wia"),
+])
+def test_a_follow_up_after_a_message_that_only_told_is_read_with_what_the_answer_proposed(
+        told, answered, follow_up, query):
+    history = [{"role": "user", "content": told}, {"role": "assistant", "content": answered}]
+    assert read_turn(follow_up, history).query == query
+    # after a question, "that" is what it asked about, read with it as before
+    history[0]["content"] = f"{told} Wat nu?"
+    assert told in read_turn(follow_up, history).query
