@@ -599,7 +599,7 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     `read_turn` then adds the words of the message before as weak context to a follow-up of at
     least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives, except to one that points at
     a subject it names."""
-    if named := named_after_pointer(part):
+    if named := _named_after_pointer(part):
         return named
     own = " ".join(w for w in words(part) if w not in _WHO)
     folded = fold(part)
@@ -654,7 +654,7 @@ POINTS_AT_AN_ANSWER = re.compile(
 _BACK_TO = re.compile(r"\b(back to|terug naar)\b", re.I)
 
 
-def named_after_pointer(part: str) -> str:
+def _named_after_pointer(part: str) -> str:
     """The part without its pointer at an earlier answer, when it still names what it asks about
     ("" otherwise): "En dat plan uit je eerste antwoord, hoe vaak moeten we dat evalueren?" is
     asked on its own words, as is "Back to the first thing you mentioned, the evaluation at the
@@ -791,9 +791,9 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
 # "Wat kan UWV ons opleggen als we te laat zijn? En hoe lang kan dat duren?": a later part that
 # only asks how long, how much or who pays of what it points at, in at most `ASPECT_WORDS` words
 _ASPECT = re.compile(r"\b(kost\w*|costs?|betaa?l\w*|pays?|paid|geld|money|duur\w*|lang|long|vergoed\w*)\b")
-# ... what it costs, who pays or how long it lasts ("krijgt hij dat geld terug?" asks about the
-# money of the question before)
-_PAYS_OR_LASTS = re.compile(r"\b(kost\w*|costs?|betaa?l\w*|pays?|paid|vergoed\w*|duur\w*|lang|long)\b")
+# ... of which money alone names no aspect ("krijgt hij dat geld terug?" asks about the money of
+# the question before, not who pays it)
+_MONEY = ("geld", "money")
 _POINTER = re.compile(r"\b(dat|dit|die|deze|het|that|this|it|daarvoor|hiervoor)\b")
 ASPECT_WORDS = 10
 # ... of a measure or a step, not of a person or the track itself (the plain query finds those)
@@ -819,7 +819,7 @@ def _what_the_answer_proposed(part: str, told: str, history: Sequence[dict]) -> 
     if _AFTER.search(folded) or any(is_question(s) for s in sentences(told)):
         return ""
     said = split_sentences(last_answer(history))
-    if _asks_only_an_aspect(part) and _PAYS_OR_LASTS.search(folded):
+    if _asks_only_an_aspect(part) and any(m.group(0) not in _MONEY for m in _ASPECT.finditer(folded)):
         return next((subjects[0] for s in said if (subjects := _subjects(s))), "")
     if _LATE.search(folded) and _POINTER.search(folded) and len(words(folded)) <= ASPECT_WORDS \
             and not _TOPIC.search(folded):
@@ -902,12 +902,12 @@ def read_turn(
         asked_only = all(is_question(s) for s in sentences(previous[-1]))
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
                    or _names_its_referent(fold(part)) or _asks_what_a_named_term_is(part)
-                   or named_after_pointer(part)
+                   or _named_after_pointer(part)
                    or (asked_only and q == part and _OWN_SUBJECT.search(fold(part))) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
         # a part that names no subject of ours is about what the previous answer led with
         queries = [f"{q} {subject}" if not _TOPIC.search(fold(part)) and not _asks_what_a_named_term_is(part)
-                   and not named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
+                   and not _named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
         # "who pays for that?" after a message that only told: about what the answer proposed
         queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, previous[-1], history))
