@@ -22,6 +22,7 @@ from assistant.answering.scope import (
     question_features,
     rule_label,
     story_questions,
+    without_acts,
 )
 from assistant.shorthand import spell_out
 from assistant.understanding import read_turn
@@ -82,7 +83,8 @@ def decide(probs: np.ndarray, labels: Sequence[str], threshold: float,
     out = []
     for i, row in enumerate(probs):
         ruled = (rule_label(texts[i]) or ("in_scope" if asks_own_deadline(texts[i]) else "")) if texts else ""
-        label = ruled or decision(dict(zip(labels, row.tolist())), threshold)[0]
+        probs = dict(zip(labels, row.tolist()))
+        label = ruled or decision(without_acts(probs, texts[i]) if texts else probs, threshold)[0]
         if not ruled and label != "in_scope" and vetoed is not None and vetoed[i]:
             label = "in_scope"
         out.append(label)

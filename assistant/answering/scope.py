@@ -49,6 +49,8 @@ SINGLE_QUESTION_VETO = 0.95
 # stress te maken? Begint het tellen nu niet opnieuw?").
 SURE_REFUSAL = 0.9
 _ACTS = ("personal_data", "document_request", "injection")
+# ... of which these name what they ask for (a document, someone's details)
+_WRITTEN_ACTS = ("personal_data", "document_request")
 # A follow-up the classifier would decline alone is answered when, read with the question before
 # it (as retrieval reads it), it is in scope with at least this probability.
 FOLLOW_UP_VETO = 0.5
@@ -161,8 +163,20 @@ _DECEPTION = re.compile(
     r"^(?=.*(\b(kun|kan|wil|zou) (je|jij|u)\b.{0,120}\b(schrijven|opstellen|maken|opmaken|in elkaar zetten"
     r"|invullen|verzinnen)\b|(^|[.?!]\s+)(schrijf|maak|stel|genereer|write|draft|make|create)\b"
     r"|\b(can|could|would) you\b.{0,80}\b(write|draft|make|create|fill in)\b))"
-    r"(?=.*(\b(zodat|dan) (het|het dossier|het verslag|het riv|alles|dat)( er)? .{0,20}"
+    # ("zodat het in het re-integratieverslag lijkt alsof ...")
+    r"(?=.*(\b(zodat|dan) (het|het dossier|het verslag|het riv|alles|dat)( er)? .{0,40}"
     r"\b(uitziet|eruitziet|lijkt|oogt)\b|\bso (it|that it|the file|the report) (looks|seems)\b))",
+    re.S,
+)
+# Asking how to feign an illness to the company doctor ("Hoe kan ik het beste doen alsof ik een
+# burn-out heb?", "welke klachten moet ik noemen zodat hij ..."), not being suspected of it ("mijn
+# baas denkt dat ik doe alsof ik ziek ben"): declined as a request to mislead, like a forged note.
+_FEIGNING = re.compile(
+    r"\bhoe (kan|moet|kun|zou) (ik|je|jij|we|wij) (het )?(beste |best |zo goed mogelijk )?(net )?"
+    r"(doen alsof|veinzen|simuleren|faken|spelen dat)\b"
+    r"|\bhow (can|do|should|could) i (best )?(pretend|fake|feign|simulate)\b"
+    r"|\b(welke|wat voor) klachten (moet|kan|zal) ik (noemen|zeggen|aangeven|verzinnen|overdrijven)\b.{0,60}\bzodat\b"
+    r"|\bwhat symptoms (should|can|do) i (mention|claim|say|fake|make up)\b",
     re.S,
 )
 _ROLE_PLAY = re.compile(
@@ -179,8 +193,11 @@ _ROLE_PLAY = re.compile(
 _MEDICAL_ASK = re.compile(
     r"\b(is|kan) (dat|dit|het) (een teken (van|zijn van)|iets ernstigs)|\bwat kan (dat|dit|het) zijn\b"
     r"|\bkomt (dat|dit|het) (door|van) (de|die|mijn|deze|zijn|haar) (nieuwe )?\w*(pil|medic|tablet)"
-    r"|\bmoet (ik|hij|ze|zij) (terug |weer |eerst )?naar de (huisarts|neuroloog|dokter|specialist"
-    r"|cardioloog|fysio\w*)"
+    r"|\bmoet (ik|hij|ze|zij) (met (mijn|zijn|haar|die|deze) \w+ )?(terug |weer |eerst )?naar de (huisarts"
+    r"|neuroloog|dokter|specialist|cardioloog|fysio\w*)"
+    # "... of gaat het vanzelf over?"
+    r"|\b(\w*pijn|klacht\w*)\b.{0,80}\bgaat (het|dat|dit|die|de pijn) (wel )?vanzelf (weer )?over\b"
+    r"|\b(\w*pain|\w*aches?|symptoms?)\b.{0,80}\bwill (it|this|that|the pain) go away (by itself|on its own)\b"
     r"|\b(ijs of warmte|rust of (juist )?bewegen|sporten of (juist )?rust|bewegen of (juist )?rust)\b"
     r"|\bhoeveel (mg|milligram|tabletten|pillen|eenheden)\b|\bhow (many|much) (mg|milligrams?|pills|tablets)\b"
     r"|\bis (that|this|it) (a sign of|something serious)|\bwhat could (that|this|it) be\b"
@@ -292,6 +309,17 @@ _ACT = re.compile(
     r"|^(schrijf|maak|zoek|geef|pas|zet|genereer|write|make|find|draft|create|give|fill)\b"
 )
 _POINTS_BACK = re.compile(r"\b(dat|dit|die|deze|daar|daarvoor|dan|that|this|it|those|these|there|then)\b")
+# What a request to act on someone's behalf names: a request to us, a document, writing or filling
+# in, someone's details (see `without_acts`)
+_ASKS_TO_ACT = re.compile(
+    r"\b(kun|kan|kunt|wil|zou|zoek) (je|jij|u)\b|\b(can|could|would|will) (you|u)\b|^(schrijf|maak|zoek|geef|zet"
+    r"|vul|stel|write|make|find|draft|create|give|fill|look)\b|\b(adres\w*|address|naam|name|telefoon\w*|phone"
+    r"|e-?mail\w*|diagnose|diagnosis|bsn|dossier|file|schrijf\w*|schrijven|write|opstellen|draft|invull\w*|fill"
+    r"|verklaring|statement|briefje|note|letter|verslag|report|formulier|form)\b"
+    r"|\bwat (hij|zij|ze) (precies )?(heeft|mankeert)\b|\bwat (heeft|mankeert) (hij|zij|ze)\b"
+    r"|\bwhat (he|she) (actually )?has\b|\bwhat does (he|she) (actually )?have\b|\b(vertel|tell) (me|mij|ons|us)\b"
+)
+
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (van |de |der |den |el |o')*[A-Z][a-z]+")
 _HELPS = re.compile(
     r"\b(veilig|gevaarlijk|ernstig|helpt|werkt .{0,20}tegen|safe|dangerous|serious|help(s)? (with|against)"
@@ -417,8 +445,9 @@ def rule_label(text: str) -> str:
     # A tax return or a residence permit told beside a story's question is context ("I am also in
     # the middle of renewing my own residence permit ... I'd like to know what a casemanager does")
     asked_of_story = fold(asked_text(text)) if is_story(text) else folded
-    rules = ((_INJECTION.search, "injection"), (_GREETING.match, "chitchat"),
-             (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
+    # (feigning first: "how can I pretend to be sick?" is no instruction to the assistant)
+    rules = ((_FEIGNING.search, "document_request"), (_INJECTION.search, "injection"),
+             (_GREETING.match, "chitchat"), (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
              (_DECEPTION.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),
              (_SPYING.search, "personal_data"),
@@ -778,7 +807,7 @@ class ScopeGuard:
         asked = asked_text(text)
         vector = embed(text)
         asked_vector = vector if asked == text.strip() else embed(asked)
-        probs = self.model.probabilities(features(vector, asked_vector, text))
+        probs = without_acts(self.model.probabilities(features(vector, asked_vector, text)), text)
         label, declined = decision(probs, self.model.threshold)
         how = "model"
         if label == "other_legal" and asks_about_dismissal_while_sick(text):
@@ -851,3 +880,16 @@ def decision(probs: dict[str, float], threshold: float) -> tuple[str, float]:
     if declined < threshold:
         return "in_scope", declined
     return max((k for k in probs if k != "in_scope"), key=probs.get), declined
+
+
+def without_acts(probs: dict[str, float], text: str) -> dict[str, float]:
+    """The probabilities of a story whose question asks no act of us and names no one's details:
+    the share of writing a document and of giving someone's data taken out (the classifier read
+    "Ik zie dat de 42e-weeksmelding rond de kerst valt en ons kantoor dan dicht is. Kan ik die
+    eerder doen?" as a request for personal data); the probabilities as they are otherwise."""
+    if not is_story(text) or _ASKS_TO_ACT.search(fold(asked_text(text))):
+        return probs
+    rest = {k: v for k, v in probs.items() if k not in _WRITTEN_ACTS}
+    total = sum(rest.values())
+    return {k: rest.get(k, 0.0) / total for k in probs} if total > 0 else probs
+

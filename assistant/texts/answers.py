@@ -58,17 +58,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "document_request": {
         "u": (
-            "Dat doe ik niet: medische verklaringen en officiële stukken schrijft alleen wie "
-            "ervoor verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel "
+            "Dat doe ik niet: ik help niet bij het misleiden van een arts, UWV of werkgever. "
+            "Medische verklaringen en officiële stukken schrijft alleen wie ervoor "
+            "verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel "
             "uitleggen wat er in zo'n stuk hoort en wie het opstelt."),
         "je": (
-            "Dat doe ik niet: medische verklaringen en officiële stukken schrijft alleen wie "
-            "ervoor verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel "
+            "Dat doe ik niet: ik help niet bij het misleiden van een arts, UWV of werkgever. "
+            "Medische verklaringen en officiële stukken schrijft alleen wie ervoor "
+            "verantwoordelijk is, zoals de bedrijfsarts, de huisarts of UWV. Ik kan wel "
             "uitleggen wat er in zo'n stuk hoort en wie het opstelt."),
         "en": (
-            "I won't do that: medical statements and official documents can only be written by "
-            "whoever is responsible for them, such as the company doctor, your GP or UWV. I "
-            "can explain what such a document contains and who draws it up."),
+            "I won't do that: I don't help mislead a doctor, UWV or an employer. Medical "
+            "statements and official documents can only be written by whoever is responsible "
+            "for them, such as the company doctor, your GP or UWV. I can explain what such a "
+            "document contains and who draws it up."),
     },
     "injection": {
         "u": (
