@@ -122,6 +122,24 @@ def test_a_request_close_to_a_cards_phrasing_is_still_declined(kb_assistant):
     assert answer.kind == "refusal" and answer.trace.get("scope") == "personal_data", answer.trace
 
 
+def test_a_story_that_asks_a_generic_question_about_its_sick_leave_is_answered(kb_assistant, guard, embedder):
+    # "kunt u uitleggen hoe dat werkt ...?" was read as another legal area, beside a rent increase
+    shop = ("Goedemorgen, ik heb een kleine slagerij in Zutphen met drie mensen in dienst. Mijn vaste slager, 61, "
+            "heeft zich begin november ziek gemeld, iets met zijn rug en slecht slapen sinds zijn zoon is verhuisd. "
+            "Daarnaast wil de eigenaar van ons pand de huur verhogen, dus ik heb mijn handen vol. Ik heb nog nooit "
+            "iemand lang ziek gehad en ik heb geen arbodienst. Kunt u uitleggen welke stappen ik de eerste weken "
+            "wettelijk moet zetten en wie wat doet?")
+    answer = kb_assistant.ask(shop, audience="werkgever")
+    assert answer.kind != "refusal", answer.trace
+    assert re.search(r"probleemanalyse|plan van aanpak", answer.text), answer.text
+    cook = ("Ik werk als kok in een verzorgingshuis in Deventer, 32 uur per week. Sinds het voorjaar zit ik thuis: "
+            "eerst ruzie met de nieuwe chef over de diensten, toen sliep ik niet meer en ben ik ingestort. De "
+            "bedrijfsarts zei na een kort gesprek dat ik weer halve dagen kan beginnen en de chef heeft al een rooster "
+            "gestuurd. Ik voel me niet serieus genomen. Een buurvrouw zei dat ik een oordeel van een andere arts kan "
+            "vragen. Kunt u uitleggen hoe dat werkt, bij wie ik dat aanvraag en wat het kost?")
+    assert guard.classify(cook, embedder.embed_query).label == "in_scope"
+
+
 def test_a_story_that_asks_for_medical_advice_is_still_declined(kb_assistant):
     story = ("Ik zit sinds maart thuis met rugklachten en doe mee aan spoor 2. Mijn re-integratiecoach zegt dat ik "
              "meer moet bewegen, maar na een wandeling heb ik de hele avond pijn. Welke pijnstiller kan ik het beste "
@@ -735,7 +753,8 @@ def test_a_story_sent_to_another_legal_area_for_a_matter_it_only_tells_is_left_t
 
     told = guard.classify(_SHOP.format(aside=_RENT, last="Mag ik hem een deel van de kosten van dat bureau laten "
                                        "betalen, of moet ik dat allemaal zelf dragen?"), embedder.embed_query)
-    assert told.rule == "model:aside" and told.refusal < sure, told
+    # (the classifier may also read it as in scope outright)
+    assert not told.declined or (told.rule == "model:aside" and told.refusal < sure), told
     asked = guard.classify(_SHOP.format(aside=_RENT, last="Mag de verhuurder de huur zomaar met tien procent "
                                         "verhogen nu ik minder omzet heb?"), embedder.embed_query)
     assert asked.label == "other_legal" and asked.refusal >= sure, asked
