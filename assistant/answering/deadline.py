@@ -63,7 +63,7 @@ def is_deadline_question(text: str) -> bool:
 # "bereken", "calculate": a sum as much as a date...
 _RECKON = re.compile(r"bereken\w*|uitrekenen|\breken\w*|calculat\w*|work(ed|s)? out")
 # ...and a sum when it is about money, with no word for a time beside it
-_MONEY = re.compile(r"\b(betal\w*|doorbetal\w*|loon|lonen|salaris\w*|kosten|kost|bedrag\w*|euro|€"
+_MONEY = re.compile(r"\b(betaa?l\w*|doorbetaa?l\w*|loon|lonen|salaris\w*|kosten|kost|bedrag\w*|euro|€"
                     r"|transitievergoeding|uitkering|premie|pay\w*|wages?|salary|costs?|amount|benefit)\b")
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval, Snapshot
     from assistant.understanding import Turn
 
-_PRICE_QUESTION = re.compile(r"\bkost|\bprijs|\bprijzen|\btarie|\bpakket|\bbetal|\bcost|\bprice|\bcharge|\bfee|\brate|\bpackage|\bpay")
+_PRICE_QUESTION = re.compile(r"\bkost|\bprijs|\bprijzen|\btarie|\bpakket|\bbetaa?l|\bcost|\bprice|\bcharge|\bfee|\brate|\bpackage|\bpay")
 _AMOUNT = re.compile(r"(€|\beur\b|\beuro)\s?\d", re.I)
 _OPERATOR = re.compile(
     r"\bjullie\b|\bbij u\b|\buw (bureau|organisatie|bedrijf|diensten|tarieven|prijzen|pakketten|aanpak|werkwijze)"

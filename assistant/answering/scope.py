@@ -606,7 +606,9 @@ _DISMISSAL = re.compile(
     r"(\w+ )?(beeindig|opzeg|stop)\w*|\b(dismiss|fire|firing|let (him|her|me) go)\b|\bfired\b"
     r"|end (his|her|my|the) (contract|employment)"
 )
-_ILL = re.compile(r"\bziek\w*|arbeidsongeschikt\w*|\bwia\b|\bsick|\bill\b|illness")
+_ILL = re.compile(r"\bziek\w*|arbeidsongeschikt\w*|\bwia\b|\bsick|\bill\b|illness"
+                  # "hij heeft een hartinfarct gehad en zit thuis"
+                  r"|\bzit\w* (\w+ ){0,5}thuis\b|\bthuis (\w+ ){0,2}zit\w*\b|\boff work\b")
 
 
 def asks_about_dismissal_while_sick(text: str) -> bool:
@@ -681,7 +683,10 @@ def asks_what_the_employer_may_know(text: str) -> bool:
 # Pay during sickness ("hoe lang moet ik hem dan eigenlijk doorbetalen?", "mijn loon ging van 100
 # naar 70 procent, mag dat?"): the classifier took such questions for another legal area.
 _SICK_PAY = re.compile(
-    r"\bdoorbetal\w*|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
+    # ("doorbetaalt", "doorbetaald": the vowel doubles)
+    r"\bdoorbetaa?l\w*|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
+    # "nu krijg ik ineens minder geld op mijn rekening", said by someone off sick
+    r"|\b(minder|lager) (geld|loon|salaris)\b|\bless (money|pay)\b"
     # "mn wg heeft mn loon opgeschort omdat ik niet op t spreekuur vd BA was": the employer's
     # measure against a sick employee (art. 7:629 BW)
     r"|\bloonstop|\bloonopschort\w*|\b(loon|salaris)\w* (\w+ ){0,4}(opgeschort|stopgezet|ingehouden)\b"

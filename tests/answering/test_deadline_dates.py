@@ -409,11 +409,16 @@ def test_until_when_after_an_answer_on_the_early_iva_gives_its_week_68(kb_assist
     assert "(week 68)" in answer.text
 
 
-def test_a_sum_of_money_is_not_answered_with_dates_even_with_a_first_sick_day(kb_assistant):
-    answer = kb_assistant.ask(
-        "Onze directeur verdient 9.500 euro bruto per maand en is sinds april ziek. Ik moet "
-        "weten wat we hem in het tweede ziektejaar minimaal moeten betalen. Hoe bereken ik dat?",
-        audience="werkgever")
+@pytest.mark.parametrize("question", [
+    "Onze directeur verdient 9.500 euro bruto per maand en is sinds april ziek. Ik moet "
+    "weten wat we hem in het tweede ziektejaar minimaal moeten betalen. Hoe bereken ik dat?",
+    # "betaald": the vowel doubles
+    "Onze directeur is sinds 1 april ziek. Hoe bereken ik wat hij in het tweede ziektejaar "
+    "minimaal betaald krijgt?",
+])
+def test_a_sum_of_money_is_not_answered_with_dates_even_with_a_first_sick_day(kb_assistant,
+                                                                               question):
+    answer = kb_assistant.ask(question, audience="werkgever")
     assert answer.kind != "deadline", answer.text
     assert "70" in answer.text
 

@@ -62,6 +62,7 @@ def test_legal_questions_are_answered_from_the_knowledge_base_never_from_a_wrong
 
 @pytest.mark.parametrize(("question", "figure", "page"), [
     ("Wat kost het pakket Spoor 2 Basis bij Werkfit?", "2.450", "werkfit"),
+    ("Wat betaalt een werkgever bij SporenWijzer?", "2.795", "sporenwijzer"),  # "betaalt": the vowel doubles
     ("Welke pakketten bieden jullie aan bij SporenWijzer en wat kosten ze?", "2.795", "sporenwijzer"),
     ("What does BridgeWork charge for a 3-month track 2?", "2,150", "bridgework"),
 ])

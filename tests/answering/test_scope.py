@@ -501,6 +501,12 @@ def test_a_question_about_pay_during_sickness_is_answered(guard, embedder, text,
     ("hoe lang moet ik hem dan eigenlijk doorbetalen?", "Mijn chauffeur is ziek, wat nu?", True),
     ("Mijn loon ging van 100 naar 70 procent. Mag dat?", "", True),
     ("Moet ik tijdens zijn vakantie het loon doorbetalen?", "", False),  # no illness: not ours
+    # "doorbetaalt", "minder geld", and an illness said as "zit thuis"
+    ("Mijn vader heeft een hartinfarct gehad en zit thuis. Zijn baas zegt dat hij zijn loon nog maar kort "
+     "doorbetaalt omdat hij al AOW heeft. Klopt dat wel?", "", True),
+    ("ik heb astma en zit sinds de zomer thuis. nu krijg ik ineens minder geld op mijn rekening, klopt dat?", "",
+     True),
+    ("Ik werk sinds de verhuizing vanuit huis en krijg minder loon. Mag dat?", "", False),
     ("Ik ben ziek en krijg 70 procent. Hoe regel ik de huurtoeslag?", "", False),  # another area asked
     # another matter told beside the pay, and questions that do not name the pay or the employer
     ("Mijn vrouw en ik gaan scheiden. Ik ben al een jaar ziek en krijg nog 70 procent loon. Wie krijgt het huis "
