@@ -22,7 +22,7 @@ _HOW_MANY_LEFT = (r"\bhoeveel (weken|dagen|maanden|tijd) (heb|hebt|heeft|hebben|
                   r"( still)?( (have|got))?)? (left|until|till|before|remain)\b")
 _TIMING = re.compile(
     r"wanneer|wnnr|wanner|wneer|uiterlijk|deadline|datum|data\b|termijn|tijdlijn|planning|welke dag|op welke|hoe laat"
-    r"|bereken|uitrekenen|\breken|\bwhen\b(?!\s+(?:she|he|they|i|we|you|it)\s+(?!(?:has|have|had|needs?|must|should|is|are|can|may|will)\b))|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
+    r"|bereken|uitrekenen|\breken(?!ing)|\bwhen\b(?!\s+(?:she|he|they|i|we|you|it)\s+(?!(?:has|have|had|needs?|must|should|is|are|can|may|will)\b))|\bdue\b|\bdates?\b|calculat|timeline|by which|how long until|which day"
     r"|hoeveel tijd|how much time|(aller)?laatste (dag|datum)\b|uiterste (datum|dag|termijn)|\blast day\b|\blatest (date|day|moment)\b"
     r"|\bat the latest\b|\bby when\b|" + _HOW_MANY_LEFT +
     # "wat had er inmiddels moeten gebeuren?", "ben ik nu al te laat met iets?": where the case stands

@@ -247,6 +247,9 @@ def test_asking_for_the_last_day_of_a_milestone_gets_its_computed_date(kb_assist
     ("what happens when we miss it?", False),
     ("can you tell me when she has to apply for the WIA?", True),
     ("When must we report her to UWV?", True),
+    # "rekening" (an account) is no "reken" (calculate)
+    ("nu krijg ik ineens minder geld op mijn rekening, klopt dat?", False),
+    ("kun je de termijnen voor me uitrekenen?", True),
 ])
 def test_when_asks_for_a_date_only_as_a_question_word(question, asks):
     from assistant.answering.deadline import is_deadline_question
