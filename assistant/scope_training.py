@@ -83,8 +83,8 @@ def decide(probs: np.ndarray, labels: Sequence[str], threshold: float,
     out = []
     for i, row in enumerate(probs):
         ruled = (rule_label(texts[i]) or ("in_scope" if asks_own_deadline(texts[i]) else "")) if texts else ""
-        probs = dict(zip(labels, row.tolist()))
-        label = ruled or decision(without_acts(probs, texts[i]) if texts else probs, threshold)[0]
+        by_label = dict(zip(labels, row.tolist()))
+        label = ruled or decision(without_acts(by_label, texts[i]) if texts else by_label, threshold)[0]
         if not ruled and label != "in_scope" and vetoed is not None and vetoed[i]:
             label = "in_scope"
         out.append(label)

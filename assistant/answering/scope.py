@@ -171,10 +171,12 @@ _DECEPTION = re.compile(
 # Asking how to feign an illness to the company doctor ("Hoe kan ik het beste doen alsof ik een
 # burn-out heb?", "welke klachten moet ik noemen zodat hij ..."), not being suspected of it ("mijn
 # baas denkt dat ik doe alsof ik ziek ben"): declined as a request to mislead, like a forged note.
+_ILLNESS_TOLD = (r"(ziek|burn-?out|overspannen|depressi\w*|pijn|klachten|arbeidsongeschikt|sick|ill|burn(ed|t)? out"
+                 r"|depressed|injured|in pain|unable to work)\b")
 _FEIGNING = re.compile(
     r"\bhoe (kan|moet|kun|zou) (ik|je|jij|we|wij) (het )?(beste |best |zo goed mogelijk )?(net )?"
-    r"(doen alsof|veinzen|simuleren|faken|spelen dat)\b"
-    r"|\bhow (can|do|should|could) i (best )?(pretend|fake|feign|simulate)\b"
+    r"((veinzen|simuleren|faken)\b|(doen alsof|spelen dat)\b.{0,40}\b" + _ILLNESS_TOLD + ")"
+    r"|\bhow (can|do|should|could) i (best )?((fake|feign|simulate)\b|pretend\b.{0,30}\b" + _ILLNESS_TOLD + ")"
     r"|\b(welke|wat voor) klachten (moet|kan|zal) ik (noemen|zeggen|aangeven|verzinnen|overdrijven)\b.{0,60}\bzodat\b"
     r"|\bwhat symptoms (should|can|do) i (mention|claim|say|fake|make up)\b",
     re.S,
@@ -897,4 +899,3 @@ def without_acts(probs: dict[str, float], text: str) -> dict[str, float]:
     rest = {k: v for k, v in probs.items() if k not in _WRITTEN_ACTS}
     total = sum(rest.values())
     return {k: rest.get(k, 0.0) / total for k in probs} if total > 0 else probs
-

@@ -237,6 +237,7 @@ def test_a_story_is_judged_alone_on_its_question_sentences_and_core_questions():
     ("How can I pretend to be sick so the company doctor keeps me at home?", "document_request"),
     ("Welke klachten moet ik noemen zodat de bedrijfsarts me niet weer aan het werk zet?", "document_request"),
     ("Mijn leidinggevende denkt dat ik doe alsof ik ziek ben. Wat kan ik doen?", ""),
+    ("Hoe kan ik doen alsof er niks aan de hand is als collega's vragen hoe het gaat?", ""),
     ("My manager says I'm pretending to be sick. What can I do?", ""),
     ("Welke klachten moet ik noemen bij de bedrijfsarts?", ""),
     ("Hoe schrijf ik een re-integratieverslag dat er goed uitziet voor UWV?", ""),
