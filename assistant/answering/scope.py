@@ -311,13 +311,13 @@ _ACT = re.compile(
     r"|^(schrijf|maak|zoek|geef|pas|zet|genereer|write|make|find|draft|create|give|fill)\b"
 )
 _POINTS_BACK = re.compile(r"\b(dat|dit|die|deze|daar|daarvoor|dan|that|this|it|those|these|there|then)\b")
-# What a request to act on someone's behalf names: a request to us, a document, writing or filling
-# in, someone's details (see `without_acts`)
+# Beside a request to us (`_ACT`), what asking us to act on someone's behalf names: someone's
+# details, a document, writing or filling in (see `without_acts`)
 _ASKS_TO_ACT = re.compile(
-    r"\b(kun|kan|kunt|wil|zou|zoek) (je|jij|u)\b|\b(can|could|would|will) (you|u)\b|^(schrijf|maak|zoek|geef|zet"
-    r"|vul|stel|write|make|find|draft|create|give|fill|look)\b|\b(adres\w*|address|naam|name|telefoon\w*|phone"
-    r"|e-?mail\w*|diagnose|diagnosis|bsn|dossier|file|schrijf\w*|schrijven|write|opstellen|draft|invull\w*|fill"
-    r"|verklaring|statement|briefje|note|letter|verslag|report|formulier|form)\b"
+    r"\b(kun|kan|kunt|wil|zou|zoek) (je|jij|u)\b|\b(will you|could u|would u)\b|^(vul|stel|look)\b"
+    r"|\b(adres\w*|address|naam|name|telefoon\w*|phone|e-?mail\w*|diagnose|diagnosis|bsn|dossier|file"
+    r"|schrijf\w*|schrijven|write|opstellen|draft|invull\w*|fill|verklaring|statement|briefje|note|letter"
+    r"|verslag|report|formulier|form)\b"
     r"|\bwat (hij|zij|ze) (precies )?(heeft|mankeert)\b|\bwat (heeft|mankeert) (hij|zij|ze)\b"
     r"|\bwhat (he|she) (actually )?has\b|\bwhat does (he|she) (actually )?have\b|\b(vertel|tell) (me|mij|ons|us)\b"
 )
@@ -894,7 +894,8 @@ def without_acts(probs: dict[str, float], text: str) -> dict[str, float]:
     the share of writing a document and of giving someone's data taken out (the classifier read
     "Ik zie dat de 42e-weeksmelding rond de kerst valt en ons kantoor dan dicht is. Kan ik die
     eerder doen?" as a request for personal data); the probabilities as they are otherwise."""
-    if not is_story(text) or _ASKS_TO_ACT.search(fold(asked_text(text))):
+    asked = fold(asked_text(text))
+    if not is_story(text) or _ACT.search(asked) or _ASKS_TO_ACT.search(asked):
         return probs
     rest = {k: v for k, v in probs.items() if k not in _WRITTEN_ACTS}
     total = sum(rest.values())
