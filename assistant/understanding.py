@@ -141,7 +141,7 @@ _TOPIC = re.compile(
     r"\b(spoor|2e spoor|tweede spoor|track|re-?integratie\w*|reintegration|bureau\w*|agency|traject"
     r"|uwv|loonsanctie|sanctie|sanction|loon\w*|salaris|sick pay|wage|bedrijfsarts|arbo\w*"
     r"|arbeidsdeskundige\w*|case ?manager|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|evaluatie"
-    r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
+    r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|op te zeggen|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
@@ -727,6 +727,8 @@ _GENERAL = re.compile(
     r"|vergoed\w*)")
 
 
+# "de arbeidsovereenkomst op te zeggen" is the dismissal our texts call "ontslag"
+_SAID_AS = {"op te zeggen": "ontslag"}
 # the rest of a hyphenated word a subject starts ("42e" in "42e-weeksmelding")
 _REST_OF_WORD = re.compile(r"(?:-\w+)+")
 
@@ -739,7 +741,8 @@ def _subjects(text: str) -> list[str]:
     for m in _TOPIC.finditer(folded):
         if not _GENERAL.fullmatch(m.group(0)):
             rest = _REST_OF_WORD.match(folded, m.end())
-            named.append(m.group(0) + (rest.group(0) if rest else ""))
+            word = m.group(0) + (rest.group(0) if rest else "")
+            named.append(_SAID_AS.get(word, word))
     return list(dict.fromkeys(named))
 
 
@@ -905,8 +908,12 @@ def read_turn(
                    or _named_after_pointer(part)
                    or (asked_only and q == part and _OWN_SUBJECT.search(fold(part))) else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
-        # a part that names no subject of ours is about what the previous answer led with
-        queries = [f"{q} {subject}" if not _TOPIC.search(fold(part)) and not _asks_what_a_named_term_is(part)
+        # a part that names no subject of ours is about what the previous answer led with, as is
+        # one that asks only what "that" costs after a question that named none ("er is geen
+        # zicht op terugkeer, wat kan ik doen?" left it to the answer to say what "dat" is)
+        queries = [f"{q} {subject}" if (not _TOPIC.search(fold(part)) or (
+                       _asks_only_an_aspect(part) and not _subjects(previous_question)))
+                   and not _asks_what_a_named_term_is(part)
                    and not _named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
         # "who pays for that?" after a message that only told: about what the answer proposed

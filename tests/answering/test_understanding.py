@@ -846,3 +846,18 @@ def test_a_follow_up_after_a_message_that_only_told_is_read_with_what_the_answer
     # after a question, "that" is what it asked about, read with it as before
     history[0]["content"] = f"{told} Wat nu?"
     assert told in read_turn(follow_up, history).query
+
+
+def test_what_that_costs_after_a_question_that_named_no_subject_is_asked_of_what_the_answer_proposed():
+    """The answer proposed dismissal ("op te zeggen" is what our texts call "ontslag"): its cost is
+    the transitievergoeding, not the cost of whatever "wat kan ik doen?" might mean."""
+    asked = "mijn medewerker is nu twee jaar ziek en er is geen zicht op terugkeer, wat kan ik doen?"
+    history = [{"role": "user", "content": asked},
+               {"role": "assistant", "content": "Na 104 weken ziekte kunt u bij UWV toestemming vragen om de "
+                                                "arbeidsovereenkomst op te zeggen wegens langdurige "
+                                                "arbeidsongeschiktheid."}]
+    query = read_turn("kost mij dat dan nog geld?", history).query
+    assert asked in query and query.split()[-1] == "ontslag"
+    # a question that named its subject says what "dat" is
+    history[0]["content"] = "wat kan ik doen als het re-integratieverslag klaar is?"
+    assert "ontslag" not in read_turn("kost mij dat dan nog geld?", history).query
