@@ -610,7 +610,9 @@ _DISMISSAL = re.compile(
 )
 _ILL = re.compile(r"\bziek\w*|arbeidsongeschikt\w*|\bwia\b|\bsick|\bill\b|illness"
                   # "hij heeft een hartinfarct gehad en zit thuis"
-                  r"|\bzit\w* (\w+ ){0,5}thuis\b|\bthuis (\w+ ){0,2}zit\w*\b|\boff work\b")
+                  r"|\bzit\w* (\w+ ){0,5}thuis\b|\bthuis (\w+ ){0,2}zit\w*\b|\boff work\b"
+                  # "dat ik 'weer beter gemeld' ben ... als ik terugval"
+                  r"|\bbeter ?gemeld\b|\bterugval\w*|\brelapse\w*")
 
 
 def asks_about_dismissal_while_sick(text: str) -> bool:
@@ -642,7 +644,8 @@ def asks_whether_it_restarts(question: str) -> bool:
 def asks_about_counting(text: str) -> bool:
     """True when a message about sickness asks whether a period counts on or starts again, and
     names nothing else we decline in its questions."""
-    asked = fold(_question_sentences(text))
+    # "... dat mijn twee jaar opnieuw beginnen als ik terugval. Klopt dat?": the claim doubted
+    asked = fold(asked_text(text))
     return (bool(_RESTART.search(asked)) and bool(_PERIOD.search(asked)) and _asks_only(text)
             and bool(_ILL.search(fold(text))))
 

@@ -546,6 +546,11 @@ def test_a_question_whether_the_two_years_start_again_is_answered(guard, embedde
     ("Ik ben weer ziek na twee weken werken. Tellen die periodes samen?", True),
     ("Mijn huurcontract loopt door terwijl ik ziek ben. Begint de opzegtermijn opnieuw?", False),  # no period of ours
     ("Ik ben ziek. Begint de wachttijd opnieuw, en welke medicijnen helpen tegen mijn migraine?", False),
+    # the claim a short question doubts, told by someone who works again on the doctor's advice
+    ("Ik heb long covid. Ik werk nu op advies van de bedrijfsarts 3 ochtenden van 2 uur. Mijn schoonvader zegt dat "
+     "ik daardoor 'weer beter gemeld' ben en dat mijn twee jaar opnieuw beginnen als ik terugval. Klopt dat?", True),
+    ("Ik werk weer halve dagen. Een collega zegt dat mijn twee jaar opnieuw beginnen als ik terugval. Klopt dat? "
+     "En welke medicijnen helpen tegen mijn vermoeidheid?", False),
 ])
 def test_the_counting_rule_needs_a_restart_a_period_and_nothing_else_we_decline(text, expected):
     assert asks_about_counting(text) is expected
