@@ -120,6 +120,8 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     ("ziek sinds ... Tellen we samen? Geef de termijnen."), unless a later part asks for the dates
     itself: then the first part's own question gets its own answer ("Hoe lang duurt spoor 2
     gemiddeld, en tot wanneer mag het doorlopen?")."""
+    if _asks_what_recovery_is(turn.parts[part]):
+        return False
     if _part_asks(turn, part) or _next_milestone(turn, part):
         return True
     if part:
@@ -166,6 +168,18 @@ def _part_asks(turn: Turn, part: int) -> bool:
     if turn.story and turn.context:
         return dl.is_deadline_question(sentences(turn.parts[part])[-1])
     return dl.is_deadline_question(turn.parts[part])
+
+
+def _asks_what_recovery_is(part: str) -> bool:
+    """True for "Wanneer ben je eigenlijk officieel hersteld?": what counts as recovery (the card
+    on partial work says it), not a date, unless it names a step of the timeline."""
+    question = sentences(part)[-1]
+    return bool(_WHEN_RECOVERED.search(fold(question))) and not asked_keys(question)
+
+
+_WHEN_RECOVERED = re.compile(
+    r"\b(wanneer|when) (ben|is|zijn|word|wordt|am|are|do|does) (\w+ ){0,4}"
+    r"(hersteld|beter|recovered|better|fit)\b")
 
 
 def _next_milestone(turn: Turn, part: int) -> list[str]:

@@ -4,6 +4,7 @@ kb_assistant's "today" is Sunday 23 November 2025. Expected dates are worked out
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -424,6 +425,19 @@ def test_a_sum_of_money_is_not_answered_with_dates_even_with_a_first_sick_day(kb
     answer = kb_assistant.ask(question, audience="werkgever")
     assert answer.kind != "deadline", answer.text
     assert "70" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Ik ben sinds februari ziek en werk nu 3 ochtenden in mijn eigen functie. Wanneer ben je "
+    "eigenlijk officieel hersteld?",
+    "I have been off sick since 2 March. I work two mornings a week again on the company "
+    "doctor's advice. When do I officially count as recovered?",
+])
+def test_when_one_counts_as_recovered_is_no_question_for_a_timeline(kb_assistant, question):
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.kind != "deadline", answer.text
+    if question.startswith("Ik"):  # a card says what recovery is
+        assert re.search(r"volledig (beter|herstel)", answer.text), answer.text
 
 
 def test_a_deadline_question_with_typos_in_the_step_and_the_month_gets_its_date(kb_assistant):
