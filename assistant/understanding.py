@@ -38,6 +38,9 @@ VIEW_WORDS = 6  # "onze casemanager zegt van wel": what someone thinks, told in 
 # points back and names nothing of ours ("moet ik dan stoppen met de aangepaste taken die ik nu bij
 # de olifanten doe, of kan dat er gewoon bij?", 21 words; 20 missed it, 24 lost nothing).
 FOLLOW_UP_WORDS = 24
+# A message that opens with a question of at most this many words pointing back ("wat kost dat
+# ons, en ...?") follows up on the conversation
+POINTING_PART_WORDS = 6
 # A question that points back is read with the nearest of this many statements before it that
 # names a subject of ours.
 REFERENT_SENTENCES = 3
@@ -893,6 +896,10 @@ def read_turn(
         # points back and names no subject of ours, so it is about the conversation's
         or (len(words(message)) <= FOLLOW_UP_WORDS and bool(_BACK_REFERENCE.search(fold(message)))
             and not _TOPIC.search(fold(message)))
+        # "wat kost dat ons en hoe lang moeten we op de uitkomst wachten?": it opens with a short
+        # question about a thing it points back at
+        or (len(parts) > 1 and len(words(parts[0])) <= POINTING_PART_WORDS
+            and _points_at_a_thing(fold(parts[0])) and not _subjects(parts[0]))
     )
     queries = [_follow_up_query(part, previous_question) if follow_up and previous_question else part
                for part in parts]
@@ -938,7 +945,10 @@ def read_turn(
         # the first part's subject, not the story's ("Wat kan ik doen?" asks about the whole story)
         back = bool(_BACK_REFERENCE.search(fold(parts[i])))
         if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
-            queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or parts[0])})"
+            # (in a follow-up, the first part as it was read, without the story beside it: "wat kost
+            # dat ons" is about the deskundigenoordeel the answer proposed)
+            first = re.sub(r"\([^)]*\)", " ", queries[0]) if follow_up else parts[0]
+            queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or first)})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),

@@ -861,3 +861,17 @@ def test_what_that_costs_after_a_question_that_named_no_subject_is_asked_of_what
     # a question that named its subject says what "dat" is
     history[0]["content"] = "wat kan ik doen als het re-integratieverslag klaar is?"
     assert "ontslag" not in read_turn("kost mij dat dan nog geld?", history).query
+
+
+def test_a_message_that_opens_with_a_short_question_pointing_back_follows_up_in_each_part():
+    """"wat kost dat ons" asks about the deskundigenoordeel the answer proposed, and so does the
+    part after it; read alone, the first asked about nothing and the second got "()"."""
+    history = [{"role": "user", "content": "wij bieden onze zieke werknemer een administratieve functie aan, maar zij "
+                                           "vindt dat werk niet passend. wie heeft er gelijk?"},
+               {"role": "assistant", "content": "U kunt bij UWV een deskundigenoordeel aanvragen over de vraag of "
+                                                "het aangeboden werk passend is."}]
+    turn = read_turn("wat kost dat ons en hoe lang moeten we op de uitkomst wachten?", history)
+    assert turn.follow_up and len(turn.parts) == 2
+    assert all("deskundigenoordeel" in q for q in turn.queries)
+    # the story the first part was read with is not told twice
+    assert turn.queries[1].count("administratieve") == 1
