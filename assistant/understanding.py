@@ -791,6 +791,11 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
         if len(named) > ANSWER_SUBJECTS:
             return ""
     asked = set(_subjects(previous_question))
+    if named and named[0] in asked and any(_WHAT_IS_THAT.match(fold(s)) for s in sentences(previous_question)):
+        # "... start track 2. What is that exactly?" "Track 2 means looking for suitable work with
+        # a different employer": the answer says what was asked about, not the subject it names
+        # on the way
+        return ""
     return " ".join(w for w in named if w not in asked)
 
 

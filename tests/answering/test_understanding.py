@@ -477,6 +477,14 @@ def test_a_follow_up_is_read_with_what_the_answer_led_with_not_with_its_asides()
     assert "plan van aanpak" in query and "probleemanalyse" not in query, query
 
 
+def test_a_follow_up_after_an_answer_that_said_what_a_thing_is_stays_with_that_thing():
+    # the answer defines track 2 and names suitable work on the way: "refuse" is refusing track 2
+    history = _after("My employer says I have to start track 2. What is that exactly?",
+                     "Track 2 (spoor 2) means looking for suitable work with a different employer.")
+    query = read_turn("and what if I just refuse?", history).query
+    assert "track 2" in query and "suitable work" not in query, query
+
+
 def test_a_follow_up_keeps_the_answers_subject_when_brackets_only_give_its_term():
     history = _after("my employee has been sick for 44 weeks, what is the next step?",
                      "The next step is the first-year evaluation (eerstejaarsevaluatie), usually "
