@@ -170,16 +170,16 @@ def _part_asks(turn: Turn, part: int) -> bool:
     return dl.is_deadline_question(turn.parts[part])
 
 
+_WHEN_RECOVERED = re.compile(
+    r"\b(wanneer|when) (ben|is|zijn|word|wordt|am|are|do|does) (\w+ ){0,4}"
+    r"(hersteld|beter|recovered|better|fit)\b")
+
+
 def _asks_what_recovery_is(part: str) -> bool:
     """True for "Wanneer ben je eigenlijk officieel hersteld?": what counts as recovery (the card
     on partial work says it), not a date, unless it names a step of the timeline."""
     question = sentences(part)[-1]
     return bool(_WHEN_RECOVERED.search(fold(question))) and not asked_keys(question)
-
-
-_WHEN_RECOVERED = re.compile(
-    r"\b(wanneer|when) (ben|is|zijn|word|wordt|am|are|do|does) (\w+ ){0,4}"
-    r"(hersteld|beter|recovered|better|fit)\b")
 
 
 def _next_milestone(turn: Turn, part: int) -> list[str]:
