@@ -732,6 +732,8 @@ _GENERAL = re.compile(
 
 # "de arbeidsovereenkomst op te zeggen" is the dismissal our texts call "ontslag"
 _SAID_AS = {"op te zeggen": "ontslag"}
+# An aside in brackets: "(de probleemanalyse)" in an answer, a story's words beside a query
+_ASIDE = re.compile(r"\([^)]*\)")
 # the rest of a hyphenated word a subject starts ("42e" in "42e-weeksmelding")
 _REST_OF_WORD = re.compile(r"(?:-\w+)+")
 
@@ -762,7 +764,7 @@ def _due_subject(sentence: str) -> list[str]:
     """The subject nearest to a sentence's deadline, asides in brackets left out: "WIA" in "je
     hebt recht op een WIA-beoordeling (WGA of IVA) als je uiterlijk in week 93 aanvraagt, en je
     mag om een transitievergoeding vragen"."""
-    text = re.sub(r"\([^)]*\)", " ", sentence)
+    text = _ASIDE.sub(" ", sentence)
     due = _DUE.search(text)
     if not due:
         return []
@@ -781,7 +783,7 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
     # asides in brackets ("na dat eerste advies (de probleemanalyse) maakt u een plan van aanpak")
     # name what the answer was not about, unless they only give the term ("the first-year
     # evaluation (eerstejaarsevaluatie)")
-    said = [(fold(s), _subjects(re.sub(r"\([^)]*\)", " ", s)) or _subjects(s))
+    said = [(fold(s), _subjects(_ASIDE.sub(" ", s)) or _subjects(s))
             for s in split_sentences(last_answer(history))]
     named: list[str] = []
     if _LATE.search(fold(part)):
@@ -952,7 +954,7 @@ def read_turn(
         if (back and vacuous(parts[i])) or (not _TOPIC.search(fold(parts[i])) and (back or not vacuous(parts[i]))):
             # (in a follow-up, the first part as it was read, without the story beside it: "wat kost
             # dat ons" is about the deskundigenoordeel the answer proposed)
-            first = re.sub(r"\([^)]*\)", " ", queries[0]) if follow_up else parts[0]
+            first = _ASIDE.sub(" ", queries[0]) if follow_up else parts[0]
             queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or first)})"
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
