@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answering.base import Thresholds
+from assistant.answering.base import Thresholds, thresholds_for
 from assistant.answering.extractive import article_citation, citation_for
 from assistant.deadlines.dates import long_date
 from assistant.embedders import Embedder
@@ -145,6 +145,8 @@ class CardMatcher:
     ):
         self.cards = list(cards)
         self.weights = weights or CARD_WEIGHTS.get(getattr(embedder, "name", ""), DEFAULT_CARD_WEIGHTS)
+        # a match this good is sure: a card answer gives it (the calibrated threshold)
+        self.sure = thresholds_for(getattr(embedder, "name", "")).card
         self.shortlist = 200  # phrasings whose term overlap is computed per question (the closest)
         self._owner: list[int] = []
         phrases: list[str] = []

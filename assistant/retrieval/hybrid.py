@@ -41,12 +41,20 @@ def fuse(
     audience: str | None = None,
     dense_weight: float = 1.0,
     bm25_weight: float = 1.0,
+    cards: Sequence[Hit] = (),
+    cards_weight: float = 1.0,
 ) -> list[FusedHit]:
-    """Reciprocal rank fusion with preferences; one entry per distinct passage, best first."""
+    """Reciprocal rank fusion with preferences; one entry per distinct passage, best first.
+
+    `cards`: answer cards ranked by the card matcher; they reorder the passages the two
+    retrievers found and never add one."""
     table: dict[str, dict] = {}
-    for weight, name, hits in ((dense_weight, "dense", dense), (bm25_weight, "bm25", lexical)):
+    for weight, name, hits in ((dense_weight, "dense", dense), (bm25_weight, "bm25", lexical),
+                               (cards_weight, "cards", cards)):
         for rank, hit in enumerate(hits, start=1):
             key = hit.chunk.metadata.get("content_hash") or hit.chunk.id
+            if name == "cards" and key not in table:  # reorders what the retrievers found
+                continue
             entry = table.setdefault(key, {"hit": hit, "rrf": 0.0})
             if f"{name}_rank" in entry:  # same passage twice (e.g. copied file): keep the best
                 continue

@@ -45,3 +45,16 @@ def test_weights_shift_the_balance_and_k_cuts_the_list():
     assert fuse(dense, lexical, k=2, bm25_weight=2.0)[0].hit.chunk.id == "l"
     assert fuse(dense, lexical, k=2, dense_weight=2.0)[0].hit.chunk.id == "d"
     assert len(fuse(dense, lexical, k=1)) == 1
+
+
+def test_the_card_the_matcher_is_sure_of_lifts_its_passage_but_adds_none():
+    """A card's chunk embeds its phrasings and answer together, so the dense retriever can rank an
+    article above it; the card matcher's choice is the third voice that lifts it."""
+    dense = [_hit("article"), _hit("card")]
+    lexical = [_hit("article"), _hit("card")]
+    assert fuse(dense, lexical, k=2)[0].hit.chunk.id == "article"
+    assert fuse(dense, lexical, k=2, cards=[_hit("card")])[0].hit.chunk.id == "card"
+    unweighted = fuse(dense, lexical, k=2, cards=[_hit("card")], cards_weight=0.0)
+    assert unweighted[0].hit.chunk.id == "article"
+    found_by_neither = fuse(dense, lexical, k=5, cards=[_hit("other-card")])
+    assert [f.hit.chunk.id for f in found_by_neither] == ["article", "card"]
