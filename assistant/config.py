@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     lexical: Literal["auto", "memory", "disk", "postgres"] = "auto"
     rate_limit_per_minute: int = 30
     max_concurrency: Annotated[int, Field(ge=1)] = 8
+    # glibc malloc arenas of the serving process (0: glibc's default, 8 per core); see memory.py
+    malloc_arenas: Annotated[int, Field(ge=0)] = 2
     trusted_proxies: CommaList = ()
     max_message_chars: Annotated[int, Field(ge=1)] = 2000
     log_level: str = "INFO"

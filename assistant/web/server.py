@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.database import instance_pools
+from assistant.memory import limit_malloc_arenas
 from assistant.web.holder import AssistantHolder
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ def compose(settings: Settings) -> FastAPI:
     """
 
     configure_logging(settings)  # the build below logs before `serve` runs
+    limit_malloc_arenas(settings.malloc_arenas)  # before the threads below start allocating
     check_shared_stores(settings)
     pools = instance_pools(settings)  # one per database URL, for the app and the assistant
 
