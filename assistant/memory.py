@@ -3,7 +3,8 @@
 glibc gives threads that allocate at the same time arenas of their own, up to eight per core,
 and keeps their freed memory. The web server answers on many threads (Starlette's pool, the
 encoder, the lexical search), so its RSS grew with load. With two arenas the HTTP benchmark's
-peak RSS went from 401 to 346 MB at the same throughput and latency (README, Performance).
+peak RSS went from about 400 to 340 MB at the same throughput and latency (README, the
+thirty-eighth pass).
 """
 from __future__ import annotations
 
