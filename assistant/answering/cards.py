@@ -337,10 +337,7 @@ class CardAnswerer:
         self.thresholds = thresholds
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
-        match = retrieval.card
-        if match is not None and turn.audience and match.card.audience not in ("beide", turn.audience):
-            # a card written to the other side speaks to the wrong person: the best one for this asker
-            match = next((m for m in retrieval.cards if m.card.audience in ("beide", turn.audience)), None)
+        match = retrieval.card_for_asker
         if match is None or retrieval.confidence(match) < self.thresholds.card:
             return None
         if retrieval.part and match.card.id in turn.notes.get("cards_answered", ()):

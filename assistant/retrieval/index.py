@@ -212,11 +212,16 @@ class Retrieval:
         return dense, lexical, fused
 
     @property
+    def card_for_asker(self) -> CardMatch | None:
+        """The best card written for the asker's audience or for both (a card written to the
+        other side speaks to the wrong person)."""
+        return next((m for m in self.cards if not self.audience or m.card.audience in ("beide", self.audience)),
+                    None)
+
+    @property
     def sure_card(self) -> CardMatch | None:
-        """The best card for the asker's audience when the matcher is sure of it (the card a
-        card answer would give), else None."""
-        fits = (m for m in self.cards if not self.audience or m.card.audience in ("beide", self.audience))
-        best = next(fits, None)
+        """`card_for_asker` when the matcher is sure of it (the card a card answer gives), else None."""
+        best = self.card_for_asker
         return best if best is not None and self.confidence(best) >= self.snapshot.cards.sure else None
 
     @property
