@@ -54,6 +54,7 @@ class Assistant:
         lexical: str = "auto",
         full_text=None,
     ):
+        from assistant.answering.cards import CardAnswerer
         from assistant.build import default_answerers
 
         self.embedder = embedder
@@ -63,6 +64,10 @@ class Assistant:
         self.cache_dir = cache_dir
         self.llm = llm
         self.answerers = list(answerers) if answerers is not None else default_answerers(embedder, llm=llm)
+        # the card a card answer would give leads the passages (`Retrieval.sure_card`): judged by
+        # the card answerer's own threshold, so the two never disagree
+        self.card_threshold = next((a.thresholds.card for a in self.answerers if isinstance(a, CardAnswerer)),
+                                   None)
         self._lock = threading.Lock()
         self._checked = 0.0
         self._retired = ""  # the generation replaced last (its file goes at the next swap)
@@ -209,7 +214,7 @@ class Assistant:
         if isinstance(query, Turn):
             language, audience, query = query.language, query.audience, query.query
         retrieval = Retrieval(self._for_site(self._current(), site), self.embedder, query, language,
-                              audience, k=k, correct=turn)
+                              audience, k=k, correct=turn, sure=self.card_threshold)
         if mode == "bm25":
             return retrieval.lexical_hits[:k]
         if mode == "dense":
@@ -270,7 +275,8 @@ class Assistant:
                          part=part, timings=timings,
                          own=turn.parts[part] if query else turn.own_words(part),
                          said=" ".join([*turn.previous, turn.message]),
-                         own_counts=turn.story and not turn.follow_up and not query)
+                         own_counts=turn.story and not turn.follow_up and not query,
+                         sure=self.card_threshold)
 
     def _encode_together(self, turn: Turn, searches: Sequence[Retrieval], timings: dict) -> None:
         """Encode the texts the pipeline will likely need in one batch, not one by one (see

@@ -148,11 +148,14 @@ class Retrieval:
         self, snapshot: Snapshot, embedder: Embedder, query: str, language: str | None,
         audience: str | None, *, part: int = 0, k: int = 6, timings: dict | None = None,
         correct: bool = True, own: str | None = None, said: str | None = None, own_counts: bool = False,
+        sure: float | None = None,
     ):
         """`own`: a follow-up's own words, when `query` widened them with the conversation;
         `said`: what the asker said in the conversation (a card for a situation it never
-        mentions, such as a pregnancy, is left out)."""
+        mentions, such as a pregnancy, is left out); `sure`: the card answerer's threshold
+        (default: the calibrated one of the embedding model, `CardMatcher.sure`)."""
         self.snapshot, self.embedder = snapshot, embedder
+        self.sure = sure if sure is not None else snapshot.cards.sure
         self.own = own or None
         self.own_counts = own_counts  # a story's question: its own words' match counts as sure
         self.said = fold(said) if said is not None else None
@@ -222,7 +225,7 @@ class Retrieval:
     def sure_card(self) -> CardMatch | None:
         """`card_for_asker` when the matcher is sure of it (the card a card answer gives), else None."""
         best = self.card_for_asker
-        return best if best is not None and self.confidence(best) >= self.snapshot.cards.sure else None
+        return best if best is not None and self.confidence(best) >= self.sure else None
 
     @property
     def embeds(self) -> list[str]:
@@ -295,7 +298,7 @@ class Retrieval:
         """The answer cards ranked for another query (a part's own words), on the same snapshot,
         language, audience and conversation."""
         return Retrieval(self.snapshot, self.embedder, query, self.language, self.audience, part=self.part,
-                         timings=self.timings, said=self.said).cards
+                         timings=self.timings, said=self.said, sure=self.sure).cards
 
     def confidence(self, match: CardMatch) -> float:
         """How sure a card match is: its score; for the card a follow-up's own words chose, the

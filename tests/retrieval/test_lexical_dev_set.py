@@ -73,3 +73,23 @@ def test_a_sure_card_is_the_first_source_of_its_question(kb_assistant):
     answer = kb_assistant.ask("Wat is een loonsanctie?", audience="werkgever", language="nl")
     assert answer.kind == "card"
     assert first["doc_id"] == answer.trace["card"]["id"] == "nl-faq-wat-is-loonsanctie"
+
+
+def test_the_card_is_lifted_only_at_the_threshold_the_card_answerer_uses(kb_assistant):
+    """With the card answerer set not to answer (an LLM deployment that wants the model to write
+    every answer), the card is not forced to the model's first passage either."""
+    from dataclasses import replace
+
+    from assistant.answering.base import thresholds_for
+    from assistant.build import default_answerers
+    from assistant.engine import Assistant
+
+    strict = replace(thresholds_for(kb_assistant.embedder.name), card=9.0)
+    no_cards = Assistant(kb_assistant.embedder, kb_assistant.store,
+                         default_answerers(kb_assistant.embedder, thresholds=strict),
+                         clock=kb_assistant.clock, cache_dir=kb_assistant.cache_dir)
+    turn = no_cards.understand("Wat is een loonsanctie?", None, "werkgever", "nl",
+                               date(2025, 11, 23))
+    found = [hit.chunk.metadata["doc_id"] for hit in no_cards.retrieve(turn, k=5)]
+    assert found[0] != "nl-faq-wat-is-loonsanctie"  # as searched: the article on its meanings
+    assert no_cards.ask("Wat is een loonsanctie?", audience="werkgever").kind != "card"
