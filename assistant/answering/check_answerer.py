@@ -17,10 +17,10 @@ from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
-from assistant.text import words
+from assistant.text import fold, words
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import is_question, sentences
+from assistant.understanding import _TOPIC, is_question, sentences
 
 if TYPE_CHECKING:
     from assistant.deadlines.check import StepCheck
@@ -40,6 +40,34 @@ def asks_where_we_stand(text: str) -> bool:
     return bool(_WHERE.search(text))
 
 
+# "wat komt er nu aan?", "what's the next step for us?": what is due next in the asker's case
+# ("wat moet ik nu doen?" is not: after "hij weigert mee te werken" it asks about the refusal)
+_SOON = r"(nu|nog|allemaal|binnenkort|straks)"
+_NEXT = re.compile(
+    rf"\bwat (komt|staat) (er )?({_SOON} )*(aan|op (me|mij|ons) af|(me|mij|ons) te wachten)\b"
+    r"|\bwat (is|zijn) (nu |nu de |de )?volgende stap(pen)?\b"
+    r"|\bwat (moet|moeten) (ik|we|wij) ((nu )?(allemaal|binnenkort|straks|rond deze tijd"
+    r"|de komende (tijd|weken|maanden)) )+(regelen|doen|ondernemen)\b"
+    r"|\bwhat('s| is| are) (the |our |my )?next( steps?)?\b|\bwhat comes next\b"
+    r"|\bwhat('s| is) coming( up)?\b|\bwhat (do|must|should) (i|we) do next\b"
+    r"|\bwhat should (i|we) be doing( (around|right))? now\b"
+    r"|\banything (i|we) (need|have|must) to do( (soon|now|next))?\b",
+)
+# A long story asks more than what comes next: the other answerers read it.
+_NEXT_MAX_WORDS = 40
+
+
+def asks_what_comes_next(message: str) -> bool:
+    """True for a short message about a sick case that asks only what comes next ("Mijn
+    werknemer is nu 45 weken ziek, wat komt er nu aan?"): the check says what is due when. Not
+    when the message names a subject of its own ("wat is de volgende stap in spoor 2?")."""
+    if len(words(message)) > _NEXT_MAX_WORDS or not about_a_case(message):
+        return False
+    folded = fold(message)
+    found = _NEXT.search(folded)
+    return bool(found) and not _TOPIC.search(folded[:found.start()] + " " + folded[found.end():])
+
+
 class CheckAnswerer:
     """Answers "where do I stand?" with the Poortwachter check of the conversation's case."""
 
@@ -53,7 +81,7 @@ class CheckAnswerer:
 
         if retrieval.part:
             return None
-        told = not asks_where_we_stand(turn.message)  # else asked
+        told = not (asks_where_we_stand(turn.message) or asks_what_comes_next(turn.message))
         if told and not _tells_a_case(turn):
             return None
         language, today, trace = turn.language, turn.today, {"path": "check"}

@@ -124,3 +124,36 @@ def test_a_long_story_without_a_question_mark_is_read_for_its_question(kb_assist
         "in zijn eigen werk en de sfeer is goed gebleven. Ik weet niet of spoor 2 nu al moet "
         "beginnen of dat we kunnen wachten tot na de eerstejaarsevaluatie", audience="werkgever")
     assert answer.trace["path"] != "check"
+
+
+@pytest.mark.parametrize(("message", "audience", "start", "head"), [
+    # "45 weken" before 23 November 2025 is 315 to 321 days ago: 6 to 12 January, the earliest taken
+    ("mijn werknemer is nu 45 weken ziek, wat komt er nu aan?", "werkgever", "2025-01-06",
+     "**Waar staat u?**"),
+    ("My employee has been sick for about 5 weeks, anything I need to do soon?", "werkgever",
+     "2025-10-13", "**Where do you stand?**"),
+    ("one of our warehouse staff has been sick for 9 months now, what's the next step for us?",
+     "werkgever", None, "**Where do you stand?**"),
+    ("ik ben sinds 8 december 2024 ziek, nu dus bijna een jaar. wat komt er nog allemaal op me af?",
+     "werknemer", "2024-12-08", "**Waar sta je?**"),
+])
+def test_what_comes_next_in_a_told_case_gets_the_check_with_its_dates(kb_assistant, message,
+                                                                      audience, start, head):
+    # "what comes next?" used to get a passage on whatever its words matched (the ban on
+    # dismissal for "45 weken ziek, wat komt er nu aan?"); what is due when answers it
+    answer = kb_assistant.ask(message, audience=audience)
+    assert answer.trace["path"] == "check", answer.trace["path"]
+    assert answer.text.startswith(head)
+    if start:
+        assert answer.trace["check"]["period_start"] == start
+    assert "⏳" in answer.text  # a step still to come, with its date
+
+
+@pytest.mark.parametrize("message", [
+    "Mijn werknemer is 30 weken ziek. Wat is de volgende stap in spoor 2?",  # names its subject
+    "mijn werknemer weigert mee te werken, wat moet ik nu doen?",  # about the refusal
+    "Mijn werknemer is 30 weken ziek. Wat komt er aan kosten op ons af?",
+])
+def test_what_comes_next_about_a_subject_of_its_own_is_answered_on_that_subject(kb_assistant,
+                                                                                 message):
+    assert kb_assistant.ask(message, audience="werkgever").trace["path"] != "check"
