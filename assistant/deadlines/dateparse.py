@@ -107,6 +107,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<under>bijna|nagenoeg|haast)\s+|(?:ruim|ongeveer|circa|zo'?n)\s+)?(?P<n>{_NUM})\s+"
         rf"(?P<unit>dagen|dag|weken|week|maanden|maand)\s+(?=(?:ziek|thuis|arbeidsongeschikt|"
         rf"uitgevallen|uit\s+de\s+running)\b(?!\s+(?:geweest|gewees)\b))", re.I)),
+    # "hij zit in week 40", "she is now in week 12": the N-th week since the first sick day, so N-1
+    # whole weeks have passed. Said of a person ("de melding is in week 42" is a rule, "we zitten
+    # in week 49" a calendar week: not read)
+    ("duration", re.compile(
+        r"(?:(?<!\bwe )(?<!\bwij )\b(?:zit|zitten)"
+        r"|\b(?:he|she|i|they|employee|worker)(?:\s+(?:is|am|are)|[’']s|[’']m))"
+        r"\s+(?:(?:nu|inmiddels|al|ongeveer|now|currently|about)\s+)?"
+        r"(?P<inweek>in\s+(?:ziekte)?week)\s+(?P<n>\d{1,3})\b(?P<under>)(?P<unit>)"
+        r"(?!\s+(?:van|of)\s+(?:het|dit|dat|the|this)\s+(?:jaar|year|kalenderjaar))", re.I)),
     # "sinds begin maart", "half januari 2026", "eind augustus vorig jaar", "since mid-March": a
     # third of a month, read as a range of days like a duration
     ("month_part", re.compile(
@@ -310,6 +319,7 @@ def _candidates(text: str) -> list[_Candidate]:
             begin = (m.start("wd3") if kind == "last_wd" and m["wd3"] else
                      m.start("d") if kind == "dm" else
                      m.start("under") if kind == "duration" and m["under"] else
+                     m.start("inweek") if kind == "duration" and m.groupdict().get("inweek") else
                      m.start("n") if kind == "duration" else
                      m.start("mon") if kind == "month" else m.start())
             candidates.append((begin, -(m.end() - begin), kind, m))
@@ -359,7 +369,9 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             n_units = int(raw) if raw.isdigit() else _NUMBERS[raw]
             if m["under"]:  # "bijna 20 maanden": 19 months and some days
                 n_units -= 1
-            earliest, latest = duration_range(max(n_units, 0), m["unit"], today)
+            if m.groupdict().get("inweek"):  # "in week 40": 39 weeks and some days
+                n_units -= 1
+            earliest, latest = duration_range(max(n_units, 0), m["unit"] or "weken", today)
             mentions.append(DateMention(start, m.end(), earliest, True,
                                         latest if latest != earliest else None))
             continue

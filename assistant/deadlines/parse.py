@@ -16,7 +16,7 @@ date and raises `DeadlineInputError`. A weekday beside an explicit date ("vrijda
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -79,6 +79,8 @@ _STILL_SINCE_RE = re.compile(r"\b(?:sinds|since)\b", re.I)
 _AGAIN_RE = re.compile(r"\b(?:weer|opnieuw|again|nogmaals)\b", re.I)
 _CLAUSE_RE = re.compile(r"[,;:]|\b(?:en|and|maar|but)\b", re.I)
 _HARD_CLAUSE_RE = re.compile(r";|\b(?:en|and|maar|but)\b", re.I)
+# "in week 40" (of the sickness, see `find_dates`): the sickness's own week, so its first day
+_IN_WEEK_RE = re.compile(r"in\s+(?:ziekte)?week\s+\d", re.I)
 _RANGE_RE = re.compile(
     r"^\s*(?:tot\s+en\s+met|t/m|tm|tot|until|till|through|thru|to|-|–|—)\s*"
     rf"(?:(?:{WEEKDAY_NAMES}),?\s*)?$", re.I)  # "t/m zondag 29 maart": the weekday labels the end
@@ -247,6 +249,8 @@ def parse_dates(text: str, today: date) -> ParsedSickness | None:
         j = i + (2 if end_m else 1)
         next_start = mentions[j].start if j < len(mentions) else len(text)
         found = _role(text, m.start, last.end, prev_end, next_start)
+        if found.name is None and _IN_WEEK_RE.match(text, m.start):
+            found = replace(found, name="sick")  # "hij zit in week 40": his sickness's week
         role = found.name
         if m.latest is not None and (role != "sick" or end_m is not None):
             role = "ignore"  # a duration only ever gives a first sick day

@@ -132,6 +132,9 @@ def test_a_long_story_without_a_question_mark_is_read_for_its_question(kb_assist
      "**Waar staat u?**"),
     ("My employee has been sick for about 5 weeks, anything I need to do soon?", "werkgever",
      "2025-10-13", "**Where do you stand?**"),
+    # "in week 40": 273 to 279 days before; the check says "nu week 40"
+    ("Mijn werknemer zit in week 40. Wat moet ik binnenkort regelen?", "werkgever", "2025-02-17",
+     "**Waar staat u?** Eerste ziektedag 17-02-2025 (nu week 40)"),
     ("one of our warehouse staff has been sick for 9 months now, what's the next step for us?",
      "werkgever", None, "**Where do you stand?**"),
     ("ik ben sinds 8 december 2024 ziek, nu dus bijna een jaar. wat komt er nog allemaal op me af?",

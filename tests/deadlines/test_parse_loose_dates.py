@@ -50,6 +50,12 @@ def _kinds(text: str, today: date = TODAY) -> dict[str, date]:
     # a present-tense verb with the duration and "ziek" right after it
     ("ik ben 5 weken ziek en heb een vraag", date(2026, 2, 25), date(2026, 3, 3)),
     ("hij is vijf weken ziek thuis", date(2026, 2, 25), date(2026, 3, 3)),
+    # "in week 40" of the sickness: 39 whole weeks and some days, 273 to 279 days before 7 April
+    ("Mijn werknemer zit in week 40", date(2025, 7, 2), date(2025, 7, 8)),
+    ("hij zit inmiddels in week 12, wat nu?", date(2026, 1, 14), date(2026, 1, 20)),
+    ("My employee is now in week 12 of her sick leave", date(2026, 1, 14), date(2026, 1, 20)),
+    ("ik zit nu in week 1", date(2026, 4, 1), date(2026, 4, 7)),
+    ("I’m in week 12 now", date(2026, 1, 14), date(2026, 1, 20)),  # a phone's apostrophe
     # A third of a month ("begin/half/eind maart") is a range too: days 1-10, 11-20, 21 to the
     # month's end; without a year the most recent one that has begun by today (7 April).
     ("ziek sinds eind januari", date(2026, 1, 21), date(2026, 1, 31)),
@@ -92,6 +98,9 @@ def test_a_month_named_for_something_else_is_not_a_first_sick_day():
     "het duurt 5 weken geleden",            # no sickness named
     "ze is 2 weken ziek geweest vorig jaar",  # a past episode, not the current one
     "ze was 5 weken ziek",
+    "de 42e-weeksmelding is in week 42",  # a rule, said of no person
+    "we zitten nu in week 15",  # the calendar's week
+    "hij zit in week 40 van het jaar",
 ])
 def test_durations_and_numbers_that_are_not_a_first_sick_day_give_no_dates(text):
     assert parse_dates(text, TODAY) is None
@@ -242,6 +251,18 @@ def test_n_weeks_sick_never_gives_a_first_sick_day_after_today_minus_7n(today, n
     start = _start(form.format(n=n), today)
     assert today - timedelta(days=7 * n + 6) <= start <= today - timedelta(days=7 * n)
     assert start == today - timedelta(days=7 * n + 6)  # the earliest day of the range
+
+
+@settings(max_examples=200, deadline=None)
+@given(today=_TODAYS, n=st.integers(min_value=1, max_value=110),
+       form=st.sampled_from(["mijn werknemer zit in week {n}", "hij zit nu in week {n}",
+                             "she is in week {n}"]))
+def test_in_week_n_gives_first_sick_days_that_make_today_a_day_of_week_n(today, n, form):
+    # day 1 is the first sick day, week 1 its first seven days: both ends of the range agree
+    [assumption] = parse_dates(form.format(n=n), today).assumptions
+    for start in (assumption.day, assumption.latest):
+        assert (today - start).days // 7 + 1 == n
+    assert assumption.day == today - timedelta(days=7 * n - 1)  # the earliest: today is day 7n
 
 
 @settings(max_examples=200, deadline=None)
