@@ -48,6 +48,8 @@ _NEXT = re.compile(
     r"|\bwat (is|zijn) (nu |nu de |de )?volgende stap(pen)?\b"
     r"|\bwat (moet|moeten) (ik|we|wij) ((nu )?(allemaal|binnenkort|straks|rond deze tijd"
     r"|de komende (tijd|weken|maanden)) )+(regelen|doen|ondernemen)\b"
+    r"|\bwat (moet|moeten) (ik|we|wij) (nu )?(als eerste|eerst) regelen\b"
+    r"|\bwhat (do|should|must) (i|we) (arrange|organi[sz]e|sort out) first\b"
     r"|\bwhat('s| is| are) (the |our |my )?next( steps?)?\b|\bwhat comes next\b"
     r"|\bwhat('s| is) coming( up)?\b|\bwhat (do|must|should) (i|we) do next\b"
     r"|\bwhat should (i|we) be doing( (around|right))? now\b"

@@ -135,6 +135,9 @@ def test_a_long_story_without_a_question_mark_is_read_for_its_question(kb_assist
     # "in week 40": 273 to 279 days before; the check says "nu week 40"
     ("Mijn werknemer zit in week 40. Wat moet ik binnenkort regelen?", "werkgever", "2025-02-17",
      "**Waar staat u?** Eerste ziektedag 17-02-2025 (nu week 40)"),
+    # a first sick day given: the check, not an example with other dates
+    ("mijn werknemer is dinsdag 14 oktober 2025 ziek geworden, ze ligt plat. wat moet ik als "
+     "eerste regelen?", "werkgever", "2025-10-14", "**Waar staat u?** Eerste ziektedag 14-10-2025"),
     ("one of our warehouse staff has been sick for 9 months now, what's the next step for us?",
      "werkgever", None, "**Where do you stand?**"),
     ("ik ben sinds 8 december 2024 ziek, nu dus bijna een jaar. wat komt er nog allemaal op me af?",
