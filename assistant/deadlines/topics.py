@@ -23,7 +23,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
     ("vervroegde_iva", ("vervroegde", "iva", "early")),
     ("wia_brief_uwv", ("brief", "letter", "bericht van uwv", "bericht van het uwv", "post van uwv",
-                       "post van het uwv", "hear from uwv", "message from uwv")),
+                       "post van het uwv", "hear from uwv", "message from uwv",
+                       # "will UWV remind me?", "krijg ik een herinnering van UWV?"
+                       "uwv remind", "reminder from uwv", "herinnering van uwv",
+                       "herinnering van het uwv", "uwv een herinnering", "uwv mij herinner",
+                       "uwv me herinner")),
     ("re_integratieverslag", ("verslag", "re-integratieverslag", "reintegratieverslag", "riv",
                               "eindevaluatie", "report", "final evaluation")),
     ("wia_aanvraag", ("wia", "aanvra", "apply", "application")),

@@ -196,6 +196,19 @@ def test_asking_when_uwv_sends_word_gets_the_wia_letter(kb_assistant):
     assert "wia_brief_uwv" in _deadline(answer)["keys"]
 
 
+def test_in_week_n_asking_when_to_apply_and_whether_uwv_reminds_gets_both_dates(kb_assistant):
+    # "in week 80" on 23 November 2025: the first sick day 559 to 553 days before, the earliest
+    # (13 May 2024) taken and said; "will UWV remind me?" is the week-88 letter
+    answer = kb_assistant.ask("I'm in week 80 of my sick leave. When do I need to apply for WIA, "
+                              "and will UWV remind me?", audience="werknemer")
+    deadline = _deadline(answer)
+    assert deadline["period_start"] == "2024-05-13"
+    assert {"wia_brief_uwv", "wia_aanvraag"} <= set(deadline["keys"])
+    assert "(today is week 80)" in answer.text
+    assert "**UWV letter about the WIA application**" in answer.text
+    assert "**Submit the WIA application**" in answer.text
+
+
 def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistant):
     """"en het plan van aanpak?" after a deadline question: the date from the first sick day
     given earlier, not a general answer."""
