@@ -138,6 +138,12 @@ def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False,
     return DiskLexicalIndex(catalog)
 
 
+def speaks_to(written_for: str | None, asker: str | None) -> bool:
+    """True when a text written for `written_for` ("werkgever", "werknemer", "beide") speaks to
+    the asker (an unknown asker: every text)."""
+    return not asker or (written_for or "beide") in ("beide", asker)
+
+
 class Retrieval:
     """The hybrid search for one query (one part of a turn), computed on first use.
 
@@ -218,8 +224,7 @@ class Retrieval:
     def card_for_asker(self) -> CardMatch | None:
         """The best card written for the asker's audience or for both (a card written to the
         other side speaks to the wrong person)."""
-        return next((m for m in self.cards if not self.audience or m.card.audience in ("beide", self.audience)),
-                    None)
+        return next((m for m in self.cards if speaks_to(m.card.audience, self.audience)), None)
 
     @property
     def sure_card(self) -> CardMatch | None:
@@ -330,7 +335,11 @@ class Retrieval:
                   and fits_situation(f.hit.chunk, self.said)
                   and f.hit.chunk.id not in shown
                   and not (f.hit.chunk.metadata.get("kind") == "card"
-                           and f.hit.chunk.metadata.get("doc_id") in shown)][: self.k]
+                           and f.hit.chunk.metadata.get("doc_id") in shown)]
+        # a card written to the other side speaks to the wrong person ("it penalises your
+        # employer, not you" to an employer), as in `card_for_asker`; kept only when all do
+        chunks = ([c for c in chunks if c.metadata.get("kind") != "card"
+                   or speaks_to(c.metadata.get("audience"), self.audience)] or chunks)[: self.k]
         same = [c for c in chunks if c.metadata.get("language", language) == language]
         return same or chunks
 

@@ -874,3 +874,18 @@ def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, h
     of cooperating, not of refusing a job offered in it."""
     answer = kb_assistant.ask(question, history, audience=audience)
     assert answer.trace["card"]["id"] == card, answer.trace
+
+
+def test_passages_never_quote_a_card_written_to_the_other_side_to_a_known_asker(kb_assistant):
+    # the employee's card on a UWV wage sanction ("it penalises your employer, not you") was
+    # quoted to the employer who got the letter
+    question = ("We got a letter from UWV about a 'loonsanctie' for our sick warehouse manager. "
+                "What is that?")
+    answer = kb_assistant.ask(question, audience="werkgever")
+    assert answer.kind == "extractive"
+    assert "not you" not in answer.text
+    assert re.search(r"against the employer|employer did too little", answer.text)
+    turn = kb_assistant.understand(question, None, "werkgever", "en", date(2025, 11, 23))
+    cards = [h.chunk.metadata for h in kb_assistant.retrieve(turn, k=10)
+             if h.chunk.metadata.get("kind") == "card"]
+    assert any(c["audience"] == "werknemer" for c in cards)  # found, but not quoted
