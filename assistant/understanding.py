@@ -150,6 +150,12 @@ _TOPIC = re.compile(
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
     r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*)\b")
 
+def names_a_subject(text: str) -> bool:
+    """True when the text names one of the product's own subjects (spoor 2, UWV, loon, the
+    bedrijfsarts, a Poortwachter step, costs ...)."""
+    return bool(_TOPIC.search(fold(text)))
+
+
 # "hoe lang kan zo'n sanctie dan duren?": a follow-up that points back with a subject of ours
 # named ("zo'n sanctie", "die arbeidsdeskundige") says itself what it is about; the story
 # before it would only pull the search back to that story's subject

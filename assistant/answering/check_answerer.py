@@ -20,7 +20,7 @@ from assistant.errors import DeadlineInputError
 from assistant.text import fold, words
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import _TOPIC, is_question, sentences
+from assistant.understanding import is_question, names_a_subject, sentences
 
 if TYPE_CHECKING:
     from assistant.deadlines.check import StepCheck
@@ -67,7 +67,7 @@ def asks_what_comes_next(message: str) -> bool:
         return False
     folded = fold(message)
     found = _NEXT.search(folded)
-    return bool(found) and not _TOPIC.search(folded[:found.start()] + " " + folded[found.end():])
+    return bool(found) and not names_a_subject(folded[:found.start()] + " " + folded[found.end():])
 
 
 class CheckAnswerer:
