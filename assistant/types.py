@@ -7,6 +7,12 @@ from typing import Any, Literal
 AnswerKind = Literal["card", "extractive", "deadline", "llm", "refusal", "clarify", "handoff"]
 
 
+def speaks_to(written_for: str | None, asker: str | None) -> bool:
+    """True when a text written for `written_for` ("werkgever", "werknemer", "beide") speaks to
+    the asker (an unknown asker: every text)."""
+    return not asker or (written_for or "beide") in ("beide", asker)
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A piece of a source document with its provenance.

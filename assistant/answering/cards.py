@@ -21,7 +21,7 @@ from assistant.embedders import Embedder
 from assistant.text import base_terms
 from assistant.text import sentences as split_sentences
 from assistant.texts import text
-from assistant.types import Answer, Chunk, Citation
+from assistant.types import Answer, Chunk, Citation, speaks_to
 from assistant.understanding import vacuous
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ class CardMatcher:
             dense_rank, bm25_rank = (ranks or {}).get(card.id, (0.0, 0.0))
             score = (w.best * best[i] + w.second * second[i] + w.top3 * top3[i] + w.lexical * lexical[i]
                      + w.dense_rank * dense_rank + w.bm25_rank * bm25_rank)
-            if audience and card.audience not in ("beide", audience):
+            if not speaks_to(card.audience, audience):
                 score += w.other_audience
             matches.append(CardMatch(card, float(score), float(best[i]), float(lexical[i])))
         return sorted(matches, key=lambda m: -m.score)
@@ -370,7 +370,7 @@ class CardAnswerer:
         """The best of `cards` that no earlier part got, written for this asker, matching confidently."""
         return next((m for m in cards if m.card.id not in turn.notes["cards_answered"]
                      and m.score >= self.thresholds.card
-                     and m.card.audience in ("beide", turn.audience or m.card.audience)), None)
+                     and speaks_to(m.card.audience, turn.audience)), None)
 
     def _runner_up(self, match: CardMatch, retrieval: Retrieval, turn: Turn) -> CardMatch | None:
         """The next card when it matches almost as well (the question may mean that one)."""
@@ -379,7 +379,7 @@ class CardAnswerer:
         for other in retrieval.cards[1:3]:
             if other.card.id == match.card.id or other.card.language != match.card.language:
                 continue
-            if (turn.audience and other.card.audience not in ("beide", turn.audience)) \
+            if not speaks_to(other.card.audience, turn.audience) \
                     or other.card.voice(turn.voice) != match.card.voice(turn.voice):
                 continue  # written to the other side, or in the other voice (u / je)
             return other if match.score - other.score < SEE_ALSO_GAP else None

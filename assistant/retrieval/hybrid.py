@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.types import Hit
+from assistant.types import Hit, speaks_to
 
 RRF_K = 60
 
@@ -26,8 +26,7 @@ def preference(hit: Hit, language: str | None, audience: str | None) -> float:
     weight = 1.0
     if language and meta.get("language") and meta["language"] != language:
         weight *= 0.35
-    chunk_audience = meta.get("audience") or "beide"
-    if audience and chunk_audience not in ("beide", audience):
+    if not speaks_to(meta.get("audience"), audience):
         weight *= 0.8
     return weight
 

@@ -21,7 +21,7 @@ from assistant.retrieval.lexical_postgres import PostgresLexicalIndex, PostgresL
 from assistant.retrieval.spelling import Speller
 from assistant.shorthand import spell_out
 from assistant.text import fold
-from assistant.types import Chunk, Hit
+from assistant.types import Chunk, Hit, speaks_to
 
 log = logging.getLogger(__name__)
 # Start the lexical search beside the query encoder (True) or after it (False, the default).
@@ -136,12 +136,6 @@ def lexical_index(catalog: ChunkCatalog, mode: str, *, server: bool = False,
     if mode == "memory":
         return BM25Retriever(list(catalog.chunks()))
     return DiskLexicalIndex(catalog)
-
-
-def speaks_to(written_for: str | None, asker: str | None) -> bool:
-    """True when a text written for `written_for` ("werkgever", "werknemer", "beide") speaks to
-    the asker (an unknown asker: every text)."""
-    return not asker or (written_for or "beide") in ("beide", asker)
 
 
 class Retrieval:
