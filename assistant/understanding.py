@@ -150,6 +150,7 @@ _TOPIC = re.compile(
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
     r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*)\b")
 
+
 def names_a_subject(text: str) -> bool:
     """True when the text names one of the product's own subjects (spoor 2, UWV, loon, the
     bedrijfsarts, a Poortwachter step, costs ...)."""
