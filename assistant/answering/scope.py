@@ -121,7 +121,7 @@ _DOCUMENT = re.compile(
 _OTHER_TOPICS = re.compile(
     r"huur|verhuurder|huurder|belasting(aangifte|dienst)?|aangifte inkomsten|echtscheiding|scheiden"
     r"|alimentatie|erfenis|testament|hypotheek|verkeersboete|parkeerboete|snelheid|rijbewijs|visum"
-    r"|verblijfsvergunning|recept|weerbericht|het weer|voetbal|hoofdstad|mop|grap|gedicht|python"
+    r"|verblijfsvergunning|\brecept(en)?\b|weerbericht|het weer|voetbal|hoofdstad|\bmop(pen)?\b|\bgrap(pen)?\b|gedicht|python"
     r"|javascript|programmeer|\bcode\b|\bsql\b|script|bitcoin|crypto|aandelen|vakantie boeken"
     r"|kinderbijslag|zorgtoeslag|huurtoeslag|buren|herrie|geluidsoverlast|parkeer|parking fine|neighbou?r"
     r"|landlord|tenant|\brent\b|tax return|taxes|divorce|inheritance|mortgage|speeding|parking ticket"

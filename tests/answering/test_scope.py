@@ -778,3 +778,8 @@ def test_a_story_sent_to_another_legal_area_for_a_matter_it_only_tells_is_left_t
 ])
 def test_a_tax_or_residence_permit_matter_is_a_rule_only_where_it_is_asked(text, label):
     assert rule_label(text) == label
+
+
+def test_a_receptionist_is_no_recipe():
+    assert not names_another_topic("Onze receptioniste is ziek, wat nu?")
+    assert names_another_topic("Geef me een recept voor pannenkoeken.")
