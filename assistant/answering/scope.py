@@ -633,6 +633,9 @@ _RESTART = re.compile(
 _PERIOD = re.compile(r"\b((two|2)[- ]years?|twee jaar|2 jaar|104( weken)?|wachttijd|waiting period|clock|teller|telling"
                      r"|ziekteperiodes?|periodes?|periods?)\b")
 
+_ILL_AGAIN = re.compile(r"\b(weer|opnieuw) (\w+ )?(ziek|uitgevallen|thuis)\b|\b(sick|ill|off) again\b|\bagain (sick|ill|off)\b"
+                        r"|\bterugval\w*|\brelapse\w*")
+
 
 def asks_whether_it_restarts(question: str) -> bool:
     """True when a question asks whether (or when) the sickness period counts on or starts again
@@ -646,8 +649,10 @@ def asks_about_counting(text: str) -> bool:
     names nothing else we decline in its questions."""
     # "... dat mijn twee jaar opnieuw beginnen als ik terugval. Klopt dat?": the claim doubted
     asked = fold(asked_text(text))
-    return (bool(_RESTART.search(asked)) and bool(_PERIOD.search(asked)) and _asks_only(text)
-            and bool(_ILL.search(fold(text))))
+    # "ik was 3 weken weer aan het werk en nu weer ziek. begint alles opnieuw?": the period is
+    # told, not named
+    return (bool(_RESTART.search(asked)) and bool(_PERIOD.search(asked) or _ILL_AGAIN.search(fold(text)))
+            and _asks_only(text) and bool(_ILL.search(fold(text))))
 
 
 # Whether to tell the employer about one's health ("ze vraagt welke medicijnen ik slik ... moet ik

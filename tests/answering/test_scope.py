@@ -783,3 +783,13 @@ def test_a_tax_or_residence_permit_matter_is_a_rule_only_where_it_is_asked(text,
 def test_a_receptionist_is_no_recipe():
     assert not names_another_topic("Onze receptioniste is ziek, wat nu?")
     assert names_another_topic("Geef me een recept voor pannenkoeken.")
+
+
+@pytest.mark.parametrize("message", [
+    "ik was 3 weken weer helemaal aan het werk en nu weer ziek. begint alles opnieuw?",  # was declined as medical
+    "I worked again for two weeks and now I'm off sick again. Does it all start over?",
+])
+def test_whether_it_starts_again_after_falling_ill_again_is_the_counting_rule(kb_assistant, message):
+    answer = kb_assistant.ask(message)
+    assert answer.kind != "refusal", answer.trace
+    assert re.search(r"\b(4 weken|4 weeks|four weeks)\b", answer.text), answer.text
