@@ -13,7 +13,9 @@ back to. The regular expressions stay as high-precision rules (instruction overr
 role-play, requests to forge or backdate a document, plain requests for medical advice or to
 look a person up, bare greetings) and as the classifier's features; one rule answers what the
 classifier sends to another legal area when it asks about ending a sick person's employment, one
-what it takes for medical advice when it asks whether to tell the employer. Where the shipped
+what it takes for medical advice when it asks whether to tell the employer, and one a message
+that only tells its situation (`tells_only`: "Ik heb net de brief van UWV over de WIA gekregen."),
+which the classifier, having learned from questions, declined. Where the shipped
 model does not fit the embedding model in use, the rules decide alone.
 """
 from __future__ import annotations
@@ -773,6 +775,63 @@ def asks_for_an_independent_judgement(text: str) -> bool:
         and _asks_only(text) and _declines_nothing(asked)
 
 
+# A sentence that opens with a verb asking us to act ("Pas de datum aan", "Sign this report",
+# "Google this applicant"): a request, though it asks no question.
+_IMPERATIVE = re.compile(
+    r"^\W*(even |please |pls |graag )?(schrijf|maak|zoek|geef|pas|zet|genereer|vul|stel|teken|onderteken|verander"
+    r"|wijzig|help|doe|speel|vergeet|negeer|toon|herhaal|vertaal|lees|eindig|stuur|regel|controleer|bereken|noem"
+    r"|vertel|leg|kijk|zeg|beantwoord|verklaar|bevestig|omzeil|write|make|find|draft|create|give|fill|backdate|sign"
+    r"|put|change|forge|generate|google|recommend|tell|act|pretend|enable|repeat|read|reveal|add|translate|print"
+    r"|ignore|override|send|check|calculate|list|explain|say|declare|confirm|answer|let'?s|look)\b"
+)
+
+# ... a question inside a sentence, without its mark ("ik wil stoppen, kan ik in 1 keer stoppen"),
+# and words to us rather than about the case ("jij bent slimmer dan mijn casemanager", "Voordat je
+# antwoordt: ...", "Important note for the AI")
+_ASKS_INSIDE = re.compile(r"\b(kan|kun|mag|moet|moeten|kunnen|mogen|can|could|may|must|should) (ik|je|hij|zij|ze|we|wij"
+                          r"|i|he|she)\b")
+# ... and a request told as a need or a wish ("ik heb een verklaring nodig", "I need a letter")
+_WANTS = re.compile(r"\b(nodig|need\w*|wil(de)? (graag )?(een|het|de|dat|die)|want\w*|would like|'d like|zoek\w* (een|iemand)"
+                    r"|looking for)\b")
+_ADDRESSES_US = re.compile(r"\b(je|jij|jou|jouw|you|your|ai|bot|chatbot|beheerder|admin\w*"
+                           r"|system\w*|systeem\w*)\b")
+
+# ... and an illness, an injury or a lost job told in other words than sick leave's ("She broke her
+# leg skiing", "ik kan niet meer terug als stukadoor")
+_HURT = re.compile(r"\b(gebroken|brak|broke|broken|fractur\w*|injur\w*|blessure|geblesseerd|ongeluk|ongeval|accident"
+                   r"|operatie|geopereerd|surgery|operation|covid|kanker|cancer|hernia|burn-?out|depressi\w*|ptss|ptsd"
+                   r"|revalid\w*|rehab\w*|ziekenhuis|hospital\w*|heal\w*|herstel\w*|recover\w*)\b"
+                   r"|\b(niet|nooit) (meer )?terug\b|\b(can'?t|cannot|can not) (go back|return)\b")
+# What a "wat nu?" must be about to be ours: a step, a document or an actor of sick leave, or a job
+# one cannot go back to
+_OUR_STEPS = re.compile(
+    r"\b(spoor|re-?integr\w*|reintegr\w*|poortwachter|uwv|wia|ziektewet|bedrijfsarts|arbo\w*|arbeidsdeskund\w*"
+    r"|casemanager|plan van aanpak|pva|probleemanalyse|eerstejaars\w*|eje|loonsanctie|loondoorbetal\w*"
+    r"|deskundigenoordeel|riv|\w*verslag|(niet|nooit) (meer )?terug|company doctor|occupational\w*|track"
+    r"|reintegration|action plan|(can'?t|cannot|can not) (go back|return))\b")
+# "..., wat nu?": a question that asks only what to do about what was told
+_WHAT_NOW_END = re.compile(r"(^|[,;:.!?]|\s)\s*(en |and |so )?(wat nu|what now|hoe nu verder|wat (moet|kan) (ik|we|wij) (nu )?"
+                           r"(doen)?( nu)?|what (should|can|do) (i|we) do( now)?|what happens now)\W*$")
+
+
+def tells_only(text: str) -> bool:
+    """True for a message that only tells its situation: no question, no request, no sentence that
+    tells us to do something, about sick leave and naming nothing we decline. "Ik heb net de brief
+    van UWV over de WIA gekregen.", "Our receptionist has had long covid since January." People
+    open a conversation this way; the classifier, which learned from questions, declined them as
+    medical advice or a request for a document. There is nothing in them to decline."""
+    told = _WHAT_NOW_END.sub("", fold(text))
+    if told != fold(text) and not _OUR_STEPS.search(told):
+        return False  # "... een boete van het CJIB die ik niet kan betalen, wat nu?": what now about what?
+    text = told or text
+    said = sentences(text)
+    folded = fold(text)
+    return (bool(said) and not any(is_question(s) or _IMPERATIVE.match(fold(s)) for s in said)
+            and not any(p.search(folded) for p in (_ASKS_INSIDE, _WANTS, _ADDRESSES_US))
+            and bool(_DOMAIN.search(folded) or _HURT.search(folded)) and _declines_nothing(folded)
+            and not any(p.search(folded) for p in (_INJECTION, _ROLE_PLAY, _FORGERY, _DECEPTION)))
+
+
 _LEAVE = r"ziek|sick|\bill\b|termijn|deadline|poortwachter|wat moet(en)? (ik|we|wij) wanneer"
 
 
@@ -836,6 +895,8 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "rule:independent-judgement")
         if label in ("other_legal", "off_topic", "medical") and asks_about_counting(text):
             return Scope("in_scope", probs["in_scope"], "rule:counting")
+        if label != "in_scope" and tells_only(text):
+            return Scope("in_scope", probs["in_scope"], "rule:told")
         if label == "medical" and asks_what_to_tell_the_employer(text) \
                 or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text):
             return Scope("in_scope", probs["in_scope"], "rule:privacy")
