@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | None = None) -> list[Answerer]:
     """The answer pipeline, in order: a request for a person, Poortwachter check, scope guard, deadline calculator, the operator's own
-    documents, vetted cards, the LLM (when configured), extractive passages, don't know."""
+    documents, vetted cards, a question back to a message that asks nothing, the LLM (when configured), extractive
+    passages, don't know."""
     from assistant.answering.cards import CardAnswerer
     from assistant.answering.check_answerer import CheckAnswerer
     from assistant.answering.deadline_answerer import DeadlineAnswerer
@@ -24,6 +25,7 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
     from assistant.answering.person import PersonAnswerer
     from assistant.answering.refusals import DontKnowAnswerer, ScopeAnswerer
     from assistant.answering.scope import ScopeGuard, ScopeModel
+    from assistant.answering.told import ToldAnswerer
 
     thresholds = thresholds or thresholds_for(embedder.name)
     extractive = ExtractiveAnswerer(thresholds)
@@ -36,6 +38,7 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
         DeadlineAnswerer(),
         OperatorAnswerer(ExtractiveAnswerer(max_passages=2, max_words=260)),  # a bureau's own pages, fuller
         CardAnswerer(thresholds),
+        ToldAnswerer(),  # a new message that only tells its situation, which no card answers: what do you want to know?
     ]
     if llm is not None:
         llm.thresholds = thresholds

@@ -361,6 +361,26 @@ def is_question(sentence: str) -> bool:
             or bool(_JOINED_VERB_START.match(folded)))
 
 
+# Words that ask wherever they stand ("loonsanctie hoe lang", "ziek en contract loopt af help"),
+# and doubt told as a statement ("I'm not sure whether ...", "ik weet niet of ..."); not the words
+# that also join a clause ("a nanny who works in our home", "de salon waar ik werk")
+_ASKING_WORD = re.compile(
+    r"\b(wat|wanneer|wnr|waarom|hoe|hoeveel|hoelang|welke?|what|why|how|whats|hows"
+    r"|mag|mogen|kan|kun|kunnen|kunt|moet|moeten|klopt|help|advies|tips?|vraag|vragen|graag|please"
+    r"|question|wonder\w*|not sure|unsure|weet (ik )?niet|twijfel\w*|benieuwd|curious|wil weten|want to know)\b")
+_TELLER = re.compile(r"\b(ik|we|wij|mijn|mn|onze|ons|i|i'm|my|our|hij|zij|ze|he|she)\b")
+
+
+def only_tells(message: str) -> bool:
+    """True for a message that tells a situation and asks nothing, not even in a word: no question
+    mark, no asking word ("hoe", "kan", "help", "not sure"), 6 to 60 words, and someone in it
+    ("Ik heb net de brief van UWV over de WIA gekregen.", "Our shop assistant broke her wrist
+    months ago and it isn't healing well.")."""
+    folded = fold(message)
+    return ("?" not in message and 6 <= len(words(folded)) <= 60 and bool(_TELLER.search(folded))
+            and not _ASKING_WORD.search(folded) and not any(is_question(s) for s in sentences(message)))
+
+
 def split_parts(question: str) -> list[str]:
     """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached.
     "Twee vragen: 1) X 2) Y" -> [X, Y]."""

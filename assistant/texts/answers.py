@@ -184,6 +184,23 @@ TEXTS: dict[str, dict[str, str]] = {
             "Want the exact date? Tell me the first day of sickness (for example \"sick since "
             "3 March 2025\") and I'll work it out."),
     },
+    "told": {
+        "u": (
+            "Dank u voor uw uitleg. Wat wilt u weten? Vraag gerust, bijvoorbeeld naar wat er nu "
+            "moet gebeuren en wanneer, de loondoorbetaling, spoor 1 en spoor 2 of de kosten. Noemt "
+            "u de eerste ziektedag, dan reken ik de termijnen voor u uit. Medische details, namen "
+            "of een BSN zijn daarvoor niet nodig: laat die weg."),
+        "je": (
+            "Dank je voor je uitleg. Wat wil je weten? Vraag gerust, bijvoorbeeld naar wat er nu "
+            "moet gebeuren en wanneer, je loon tijdens ziekte, spoor 1 en spoor 2 of wat je zelf "
+            "moet doen. Noem je de eerste ziektedag, dan reken ik de termijnen voor je uit. "
+            "Medische details, namen of een BSN zijn daarvoor niet nodig: laat die weg."),
+        "en": (
+            "Thank you for explaining. What would you like to know? Feel free to ask, for example "
+            "what needs to happen now and when, pay during sickness, track 1 and track 2, or the "
+            "costs. If you give the first day of sickness, I'll work out the deadlines. Medical "
+            "details, names or a BSN aren't needed for that: please leave them out."),
+    },
     "ask_eje": {
         "u": (
             "Is de eerstejaarsevaluatie (EJE) al gehouden? In de praktijk start spoor 2 binnen "

@@ -1,0 +1,62 @@
+"""A new message that only tells a situation, which no card answers, is asked what the user wants
+to know instead of getting a passage on whatever its words matched."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.understanding import only_tells
+
+# First messages of conversations in the dev and probe sets. Before, each got a passage that
+# answered something else (the counting rule for a nanny's broken leg, working in both tracks
+# for a broken ankle).
+_TOLD = [
+    ("Ik werk in een tattooshop in Rotterdam en zit thuis met een handblessure. Vorige week "
+     "was ik voor het eerst bij de bedrijfsarts.", "werknemer", "Wat wil je weten?"),
+    ("We have a nanny who works in our home three days a week, looking after our twins. She "
+     "broke her leg skiing three weeks ago.", "werkgever", "What would you like to know?"),
+    ("Mijn medewerker heeft vorige maand een zwaar motorongeluk gehad en ligt nog in het "
+     "ziekenhuis, daarna volgt revalidatie.", "werkgever", "Wat wilt u weten?"),
+]
+
+
+@pytest.mark.parametrize(("message", "audience", "asks"), _TOLD)
+def test_a_message_that_only_tells_its_situation_is_asked_what_the_user_wants_to_know(
+        kb_assistant, message, audience, asks):
+    answer = kb_assistant.ask(message, audience=audience)
+    assert answer.kind == "clarify", answer.trace
+    assert answer.text.startswith(("Dank", "Thank")) and asks in answer.text
+    # it offers to compute the dates and warns against medical details, in the asker's voice
+    assert ("eerste ziektedag" in answer.text or "first day of sickness" in answer.text)
+    assert "BSN" in answer.text
+    assert (" je " in answer.text) == (audience == "werknemer" and answer.language == "nl")
+
+
+def test_a_told_message_that_a_card_answers_gets_the_card(kb_assistant):
+    answer = kb_assistant.ask("Ik heb net de brief van UWV over de WIA gekregen.",
+                              audience="werknemer")
+    assert answer.kind == "card" and "WIA" in answer.text, answer.trace
+
+
+def test_a_told_message_with_a_first_sick_day_gets_its_dates(kb_assistant):
+    answer = kb_assistant.ask("Mijn werknemer is sinds 3 maart 2026 ziek thuis met een hernia.",
+                              audience="werkgever")
+    assert answer.kind == "deadline", answer.trace
+
+
+def test_a_follow_up_that_tells_something_is_read_with_the_conversation(kb_assistant):
+    history = [{"role": "user", "content": "Moet mijn werknemer meewerken aan spoor 2?"},
+               {"role": "assistant", "content": "Ja, je werknemer moet meewerken aan spoor 2."}]
+    answer = kb_assistant.ask("ze werkt nu al drie weken halve dagen in aangepast werk bij ons",
+                              history, audience="werkgever")
+    assert answer.trace.get("path") != "clarify:told", answer.trace
+
+
+@pytest.mark.parametrize("message", [
+    "42e week melding",  # a vague one-liner asks, though it has no question mark
+    "loonsanctie hoe lang duurt dat bij ons",
+    "ziek en mn contract loopt af help",
+    "I'm not sure whether my transition payment still applies if I resign myself.",
+    "Ik ben ziek. Kan ik op vakantie.",
+])
+def test_a_message_that_asks_in_its_words_is_not_only_telling(message):
+    assert not only_tells(message)
