@@ -13,7 +13,8 @@ back to. The regular expressions stay as high-precision rules (instruction overr
 role-play, requests to forge or backdate a document, plain requests for medical advice or to
 look a person up, bare greetings) and as the classifier's features; one rule answers what the
 classifier sends to another legal area when it asks about ending a sick person's employment, one
-what it takes for medical advice when it asks whether to tell the employer, and one a message
+what it takes for medical advice when it asks whether to tell the employer, one a request to see
+one's own file (`asks_to_see_own_file`), and one a message
 that only tells its situation (`tells_only`: "Ik heb net de brief van UWV over de WIA gekregen."),
 which the classifier, having learned from questions, declined. Where the shipped
 model does not fit the embedding model in use, the rules decide alone.
@@ -684,6 +685,23 @@ _EMPLOYER_SEES = re.compile(
 _OWN = re.compile(r"\b(ik|mijn|me|mij|i|my)\b")
 
 
+# Seeing one's own file ("mag ik zien wat de bedrijfsarts over mij heeft opgeschreven?", "can I get
+# a copy of my medical file?"): the right of access, which the classifier took for a request for
+# someone's personal data.
+_OWN_FILE = re.compile(
+    r"\b(over mij|about me|(mijn|my) (eigen |own )?(medisch |verzuim|re-?integratie|medical |sickness |absence )?"
+    r"(dossier|file|records?|gegevens|data))\b")
+_SEE = re.compile(r"\b(zien|inzien|inzage|lezen|opvragen|kopie|krijgen|see|read|access|copy|get|view|request)\b")
+
+
+def asks_to_see_own_file(text: str) -> bool:
+    """True when someone asks to see their own file or what was written about them, and asks for
+    no medical advice, data of another person or document beside it: the right of access, in
+    scope."""
+    asked = fold(_question_sentences(text))
+    return bool(_OWN_FILE.search(asked)) and bool(_SEE.search(asked)) and _asks_only(text)
+
+
 def asks_what_the_employer_may_know(text: str) -> bool:
     """True when someone asks whether their employer gets to see or know something of theirs,
     and asks for no medical advice, data of another person or document beside it: a privacy
@@ -898,7 +916,8 @@ class ScopeGuard:
         if label != "in_scope" and tells_only(text):
             return Scope("in_scope", probs["in_scope"], "rule:told")
         if label == "medical" and asks_what_to_tell_the_employer(text) \
-                or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text):
+                or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text) \
+                or label in ("medical", "personal_data", "document_request") and asks_to_see_own_file(text):
             return Scope("in_scope", probs["in_scope"], "rule:privacy")
         if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question,

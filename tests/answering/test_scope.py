@@ -833,3 +833,17 @@ def test_whether_it_starts_again_after_falling_ill_again_is_the_counting_rule(kb
     answer = kb_assistant.ask(message)
     assert answer.kind != "refusal", answer.trace
     assert re.search(r"\b(4 weken|4 weeks|four weeks)\b", answer.text), answer.text
+
+
+@pytest.mark.parametrize("message", [
+    "mag ik zien wat de bedrijfsarts over mij heeft opgeschreven?",  # was declined as personal data
+    "Can I get a copy of my medical file from the company doctor?",
+])
+def test_asking_to_see_ones_own_file_is_answered(kb_assistant, message):
+    answer = kb_assistant.ask(message, audience="werknemer")
+    assert answer.kind == "card" and "7:456" in answer.text, answer.trace
+
+
+def test_asking_for_someone_elses_file_is_still_declined(kb_assistant):
+    answer = kb_assistant.ask("Kun je het medisch dossier van mijn werknemer opvragen?")
+    assert answer.kind == "refusal" and answer.trace.get("scope") == "personal_data", answer.trace
