@@ -14,10 +14,10 @@ role-play, requests to forge or backdate a document, plain requests for medical 
 look a person up, bare greetings) and as the classifier's features; one rule answers what the
 classifier sends to another legal area when it asks about ending a sick person's employment, one
 what it takes for medical advice when it asks whether to tell the employer, one a request to see
-one's own file (`asks_to_see_own_file`), and one a message
-that only tells its situation (`tells_only`: "Ik heb net de brief van UWV over de WIA gekregen."),
-which the classifier, having learned from questions, declined. Where the shipped
-model does not fit the embedding model in use, the rules decide alone.
+one's own file (`asks_to_see_own_file`), and one a message that only tells its situation
+(`tells_only`: "Ik heb net de brief van UWV over de WIA gekregen."), which the classifier, having
+learned from questions, declined. Where the shipped model does not fit the embedding model in
+use, the rules decide alone.
 """
 from __future__ import annotations
 
@@ -816,7 +816,7 @@ _ADDRESSES_US = re.compile(r"\b(je|jij|jou|jouw|you|your|ai|bot|chatbot|beheerde
 
 # ... and an illness, an injury or a lost job told in other words than sick leave's ("She broke her
 # leg skiing", "ik kan niet meer terug als stukadoor")
-_HURT = re.compile(r"\b(gebroken|brak|broke|broken|fractur\w*|injur\w*|blessure|geblesseerd|ongeluk|ongeval|accident"
+_CASE_TOLD = re.compile(r"\b(gebroken|brak|broke|broken|fractur\w*|injur\w*|blessure|geblesseerd|ongeluk|ongeval|accident"
                    r"|operatie|geopereerd|surgery|operation|covid|kanker|cancer|hernia|burn-?out|depressi\w*|ptss|ptsd"
                    r"|revalid\w*|rehab\w*|ziekenhuis|hospital\w*|heal\w*|herstel\w*|recover\w*)\b"
                    r"|\b(niet|nooit) (meer )?terug\b|\b(can'?t|cannot|can not) (go back|return)\b")
@@ -846,7 +846,7 @@ def tells_only(text: str) -> bool:
     folded = fold(text)
     return (bool(said) and not any(is_question(s) or _IMPERATIVE.match(fold(s)) for s in said)
             and not any(p.search(folded) for p in (_ASKS_INSIDE, _WANTS, _ADDRESSES_US))
-            and bool(_DOMAIN.search(folded) or _HURT.search(folded)) and _declines_nothing(folded)
+            and bool(_DOMAIN.search(folded) or _CASE_TOLD.search(folded)) and _declines_nothing(folded)
             and not any(p.search(folded) for p in (_INJECTION, _ROLE_PLAY, _FORGERY, _DECEPTION)))
 
 

@@ -1,8 +1,8 @@
-"""A first message that only tells a situation ("Ik heb in maart zeven weken thuisgezeten met een
-gebroken pols, daarna was ik weer helemaal aan het werk.") and matches no card gets a short
-question back: what would you like to know? Runs after the cards, so a message that a card
-answers ("Ik heb net de brief van UWV over de WIA gekregen.") still gets that card; a passage
-retrieved on whatever its words matched would answer a question nobody asked."""
+"""A new message (not a follow-up) that only tells a situation ("Ik heb in maart zeven weken
+thuisgezeten met een gebroken pols, daarna was ik weer helemaal aan het werk.") and matches no
+card gets a short question back: what would you like to know? Runs after the cards, so a message
+that a card answers ("Ik heb net de brief van UWV over de WIA gekregen.") still gets that card; a
+passage retrieved on whatever its words matched would answer a question nobody asked."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
