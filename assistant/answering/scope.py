@@ -14,7 +14,8 @@ role-play, requests to forge or backdate a document, plain requests for medical 
 look a person up, bare greetings) and as the classifier's features; one rule answers what the
 classifier sends to another legal area when it asks about ending a sick person's employment, one
 what it takes for medical advice when it asks whether to tell the employer, one a request to see
-one's own file (`asks_to_see_own_file`), and one a message that only tells its situation
+one's own file (`asks_to_see_own_file`), one a question what a term of ours is
+(`asks_what_our_term_is`), and one a message that only tells its situation
 (`tells_only`: "Ik heb net de brief van UWV over de WIA gekregen."), which the classifier, having
 learned from questions, declined. Where the shipped model does not fit the embedding model in
 use, the rules decide alone.
