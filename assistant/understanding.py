@@ -371,8 +371,9 @@ _ASKING_WORD = re.compile(
 _TELLER = re.compile(r"\b(ik|we|wij|mijn|mn|onze|ons|i|i'm|my|our|hij|zij|ze|he|she)\b")
 
 
-def only_tells(message: str) -> bool:
-    """True for a message that tells a situation and asks nothing, not even in a word: no question
+def asks_nothing(message: str) -> bool:
+    """True for a message that tells a situation and asks nothing, not even in a word (stricter
+    than the scope guard's `tells_only`, which lets "..., wat nu?" through): no question
     mark, no asking word ("hoe", "kan", "help", "not sure"), 6 to 60 words, and someone in it
     ("Ik heb net de brief van UWV over de WIA gekregen.", "Our shop assistant broke her wrist
     months ago and it isn't healing well.")."""

@@ -822,7 +822,8 @@ _CASE_TOLD = re.compile(r"\b(gebroken|brak|broke|broken|fractur\w*|injur\w*|bles
                    r"|revalid\w*|rehab\w*|ziekenhuis|hospital\w*|heal\w*|herstel\w*|recover\w*)\b"
                    r"|\b(niet|nooit) (meer )?terug\b|\b(can'?t|cannot|can not) (go back|return)\b")
 # What a "wat nu?" must be about to be ours: a step, a document or an actor of sick leave, or a job
-# one cannot go back to
+# one cannot go back to. Narrower than `understanding.names_a_subject`, whose money words (loon,
+# kosten, betalen) other legal areas share ("een boete van het CJIB die ik niet kan betalen, wat nu?").
 _OUR_STEPS = re.compile(
     r"\b(spoor|re-?integr\w*|reintegr\w*|poortwachter|uwv|wia|ziektewet|bedrijfsarts|arbo\w*|arbeidsdeskund\w*"
     r"|casemanager|plan van aanpak|pva|probleemanalyse|eerstejaars\w*|eje|loonsanctie|loondoorbetal\w*"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import only_tells
+from assistant.understanding import asks_nothing
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Retrieval
@@ -22,7 +22,9 @@ class ToldAnswerer:
     name = "told"
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:
-        if retrieval.part or turn.follow_up or len(turn.parts) > 1 or not only_tells(turn.message):
+        if retrieval.part or turn.follow_up or len(turn.parts) > 1:
+            return None
+        if not asks_nothing(turn.message):
             return None
         return Answer(text("answer.told", turn.language, turn.voice), "clarify", turn.language,
                       confidence=1.0, trace={"path": "clarify:told"})
