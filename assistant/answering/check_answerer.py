@@ -15,12 +15,13 @@ from assistant.answering.case_steps import read_steps
 from assistant.answering.deadline import about_a_case, is_deadline_question
 from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
+from assistant.answering.told import asked_back
 from assistant.deadlines.dates import short_date
 from assistant.errors import DeadlineInputError
 from assistant.text import fold, words
 from assistant.texts import text
 from assistant.types import Answer
-from assistant.understanding import is_question, names_a_subject, sentences
+from assistant.understanding import asks_nothing, is_question, names_a_subject, sentences
 
 if TYPE_CHECKING:
     from assistant.deadlines.check import StepCheck
@@ -140,10 +141,13 @@ _TOLD_MAX_WORDS = 40
 
 
 def _tells_a_case(turn: Turn) -> bool:
-    """True for a short first message that tells of a sick case and asks nothing ("Ik ben sinds
-    half september ziek met een hernia."): where the case stands is the useful answer, not a
-    refusal of medical advice nobody asked for."""
-    return (not turn.previous and "?" not in turn.message and about_a_case(turn.message)
+    """True for a short message that tells of a sick case and asks nothing ("Ik ben sinds half
+    september ziek met een hernia."), first in its conversation, after messages that only told,
+    or after the told answerer asked what the user wants to know and offered to compute the
+    deadlines from the first sick day: where the case stands is the useful answer, not a
+    refusal of medical advice nobody asked for, nor the same question back."""
+    only_told = all(asks_nothing(said) for said in turn.previous) or asked_back(turn.history)
+    return (only_told and "?" not in turn.message and about_a_case(turn.message)
             and len(words(turn.message)) <= _TOLD_MAX_WORDS
             and not any(is_question(s) for s in sentences(turn.message))
             and not is_deadline_question(turn.message))  # "ziek sinds 15 okt wnnr moet ik ..."

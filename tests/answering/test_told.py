@@ -60,3 +60,32 @@ def test_a_follow_up_that_tells_something_is_read_with_the_conversation(kb_assis
 ])
 def test_a_message_that_asks_in_its_words_is_not_only_telling(message):
     assert not asks_nothing(message)
+
+
+_TATTOO = _TOLD[0][0]
+
+
+def _conversation(assistant, *messages):
+    history, answers = [], []
+    for message in messages:
+        answer = assistant.ask(message, list(history), audience="werknemer")
+        history += [{"role": "user", "content": message},
+                    {"role": "assistant", "content": answer.text}]
+        answers.append(answer)
+    return answers
+
+
+def test_the_first_sick_day_given_after_the_question_back_gets_the_check(kb_assistant):
+    # the question back offers to compute the deadlines; it was asked again instead
+    told, dated = _conversation(kb_assistant, _TATTOO, "ik ben ziek sinds 2 november 2026")
+    assert told.kind == "clarify"
+    assert dated.kind == "deadline" and "02-11-2026" in dated.text, dated.trace
+
+
+def test_the_question_back_is_asked_once_in_a_conversation(kb_assistant):
+    answers = _conversation(kb_assistant, _TATTOO, "wat gebeurt er nu verder?",
+                            "Vorige week was ik weer bij de bedrijfsarts voor mijn handblessure.",
+                            "ik ben ziek sinds 2 november 2026")
+    paths = [a.trace.get("path") for a in answers]
+    assert paths.count("clarify:told") == 1, paths
+    assert answers[-1].kind == "deadline", answers[-1].trace
