@@ -81,6 +81,9 @@ def document_metadata(
         meta["questions"] = _json_list(fm.get("questions"))
         if fm.get("requires"):
             meta["requires"] = str(fm["requires"])
+        if fm.get("replaces"):
+            meta["replaces"] = _json_list(fm.get("replaces"))
+            meta["replaces_when"] = str(fm.get("replaces_when") or fm.get("requires") or "")
     if kind == "card" or "articles" in fm:
         meta["articles"] = _json_list(fm.get("articles"))
     if "sources" in fm:

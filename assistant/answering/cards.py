@@ -42,6 +42,14 @@ def _situation(pattern: str) -> re.Pattern[str] | None:
         return None
 
 
+@lru_cache(maxsize=64)
+def _ids(listed: str) -> frozenset[str]:
+    try:
+        return frozenset(json.loads(listed))
+    except ValueError:
+        return frozenset()
+
+
 def fits_situation(chunk: Chunk, said: str | None) -> bool:
     """False when `chunk` is a situation card's (its `requires`: "ziek door zwangerschap" is not
     the answer to a story about someone's mother) and `said`, what the asker said in the
@@ -73,6 +81,19 @@ class Card:
     def fits(self, said: str | None) -> bool:
         """True unless the card names a situation that `said` (folded text) never mentions."""
         return fits_situation(self.chunk, said)
+
+    def stands_in_for(self, other: str, said: str | None) -> bool:
+        """True when this card takes the place of card `other` for this conversation: `other` is
+        a general card this one `replaces` (104 weeks of pay) and `said` names the exception
+        this card is about (domestic staff: 6 weeks) in its `replaces_when` words."""
+        replaces = self.chunk.metadata.get("replaces")
+        return bool(replaces) and other in _ids(replaces) and self.exception_told(said)
+
+    def exception_told(self, said: str | None) -> bool:
+        """True when `said` names the exception this card replaces general cards for."""
+        pattern = self.chunk.metadata.get("replaces_when")
+        found = _situation(pattern) if said is not None and pattern else None
+        return found is not None and bool(found.search(said))
 
     def voice(self, asker: str = "u") -> str:
         """How the card addresses the asker in Dutch: "je" (werknemer cards), "u" (werkgever
@@ -125,6 +146,9 @@ class CardWeights:
     dense_rank: float
     bm25_rank: float
     other_audience: float = -0.08
+    # a card for an exception the conversation names in its strict words ("ik ben 68, al met
+    # pensioen": the AOW card) is the likelier answer to what the asker asks next
+    exception_told: float = 0.05
 
 
 # The weights the thresholds in `base.CALIBRATED` were calibrated with, per embedding model.
@@ -211,8 +235,27 @@ class CardMatcher:
                      + w.dense_rank * dense_rank + w.bm25_rank * bm25_rank)
             if not speaks_to(card.audience, audience):
                 score += w.other_audience
+            if card.exception_told(said):
+                score += w.exception_told
             matches.append(CardMatch(card, float(score), float(best[i]), float(lexical[i])))
-        return sorted(matches, key=lambda m: -m.score)
+        return _exception_first(sorted(matches, key=lambda m: -m.score), said)
+
+
+def _exception_first(ranked: list[CardMatch], said: str | None) -> list[CardMatch]:
+    """`ranked` without the general cards that a card for an exception the conversation names
+    replaces: "how long do I pay her?" after "our nanny works three days a week" gets the 6
+    weeks of domestic staff, not the 104 weeks, and the 104 weeks are not offered beside it. The
+    exception's card takes the place and score of a replaced card ranked above it."""
+    for exception in [m for m in ranked if m.card.exception_told(said)]:
+        replaced = [m for m in ranked if exception.card.stands_in_for(m.card.id, said)]
+        if not replaced:
+            continue
+        first = min(ranked.index(m) for m in (exception, *replaced))
+        best = max((exception, *replaced), key=lambda m: m.score)
+        kept = [m for m in ranked if m is not exception and m not in replaced]
+        kept.insert(first, CardMatch(exception.card, best.score, best.dense, best.lexical))
+        ranked = kept
+    return ranked
 
 
 # Phrasing vectors kept per set of phrasings, in memory and on disk: the last few sets, so a

