@@ -133,6 +133,52 @@ def test_a_situation_card_answers_when_the_asker_names_the_situation(kb_assistan
     assert kb_assistant.ask(question).trace["card"]["id"] == card
 
 
+@pytest.mark.parametrize(("history", "question", "card", "says"), [
+    # 7:629 lid 2 BW: 6 weeks for domestic staff (< 4 days a week in a private household) and
+    # for employees past the AOW age, told earlier in the conversation, not the general 104 weeks
+    (["We have a nanny who works in our home three days a week. She broke her leg skiing."],
+     "Do I have to keep paying her?", "en-faq-domestic-staff-sick-pay", r"only 6 weeks, not 104"),
+    (["ik werk als huishoudelijke hulp bij drie oudere mensen thuis, bij elk 1 ochtend per week."],
+     "moeten ze me dan gewoon doorbetalen zolang ik ziek ben?", "nl-faq-huishoudelijk-personeel-ziek",
+     r"maar 6 weken, niet 104"),
+    (["Mijn werknemer is 68 en werkt nog twee dagen per week bij ons. Hij is sinds maandag ziek."],
+     "hoe lang moeten we hem doorbetalen?", "nl-faq-ziek-na-aow-leeftijd", r"^Niet 104 weken"),
+    (["My employee already gets AOW and is now sick."], "how much sick pay does he get?",
+     "en-faq-sick-after-state-pension-age", r"^Not 104 weeks"),
+])
+def test_pay_for_domestic_staff_or_past_the_aow_age_is_6_weeks_when_told_before(
+        kb_assistant, history, question, card, says):
+    said = [{"role": "user", "content": message} for message in history]
+    answer = kb_assistant.ask(question, history=said)
+    assert answer.trace["card"]["id"] == card, answer.text
+    assert re.search(says, answer.text), answer.text
+    assert "Or did you mean" not in answer.text and "Of bedoelde u" not in answer.text
+
+
+def test_a_story_that_tells_the_aow_age_gets_the_6_weeks_when_it_asks_about_2_years_of_pay(kb_assistant):
+    # the age told in passing lifts the AOW card over the threshold (without it: passages on
+    # objecting to a loonsanctie)
+    answer = kb_assistant.ask(
+        "Ik ben 70 en help nog drie ochtenden in de week bij een fietsenmaker, gewoon met een contract. "
+        "Mijn vrouw en ik wonen in Zwolle en de kleinkinderen komen vaak langs. Sinds vorige week lig ik "
+        "in het ziekenhuis. Mijn buurman zegt dat de fietsenmaker me nu twee jaar lang moet blijven "
+        "betalen. Is dat zo?")
+    assert answer.trace["card"]["id"] == "nl-faq-ziek-na-aow-leeftijd", answer.text
+    assert re.search(r"6 weken", answer.text.split("\n\n")[0]), answer.text
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("ik werk als huishoudelijke hulp bij een thuiszorgorganisatie en ben ziek, hoe lang krijg ik loon?",
+     "nl-faq-hoeveel-loon-bij-ziekte"),  # employed by an organisation: the normal 104 weeks
+    ("hoe lang krijg ik loon als ik ziek ben?", "nl-faq-hoeveel-loon-bij-ziekte"),
+    ("Our household income is low. How long do I get sick pay from my employer?", "en-faq-how-much-sick-pay"),
+])
+def test_the_general_pay_card_answers_when_no_exception_is_told(kb_assistant, question, card):
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.trace["card"]["id"] == card, answer.text
+    assert "104" in answer.text.split("\n\n")[0], answer.text
+
+
 @pytest.mark.parametrize(("question", "audience", "card", "said"), [
     # disagreeing is not refusing: cooperate, say what you disagree with, UWV can judge
     ("Mijn leidinggevende legt me een plan van aanpak voor waar ik niet achter sta. Moet ik dat "

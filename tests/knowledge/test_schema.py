@@ -234,6 +234,29 @@ def test_a_situation_cards_phrasings_all_name_its_situation(kf):
     assert not missed, f"{kf.rel}: requires does not match these phrasings: {missed}"
 
 
+STANDING_IN = [f for f in CARDS if f.meta.get("replaces")]
+
+
+def test_the_six_week_cards_stand_in_for_the_general_pay_cards():
+    """Domestic staff and employees past the AOW age: 6 weeks of pay, not 104 (7:629 lid 2)."""
+    ids = {str(f.meta.get("id")) for f in STANDING_IN}
+    assert {"nl-faq-huishoudelijk-personeel-ziek", "en-faq-domestic-staff-sick-pay",
+            "nl-faq-ziek-na-aow-leeftijd", "en-faq-sick-after-state-pension-age"} <= ids
+
+
+@pytest.mark.parametrize("kf", STANDING_IN, ids=_ids(STANDING_IN))
+def test_a_card_replaces_existing_cards_of_its_language_when_its_phrasings_name_the_exception(kf):
+    """`replaces` names general cards of the same language; `replaces_when` is a regular
+    expression that every phrasing passes (it names the exception the card is about)."""
+    by_id = {str(f.meta.get("id")): f for f in CARDS}
+    wrong = [c for c in kf.meta["replaces"]
+             if c not in by_id or by_id[c].meta.get("language") != kf.meta.get("language")]
+    assert not wrong, f"{kf.rel}: replaces cards that do not exist in its language: {wrong}"
+    pattern = re.compile(str(kf.meta.get("replaces_when") or kf.meta.get("requires")))
+    missed = [q for q in kf.meta["questions"] if not pattern.search(fold(q))]
+    assert not missed, f"{kf.rel}: replaces_when does not match these phrasings: {missed}"
+
+
 @pytest.mark.parametrize("kf", CARDS, ids=_ids(CARDS))
 def test_card_answer_is_short(kf):
     n = len(words(kf.body))
