@@ -179,6 +179,23 @@ def test_the_general_pay_card_answers_when_no_exception_is_told(kb_assistant, qu
     assert "104" in answer.text.split("\n\n")[0], answer.text
 
 
+@pytest.mark.parametrize(("question", "card", "says"), [
+    # §11.10: the employer may not ask about or record the diagnosis, not even with consent; an
+    # employer gets that told as "u", an employee hears what the employer may not do
+    ("Onze assistente vertelde zelf welke ziekte ze heeft en mijn kantoormanager heeft dat in haar "
+     "personeelsdossier gezet. Mag dat blijven staan nu zij het goed vindt?",
+     "nl-faq-diagnose-vastleggen-werkgever", r"ook niet met toestemming van de werknemer"),
+    ("mag ik vragen wat mijn werknemer heeft?", "nl-faq-diagnose-vastleggen-werkgever", r"^Nee\. U mag niet"),
+    ("Our employee agrees that we keep a note of his illness in his file. Is that allowed?",
+     "en-faq-diagnosis-privacy-employer", r"not even with the employee's consent"),
+    ("mag mijn baas mijn diagnose in mijn dossier zetten?", "nl-faq-privacy-diagnose", r"^Nee\. Je werkgever"),
+])
+def test_an_employer_hears_that_the_diagnosis_may_not_be_recorded_even_with_consent(kb_assistant, question, card, says):
+    answer = kb_assistant.ask(question)
+    assert answer.trace["card"]["id"] == card, answer.text
+    assert re.search(says, answer.text), answer.text
+
+
 @pytest.mark.parametrize(("question", "audience", "card", "said"), [
     # disagreeing is not refusing: cooperate, say what you disagree with, UWV can judge
     ("Mijn leidinggevende legt me een plan van aanpak voor waar ik niet achter sta. Moet ik dat "
