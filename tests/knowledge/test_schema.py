@@ -223,7 +223,8 @@ SITUATION_CARDS = [f for f in CARDS if f.meta.get("requires")]
 def test_situation_cards_exist():
     ids = {str(f.meta.get("id")) for f in SITUATION_CARDS}
     assert {"nl-faq-ziek-tijdens-zwangerschap", "en-faq-pregnancy-illness", "nl-faq-burn-out-spoor2",
-            "nl-faq-eigen-bedrijf-spoor2", "nl-faq-ziek-na-aow-leeftijd"} <= ids
+            "nl-faq-eigen-bedrijf-spoor2", "nl-faq-ziek-na-aow-leeftijd", "nl-faq-zieke-werknemer-ontslaan",
+            "nl-faq-tijdelijk-contract-ziek", "nl-faq-diagnose-vastleggen-werkgever"} <= ids
 
 
 @pytest.mark.parametrize("kf", SITUATION_CARDS, ids=_ids(SITUATION_CARDS))
