@@ -125,12 +125,15 @@ def test_a_situation_cards_text_is_no_passage_for_a_conversation_that_never_ment
 
 
 @pytest.mark.parametrize(("message", "card"), [
-    # a card whose answer presumes a fact the asker never told: a dismissal, a contract ending
+    # a card whose answer presumes a fact the asker never told: a dismissal, a contract ending,
+    # a WIA application made too late
     ("ik heb een klein bedrijf met 7 man en voor het eerst iemand ziek", "nl-faq-zieke-werknemer-ontslaan"),
     ("Hi, I've been off sick since May 2025 with a back injury from lifting at work. I have a permanent "
      "contract at a furniture store.", "en-faq-fixed-term-contract-ends-sick"),
+    ("Onze werknemer zit op ongeveer 80 weken ziekte en we krijgen binnenkort te maken met de WIA-aanvraag.",
+     "nl-faq-wia-te-laat-aangevraagd"),
 ])
-def test_a_card_that_presumes_a_dismissal_or_an_ending_contract_needs_it_told(kb_assistant, message, card):
+def test_a_card_that_presumes_a_dismissal_an_ending_contract_or_a_late_wia_needs_it_told(kb_assistant, message, card):
     answer = kb_assistant.ask(message)
     assert (answer.trace.get("card") or {}).get("id") != card, answer.text
     assert f"/bron/{card}" not in {c.url for c in answer.citations}
