@@ -842,6 +842,20 @@ _NO_ASPECT_SUBJECT = re.compile(r"\b(2e spoor|tweede spoor|spoor|track|traject|b
                                 r"|case ?manager|coach\w*|arbo\w*)\b")
 
 
+# "en wat moet ik als eerste regelen?" after a question on the loondoorbetaling: it asks for the
+# first steps of the whole process, not for those of the answer's subject
+_FIRST_STEPS = re.compile(
+    r"\b(als eerste|eerste stap(pen)?|eerst (\w+ ){0,3}(doen|regelen|regel|beginnen)|waar (moet (ik|we) )?"
+    r"(begin|beginnen|start|starten)( ik| we)?\b|first (thing|step)s?|(do|arrange|sort out|handle) first\b"
+    r"|where (do|should) (i|we) (start|begin))")
+
+
+def _situation_only(message: str, question: str) -> str:
+    """The story words of `message` without its `question`: what a first-steps follow-up is about
+    is the situation told, not what was asked about it."""
+    return story_words(" ".join(s for s in sentences(message) if s.strip() not in question) or message)
+
+
 def _asks_only_an_aspect(part: str) -> bool:
     """True for "wie betaalt dat eigenlijk?", "how long does that take?": how long, how much or
     who pays of what it points at, in at most `ASPECT_WORDS` words, naming nothing else."""
@@ -948,14 +962,16 @@ def read_turn(
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
                    or _names_its_referent(fold(part)) or _asks_what_a_named_term_is(part)
                    or _named_after_pointer(part)
-                   or (asked_only and q == part and _OWN_SUBJECT.search(fold(part))) else f"{q} ({told})"
+                   or (asked_only and q == part and _OWN_SUBJECT.search(fold(part)))
+                   else f"{q} ({_situation_only(previous[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
+                   else f"{q} ({told})"
                    for part, q in zip(parts, queries)]
         # a part that names no subject of ours is about what the previous answer led with, as is
         # one that asks only what "that" costs after a question that named none ("er is geen
         # zicht op terugkeer, wat kan ik doen?" left it to the answer to say what "dat" is)
         queries = [f"{q} {subject}" if (not _TOPIC.search(fold(part)) or (
                        _asks_only_an_aspect(part) and not _subjects(previous_question)))
-                   and not _asks_what_a_named_term_is(part)
+                   and not _asks_what_a_named_term_is(part) and not _FIRST_STEPS.search(fold(part))
                    and not _named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
         # "who pays for that?" after a message that only told: about what the answer proposed

@@ -1,6 +1,7 @@
 """Reading a message: its question(s), its language, who asks, and what a follow-up refers to."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -413,6 +414,17 @@ def test_a_follow_up_keeps_the_situation_told_before_as_weak_context():
         {"role": "user", "content": "Wat doet de bedrijfsarts eigenlijk bij langdurig verzuim?"},
         {"role": "assistant", "content": "Hij maakt de probleemanalyse."}])
     assert "bedrijfsarts" not in swapped.query  # a short follow-up that swaps the subject
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("Mijn werknemer is sinds vorige week ziek. Ik heb een vraag over de loondoorbetaling.",
+     "en wat moet ik als eerste regelen?"),
+    ("My employee has been sick since Monday. I have a question about sick pay.", "and what do I need to do first?"),
+])
+def test_a_follow_up_asking_for_the_first_steps_is_read_on_the_situation_not_the_earlier_question(first, follow_up):
+    turn = read_turn(follow_up, [{"role": "user", "content": first}, {"role": "assistant", "content": "..."}])
+    assert turn.follow_up and not re.search(r"loon|sick pay", turn.query), turn.query
+    assert re.search(r"ziek|sick", turn.query), turn.query  # the situation stays as context
 
 
 @pytest.mark.parametrize("message", [
