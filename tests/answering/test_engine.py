@@ -124,6 +124,15 @@ def test_a_situation_cards_text_is_no_passage_for_a_conversation_that_never_ment
     assert "nl-faq-burn-out-spoor2" in passages("Ik zit thuis met een burn-out. " + question)
 
 
+def test_the_first_steps_asked_after_a_question_on_pay_are_the_employers_obligations(kb_assistant):
+    history = [{"role": "user", "content": "Mijn werknemer is sinds vorige week ziek. Ik heb een vraag over de "
+                                           "loondoorbetaling."},
+               {"role": "assistant", "content": "U betaalt een zieke werknemer minimaal 70% van het loon door."}]
+    answer = kb_assistant.ask("en wat moet ik als eerste regelen?", history=history, audience="werkgever")
+    assert answer.trace["card"]["id"] == "nl-faq-verplichtingen-werkgever", answer.text
+    assert "probleemanalyse" in answer.text
+
+
 @pytest.mark.parametrize(("message", "card"), [
     # a card whose answer presumes a fact the asker never told: a dismissal, a contract ending,
     # a WIA application made too late
