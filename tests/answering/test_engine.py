@@ -164,7 +164,7 @@ def test_a_situation_card_answers_when_the_asker_names_the_situation(kb_assistan
      "Do I have to keep paying her?", "en-faq-domestic-staff-sick-pay", r"only 6 weeks, not 104"),
     (["ik werk als huishoudelijke hulp bij drie oudere mensen thuis, bij elk 1 ochtend per week."],
      "moeten ze me dan gewoon doorbetalen zolang ik ziek ben?", "nl-faq-huishoudelijk-personeel-ziek",
-     r"maar 6 weken, niet 104"),
+     r"vaak maar 6 weken, niet 104"),
     (["Mijn werknemer is 68 en werkt nog twee dagen per week bij ons. Hij is sinds maandag ziek."],
      "hoe lang moeten we hem doorbetalen?", "nl-faq-ziek-na-aow-leeftijd", r"^Niet 104 weken"),
     (["My employee already gets AOW and is now sick."], "how much sick pay does he get?",
@@ -600,13 +600,15 @@ def test_a_story_whose_question_names_no_subject_is_answered_on_the_subject_told
 
 
 def test_a_card_that_matches_almost_as_well_is_offered_in_one_sentence_with_its_source(kb_assistant):
-    # "hoelang loon doorbetalen" reads like the loonsanctie-duration card as much as like the
-    # 70 % card: the second one's direct answer follows, cited, so the asker is not misled
+    # "hoelang loon doorbetalen" reads like the 70 % card as much as like the loonsanctie-duration
+    # card: the first answers, the second one's direct answer follows, cited, so the asker is
+    # not misled (whichever of the two the phrasings put first)
     answer = kb_assistant.ask("hoelang loon doorbetalen bij ziekte")
     assert answer.kind == "card"
     offered = re.search(r"Bedoelt u misschien: (.+)", answer.text)
     assert offered, answer.text
-    assert "70%" in offered.group(1) and "104 weken" in offered.group(1)
+    first, second = answer.text.split("\n\n")[0], offered.group(1)
+    assert ("70%" in first and "52 weken" in second) or ("52 weken" in first and "70%" in second), answer.text
     number = int(re.search(r"\[(\d+)\]\s*$", offered.group(1)).group(1))
     assert answer.citations[number - 1].url.startswith("/bron/nl-")
     assert answer.text.rstrip().endswith("._")  # the "reviewed on" line stays last
