@@ -7,13 +7,12 @@ import pytest
 from assistant.understanding import asks_nothing
 
 # First messages of conversations in the dev and probe sets. Before, each got a passage that
-# answered something else (the counting rule for a nanny's broken leg, working in both tracks
-# for a broken ankle).
+# answered something else (working in both tracks for a broken ankle).
 _TOLD = [
     ("Ik werk in een tattooshop in Rotterdam en zit thuis met een handblessure. Vorige week "
      "was ik voor het eerst bij de bedrijfsarts.", "werknemer", "Wat wil je weten?"),
-    ("We have a nanny who works in our home three days a week, looking after our twins. She "
-     "broke her leg skiing three weeks ago.", "werkgever", "What would you like to know?"),
+    ("I run a climbing gym in Utrecht. One of our route setters tore his shoulder in mid-March and "
+     "is still off sick.", "werkgever", "What would you like to know?"),
     ("Mijn medewerker heeft vorige maand een zwaar motorongeluk gehad en ligt nog in het "
      "ziekenhuis, daarna volgt revalidatie.", "werkgever", "Wat wilt u weten?"),
 ]
@@ -31,10 +30,16 @@ def test_a_message_that_only_tells_its_situation_is_asked_what_the_user_wants_to
     assert (" je " in answer.text) == (audience == "werknemer" and answer.language == "nl")
 
 
-def test_a_told_message_that_a_card_answers_gets_the_card(kb_assistant):
-    answer = kb_assistant.ask("Ik heb net de brief van UWV over de WIA gekregen.",
-                              audience="werknemer")
-    assert answer.kind == "card" and "WIA" in answer.text, answer.trace
+@pytest.mark.parametrize(("message", "audience", "says"), [
+    ("Ik heb net de brief van UWV over de WIA gekregen.", "werknemer", "WIA"),
+    # a nanny's broken leg got the counting rule as a passage; what the employer needs is the 6
+    # weeks of sick pay for domestic staff
+    ("We have a nanny who works in our home three days a week, looking after our twins. She broke "
+     "her leg skiing three weeks ago.", "werkgever", "only 6 weeks, not 104"),
+])
+def test_a_told_message_that_a_card_answers_gets_the_card(kb_assistant, message, audience, says):
+    answer = kb_assistant.ask(message, audience=audience)
+    assert answer.kind == "card" and says in answer.text, answer.trace
 
 
 def test_a_told_message_with_a_first_sick_day_gets_its_dates(kb_assistant):
