@@ -82,12 +82,10 @@ class Card:
         """True unless the card names a situation that `said` (folded text) never mentions."""
         return fits_situation(self.chunk, said)
 
-    def stands_in_for(self, other: str, said: str | None) -> bool:
-        """True when this card takes the place of card `other` for this conversation: `other` is
-        a general card this one `replaces` (104 weeks of pay) and `said` names the exception
-        this card is about (domestic staff: 6 weeks) in its `replaces_when` words."""
-        replaces = self.chunk.metadata.get("replaces")
-        return bool(replaces) and other in _ids(replaces) and self.exception_told(said)
+    def replaces(self, other: str) -> bool:
+        """True when card `other` is a general card this one `replaces` (104 weeks of pay, where
+        this card is about an exception: domestic staff, 6 weeks)."""
+        return other in _ids(self.chunk.metadata.get("replaces") or "[]")
 
     def exception_told(self, said: str | None) -> bool:
         """True when `said` names the exception this card replaces general cards for."""
@@ -225,7 +223,7 @@ class CardMatcher:
             overlap = _overlap(query_terms, self._terms[int(phrasings[pos])])
             lexical[slot[pos]] = max(lexical[slot[pos]], overlap)
         w = self.weights
-        matches = []
+        matches, told = [], set()
         for i, owner in enumerate(cards.tolist()):
             card = self.cards[owner]
             if not card.fits(said):
@@ -237,17 +235,19 @@ class CardMatcher:
                 score += w.other_audience
             if card.exception_told(said):
                 score += w.exception_told
+                told.add(card.id)
             matches.append(CardMatch(card, float(score), float(best[i]), float(lexical[i])))
-        return _exception_first(sorted(matches, key=lambda m: -m.score), said)
+        return _exception_first(sorted(matches, key=lambda m: -m.score), told)
 
 
-def _exception_first(ranked: list[CardMatch], said: str | None) -> list[CardMatch]:
+def _exception_first(ranked: list[CardMatch], told: set[str]) -> list[CardMatch]:
     """`ranked` without the general cards that a card for an exception the conversation names
-    replaces: "how long do I pay her?" after "our nanny works three days a week" gets the 6
-    weeks of domestic staff, not the 104 weeks, and the 104 weeks are not offered beside it. The
-    exception's card takes the place and score of a replaced card ranked above it."""
-    for exception in [m for m in ranked if m.card.exception_told(said)]:
-        replaced = [m for m in ranked if exception.card.stands_in_for(m.card.id, said)]
+    (its id in `told`) replaces: "how long do I pay her?" after "our nanny works three days a
+    week" gets the 6 weeks of domestic staff, not the 104 weeks, and the 104 weeks are not
+    offered beside it. The exception's card takes the place and score of a replaced card ranked
+    above it."""
+    for exception in [m for m in ranked if m.card.id in told]:
+        replaced = [m for m in ranked if exception.card.replaces(m.card.id)]
         if not replaced:
             continue
         first = min(ranked.index(m) for m in (exception, *replaced))
