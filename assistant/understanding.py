@@ -620,7 +620,7 @@ def _asks_what_a_named_term_is(part: str) -> bool:
     return bool(_ACRONYM.search(lead) or _OWN_SUBJECT.search(fold(lead)))
 
 
-def _follow_up_query(part: str, previous_question: str) -> str:
+def _follow_up_query(part: str, previous_question: str, asked_before: Sequence[str] = ()) -> str:
     """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
     is about spoor 2), unless it names a subject of its own and points back to no thing ("en een
     arbeidsdeskundige?" after a question about the bedrijfsarts) or points at a subject it names
@@ -629,7 +629,12 @@ def _follow_up_query(part: str, previous_question: str) -> str:
 
     `read_turn` then adds the words of the message before as weak context to a follow-up of at
     least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives, except to one that points at
-    a subject it names."""
+    a subject it names.
+
+    After a question asked in parts (`asked_before`: "wat is spoor 2 en wanneer moet ik
+    beginnen?"), a follow-up that asks something of its own ("en als hij niet meewerkt?") is about
+    the subject the first part names, not about what a later part asked of it: it gets the first
+    part's topic words as weak context."""
     if named := _named_after_pointer(part):
         return named
     own = " ".join(w for w in words(part) if w not in _WHO)
@@ -637,6 +642,8 @@ def _follow_up_query(part: str, previous_question: str) -> str:
     if _names_its_referent(folded) or _asks_what_a_named_term_is(part) or (
             not vacuous(own) and not _points_at_a_thing(folded) and not _AFTER.search(folded)):
         return part
+    if len(asked_before) > 1 and not vacuous(own):
+        return f"{part} ({topic_words(asked_before[0])})"
     return f"{previous_question} {part}"
 
 
@@ -931,7 +938,8 @@ def read_turn(
     who, from_ui = _audience(message, audience, " ".join(previous[-3:]))
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
-    previous_question = " ".join(core_questions(referred_question(message, previous))[0]) if previous else ""
+    asked_before = core_questions(referred_question(message, previous))[0] if previous else []
+    previous_question = " ".join(asked_before)
     said = sentences(message)
     follow_up = bool(previous) and (
         bool(_FOLLOW_UP.search(fold(message))) or len(words(message)) <= 5
@@ -950,12 +958,14 @@ def read_turn(
         or (len(parts) > 1 and len(words(parts[0])) <= POINTING_PART_WORDS
             and _points_at_a_thing(fold(parts[0])) and not _subjects(parts[0]))
     )
-    queries = [_follow_up_query(part, previous_question) if follow_up and previous_question else part
+    queries = [_follow_up_query(part, previous_question, asked_before) if follow_up and previous_question else part
                for part in parts]
     if follow_up:
         # "wie begeleidt mij dan met beter worden?" after "mijn tijdelijke contract loopt af terwijl
         # ik ziek ben": the message before is this question's story, as weak context
         told = story_words(previous[-1])
+        if len(asked_before) > 1:  # its questions were read part by part above: the rest is the story
+            told = story_words(" ".join(s for s in sentences(previous[-1]) if not is_question(s)))
         # ... but a message before that only asked ("wat is het verschil tussen spoor 1 en 2?")
         # told nothing: a part asked on its own words ("kan ik hem dan ontslaan?") stays so
         asked_only = all(is_question(s) for s in sentences(previous[-1]))

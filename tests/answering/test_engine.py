@@ -978,3 +978,15 @@ def test_passages_never_quote_a_card_written_to_the_other_side_to_a_known_asker(
     cards = [h.chunk.metadata for h in kb_assistant.retrieve(turn, k=10)
              if h.chunk.metadata.get("kind") == "card"]
     assert any(c["audience"] == "werknemer" for c in cards)  # found, but not quoted
+
+
+def test_a_follow_up_after_a_question_in_two_parts_gets_the_card_for_what_it_adds(kb_assistant):
+    """"en als hij niet meewerkt?" after "wat is spoor 2 en wanneer moet ik daarmee beginnen?" got
+    the card on when spoor 2 starts again; it asks what to do when the employee does not cooperate."""
+    history = [{"role": "user", "content": "Wat is spoor 2 en wanneer moet ik daarmee beginnen? Mijn werknemer "
+                                           "is nu een jaar ziek."},
+               {"role": "assistant", "content": "Spoor 2 is re-integratie bij een andere werkgever. In de praktijk "
+                                                "start het uiterlijk zes weken na de eerstejaarsevaluatie."}]
+    answer = kb_assistant.ask("en als hij niet meewerkt?", history, audience="werkgever")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-werknemer-weigert-meewerken"
+    assert re.search(r"loon (stop|stopzet)", answer.text)

@@ -895,3 +895,18 @@ def test_a_message_that_opens_with_a_short_question_pointing_back_follows_up_in_
     assert all("deskundigenoordeel" in q for q in turn.queries)
     # the story the first part was read with is not told twice
     assert turn.queries[1].count("administratieve") == 1
+
+
+def test_a_follow_up_after_a_question_in_two_parts_is_about_the_subject_of_the_first():
+    """"en als hij niet meewerkt?" after "wat is spoor 2 en wanneer moet ik daarmee beginnen?" asks
+    about non-cooperation in spoor 2; read with the whole question before it, the timing part won
+    and the asker got the start date card again."""
+    history = [{"role": "user", "content": "Wat is spoor 2 en wanneer moet ik daarmee beginnen? Mijn werknemer "
+                                           "is nu een jaar ziek."},
+               {"role": "assistant", "content": "Spoor 2 is re-integratie bij een andere werkgever. In de praktijk "
+                                                "start het uiterlijk zes weken na de eerstejaarsevaluatie."}]
+    turn = read_turn("en als hij niet meewerkt?", history, "werkgever")
+    assert turn.follow_up
+    query = turn.queries[0]
+    assert "spoor 2" in query and "meewerkt" in query
+    assert "beginnen" not in query and "wanneer" not in query
