@@ -705,6 +705,25 @@ def _named_after_pointer(part: str) -> str:
     return "" if vacuous(rest) else rest
 
 
+# Nouns that name one of several steps ("die evaluatie": the eerstejaarsevaluatie or the
+# eindevaluatie; "die melding", "dat verslag", "die aanvraag")
+_STEP_NOUNS = frozenset("evaluatie melding verslag analyse aanvraag uitkering sanctie vergoeding".split())
+
+
+def _named_in_full(part: str, answer: str) -> str:
+    """The part with a step it points at spelled out as the compound the answer before named:
+    "wat moet er in die evaluatie gebeuren?" after an answer that named the eerstejaarsevaluatie
+    (and no other evaluation) asks about the eerstejaarsevaluatie."""
+    said = set(words(answer))
+    for noun in _POINTED_NOUN.findall(fold(part)):
+        if noun not in _STEP_NOUNS or noun in said:
+            continue
+        compounds = {w for w in said if w.endswith(noun) and len(w) > len(noun) + 2}
+        if len(compounds) == 1:
+            part = re.sub(rf"\b{noun}\b", compounds.pop(), part, count=1, flags=re.I)
+    return part
+
+
 def _stem(noun: str) -> str:
     """A pointed noun's stem, so "dat administratieve werk" finds "administratief werk" and "die
     meldingen" finds "de melding" (the last letters bend); a word under 8 letters stays whole
@@ -960,6 +979,9 @@ def read_turn(
     )
     queries = [_follow_up_query(part, previous_question, asked_before) if follow_up and previous_question else part
                for part in parts]
+    # a follow-up's parts as they are retrieved ("die evaluatie": the one the answer named)
+    asked = [_named_in_full(part, last_answer(history)) for part in parts] if follow_up else parts
+    queries = [q.replace(part, own) for part, own, q in zip(parts, asked, queries)]
     if follow_up:
         # "wie begeleidt mij dan met beter worden?" after "mijn tijdelijke contract loopt af terwijl
         # ik ziek ben": the message before is this question's story, as weak context
@@ -972,10 +994,10 @@ def read_turn(
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
                    or _names_its_referent(fold(part)) or _asks_what_a_named_term_is(part)
                    or _named_after_pointer(part)
-                   or (asked_only and q == part and _OWN_SUBJECT.search(fold(part)))
+                   or (asked_only and q == own and _OWN_SUBJECT.search(fold(part)))
                    else f"{q} ({_situation_only(previous[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
                    else f"{q} ({told})"
-                   for part, q in zip(parts, queries)]
+                   for part, own, q in zip(parts, asked, queries)]
         # a part that names no subject of ours is about what the previous answer led with, as is
         # one that asks only what "that" costs after a question that named none ("er is geen
         # zicht op terugkeer, wat kan ik doen?" left it to the answer to say what "dat" is)

@@ -135,8 +135,8 @@ def test_a_follow_up_that_names_its_own_subject_is_retrieved_on_it():
     story = [{"role": "user", "content": "Mijn werknemer is 14 maanden ziek en spoor 2 is nooit gestart."},
              {"role": "assistant", "content": "Dan kan UWV een loonsanctie opleggen."}]
     # "zo'n sanctie" names what it points at: the story about spoor 2 would pull the search back
-    # to how long spoor 2 lasts
-    assert read_turn("hoe lang kan zo'n sanctie dan duren?", story).query == "hoe lang kan zo'n sanctie dan duren?"
+    # to how long spoor 2 lasts (the step is spelled out as the answer named it)
+    assert read_turn("hoe lang kan zo'n sanctie dan duren?", story).query == "hoe lang kan zo'n loonsanctie dan duren?"
     assert read_turn("and how long can such a sanction last?", story).query == "how long can such a sanction last?"
     assert "spoor 2" in read_turn("gaat dat dan omlaag?", story).query
     # a named subject beside a circumstance ("daar") or a vague noun ("dat geld") still needs the story
@@ -910,3 +910,21 @@ def test_a_follow_up_after_a_question_in_two_parts_is_about_the_subject_of_the_f
     query = turn.queries[0]
     assert "spoor 2" in query and "meewerkt" in query
     assert "beginnen" not in query and "wanneer" not in query
+
+
+def test_a_follow_up_that_points_at_a_step_by_its_general_name_asks_about_the_step_the_answer_named():
+    """"die evaluatie" after an answer that named the eerstejaarsevaluatie is that evaluation; a
+    time ("dit jaar") and a noun that names no step ("dat bureau") stay as they are."""
+    history = [{"role": "user", "content": "Mijn werknemer is 44 weken ziek. Wat moet ik nu regelen?"},
+               {"role": "assistant", "content": "De 42e-weeksmelding bij UWV moet inmiddels gedaan zijn. Daarnaast "
+                                                "plant u tussen week 46 en week 52 de eerstejaarsevaluatie."}]
+    turn = read_turn("wat moet er in die evaluatie eigenlijk gebeuren?", history, "werkgever")
+    assert "eerstejaarsevaluatie" in turn.queries[0]
+    assert turn.parts == ("wat moet er in die evaluatie eigenlijk gebeuren?",)  # the asker's own words
+    history = [{"role": "user", "content": "hoeveel loon moet ik doorbetalen aan een zieke werknemer?"},
+               {"role": "assistant", "content": "Minimaal 70% van het loon, tot het maximum dagloon. In het eerste "
+                                                "ziektejaar minstens het minimumloon."}]
+    assert "ziektejaar?" not in read_turn("en hoe hoog is dat maximum dit jaar?", history).queries[0]
+    history = [{"role": "user", "content": "er is geen zicht op terugkeer, wat nu?"},
+               {"role": "assistant", "content": "Dan start u spoor 2, meestal met een re-integratiebureau."}]
+    assert "re-integratiebureau" not in read_turn("wie betaalt dat bureau?", history).queries[0]
