@@ -183,8 +183,12 @@ def _names_its_referent(folded: str) -> bool:
 _AFTER = re.compile(r"\b(daarna|hierna|afterwards|after that)\b")
 # A statement of what the writer does not know: the question a vague "What are my options?" asks
 _UNKNOWN = re.compile(
-    r"\b(i (don'?t|do not) know|i'?m not sure|not sure|i wonder|ik weet (echt |gewoon )?(niet|nog niet|niet goed)"
-    r"|ik twijfel|ik vraag me af) (if|whether|how|what|who|when|of|hoe|wat|wie|wanneer|waar)\b")
+    r"\b((i|we) (don'?t|do not) know|i'?m not sure|we'?re not sure|not sure|i wonder"
+    r"|(ik|we|wij) (weet|weten) (echt |gewoon |eigenlijk )?(niet|nog niet|niet goed|niet precies)"
+    r"|ik twijfel|ik vraag me af) (if|whether|how|what|who|when|which|of|hoe|wat|wie|wanneer|waar|welke"
+    r"|bij wie|waarom|hoeveel)\b")
+# the reason a sentence gives for what it says: ", want ...", ", because ..."
+_REASON = re.compile(r",\s*(?:want|because)\s+", re.I)
 _BACK_REFERENCE = re.compile(rf"\b({'|'.join(_THINGS + _CIRCUMSTANCES)})\b")
 _POINTS_AT_A_THING = re.compile(rf"\b({'|'.join(_THINGS)})\b")
 # Two questions joined by "en"/"and": "Wanneer moet spoor 2 starten en wat kost dat?"
@@ -517,7 +521,16 @@ def core_questions(message: str) -> tuple[list[str], str]:
         # the last sentence may end on its question without a mark ("en bezwaar maken, binnen
         # welke termijn moet dat")
         or (i == len(said) - 1 and _QUESTION_END.search(fold(s).rstrip(" .!"))))
-        and not _answered_at_once(said, i) and not _doubted_claim(said, i)] or [len(said) - 1]
+        and not _answered_at_once(said, i) and not _doubted_claim(said, i)] or [
+        # no question asked: what the writer says they do not know is what they ask ("maar ik weet
+        # niet bij wie ik die moet halen of dat ik die zelf moet betalen. Mijn zoon wil een auto."),
+        # else the last sentence
+        next((i for i in range(len(said) - 1, -1, -1) if _UNKNOWN.search(fold(said[i]))), len(said) - 1)]
+    if len(asked) == 1 and _UNKNOWN.search(fold(said[asked[0]])) and not is_question(said[asked[0]]):
+        # ... without the reason it gives ("Ik weet niet of dat klopt, want de bedrijfsarts had het
+        # over een arbeidsdeskundige": what "dat" points at is in the sentence before)
+        said = [*said]
+        said[asked[0]] = _REASON.split(said[asked[0]], maxsplit=1)[0]
     core: list[str] = []
     for i in asked:
         text = said[i]

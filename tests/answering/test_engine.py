@@ -990,3 +990,19 @@ def test_a_follow_up_after_a_question_in_two_parts_gets_the_card_for_what_it_add
     answer = kb_assistant.ask("en als hij niet meewerkt?", history, audience="werkgever")
     assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-werknemer-weigert-meewerken"
     assert re.search(r"loon (stop|stopzet)", answer.text)
+
+
+def test_a_story_that_asks_only_in_what_the_writer_does_not_know_is_answered_not_declined(kb_assistant):
+    """No question mark, and the last sentence about a son's driving licence was taken for the
+    question: the message was declined as another area of law."""
+    story = ("Sinds april ben ik bezig met de behandeling voor darmkanker: operatie, daarna een half jaar chemo, "
+             "die is nu klaar. Ik ben erg vermoeid. Ik werk als teamleider in een distributiecentrum. Bij het "
+             "laatste spreekuur zei de bedrijfsarts dat ik vanaf januari vier uur per dag aangepast werk kan doen, "
+             "en hij heeft dat ook zo aan mijn werkgever doorgegeven. Ik vind dat echt te vroeg, mijn oncoloog zegt "
+             "dat herstel na chemo maanden duurt. Ik heb gelezen over een 'second opinion', maar ik weet niet bij "
+             "wie ik die moet halen of dat ik die dan zelf moet betalen, want met alleen het inkomen van mijn "
+             "vrouw hebben we weinig ruimte. Mijn zoon heeft net zijn rijbewijs en wil een auto, dat moet dus ook "
+             "nog even wachten.")
+    answer = kb_assistant.ask(story, audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-second-opinion-bedrijfsarts"
+    assert "andere arbodienst" in answer.text and "werkgever betaalt" in answer.text

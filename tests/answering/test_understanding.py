@@ -928,3 +928,16 @@ def test_a_follow_up_that_points_at_a_step_by_its_general_name_asks_about_the_st
     history = [{"role": "user", "content": "er is geen zicht op terugkeer, wat nu?"},
                {"role": "assistant", "content": "Dan start u spoor 2, meestal met een re-integratiebureau."}]
     assert "re-integratiebureau" not in read_turn("wie betaalt dat bureau?", history).queries[0]
+
+
+def test_a_story_without_a_question_asks_what_the_writer_says_they_do_not_know():
+    """No question mark, and the last sentence is about a son's car: what the writer says they do
+    not know is the question, without the reason they give for it."""
+    story = ("Bij het laatste spreekuur zei de bedrijfsarts dat ik vanaf januari vier uur per dag kan werken. "
+             "Ik vind dat echt te vroeg. Ik heb gelezen over een second opinion, maar ik weet niet bij wie ik die "
+             "moet halen of dat ik die zelf moet betalen, want we hebben weinig ruimte. Mijn zoon heeft net zijn "
+             "rijbewijs en wil een auto, dat moet dus ook nog even wachten.")
+    core, context = core_questions(story)
+    assert core == ["Ik heb gelezen over een second opinion, maar ik weet niet bij wie ik die moet halen of dat "
+                    "ik die zelf moet betalen"]
+    assert "rijbewijs" in context
