@@ -1006,3 +1006,31 @@ def test_a_story_that_asks_only_in_what_the_writer_does_not_know_is_answered_not
     answer = kb_assistant.ask(story, audience="werknemer")
     assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-second-opinion-bedrijfsarts"
     assert "andere arbodienst" in answer.text and "werkgever betaalt" in answer.text
+
+
+@pytest.mark.parametrize(("question", "audience", "card", "says"), [
+    ("We zijn met spoor 2 begonnen en hebben een bureau ingeschakeld. Moeten we dat bij UWV melden?",
+     "werkgever", "nl-faq-spoor2-melden-uwv", r"re-integratieverslag.*week 93"),
+    ("We started track 2 for our sick employee last month. Do we have to notify UWV?",
+     "werkgever", "en-faq-track-2-report-uwv", r"re-integration report.*week 93"),
+])
+def test_an_employer_learns_that_spoor_2_is_not_reported_to_uwv_until_the_reintegration_report(
+        kb_assistant, question, audience, card, says):
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card
+    assert re.search(says, answer.text, re.S) and "42" in answer.text  # the report that is due
+
+
+def test_the_card_that_nothing_is_reported_to_uwv_answers_only_a_question_about_reporting(kb_assistant):
+    """Its words are close to any story about spoor 2 and UWV: a late spoor 2 that UWV may punish
+    later got "Nee: ... meldt u niet apart bij UWV" before the card required a question about
+    reporting; a pregnancy must be reported."""
+    for question in ("Ik ben HR-adviseur bij een zorginstelling. We hebben een verzorgende die nu in week 60 zit. "
+                     "Spoor 2 is pas vorige maand gestart omdat de arbeidsdeskundige pas laat kon komen (wachtlijst "
+                     "bij onze arbodienst). De eerstejaarsevaluatie hebben we in week 51 gedaan en verder is het "
+                     "dossier volgens mij netjes. Mijn manager vraagt of we hier later bij UWV problemen mee kunnen "
+                     "krijgen. Wat moeten we nu doen om dat te voorkomen?",
+                     "Mijn werkneemster is ziek door haar zwangerschap. Moet ik dat bij UWV melden?"):
+        answer = kb_assistant.ask(question, audience="werkgever")
+        assert (answer.trace.get("card") or {}).get("id") != "nl-faq-spoor2-melden-uwv", question
+        assert not answer.text.startswith("Nee"), answer.text[:200]
