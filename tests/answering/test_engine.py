@@ -1034,3 +1034,11 @@ def test_the_card_that_nothing_is_reported_to_uwv_answers_only_a_question_about_
         answer = kb_assistant.ask(question, audience="werkgever")
         assert (answer.trace.get("card") or {}).get("id") != "nl-faq-spoor2-melden-uwv", question
         assert not answer.text.startswith("Nee"), answer.text[:200]
+
+
+def test_an_employee_who_asks_whether_they_must_go_to_the_bureau_learns_they_must_cooperate(kb_assistant):
+    """"moet ik naar dat bureau" got the card on choosing the bureau, which opens with "Nee, de wet
+    geeft je geen recht om zelf het re-integratiebureau te kiezen": read as "no, you don't have to"."""
+    answer = kb_assistant.ask("moet ik naar dat bureau", audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-meewerken-spoor2"
+    assert answer.text.startswith("Je moet meewerken")
