@@ -633,7 +633,7 @@ def _asks_what_a_named_term_is(part: str) -> bool:
     return bool(_ACRONYM.search(lead) or _OWN_SUBJECT.search(fold(lead)))
 
 
-def _follow_up_query(part: str, previous_question: str, asked_before: Sequence[str] = ()) -> str:
+def _follow_up_query(part: str, asked_before: Sequence[str]) -> str:
     """What a follow-up is retrieved on: with the question before it ("en als ze niet meewerkt?"
     is about spoor 2), unless it names a subject of its own and points back to no thing ("en een
     arbeidsdeskundige?" after a question about the bedrijfsarts) or points at a subject it names
@@ -644,10 +644,10 @@ def _follow_up_query(part: str, previous_question: str, asked_before: Sequence[s
     least `FOLLOW_UP_CONTEXT_WORDS` words, whichever query this gives, except to one that points at
     a subject it names.
 
-    After a question asked in parts (`asked_before`: "wat is spoor 2 en wanneer moet ik
-    beginnen?"), a follow-up that asks something of its own ("en als hij niet meewerkt?") is about
-    the subject the first part names, not about what a later part asked of it: it gets the first
-    part's topic words as weak context."""
+    `asked_before`: the question(s) of the message it follows up. After a question asked in parts
+    ("wat is spoor 2 en wanneer moet ik beginnen?"), a follow-up that asks something of its own
+    ("en als hij niet meewerkt?") is about the subject the first part names, not about what a
+    later part asked of it: it gets the first part's topic words as weak context."""
     if named := _named_after_pointer(part):
         return named
     own = " ".join(w for w in words(part) if w not in _WHO)
@@ -657,7 +657,7 @@ def _follow_up_query(part: str, previous_question: str, asked_before: Sequence[s
         return part
     if len(asked_before) > 1 and not vacuous(own):
         return f"{part} ({topic_words(asked_before[0])})"
-    return f"{previous_question} {part}"
+    return f"{' '.join(asked_before)} {part}"
 
 
 _PERSONS = frozenset("hij zij ze hem haar he she him her they them".split())
@@ -990,7 +990,7 @@ def read_turn(
         or (len(parts) > 1 and len(words(parts[0])) <= POINTING_PART_WORDS
             and _points_at_a_thing(fold(parts[0])) and not _subjects(parts[0]))
     )
-    queries = [_follow_up_query(part, previous_question, asked_before) if follow_up and previous_question else part
+    queries = [_follow_up_query(part, asked_before) if follow_up and previous_question else part
                for part in parts]
     # a follow-up's parts as they are retrieved ("die evaluatie": the one the answer named)
     asked = [_named_in_full(part, last_answer(history)) for part in parts] if follow_up else parts
