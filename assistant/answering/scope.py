@@ -296,6 +296,48 @@ _INVESTING = re.compile(
     r"|aandelenmarkt|stock market|(invest\w*|steken) .{0,40}\b(aandelen|stocks|shares))\b"
 )
 
+# An everyday errand asked beside a word of ours ("Hoe laat moet ik uit Hoorn vertrekken voor mijn
+# keuring bij UWV?", "Wordt het droog op de dag van mijn evaluatie?", "What should I wear to the
+# interview my coach set up?"): travel and routes, the weather, clothes, opening hours, a walk, a sum.
+# The embeddings read these as ours for the words around them; who pays the travel, or whether the
+# appointment may be missed, is ours (`_OURS_IN_ERRAND`).
+_ERRAND = re.compile(
+    r"\bhoe laat\b.{0,40}\b(vertrek\w*|weg|rijden|aankomen)\b|\bwelke (trein|bus|tram|metro)\b"
+    r"|\bopeningstijden\b|\btot hoe laat\b.{0,40}\bopen\b|\bweersverwachting\b"
+    r"|\b(wordt|blijft|is) het (morgen |die dag |dan )?(droog|mooi weer|warm|koud|regen\w*)\b"
+    r"|\bwat (moet|kan|zal) ik (het beste )?aantrekken\b|\bwat trek ik aan\b|\b(waar|hoe) kan (ik|je|men) (gratis )?parkeren\b"
+    r"|\bgedeeld door\b|\bwandelroutes?\b"
+    r"|\bwhich (train|bus|tram)\b|\bwhat (should|shall|do) i wear\b|\bfree parking\b|\bwhere (can|do) i park\b"
+    r"|\bopening hours\b|\bwill it (rain|be dry)\b|\bweather forecast\b|\bwalking routes?\b|\bdivided by\b"
+)
+# a way or route asked for: an errand only with a means of travel in the same sentence ("Welke
+# route is er dan?" to a dismissal, "the best way to tell my employer" are ours)
+_ROUTE = re.compile(
+    r"\b(welke|wat is de (snelste|beste|kortste)) (route|weg|verbinding)\b|\bhoe kom ik (daar|er|bij|naar)\b"
+    r"|\b(quickest|fastest|best|shortest) (way|route)\b|\bhow do i get (to|there)\b"
+)
+_TRAVEL = re.compile(
+    r"\b(trein|bus|tram|metro|fiets|auto|ov|openbaar vervoer|station|lopend|te voet|snelweg"
+    r"|train|car|bike|bicycle|public transport|walk|drive|driving|motorway)\b"
+    r"|\b(van|vanaf|from) (\w+ ){1,3}(naar|to)\b(?!.{0,20}\b(spoor|track)\b)"
+)
+_OURS_IN_ERRAND = re.compile(
+    r"\b(vergoed\w*|betaal\w*|betalen|declar\w*|terugkrijgen|verplicht\w*|mag ik|missen|afzeggen|verzetten"
+    r"|reimburs\w*|pay\w*|claim\w*|expenses|allowed|must i|have to go|miss|cancel\w*|reschedul\w*"
+    # a sum over pay or a benefit is ours ("is dat 70 % van mijn dagloon gedeeld door 21?")
+    r"|loon|dagloon|salaris|uitkering|wage|salary|benefit)\b"
+)
+
+
+def asks_only_an_errand(text: str) -> bool:
+    """True when every question of a message asks an everyday errand (`_ERRAND`) and none asks
+    what is ours about it (who pays, whether it may be missed)."""
+    said = sentences(text)
+    asked = [fold(s) for s in said if is_question(s)] or [fold(s) for s in said[-1:]]
+    return (bool(asked) and all(_ERRAND.search(s) or _ROUTE.search(s) and _TRAVEL.search(s) for s in asked)
+            and not any(_OURS_IN_ERRAND.search(s) for s in asked))
+
+
 # A sentence that asks the assistant to do something, without a question mark or question word.
 _ASKS = re.compile(
     r"^(schrijf|maak|stel|zoek|geef|regel|verzin|pas|vul|help|kun je|kan je|kunt u|wil je|zou je|graag"
@@ -459,7 +501,7 @@ def rule_label(text: str) -> str:
              (_SPYING.search, "personal_data"),
              (lambda _: _TAX.search(asked_of_story), "other_legal"),
              (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
-             (_INVESTING.search, "off_topic"))
+             (_INVESTING.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
     asked = fold(_question_sentences(text))
     if not label and _TRAFFIC.search(folded) and (

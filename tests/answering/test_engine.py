@@ -489,6 +489,28 @@ def test_out_of_scope_messages_are_declined_politely_in_the_askers_language(kb_a
     assert ("poortwachter" in answer.text.lower()) or ("medisch" in answer.text) or ("medical" in answer.text)
 
 
+@pytest.mark.parametrize("question, language", [
+    ("Ik moet donderdag om 9 uur bij het UWV in Sloterdijk zijn voor mijn keuring. Hoe laat moet ik uit "
+     "Hoorn vertrekken met de trein?", "nl"),
+    ("Volgende week heb ik mijn eerstejaarsevaluatie in Eindhoven en ik ga op de fiets. Wordt het die dag "
+     "droog?", "nl"),
+    ("My track 2 coach lined up a job interview at a bank for me. What should I wear, is a tie too much?", "en"),
+])
+def test_an_everyday_errand_beside_a_word_of_ours_is_declined(kb_assistant, question, language):
+    # answered before as a question about the keuring, the EJE or track 2
+    answer = kb_assistant.ask(question)
+    assert answer.kind == "refusal", answer.trace
+    assert answer.language == language
+    assert not answer.citations
+
+
+def test_who_pays_the_travel_to_an_appointment_is_still_answered(kb_assistant):
+    answer = kb_assistant.ask("Ik moet met de trein naar de keuring bij het UWV. Krijg ik die reiskosten vergoed?",
+                              audience="werknemer")
+    assert answer.kind != "refusal", answer.trace
+    assert answer.citations
+
+
 def test_health_details_trigger_a_privacy_notice(kb_assistant):
     answer = kb_assistant.ask("Mijn werknemer heeft een hernia, wanneer moet spoor 2 starten?")
     assert "geen medische details" in answer.text

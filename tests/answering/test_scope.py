@@ -402,6 +402,24 @@ def test_investment_advice_is_a_rule_and_shares_alone_are_not(text, label):
     assert rule_label(text) == label
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("Welke bus gaat er van station Zwolle naar bedrijventerrein De Vrolijkheid? Daar zit mijn "
+     "re-integratiebureau.", "off_topic"),
+    ("What's the quickest way from Schiphol to the UWV office at Sloterdijk? My assessment starts at 10.", "off_topic"),
+    ("Is there free parking near the occupational health service in Leiden?", "off_topic"),
+    # what is ours about the same errand: who pays it, whether the appointment may be missed
+    ("Welke bus moet ik naar mijn re-integratiebureau nemen en wie betaalt het kaartje?", ""),
+    ("Het is code rood en ik durf niet naar de keuring. Mag ik die afspraak verzetten?", ""),
+    ("Wordt het droog morgen? En moet ik dan toch naar de bedrijfsarts als ik koorts heb?", ""),
+    # a route, a way or "aan" that is no journey and no clothes
+    ("Hij komt niet opdagen bij zijn coach. Welke route is er dan, en hoe onderbouwen we dat het aan hem ligt?", ""),
+    ("What's the best way to tell my employer that I disagree with the track 2 plan?", ""),
+    ("Wat moet ik aan mijn werkgever vertellen over mijn ziekte?", ""),
+])
+def test_an_everyday_errand_is_a_rule_and_what_is_ours_about_it_is_not(text, label):
+    assert rule_label(text) == label
+
+
 @pytest.mark.parametrize("story", [
     # read alone by the classifier as another legal area ("onder welke voorwaarden ... aanvragen")
     "Een medewerker van mijn drukkerij is 27 maanden ziek. De WIA is toegekend. Ik wil hem niet kwijt, maar ik kan "
