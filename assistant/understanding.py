@@ -169,8 +169,11 @@ _NAMED_REFERENT = re.compile(
 
 
 def _names_its_referent(folded: str) -> bool:
-    """True for "hoe lang kan zo'n sanctie dan duren?" (and not "moet die bedrijfsarts zich daar
-    aan houden?", which also points at a circumstance, nor "krijgt hij dat geld terug?")."""
+    """True for "hoe lang kan zo'n sanctie dan duren?" and "en de bedrijfsarts, wat doet die dan
+    nog?" (and not "moet die bedrijfsarts zich daar aan houden?", which also points at a
+    circumstance, nor "krijgt hij dat geld terug?")."""
+    if _NAMED_FIRST.match(folded):
+        return True
     named = _NAMED_REFERENT.search(folded)
     if not named:
         return False
@@ -670,6 +673,13 @@ _OWN_SUBJECT = re.compile(
     r"|re-?integratiebureau\w*|spoor|track|coach\w*)\b")
 
 
+# "en de bedrijfsarts, wat doet die dan nog?", "and the labour expert: who pays him?": a follow-up
+# that names its subject first, then asks about it
+_NAMED_FIRST = re.compile(
+    r"(en|and|maar|but)?\s*(de|het|die|dat|the|that|mijn|onze|my|our|je|your|uw)?\s*"
+    rf"({_OWN_SUBJECT.pattern})\s*(zelf|dan|then|eigenlijk)?\s*[,:]")
+
+
 def _points_at_a_thing(folded: str) -> bool:
     """True when a follow-up points back at a thing. "kan ik hem dan ontslaan?" points at a person
     only, and names its own subject: it is asked on its own words (after "wat is het verschil
@@ -952,6 +962,18 @@ def _next_step(message: str, previous_question: str, history: Sequence[dict]) ->
     return following(keys) or ""
 
 
+# A message that says it asks something new ("Andere vraag: ...", "Los daarvan, ...", "Different
+# question: ..."): no follow-up of the question before it, though the dates and facts told in the
+# conversation still count (the deadline answerer reads them from the history)
+_NEW_TOPIC = re.compile(
+    r"^(\s*(nog )?(een )?(heel )?(andere|ander|nieuwe|aparte|tweede) (vraag|onderwerp)|^\s*los (daarvan|daar van|hiervan)"
+    r"|^\s*(nu )?iets (heel |totaal |compleet )?anders|^\s*(a |one )?(different|another|new|separate|unrelated|other)"
+    r" (question|topic|thing|matter)|^\s*(on )?a different (note|topic)|^\s*something (else|different)"
+    r"|^\s*(changing|to change) the (subject|topic)|^\s*apart from (that|this)|^\s*unrelated)\b[\s:;,.!\-–—]*",
+    re.I,
+)
+
+
 def read_turn(
     message: str, history: Sequence[dict] | None = None, audience: str | None = None,
     language: str | None = None, today: date | None = None,
@@ -968,12 +990,18 @@ def read_turn(
     fallback = detect_language(" ".join(previous[-2:]), default=page_language) if previous else page_language
     detected = detect_language(message, default=fallback)
     who, from_ui = _audience(message, audience, " ".join(previous[-3:]))
+    # "Different question: ..." is read as the question it introduces, when that names a subject of
+    # its own ("Los daarvan, wie betaalt dat?" still points back)
+    introduced = _NEW_TOPIC.sub("", message, count=1).strip() if previous and _NEW_TOPIC.match(message) else ""
+    new_topic = bool(introduced) and not vacuous(introduced)
+    if new_topic:
+        message = introduced
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
-    asked_before = core_questions(referred_question(message, previous))[0] if previous else []
+    asked_before = core_questions(referred_question(message, previous))[0] if previous and not new_topic else []
     previous_question = " ".join(asked_before)
     said = sentences(message)
-    follow_up = bool(previous) and (
+    follow_up = bool(previous) and not new_topic and (
         bool(_FOLLOW_UP.search(fold(message))) or len(words(message)) <= 5
         or ((len(words(message)) <= 10 and bool(_BACK_REFERENCE.search(fold(message)))
              # "moet hij dat helemaal zelf betalen? hij heeft een klein bedrijfje": a short

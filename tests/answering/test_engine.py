@@ -977,12 +977,17 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
     ([{"role": "user", "content": "When does track 2 usually start?"},
       {"role": "assistant", "content": "The law sets no fixed week; in practice around the first-year evaluation."}],
      "and can I refuse it?", "werknemer", "en-faq-must-employee-cooperate"),
+    ([{"role": "user", "content": "Moet ik mijn zieke werknemer laten onderzoeken door een arbeidsdeskundige?"},
+      {"role": "assistant", "content": "Een arbeidsdeskundige vergelijkt wat het werk vraagt met wat de werknemer "
+                                       "kan."}],
+     "en de bedrijfsarts, wat doet die dan nog?", "werkgever", "nl-faq-wat-doet-bedrijfsarts"),
 ])
 def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, history, question, audience,
                                                                   card):
     """"tegenin gaan" is objecting to the sanction; "the plan" after the problem analysis is the
     action plan (both got the card of the question before); refusing track 2 itself is a question
-    of cooperating, not of refusing a job offered in it."""
+    of cooperating, not of refusing a job offered in it. "en de bedrijfsarts, wat doet die" names
+    its subject first (it got the labour expert's card of the question before)."""
     answer = kb_assistant.ask(question, history, audience=audience)
     assert answer.trace["card"]["id"] == card, answer.trace
 
@@ -1000,6 +1005,33 @@ def test_passages_never_quote_a_card_written_to_the_other_side_to_a_known_asker(
     cards = [h.chunk.metadata for h in kb_assistant.retrieve(turn, k=10)
              if h.chunk.metadata.get("kind") == "card"]
     assert any(c["audience"] == "werknemer" for c in cards)  # found, but not quoted
+
+
+@pytest.mark.parametrize(("opening", "question", "audience", "card"), [
+    ("Different question:", "one of my staff won't tell me what illness she has. Can I insist?", "werkgever",
+     "en-faq-diagnosis-privacy"),
+    ("Andere vraag:", "mag mijn leidinggevende vragen welke medicijnen ik slik?", "werknemer",
+     "nl-faq-privacy-diagnose"),
+])
+def test_a_message_that_says_it_asks_something_new_is_not_read_as_a_follow_up(kb_assistant, opening, question,
+                                                                               audience, card):
+    """"Different question: ..." after a question about small companies got the card on track 2 in
+    small companies again: it was read together with the question before."""
+    history = [{"role": "user", "content": "Geldt spoor 2 ook voor kleine bedrijven?" if opening.startswith("A")
+                else "Does track 2 also apply to small companies?"},
+               {"role": "assistant", "content": "Ja, ook voor kleine werkgevers." if opening.startswith("A")
+                else "Yes, small employers are not exempt."}]
+    answer = kb_assistant.ask(f"{opening} {question}", history, audience=audience)
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+    turn = kb_assistant.understand(f"{opening} {question}", history, audience, None, date(2026, 12, 6))
+    assert not turn.follow_up and turn.queries == (question,)
+
+
+def test_a_new_topic_opener_before_a_question_that_points_back_still_follows_up(kb_assistant):
+    history = [{"role": "user", "content": "Wat kost een re-integratiebureau voor spoor 2?"},
+               {"role": "assistant", "content": "Meestal tussen de 2.500 en 5.000 euro."}]
+    turn = kb_assistant.understand("Los daarvan, wie betaalt dat?", history, "werknemer", None, date(2026, 12, 6))
+    assert turn.follow_up and "re-integratiebureau" in turn.queries[0]
 
 
 def test_a_follow_up_after_a_question_in_two_parts_gets_the_card_for_what_it_adds(kb_assistant):
