@@ -296,6 +296,15 @@ _INVESTING = re.compile(
     r"|aandelenmarkt|stock market|(invest\w*|steken) .{0,40}\b(aandelen|stocks|shares))\b"
 )
 
+# Criminal law asked beside a word of ours ("What sentence is he likely to get, and will he get a
+# criminal record?"): what sentence someone gets, or whether they get a record
+_CRIMINAL_ASK = re.compile(
+    r"\b(what|which) (sentence|punishment)\b|\b(welke|wat voor|hoeveel) straf\b|\b(gevangenis|taak|cel)straf\b"
+    r"|\b(jail|prison) (time|sentence)\b|\bgo to (jail|prison)\b|\bde (gevangenis|cel) in\b"
+    r"|\b(get|gets|have|krijgt?|krijgen) (hij|zij|ze|ik|he|she|i|they)? ?(a |een )?(strafblad|criminal record)\b"
+)
+
+
 # An everyday errand asked beside a word of ours ("Hoe laat moet ik uit Hoorn vertrekken voor mijn
 # keuring bij UWV?", "Wordt het droog op de dag van mijn evaluatie?", "What should I wear to the
 # interview my coach set up?"): travel and routes, the weather, clothes, opening hours, a walk, a sum.
@@ -305,8 +314,12 @@ _ERRAND = re.compile(
     r"\bhoe laat\b.{0,40}\b(vertrek\w*|weg|rijden|aankomen)\b|\bwelke (trein|bus|tram|metro)\b"
     r"|\bopeningstijden\b|\btot hoe laat\b.{0,40}\bopen\b|\bweersverwachting\b"
     r"|\b(wordt|blijft|is) het (morgen |die dag |dan )?(droog|mooi weer|warm|koud|regen\w*)\b"
-    r"|\bwat (moet|kan|zal) ik (het beste )?aantrekken\b|\bwat trek ik aan\b|\b(waar|hoe) kan (ik|je|men) (gratis )?parkeren\b"
-    r"|\bgedeeld door\b|\bwandelroutes?\b"
+    r"|\bwat (moet|kan|zal) ik (het beste )?aantrekken\b|\bwat trek ik aan\b|\b(waar|hoe) kan (ik|je|men)\b.{0,20}\bparkeren\b"
+    r"|\b(colbert|stropdas|blazer|kleding|outfit|dress ?code|tie)\b.{0,30}\b(te )?(formeel|netjes|chic|casual|formal|smart|much)\b"
+    r"|\bhoe lang (rijd|reis|fiets|loop) (ik|je|we)\b|\bhow long (is|does) the (drive|ride|train|trip|journey)\b"
+    r"|\b(wat|hoe) (wordt|is) het weer\b|\bwhat('s| is| will be) the weather\b"
+    r"|\b(goed|lekker|makkelijk|simpel)e? recept\b|\brecipe\b"
+    r"|\bgedeeld door\b|\bwandelroutes?\b|\b\d+([.,]\d+)? ?(keer|maal|x|times|\*|plus) ?\d"
     r"|\bwhich (train|bus|tram)\b|\bwhat (should|shall|do) i wear\b|\bfree parking\b|\bwhere (can|do) i park\b"
     r"|\bopening hours\b|\bwill it (rain|be dry)\b|\bweather forecast\b|\bwalking routes?\b|\bdivided by\b"
 )
@@ -501,6 +514,7 @@ def rule_label(text: str) -> str:
              (_SPYING.search, "personal_data"),
              (lambda _: _TAX.search(asked_of_story), "other_legal"),
              (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
+             (lambda _: _CRIMINAL_ASK.search(fold(_question_sentences(text))), "other_legal"),
              (_INVESTING.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
     asked = fold(_question_sentences(text))

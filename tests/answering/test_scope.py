@@ -415,8 +415,28 @@ def test_investment_advice_is_a_rule_and_shares_alone_are_not(text, label):
     ("Hij komt niet opdagen bij zijn coach. Welke route is er dan, en hoe onderbouwen we dat het aan hem ligt?", ""),
     ("What's the best way to tell my employer that I disagree with the track 2 plan?", ""),
     ("Wat moet ik aan mijn werkgever vertellen over mijn ziekte?", ""),
+    ("Kun je 37 keer 14,50 keer 4 voor me uitrekenen? Het is voor de planning, los van de re-integratie.", "off_topic"),
+    ("Hoe lang rijd ik van Zwolle naar het UWV-kantoor voor mijn keuring, en waar kan ik daar het beste "
+     "parkeren?", "off_topic"),
+    ("Heb je een goed recept voor appeltaart? Die neem ik mee naar het afscheid van onze casemanager.", "off_topic"),
+    ("Is een colbert te formeel voor mijn intake bij het re-integratiebureau?", "off_topic"),
+    ("Hoeveel is 70 procent van mijn loon van 2400 euro als ik ziek ben?", ""),
+    # how long a step of ours takes is no journey
+    ("How much does it cost to ask UWV for an expert opinion, and how long does it take?", ""),
 ])
 def test_an_everyday_errand_is_a_rule_and_what_is_ours_about_it_is_not(text, label):
+    assert rule_label(text) == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("One of my employees on track 2 was arrested for shoplifting. What sentence is he likely to get, and will "
+     "he get a criminal record?", "other_legal"),
+    ("Mijn werknemer in spoor 2 is opgepakt voor rijden onder invloed. Welke straf krijgt hij?", "other_legal"),
+    # a detention or a record told beside a question of ours
+    ("Mijn werknemer zit in voorlopige hechtenis. Moet ik zijn loon doorbetalen?", ""),
+    ("Ik heb een strafblad. Telt dat mee bij het zoeken naar werk in spoor 2?", ""),
+])
+def test_a_criminal_sentence_or_record_asked_is_another_legal_area(text, label):
     assert rule_label(text) == label
 
 
