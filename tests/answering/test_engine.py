@@ -504,6 +504,23 @@ def test_an_everyday_errand_beside_a_word_of_ours_is_declined(kb_assistant, ques
     assert not answer.citations
 
 
+def test_what_track_2_costs_says_first_that_the_employer_pays(kb_assistant):
+    # the English card listed market prices only; the Dutch one said who pays at its end
+    answer = kb_assistant.ask("track 2 cost?", audience="werkgever")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "en-faq-cost-track-2", answer.trace
+    first_two = " ".join(re.split(r"(?<=[.:])\s+", answer.text)[:3])
+    assert "employer pay" in first_two and "employee pays nothing" in first_two
+
+
+def test_a_secondment_answer_says_what_the_no_risk_policy_covers(kb_assistant):
+    # the new employer fears the employee falls ill again: the card named the policy, not its 5 years
+    answer = kb_assistant.ask("Onze werknemer heeft via spoor 2 een baan gevonden bij een hotel, maar de eigenaar is "
+                              "bang dat hij weer uitvalt. Kan hij eerst bij het hotel gedetacheerd worden?",
+                              audience="werkgever")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-detachering-spoor2", answer.trace
+    assert re.search(r"no-riskpolis \(5 jaar", answer.text)
+
+
 def test_who_pays_the_travel_to_an_appointment_is_still_answered(kb_assistant):
     answer = kb_assistant.ask("Ik moet met de trein naar de keuring bij het UWV. Krijg ik die reiskosten vergoed?",
                               audience="werknemer")
