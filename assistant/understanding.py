@@ -998,7 +998,8 @@ def read_turn(
         message = introduced
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
-    asked_before = core_questions(referred_question(message, previous))[0] if previous and not new_topic else []
+    referred = referred_question(message, previous) if previous and not new_topic else ""
+    asked_before = core_questions(referred)[0] if referred else []
     previous_question = " ".join(asked_before)
     said = sentences(message)
     follow_up = bool(previous) and not new_topic and (
@@ -1029,6 +1030,11 @@ def read_turn(
         told = story_words(previous[-1])
         if len(asked_before) > 1:  # its questions were read part by part above: the rest is the story
             told = story_words(" ".join(s for s in sentences(previous[-1]) if not is_question(s)))
+        # a chain of follow-ups: "en als ik daar te laat mee ben?" after "En wanneer moet die aanvraag
+        # binnen zijn?" after a question on UWV's WIA letter is about the WIA application; the
+        # message before names nothing of ours, the one it followed up does (its words, unless the
+        # part is read with that question already)
+        chain = story_words(referred) if referred != previous[-1] and not _TOPIC.search(fold(previous[-1])) else ""
         # ... but a message before that only asked ("wat is het verschil tussen spoor 1 en 2?")
         # told nothing: a part asked on its own words ("kan ik hem dan ontslaan?") stays so
         asked_only = all(is_question(s) for s in sentences(previous[-1]))
@@ -1037,6 +1043,7 @@ def read_turn(
                    or _named_after_pointer(part)
                    or (asked_only and q == own and _OWN_SUBJECT.search(fold(part)))
                    else f"{q} ({_situation_only(previous[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
+                   else f"{q} ({told} {chain})".replace(" )", ")") if chain and previous_question not in q
                    else f"{q} ({told})"
                    for part, own, q in zip(parts, asked, queries)]
         # a part that names no subject of ours is about what the previous answer led with, as is

@@ -1044,6 +1044,19 @@ def test_a_message_that_says_it_asks_something_new_is_not_read_as_a_follow_up(kb
     assert not turn.follow_up and turn.queries == (question,)
 
 
+def test_a_follow_up_of_a_follow_up_is_read_with_the_question_the_chain_started_from(kb_assistant):
+    """"En wanneer moet die aanvraag binnen zijn?" names nothing of ours: the next follow-up, "en als
+    ik daar te laat mee ben?", got passages on the waiting time instead of the card on a late WIA
+    application."""
+    history = [{"role": "user", "content": "Wanneer krijg ik de brief van UWV over de WIA?"},
+               {"role": "assistant", "content": "UWV stuurt die brief rond week 88 van je ziekte."},
+               {"role": "user", "content": "En wanneer moet die aanvraag binnen zijn?"},
+               {"role": "assistant", "content": "Uiterlijk elf weken voor het einde van de wachttijd, dus aan het "
+                                                "einde van week 93."}]
+    answer = kb_assistant.ask("en als ik daar te laat mee ben?", history, audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-wia-te-laat-aangevraagd", answer.trace
+
+
 def test_a_new_topic_opener_before_a_question_that_points_back_still_follows_up(kb_assistant):
     history = [{"role": "user", "content": "Wat kost een re-integratiebureau voor spoor 2?"},
                {"role": "assistant", "content": "Meestal tussen de 2.500 en 5.000 euro."}]
