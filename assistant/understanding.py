@@ -1043,7 +1043,7 @@ def read_turn(
                    or _named_after_pointer(part)
                    or (asked_only and q == own and _OWN_SUBJECT.search(fold(part)))
                    else f"{q} ({_situation_only(previous[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
-                   else f"{q} ({told} {chain})".replace(" )", ")") if chain and previous_question not in q
+                   else f"{q} ({' '.join(filter(None, (told, chain)))})" if chain and previous_question not in q
                    else f"{q} ({told})"
                    for part, own, q in zip(parts, asked, queries)]
         # a part that names no subject of ours is about what the previous answer led with, as is

@@ -301,7 +301,7 @@ _INVESTING = re.compile(
 _CRIMINAL_ASK = re.compile(
     r"\b(what|which) (sentence|punishment)\b|\b(welke|wat voor|hoeveel) straf\b|\b(gevangenis|taak|cel)straf\b"
     r"|\b(jail|prison) (time|sentence)\b|\bgo to (jail|prison)\b|\bde (gevangenis|cel) in\b"
-    r"|\b(get|gets|have|krijgt?|krijgen) (hij|zij|ze|ik|he|she|i|they)? ?(a |een )?(strafblad|criminal record)\b"
+    r"|\b(get|gets|krijgt?|krijgen) (hij|zij|ze|ik|he|she|i|they)? ?(a |een )?(strafblad|criminal record)\b"
 )
 
 

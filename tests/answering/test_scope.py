@@ -435,6 +435,7 @@ def test_an_everyday_errand_is_a_rule_and_what_is_ours_about_it_is_not(text, lab
     # a detention or a record told beside a question of ours
     ("Mijn werknemer zit in voorlopige hechtenis. Moet ik zijn loon doorbetalen?", ""),
     ("Ik heb een strafblad. Telt dat mee bij het zoeken naar werk in spoor 2?", ""),
+    ("Since I have a criminal record, can I still find work through track 2?", ""),
 ])
 def test_a_criminal_sentence_or_record_asked_is_another_legal_area(text, label):
     assert rule_label(text) == label
