@@ -343,8 +343,9 @@ _OURS_IN_ERRAND = re.compile(
 
 
 def asks_only_an_errand(text: str) -> bool:
-    """True when every question of a message asks an everyday errand (`_ERRAND`) and none asks
-    what is ours about it (who pays, whether it may be missed)."""
+    """True when every question of a message asks an everyday errand (`_ERRAND`, or a way or route
+    with a means of travel) and none asks what is ours about it (who pays, whether it may be
+    missed); a message without a question mark is read by its last sentence."""
     said = sentences(text)
     asked = [fold(s) for s in said if is_question(s)] or [fold(s) for s in said[-1:]]
     return (bool(asked) and all(_ERRAND.search(s) or _ROUTE.search(s) and _TRAVEL.search(s) for s in asked)
