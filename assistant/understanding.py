@@ -660,7 +660,15 @@ def _follow_up_query(part: str, asked_before: Sequence[str]) -> str:
         return part
     if len(asked_before) > 1 and not vacuous(own):
         return f"{part} ({topic_words(asked_before[0])})"
+    if _REFUSING.fullmatch(topic_words(own)):
+        # "en als hij weigert?" after "wanneer moet spoor 2 beginnen?": refusing what was asked
+        # about, not the question again (its words would win)
+        return f"{part} ({topic_words(' '.join(asked_before))})"
     return f"{' '.join(asked_before)} {part}"
+
+
+# A follow-up that only refuses: "en als hij weigert?", "and if she refuses?"
+_REFUSING = re.compile(r"weiger\w*|refus\w*")
 
 
 _PERSONS = frozenset("hij zij ze hem haar he she him her they them".split())

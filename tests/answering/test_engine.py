@@ -998,13 +998,21 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
       {"role": "assistant", "content": "Een arbeidsdeskundige vergelijkt wat het werk vraagt met wat de werknemer "
                                        "kan."}],
      "en de bedrijfsarts, wat doet die dan nog?", "werkgever", "nl-faq-wat-doet-bedrijfsarts"),
+    ([{"role": "user", "content": "Onze medewerker is al elf maanden ziek. Wanneer moeten we met spoor 2 starten?"},
+      {"role": "assistant", "content": "In de praktijk uiterlijk zes weken na de eerstejaarsevaluatie."}],
+     "en als hij weigert?", "werkgever", "nl-faq-werknemer-weigert-meewerken"),
+    ([{"role": "user", "content": "When must track 2 start for my employee?"},
+      {"role": "assistant", "content": "Soon after the first-year evaluation."}],
+     "and if he refuses?", "werkgever", "en-faq-employee-not-cooperating"),
 ])
 def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, history, question, audience,
                                                                   card):
     """"tegenin gaan" is objecting to the sanction; "the plan" after the problem analysis is the
     action plan (both got the card of the question before); refusing track 2 itself is a question
     of cooperating, not of refusing a job offered in it. "en de bedrijfsarts, wat doet die" names
-    its subject first (it got the labour expert's card of the question before)."""
+    its subject first (it got the labour expert's card of the question before). "en als hij
+    weigert?" refuses what was asked about (it got the card on when spoor 2 starts again; in
+    English, the employee's card on refusing a job)."""
     answer = kb_assistant.ask(question, history, audience=audience)
     assert answer.trace["card"]["id"] == card, answer.trace
 
