@@ -188,7 +188,15 @@ def _next_milestone(turn: Turn, part: int) -> list[str]:
     before ("en daarna?"): the same question about them."""
     if not (turn.follow_up and turn.previous and dl.is_deadline_question(turn.previous[-1])):
         return []
-    return [turn.next_step] if turn.next_step else asked_keys(turn.parts[part])
+    if turn.next_step:
+        return [turn.next_step]
+    # "en als we met z'n tweeën willen dat de WIA later komt?" names a milestone in a case of its
+    # own: not the same question about it
+    return [] if _WHAT_IF.match(fold(turn.parts[part])) else asked_keys(turn.parts[part])
+
+
+# A follow-up that supposes a case: "en als ...", "wat als ...", "stel dat ...", "and if ..."
+_WHAT_IF = re.compile(r"\s*((en|maar|and|but) )?(wat |what )?(als|stel( dat)?|indien|if|suppose)\b")
 
 
 def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:

@@ -229,6 +229,24 @@ def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistan
     assert "eerstejaarsevaluatie" in {m["key"] for m in _deadline(english)["milestones"]}
 
 
+@pytest.mark.parametrize(("question", "card"), [
+    ("en als we samen willen dat de WIA later komt?", "nl-faq-vrijwillige-verlenging"),
+    ("en als ik de WIA-aanvraag te laat doe?", "nl-faq-wia-te-laat-aangevraagd"),
+])
+def test_a_what_if_follow_up_naming_a_milestone_gets_the_card_on_its_case(kb_assistant, question,
+                                                                          card):
+    """After a deadline question, "en als ..." names a milestone in a case of its own: it got the
+    computed dates again instead of the card on that case."""
+    history = [{"role": "user", "content": "Mijn werknemer is sinds 3 maart 2025 ziek. Wanneer "
+                                           "moet het re-integratieverslag klaar zijn?"},
+               {"role": "assistant", "content": "Uiterlijk aan het einde van week 91."}]
+    today = date(2026, 12, 6)
+    answer = kb_assistant.ask(question, history, audience="werkgever", today=today)
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+    same = kb_assistant.ask("en de WIA-aanvraag?", history, audience="werkgever", today=today)
+    assert "wia_aanvraag" in _deadline(same)["keys"]
+
+
 def test_what_comes_next_after_a_deadline_gets_the_next_milestones_computed_date(kb_assistant):
     """"en daarna?" after the probleemanalyse date: the plan van aanpak, computed from the same
     first sick day (not the probleemanalyse again)."""
