@@ -161,6 +161,9 @@ def pick(timeline, keys: Sequence[str]) -> list:
     if any(m.key == "einde_wachttijd" for m in found):
         # with a loonsanctie in force the pay runs on: its end, and how to shorten or contest it
         found += [m for m in timeline.milestones if m.key == "einde_loonsanctie" and m not in found]
+    if any(m.key == "wia_aanvraag" for m in found):
+        # the application follows UWV's letter (week 88), which says when it is on time if late
+        found = [m for m in timeline.milestones if m in found or m.key == "wia_brief_uwv"]
     return found or [m for m in timeline.milestones if m.key in _CORE]
 
 

@@ -196,6 +196,18 @@ def test_asking_when_uwv_sends_word_gets_the_wia_letter(kb_assistant):
     assert "wia_brief_uwv" in _deadline(answer)["keys"]
 
 
+def test_asking_when_to_apply_for_wia_also_gets_uwvs_letter_that_comes_first(kb_assistant):
+    """The application follows UWV's letter in week 88; a late letter moves the last day (4 weeks
+    after it). The answer gave the week-93 date only."""
+    answer = kb_assistant.ask("Ik ben ziek sinds maandag 2 maart 2026. Wanneer moet ik de WIA "
+                              "aanvragen?", audience="werknemer", today=date(2026, 12, 1))
+    letter = answer.text.index("**Brief van UWV over de WIA-aanvraag**")
+    assert letter < answer.text.index("**WIA-aanvraag indienen**")
+    assert "binnen 4 weken na de brief" in answer.text[letter:]
+    shown = [line for line in answer.text.splitlines() if line.startswith("- **")]
+    assert len(shown) == 2, shown  # the two steps, not the whole timeline
+
+
 def test_in_week_n_asking_when_to_apply_and_whether_uwv_reminds_gets_both_dates(kb_assistant):
     # "in week 80" on 23 November 2025: the first sick day 559 to 553 days before, the earliest
     # (13 May 2024) taken and said; "will UWV remind me?" is the week-88 letter
