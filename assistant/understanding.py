@@ -887,8 +887,10 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
 
 
 # "Wat kan UWV ons opleggen als we te laat zijn? En hoe lang kan dat duren?": a later part that
-# only asks how long, how much or who pays of what it points at, in at most `ASPECT_WORDS` words
-_ASPECT = re.compile(r"\b(kost\w*|costs?|betaa?l\w*|pays?|paid|geld|money|duur\w*|lang|long|vergoed\w*)\b")
+# only asks how long (or whether it can be shorter), how much or who pays of what it points at, in
+# at most `ASPECT_WORDS` words
+_ASPECT = re.compile(r"\b(kost\w*|costs?|betaa?l\w*|pays?|paid|geld|money|duur\w*|lang|long|vergoed\w*"
+                     r"|korter|shorter|sneller|faster|(ver|in|be)kort\w*|ingekort|shorten\w*)\b")
 # ... of which money alone names no aspect ("krijgt hij dat geld terug?" asks about the money of
 # the question before, not who pays it)
 _MONEY = ("geld", "money")

@@ -1004,6 +1004,9 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
     ([{"role": "user", "content": "When must track 2 start for my employee?"},
       {"role": "assistant", "content": "Soon after the first-year evaluation."}],
      "and if he refuses?", "werkgever", "en-faq-employee-not-cooperating"),
+    ([{"role": "user", "content": "We kregen een loonsanctie van UWV omdat het re-integratieverslag niet goed was."},
+      {"role": "assistant", "content": "Een loonsanctie betekent dat u tot 52 weken langer loon doorbetaalt."}],
+     "kan dat ingekort worden?", "werkgever", "nl-faq-loonsanctie-bekorting"),
 ])
 def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, history, question, audience,
                                                                   card):
@@ -1012,7 +1015,8 @@ def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, h
     of cooperating, not of refusing a job offered in it. "en de bedrijfsarts, wat doet die" names
     its subject first (it got the labour expert's card of the question before). "en als hij
     weigert?" refuses what was asked about (it got the card on when spoor 2 starts again; in
-    English, the employee's card on refusing a job)."""
+    English, the employee's card on refusing a job). "kan dat ingekort worden?" asks how long the
+    sanction the answer named lasts (it got the card on a sanction for a report with gaps)."""
     answer = kb_assistant.ask(question, history, audience=audience)
     assert answer.trace["card"]["id"] == card, answer.trace
 
