@@ -803,6 +803,18 @@ def _only_general(message: str) -> bool:
         _GENERAL.fullmatch(m.group(0)) for m in _TOPIC.finditer(folded))
 
 
+# "and my second question?", "en mijn andere vraag, over ontslag?": a part of an earlier message
+_OTHER_QUESTION = re.compile(r"\b(mijn|m'n|my) (tweede|2e|andere|other|second|2nd) (vraag|question)\b")
+
+
+def _other_question(message: str, previous: Sequence[str]) -> str:
+    """The latest earlier message that asked more than one question, when the message asks for its
+    second ("and my second question?"); "" otherwise."""
+    if not _OTHER_QUESTION.search(fold(message)):
+        return ""
+    return next((earlier for earlier in reversed(previous) if len(core_questions(earlier)[0]) > 1), "")
+
+
 def last_answer(history: Sequence[dict]) -> str:
     """The assistant's last message in the conversation ("" when there is none)."""
     return next((h["content"] for h in reversed(history) if h.get("role") == "assistant"), "")
@@ -1004,8 +1016,13 @@ def read_turn(
     # its own ("Los daarvan, wie betaalt dat?" still points back)
     introduced = _NEW_TOPIC.sub("", message, count=1).strip() if previous and _NEW_TOPIC.match(message) else ""
     new_topic = bool(introduced) and not vacuous(introduced)
+    again = _other_question(message, previous) if previous and not new_topic else ""
     if new_topic:
         message = introduced
+    elif again:
+        # "and my second question?": the earlier message that asked it, read again as it was, of
+        # which only the second part is answered
+        message, new_topic = again, True
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
     referred = referred_question(message, previous) if previous and not new_topic else ""
@@ -1090,6 +1107,8 @@ def read_turn(
             # dat ons" is about the deskundigenoordeel the answer proposed)
             first = _ASIDE.sub(" ", queries[0]) if follow_up else parts[0]
             queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or first)})"
+    if again and len(parts) > 1:
+        parts, queries = parts[1:2], queries[1:2]
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),

@@ -1138,3 +1138,21 @@ def test_an_employee_who_asks_whether_they_must_go_to_the_bureau_learns_they_mus
     answer = kb_assistant.ask("moet ik naar dat bureau", audience="werknemer")
     assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-meewerken-spoor2"
     assert answer.text.startswith("Je moet meewerken")
+
+
+def test_asking_for_my_second_question_answers_the_second_part_of_the_earlier_message(kb_assistant):
+    """"en mijn tweede vraag?" after an answer to the first of two questions got a passage on
+    what the conversation was about; it asks the second question of that message again."""
+    history = [{"role": "user", "content": "Mijn werkneemster is 64 en al een jaar ziek. Moet spoor 2 nog, en mag "
+                                           "ik haar na de twee jaar ontslaan?"},
+               {"role": "assistant", "content": "Spoor 2 mag alleen achterwege blijven als zij binnen een jaar na "
+                                                "de wachttijd de AOW-leeftijd haalt."}]
+    answer = kb_assistant.ask("en mijn tweede vraag?", history, audience="werkgever")
+    assert answer.trace["card"]["id"] == "nl-faq-ontslag-na-twee-jaar-ziekte", answer.trace
+    assert "toestemming" in answer.text
+    english = kb_assistant.ask("and my second question?", [
+        {"role": "user", "content": "Our driver has been ill since May. Do we keep paying him? And can I stop "
+                                    "his pay if he refuses suitable work?"},
+        {"role": "assistant", "content": "Yes, at least 70% of his wage for up to 104 weeks."}], audience="werkgever")
+    assert english.kind != "refusal" and "wage stop" in english.text, english.trace
+
