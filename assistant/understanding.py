@@ -1089,9 +1089,10 @@ def read_turn(
         queries = [SPECS[next_step].title(detected)]
     if context and said[-1] in context and _only_a_view(context):
         pass  # "our cm says yes" after the question: not what it is about
-    elif context and not follow_up and len(words(context)) <= SHORT_CONTEXT_WORDS:
+    elif context and len(words(context)) <= SHORT_CONTEXT_WORDS:
         # "Mijn werknemer komt niet naar de bedrijfsarts. Mag ik zijn loon stoppen?": a short
-        # statement beside the question says what it is about (a long story stays context).
+        # statement beside the question says what it is about (a long story stays context), as it
+        # does beside a follow-up ("en bij mij dan? ik heb een tijdelijk contract tot 1 maart").
         queries = [q if context in q else f"{context} {q}" for q in queries]
     elif context and not follow_up:
         # a story: its question is what it asks, and its content words are weak context (the

@@ -1156,3 +1156,13 @@ def test_asking_for_my_second_question_answers_the_second_part_of_the_earlier_me
         {"role": "assistant", "content": "Yes, at least 70% of his wage for up to 104 weeks."}], audience="werkgever")
     assert english.kind != "refusal" and "wage stop" in english.text, english.trace
 
+
+def test_a_follow_up_with_a_short_statement_is_read_with_the_fact_it_tells(kb_assistant):
+    """"geldt dat ook voor mij? wij hebben maar vier mensen in dienst": the number of staff is what
+    it asks about (the statement was left out of a follow-up's query, and the card on when spoor 2
+    starts came back)."""
+    history = [{"role": "user", "content": "Wat houdt spoor 2 eigenlijk in?"},
+               {"role": "assistant", "content": "Spoor 2 is zoeken naar passend werk bij een andere werkgever."}]
+    answer = kb_assistant.ask("geldt dat ook voor mij? wij hebben maar vier mensen in dienst", history,
+                              audience="werkgever")
+    assert answer.trace["card"]["id"] == "nl-faq-kleine-werkgever-spoor2", answer.trace
