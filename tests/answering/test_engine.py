@@ -1166,3 +1166,26 @@ def test_a_follow_up_with_a_short_statement_is_read_with_the_fact_it_tells(kb_as
     answer = kb_assistant.ask("geldt dat ook voor mij? wij hebben maar vier mensen in dienst", history,
                               audience="werkgever")
     assert answer.trace["card"]["id"] == "nl-faq-kleine-werkgever-spoor2", answer.trace
+
+
+@pytest.mark.parametrize(("question", "audience", "card"), [
+    ("Mijn werkgever laat mijn contract na twee jaar ziekte gewoon doorlopen, zonder loon. Moet hij meewerken als "
+     "ik voorstel het te beëindigen met een vergoeding?", "werknemer", "nl-faq-slapend-dienstverband"),
+    ("Our employee has been off sick for over two years and we never dismissed him. His union now proposes ending "
+     "the contract for a transition payment. Do we have to agree?", "werkgever", "en-faq-sleeping-contract"),
+])
+def test_ending_a_sleeping_contract_after_two_years_gets_the_xella_rule(kb_assistant, question, audience, card):
+    """After 104 weeks the employer need not dismiss, but must in principle agree to the employee's
+    reasonable proposal to end the contract with a payment equal to the transition payment (Xella,
+    fact sheet §11 #2); there was no card for it, and passages on dismissal came back."""
+    answer = kb_assistant.ask(question, audience=audience)
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+    assert "Xella" in answer.text and "7:673e" in answer.text
+    # ... and only where the asker says the contract was kept on: a dismissal or a transition
+    # payment after two years is another card's question (the new card took those at first)
+    history = [{"role": "user", "content": "Mag mijn werkgever mij ontslaan terwijl ik ziek ben?"},
+               {"role": "assistant", "content": "Nee, in de eerste twee jaar geldt een opzegverbod."}]
+    for other, before in (("en daarna, mag het dan wel?", history),
+                          ("Krijg ik een transitievergoeding als ik na twee jaar ziekte ontslagen word?", None)):
+        later = kb_assistant.ask(other, before, audience="werknemer")
+        assert later.trace["card"]["id"] != "nl-faq-slapend-dienstverband", later.trace
