@@ -809,8 +809,11 @@ _OTHER_QUESTION = re.compile(r"\b(mijn|m'n|my) (tweede|2e|andere|other|second|2n
 
 def _other_question(message: str, previous: Sequence[str]) -> str:
     """The latest earlier message that asked more than one question, when the message asks for its
-    second ("and my second question?"); "" otherwise."""
-    if not _OTHER_QUESTION.search(fold(message)):
+    second ("and my second question?") without asking it again; "" otherwise."""
+    named = _OTHER_QUESTION.search(fold(message))
+    # "Mijn tweede vraag: hoe lang duurt spoor 2?" asks it here
+    if not named or re.search(rf"\b({_WH}|mag|moet|kan|kun|is|zijn|can|may|must|do|does|are)\b",
+                              fold(message)[named.end():]):
         return ""
     return next((earlier for earlier in reversed(previous) if len(core_questions(earlier)[0]) > 1), "")
 

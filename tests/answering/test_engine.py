@@ -1150,6 +1150,10 @@ def test_asking_for_my_second_question_answers_the_second_part_of_the_earlier_me
     answer = kb_assistant.ask("en mijn tweede vraag?", history, audience="werkgever")
     assert answer.trace["card"]["id"] == "nl-faq-ontslag-na-twee-jaar-ziekte", answer.trace
     assert "toestemming" in answer.text
+    # ... but a second question asked here is this message's own
+    turn = kb_assistant.understand("Mijn tweede vraag: hoe lang duurt spoor 2?", history, "werkgever", None,
+                                   date(2026, 12, 6))
+    assert "hoe lang duurt spoor 2" in turn.queries[0] and "ontslaan" not in turn.queries[0]
     english = kb_assistant.ask("and my second question?", [
         {"role": "user", "content": "Our driver has been ill since May. Do we keep paying him? And can I stop "
                                     "his pay if he refuses suitable work?"},
