@@ -1185,8 +1185,12 @@ def test_ending_a_sleeping_contract_after_two_years_gets_the_xella_rule(kb_assis
     answer = kb_assistant.ask(question, audience=audience)
     assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
     assert "Xella" in answer.text and "7:673e" in answer.text
-    # ... and only where the asker says the contract was kept on: a dismissal or a transition
-    # payment after two years is another card's question (the new card took those at first)
+
+
+def test_a_dismissal_or_transition_payment_after_two_years_is_not_the_sleeping_contracts_question(kb_assistant):
+    """A guard: a dismissal or a transition payment after two years is another card's question
+    (the first version of the sleeping-contract card, with broader phrasings and no `requires:`,
+    took such questions in the eval)."""
     history = [{"role": "user", "content": "Mag mijn werkgever mij ontslaan terwijl ik ziek ben?"},
                {"role": "assistant", "content": "Nee, in de eerste twee jaar geldt een opzegverbod."}]
     for other, before in (("en daarna, mag het dan wel?", history),
