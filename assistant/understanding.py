@@ -293,6 +293,81 @@ def _per_role(question: str) -> list[str]:
     return [asks[name] for name in named]
 
 
+# "en ik zelf? wat wordt er van mij verwacht?" after the employer's duties, "and my manager, what
+# must he do?" after the employee's: a follow-up that turns the same question on another party.
+# The earlier question's words would win, and the other party's card is what it asks for.
+_PARTY = (r"(?P<who>ik|mij|me|i|myself|(?:hij|zij|ze|he|she) zelf"
+          r"|(?:mijn|m'?n|my|de|het|the|onze|our|je|jouw|your|uw)\s+(?:eigen\s+|own\s+)?"
+          r"(?P<noun>werkgever|baas|leidinggevende|manager|employer|boss|werknemer|medewerker|employee"
+          rf"|{'|'.join(pattern for _, pattern, _, _ in _ROLES)}))")
+_SWITCHED_TO = re.compile(
+    r"^\W*(?:en|and|maar|but)\s+(?:(?:what|how) about\s+|hoe zit (?:het|dat) (?:dan )?met\s+|voor\s+|for\s+)?"
+    rf"{_PARTY}(?:\s+(?:zelf|dan|then|eigenlijk|himself|herself|myself|themselves))*\s*(?P<rest>[,:?!.].*|)$")
+# ... or asks it of that party straight away: "ok en wat moet ik dan zelf allemaal doen?", "and what
+# does my manager actually have to do in all this?"
+_ASKED_OF = re.compile(
+    r"^\W*(?:(?:ok\w*|oke|oké|pff\w*|right|alright)\W+)?(?:en|and|maar|but)\s+(?:wat|what)\s+"
+    rf"(?:moet|moeten|hoort|must|should|does|do|has|have)\s+{_PARTY}\b(?P<rest>.*)$")
+# ... when what it asks of that party is only its part: what it must do, is expected to do, its role
+_ITS_PART = re.compile(
+    r"\b(wat (moet|moeten|hoort|zou)\b.{0,40}\b(doen|regelen)|wat wordt er van (mij|me|hem|haar|hen) verwacht"
+    r"|wat (is|zijn) (mijn|zijn|haar|hun) (rol|taak|taken|plichten|verplichtingen)"
+    r"|(moet|moeten|hoeft|hoeven) (ik|hij|zij|ze|die|dat)( (dan|hier|daar|ook|nog|zelf|wel|eigenlijk))*"
+    r" (iets|wat|niets)( (voor|aan|mee))? (doen|regelen)"
+    r"|what (must|should|does|do|has|have|is) (i|he|she|they|it|my \w+|the \w+)?( actually| really| exactly| then| now)?"
+    r"\s*((have|need|got|supposed) to )?"
+    r"(do|arrange)\b|what is expected of|what (is|are) (my|his|her|their) (role|job|duties|obligations|part)"
+    r"|(do|does|must|should) (i|he|she|they) (have to )?(do|arrange) (anything|something)"
+    r"|plichten|verplichtingen|obligations|duties)")
+_WORD = re.compile(r"\w")
+_EMPLOYER_SIDE = frozenset("werkgever baas leidinggevende manager employer boss".split())
+_EMPLOYEE_SIDE = frozenset("werknemer medewerker employee".split())
+_DUTIES = {  # whose duties -> the question as that party's card asks it
+    ("employee", "werknemer"): ("Wat zijn mijn plichten als zieke werknemer?",
+                                "What are my obligations as a sick employee?"),
+    ("employee", "werkgever"): ("Wat moet een zieke werknemer doen bij re-integratie?",
+                                "What must a sick employee do during re-integration?"),
+    ("employer", "werknemer"): ("Wat moet mijn werkgever doen nu ik langdurig ziek ben?",
+                                "What must my employer do while I am on long-term sick leave?"),
+    ("employer", "werkgever"): ("Wat zijn mijn verplichtingen als werkgever bij een langdurig zieke werknemer?",
+                                "What are my obligations as an employer when an employee is on long-term sick leave?"),
+}
+
+
+def _switched_party(message: str, audience: str | None, language: str, asked_before: str) -> str:
+    """The question a follow-up asks when it turns the conversation's question on another party
+    and asks only what that party must do ("en ik zelf?", "and my manager, what must he do?"), in
+    the words of that party's card; "" for any other message, or when who is meant is unclear
+    ("en ik zelf?" from an asker whose side is not known). Naming the party alone ("en mijn
+    baas?") asks that only after a question about what someone must do, as does asking it of
+    the asker ("en wat moet ik dan zelf doen?")."""
+    folded = fold(message)
+    if found := _SWITCHED_TO.match(folded):
+        rest = found.group("rest")
+        if not _ITS_PART.search(rest if _WORD.search(rest) else fold(asked_before)):
+            return ""
+    elif found := _ASKED_OF.match(folded):
+        # "en wat moet ik dan doen?" turns the question on the asker only after one about what
+        # another party must do; asked after "hij weigert mee te werken" it asks what to do now
+        if not _ITS_PART.search(folded) or (not found.group("noun") and not _ITS_PART.search(fold(asked_before))):
+            return ""
+    else:
+        return ""
+    who, noun = found.group("who"), found.group("noun") or ""
+    named_role = next((m.lastgroup for m in _ROLE.finditer(noun)), None) if noun else None
+    if named_role:
+        return next(asks[language == "en"] for name, _, *asks in _ROLES if name == named_role)
+    if noun in _EMPLOYER_SIDE:
+        party = "employer"
+    elif noun in _EMPLOYEE_SIDE or (who.endswith("zelf") and audience == "werkgever"):
+        party = "employee"  # "en hij zelf?" from the employer: the employee
+    elif who in ("ik", "mij", "me", "i", "myself") and audience in ("werkgever", "werknemer"):
+        party = "employer" if audience == "werkgever" else "employee"
+    else:
+        return ""
+    return _DUTIES[(party, audience or "werknemer")][language == "en"]
+
+
 # Words that say who asks, not what about ("en voor de werknemer?" switches the perspective only).
 _WHO = frozenset("werknemer werkneemster werknemers werkgever werkgevers medewerker employee employer "
                  "employees employers worker".split())
@@ -1113,6 +1188,8 @@ def read_turn(
             queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or first)})"
     if again and len(parts) > 1:
         parts, queries = parts[1:2], queries[1:2]
+    if follow_up and (switched := _switched_party(message, who, detected, previous_question)):
+        parts, queries = [message], [switched]  # "en ik zelf? wat wordt er van mij verwacht?" asks once
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),

@@ -1021,6 +1021,53 @@ def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, h
     assert answer.trace["card"]["id"] == card, answer.trace
 
 
+@pytest.mark.parametrize(("history", "question", "audience", "card"), [
+    ([{"role": "user", "content": "Ik ben sinds de zomer ziek. Wat moet mijn baas allemaal regelen?"},
+      {"role": "assistant", "content": "Je werkgever schakelt de bedrijfsarts in en maakt samen met jou een plan "
+                                       "van aanpak."}],
+     "en ik zelf? wat moet ik doen?", "werknemer", "nl-faq-meewerken-spoor2"),
+    ([{"role": "user", "content": "I have been off sick for a month. What is expected of me?"},
+      {"role": "assistant", "content": "Follow reasonable instructions and cooperate on the action plan."}],
+     "and my boss, what does he have to do?", "werknemer", "en-faq-employer-duties-for-employee"),
+    ([{"role": "user", "content": "Mijn werkgever wil dat ik met spoor 2 begin. Wie zoekt dat bureau uit?"},
+      {"role": "assistant", "content": "Meestal kiest je werkgever het bureau, in overleg met jou."}],
+     "en de bedrijfsarts, moet die ook nog wat doen?", "werknemer", "nl-faq-wat-doet-bedrijfsarts"),
+    ([{"role": "user", "content": "Wat moet ik als werknemer allemaal doen nu ik langdurig ziek ben?"},
+      {"role": "assistant", "content": "Je volgt redelijke voorschriften en werkt mee aan het plan van aanpak."}],
+     "ok en wat moet mijn werkgever dan doen?", "werknemer", "nl-faq-plichten-werkgever-voor-werknemer"),
+])
+def test_a_follow_up_that_turns_the_question_on_another_party_gets_that_partys_card(
+        kb_assistant, history, question, audience, card):
+    """"en ik zelf?" after the employer's duties asks the employee's own (it got the bedrijfsarts's
+    card, read with the question before); "and my boss, what does he have to do?" after the
+    employee's own asks the employer's (it got the card on privacy); "en de bedrijfsarts, moet die
+    ook nog wat doen?" asks what the company doctor does (it got the card on a second opinion)."""
+    answer = kb_assistant.ask(question, history, audience=audience)
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+
+
+def test_asking_what_to_do_after_a_problem_is_not_read_as_turning_to_another_party(kb_assistant):
+    """"en wat moet ik dan doen?" after a refusal asks what to do about it, not the asker's duties."""
+    history = [{"role": "user", "content": "Mijn werknemer weigert mee te werken aan spoor 2."},
+               {"role": "assistant", "content": "Dan kunt u zijn loon stopzetten, als u dat direct laat weten."}]
+    turn = kb_assistant.understand("en wat moet ik dan doen?", history, "werkgever", None, date(2026, 12, 7))
+    assert turn.follow_up and "weigert" in turn.queries[0]
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("Wat moet mijn werkgever eigenlijk doen nu ik al maanden ziek thuis zit?", "nl-faq-plichten-werkgever-voor-werknemer"),
+    ("What does my employer have to arrange now that I am on long-term sick leave?",
+     "en-faq-employer-duties-for-employee"),
+])
+def test_an_employee_asking_what_the_employer_must_do_gets_the_employers_duties_in_je_form(
+        kb_assistant, question, card):
+    """It got the card for people without an employer (Dutch) and the one on telling a new employer
+    about an illness (English): the employer's duties were only written to the employer."""
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+    assert re.search(r"plan van aanpak|action plan", answer.text) and not re.search(r"\bu\b|\buw\b", answer.text)
+
+
 def test_passages_never_quote_a_card_written_to_the_other_side_to_a_known_asker(kb_assistant):
     # the employee's card on a UWV wage sanction ("it penalises your employer, not you") was
     # quoted to the employer who got the letter
