@@ -879,18 +879,29 @@ def _only_general(message: str) -> bool:
 
 
 # "and my second question?", "en mijn andere vraag, over ontslag?": a part of an earlier message
-_OTHER_QUESTION = re.compile(r"\b(mijn|m'n|my) (tweede|2e|andere|other|second|2nd) (vraag|question)\b")
+_OTHER_QUESTION = re.compile(r"\b(mijn|m'n|my) ((tweede|2e|andere|other|second|2nd) (vraag|question)\b"
+                             r"|(vraag|question) (over|about|on) (de |het |the |mijn |my )?(?P<subject>\w[\w-]{3,}))")
 
 
-def _other_question(message: str, previous: Sequence[str]) -> str:
-    """The latest earlier message that asked more than one question, when the message asks for its
-    second ("and my second question?") without asking it again; "" otherwise."""
+def _other_question(message: str, previous: Sequence[str]) -> tuple[str, int]:
+    """(the earlier message, which of its questions) when the message asks for an earlier question
+    that was not answered without asking it again: "and my second question?" is the second of the
+    latest message that asked more than one; "en mijn vraag over ontslag dan?" the question of the
+    latest message that names dismissal. ("", 0) otherwise."""
     named = _OTHER_QUESTION.search(fold(message))
     # "Mijn tweede vraag: hoe lang duurt spoor 2?" asks it here
     if not named or re.search(rf"\b({_WH}|mag|moet|kan|kun|is|zijn|can|may|must|do|does|are)\b",
                               fold(message)[named.end():]):
-        return ""
-    return next((earlier for earlier in reversed(previous) if len(core_questions(earlier)[0]) > 1), "")
+        return "", 0
+    if not named.group("subject"):
+        return next((earlier for earlier in reversed(previous) if len(core_questions(earlier)[0]) > 1), ""), 1
+    stem = named.group("subject")[:5]
+    for earlier in reversed(previous):
+        asked = core_questions(earlier)[0]
+        at = next((i for i, part in enumerate(asked) if stem in fold(part)), None)
+        if at is not None:
+            return earlier, at
+    return "", 0
 
 
 def last_answer(history: Sequence[dict]) -> str:
@@ -1094,12 +1105,12 @@ def read_turn(
     # its own ("Los daarvan, wie betaalt dat?" still points back)
     introduced = _NEW_TOPIC.sub("", message, count=1).strip() if previous and _NEW_TOPIC.match(message) else ""
     new_topic = bool(introduced) and not vacuous(introduced)
-    again = _other_question(message, previous) if previous and not new_topic else ""
+    again, which = _other_question(message, previous) if previous and not new_topic else ("", 0)
     if new_topic:
         message = introduced
     elif again:
-        # "and my second question?": the earlier message that asked it, read again as it was, of
-        # which only the second part is answered
+        # "and my second question?", "en mijn vraag over ontslag?": the earlier message that asked
+        # it, read again as it was, of which only that part is answered
         message, new_topic = again, True
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
@@ -1186,8 +1197,8 @@ def read_turn(
             # dat ons" is about the deskundigenoordeel the answer proposed)
             first = _ASIDE.sub(" ", queries[0]) if follow_up else parts[0]
             queries[i] = f"{parts[i]} ({topic_words(_pointed_at(message, parts[i], parts[0]) or first)})"
-    if again and len(parts) > 1:
-        parts, queries = parts[1:2], queries[1:2]
+    if again and len(parts) > which:
+        parts, queries = parts[which:which + 1], queries[which:which + 1]
     if follow_up and (switched := _switched_party(message, who, detected, previous_question)):
         parts, queries = [message], [switched]  # "en ik zelf? wat wordt er van mij verwacht?" asks once
     return Turn(

@@ -1208,6 +1208,24 @@ def test_asking_for_my_second_question_answers_the_second_part_of_the_earlier_me
     assert english.kind != "refusal" and "wage stop" in english.text, english.trace
 
 
+def test_asking_for_my_question_about_a_subject_answers_the_earlier_question_that_named_it(kb_assistant):
+    """"en mijn vraag over ontslag dan?" after an exchange on another subject got the card of the
+    last answer's subject (how long spoor 2 lasts); it asks the earlier question on dismissal."""
+    history = [{"role": "user", "content": "Ik heb twee vragen: wie betaalt mijn jobcoach, en mag mijn werkgever "
+                                           "me ontslaan als spoor 2 mislukt?"},
+               {"role": "assistant", "content": "Je werkgever betaalt de jobcoach; jij betaalt niets."},
+               {"role": "user", "content": "Hoe vaak zie ik die coach?"},
+               {"role": "assistant", "content": "Dat spreek je af in het plan van aanpak."}]
+    turn = kb_assistant.understand("en mijn vraag over ontslag dan?", history, "werknemer", None, date(2026, 12, 7))
+    assert len(turn.queries) == 1 and "ontslaan" in turn.queries[0] and "jobcoach" not in turn.queries[0]
+    answer = kb_assistant.ask("en mijn vraag over ontslag dan?", history, audience="werknemer")
+    assert re.search(r"opzegverbod|(2|twee) jaar", answer.text), answer.trace
+    # a subject no earlier question named is not made up
+    turn = kb_assistant.understand("en mijn vraag over de transitievergoeding?", history, "werknemer", None,
+                                   date(2026, 12, 7))
+    assert "ontslaan" not in " ".join(turn.queries)
+
+
 def test_a_follow_up_with_a_short_statement_is_read_with_the_fact_it_tells(kb_assistant):
     """"geldt dat ook voor mij? wij hebben maar vier mensen in dienst": the number of staff is what
     it asks about (the statement was left out of a follow-up's query, and the card on when spoor 2
