@@ -216,6 +216,12 @@ _MEDICAL_ASK = re.compile(
     # "Welke dosering sertraline moet ik nemen zodat ik weer kan werken?"
     r"|\b(welke|wat voor|hoeveel)( \w+)? (dosis|dosering)\b[^.?!]{0,60}\b(nemen|slikken|gebruiken|innemen)\b"
     r"|\b(what|which|how much)( \w+)? (dose|dosage)\b[^.?!]{0,60}\b(take|use)\b"
+    # "Zou schematherapie niet beter bij me passen?", "Is EMDR wel de goede therapie?": which
+    # treatment suits the asker is the treating doctor's question
+    r"|\b(zou|is|werkt|past) (\w+ ){0,2}\w*(therapie|behandeling)\b.{0,30}\b(niet |wel )?(beter|de goede|de juiste)\b"
+    r"|\b(welke|wat voor) (therapie|behandeling) (is|past|werkt) (\w+ )?(beter|het beste|het best)\b"
+    r"|\b(would|is|does) (\w+ ){0,2}\w*(therapy|treatment)\b.{0,30}\b(be better|work better|the right one|suit me)\b"
+    r"|\bwhich (therapy|treatment) (is|would be|works) (\w+ )?(better|best)\b"
 )
 
 # A request to look a person up or to learn who is sick with what.
@@ -246,6 +252,9 @@ _LOOK_UP = re.compile(
     r"|\b(kun|kan|wil) (je|jij|u) (me |mij )?(vertellen|zeggen|uitzoeken) wat (\w+ ){1,2}(precies |nou )?"
     r"(heeft|mankeert)\s*(\?|$|en hoe)"
     r"|\b(can|could) you (tell|find out) (me )?what (\w+ ){1,2}(actually |exactly )?(has|is suffering from)\b"
+    # "Weet jij wat zij precies heeft?": whether we know someone's diagnosis
+    r"|\b(weet|ken) (je|jij|u) (ook )?wat (\w+ ){1,2}(precies |nou |eigenlijk )?(heeft|mankeert)\s*(\?|$)"
+    r"|\bdo you know what (\w+ ){1,2}(actually |exactly )?(has|is suffering from)\b"
     # "Welke ziekte heeft Ahmed precies?": a question that asks someone's diagnosis outright
     r"|(^|[.?!:]\s+)(welke (ziekte|diagnose|aandoening) heeft\b|wat is (de|zijn|haar) diagnose\b"
     r"|wat (is|zijn) de (ziekte|diagnose) van\b|wat mankeert\b)"
@@ -268,6 +277,10 @@ _TAX = re.compile(
     r"\b(aftrekken|aftrekbaar|aftrekpost)\b.{0,60}\b(belasting\w*|aangifte)\b"
     r"|\b(belasting\w*|aangifte)\b.{0,60}\b(aftrekken|aftrekbaar|aftrekpost)\b|\bin welk vakje\b"
     r"|\btax[- ]deductible\b|\bdeduct\w*\b.{0,60}\btax|\btax return\b.{0,60}\bdeduct"
+    # "mag ik die kosten aftrekken van de winst, en kan ik de btw terugvragen?"
+    r"|\baftrek\w*\b.{0,30}\b(van|op) de winst\b|\bbtw\b.{0,60}\b(terugvragen|terug te vragen|terugkrijgen|verrekenen"
+    r"|aftrekken)\b|\b(deduct|offset)\w*\b.{0,40}\b(from|against) (the |our )?profits?\b"
+    r"|\b(vat|btw)\b.{0,40}\b(reclaim\w*|refund\w*|recover\w*|deduct\w*)\b|\b(reclaim\w*|recover\w*) (the )?vat\b"
 )
 
 # A traffic fine on the way to an appointment ("geflitst op weg naar het re-integratiebureau, hoe maak
@@ -888,7 +901,7 @@ _OUR_STEPS = re.compile(
     r"|deskundigenoordeel|riv|\w*verslag|company doctor|occupational\w*|track|reintegration|action plan"
     r"|" + _NO_RETURN + r")\b")
 # "..., wat nu?": a question that asks only what to do about what was told
-_WHAT_NOW_END = re.compile(r"(^|[,;:.!?]|\s)\s*(en |and |so )?(wat nu|what now|hoe nu verder|wat (moet|kan) (ik|we|wij) (nu )?"
+_WHAT_NOW_END = re.compile(r"(^|[,;:.!?]|\s)\s*(en |and |so )?(wat nu|what now|hoe nu verder|en nu( dan)?|and now what|now what|wat (moet|kan) (ik|we|wij) (nu )?"
                            r"(doen)?( nu)?|what (should|can|do) (i|we) do( now)?|what happens now)\W*$")
 
 
@@ -913,6 +926,22 @@ def asks_what_our_term_is(text: str) -> bool:
         (m := _WHAT_IS.match(s)) and len(words(s[m.end():])) <= 4 and _OUR_TERMS.search(s[m.end():])
         for s in asked) and _asks_only(text) \
         and not any(p.search(fold(text)) for p in (_INJECTION, _ROLE_PLAY, _ORDERS))
+
+
+# "ik zit al sinds de zomer thuis", "die 68 weken zijn al om", "het is nu week 50": where the
+# asker stands in sick leave
+_WHERE_ONE_STANDS = re.compile(r"\b\d+ (weken|maanden|weeks|months)\b|\b(week|wk) ?\d+\b")
+
+
+def _asks_what_now_where_it_stands(text: str) -> bool:
+    """True for a message that tells where the asker stands in sick leave and asks only what now
+    ("ik ben die 68 weken al voorbij denk ik. en nu dan?"), naming nothing we decline: after a
+    question of ours it asks what now in that matter. The classifier read such messages as a
+    request for a document."""
+    folded = fold(text)
+    told = _WHAT_NOW_END.sub("", folded)
+    return (told != folded and bool(_ILL.search(told) or _OUR_STEPS.search(told) or _WHERE_ONE_STANDS.search(told))
+            and _declines_nothing(folded) and not names_another_topic(text) and not _TRAFFIC.search(folded))
 
 
 def tells_only(text: str) -> bool:
@@ -998,6 +1027,10 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "rule:counting")
         if label != "in_scope" and tells_only(text):
             return Scope("in_scope", probs["in_scope"], "rule:told")
+        if label != "in_scope" and previous.strip() and _asks_what_now_where_it_stands(text):
+            # "ik ben die 68 weken al voorbij denk ik. en nu dan?" after a question about the
+            # early IVA: what now, in the conversation's matter; nothing in it to decline
+            return Scope("in_scope", probs["in_scope"], "rule:what-now")
         if label in ("medical", "other_legal", "document_request", "personal_data") and asks_what_our_term_is(text):
             return Scope("in_scope", probs["in_scope"], "rule:term")
         if label == "medical" and asks_what_to_tell_the_employer(text) \

@@ -918,3 +918,43 @@ def test_a_question_that_is_not_what_a_term_of_ours_means_is_not_read_as_one(mes
 @pytest.mark.parametrize("message", ["wat houdt een deskundigenoordeel in?", "What's a vervroegde IVA?"])
 def test_what_a_term_of_ours_means_is_read_as_a_term(message):
     assert asks_what_our_term_is(message)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # tax: deducting re-integration costs from profit, reclaiming VAT on a bureau's invoice
+    ("Kan ik de factuur van het re-integratiebureau aftrekken van de winst?", "other_legal"),
+    ("Mag ik de btw op de rekening van de jobcoach terugvragen?", "other_legal"),
+    ("Can we deduct the track 2 costs from our profits and reclaim the VAT?", "other_legal"),
+    ("Wie betaalt de factuur van het re-integratiebureau?", ""),
+    # whether we know what someone else has
+    ("Mijn collega zit ook in spoor 2. Weet jij wat hij precies heeft?", "personal_data"),
+    ("Our warehouse manager is off sick again. Do you know what she actually has?", "personal_data"),
+    ("Weet jij wat ik moet doen als mijn werknemer niet meewerkt?", ""),
+    # which therapy suits the asker
+    ("Ik krijg EMDR voor mijn burn-out. Zou cognitieve therapie niet beter werken?", "medical"),
+    ("My company doctor sent me to physiotherapy. Would another treatment be better for my back?", "medical"),
+    ("Moet ik een passende behandeling volgen tijdens spoor 2?", ""),
+    ("Telt een behandeling als re-integratie-activiteit in het plan van aanpak?", ""),
+])
+def test_tax_on_costs_another_persons_illness_and_choosing_a_therapy_are_rules(text, label):
+    """A tax question on a bureau's invoice, "weet jij wat zij precies heeft?" and whether another
+    therapy would suit the asker better were answered: the classifier alone let them through."""
+    assert rule_label(text) == label
+
+
+@pytest.mark.parametrize(("text", "previous"), [
+    ("ik zit al sinds vorig voorjaar thuis, dus die 68 weken zijn al om. en nu dan?",
+     "de bedrijfsarts noemde een vervroegde iva, wat is dat?"),
+    ("het is nu al week 50 en er is nog niks gebeurd. wat nu?", "Wanneer moet de eerstejaarsevaluatie zijn?"),
+])
+def test_what_now_after_telling_where_one_stands_in_the_conversations_matter_is_answered(
+        guard, embedder, text, previous):
+    """"... die 68 weken zijn al om. en nu dan?" after a question about the early IVA was declined
+    as a request for a document: the classifier reads "what now?" beside a told situation badly."""
+    assert guard.classify(text, embedder.embed_query, previous).label == "in_scope"
+
+
+def test_what_now_beside_a_matter_we_decline_is_still_declined(guard, embedder):
+    scope = guard.classify("ik heb nu ook een boete van het CJIB die ik niet kan betalen. en nu dan?", embedder.embed_query,
+                           "Wanneer moet de eerstejaarsevaluatie zijn?")
+    assert scope.label != "in_scope"
