@@ -45,6 +45,8 @@ class DeadlineAnswerer:
             # "ziek sinds april ... wat moeten we hem in het tweede ziektejaar minimaal betalen?
             # Hoe bereken ik dat?": a sum of money, not a date, even with a first sick day
             return None
+        if gap is None and _asks_about_the_term(turn):
+            return None
         if part and turn.notes.get("deadline_answered"):  # the first part's timeline covers it
             return Answer("", "deadline", language, confidence=1.0,
                           trace={"path": "deadline", "covered": True})
@@ -197,6 +199,37 @@ def _next_milestone(turn: Turn, part: int) -> list[str]:
 
 # A follow-up that supposes a case: "en als ...", "wat als ...", "stel dat ...", "and if ..."
 _WHAT_IF = re.compile(r"\s*((en|maar|and|but) )?(wat |what )?(als|stel( dat)?|indien|if|suppose)\b")
+
+
+# "Schuift die termijn daardoor niet op?", "zitten we dan vast aan die einddatum?": whether a term
+# moves or holds, not when it falls
+_MOVES = re.compile(
+    r"\b(schuift|verschuift|op ?schuiven|verschuiven|opgeschoven|verschoven|vast (\w+ ){0,2}aan"
+    r"|gebonden aan|(loopt|telt) (\w+ ){0,2}door|stil ?(gezet|staan|zetten)|shift\w*|moves?|moved"
+    r"|postponed?|stuck (with|to)|bound (by|to)|(stop|pause)s? the (clock|count))\b")
+
+
+def _asks_about_the_term(turn: Turn) -> bool:
+    """True for a follow-up that asks whether a term moves or holds ("hij werkt weer drie
+    ochtenden. Schuift die termijn daardoor niet op?"), or supposes a case without naming a step
+    ("en stel dat het herstel toch tegenvalt, zitten we dan vast aan die einddatum?"): the card on
+    that case answers it, not the dates of the question before again. One that gives a date or a
+    time back at work is answered with the dates it gives."""
+    if not turn.follow_up or _gives_dates(turn):
+        return False
+    supposes = any(_WHAT_IF.match(fold(p)) for p in turn.parts) and not asked_keys(turn.message)
+    return bool(_MOVES.search(fold(turn.message))) or supposes
+
+
+def _gives_dates(turn: Turn) -> bool:
+    from assistant.deadlines import parse_dates
+
+    if dl.gap_days(turn.message) is not None:
+        return True
+    try:
+        return parse_dates(turn.message, turn.today) is not None
+    except DeadlineInputError:
+        return True
 
 
 def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:

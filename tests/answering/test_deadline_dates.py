@@ -259,6 +259,22 @@ def test_a_what_if_follow_up_naming_a_milestone_gets_the_card_on_its_case(kb_ass
     assert "wia_aanvraag" in _deadline(same)["keys"]
 
 
+@pytest.mark.parametrize("question", [
+    "Ze werkt inmiddels weer twee middagen per week. Schuift die termijn daardoor op?",
+    "En stel dat het herstel toch tegenvalt, zitten we dan vast aan die einddatum?",
+])
+def test_a_follow_up_on_whether_a_term_moves_or_holds_is_not_given_the_dates_again(
+        kb_assistant, question):
+    """"Schuift die termijn daardoor op?" and "stel dat ..., zitten we dan vast aan die
+    einddatum?" after a deadline answer got the computed timeline again; they ask whether the
+    term moves or holds, which the timeline does not say."""
+    history = [{"role": "user", "content": "Onze werkneemster is sinds 3 maart 2025 ziek. Wanneer "
+                                           "moet de WIA-aanvraag binnen zijn?"},
+               {"role": "assistant", "content": "Uiterlijk aan het einde van week 93."}]
+    answer = kb_assistant.ask(question, history, audience="werkgever", today=date(2026, 12, 7))
+    assert answer.kind != "deadline", answer.trace
+
+
 def test_what_comes_next_after_a_deadline_gets_the_next_milestones_computed_date(kb_assistant):
     """"en daarna?" after the probleemanalyse date: the plan van aanpak, computed from the same
     first sick day (not the probleemanalyse again)."""
