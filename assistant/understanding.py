@@ -322,15 +322,16 @@ _ITS_PART = re.compile(
 _WORD = re.compile(r"\w")
 _EMPLOYER_SIDE = frozenset("werkgever baas leidinggevende manager employer boss".split())
 _EMPLOYEE_SIDE = frozenset("werknemer medewerker employee".split())
-_DUTIES = {  # whose duties -> the question as that party's card asks it
-    ("employee", "werknemer"): ("Wat zijn mijn plichten als zieke werknemer?",
-                                "What are my obligations as a sick employee?"),
-    ("employee", "werkgever"): ("Wat moet een zieke werknemer doen bij re-integratie?",
-                                "What must a sick employee do during re-integration?"),
-    ("employer", "werknemer"): ("Wat moet mijn werkgever doen nu ik langdurig ziek ben?",
-                                "What must my employer do while I am on long-term sick leave?"),
-    ("employer", "werkgever"): ("Wat zijn mijn verplichtingen als werkgever bij een langdurig zieke werknemer?",
-                                "What are my obligations as an employer when an employee is on long-term sick leave?"),
+_DUTIES = {  # whose duties -> the question as that party's card asks it (a query, not wording shown)
+    ("employee", "werknemer"): {"nl": "Wat zijn mijn plichten als zieke werknemer?",
+                                "en": "What are my obligations as a sick employee?"},
+    ("employee", "werkgever"): {"nl": "Wat moet een zieke werknemer doen bij re-integratie?",
+                                "en": "What must a sick employee do during re-integration?"},
+    ("employer", "werknemer"): {"nl": "Wat moet mijn werkgever doen nu ik langdurig ziek ben?",
+                                "en": "What must my employer do while I am on long-term sick leave?"},
+    ("employer", "werkgever"): {
+        "nl": "Wat zijn mijn verplichtingen als werkgever bij een langdurig zieke werknemer?",
+        "en": "What are my obligations as an employer when an employee is on long-term sick leave?"},
 }
 
 
@@ -356,7 +357,7 @@ def _switched_party(message: str, audience: str | None, language: str, asked_bef
     who, noun = found.group("who"), found.group("noun") or ""
     named_role = next((m.lastgroup for m in _ROLE.finditer(noun)), None) if noun else None
     if named_role:
-        return next(asks[language == "en"] for name, _, *asks in _ROLES if name == named_role)
+        return next({"nl": nl, "en": en}[language] for name, _, nl, en in _ROLES if name == named_role)
     if noun in _EMPLOYER_SIDE:
         party = "employer"
     elif noun in _EMPLOYEE_SIDE or (who.endswith("zelf") and audience == "werkgever"):
@@ -365,7 +366,7 @@ def _switched_party(message: str, audience: str | None, language: str, asked_bef
         party = "employer" if audience == "werkgever" else "employee"
     else:
         return ""
-    return _DUTIES[(party, audience or "werknemer")][language == "en"]
+    return _DUTIES[(party, audience or "werknemer")][language]
 
 
 # Words that say who asks, not what about ("en voor de werknemer?" switches the perspective only).
