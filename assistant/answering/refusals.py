@@ -75,7 +75,7 @@ class ScopeAnswerer:
             return None
         trace = {"scope": scope.label, "scope_probability": round(scope.probability, 3),
                  "scope_rule": scope.rule, "path": f"refusal:{scope.label}"}
-        return Answer(text(f"answer.{scope.refusal_key}", turn.language, turn.voice), "refusal", turn.language,
+        return Answer(text(f"answer.{scope.refusal_key(turn.message)}", turn.language, turn.voice), "refusal", turn.language,
                       confidence=scope.probability, trace=trace)
 
     def _asks_what_a_card_answers(self, turn: Turn, retrieval: Retrieval) -> bool:

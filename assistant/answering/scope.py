@@ -271,6 +271,11 @@ _IMMIGRATION = re.compile(
     r"|\b(revok\w*|intrek\w*|ingetrokken|withdraw\w*|lose|losing|verlies\w*|kwijtraken)\b.{0,40}\b(residence permit"
     r"|verblijfsvergunning|work permit|werkvergunning)|\bnew sponsor\b|\bnieuwe sponsor\b"
 )
+# Tax named in a message declined as another legal area: its refusal points to the tax office.
+_TAX_WORDS = re.compile(
+    r"\b(belasting(dienst|aangifte|aanslag|schuld|adviseur|teruggave|en)|loonheffing\w*|btw|aftrekpost"
+    r"|(erf|schenk|inkomsten|vennootschaps|motorrijtuigen|wegen)belasting|aftrekbaar|fiscus|fiscaal|fiscale"
+    r"|(van|voor|in|op) de belasting|tax(es|ation|[- ]deductible)?|vat|tax (return|office|adviser|advisor))\b")
 # Deducting costs in a tax return: tax law, not re-integratie ("kan ik die reiskosten aftrekken
 # in mijn belastingaangifte?").
 _TAX = re.compile(
@@ -482,9 +487,11 @@ class Scope:
         """True when the assistant declines the message instead of answering it."""
         return self.label != "in_scope"
 
-    @property
-    def refusal_key(self) -> str:
-        """The messages.py key of the polite refusal (or greeting)."""
+    def refusal_key(self, text: str) -> str:
+        """The texts key of the polite refusal (or greeting) of `text`: another legal area's
+        tax question is sent to the Belastingdienst, not to the Juridisch Loket."""
+        if self.label == "other_legal" and _TAX_WORDS.search(fold(text)):
+            return "tax"
         return REFUSAL_KEY.get(self.label, "out_of_scope")
 
 

@@ -40,6 +40,26 @@ TEXTS: dict[str, dict[str, str]] = {
             "poortwachter: track 1 and track 2, obligations, costs and deadlines. I'm glad to "
             "help with those."),
     },
+    "tax": {
+        "u": (
+            "Daar kan ik u niet mee helpen: dat is een belastingvraag, geen vraag over "
+            "re-integratie bij ziekte. De Belastingdienst (BelastingTelefoon 0800 0543) of een "
+            "belastingadviseur kan u daarover adviseren. Ik beantwoord vragen over re-integratie "
+            "bij ziekte (Wet verbetering poortwachter): spoor 1 en spoor 2, verplichtingen, "
+            "kosten en termijnen. Daarover help ik u graag."),
+        "je": (
+            "Daar kan ik je niet mee helpen: dat is een belastingvraag, geen vraag over "
+            "re-integratie bij ziekte. De Belastingdienst (BelastingTelefoon 0800 0543) of een "
+            "belastingadviseur kan je daarover adviseren. Ik beantwoord vragen over re-integratie "
+            "bij ziekte (Wet verbetering poortwachter): spoor 1 en spoor 2, verplichtingen, "
+            "kosten en termijnen. Daarover help ik je graag."),
+        "en": (
+            "I can't help with that: it is a tax question, not one about returning to work "
+            "during illness. The Dutch Tax Administration (Belastingdienst, BelastingTelefoon "
+            "0800 0543) or a tax adviser can advise you. I answer questions about returning to "
+            "work during illness under the Wet verbetering poortwachter: track 1 and track 2, "
+            "obligations, costs and deadlines. I'm glad to help with those."),
+    },
     "personal_data": {
         "u": (
             "Dat kan ik niet doen: ik geef en zoek geen persoonsgegevens van anderen, zoals "

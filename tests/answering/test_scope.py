@@ -91,12 +91,28 @@ def test_with_another_embedding_model_the_rules_decide_alone(embedder):
 @pytest.mark.parametrize(("key", "nl_hint", "en_hint"), [
     ("medical", "huisarts", "GP"), ("other_legal", "Juridisch Loket", "Juridisch Loket"),
     ("personal_data", "arbodienst", "occupational health"), ("document_request", "bedrijfsarts", "company doctor"),
+    ("tax", "Belastingdienst", "Belastingdienst"),
 ])
 def test_each_refusal_says_why_and_where_to_go(key, nl_hint, en_hint):
     assert nl_hint in text(f"answer.{key}", "nl", "je") and nl_hint in text(f"answer.{key}", "nl", "u")
     assert en_hint in text(f"answer.{key}", "en")
     assert not re.search(r"\b(u|uw)\b", text(f"answer.{key}", "nl", "je"))
     assert not re.search(r"\b(je|jij|jouw)\b", text(f"answer.{key}", "nl", "u"))
+
+
+@pytest.mark.parametrize(("message", "language", "audience", "sent_to", "not_sent_to"), [
+    ("Mag ik de kosten van het re-integratiebureau aftrekken van de winst, en kan ik de btw terugvragen?", "nl",
+     "werkgever", "Belastingdienst", "Juridisch Loket"),
+    ("Can I deduct the cost of my track 2 coaching on my tax return?", "en", "werknemer", "Belastingdienst",
+     "Juridisch Loket"),
+    ("Ik ga scheiden terwijl ik ziek thuis zit, wie krijgt het huis?", "nl", "werknemer", "Juridisch Loket",
+     "Belastingdienst"),
+])
+def test_a_tax_question_is_sent_to_the_tax_office_and_other_law_to_the_juridisch_loket(
+        kb_assistant, message, language, audience, sent_to, not_sent_to):
+    answer = kb_assistant.ask(message, audience=audience, language=language)
+    assert answer.kind == "refusal", answer.text
+    assert sent_to in answer.text and not_sent_to not in answer.text, answer.text
 
 
 def test_the_personal_data_refusal_does_not_take_a_colleague_for_the_employer():
