@@ -941,13 +941,19 @@ def _subjects(text: str) -> list[str]:
 # A lead sentence naming more subjects than this is a list, not what the answer was about
 ANSWER_SUBJECTS = 2
 # "en als ik dat te laat doe?", "what if we forget?": about the step the answer gave a deadline
-_LATE = re.compile(r"\b(te laat|vergeet|vergeten|vergat|mis|mist|gemist|overschrijd\w*|niet op tijd"
+_LATE = re.compile(r"\b(te laat|vergeet|vergeten|vergat|mis|mist|missen|misten|gemist|overschrijd\w*|niet op tijd"
                    r"|too late|late|forget|forgot|miss|missed|not in time)\b")
+# ... and one that says nothing else ("en als we die termijn missen?", "what if I'm late?") asks
+# what missing that step does: it is read on the step alone, since the words of the question
+# before ("wanneer moet ik hem bij UWV melden?") lead back to the step's deadline
+_LATE_ONLY = frozenset(
+    "laat vergeet vergeten vergat mis mist missen misten gemist niet halen haal halen termijn deadline gebeurt"
+    " doe doen is zijn ben oeps late forget forgot miss missed happens i'm we're make time".split())
 _DUE = re.compile(r"\b(uiterlijk|binnen|deadline|termijn|week \d+|\d+e week|at the latest|within"
                   r"|no later than|by the end|by week \d+)\b")
 
 
-def _due_subject(sentence: str) -> list[str]:
+def _due_subject(sentence: str, names: re.Pattern[str] = _TOPIC) -> list[str]:
     """The subject nearest to a sentence's deadline, asides in brackets left out: "WIA" in "je
     hebt recht op een WIA-beoordeling (WGA of IVA) als je uiterlijk in week 93 aanvraagt, en je
     mag om een transitievergoeding vragen"."""
@@ -955,11 +961,29 @@ def _due_subject(sentence: str) -> list[str]:
     due = _DUE.search(text)
     if not due:
         return []
-    named = [m for m in _TOPIC.finditer(text) if not _GENERAL.fullmatch(m.group(0))]
+    named = [m for m in names.finditer(text) if not _GENERAL.fullmatch(m.group(0))]
     if not named:
         return []
     nearest = min(named, key=lambda m: max(due.start() - m.end(), m.start() - due.end()))
     return [nearest.group(0)]
+
+
+def missed_step(history: Sequence[dict], part: str, language: str) -> str:
+    """For a follow-up part that only says a step is missed or late ("en als we die termijn
+    missen?"), the question what missing the step does that the previous answer gave a deadline
+    for, as its card asks it (a query, not wording shown); else ""."""
+    said = topic_words(part).split()
+    if not said or not _LATE.search(fold(part)) or not set(said) <= _LATE_ONLY:
+        return ""
+    due = next((due for s in split_sentences(last_answer(history)) if (due := _due_subject(fold(s), _STEP))), [])
+    return _MISSED[language].format(step=due[0]) if due else ""
+
+
+_MISSED = {"nl": "wat gebeurt er als de {step} te laat is of gemist wordt?",
+           "en": "what happens if the {step} is late or missed?"}
+# The steps with a deadline, also as named in English ("the week-42 notification")
+_STEP = re.compile(rf"{_TOPIC.pattern}|\b(week[- ]?42 notification|42nd[- ]week notification|problem analysis"
+                   r"|action plan|first[- ]year evaluation|re-?integration report)\b")
 
 
 def answer_subject(history: Sequence[dict], previous_question: str, part: str) -> str:
@@ -1174,6 +1198,7 @@ def read_turn(
         # "who pays for that?" after a message that only told: about what the answer proposed
         queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, previous[-1], history))
                    else q for part, q in zip(parts, queries)]
+        queries = [missed_step(history, part, detected) or q for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
         queries = [SPECS[next_step].title(detected)]

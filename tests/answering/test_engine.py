@@ -726,6 +726,24 @@ def test_a_follow_up_about_what_the_answer_named_is_answered_on_that(kb_assistan
     assert "loondoorbetaling zo lang door als de vertraging" in answer.text, answer.text[:300]
 
 
+@pytest.mark.parametrize(("asked", "answered", "follow_up", "card", "says"), [
+    ("Wanneer moet ik mijn langdurig zieke werknemer bij UWV melden?",
+     "Dat is de 42e-weeksmelding: u meldt uw werknemer uiterlijk op de eerste werkdag na de 42e ziekteweek bij UWV.",
+     "en als we die termijn missen?", "nl-faq-42e-weeksmelding-te-laat", "boete"),
+    ("When do I have to report my long-term sick employee to UWV?",
+     "That is the week-42 notification: you report your employee to UWV at the latest on the first working "
+     "day after the 42nd week of sickness.",
+     "and what if we miss that deadline?", "en-faq-week-42-late", "fine"),
+])
+def test_a_follow_up_that_only_misses_the_deadline_asks_what_missing_it_does(
+        kb_assistant, asked, answered, follow_up, card, says):
+    # the question before asked the deadline itself: its words would give the deadline again
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": answered}]
+    answer = kb_assistant.ask(follow_up, history, "werkgever")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+    assert says in answer.text, answer.text[:300]
+
+
 def test_a_short_follow_up_with_a_word_of_context_is_answered_not_refused(kb_assistant):
     history = [{"role": "user", "content": "wat gebeurt er als ik na twee jaar ziek nog steeds niet kan werken?"},
                {"role": "assistant", "content": "Je werkgever kan dan met toestemming van UWV ontslag aanvragen. "

@@ -854,10 +854,6 @@ def test_a_later_part_that_points_at_a_thing_is_read_with_the_sentence_that_name
     ("Onze arbeidsdeskundige adviseert een tweede spoor traject voor onze magazijnmedewerker, hij is nu 13 maanden "
      "ziek.", "Een tweede spoor betekent dat uw medewerker passend werk zoekt bij een andere organisatie.",
      "wie betaalt dat eigenlijk?", "wie betaalt dat eigenlijk? tweede spoor"),
-    # a missed deadline: the step the answer gave one
-    ("I have been off sick for 21 months. A colleague told me a letter from UWV is coming soon.",
-     "UWV writes to you around week 88. You apply for WIA yourself, at the latest by the end of week 93.",
-     "and what if I miss it?", "what if I miss it? wia"),
 ])
 def test_a_follow_up_after_a_message_that_only_told_is_read_with_what_the_answer_proposed(
         told, answered, follow_up, query):
@@ -866,6 +862,22 @@ def test_a_follow_up_after_a_message_that_only_told_is_read_with_what_the_answer
     # after a question, "that" is what it asked about, read with it as before
     history[0]["content"] = f"{told} Wat nu?"
     assert told in read_turn(follow_up, history).query
+
+
+@pytest.mark.parametrize("told", [
+    "I have been off sick for 21 months. A colleague told me a letter from UWV is coming soon.",
+    "I have been off sick for 21 months. A colleague told me a letter from UWV is coming soon. What now?",
+])
+def test_a_follow_up_that_only_misses_a_step_asks_what_missing_the_step_with_the_deadline_does(told):
+    # "it" is the step the answer gave a deadline for, whatever the message before asked
+    history = [{"role": "user", "content": told}, {"role": "assistant", "content": (
+        "UWV writes to you around week 88. You apply for WIA yourself, at the latest by the end of week 93.")}]
+    assert read_turn("and what if I miss it?", history).query == "what happens if the wia is late or missed?"
+    # a follow-up that says more than that it is late, or an answer that gave no deadline, is read as before
+    assert read_turn("and what if I miss it because I'm in hospital then?", history).query != \
+        "what happens if the wia is late or missed?"
+    history[1]["content"] = "UWV writes to you around week 88. You apply for WIA yourself."
+    assert read_turn("and what if I miss it?", history).query != "what happens if the wia is late or missed?"
 
 
 def test_what_that_costs_after_a_question_that_named_no_subject_is_asked_of_what_the_answer_proposed():
