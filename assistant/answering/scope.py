@@ -271,6 +271,16 @@ _IMMIGRATION = re.compile(
     r"|\b(revok\w*|intrek\w*|ingetrokken|withdraw\w*|lose|losing|verlies\w*|kwijtraken)\b.{0,40}\b(residence permit"
     r"|verblijfsvergunning|work permit|werkvergunning)|\bnew sponsor\b|\bnieuwe sponsor\b"
 )
+# Acute danger told in the first person: chest pain or pressure, no breath, thoughts of suicide.
+# Whatever else the message asks, it gets the emergency numbers first (the "urgent" refusal).
+_URGENT = re.compile(
+    r"\b(pijn|druk|drukkend gevoel|drukkende pijn|steken|beklemmend gevoel|beklemming)\b.{0,30}\b(op|in|aan) "
+    r"(mijn|m'n|mn) (borst|hart)\b|\bik heb (\w+ ){0,3}(pijn op de borst|borstpijn)\b"
+    r"|\b(pain|pressure|tightness)\b.{0,20}\b(in|on) my chest\b|\bi have (\w+ ){0,3}chest pains?\b|\bmy chest (hurts|is tight)\b"
+    r"|\bik (kan|krijg) (bijna |haast )?(geen adem|niet meer ademen|geen lucht)\b|\bi can'?t breathe\b"
+    r"|\b(zelfmoord\w*|suicid\w*|zelfdoding)\b|\bmezelf (iets aan ?doen|van kant maken)\b"
+    r"|\b(een eind|een einde) aan (mijn|m'n) leven\b|\bik wil (niet meer leven|dood)\b|\bniet meer (verder )?willen leven\b"
+    r"|\b(kill|hurt) myself\b|\bend(ing)? my (own )?life\b|\btak(e|ing) my (own )?life\b|\bi want to die\b")
 # Tax named in a message declined as another legal area: its refusal points to the tax office.
 _TAX_WORDS = re.compile(
     r"\b(belasting(dienst|aangifte|aanslag|schuld|adviseur|teruggave|en)|loonheffing\w*|btw|aftrekpost"
@@ -489,7 +499,10 @@ class Scope:
 
     def refusal_key(self, text: str) -> str:
         """The texts key of the polite refusal (or greeting) of `text`: another legal area's
-        tax question is sent to the Belastingdienst, not to the Juridisch Loket."""
+        tax question is sent to the Belastingdienst, not to the Juridisch Loket; acute danger gets
+        the emergency numbers."""
+        if self.label == "medical" and _URGENT.search(fold(text)):
+            return "urgent"
         if self.label == "other_legal" and _TAX_WORDS.search(fold(text)):
             return "tax"
         return REFUSAL_KEY.get(self.label, "out_of_scope")
@@ -528,7 +541,7 @@ def rule_label(text: str) -> str:
     # the middle of renewing my own residence permit ... I'd like to know what a casemanager does")
     asked_of_story = fold(asked_text(text)) if is_story(text) else folded
     # (feigning first: "how can I pretend to be sick?" is no instruction to the assistant)
-    rules = ((_FEIGNING.search, "document_request"), (_INJECTION.search, "injection"),
+    rules = ((_URGENT.search, "medical"), (_FEIGNING.search, "document_request"), (_INJECTION.search, "injection"),
              (_GREETING.match, "chitchat"), (_ROLE_PLAY.search, "injection"), (_FORGERY.search, "document_request"),
              (_DECEPTION.search, "document_request"),
              (_MEDICAL_ASK.search, "medical"), (_LOOK_UP.search, "personal_data"),

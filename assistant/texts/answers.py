@@ -40,6 +40,24 @@ TEXTS: dict[str, dict[str, str]] = {
             "poortwachter: track 1 and track 2, obligations, costs and deadlines. I'm glad to "
             "help with those."),
     },
+    "urgent": {
+        "u": (
+            "Dit klinkt dringend. Bij acute klachten, zoals pijn of druk op de borst of "
+            "benauwdheid, belt u direct 112, of de huisarts of de huisartsenpost. Denkt u aan "
+            "zelfdoding, bel dan 113 (gratis: 0800 0113) of chat via 113.nl, dag en nacht. Ik geef "
+            "geen medisch advies. Met uw vraag over re-integratie help ik u daarna graag."),
+        "je": (
+            "Dit klinkt dringend. Bij acute klachten, zoals pijn of druk op de borst of "
+            "benauwdheid, bel je direct 112, of je huisarts of de huisartsenpost. Denk je aan "
+            "zelfdoding, bel dan 113 (gratis: 0800 0113) of chat via 113.nl, dag en nacht. Ik geef "
+            "geen medisch advies. Met je vraag over re-integratie help ik je daarna graag."),
+        "en": (
+            "This sounds urgent. With acute symptoms, such as chest pain or pressure or "
+            "shortness of breath, call 112 now, or your GP (huisarts) or the out-of-hours GP "
+            "service (huisartsenpost). If you are thinking about suicide, call 113 (free: "
+            "0800 0113) or chat at 113.nl, day and night. I don't give medical advice. I'm glad "
+            "to help with your question about returning to work after that."),
+    },
     "tax": {
         "u": (
             "Daar kan ik u niet mee helpen: dat is een belastingvraag, geen vraag over "
