@@ -158,7 +158,7 @@ def evaluate(model: ScopeModel, embedder, items: Sequence[dict]) -> dict:
     texts = [str(i["text"]) for i in items]
     guard = ScopeGuard(model, embedder.name)
     embed = embedding_lookup(embedder, texts)
-    predicted = [guard.classify(text, embed, previous_question(item)).label
+    predicted = [guard.classify(text, embed, previous_question(item), in_conversation=bool(item.get("history"))).label
                  for text, item in zip(texts, items)]
     truth = [i["label"] for i in items]
     return {"per_class": per_class(truth, predicted), **refusal_rates(truth, predicted), "messages": len(items)}

@@ -58,7 +58,8 @@ class ScopeAnswerer:
         """The guard's verdict on the whole message (kept in `turn.notes["scope"]`)."""
         if "scope" not in turn.notes:
             # The guard reads a story both whole and as what it asks (its question sentences).
-            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query, _previous(turn))
+            turn.notes["scope"] = self.guard.classify(turn.message, self.embedder.embed_query, _previous(turn),
+                                                      in_conversation=bool(turn.previous))
         return turn.notes["scope"]
 
     def answer(self, turn: Turn, retrieval: Retrieval) -> Answer | None:

@@ -133,7 +133,8 @@ _OTHER_TOPICS = re.compile(
     r"|write (a|me) (python|program|song|story)|translate"
     # "Ik zit midden in een scheiding ... Hoe wordt de waarde van mijn bedrijf berekend bij de
     # verdeling?": dividing property in a divorce and valuing a business
-    r"|\bscheiding\b|boedelverdeling|waarde van (mijn|ons|onze|het|de|zijn|haar) (bedrijf|bv|zaak|onderneming)"
+    r"|\bscheiding\b|omgangsregeling|ouderschapsplan|co-?ouderschap|voogdij|ouderlijk gezag|custody|visitation"
+    r"|child support|kinderalimentatie|boedelverdeling|waarde van (mijn|ons|onze|het|de|zijn|haar) (bedrijf|bv|zaak|onderneming)"
     r"|bedrijfswaarde|waardering van (mijn|ons|onze|het|de) (bedrijf|bv|zaak)|value of (my|our|the|his|her) "
     r"(business|company)|business valuation",
 )
@@ -159,6 +160,12 @@ _FORGERY = re.compile(
     r"|\b(can|could|would|will) you\b.{0,100}\b(write|draft|make)\b.{0,60}\b(dated|with (the|an?) "
     r"(earlier |past )?date)\b"
     r"|^(forge|backdate|fake|fabricate|falsify|vervals|antedateer)\b"
+    # "Kun je vier evaluatieverslagen schrijven, gedateerd om de zes weken vanaf week 8, met de
+    # afspraken die we gemaakt zouden kunnen hebben?"
+    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,100}\b(schrijven|maken|opstellen|opmaken)\b.{0,200}"
+    r"\b(met terugwerkende kracht|(gemaakt|gehouden|gevoerd|gehad) zouden kunnen hebben)\b"
+    r"|\b(can|could|would|will) you\b.{0,100}\b(write|draft|make)\b.{0,200}"
+    r"\b(backdated|could have (made|held|had|agreed))\b"
 )
 # A request to write a dossier text whose stated purpose is to make things look done ("... zodat
 # het er goed uitziet", "so it looks like we were on time"): fraud towards UWV, however honest
@@ -238,6 +245,12 @@ _SPYING = re.compile(
 )
 _LOOK_UP = re.compile(
     r"\b(bij welke huisarts|which gp)\b"
+    # "Wat is het 06-nummer van de verzekeringsarts die mijn WIA-keuring doet?"
+    r"|\b(06-?nummer|telefoonnummer|mobiele nummer|prive-?nummer|privenummer|huisadres|woonadres|e-?mailadres)\b"
+    r".{0,20}\bvan (de |mijn |onze |die |dat |deze |mevrouw |meneer |dr\.? )?\w*(arts|deskundige|casemanager"
+    r"|manager|collega|leidinggevende|coach)\b"
+    r"|\b(phone number|mobile number|private number|home address|e-?mail address)\b.{0,20}\bof (the |my |our |that "
+    r"|this )?(\w+ )?(doctor|physician|expert|case ?manager|manager|colleague|coach)\b"
     r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,50}\b(zijn|is|zit|zitten)\b.{0,20}"
     r"\b(ziek|in de ziektewet|in de wia)\b"
     r"|\bwelke (van (mijn|onze) )?" + _PERSON + r"\b.{0,40}\bheeft (hiv|kanker|aids|diabetes"
@@ -270,6 +283,8 @@ _IMMIGRATION = re.compile(
     # "how many months do I have to find a new sponsor before the IND revokes my residence permit?"
     r"|\b(revok\w*|intrek\w*|ingetrokken|withdraw\w*|lose|losing|verlies\w*|kwijtraken)\b.{0,40}\b(residence permit"
     r"|verblijfsvergunning|work permit|werkvergunning)|\bnew sponsor\b|\bnieuwe sponsor\b"
+    r"|\b(gezinshereniging|gezinsmigratie|family reunification)\b"
+    r"|\bind\b.{0,40}\b(afwijz\w*|afgewezen|weiger\w*|reject\w*|refus\w*|turn\w* down)\b"
 )
 # Acute danger told in the first person: chest pain or pressure, no breath, thoughts of suicide.
 # Whatever else the message asks, it gets the emergency numbers first (the "urgent" refusal).
@@ -296,6 +311,8 @@ _TAX = re.compile(
     r"|\baftrek\w*\b.{0,30}\b(van|op) de winst\b|\bbtw\b.{0,60}\b(terugvragen|terug te vragen|terugkrijgen|verrekenen"
     r"|aftrekken)\b|\b(deduct|offset)\w*\b.{0,40}\b(from|against) (the |our )?profits?\b"
     r"|\b(vat|btw)\b.{0,40}\b(reclaim\w*|refund\w*|recover\w*|deduct\w*)\b|\b(reclaim\w*|recover\w*) (the )?vat\b"
+    # "moet ik de bijtelling van zijn leaseauto blijven verwerken, welke loonheffingstabel?"
+    r"|\bbijtelling\b|\bloonheffingstabel\w*|\bloonbelastingtabel\w*|\bwage tax table"
 )
 
 # A traffic fine on the way to an appointment ("geflitst op weg naar het re-integratiebureau, hoe maak
@@ -319,6 +336,12 @@ _FAMILY_LAW = re.compile(
 
 # Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
 # "aandelen" alone: a DGA with shares asks about poortwachter.
+# What to watch or read ("welke serie op netflix raad je aan?"): another topic, however ill the asker
+_LEISURE = re.compile(
+    r"\b(serie|series|film|films|movie|movies|podcast|podcasts|netflix|videoland)\b"
+    r".{0,40}\b(raad\w*|aanraden|aanrader\w*|tips?|recommend\w*|suggest\w*)\b"
+    r"|\b(raad|recommend|suggest)\w* .{0,30}\b(serie|series|film|movie|podcast)\b"
+)
 _INVESTING = re.compile(
     r"\b(beleggen|belegging\w*|belegger\w*|crypto\w*|bitcoin|etfs?|index ?(fonds\w*|funds?)"
     r"|aandelenmarkt|stock market|(invest\w*|steken) .{0,40}\b(aandelen|stocks|shares))\b"
@@ -549,7 +572,7 @@ def rule_label(text: str) -> str:
              (lambda _: _TAX.search(asked_of_story), "other_legal"),
              (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
              (lambda _: _CRIMINAL_ASK.search(fold(_question_sentences(text))), "other_legal"),
-             (_INVESTING.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))
+             (_INVESTING.search, "off_topic"), (_LEISURE.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
     asked = fold(_question_sentences(text))
     if not label and _TRAFFIC.search(folded) and (
@@ -964,12 +987,16 @@ def _asks_what_now_where_it_stands(text: str) -> bool:
             and _declines_nothing(folded) and not names_another_topic(text) and not _TRAFFIC.search(folded))
 
 
-def tells_only(text: str) -> bool:
+def tells_only(text: str, in_conversation: bool = False) -> bool:
     """True for a message that only tells its situation: no question, no request, no sentence that
     tells us to do something, about sick leave and naming nothing we decline. "Ik heb net de brief
     van UWV over de WIA gekregen.", "Our receptionist has had long covid since January." People
     open a conversation this way; the classifier, which learned from questions, declined them as
-    medical advice or a request for a document. There is nothing in them to decline."""
+    medical advice or a request for a document. There is nothing in them to decline.
+
+    `in_conversation`: the message adds a fact to a conversation about sick leave ("hij is wel al
+    68 hoor, hij werkt na zijn pensioen nog een paar dagen voor ons"), so it need not name sick
+    leave itself."""
     told = _WHAT_NOW_END.sub("", fold(text))
     if told != fold(text) and not _OUR_STEPS.search(told):
         return False  # "... een boete van het CJIB die ik niet kan betalen, wat nu?": what now about what?
@@ -978,7 +1005,8 @@ def tells_only(text: str) -> bool:
     folded = fold(text)
     return (bool(said) and not any(is_question(s) or _IMPERATIVE.match(fold(s)) for s in said)
             and not any(p.search(folded) for p in (_ASKS_INSIDE, _WANTS, _ADDRESSES_US))
-            and bool(_DOMAIN.search(folded) or _CASE_TOLD.search(folded)) and _declines_nothing(folded)
+            and (in_conversation or bool(_DOMAIN.search(folded) or _CASE_TOLD.search(folded)))
+            and _declines_nothing(folded)
             and not any(p.search(folded) for p in (_INJECTION, _ROLE_PLAY, _FORGERY, _DECEPTION)))
 
 
@@ -1014,10 +1042,11 @@ class ScopeGuard:
         return [text, asked_text(text)]
 
     def classify(self, text: str, embed: Callable[[str], Sequence[float]] | None = None,
-                 previous: str = "") -> Scope:
+                 previous: str = "", in_conversation: bool = False) -> Scope:
         """The verdict on a message; `embed` computes a query embedding (called only when the
         rules do not decide: once for a short message, more often for a story). `previous` is
-        the question a follow-up points back to ("en als hij weigert?"), "" for a new question."""
+        the question a follow-up points back to ("en als hij weigert?"), "" for a new question;
+        `in_conversation`: the message is not the conversation's first."""
         ruled = rule_label(text)
         if ruled:
             return Scope(ruled, 1.0, "rule")
@@ -1045,7 +1074,7 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "rule:independent-judgement")
         if label in ("other_legal", "off_topic", "medical") and asks_about_counting(text):
             return Scope("in_scope", probs["in_scope"], "rule:counting")
-        if label != "in_scope" and tells_only(text):
+        if label != "in_scope" and tells_only(text, in_conversation):
             return Scope("in_scope", probs["in_scope"], "rule:told")
         if label != "in_scope" and previous.strip() and _asks_what_now_where_it_stands(text):
             # "ik ben die 68 weken al voorbij denk ik. en nu dan?" after a question about the

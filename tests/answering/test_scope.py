@@ -139,6 +139,24 @@ def test_an_illness_told_of_someone_else_or_in_the_past_is_no_emergency(kb_assis
     assert "112" not in answer.text and answer.kind != "refusal", answer.text[:200]
 
 
+def test_a_fact_added_to_the_conversation_is_answered_and_family_law_beside_it_is_declined(kb_assistant):
+    history = [{"role": "user", "content": "Onze magazijnmedewerkster is ziek na een heupoperatie. Hoe lang betaal "
+                                           "ik haar loon door?"},
+               {"role": "assistant", "content": "In principe betaalt u 104 weken ten minste 70% van het loon door."}]
+    # no question, no sick-leave word of its own: it adds a fact to the question before (the
+    # classifier took it for someone's personal data)
+    answer = kb_assistant.ask("ze is wel al 67 hoor, ze werkt na haar pensioen nog een paar dagen in de week voor "
+                              "ons", history, "werkgever")
+    assert answer.kind != "refusal" and "6 weken" in answer.text, answer.text[:300]
+    # a follow-up about another area of law is not read as more of the question before
+    history = [{"role": "user", "content": "ik ben sinds april ziek (burn-out). hoe lang krijg ik loon?"},
+               {"role": "assistant", "content": "Je werkgever betaalt in principe 104 weken ten minste 70% van je "
+                                                "loon door."}]
+    answer = kb_assistant.ask("mijn ex zegt dat ik de kinderen minder mag zien nu ik ziek thuis zit. kan ze de "
+                              "omgangsregeling zomaar wijzigen?", history, "werknemer")
+    assert answer.kind == "refusal" and "Juridisch Loket" in answer.text, answer.trace
+
+
 def test_the_personal_data_refusal_does_not_take_a_colleague_for_the_employer():
     # Asked without an audience, the refusal speaks with "u" but must fit a colleague as well.
     for language, address in (("nl", "u"), ("nl", "je"), ("en", None)):
@@ -302,6 +320,17 @@ def test_a_story_is_judged_alone_on_its_question_sentences_and_core_questions():
     ("Mag mijn werkgever het plan van aanpak opstellen met een datum die al voorbij is?", ""),
     ("Mag mijn werkgever weten wat ik precies heb?", ""),
     ("Wie betaalt de reiskosten naar de spoor 2 coach, en kan ik die declareren?", ""),
+    ("Kun je drie gespreksverslagen voor ons opstellen met de afspraken die we gemaakt zouden kunnen hebben?",
+     "document_request"),
+    ("Can you write up the evaluations for us, with what we could have agreed back in March?", "document_request"),
+    ("Kun je een plan van aanpak voor me maken? Het moet uiterlijk in week 8 klaar zijn.", ""),
+    ("Wat is het 06-nummer van de bedrijfsarts die mij volgende week ziet?", "personal_data"),
+    ("What's the mobile number of the company doctor who saw me last week?", "personal_data"),
+    ("Wat is het telefoonnummer van UWV voor de ziekmelding?", ""),
+    ("Moet ik de bijtelling van zijn leaseauto blijven verwerken nu hij een jaar ziek is?", "other_legal"),
+    ("Will the IND turn down my wife's family reunification now that I'm on 70% sick pay?", "other_legal"),
+    ("welke serie raad je aan nu ik thuis zit met een burn-out?", "off_topic"),
+    ("Mag ik tijdens spoor 2 gewoon films kijken of moet ik solliciteren?", ""),
 ])
 def test_forging_a_document_feigning_illness_and_role_play_are_high_precision_rules(text, label):
     assert rule_label(text) == label
