@@ -302,6 +302,15 @@ def test_asking_for_the_last_day_of_a_milestone_gets_its_computed_date(kb_assist
     assert due == (date(2026, 3, 2) + timedelta(weeks=93, days=-1)).isoformat()  # end of week 93
 
 
+def test_asking_who_to_report_the_sick_employee_to_gets_the_42nd_week_report(kb_assistant):
+    answer = kb_assistant.ask("Our support engineer has been sick since 11 March 2026. Who exactly "
+                              "do we have to report him to, and by when?", audience="werkgever",
+                              language="en", today=date(2026, 12, 7))
+    assert answer.kind == "deadline", answer.trace
+    assert _deadline(answer)["keys"] == ["ziekmelding_uwv"], _deadline(answer)
+    assert "first working day after week 42" in answer.text, answer.text
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("and do we owe her anything when she leaves?", False),  # "when" joins two clauses
     ("what happens when we miss it?", False),
