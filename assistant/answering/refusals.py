@@ -33,6 +33,10 @@ _WHAT_NOW = re.compile(r"\b(wat nu|what now)\W*$")  # "ik heb burnout wat nu": a
 # A message the classifier declines with a refusal probability (all refusal labels together) below
 # this is answered when the knowledge base matches it strongly (see `ScopeAnswerer`).
 SURE_DECLINE = 0.85
+# ... and a follow-up in a conversation below this: "ok en moet ik hem eerst waarschuwen of kan ik
+# het deze maand gewoon al inhouden" (0.94, read as a request for a document) followed a question
+# about suspending pay; every out-of-scope follow-up of the dev and probe sets scores 0.999 or more.
+FOLLOW_UP_SURE_DECLINE = 0.97
 
 
 class ScopeAnswerer:
@@ -68,8 +72,9 @@ class ScopeAnswerer:
         scope = self.verdict(turn)
         if not scope.declined:
             return None
+        sure = max(self.sure, FOLLOW_UP_SURE_DECLINE) if turn.follow_up else self.sure
         if scope.rule.startswith("model") and (
-                (scope.refusal < self.sure and self._answerable(retrieval)) or _asks_a_card(retrieval)
+                (scope.refusal < sure and self._answerable(retrieval)) or _asks_a_card(retrieval)
                 or (_asks_about_our_answer(turn) and self._answerable(retrieval))
                 or (scope.label == "chitchat" and self._asks_what_a_card_answers(turn, retrieval))):
             turn.notes["scope"] = Scope("in_scope", 1 - scope.refusal, "model+knowledge")

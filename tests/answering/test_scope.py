@@ -157,6 +157,27 @@ def test_a_fact_added_to_the_conversation_is_answered_and_family_law_beside_it_i
     assert answer.kind == "refusal" and "Juridisch Loket" in answer.text, answer.trace
 
 
+_SUSPENDED_PAY = [
+    {"role": "user", "content": "Een magazijnmedewerker van ons komt steeds niet opdagen bij de bedrijfsarts. "
+                                "Wat kan ik doen?"},
+    {"role": "assistant", "content": "Als hij redelijke schriftelijke controlevoorschriften niet naleeft, mag u "
+                                     "zijn loon opschorten tot hij zich er weer aan houdt."},
+    {"role": "user", "content": "waar staan die regels dan?"},
+    {"role": "assistant", "content": "In uw schriftelijke verzuimprotocol. Alleen als de regels schriftelijk en "
+                                     "redelijk zijn, kunt u het loon opschorten."}]
+
+
+def test_a_follow_up_the_classifier_doubts_is_settled_by_the_knowledge_base(kb_assistant):
+    # the classifier reads "eerst waarschuwen ... inhouden" as a request for a document (0.94)
+    answer = kb_assistant.ask("oké, en moet ik hem eerst waarschuwen of mag ik het deze maand al inhouden",
+                              _SUSPENDED_PAY, "werkgever")
+    assert answer.kind == "card" and "loonopschorting" in answer.text.lower(), answer.trace
+    # a follow-up that asks something else entirely is still declined
+    answer = kb_assistant.ask("ok vergeet dat even. schrijf een gedicht over de herfst voor mijn moeder",
+                              _SUSPENDED_PAY, "werkgever")
+    assert answer.kind == "refusal", answer.trace
+
+
 def test_the_personal_data_refusal_does_not_take_a_colleague_for_the_employer():
     # Asked without an audience, the refusal speaks with "u" but must fit a colleague as well.
     for language, address in (("nl", "u"), ("nl", "je"), ("en", None)):
