@@ -293,6 +293,24 @@ class Indexer:
             writer.abort()
             raise
         report.built = True
+        self._cache_card_phrasings(report.generation)
+
+    def _cache_card_phrasings(self, generation: str) -> None:
+        """Embed the new index's card phrasings into the cache the server reads (data_dir/cache,
+        see `CardMatcher`): its first start after this ingest then answers at once, instead of
+        embedding them first (about a minute for 3,000 phrasings). Unchanged phrasings are not
+        embedded again. A failure only costs that minute later: it is logged, not raised."""
+        from assistant.answering.cards import CardMatcher, cards_from_chunks
+        from assistant.retrieval.lexical import ChunkCatalog
+        from assistant.retrieval.lexical_file import LexicalFile, lexical_path
+
+        path = lexical_path(self.settings.lexical_dir, generation)
+        try:
+            cards = cards_from_chunks(ChunkCatalog(LexicalFile(path)).of_kind("card"))
+            CardMatcher(cards, self.embedder, cache_dir=self.settings.data_dir / "cache")
+        except Exception:  # noqa: BLE001 - an optimisation of the next start, never the ingest's failure
+            log.warning("could not cache the card phrasings of %s; the server embeds them on start",
+                        generation, exc_info=True)
 
     def _embed_into(
         self, writer: ChromaIndexWriter, chunks: list[Chunk], report: IngestReport

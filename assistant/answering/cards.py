@@ -273,6 +273,8 @@ def _phrase_vectors(phrases: list[str], embedder: Embedder, cache_dir: Path | No
     key = hashlib.sha256("\n".join([getattr(embedder, "name", ""), *phrases]).encode()).hexdigest()[:24]
     if key in _IN_MEMORY:
         _IN_MEMORY[key] = _IN_MEMORY.pop(key)  # the most recently used last
+        if cache_dir is not None and not (cache_dir / f"card-phrases-{key}.npy").exists():
+            _save_phrase_vectors(_IN_MEMORY[key], cache_dir, key)  # another data dir, same cards
         return _IN_MEMORY[key]
     vectors = _phrase_vectors_on_disk(phrases, embedder, cache_dir, key)
     _IN_MEMORY[key] = vectors
@@ -293,18 +295,24 @@ def _phrase_vectors_on_disk(phrases: list[str], embedder: Embedder, cache_dir: P
             log.warning("ignoring an unreadable card vector cache %s", path)
     log.info("embedding %d card phrasings (not cached yet)", len(phrases))
     vectors = np.asarray(embedder.embed_queries(phrases), dtype=np.float32)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
-            np.save(tmp, vectors)
-            tmp.replace(path)
-            kept = sorted(path.parent.glob("card-phrases-*.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in kept[KEEP_PHRASE_SETS:]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            log.warning("cannot write the card vector cache in %s", cache_dir)
+    if cache_dir is not None:
+        _save_phrase_vectors(vectors, cache_dir, key)
     return vectors
+
+
+def _save_phrase_vectors(vectors: np.ndarray, cache_dir: Path, key: str) -> None:
+    """Write `vectors` to the cache (the `KEEP_PHRASE_SETS` most recent sets are kept)."""
+    path = cache_dir / f"card-phrases-{key}.npy"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, vectors)
+        tmp.replace(path)
+        kept = sorted(path.parent.glob("card-phrases-*.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP_PHRASE_SETS:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        log.warning("cannot write the card vector cache in %s", cache_dir)
 
 
 def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str, trace: dict,

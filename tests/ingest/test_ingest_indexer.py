@@ -77,6 +77,31 @@ def test_rerun_without_changes_embeds_nothing_and_keeps_the_generation(
     assert "Nothing changed: 0 chunks embedded" in again.summary_lines()
 
 
+class QueryCountingEmbedder(CountingEmbedder):
+    """The real embedder, counting the queries (card phrasings) it is asked to embed."""
+
+    def embed_queries(self, texts):
+        self.texts += len(texts)
+        return self.real.embed_queries(texts)
+
+    def embed_query(self, text):  # the start's one warm-up search, not a phrasing
+        return self.real.embed_query(text)
+
+
+def test_an_ingest_caches_the_card_phrasings_so_the_server_starts_without_embedding_them(
+    settings, knowledge, embedder
+):
+    from assistant.answering import cards
+    from assistant.retrieval.index import Snapshot
+
+    Indexer(settings, embedder).run([knowledge])
+    assert list((settings.data_dir / "cache").glob("card-phrases-*.npy"))
+    cards._IN_MEMORY.clear()  # a new server process: only the disk cache
+    counting = QueryCountingEmbedder(embedder)
+    snapshot = Snapshot.load(ChromaStore.open(settings), counting, settings.data_dir / "cache")
+    assert snapshot.cards.cards and counting.texts == 0
+
+
 def test_changed_file_replaces_its_chunks_and_embeds_only_the_change(settings, knowledge, embedder):
     Indexer(settings, embedder).run([knowledge])
     article = knowledge / "nl-probleemanalyse.md"
