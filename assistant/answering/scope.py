@@ -290,7 +290,7 @@ _IMMIGRATION = re.compile(
 # Whatever else the message asks, it gets the emergency numbers first (the "urgent" refusal).
 _URGENT = re.compile(
     r"\b(pijn|druk|drukkend gevoel|drukkende pijn|steken|beklemmend gevoel|beklemming)\b.{0,30}\b(op|in|aan) "
-    r"(mijn|m'n|mn) (borst|hart)\b|\bik heb (\w+ ){0,3}(pijn op de borst|borstpijn)\b"
+    r"(mijn|m'n|mn) borst\b|\bik heb (\w+ ){0,3}(pijn op de borst|borstpijn)\b"
     r"|\b(pain|pressure|tightness)\b.{0,20}\b(in|on) my chest\b|\bi have (\w+ ){0,3}chest pains?\b|\bmy chest (hurts|is tight)\b"
     r"|\bik (kan|krijg) (bijna |haast )?(geen adem|niet meer ademen|geen lucht)\b|\bi can'?t breathe\b"
     r"|\b(zelfmoord\w*|suicid\w*|zelfdoding)\b|\bmezelf (iets aan ?doen|van kant maken)\b"
@@ -334,14 +334,14 @@ _FAMILY_LAW = re.compile(
     r"|\b(huis|woning|house|home)\b.{0,40}\b(verdeeld|verdelen|verdeling|split|divided)\b")
 
 
-# Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
-# "aandelen" alone: a DGA with shares asks about poortwachter.
 # What to watch or read ("welke serie op netflix raad je aan?"): another topic, however ill the asker
 _LEISURE = re.compile(
     r"\b(serie|series|film|films|movie|movies|podcast|podcasts|netflix|videoland)\b"
     r".{0,40}\b(raad\w*|aanraden|aanrader\w*|tips?|recommend\w*|suggest\w*)\b"
     r"|\b(raad|recommend|suggest)\w* .{0,30}\b(serie|series|film|movie|podcast)\b"
 )
+# Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
+# "aandelen" alone: a DGA with shares asks about poortwachter.
 _INVESTING = re.compile(
     r"\b(beleggen|belegging\w*|belegger\w*|crypto\w*|bitcoin|etfs?|index ?(fonds\w*|funds?)"
     r"|aandelenmarkt|stock market|(invest\w*|steken) .{0,40}\b(aandelen|stocks|shares))\b"

@@ -133,6 +133,9 @@ def test_acute_danger_told_in_the_first_person_gets_the_emergency_numbers_first(
      "werkgever"),
     ("Ik heb het druk op mijn werk en mijn werkgever wil dat ik in spoor 2 solliciteer. Moet ik meewerken?",
      "werknemer"),
+    # "pijn in mijn hart": sorrow, not a symptom
+    ("Het doet me pijn in mijn hart dat mijn werkgever nog geen plan van aanpak heeft gemaakt. Wat kan ik doen?",
+     "werknemer"),
 ])
 def test_an_illness_told_of_someone_else_or_in_the_past_is_no_emergency(kb_assistant, message, audience):
     answer = kb_assistant.ask(message, audience=audience)
