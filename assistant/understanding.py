@@ -975,8 +975,13 @@ def missed_step(history: Sequence[dict], part: str, language: str) -> str:
     said = topic_words(part).split()
     if not said or not _LATE.search(fold(part)) or not set(said) <= _LATE_ONLY:
         return ""
-    due = next((due for s in split_sentences(last_answer(history)) if (due := _due_subject(fold(s), _STEP))), [])
+    due = _due_in_answer(history, _STEP)
     return _MISSED[language].format(step=due[0]) if due else ""
+
+
+def _due_in_answer(history: Sequence[dict], names: re.Pattern[str] = _TOPIC) -> list[str]:
+    """The subject nearest to the deadline of the previous answer's first sentence that gives one."""
+    return next((due for s in split_sentences(last_answer(history)) if (due := _due_subject(fold(s), names))), [])
 
 
 _MISSED = {"nl": "wat gebeurt er als de {step} te laat is of gemist wordt?",
@@ -994,13 +999,12 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
     # asides in brackets ("na dat eerste advies (de probleemanalyse) maakt u een plan van aanpak")
     # name what the answer was not about, unless they only give the term ("the first-year
     # evaluation (eerstejaarsevaluatie)")
-    said = [(fold(s), _subjects(_ASIDE.sub(" ", s)) or _subjects(s))
-            for s in split_sentences(last_answer(history))]
+    said = [_subjects(_ASIDE.sub(" ", s)) or _subjects(s) for s in split_sentences(last_answer(history))]
     named: list[str] = []
     if _LATE.search(fold(part)):
-        named = next((due for text, _ in said if (due := _due_subject(text))), [])
+        named = _due_in_answer(history)
     if not named:
-        named = next((subjects for _, subjects in said if subjects), [])
+        named = next((subjects for subjects in said if subjects), [])
         if len(named) > ANSWER_SUBJECTS:
             return ""
     asked = set(_subjects(previous_question))
