@@ -875,7 +875,7 @@ def _only_general(message: str) -> bool:
     """True for a follow-up that names only a general subject ("dus ik krijg gewoon langer loon?"
     after "mijn werkgever heeft een loonsanctie gekregen"): what it is about was named before."""
     folded = fold(message)
-    return bool(_FOLLOW_UP.search(folded)) and len(words(message)) <= 8 and all(
+    return bool(_FOLLOW_UP.search(folded) or _BACK_REFERENCE.search(folded)) and len(words(message)) <= 8 and all(
         _GENERAL.fullmatch(m.group(0)) for m in _TOPIC.finditer(folded))
 
 
@@ -1114,6 +1114,34 @@ _NEW_TOPIC = re.compile(
 )
 
 
+# "ok back to the pay thing, ...", "terug naar die loonsanctie: ...": a message that goes back to
+# what an earlier message named, past a detour since (whose words would pull the query its way)
+_BACK_TO_NAMED = re.compile(r"\b(?:back to|terug naar|returning to|terugkomend op)\s+([\w' -]+)")
+# ... of which these words name no subject ("terug naar mijn eerste vraag" is `_FIRST_TURN`'s)
+_NO_NAME = frozenset("thing things ding dingen question vraag vragen topic onderwerp point punt first eerste "
+                     "eerst earlier eerder begin start issue kwestie stuff part deel".split())
+
+
+def _back_to(message: str, history: Sequence[dict]) -> Sequence[dict]:
+    """The conversation as it stood after the earlier message a message goes back to by name ("ok
+    back to the pay thing, is it really 2 years max?" after a detour on working part-time: the
+    question on how long pay lasts, and its answer); the whole history otherwise."""
+    named = _BACK_TO_NAMED.search(fold(message))
+    asked = [i for i, h in enumerate(history) if h.get("role") == "user"]
+    if not named or len(asked) < 2 or _FIRST_TURN.search(fold(message)):
+        return history
+    stems = [w[:5] for w in words(named.group(1))[:4] if len(w) > 2 and w not in _NO_NAME
+             and w not in NL_STOP and w not in EN_STOP]
+    if not stems or any(re.search(rf"\b{s}", fold(history[asked[-1]]["content"])) for s in stems):
+        return history
+    at = next((i for i in reversed(asked[:-1])
+               if any(re.search(rf"\b{s}", fold(history[i]["content"])) for s in stems)), None)
+    if at is None:
+        return history
+    end = next((i for i in asked if i > at), len(history))
+    return history[:end]
+
+
 def read_turn(
     message: str, history: Sequence[dict] | None = None, audience: str | None = None,
     language: str | None = None, today: date | None = None,
@@ -1126,15 +1154,17 @@ def read_turn(
     message = message.strip()
     history = tuple(h for h in (history or ()) if isinstance(h, dict) and isinstance(h.get("content"), str))
     previous = tuple(h["content"] for h in history if h.get("role") == "user")
+    everything, history = history, tuple(_back_to(message, history))
+    read = tuple(h["content"] for h in history if h.get("role") == "user")
     page_language = language if language in ("nl", "en") else "nl"
     fallback = detect_language(" ".join(previous[-2:]), default=page_language) if previous else page_language
     detected = detect_language(message, default=fallback)
     who, from_ui = _audience(message, audience, " ".join(previous[-3:]))
     # "Different question: ..." is read as the question it introduces, when that names a subject of
     # its own ("Los daarvan, wie betaalt dat?" still points back)
-    introduced = _NEW_TOPIC.sub("", message, count=1).strip() if previous and _NEW_TOPIC.match(message) else ""
+    introduced = _NEW_TOPIC.sub("", message, count=1).strip() if read and _NEW_TOPIC.match(message) else ""
     new_topic = bool(introduced) and not vacuous(introduced)
-    again, which = _other_question(message, previous) if previous and not new_topic else ("", 0)
+    again, which = _other_question(message, read) if read and not new_topic else ("", 0)
     if new_topic:
         message = introduced
     elif again:
@@ -1143,11 +1173,11 @@ def read_turn(
         message, new_topic = again, True
     parts, context = core_questions(message)
     parts = parts[:MAX_PARTS] or [message]
-    referred = referred_question(message, previous) if previous and not new_topic else ""
+    referred = referred_question(message, read) if read and not new_topic else ""
     asked_before = core_questions(referred)[0] if referred else []
     previous_question = " ".join(asked_before)
     said = sentences(message)
-    follow_up = bool(previous) and not new_topic and (
+    follow_up = bool(read) and not new_topic and (
         bool(_FOLLOW_UP.search(fold(message))) or len(words(message)) <= 5
         or ((len(words(message)) <= 10 and bool(_BACK_REFERENCE.search(fold(message)))
              # "moet hij dat helemaal zelf betalen? hij heeft een klein bedrijfje": a short
@@ -1172,26 +1202,26 @@ def read_turn(
     if follow_up:
         # "wie begeleidt mij dan met beter worden?" after "mijn tijdelijke contract loopt af terwijl
         # ik ziek ben": the message before is this question's story, as weak context
-        told = story_words(previous[-1])
+        told = story_words(read[-1])
         if len(asked_before) > 1:  # its questions were read part by part above: the rest is the story
-            told = story_words(" ".join(s for s in sentences(previous[-1]) if not is_question(s)))
+            told = story_words(" ".join(s for s in sentences(read[-1]) if not is_question(s)))
         # a chain of follow-ups: "en als ik daar te laat mee ben?" after "En wanneer moet die aanvraag
         # binnen zijn?" after a question on UWV's WIA letter is about the WIA application; the
         # message before names nothing of ours, the one it followed up does (its words, unless the
         # part is read with that question already)
-        chain = story_words(referred) if referred != previous[-1] and not _TOPIC.search(fold(previous[-1])) else ""
+        chain = story_words(referred) if referred != read[-1] and not _TOPIC.search(fold(read[-1])) else ""
         # ... but a message before that only asked ("wat is het verschil tussen spoor 1 en 2?")
         # told nothing: a part asked on its own words ("kan ik hem dan ontslaan?") stays so
-        asked_only = all(is_question(s) for s in sentences(previous[-1]))
+        asked_only = all(is_question(s) for s in sentences(read[-1]))
         queries = [q if len(words(part)) < FOLLOW_UP_CONTEXT_WORDS or told in q
                    or _names_its_referent(fold(part)) or _asks_what_a_named_term_is(part)
                    or _named_after_pointer(part)
                    or (asked_only and q == own and _OWN_SUBJECT.search(fold(part)))
-                   else f"{q} ({_situation_only(previous[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
+                   else f"{q} ({_situation_only(read[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
                    else f"{q} ({' '.join(filter(None, (told, chain)))})" if chain and previous_question not in q
                    else f"{q} ({told})"
                    for part, own, q in zip(parts, asked, queries)]
-        # a part that names no subject of ours is about what the previous answer led with, as is
+        # a part that names no subject of ours is about what the read answer led with, as is
         # one that asks only what "that" costs after a question that named none ("er is geen
         # zicht op terugkeer, wat kan ik doen?" left it to the answer to say what "dat" is)
         queries = [f"{q} {subject}" if (not _TOPIC.search(fold(part)) or (
@@ -1200,7 +1230,7 @@ def read_turn(
                    and not _named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
         # "who pays for that?" after a message that only told: about what the answer proposed
-        queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, previous[-1], history))
+        queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, read[-1], history))
                    else q for part, q in zip(parts, queries)]
         queries = [missed_step(history, part, detected) or q for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
@@ -1235,5 +1265,5 @@ def read_turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),
         previous=previous, previous_question=previous_question, follow_up=follow_up, next_step=next_step,
-        story=len(sentences(message)) > 2 or len(words(message)) > 45, context=context, history=history,
+        story=len(sentences(message)) > 2 or len(words(message)) > 45, context=context, history=everything,
     )

@@ -953,3 +953,36 @@ def test_a_story_without_a_question_asks_what_the_writer_says_they_do_not_know()
     assert core == ["Ik heb gelezen over een second opinion, maar ik weet niet bij wie ik die moet halen of dat "
                     "ik die zelf moet betalen"]
     assert "rijbewijs" in context
+
+
+def test_going_back_by_name_past_a_detour_reads_the_message_that_named_it():
+    """"ok back to the pay thing" after a detour on working part-time: the detour's words ("does
+    the clock stop") pulled the card on partial work back; the question is about how long pay lasts."""
+    history = [{"role": "user", "content": "How long does my employer have to pay me while I'm sick?"},
+               {"role": "assistant", "content": "In principle for 104 weeks (two years), at least 70% of your wage."},
+               {"role": "user", "content": "My company doctor wants me to start with 2 hours a day. Does the clock "
+                                           "stop once I'm working again?"},
+               {"role": "assistant", "content": "No. Working part of your hours does not stop the 104-week period."}]
+    turn = read_turn("ok back to the pay thing, is it really 2 years max? a colleague said hers went on longer",
+                     history)
+    assert turn.follow_up and "pay me while" in turn.query
+    assert "clock" not in turn.query and "company doctor" not in turn.query
+    assert turn.history == tuple(history)  # dates told in the detour still count
+    # going back to a thing the last message named, or to nothing named, reads the conversation as it is
+    assert "clock" in read_turn("back to the clock, does it really run on?", history).query
+    assert "clock" in read_turn("ok back to it: is that really so?", history).query
+
+
+def test_a_follow_up_after_a_short_pointing_question_on_uwv_is_about_the_question_before_that():
+    """"hoe snel hoor je dan iets van uwv?" names only UWV: a later "can we still dismiss her in that
+    extra time?" is about the voluntary extension asked about first, not about hearing from UWV."""
+    history = [{"role": "user", "content": "Onze verkoopster is bijna twee jaar ziek maar werkt weer 20 uur. "
+                                           "Kunnen we de WIA-aanvraag uitstellen?"},
+               {"role": "assistant", "content": "Ja, met een vrijwillige verlenging van de loondoorbetaling."},
+               {"role": "user", "content": "hoe snel hoor je dan iets van uwv?"},
+               {"role": "assistant", "content": "UWV beslist binnen twee weken op het verzoek."}]
+    turn = read_turn("en stel het gaat in die extra tijd toch mis, kunnen we dan alsnog ontslag aanvragen?", history)
+    assert "WIA-aanvraag uitstellen" in turn.previous_question
+    # a short question that names a subject of its own stays what a follow-up after it is about
+    history[2] = {"role": "user", "content": "hoe snel beslist uwv dan over die verlenging?"}
+    assert "verlenging" in read_turn("en kunnen we haar in die tijd ontslaan?", history).previous_question
