@@ -991,6 +991,72 @@ _STEP = re.compile(rf"{_TOPIC.pattern}|\b(week[- ]?42 notification|42nd[- ]week 
                    r"|action plan|first[- ]year evaluation|re-?integration report)\b")
 
 
+# "en als ik die sollicitaties gewoon niet doe?", "als we het gewoon laten zitten?", "what if we
+# simply don't do it?": a follow-up that asks what leaving a step undone does ...
+_NOT_DOING = re.compile(
+    r"\b(niet (doe|doet|doen|deed|deden)|(laat|laten|liet|lieten) (\w+ ){0,2}(liggen|zitten)"
+    r"|(don'?t|doesn'?t|won'?t|do not|does not|will not|never) (\w+ )?do (it|that|this|them)"
+    r"|(skip|skips|skipped|ignore|ignores|ignored) (it|that|this|them))\b")
+# ... by whom: the person named last before the words that leave it undone
+_DOER = re.compile(r"\b((?P<self>ik|we|wij|i)|(?P<other>hij|zij|ze|he|she|they)"
+                   r"|(?P<werkgever>werkgever|baas|employer|boss)|(?P<werknemer>werknemer|werkneemster|medewerker"
+                   r"|medewerkster|employee))\b")
+NOT_DOING_WORDS = 16
+# ... asked as the card on that party's failure asks it (a query, not wording shown): a
+# werknemer who does not cooperate risks his wage, a werkgever who does not re-integrate a
+# loonsanctie
+_NOT_DONE = {  # (who leaves it undone, who asks, language)
+    ("werknemer", "werknemer", "nl"):
+        "wat gebeurt er als ik niet meewerk aan {step}?",
+    ("werknemer", "werkgever", "nl"):
+        "wat gebeurt er als de werknemer niet meewerkt aan {step}: loonstop of opschorting?",
+    ("werkgever", "werkgever", "nl"):
+        "wat gebeurt er als wij als werkgever {step} niet doen: loonsanctie?",
+    ("werkgever", "werknemer", "nl"):
+        "wat gebeurt er als mijn werkgever {step} niet doet: loonsanctie?",
+    ("werknemer", "werknemer", "en"):
+        "what happens if I do not cooperate with {step}?",
+    ("werknemer", "werkgever", "en"):
+        "what happens if the employee does not cooperate with {step}: wage stop or suspension?",
+    ("werkgever", "werkgever", "en"):
+        "what happens if we as the employer do not do {step}: wage sanction?",
+    ("werkgever", "werknemer", "en"):
+        "what happens if my employer does not do {step}: wage sanction?",
+}
+# ... where the step is one of re-integration, which UWV judges (and can sanction) at the end; a
+# report or an application left undone has a consequence of its own, which its card says
+_SANCTIONED_STEP = re.compile(r"spoor|track|traject|re-?integra\w*|plan van aanpak|action plan|probleemanalyse"
+                              r"|evaluati\w*|arbeidsdeskundige\w*|bureau\w*|coach\w*|sollicit\w*")
+_UNDONE = {"nl": "wat gebeurt er als {step} niet of te laat gebeurt?",
+           "en": "what happens if {step} is not done or done late?"}
+
+
+def not_doing(part: str, referred: str, previous_question: str, history: Sequence[dict],
+              audience: str | None, language: str) -> str:
+    """For a short follow-up part that asks what happens if someone leaves a step undone ("en als
+    ze het gewoon niet doet?" after the WIA application's deadline), the question what that
+    party's failure costs, with the step the part names, or else the one asked about before (or
+    named in the message that asked it), or else the one the answer gave a deadline for; "" for any other part, or when the asker or the
+    step is unknown."""
+    folded = fold(part)
+    undone = _NOT_DOING.search(folded)
+    if not undone or audience not in ("werkgever", "werknemer") \
+            or len(words(part)) > NOT_DOING_WORDS:
+        return ""
+    doers = list(_DOER.finditer(folded[:undone.start()]))
+    if not doers:
+        return ""
+    named = doers[-1]
+    doer = named.lastgroup if named.lastgroup in ("werkgever", "werknemer") else audience if named.group("self") \
+        else "werknemer" if audience == "werkgever" else "werkgever"
+    steps = _subjects(part) or _subjects(previous_question) or _subjects(referred) or _due_in_answer(history, _STEP)
+    if not steps:
+        return ""
+    if doer == "werkgever" and not _SANCTIONED_STEP.fullmatch(steps[0]):
+        return _UNDONE[language].format(step=steps[0])
+    return _NOT_DONE[doer, audience, language].format(step=steps[0])
+
+
 def answer_subject(history: Sequence[dict], previous_question: str, part: str) -> str:
     """The subjects of the previous answer a follow-up part points at, less those its question
     named: for "en als ik dat te laat doe?" those of the first sentence that gives a deadline
@@ -1233,6 +1299,8 @@ def read_turn(
         queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, read[-1], history))
                    else q for part, q in zip(parts, queries)]
         queries = [missed_step(history, part, detected) or q for part, q in zip(parts, queries)]
+        queries = [not_doing(part, referred, previous_question, history, who, detected) or q
+                   for part, q in zip(parts, queries)]
     next_step = _next_step(message, previous_question, history) if follow_up else ""
     if next_step:  # retrieved on the next milestone itself ("en daarna?" is not about the last one)
         queries = [SPECS[next_step].title(detected)]

@@ -1283,3 +1283,22 @@ def test_a_dismissal_or_transition_payment_after_two_years_is_not_the_sleeping_c
                           ("Krijg ik een transitievergoeding als ik na twee jaar ziekte ontslagen word?", None)):
         later = kb_assistant.ask(other, before, audience="werknemer")
         assert later.trace["card"]["id"] != "nl-faq-slapend-dienstverband", later.trace
+
+
+def test_a_follow_up_that_leaves_a_step_undone_is_answered_with_what_that_costs(kb_assistant):
+    """"En als ik die sollicitaties gewoon niet doe?" got the card on what a jobcoach does; the
+    employee needs to hear that refusing can cost the wage (and in the end the job)."""
+    history = [{"role": "user", "content": "Ik ben sinds vorig jaar oktober ziek en nu begint spoor 2."},
+               {"role": "assistant", "content": "Spoor 2 is gericht op passend werk bij een andere werkgever."},
+               {"role": "user", "content": "De coach wil dat ik elke week solliciteer. Daar heb ik de energie nog "
+                                           "niet voor."},
+               {"role": "assistant", "content": "Bespreek het tempo met je coach en je casemanager."}]
+    answer = kb_assistant.ask("En als ik die sollicitaties gewoon niet doe?", history=history, audience="werknemer")
+    assert "loonstop" in answer.text.lower() or "loon stopzetten" in answer.text.lower(), answer.text
+    # an employer who leaves spoor 2 undone hears about the loonsanctie
+    history = [{"role": "user", "content": "Wij zijn een klein aannemersbedrijf. Een timmerman is ruim een jaar "
+                                           "ziek. Moeten wij nu echt zo'n spoor 2 doen?"},
+               {"role": "assistant", "content": "Als er geen zicht is op terugkeer in uw eigen bedrijf, moet u "
+                                                "spoor 2 inzetten."}]
+    answer = kb_assistant.ask("en als we het gewoon laten zitten?", history=history, audience="werkgever")
+    assert "loonsanctie" in answer.text.lower(), answer.text

@@ -986,3 +986,42 @@ def test_a_follow_up_after_a_short_pointing_question_on_uwv_is_about_the_questio
     # a short question that names a subject of its own stays what a follow-up after it is about
     history[2] = {"role": "user", "content": "hoe snel beslist uwv dan over die verlenging?"}
     assert "verlenging" in read_turn("en kunnen we haar in die tijd ontslaan?", history).previous_question
+
+
+@pytest.mark.parametrize(("history", "audience", "message", "asked"), [
+    # the employee leaves undone what spoor 2 asks of them: what not cooperating costs them
+    ([("De coach wil dat ik elke week solliciteer. Daar heb ik de energie nog niet voor.",
+       "Bespreek het tempo met je coach en je casemanager.")], "werknemer",
+     "En als ik die sollicitaties gewoon niet doe?", ("niet meewerk", "sollicitaties")),
+    # the employer leaves spoor 2 undone: what UWV can do (a loonsanctie)
+    ([("Wij zijn een klein aannemersbedrijf. Moeten wij nu echt zo'n spoor 2 doen?",
+       "Als er geen zicht is op terugkeer in uw eigen bedrijf, moet u spoor 2 inzetten.")], "werkgever",
+     "en als we het gewoon laten zitten? wat gebeurd er dan", ("werkgever spoor", "loonsanctie")),
+    # "hij" told by an employee is the employer the conversation was about
+    ([("ik heb nog nooit een plan van aanpak gezien. is dat normaal?",
+       "Nee. Je werkgever moet binnen twee weken na de probleemanalyse een plan van aanpak opstellen.")],
+     "werknemer", "en merkt hij daar zelf ooit iets van als hij het gewoon blijft laten liggen?",
+     ("werkgever plan van aanpak", "loonsanctie")),
+    # a report left undone is no loonsanctie: it is asked as that report's own consequence
+    ([("Wanneer moet ik mijn werknemer bij UWV melden?",
+       "Uiterlijk op de eerste werkdag na de 42e ziekteweek doet u de 42e-weeksmelding.")], "werkgever",
+     "en als we het gewoon niet doen?", ("42e", "te laat")),
+    ([("I've been asked to start track 2. Do I have to take part?", "Yes, you must cooperate with track 2.")],
+     "werknemer", "what if I just don't do it?", ("not cooperate", "track")),
+])
+def test_a_follow_up_that_leaves_a_step_undone_asks_what_that_costs_whoever_leaves_it(
+        history, audience, message, asked):
+    turn = read_turn(message, [{"role": role, "content": text} for pair in history
+                               for role, text in zip(("user", "assistant"), pair)], audience=audience)
+    assert all(word in turn.queries[0] for word in asked), turn.queries
+    assert "loonsanctie" not in turn.queries[0] or "42e" not in turn.queries[0]
+
+
+def test_leaving_something_undone_in_a_question_that_asks_more_is_read_as_asked():
+    history = [{"role": "user", "content": "Moet ik meewerken aan spoor 2?"},
+               {"role": "assistant", "content": "Ja, je moet meewerken aan spoor 2."}]
+    long = ("Als ik het niet doe omdat mijn coach nooit terugbelt en mijn werkgever ook niets van zich laat horen, "
+            "wie moet ik dan eigenlijk bellen om dat te regelen?")
+    assert "loonstop" not in read_turn(long, history, audience="werknemer").queries[0]
+    # without knowing who asks, nothing is presumed about whose duty it is
+    assert "loonstop" not in read_turn("en als ik het niet doe?", history).queries[0]
