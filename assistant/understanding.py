@@ -1208,6 +1208,25 @@ def _back_to(message: str, history: Sequence[dict]) -> Sequence[dict]:
     return history[:end]
 
 
+# "can you say that in English?", "kun je dat in het Nederlands uitleggen?", "in english please"
+_IN_LANGUAGE = re.compile(r"\bin (?:het )?(?:(?P<en>english|engels)|(?P<nl>dutch|nederlands))\b")
+_AT_AN_ANSWER = re.compile(r"\b(that|this|it|dat|dit|het|answer|antwoord|again|nog een keer|opnieuw)\b")
+LANGUAGE_REQUEST_WORDS = 14
+
+
+def language_asked(part: str) -> str:
+    """"en" or "nl" for a part that only asks to have the answer before in that language ("sorry
+    my dutch is not so good, can you say that in english?"); "" otherwise, as for a question that
+    names a subject of ours ("is the RIV in English too?")."""
+    folded = fold(part)
+    named = _IN_LANGUAGE.search(folded)
+    if not named or _TOPIC.search(folded) or len(words(folded)) > LANGUAGE_REQUEST_WORDS:
+        return ""
+    if not _AT_AN_ANSWER.search(_IN_LANGUAGE.sub(" ", folded)) and len(words(folded)) > 4:
+        return ""
+    return "en" if named.group("en") else "nl"
+
+
 def read_turn(
     message: str, history: Sequence[dict] | None = None, audience: str | None = None,
     language: str | None = None, today: date | None = None,
@@ -1329,6 +1348,15 @@ def read_turn(
         parts, queries = parts[which:which + 1], queries[which:which + 1]
     if follow_up and (switched := _switched_party(message, who, detected, previous_question)):
         parts, queries = [message], [switched]  # "en ik zelf? wat wordt er van mij verwacht?" asks once
+    if read and (wanted := next((w for part in parts if (w := language_asked(part))), "")):
+        # "sorry my dutch is not so good, can you say that in english?": the question before,
+        # read as it was then, answered in the language asked for (with any other part asked here)
+        last = max(i for i, h in enumerate(history) if h.get("role") == "user")
+        before = read_turn(history[last]["content"], history[:last], audience, page_language, today)
+        asked_again = [(p, q) for part, query in zip(parts, queries)
+                       for p, q in (zip(before.parts, before.queries) if language_asked(part) else [(part, query)])]
+        parts, queries = [p for p, _ in asked_again][:MAX_PARTS], [q for _, q in asked_again][:MAX_PARTS]
+        detected, who = wanted, who or before.audience
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
         audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),

@@ -1302,3 +1302,15 @@ def test_a_follow_up_that_leaves_a_step_undone_is_answered_with_what_that_costs(
                                                 "spoor 2 inzetten."}]
     answer = kb_assistant.ask("en als we het gewoon laten zitten?", history=history, audience="werkgever")
     assert "loonsanctie" in answer.text.lower(), answer.text
+
+
+def test_asking_for_the_answer_in_english_on_a_dutch_page_gets_it_in_english(kb_assistant):
+    """An expat on a Dutch page who asks "can you say that in english?" got unrelated passages (on
+    the RIV, on privacy); the question before is answered again, in English."""
+    history = [{"role": "user", "content": "Hoe lang moet mijn werkgever mijn loon doorbetalen als ik ziek ben?"},
+               {"role": "assistant", "content": "Je werkgever betaalt in principe 104 weken ten minste 70% van je "
+                                                "loon door."}]
+    answer = kb_assistant.ask("sorry my dutch is not so good, can you say that in english?", history=history,
+                              audience="werknemer", language="nl")
+    assert "104 weeks" in answer.text and "70%" in answer.text, answer.text
+    assert "re-integration report" not in answer.text.split(".")[0], answer.text

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from assistant.understanding import core_questions, is_question, read_turn, split_parts
+from assistant.understanding import (
+    core_questions,
+    is_question,
+    language_asked,
+    read_turn,
+    split_parts,
+)
 
 STORY = ("Sinds de zomer zit ik thuis, ik zorg ook nog voor mijn moeder en de trein is duur, en nu moet ik "
          "elke week naar een coach van het bureau. Moet ik die reiskosten zelf betalen?")
@@ -1025,3 +1031,25 @@ def test_leaving_something_undone_in_a_question_that_asks_more_is_read_as_asked(
     assert "loonstop" not in read_turn(long, history, audience="werknemer").queries[0]
     # without knowing who asks, nothing is presumed about whose duty it is
     assert "loonstop" not in read_turn("en als ik het niet doe?", history).queries[0]
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("sorry my dutch is not so good, can you say that in english?", "en"),
+    ("in english please", "en"),
+    ("Kun je dat in het Nederlands uitleggen?", "nl"),
+    ("Is the RIV available in English as well?", ""),  # a question of its own
+    ("My manager only speaks English with me, is that allowed during my sick leave?", ""),
+])
+def test_a_request_for_the_answer_in_another_language_is_told_from_a_question(message, wanted):
+    assert language_asked(message) == wanted
+
+
+def test_asking_for_the_answer_in_english_asks_the_question_before_again_in_english():
+    history = [{"role": "user", "content": "Wie betaalt het spoor 2-traject?"},
+               {"role": "assistant", "content": "U als werkgever betaalt het spoor 2-traject."}]
+    turn = read_turn("sorry, my dutch is not so good. can you say that in english?", history, audience="werkgever",
+                     language="nl")
+    assert turn.language == "en" and turn.parts == ("Wie betaalt het spoor 2-traject?",)
+    # with another question beside it, both are answered, in the order asked
+    turn = read_turn("can you say that in english? and how long does it take?", history, language="nl")
+    assert turn.language == "en" and turn.parts[0] == "Wie betaalt het spoor 2-traject?" and len(turn.parts) == 2
