@@ -457,10 +457,15 @@ def _said(sentence: str) -> str:
     return " ".join(words(sentence))
 
 
+_CARRIED = re.compile(r"(?<=[?!.])\s*\([^()]*\)\s*$")
+
+
 def heading(part: str) -> str:
     """A part's heading: its question, with the sentences just before it up to about
     `HEADING_WORDS` words (a story's question is read with its lead-in, not shown whole)."""
-    said = split_sentences(part.strip())
+    # without the subject an announcement named, which the part carries in brackets for retrieval
+    # ("Two things about track 2: ..., and what can I do if he turns it down?")
+    said = split_sentences(_CARRIED.sub("", part.strip()))
     shown = said[-1:] if said else [part.strip()]
     for sentence in reversed(said[:-1]):
         if len(words(" ".join([sentence, *shown]))) > HEADING_WORDS:

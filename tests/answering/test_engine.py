@@ -1314,3 +1314,12 @@ def test_asking_for_the_answer_in_english_on_a_dutch_page_gets_it_in_english(kb_
                               audience="werknemer", language="nl")
     assert "104 weeks" in answer.text and "70%" in answer.text, answer.text
     assert "re-integration report" not in answer.text.split(".")[0], answer.text
+
+
+def test_a_part_of_an_announced_list_is_headed_by_its_question_without_the_subject_carried_for_it(kb_assistant):
+    """"Two things about track 2: ..., and what can I do if he turns it down?" showed the heading
+    "what can I do if he turns it down? (track 2)", the bracket being ours, not the asker's."""
+    answer = kb_assistant.ask("Two things about track 2: who decides whether a job offered to my employee is "
+                              "actually suitable, and what can I do if he turns it down?", audience="werkgever")
+    assert "**what can I do if he turns it down?**" in answer.text, answer.text
+    assert "(track 2)**" not in answer.text, answer.text
