@@ -875,8 +875,9 @@ def _only_general(message: str) -> bool:
     """True for a follow-up that names only a general subject ("dus ik krijg gewoon langer loon?"
     after "mijn werkgever heeft een loonsanctie gekregen"): what it is about was named before."""
     folded = fold(message)
-    return bool(_FOLLOW_UP.search(folded) or _BACK_REFERENCE.search(folded)) and len(words(message)) <= 8 and all(
-        _GENERAL.fullmatch(m.group(0)) for m in _TOPIC.finditer(folded))
+    # (a short question that points back, "hoe snel hoor je dan iets van uwv?", follows up too)
+    return bool(_FOLLOW_UP.search(folded) or _BACK_REFERENCE.search(folded)) \
+        and len(words(message)) <= 8 and all(_GENERAL.fullmatch(m.group(0)) for m in _TOPIC.finditer(folded))
 
 
 # "and my second question?", "en mijn andere vraag, over ontslag?": a part of an earlier message
@@ -999,8 +1000,8 @@ _NOT_DOING = re.compile(
     r"|(skip|skips|skipped|ignore|ignores|ignored) (it|that|this|them))\b")
 # ... by whom: the person named last before the words that leave it undone
 _DOER = re.compile(r"\b((?P<self>ik|we|wij|i)|(?P<other>hij|zij|ze|he|she|they)"
-                   r"|(?P<werkgever>werkgever|baas|employer|boss)|(?P<werknemer>werknemer|werkneemster|medewerker"
-                   r"|medewerkster|employee))\b")
+                   r"|(?P<werkgever>werkgever|baas|employer|boss)"
+                   r"|(?P<werknemer>werknemer|werkneemster|medewerker|medewerkster|employee))\b")
 NOT_DOING_WORDS = 16
 # ... asked as the card on that party's failure asks it (a query, not wording shown): a
 # werknemer who does not cooperate risks his wage, a werkgever who does not re-integrate a
@@ -1025,8 +1026,9 @@ _NOT_DONE = {  # (who leaves it undone, who asks, language)
 }
 # ... where the step is one of re-integration, which UWV judges (and can sanction) at the end; a
 # report or an application left undone has a consequence of its own, which its card says
-_SANCTIONED_STEP = re.compile(r"spoor|track|traject|re-?integra\w*|plan van aanpak|action plan|probleemanalyse"
-                              r"|evaluati\w*|arbeidsdeskundige\w*|bureau\w*|coach\w*|sollicit\w*")
+_SANCTIONED_STEP = re.compile(r"spoor|track|traject|re-?integra\w*|plan van aanpak|action plan"
+                              r"|probleemanalyse|evaluati\w*|arbeidsdeskundige\w*|bureau\w*|coach\w*"
+                              r"|sollicit\w*")
 _UNDONE = {"nl": "wat gebeurt er als {step} niet of te laat gebeurt?",
            "en": "what happens if {step} is not done or done late?"}
 
@@ -1036,8 +1038,8 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
     """For a short follow-up part that asks what happens if someone leaves a step undone ("en als
     ze het gewoon niet doet?" after the WIA application's deadline), the question what that
     party's failure costs, with the step the part names, or else the one asked about before (or
-    named in the message that asked it), or else the one the answer gave a deadline for; "" for any other part, or when the asker or the
-    step is unknown."""
+    named in the message that asked it), or else the one the answer gave a deadline for; "" for
+    any other part, or when the asker or the step is unknown."""
     folded = fold(part)
     undone = _NOT_DOING.search(folded)
     if not undone or audience not in ("werkgever", "werknemer") \
@@ -1047,9 +1049,13 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
     if not doers:
         return ""
     named = doers[-1]
-    doer = named.lastgroup if named.lastgroup in ("werkgever", "werknemer") else audience if named.group("self") \
-        else "werknemer" if audience == "werkgever" else "werkgever"
-    steps = _subjects(part) or _subjects(previous_question) or _subjects(referred) or _due_in_answer(history, _STEP)
+    if named.lastgroup in ("werkgever", "werknemer"):
+        doer = named.lastgroup
+    else:
+        other = "werknemer" if audience == "werkgever" else "werkgever"
+        doer = audience if named.group("self") else other
+    steps = (_subjects(part) or _subjects(previous_question) or _subjects(referred)
+             or _due_in_answer(history, _STEP))
     if not steps:
         return ""
     if doer == "werkgever" and not _SANCTIONED_STEP.fullmatch(steps[0]):
@@ -1184,8 +1190,8 @@ _NEW_TOPIC = re.compile(
 # what an earlier message named, past a detour since (whose words would pull the query its way)
 _BACK_TO_NAMED = re.compile(r"\b(?:back to|terug naar|returning to|terugkomend op)\s+([\w' -]+)")
 # ... of which these words name no subject ("terug naar mijn eerste vraag" is `_FIRST_TURN`'s)
-_NO_NAME = frozenset("thing things ding dingen question vraag vragen topic onderwerp point punt first eerste "
-                     "eerst earlier eerder begin start issue kwestie stuff part deel".split())
+_NO_NAME = frozenset("thing things ding dingen question vraag vragen topic onderwerp point punt first "
+                     "eerste eerst earlier eerder begin start issue kwestie stuff part deel".split())
 
 
 def _back_to(message: str, history: Sequence[dict]) -> Sequence[dict]:
@@ -1198,10 +1204,11 @@ def _back_to(message: str, history: Sequence[dict]) -> Sequence[dict]:
         return history
     stems = [w[:5] for w in words(named.group(1))[:4] if len(w) > 2 and w not in _NO_NAME
              and w not in NL_STOP and w not in EN_STOP]
-    if not stems or any(re.search(rf"\b{s}", fold(history[asked[-1]]["content"])) for s in stems):
+    named_in = re.compile(rf"\b({'|'.join(map(re.escape, stems))})")
+    if not stems or named_in.search(fold(history[asked[-1]]["content"])):
         return history
     at = next((i for i in reversed(asked[:-1])
-               if any(re.search(rf"\b{s}", fold(history[i]["content"])) for s in stems)), None)
+               if named_in.search(fold(history[i]["content"]))), None)
     if at is None:
         return history
     end = next((i for i in asked if i > at), len(history))
@@ -1210,7 +1217,8 @@ def _back_to(message: str, history: Sequence[dict]) -> Sequence[dict]:
 
 # "can you say that in English?", "kun je dat in het Nederlands uitleggen?", "in english please"
 _IN_LANGUAGE = re.compile(r"\bin (?:het )?(?:(?P<en>english|engels)|(?P<nl>dutch|nederlands))\b")
-_AT_AN_ANSWER = re.compile(r"\b(that|this|it|dat|dit|het|answer|antwoord|again|nog een keer|opnieuw)\b")
+_AT_AN_ANSWER = re.compile(
+    r"\b(that|this|it|dat|dit|het|answer|antwoord|again|nog een keer|opnieuw)\b")
 LANGUAGE_REQUEST_WORDS = 14
 
 
@@ -1306,7 +1314,7 @@ def read_turn(
                    else f"{q} ({' '.join(filter(None, (told, chain)))})" if chain and previous_question not in q
                    else f"{q} ({told})"
                    for part, own, q in zip(parts, asked, queries)]
-        # a part that names no subject of ours is about what the read answer led with, as is
+        # a part that names no subject of ours is about what the previous answer led with, as is
         # one that asks only what "that" costs after a question that named none ("er is geen
         # zicht op terugkeer, wat kan ik doen?" left it to the answer to say what "dat" is)
         queries = [f"{q} {subject}" if (not _TOPIC.search(fold(part)) or (
@@ -1354,8 +1362,10 @@ def read_turn(
         last = max(i for i, h in enumerate(history) if h.get("role") == "user")
         before = read_turn(history[last]["content"], history[:last], audience, page_language, today)
         asked_again = [(p, q) for part, query in zip(parts, queries)
-                       for p, q in (zip(before.parts, before.queries) if language_asked(part) else [(part, query)])]
-        parts, queries = [p for p, _ in asked_again][:MAX_PARTS], [q for _, q in asked_again][:MAX_PARTS]
+                       for p, q in (zip(before.parts, before.queries) if language_asked(part)
+                                    else [(part, query)])]
+        parts = [p for p, _ in asked_again][:MAX_PARTS]
+        queries = [q for _, q in asked_again][:MAX_PARTS]
         detected, who = wanted, who or before.audience
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,

@@ -167,10 +167,10 @@ _FORGERY = re.compile(
     r"|\b(can|could|would|will) you\b.{0,100}\b(write|draft|make)\b.{0,200}"
     r"\b(backdated|could have (made|held|had|agreed))\b"
     # "Can you rewrite the minutes so it looks like it was held in week 50, with the dates changed?"
-    r"|\b(can|could|would|will) you\b.{0,120}\b(so (that )?it (looks|seems|appears) (like|as if|as though)"
-    r"|with the dates? (changed|altered|moved))\b"
-    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,120}\b(zodat het (lijkt|er ?uit ?ziet|overkomt) (alsof|of)"
-    r"|met (de|een) (aangepaste|andere|veranderde) datum)\b"
+    r"|\b(can|could|would|will) you\b.{0,120}\b(so (that )?it (looks|seems|appears) "
+    r"(like|as if|as though)|with the dates? (changed|altered|moved))\b"
+    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,120}\b(zodat het (lijkt|er ?uit ?ziet|overkomt) "
+    r"(alsof|of)|met (de|een) (aangepaste|andere|veranderde) datum)\b"
 )
 # A request to write a dossier text whose stated purpose is to make things look done ("... zodat
 # het er goed uitziet", "so it looks like we were on time"): fraud towards UWV, however honest
@@ -300,10 +300,13 @@ _URGENT = re.compile(
     r"|\bik (kan|krijg) (bijna |haast )?(geen adem|niet meer ademen|geen lucht)\b|\bi can'?t breathe\b"
     r"|\b(zelfmoord\w*|suicid\w*|zelfdoding)\b|\bmezelf (iets aan ?doen|van kant maken)\b"
     r"|\b(een eind|een einde) aan (mijn|m'n) leven\b|\bik wil (niet meer leven|dood)\b|\bniet meer (verder )?willen leven\b"
-    r"|\b(kill|hurt) myself\b|\bend(ing)? my (own )?life\b|\btak(e|ing) my (own )?life\b|\bi want to die\b"
+    r"|\b(kill|hurt) myself\b|\bend(ing)? my (own )?life\b|\btak(e|ing) my (own )?life\b"
+    r"|\bi want to die\b"
     # whether what someone feels now is a heart attack or a stroke, whoever has it
-    r"|\b(is|zou) (dat|dit|het) (\w+ ){0,2}(een )?(hartaanval|hartinfarct|beroerte|herseninfarct)\b(?! ?(geweest|gehad|risico))"
-    r"|\b(is|could|might|would) (this|that|it) (\w+ ){0,2}(be )?an? (heart attack|stroke)\b(?! ?risk)")
+    r"|\b(is|zou) (dat|dit|het) (\w+ ){0,2}(een )?(hartaanval|hartinfarct|beroerte|herseninfarct)\b"
+    r"(?! ?(geweest|gehad|risico))"
+    r"|\b(is|could|might|would) (this|that|it) (\w+ ){0,2}(be )?an? (heart attack|stroke)\b"
+    r"(?! ?risk)")
 # Tax named in a message declined as another legal area: its refusal points to the tax office.
 _TAX_WORDS = re.compile(
     r"\b(belasting(dienst|aangifte|aanslag|schuld|adviseur|teruggave|en)|loonheffing\w*|btw|aftrekpost"
