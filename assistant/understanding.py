@@ -1025,12 +1025,11 @@ _NOT_DONE = {  # (who leaves it undone, who asks, language)
         "what happens if my employer does not do {step}: wage sanction?",
 }
 # ... where the step is one of re-integration, which UWV judges (and can sanction) at the end; a
-# report or an application left undone has a consequence of its own, which its card says
+# report or an application left undone has a consequence of its own, which its card says (asked
+# as `missed_step` asks it)
 _SANCTIONED_STEP = re.compile(r"spoor|track|traject|re-?integra\w*|plan van aanpak|action plan"
                               r"|probleemanalyse|evaluati\w*|arbeidsdeskundige\w*|bureau\w*|coach\w*"
                               r"|sollicit\w*")
-_UNDONE = {"nl": "wat gebeurt er als {step} niet of te laat gebeurt?",
-           "en": "what happens if {step} is not done or done late?"}
 
 
 def not_doing(part: str, referred: str, previous_question: str, history: Sequence[dict],
@@ -1059,7 +1058,7 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
     if not steps:
         return ""
     if doer == "werkgever" and not _SANCTIONED_STEP.fullmatch(steps[0]):
-        return _UNDONE[language].format(step=steps[0])
+        return _MISSED[language].format(step=steps[0])
     return _NOT_DONE[doer, audience, language].format(step=steps[0])
 
 
