@@ -288,6 +288,20 @@ def test_dutch_card_form_of_address_fits_the_audience(kf):
                        f"{sorted(wrong)}")
 
 
+EN_BOTH_CARDS = [f for f in CARDS if f.folder_language == "en" and f.meta.get("audience") == "beide"]
+# Both sides have a casemanager, a case and a plan: "your casemanager" speaks to either reader.
+EITHER_READER = re.compile(r"\byour\s+\*?(casemanager|case|plan)\b", re.I)
+
+
+@pytest.mark.parametrize("kf", EN_BOTH_CARDS, ids=_ids(EN_BOTH_CARDS))
+def test_english_card_for_both_speaks_to_neither(kf):
+    """An English card both sides read names the employee and the employer, as the Dutch ones do:
+    an employer who asked "what can I do if he turns it down?" was told "You are obliged to accept
+    suitable work"."""
+    addressed = re.findall(r"\byou(?:r|rs|rself)?\b", EITHER_READER.sub("", kf.body), re.I)
+    assert not addressed, f"{kf.rel}: audience 'beide' but the answer says {addressed}"
+
+
 def test_address_form_tokenizer():
     """Standalone words only: 'u' in 'uw' or 'uur' and 'je' in 'jezelf' or 'mijn' do not count."""
     assert _address_forms("Vraag uw bedrijfsarts, u kunt bellen.") == ({"u", "uw"}, set())
