@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from assistant.web.gradio_import import skip_stub_rewrites
+
 if TYPE_CHECKING:
     from assistant.web.app import create_app
     from assistant.web.holder import AssistantHolder
 
 __all__ = ["AssistantHolder", "create_app"]
+
+skip_stub_rewrites()  # before any module of the web app imports Gradio
 
 
 def __getattr__(name: str) -> Any:

@@ -96,3 +96,17 @@ def test_the_server_module_leaves_gradio_for_later_so_the_build_can_start_first(
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_web_app_imports_gradio_without_rewriting_its_type_stubs(tmp_path):
+    """On every import, Gradio reads the source of each component class and rewrites a `.pyi`
+    stub beside it: half of `import gradio`, on the way to the first answer after a start. With
+    the web app imported, a component class is made without a stub written beside it."""
+    (tmp_path / "shout.py").write_text(
+        "import gradio as gr\n\n\nclass Shout(gr.Textbox):\n    EVENTS = []\n")
+    code = "import assistant.web.app\nimport shout\nprint(shout.Shout.__name__)\n"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(tmp_path)])}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "Shout", done.stderr[-2000:]
+    assert not (tmp_path / "shout.pyi").exists()
