@@ -165,7 +165,8 @@ _NAMED_REFERENT = re.compile(
     r"(loon)?(sanctie|sanction|bureau|traject|arbeidsdeskundige|bedrijfsarts|plan van aanpak"
     r"|probleemanalyse|eerstejaarsevaluatie|evaluatie|deskundigenoordeel|second opinion|riv"
     r"|re-?integratieverslag|vso|vaststellingsovereenkomst|transitievergoeding|boete|fine|opzegverbod"
-    r"|proefplaatsing|detachering|no-?risk\w*|verlenging|extension|ziektewet|wia|iva|wga|coach)\b")
+    r"|proefplaatsing|detachering|no-?risk\w*|verlenging|extension|ziektewet|wia|iva|wga|coach"
+    r"|ziekteperiodes?|periodes|sickness periods|periods of (sickness|illness))\b")
 
 
 def _names_its_referent(folded: str) -> bool:
@@ -207,6 +208,10 @@ _JOINED = re.compile(
     r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt)\b"
     # "What is a plan van aanpak, do I have to agree to it?": an English verb and its subject
     r"|(?i:do|does|can|may|must|should|is|are|will)\s+(?i:i|we|you|he|she|they|it|my|our|the)\b)"
+    # "Mag ik zijn loon stopzetten, of kan ik eerst laten toetsen of het werk passend is?": two
+    # questions, each with its verb and subject, given as the choice the writer has
+    r"|\s*,\s*(?:of|or)\s+(?=(?i:mag|moet|kan|kun|kunt|kunnen|moeten|mogen|can|may|must|should|do|does)\s+"
+    r"(?i:ik|we|wij|u|hij|zij|ze|i|you|he|she|they)\b)"
     # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"
     r"|\s*,?\s*\b(?:en zo ja|en zo nee|and if so|and if not)\b\s*,?\s*"
 )
@@ -614,7 +619,11 @@ def core_questions(message: str) -> tuple[list[str], str]:
     for i in asked:
         text = said[i]
         parts = split_parts(text)
-        if i > 0 and i - 1 not in asked and vacuous(text):
+        if i > 0 and i - 1 not in asked and vacuous(text) and not (
+                # "... and wants a second opinion. do i have to pay for that??": what it costs
+                # of the thing the sentence before names, not of the whole story
+                _BACK_REFERENCE.search(fold(parts[0])) and _ASPECT.search(fold(parts[0]))
+                and _named(said[:i], asked)):
             # "Wie heeft er gelijk?", "Hoe zit dat?": the question is in the sentences before it,
             # or, when those name nothing of ours ("Mijn vriendin vindt dat verdacht. Waarom doen
             # ze dat zo?", "... Mijn dochter doet mijn post, maar zit in het buitenland. Wat moet
@@ -624,14 +633,26 @@ def core_questions(message: str) -> tuple[list[str], str]:
                 lead = _named(said[:i], asked) or lead
             parts[0] = f"{lead} {parts[0]}"
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
-                and _BACK_REFERENCE.search(fold(parts[0])):
+                and _BACK_REFERENCE.search(fold(parts[0])) and not _names_its_referent(fold(parts[0])):
             parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
+        elif i > 0 and i - 1 not in asked and _VERDICT.match(fold(parts[0])) \
+                and _REPORTED.search(fold(said[i - 1])):
+            # "my employer says ... my sister says ... who's right, do i have to take a job like
+            # that?": what was said before it is what the first part asks about
+            parts[0] = f"{_lead_in(said[:i], asked)} {parts[0]}"
         elif i > 0 and (naming := _naming(said[:i], asked, parts[0])):
             parts[0] = f"{naming} {parts[0]}"
         parts[:1] = _per_role(parts[0])
         core.extend(parts)
     context = " ".join(s for i, s in enumerate(said) if i not in asked)
     return core, context
+
+
+# A question that asks only whether something said is right: "klopt dat?", "who's right?"
+_VERDICT = re.compile(
+    r"^\W*(en |and |maar |but |dus |so )?(klopt (dat|dit|het)( wel| nou| eigenlijk)?|(wie|wat) (heeft|klopt) (er )?"
+    r"(nou |nu )?(gelijk|wel)?|(heeft|hebben) (hij|zij|ze|die|mijn \w+) (nou |nu )?gelijk|who'?s right|who is right"
+    r"|(is|was) (that|this|it|he|she) (really )?(true|right|correct)|(am i|are they|is he|is she) right)\W*$")
 
 
 def _naming(before: list[str], asked: list[int], question: str) -> str:

@@ -1053,3 +1053,46 @@ def test_asking_for_the_answer_in_english_asks_the_question_before_again_in_engl
     # with another question beside it, both are answered, in the order asked
     turn = read_turn("can you say that in english? and how long does it take?", history, language="nl")
     assert turn.language == "en" and turn.parts[0] == "Wie betaalt het spoor 2-traject?" and len(turn.parts) == 2
+
+
+def test_a_story_question_that_names_what_its_pointer_points_at_is_read_on_its_own_words():
+    """"die twee ziekteperiodes" names what it points at: the bureau of the sentence before
+    (which names spoor 2) is not what it asks about."""
+    (part,) = core_questions(
+        "Onze chauffeur was ziek van 2 maart tot 14 juni en viel op 8 juli opnieuw uit. Het kantoor telt "
+        "vanaf 8 juli, de arbodienst vanaf maart. Ik moet ook nog een bureau voor spoor 2 kiezen, maar eerst "
+        "wil ik weten wie er gelijk heeft. Tellen die twee ziekteperiodes nou als één?")[0]
+    assert part == "Tellen die twee ziekteperiodes nou als één?"
+
+
+def test_what_a_pointed_at_thing_costs_is_read_with_the_sentence_naming_that_thing():
+    """Not with the whole story back to its build-up of hours: the second opinion is what costs."""
+    part = core_questions(
+        "one of my recruiters is sick since the summer with burnout and the company doctor thinks she can "
+        "slowly build up hours, we even talked about track 2 if it doesnt work. but now she says she doesnt "
+        "trust our company doctor and wants a second opinion. do i have to pay for that??")[0][0]
+    assert part.startswith("but now she says") and "build up hours" not in part
+
+
+def test_who_is_right_before_a_second_question_is_read_with_what_each_one_said():
+    parts, _ = core_questions(
+        "my track 2 job coach now wants me to apply for an admin job at the municipality. my employer says if "
+        "i refuse they can stop my wages. my sister says you only have to accept work at your own level. "
+        "who's right, do i have to take a job like that?")
+    assert len(parts) == 2
+    assert "my sister says you only have to accept work at your own level" in parts[0]
+    assert parts[0].endswith("who's right") and parts[1] == "do i have to take a job like that?"
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("Mag ik haar loon meteen stopzetten, of kan ik eerst laten toetsen of dit werk passend is?",
+     ["Mag ik haar loon meteen stopzetten", "kan ik eerst laten toetsen of dit werk passend is?"]),
+    ("Does my employer have to pay for the course, or do I pay part of it?",
+     ["Does my employer have to pay for the course", "do I pay part of it?"]),
+    # a choice inside one question stays one question
+    ("Is het 2 of 3 weken?", ["Is het 2 of 3 weken?"]),
+    ("Wordt het loon stopgezet of opgeschort als hij niet komt?",
+     ["Wordt het loon stopgezet of opgeschort als hij niet komt?"]),
+])
+def test_two_questions_given_as_a_choice_are_two_parts(message, parts):
+    assert split_parts(message) == parts
