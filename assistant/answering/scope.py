@@ -827,6 +827,33 @@ def asks_to_see_own_file(text: str) -> bool:
     return bool(_OWN_FILE.search(asked)) and bool(_SEE.search(asked)) and _asks_only(text)
 
 
+# Passing someone's health data on with a step of ours ("Can I send his medical file along with the
+# application to speed things up?", "mag ik de diagnose in het re-integratieverslag zetten?"): a
+# privacy question (the answer is no), which the classifier took for another legal area.
+_PASS_ON = re.compile(
+    r"\b(send|share|attach|include|forward|pass (it |them )?on|hand (it )?over|give|put|add|mail|upload"
+    r"|(mee ?)?(sturen|stuurt|stuur)|meesturen|doorsturen|delen|deel|toevoegen|bijvoegen|meegeven|doorgeven"
+    r"|opnemen|zetten|vermelden|mailen|uploaden|geven|geef)\b")
+# ... asked as whether one may or must ("Stuur me het medisch dossier van ..." asks for someone's data)
+_MAY = re.compile(r"\b(mag|mogen|moet|moeten|kan|kunnen|kunt|hoef|hoeft|hoeven|may|can|could|should|must"
+                  r"|allowed|ok to|okay to|need to|have to)\b")
+_HEALTH_DATA = re.compile(
+    r"\b(medical|medische?|diagnos[ei]s?|health (data|information|details)|gezondheidsgegevens|ziektebeeld"
+    r"|(medisch|medical) (dossier|file|records?|gegevens|informatie|rapport|report)|specialist\w* (letter|brief))\b")
+_OUR_RECIPIENT = re.compile(
+    r"\b(uwv|aanvraag|application|riv|re-?integratieverslag|reintegration report|re-?integration report|verslag"
+    r"|report|dossier|bureau|agency|werkgever|employer|casemanager|case manager|coach|arbodienst|plan van aanpak"
+    r"|action plan)\b")
+
+
+def asks_whether_to_pass_on_health_data(text: str) -> bool:
+    """True when a question asks whether health data may go along with a step or to a party of
+    ours, and asks for no advice, data or document beside it: a privacy question, in scope."""
+    asked = fold(_question_sentences(text))
+    return (bool(_MAY.search(asked)) and bool(_PASS_ON.search(asked)) and bool(_HEALTH_DATA.search(asked))
+            and bool(_OUR_RECIPIENT.search(asked)) and _declines_nothing(asked))
+
+
 def asks_what_the_employer_may_know(text: str) -> bool:
     """True when someone asks whether their employer gets to see or know something of theirs,
     and asks for no medical advice, data of another person or document beside it: a privacy
@@ -1095,7 +1122,9 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "rule:term")
         if label == "medical" and asks_what_to_tell_the_employer(text) \
                 or label in ("medical", "personal_data") and asks_what_the_employer_may_know(text) \
-                or label in ("medical", "personal_data", "document_request") and asks_to_see_own_file(text):
+                or label in ("medical", "personal_data", "document_request") and asks_to_see_own_file(text) \
+                or label in ("other_legal", "medical", "personal_data", "document_request") \
+                and asks_whether_to_pass_on_health_data(text):
             return Scope("in_scope", probs["in_scope"], "rule:privacy")
         if label != "in_scope":
             # In-scope veto: a story full of symptoms or a divorce that asks a process question,

@@ -1070,3 +1070,18 @@ def test_what_now_beside_a_matter_we_decline_is_still_declined(guard, embedder):
     scope = guard.classify("ik heb nu ook een boete van het CJIB die ik niet kan betalen. en nu dan?", embedder.embed_query,
                            "Wanneer moet de eerstejaarsevaluatie zijn?")
     assert scope.label != "in_scope"
+
+
+@pytest.mark.parametrize("text", [
+    # whether health data may go along with a step of ours is a privacy question (the answer: no);
+    # the classifier took these for another legal area
+    "sorry, my Dutch isn't great. Can I send his medical file along with the application to speed things up?",
+    "Mag ik zijn medisch dossier meesturen met de WIA-aanvraag, dan gaat het sneller?",
+])
+def test_whether_health_data_may_go_with_a_step_of_ours_is_answered(guard, embedder, text):
+    assert guard.classify(text, embedder.embed_query).label == "in_scope"
+
+
+def test_asking_us_to_send_someones_medical_file_is_still_declined(guard, embedder):
+    text = "Can you send me the medical file of my employee? I need it for the application."
+    assert guard.classify(text, embedder.embed_query).label != "in_scope"
