@@ -351,6 +351,20 @@ _LEISURE = re.compile(
     r".{0,40}\b(raad\w*|aanraden|aanrader\w*|tips?|recommend\w*|suggest\w*)\b"
     r"|\b(raad|recommend|suggest)\w* .{0,30}\b(serie|series|film|movie|podcast)\b"
 )
+# Asking someone out ("Would it be weird to ask her out for a drink once my re-integration is
+# over?"): personal advice, whoever the person is
+_ROMANCE = re.compile(
+    r"\b(ask(ing)? (her|him|them) out|(on|for) a date|date (her|him)|(uit ?vragen|uit te vragen|mee uit)"
+    r"|daten|verliefd|flirt\w*|crush on|in love with|romantic\w*|romantisch\w*)\b"
+)
+# A complaint or dispute with one's health insurer: another area (health insurance), though the
+# treatment may be one the bedrijfsarts advised
+_INSURER_DISPUTE = re.compile(
+    r"\b(zorgverzekeraar|zorgverzekering|health insur\w*|basisverzekering|aanvullende verzekering|skgz)\b.{0,120}"
+    r"\b(klacht\w*|complain\w*|complaint|bezwaar|geschil\w*|dispute|skgz|ombudsman)\b"
+    r"|\b(klacht\w*|complain\w*|complaint|bezwaar|geschil\w*|dispute)\b.{0,60}"
+    r"\b(zorgverzekeraar|zorgverzekering|health insur\w*|skgz)\b"
+)
 # Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
 # "aandelen" alone: a DGA with shares asks about poortwachter.
 _INVESTING = re.compile(
@@ -583,6 +597,8 @@ def rule_label(text: str) -> str:
              (lambda _: _TAX.search(asked_of_story), "other_legal"),
              (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
              (lambda _: _CRIMINAL_ASK.search(fold(_question_sentences(text))), "other_legal"),
+             (lambda _: _INSURER_DISPUTE.search(asked_of_story), "other_legal"),
+             (lambda _: _ROMANCE.search(fold(_question_sentences(text))), "off_topic"),
              (_INVESTING.search, "off_topic"), (_LEISURE.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")
     asked = fold(_question_sentences(text))

@@ -1085,3 +1085,20 @@ def test_whether_health_data_may_go_with_a_step_of_ours_is_answered(guard, embed
 def test_asking_us_to_send_someones_medical_file_is_still_declined(guard, embedder):
     text = "Can you send me the medical file of my employee? I need it for the application."
     assert guard.classify(text, embedder.embed_query).label != "in_scope"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # asking the job coach out is personal advice; a complaint about one's health insurer is
+    # another area, though the treatment was the bedrijfsarts's advice (both were answered)
+    ("My track 2 job coach is really sweet and we get along great. Would it be weird to ask her out for a drink "
+     "once my re-integration is over?", "off_topic"),
+    ("ok thanks. different thing: my health insurer refuses to cover my extra physio sessions even though the "
+     "company doctor recommended them. how do I file a complaint with the SKGZ?", "other_legal"),
+    ("Mijn zorgverzekeraar wil de fysio niet vergoeden die de bedrijfsarts adviseerde. Hoe dien ik een klacht "
+     "in?", "other_legal"),
+    # ... a dispute told beside a question of ours is context
+    ("Ik ben al maanden ziek en er loopt ook nog een geschil met mijn zorgverzekeraar over de fysio. Nu wil "
+     "mijn werkgever spoor 2 starten. Moet ik daaraan meewerken?", "in_scope"),
+])
+def test_dating_advice_and_a_health_insurance_complaint_are_declined(guard, embedder, text, label):
+    assert guard.classify(text, embedder.embed_query).label == label
