@@ -470,6 +470,19 @@ def asks_nothing(message: str) -> bool:
             and not _ASKING_WORD.search(folded) and not any(is_question(s) for s in sentences(message)))
 
 
+# "trouwens", "by the way": what a message that asks nothing adds to the question before it
+_ASIDE_FACT = re.compile(
+    r"\b(trouwens|overigens|by the way|btw|o ja|oh ja|ohja|vergeten te (zeggen|melden|vertellen)"
+    r"|forgot to (say|mention|tell)|i should (add|mention)|(moet|wil) (er )?(nog )?bij zeggen)\b")
+
+
+def adds_a_fact(message: str) -> bool:
+    """True for a message that asks nothing and says, by the way, one more fact ("ik zit trouwens
+    nog in mijn proeftijd, ben pas 5 weken in dienst"): it changes the answer to the question
+    before it."""
+    return asks_nothing(message) and bool(_ASIDE_FACT.search(fold(message)))
+
+
 def split_parts(question: str) -> list[str]:
     """"X? En Y?" or "X en wat Y?" -> [X, Y] (at most `MAX_PARTS`); short tails stay attached.
     "Twee vragen: 1) X 2) Y" -> [X, Y]."""
@@ -1307,7 +1320,12 @@ def read_turn(
         or (len(parts) > 1 and len(words(parts[0])) <= POINTING_PART_WORDS
             and _points_at_a_thing(fold(parts[0])) and not _subjects(parts[0]))
     )
-    queries = [_follow_up_query(part, asked_before) if follow_up and previous_question else part
+    added = bool(read) and not new_topic and bool(previous_question) and adds_a_fact(message)
+    if added:
+        # "ik zit trouwens nog in mijn proeftijd" after "mag mijn werkgever mij ontslaan?": the
+        # question before, asked again with what the message adds to it
+        follow_up, parts = True, [f"{previous_question} {message}"]
+    queries = [_follow_up_query(part, asked_before) if follow_up and previous_question and not added else part
                for part in parts]
     # a follow-up's parts as they are retrieved ("die evaluatie": the one the answer named)
     asked = [_named_in_full(part, last_answer(history)) for part in parts] if follow_up else parts

@@ -1096,3 +1096,14 @@ def test_who_is_right_before_a_second_question_is_read_with_what_each_one_said()
 ])
 def test_two_questions_given_as_a_choice_are_two_parts(message, parts):
     assert split_parts(message) == parts
+
+
+def test_a_fact_added_by_the_way_asks_the_question_before_again_with_it():
+    """"ik zit trouwens nog in mijn proeftijd" after a question on dismissal got "what would you like
+    to know?": it changes the answer to that question."""
+    history = [{"role": "user", "content": "Mag mijn werkgever mij ontslaan als ik ziek ben?"},
+               {"role": "assistant", "content": "Nee, tijdens de eerste twee jaar geldt een opzegverbod."}]
+    turn = read_turn("ik zit trouwens nog in mijn proeftijd, ben pas 5 weken in dienst", history)
+    assert turn.follow_up
+    (query,) = turn.queries
+    assert "ontslaan" in query and "proeftijd" in query
