@@ -645,6 +645,10 @@ def core_questions(message: str) -> tuple[list[str], str]:
             if not _TOPIC.search(fold(lead)):
                 lead = _named(said[:i], asked) or lead
             parts[0] = f"{lead} {parts[0]}"
+        elif i > 0 and (claim := _claim_doubted(said[:i], asked, parts[0])):
+            # "My boss told me that because I've been sick for more than two years my contract ends
+            # automatically. ... Is it true that my contract just ends now?": the claim as told
+            parts[0] = f"{claim} {parts[0]}"
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
                 and _BACK_REFERENCE.search(fold(parts[0])) and not _names_its_referent(fold(parts[0])):
             parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
@@ -666,6 +670,24 @@ _VERDICT = re.compile(
     r"^\W*(en |and |maar |but |dus |so )?(klopt (dat|dit|het)( wel| nou| eigenlijk)?|(wie|wat) (heeft|klopt) (er )?"
     r"(nou |nu )?(gelijk|wel)?|(heeft|hebben) (hij|zij|ze|die|mijn \w+) (nou |nu )?gelijk|who'?s right|who is right"
     r"|(is|was) (that|this|it|he|she) (really )?(true|right|correct)|(am i|are they|is he|is she) right)\W*$")
+
+
+# "Is it true that ...?", "Klopt het dat ...?": a question whether a claim holds
+_IS_IT_TRUE = re.compile(r"^\W*(en |and |maar |but |so |dus )?(is it (really )?(true|right|correct)|is that (really )?"
+                         r"(true|right)|klopt het( echt)?|is het (echt )?(waar|zo)|is het echt zo) (that|dat)\b")
+
+
+def _claim_doubted(before: list[str], asked: list[int], question: str) -> str:
+    """The nearest statement before "is it true that <claim>?" that reports what someone said
+    and shares a content word with the claim, however long ("" when none does)."""
+    if not _IS_IT_TRUE.match(fold(question)):
+        return ""
+    claimed = {w for w in words(topic_words(question)) if len(w) >= 5}
+    for i in range(len(before) - 1, -1, -1):
+        if i not in asked and _REPORTED.search(fold(before[i])) \
+                and claimed & set(words(topic_words(before[i]))):
+            return before[i]
+    return ""
 
 
 def _naming(before: list[str], asked: list[int], question: str) -> str:

@@ -1107,3 +1107,13 @@ def test_a_fact_added_by_the_way_asks_the_question_before_again_with_it():
     assert turn.follow_up
     (query,) = turn.queries
     assert "ontslaan" in query and "proeftijd" in query
+
+
+def test_is_it_true_that_is_read_with_the_claim_as_it_was_told():
+    """Not with the worry right before it ("money" pulled the search to pay)."""
+    (part,) = core_questions(
+        "My boss told me that because I've now been sick for more than two years, my contract ends "
+        "automatically and I should hand in my laptop. I got a WIA benefit from UWV last month. I'm actually "
+        "scared of losing the last bit of connection to work and money. Is it true that my contract just ends "
+        "now?")[0]
+    assert part.startswith("My boss told me") and "scared" not in part
