@@ -208,10 +208,6 @@ _JOINED = re.compile(
     r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt)\b"
     # "What is a plan van aanpak, do I have to agree to it?": an English verb and its subject
     r"|(?i:do|does|can|may|must|should|is|are|will)\s+(?i:i|we|you|he|she|they|it|my|our|the)\b)"
-    # "Mag ik zijn loon stopzetten, of kan ik eerst laten toetsen of het werk passend is?": two
-    # questions, each with its verb and subject, given as the choice the writer has
-    r"|\s*,\s*(?:of|or)\s+(?=(?i:mag|moet|kan|kun|kunt|kunnen|moeten|mogen|can|may|must|should|do|does)\s+"
-    r"(?i:ik|we|wij|u|hij|zij|ze|i|you|he|she|they)\b)"
     # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"
     r"|\s*,?\s*\b(?:en zo ja|en zo nee|and if so|and if not)\b\s*,?\s*"
 )

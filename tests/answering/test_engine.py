@@ -310,7 +310,7 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "en-faq-first-year-evaluation", "UWV may find the report incomplete"),
     ("What does a labour expert actually do?", "werknemer", "en-faq-labour-expert", "capacity for work"),
     ("Do I have to accept a job that the reintegration agency found for me in track 2?", "werknemer",
-     "en-faq-refuse-job-offer", "You are obliged to accept suitable work"),
+     "en-faq-refuse-job-offer", "is obliged to accept suitable work"),
     ("My fixed-term contract ends next month and I am still sick. Can they just let it end?", "werknemer",
      "en-faq-fixed-term-contract-ends-sick", "ends automatically on the agreed date"),
     ("If I resign myself to take a new job during track 2, do I still get a transition payment?", "werknemer",

@@ -1084,20 +1084,6 @@ def test_who_is_right_before_a_second_question_is_read_with_what_each_one_said()
     assert parts[0].endswith("who's right") and parts[1] == "do i have to take a job like that?"
 
 
-@pytest.mark.parametrize(("message", "parts"), [
-    ("Mag ik haar loon meteen stopzetten, of kan ik eerst laten toetsen of dit werk passend is?",
-     ["Mag ik haar loon meteen stopzetten", "kan ik eerst laten toetsen of dit werk passend is?"]),
-    ("Does my employer have to pay for the course, or do I pay part of it?",
-     ["Does my employer have to pay for the course", "do I pay part of it?"]),
-    # a choice inside one question stays one question
-    ("Is het 2 of 3 weken?", ["Is het 2 of 3 weken?"]),
-    ("Wordt het loon stopgezet of opgeschort als hij niet komt?",
-     ["Wordt het loon stopgezet of opgeschort als hij niet komt?"]),
-])
-def test_two_questions_given_as_a_choice_are_two_parts(message, parts):
-    assert split_parts(message) == parts
-
-
 def test_a_fact_added_by_the_way_asks_the_question_before_again_with_it():
     """"ik zit trouwens nog in mijn proeftijd" after a question on dismissal got "what would you like
     to know?": it changes the answer to that question."""
