@@ -13,6 +13,17 @@ pytestmark = pytest.mark.server
 QUESTION = "Wanneer moet spoor 2 starten?"
 
 
+def wait_until_every_slot_is_taken(server: LiveServer, timeout: float = 30.0) -> None:
+    """Block until the server's gate has no free slot (a fixed sleep flaked on a loaded CI box)."""
+    gate = server.server.config.app.state.web.gate
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if gate._sem is not None and gate._sem.locked():
+            return
+        time.sleep(0.02)
+    raise AssertionError("the first request never took its slot")
+
+
 def test_real_server_answers_and_streams_events_as_they_come(serve):
     server = serve()
     res = httpx.post(server.url + "/api/chat", json={"message": QUESTION}, timeout=60)
@@ -48,9 +59,9 @@ def test_concurrency_bound_answers_busy_when_every_slot_is_taken(serve, slow_ass
                                   timeout=60))
 
     threads = [threading.Thread(target=ask) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-        time.sleep(0.3)
+    threads[0].start()
+    wait_until_every_slot_is_taken(server)
+    threads[1].start()
     for thread in threads:
         thread.join(timeout=60)
     assert sorted(r.status_code for r in results) == [200, 503]
@@ -79,7 +90,7 @@ def test_a_stream_holds_its_slot_until_the_answer_is_done(serve, slow_assistant)
     thread = threading.Thread(target=lambda: first.append(httpx.post(
         server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60).text))
     thread.start()
-    time.sleep(0.5)
+    wait_until_every_slot_is_taken(server)
     busy = httpx.post(server.url + "/api/chat/stream", json={"message": QUESTION}, timeout=60)
     thread.join(timeout=60)
     assert busy.status_code == 503 and busy.json()["error"]["code"] == "busy"
