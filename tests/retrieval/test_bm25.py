@@ -1,6 +1,8 @@
 """BM25 on its own: stemming, Dutch compounds, English questions on Dutch text, length norm."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.retrieval.bm25 import BM25Retriever
 from assistant.types import Chunk
 
@@ -54,3 +56,23 @@ def test_stopwords_alone_find_nothing_and_scores_are_positive():
     retriever = BM25Retriever(CORPUS)
     assert retriever.search("de het een en", k=3) == []
     assert all(h.score > 0 for h in retriever.search("UWV week 42", k=4))
+
+
+def test_the_index_stems_with_snowballs_c_build_and_gets_the_pure_python_stems():
+    """PyStemmer (a dependency) makes building the index at start-up several times faster; a
+    version of it that stemmed differently from snowballstemmer would silently change every
+    ranking, so the two are compared on the words of the knowledge base."""
+    import snowballstemmer
+    from snowballstemmer import dutch_stemmer, english_stemmer
+
+    from assistant.text import words
+
+    knowledge = Path(__file__).resolve().parents[2] / "knowledge"
+    vocabulary = sorted({w for path in knowledge.rglob("*.md")
+                         for w in words(path.read_text(encoding="utf-8"))})
+    assert len(vocabulary) > 5000
+    for language, pure in (("dutch", dutch_stemmer.DutchStemmer()),
+                           ("english", english_stemmer.EnglishStemmer())):
+        fast = snowballstemmer.stemmer(language)
+        assert type(fast).__module__ == "Stemmer", "PyStemmer is not installed"
+        assert [fast.stemWord(w) for w in vocabulary] == [pure.stemWord(w) for w in vocabulary]
