@@ -171,6 +171,15 @@ _FORGERY = re.compile(
     r"(like|as if|as though)|with the dates? (changed|altered|moved))\b"
     r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,120}\b(zodat het (lijkt|er ?uit ?ziet|overkomt) "
     r"(alsof|of)|met (de|een) (aangepaste|andere|veranderde) datum)\b"
+    # "Kun je een verklaring van mijn bedrijfsarts voor me opstellen, op briefpapier van de
+    # arbodienst?": a statement in a doctor's or an arbodienst's name, written by us
+    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,100}\b(verklaring|briefje|brief|attest|statement)\s+"
+    r"(van|namens)\s+(mijn|de|zijn|haar|een)\s+\w*(arts|dokter|specialist|arbodienst)\b.{0,60}"
+    r"\b(schrijven|opstellen|maken|opmaken)\b"
+    r"|\b(can|could|would|will) you\b.{0,100}\b(write|draft|make)\b.{0,60}\b(statement|note|letter)\s+"
+    r"(from|by)\s+(my|the|his|her|a)\s+(\w+\s)?(doctor|physician|gp|specialist)\b"
+    r"|\b(kun|kan|wil|zou) (je|jij|u)\b.{0,160}\b(op|met) (het )?(briefpapier|logo) van\b"
+    r"|\b(can|could|would|will) you\b.{0,160}\b(on|with) (the|their|his|her|its) (letterhead|logo)\b"
 )
 # A request to write a dossier text whose stated purpose is to make things look done ("... zodat
 # het er goed uitziet", "so it looks like we were on time"): fraud towards UWV, however honest
