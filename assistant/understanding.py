@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.answering.deadline import is_deadline_question
@@ -477,6 +477,45 @@ def adds_a_fact(message: str) -> bool:
     nog in mijn proeftijd, ben pas 5 weken in dienst"): it changes the answer to the question
     before it."""
     return asks_nothing(message) and bool(_ASIDE_FACT.search(fold(message)))
+
+
+# "nee, ik bedoelde het re-integratieverslag", "sorry, I meant the action plan": the question
+# before, asked again about what the message names instead
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:nee|neen|no|nope|sorry|oeps|oops|excuus|pardon|sorry hoor)\b[\s,.!]*)*"
+    r"(?:ik bedoel(?:de)?(?: eigenlijk)?|wat ik bedoel(?:de)? is|i meant|i mean|bedoel(?:de)? eigenlijk)"
+    r"\s*:?\s+"
+    r"(?P<what>[^.?!]+)", re.I)
+_THE = r"(?:(?:het|de|een|die|dat|deze|dit|mijn|zijn|haar|onze|the|a|an|that|this|my|his|her|our)\s+)?"
+# words of `_TOPIC` that name no thing of their own ("wie betaalt", "kosten", "het loon")
+_NOT_A_THING = re.compile(r"^(kost\w*|betal\w*|costs?|pays?|paid|geld|money|loon\w*|salaris|wage"
+                          r"|vergoed\w*|compensat\w*|ontsla\w*|ontslag\w*|op te zeggen)$")
+
+
+# "nee, ik bedoel dat hij niks doet": what was meant is told, not named
+_NOT_A_NAME = re.compile(r"(dat|of|als|wat|hoe|waarom|wanneer|that|if|whether|how|what|why|when|hij|zij|ze|ik"
+                         r"|je|jij|we|wij|he|she|i|you|they)\b")
+
+
+def corrected_question(message: str, previous_question: str) -> str:
+    """The question before with the thing it asked about replaced by the one `message` says was
+    meant ("Hoeveel tijd heb ik voor het plan van aanpak?" + "nee, ik bedoelde het
+    re-integratieverslag" -> "Hoeveel tijd heb ik voor het re-integratieverslag?"); "" when the
+    message corrects nothing or the question names no thing to replace."""
+    meant = _CORRECTION.match(message)
+    what = meant.group("what").strip(" ,;:") if meant else ""
+    if not what or not _TOPIC.search(fold(what)) or len(words(what)) > 8 or _NOT_A_NAME.match(fold(what)):
+        return ""
+    for named in _TOPIC.finditer(fold(previous_question)):
+        if _NOT_A_THING.match(named.group(0)):
+            continue
+        start, end = named.span()  # fold keeps the length, so the spans hold in the question
+        # the whole word and what belongs to the name ("42e-weeksmelding", "spoor 2 traject")
+        end += len(re.match(r"[\w-]*(?:\s+(?:2|1|twee|een)\b)?(?:\s+traject\w*)?", previous_question[end:]).group(0))
+        article = re.search(_THE + r"$", previous_question[:start], re.I)
+        start = article.start() if article and article.group(0) else start
+        return f"{previous_question[:start]}{what}{previous_question[end:]}"
+    return ""
 
 
 def split_parts(question: str) -> list[str]:
@@ -1270,6 +1309,10 @@ def _back_to(message: str, history: Sequence[dict]) -> Sequence[dict]:
 _IN_LANGUAGE = re.compile(r"\bin (?:het )?(?:(?P<en>english|engels)|(?P<nl>dutch|nederlands))\b")
 _AT_AN_ANSWER = re.compile(
     r"\b(that|this|it|dat|dit|het|answer|antwoord|again|nog een keer|opnieuw)\b")
+# "Sorry, can you continue in English?", "kunt u verder in het Nederlands?": the conversation
+# goes on in that language (a question beside it is answered in it; alone, the one before is)
+_GO_ON = re.compile(r"\b(continue|carry on|go on|from now on|switch( to)?|keep (talking|writing|going)"
+                    r"|verder|voortaan|vanaf nu|doorgaan|ga(at)? (je|u) .{0,12}door|overstappen)\b")
 LANGUAGE_REQUEST_WORDS = 14
 
 
@@ -1281,9 +1324,18 @@ def language_asked(part: str) -> str:
     named = _IN_LANGUAGE.search(folded)
     if not named or _TOPIC.search(folded) or len(words(folded)) > LANGUAGE_REQUEST_WORDS:
         return ""
-    if not _AT_AN_ANSWER.search(_IN_LANGUAGE.sub(" ", folded)) and len(words(folded)) > 4:
+    rest = _IN_LANGUAGE.sub(" ", folded)
+    if not (_AT_AN_ANSWER.search(rest) or _GO_ON.search(rest)) and len(words(folded)) > 4:
         return ""
     return "en" if named.group("en") else "nl"
+
+
+def goes_on_in_language(part: str) -> bool:
+    """True for a language request that asks to go on in it ("can you continue in English?"),
+    not to hear the answer before again ("can you say that in English?")."""
+    folded = fold(part)
+    return bool(language_asked(part)) and bool(_GO_ON.search(folded)) \
+        and not _AT_AN_ANSWER.search(_IN_LANGUAGE.sub(" ", folded))
 
 
 def read_turn(
@@ -1343,6 +1395,9 @@ def read_turn(
         # "ik zit trouwens nog in mijn proeftijd" after "mag mijn werkgever mij ontslaan?": the
         # question before, asked again with what the message adds to it
         follow_up, parts = True, [f"{previous_question} {message}"]
+    corrected = "" if added or new_topic or not read else corrected_question(message, previous_question)
+    if corrected:
+        follow_up, parts, added = True, [corrected], True  # asked in full: not widened below
     queries = [_follow_up_query(part, asked_before) if follow_up and previous_question and not added else part
                for part in parts]
     # a follow-up's parts as they are retrieved ("die evaluatie": the one the answer named)
@@ -1415,6 +1470,12 @@ def read_turn(
     if read and (wanted := next((w for part in parts if (w := language_asked(part))), "")):
         # "sorry my dutch is not so good, can you say that in english?": the question before,
         # read as it was then, answered in the language asked for (with any other part asked here)
+        others = [part for part in parts if not language_asked(part)]
+        if others and any(goes_on_in_language(part) for part in parts):
+            # "Sorry, can you continue in English? ... So who handles his reintegration now?": the
+            # rest of the message, read as if the request were not there, answered in that language
+            rest = read_turn(" ".join(others), history, audience, page_language, today)
+            return replace(rest, message=message, language=wanted, audience=rest.audience or who)
         last = max(i for i, h in enumerate(history) if h.get("role") == "user")
         before = read_turn(history[last]["content"], history[:last], audience, page_language, today)
         asked_again = [(p, q) for part, query in zip(parts, queries)

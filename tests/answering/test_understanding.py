@@ -1055,6 +1055,45 @@ def test_asking_for_the_answer_in_english_asks_the_question_before_again_in_engl
     assert turn.language == "en" and turn.parts[0] == "Wie betaalt het spoor 2-traject?" and len(turn.parts) == 2
 
 
+def test_asking_to_go_on_in_english_answers_the_question_beside_it_in_english_with_the_story():
+    """"Sorry, can you continue in English?" before a question answered the question before
+    again (or, not seen as a request, was answered as a question of its own)."""
+    history = [{"role": "user", "content": "Onze productiemedewerker had een tijdelijk contract en is ziek uit "
+                                           "dienst gegaan. Wij zijn eigenrisicodrager voor de Ziektewet."},
+               {"role": "assistant", "content": "Als eigenrisicodrager voor de Ziektewet betaalt u zelf de "
+                                                "Ziektewet-uitkering van ex-werknemers."}]
+    turn = read_turn("Sorry, can you continue in English? Our payroll lady doesn't read Dutch. So who handles "
+                     "his reintegration now, UWV?", history, audience="werkgever", language="nl")
+    assert turn.language == "en" and turn.parts == ("So who handles his reintegration now, UWV?",)
+    assert "eigenrisicodrager" in turn.query  # read as a follow-up of the conversation
+    # alone, it asks the question before again, in English
+    alone = read_turn("can you continue in english please?", history, audience="werkgever", language="nl")
+    assert alone.language == "en" and "eigenrisicodrager" in alone.parts[0].lower()
+
+
+@pytest.mark.parametrize(("before", "message", "meant"), [
+    ("Hoeveel tijd heb ik voor het plan van aanpak?",
+     "nee, ik bedoelde het re-integratieverslag. onze planner zit in haar tweede ziektejaar",
+     "Hoeveel tijd heb ik voor het re-integratieverslag?"),
+    ("Wie betaalt de second opinion?", "sorry, ik bedoel het deskundigenoordeel",
+     "Wie betaalt het deskundigenoordeel?"),
+    ("Wanneer moet de 42e-weeksmelding binnen zijn?", "nee ik bedoel de ziekmelding bij de arbodienst",
+     "Wanneer moet de ziekmelding bij de arbodienst binnen zijn?"),
+])
+def test_a_correction_asks_the_question_before_about_what_was_meant(before, message, meant):
+    """"nee, ik bedoelde het re-integratieverslag" got "wat wilt u weten?"."""
+    history = [{"role": "user", "content": before}, {"role": "assistant", "content": "..."}]
+    turn = read_turn(message, history, audience="werkgever")
+    assert turn.follow_up and turn.parts == (meant,)
+
+
+def test_a_no_that_names_no_other_thing_of_ours_is_not_a_correction():
+    history = [{"role": "user", "content": "Wie betaalt de second opinion?"},
+               {"role": "assistant", "content": "..."}]
+    turn = read_turn("nee ik bedoel dat hij niks doet aan mijn re-integratie", history, audience="werknemer")
+    assert "betaalt" not in turn.parts[0]
+
+
 def test_a_story_question_that_names_what_its_pointer_points_at_is_read_on_its_own_words():
     """"die twee ziekteperiodes" names what it points at: the bureau of the sentence before
     (which names spoor 2) is not what it asks about."""
