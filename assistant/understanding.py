@@ -1215,6 +1215,16 @@ def _asks_only_an_aspect(part: str) -> bool:
         and not _TOPIC.search(_ASPECT.sub(" ", said))
 
 
+def _own_subjects(text: str) -> list[str]:
+    """The subjects of ours that `text` names which say what a question is about by themselves
+    (the WIA, a loonsanctie, dismissal; not people or money), once each, in order."""
+    return list(dict.fromkeys(m.group(0) for m in _OWN_SUBJECT.finditer(fold(text))
+                              if not _PEOPLE.match(m.group(0))))
+
+
+_PEOPLE = re.compile(r"bedrijfsarts|arbeidsdeskundige|re-?integratiebureau|coach")
+
+
 def _what_the_answer_proposed(part: str, told: str, history: Sequence[dict]) -> str:
     """What "who pays for that?" asks about after a message that only told ("the company doctor
     and the labour expert say she cannot return"): the first subject of the answer to it ("track
@@ -1433,8 +1443,11 @@ def read_turn(
                    and not _asks_what_a_named_term_is(part) and not _FIRST_STEPS.search(fold(part))
                    and not _named_after_pointer(part) and (subject := answer_subject(history, previous_question, part)) else q
                    for part, q in zip(parts, queries)]
-        # "who pays for that?" after a message that only told: about what the answer proposed
-        queries = [f"{part} {proposed}" if (proposed := _what_the_answer_proposed(part, read[-1], history))
+        # "who pays for that?" after a message that only told: about what the answer proposed, and
+        # about a subject of ours the message named ("hoe lang duurt het voor ik uitsluitsel krijg?"
+        # after "Ik heb vorige week mijn WIA-aanvraag ingediend.": the WIA application's decision)
+        queries = [" ".join([part, proposed, *(s for s in _own_subjects(read[-1]) if s not in fold(proposed))])
+                   if (proposed := _what_the_answer_proposed(part, read[-1], history))
                    else q for part, q in zip(parts, queries)]
         queries = [missed_step(history, part, detected) or q for part, q in zip(parts, queries)]
         queries = [not_doing(part, referred, previous_question, history, who, detected) or q

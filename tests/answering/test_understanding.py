@@ -860,6 +860,11 @@ def test_a_later_part_that_points_at_a_thing_is_read_with_the_sentence_that_name
     ("Onze arbeidsdeskundige adviseert een tweede spoor traject voor onze magazijnmedewerker, hij is nu 13 maanden "
      "ziek.", "Een tweede spoor betekent dat uw medewerker passend werk zoekt bij een andere organisatie.",
      "wie betaalt dat eigenlijk?", "wie betaalt dat eigenlijk? tweede spoor"),
+    # ... and with a subject of ours the message named itself: the WIA application was what the
+    # decision is on, not the waiting time the answer led with
+    ("Ik heb vorige week mijn WIA-aanvraag ingediend. Ik ben ziek sinds maandag 10 maart 2025.",
+     "Dan is je aanvraag op tijd: de uiterste termijn is 11 weken vóór het einde van de wachttijd.",
+     "hoe lang duurt het voor ik uitsluitsel krijg?", "hoe lang duurt het voor ik uitsluitsel krijg? wachttijd wia"),
 ])
 def test_a_follow_up_after_a_message_that_only_told_is_read_with_what_the_answer_proposed(
         told, answered, follow_up, query):
