@@ -1094,6 +1094,9 @@ _DOER = re.compile(r"\b((?P<self>ik|we|wij|i)|(?P<other>hij|zij|ze|he|she|they)"
                    r"|(?P<werkgever>werkgever|baas|employer|boss)"
                    r"|(?P<werknemer>werknemer|werkneemster|medewerker|medewerkster|employee))\b")
 NOT_DOING_WORDS = 16
+# "can't we just skip it?", "mogen we het niet gewoon laten liggen?": asks whether the step may be
+# left out (the question before it is about that step), not what leaving it out costs
+_MAY_WE = re.compile(r"\b(can'?t|cannot|can|could|may|mag|mogen|kan|kunnen)\b(\s+[\w']+){0,3}\s*$")
 # ... asked as the card on that party's failure asks it (a query, not wording shown): a
 # werknemer who does not cooperate risks his wage, a werkgever who does not re-integrate a
 # loonsanctie
@@ -1133,7 +1136,7 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
     folded = fold(part)
     undone = _NOT_DOING.search(folded)
     if not undone or audience not in ("werkgever", "werknemer") \
-            or len(words(part)) > NOT_DOING_WORDS:
+            or len(words(part)) > NOT_DOING_WORDS or _MAY_WE.search(folded[:undone.start()]):
         return ""
     doers = list(_DOER.finditer(folded[:undone.start()]))
     if not doers:

@@ -236,6 +236,17 @@ def test_a_short_question_that_points_back_with_a_word_of_context_is_a_follow_up
                          "Wij zijn klein.", history).follow_up
 
 
+def test_asking_whether_a_step_may_be_skipped_is_not_asking_what_skipping_it_costs():
+    """"can't we just skip it?" was read as "what happens if I do not cooperate?"."""
+    history = [{"role": "user", "content": "I'm 66 and have been off sick since October last year. My employer "
+                                           "now wants to start track 2."},
+               {"role": "assistant", "content": "Track 2 means looking for suitable work with another employer."}]
+    may = read_turn("but I reach AOW age in early 2028. can't we just skip it?", history, audience="werknemer")
+    assert "track 2" in may.query and "cooperate" not in may.query
+    # ... while "what if I just skip it?" still asks what leaving it out costs
+    assert "not cooperate" in read_turn("and what if I just skip it?", history, audience="werknemer").query
+
+
 def test_a_longer_question_that_points_back_and_names_nothing_of_ours_is_a_follow_up():
     # 21 words: read alone, it was declined as medical advice (probe16)
     history = [{"role": "user", "content": "ik ben dierverzorger in een dierentuin en al een jaar ziek (rug). mijn "
