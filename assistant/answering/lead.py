@@ -51,7 +51,7 @@ _LEANS_FIRST = re.compile(
     r"|this|that|these|those|it|he|she|they|then|also|so|but|and|there|some|another|one)\b")
 _LEANS_LAST = re.compile(r"\b(die|dat|dit|deze|it|that|this|them)\W*$")
 _LEANS_ANYWHERE = re.compile(r", (dan|then) |^\w+ (je|u|hij|ze|zij|we|jij) (dan|then)\b")
-_YES_NO = re.compile(r"^(ja|nee|yes|no)\b")
+_BARE_YES_NO = re.compile(r"^(ja|nee|yes|no)\b[^.!?]{0,30}[.!?]$")
 
 
 def aspect_asked(question: str) -> Aspect | None:
@@ -68,7 +68,7 @@ def _stands_alone(sentence: str) -> bool:
 
 def lead_with_aspect(body: str, question: str) -> str:
     """`body` with the sentence that answers the aspect `question` asks moved to the front (after
-    an opening yes or no: "Nee, ..." answers first); unchanged when there is nothing to move."""
+    a bare "Ja."/"Nee." that opens it); `body` unchanged when there is nothing to move."""
     aspect = aspect_asked(question)
     if aspect is None:
         return body
@@ -76,7 +76,7 @@ def lead_with_aspect(body: str, question: str) -> str:
     said = split_sentences(first)
     if not said or "\n" in first.strip() or first.lstrip().startswith(("-", "*", "|", "1.")):
         return body
-    keep = 1 if len(said) > 1 and _YES_NO.match(fold(said[0])) else 0  # a yes or no stays first
+    keep = 1 if len(said) > 1 and _BARE_YES_NO.match(fold(said[0])) else 0
     if aspect.answered.search(fold(said[keep])):
         return body  # the opening sentence answers it already
     for sentence in said[keep + 1:]:

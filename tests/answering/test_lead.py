@@ -43,12 +43,10 @@ def test_a_sentence_that_leans_on_the_one_before_it_is_not_moved(leaning):
     assert lead_with_aspect(card, "wie betaalt de second opinion?") == card
 
 
-@pytest.mark.parametrize("opening", ["Nee.", "Nee, je vraagt hem bij een andere arbodienst."])
-def test_an_opening_yes_or_no_stays_first_and_the_answer_follows_it(opening):
-    card = f"{opening} Je kunt een second opinion vragen. De werkgever betaalt de second opinion."
+def test_a_bare_yes_or_no_stays_first_and_the_answer_follows_it():
+    card = "Nee. Je kunt een second opinion vragen. De werkgever betaalt de second opinion."
     led = lead_with_aspect(card, "moet ik de second opinion zelf betalen?")
-    assert led == (f"{opening} De werkgever betaalt de second opinion. "
-                   "Je kunt een second opinion vragen.")
+    assert led == "Nee. De werkgever betaalt de second opinion. Je kunt een second opinion vragen."
 
 
 @pytest.mark.parametrize(("question", "language", "audience", "lead"), [
