@@ -16,7 +16,6 @@ import numpy as np
 
 from assistant.answering.base import Thresholds, thresholds_for
 from assistant.answering.extractive import article_citation, citation_for
-from assistant.answering.lead import aspect_asked, lead_with_aspect
 from assistant.deadlines.dates import long_date
 from assistant.embedders import Embedder
 from assistant.text import base_terms
@@ -317,10 +316,9 @@ def _save_phrase_vectors(vectors: np.ndarray, cache_dir: Path, key: str) -> None
 
 
 def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str, trace: dict,
-                voice: str = "u", asked: str = "") -> Answer:
+                voice: str = "u") -> Answer:
     """The card's vetted answer, citing the articles it rests on and its external sources.
-    `voice` is the asker's ("u"/"je"): what a card written for both says around it. `asked`, the
-    asker's own words, may move the card's sentence on what they ask (who pays, how long) first."""
+    `voice` is the asker's ("u"/"je"): what a card written for both says around it."""
     card = match.card
     citations: list[Citation] = []
     for doc_id in json.loads(card.chunk.metadata.get("articles") or "[]"):
@@ -339,10 +337,7 @@ def card_answer(match: CardMatch, by_doc: dict[str, list[Chunk]], language: str,
     body = card.chunk.text.strip()
     if match.dense < 0.9:  # a bare "Ja." answers the card's question, maybe not the asker's
         body = _BARE_YES_NO.sub("", body, count=1)
-    led = lead_with_aspect(body, asked)
-    if led != body:
-        trace["lead"] = aspect_asked(asked).name
-    said = f"{led} {markers}"
+    said = f"{body} {markers}"
     reviewed = _reviewed(card.chunk.metadata.get("last_reviewed"))
     if reviewed:
         said += f"\n\n_{text('answer.reviewed', language, card.voice(voice))} {long_date(reviewed, language, weekday=False)}._"
@@ -415,8 +410,7 @@ class CardAnswerer:
                               trace={"path": "clarify:audience", "cards": [match.card.id, other.card.id]})
         trace = {"path": "card", "card": {"id": match.card.id, "score": round(match.score, 3),
                                           "dense": round(match.dense, 3), "lexical": round(match.lexical, 3)}}
-        answer = card_answer(match, retrieval.snapshot.by_doc, turn.language, trace, turn.voice,
-                             asked=turn.parts[retrieval.part])
+        answer = card_answer(match, retrieval.snapshot.by_doc, turn.language, trace, turn.voice)
         turn.notes.setdefault("cards_answered", []).append(match.card.id)
         runner_up = self._runner_up(match, retrieval, turn)
         if runner_up is not None:
