@@ -1218,6 +1218,15 @@ def _asks_only_an_aspect(part: str) -> bool:
         and not _TOPIC.search(_ASPECT.sub(" ", said))
 
 
+def _told_beside(proposed: str, told: str) -> list[str]:
+    """The subjects of ours `told` named, when the answer's subject (`proposed`) is none of them
+    (the answer led with the waiting time, the message was about the WIA application); none when
+    the answer took up a subject the message named ("een loonsanctie ... omdat het RIV niet goed
+    was": the loonsanctie, not also the RIV)."""
+    named = _own_subjects(told)
+    return [] if any(s in fold(proposed) for s in named) else named
+
+
 def _own_subjects(text: str) -> list[str]:
     """The subjects of ours that `text` names which say what a question is about by themselves
     (the WIA, a loonsanctie, dismissal; not people or money), once each, in order."""
@@ -1449,7 +1458,7 @@ def read_turn(
         # "who pays for that?" after a message that only told: about what the answer proposed, and
         # about a subject of ours the message named ("hoe lang duurt het voor ik uitsluitsel krijg?"
         # after "Ik heb vorige week mijn WIA-aanvraag ingediend.": the WIA application's decision)
-        queries = [" ".join([part, proposed, *(s for s in _own_subjects(read[-1]) if s not in fold(proposed))])
+        queries = [" ".join([part, proposed, *_told_beside(proposed, read[-1])])
                    if (proposed := _what_the_answer_proposed(part, read[-1], history))
                    else q for part, q in zip(parts, queries)]
         queries = [missed_step(history, part, detected) or q for part, q in zip(parts, queries)]
