@@ -1276,14 +1276,17 @@ def _next_step(message: str, previous_question: str, history: Sequence[dict]) ->
     `ANSWER_LEAD_SENTENCES` sentences ("Bij het eerste gesprek ... Dat legt hij vast in een
     probleemanalyse")."""
     folded = fold(message)
-    if not (_NEXT_STEP.search(folded) or (
-            # "en dat plan daarna, hoeveel tijd heb ik daarvoor?": the next step's time, unnamed
-            len(words(message)) <= NEXT_STEP_WORDS and _AFTER.search(folded) and is_deadline_question(message)
-            and not asked_keys(message))):
-        return ""
     keys = asked_keys(previous_question) or next(
         (keys for s in split_sentences(last_answer(history))[:ANSWER_LEAD_SENTENCES] if (keys := asked_keys(s))), [])
-    return following(keys) or ""
+    after = following(keys) or ""
+    named = asked_keys(message)
+    if not (_NEXT_STEP.search(folded) or (
+            # "en dat plan daarna, hoeveel tijd heb ik daarvoor?": the next step's time, unnamed
+            # or named only by a word for it ("dat plan")
+            len(words(message)) <= NEXT_STEP_WORDS and _AFTER.search(folded) and is_deadline_question(message)
+            and named in ([], [after]))):
+        return ""
+    return after
 
 
 # A message that says it asks something new ("Andere vraag: ...", "Los daarvan, ...", "Different

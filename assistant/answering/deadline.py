@@ -30,7 +30,13 @@ _TIMING = re.compile(
     r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b"
     # "ben ik al te laat voor een vervroegde IVA?": whether a last day has passed
     r"|\b(ben|zijn) (ik|we|wij|jullie|hij|zij|ze) (nu )?(al |nog )?te laat (voor|met)\b"
-    r"|\b(am i|are we|is (he|she|it)) (already |still )?too late (for|to)\b|"
+    r"|\b(am i|are we|is (he|she|it)) (already |still )?too late (for|to)\b"
+    # "dus dat plan had er nu al moeten zijn?", "should the plan have been ready by now?": whether
+    # a step is late, which the dates answer
+    r"|\b(had|hadden) (\w+ ){0,5}?(er|klaar|af|binnen|gereed|rond) (\w+ ){0,2}?moeten (zijn|liggen|wezen)\b"
+    r"|\b(moest|moesten) (\w+ ){0,4}?(er|klaar|af|binnen|gereed) (\w+ ){0,2}?zijn\b"
+    r"|\bshould(n'?t| not)? (\w+ ){0,4}?(already )?have been (there|done|ready|made|written|in place|sent"
+    r"|filed|drawn up|finished)\b|\b(is|are) (\w+ ){0,3}?(already |now )?overdue\b|"
     + _PLAN
 )
 _CALC_INTENT = re.compile(
@@ -161,6 +167,9 @@ def pick(timeline, keys: Sequence[str]) -> list:
     if any(m.key == "einde_wachttijd" for m in found):
         # with a loonsanctie in force the pay runs on: its end, and how to shorten or contest it
         found += [m for m in timeline.milestones if m.key == "einde_loonsanctie" and m not in found]
+    if any(m.key == "plan_van_aanpak" for m in found):
+        # the plan is due two weeks after the probleemanalyse: whether it is late hangs on that one
+        found = [m for m in timeline.milestones if m in found or m.key == "probleemanalyse"]
     if any(m.key == "wia_aanvraag" for m in found):
         # the application follows UWV's letter (week 88), which says when it is on time if late
         found = [m for m in timeline.milestones if m in found or m.key == "wia_brief_uwv"]

@@ -13,7 +13,9 @@ from assistant.text import fold
 # Which milestones a question is about, by the words it uses (checked in this order).
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("probleemanalyse", ("probleemanalyse", "problem analysis", "probleem analyse")),
-    ("plan_van_aanpak", ("plan van aanpak", "pva", "action plan")),
+    # "dus dat plan had er nu al moeten zijn?": in this field "the plan" is the plan van aanpak
+    ("plan_van_aanpak", ("plan van aanpak", "pva", "action plan", "dat plan", "het plan",
+                         "dit plan", "that plan", "the plan", "this plan")),
     ("ziekmelding_uwv", ("42", "ziekmelding", "ziek melden bij uwv", "melden bij uwv", "uwv melden",
                          "notify uwv", "report to uwv", "notification", "bij uwv melden",
                          "bij het uwv melden", "aan uwv melden",

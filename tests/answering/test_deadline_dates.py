@@ -221,6 +221,34 @@ def test_in_week_n_asking_when_to_apply_and_whether_uwv_reminds_gets_both_dates(
     assert "**Submit the WIA application**" in answer.text
 
 
+def test_whether_the_plan_is_late_is_answered_with_its_date_and_the_analysis_first(kb_assistant):
+    """"dus dat plan had er nu al moeten zijn?" after the first sick day was told: the plan's date
+    and the days left, with the probleemanalyse it counts from, not the general card."""
+    history = [{"role": "user", "content": "Ik ben ziek sinds donderdag 15 oktober 2026. Mijn "
+                                           "werkgever heeft nog niks geregeld."},
+               {"role": "assistant", "content": "De bedrijfsarts maakt binnen zes weken een "
+                                                "probleemanalyse; daarna maken jullie binnen twee "
+                                                "weken een plan van aanpak."}]
+    answer = kb_assistant.ask("dus dat plan had er nu al moeten zijn?", history,
+                              audience="werknemer", today=date(2026, 12, 7))
+    trace = _deadline(answer)
+    assert trace["keys"] == ["plan_van_aanpak"]
+    # week 6 ends 15-10 + 41 days = 25-11 (passed); week 8 ends + 55 days = 09-12, 2 days left
+    first_line = answer.text.splitlines()[0]
+    assert "Plan van aanpak" in first_line and "9 december 2026" in first_line
+    assert "nog 2 dagen" in first_line
+    assert re.search(r"Probleemanalyse[^\n]*25 november 2026 \(week 6\) — al verstreken",
+                     answer.text)
+    assert "42e-weeksmelding" not in answer.text
+    english = kb_assistant.ask("so should the plan have been ready by now?", [
+        {"role": "user", "content": "I have been off sick since Thursday 15 October 2026."},
+        {"role": "assistant", "content": "The company doctor makes a problem analysis within six "
+                                         "weeks; the action plan follows within two weeks."}],
+        audience="werknemer", language="en", today=date(2026, 12, 7))
+    assert _deadline(english)["keys"] == ["plan_van_aanpak"]
+    assert "9 December 2026" in english.text.splitlines()[0]
+
+
 def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistant):
     """"en het plan van aanpak?" after a deadline question: the date from the first sick day
     given earlier, not a general answer."""
