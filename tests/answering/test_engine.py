@@ -311,6 +311,8 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
     ("What does a labour expert actually do?", "werknemer", "en-faq-labour-expert", "capacity for work"),
     ("Do I have to accept a job that the reintegration agency found for me in track 2?", "werknemer",
      "en-faq-refuse-job-offer", "is obliged to accept suitable work"),
+    ("What happens to my pay if I refuse a job through track 2?", "werknemer", "en-faq-refuse-job-offer",
+     "allows the employer to stop the wages"),
     ("My fixed-term contract ends next month and I am still sick. Can they just let it end?", "werknemer",
      "en-faq-fixed-term-contract-ends-sick", "ends automatically on the agreed date"),
     ("If I resign myself to take a new job during track 2, do I still get a transition payment?", "werknemer",
