@@ -320,6 +320,10 @@ _ITS_PART = re.compile(
     r"(do|arrange)\b|what is expected of|what (is|are) (my|his|her|their) (role|job|duties|obligations|part)"
     r"|(do|does|must|should) (i|he|she|they) (have to )?(do|arrange) (anything|something)"
     r"|plichten|verplichtingen|obligations|duties)")
+# ... or leaves the verb out: "en wat moet de werknemer in die tijd?", "en wat moet hij dan?"
+_ELLIPTIC = re.compile(
+    r"^\s*((in|tijdens|gedurende|na|voor|bij|during|in the|after|before)\b[\w' ]{0,25}?)?"
+    r"\s*((dan|nu|zelf|eigenlijk|allemaal|ook|nog|then|now|himself|herself)\s*)*[?.!]*\s*$")
 _WORD = re.compile(r"\w")
 _EMPLOYER_SIDE = frozenset("werkgever baas leidinggevende manager employer boss".split())
 _EMPLOYEE_SIDE = frozenset("werknemer medewerker employee".split())
@@ -351,7 +355,8 @@ def _switched_party(message: str, audience: str | None, language: str, asked_bef
     elif found := _ASKED_OF.match(folded):
         # "en wat moet ik dan doen?" turns the question on the asker only after one about what
         # another party must do; asked after "hij weigert mee te werken" it asks what to do now
-        if not _ITS_PART.search(folded) or (not found.group("noun") and not _ITS_PART.search(fold(asked_before))):
+        its_part = _ITS_PART.search(folded) or _ELLIPTIC.match(found.group("rest"))
+        if not its_part or (not found.group("noun") and not _ITS_PART.search(fold(asked_before))):
             return ""
     else:
         return ""

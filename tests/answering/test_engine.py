@@ -1058,13 +1058,26 @@ def test_a_follow_up_in_everyday_words_gets_the_card_it_asks_for(kb_assistant, h
     ([{"role": "user", "content": "Wat moet ik als werknemer allemaal doen nu ik langdurig ziek ben?"},
       {"role": "assistant", "content": "Je volgt redelijke voorschriften en werkt mee aan het plan van aanpak."}],
      "ok en wat moet mijn werkgever dan doen?", "werknemer", "nl-faq-plichten-werkgever-voor-werknemer"),
+    ([{"role": "user", "content": "Wat moet ik als werkgever doen in de eerste weken nadat een werknemer zich ziek "
+                                  "heeft gemeld?"},
+      {"role": "assistant", "content": "U schakelt de bedrijfsarts in; die maakt uiterlijk in week 6 een "
+                                       "probleemanalyse."}],
+     "en wat moet de werknemer in die tijd?", "werkgever", "nl-faq-plichten-werknemer-voor-werkgever"),
+    ([{"role": "user", "content": "Wat moet ik als werkgever allemaal regelen nu mijn medewerker bijna twee jaar "
+                                  "ziek is?"},
+      {"role": "assistant", "content": "U stelt het re-integratieverslag op en geeft de werknemer een kopie."}],
+     "en de werknemer? moet die ook nog iets doen?", "werkgever", "nl-faq-plichten-werknemer-voor-werkgever"),
 ])
 def test_a_follow_up_that_turns_the_question_on_another_party_gets_that_partys_card(
         kb_assistant, history, question, audience, card):
     """"en ik zelf?" after the employer's duties asks the employee's own (it got the bedrijfsarts's
     card, read with the question before); "and my boss, what does he have to do?" after the
     employee's own asks the employer's (it got the card on privacy); "en de bedrijfsarts, moet die
-    ook nog wat doen?" asks what the company doctor does (it got the card on a second opinion)."""
+    ook nog wat doen?" asks what the company doctor does (it got the card on a second opinion).
+    "en wat moet de werknemer in die tijd?" leaves out "doen"; asked by an employer, it and "en de
+    werknemer? moet die ook nog iets doen?" get the card on the employee's duties written to the
+    employer (they got the employer's own duties, and the card on an employee who will not
+    cooperate)."""
     answer = kb_assistant.ask(question, history, audience=audience)
     assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
 
