@@ -36,7 +36,10 @@ _TIMING = re.compile(
     r"|\b(had|hadden) (\w+ ){0,5}?(er|klaar|af|binnen|gereed|rond) (\w+ ){0,2}?moeten (zijn|liggen|wezen)\b"
     r"|\b(moest|moesten) (\w+ ){0,4}?(er|klaar|af|binnen|gereed) (\w+ ){0,2}?zijn\b"
     r"|\bshould(n'?t| not)? (\w+ ){0,4}?(already )?have been (there|done|ready|made|written|in place|sent"
-    r"|filed|drawn up|finished)\b|\b(is|are) (\w+ ){0,3}?(already |now )?overdue\b|"
+    r"|filed|drawn up|finished)\b|\b(is|are) (\w+ ){0,3}?(already |now )?overdue\b"
+    # "is dat die eerstejaarsevaluatie of komt die nog?": whether a step is still ahead
+    r"|\b(komt|komen) (die|dat|het|hij|ze|zij) (nog|pas|later)\b|\b(is|are) (that|it|they) still (to come|ahead)\b"
+    r"|\b(still|yet) to come\b|"
     + _PLAN
 )
 _CALC_INTENT = re.compile(

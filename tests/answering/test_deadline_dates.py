@@ -249,6 +249,26 @@ def test_whether_the_plan_is_late_is_answered_with_its_date_and_the_analysis_fir
     assert "9 December 2026" in english.text.splitlines()[0]
 
 
+def test_whether_a_step_is_still_to_come_is_answered_with_its_date(kb_assistant):
+    """"is dat dan die eerstejaarsevaluatie of komt die nog?" after the first sick day was told:
+    the EJE's computed window and the days left, not a general passage on the EJE."""
+    history = [{"role": "user", "content": "Ik ben ziek sinds vrijdag 16 januari 2026. Mijn "
+                                           "werkgever wil een gesprek met een arbeidsdeskundige. "
+                                           "Moet ik daarheen?"},
+               {"role": "assistant", "content": "Ja, je moet meewerken aan redelijke maatregelen."}]
+    answer = kb_assistant.ask("oke. is dat dan die eerstejaarsevaluatie of komt die nog?", history,
+                              audience="werknemer", today=date(2026, 12, 7))
+    assert _deadline(answer)["keys"] == ["eerstejaarsevaluatie"]
+    # week 52 ends 16-01-2026 + 363 days = 14-01-2027: 38 days after 07-12-2026
+    assert "14 januari 2027 (nog 38 dagen)" in answer.text.splitlines()[0]
+    english = kb_assistant.ask("is that the first-year evaluation, or is it still to come?", [
+        {"role": "user", "content": "I have been off sick since Friday 16 January 2026."},
+        {"role": "assistant", "content": "Your employer may ask you to see a labour expert."}],
+        audience="werknemer", language="en", today=date(2026, 12, 7))
+    assert _deadline(english)["keys"] == ["eerstejaarsevaluatie"]
+    assert "14 January 2027" in english.text.splitlines()[0]
+
+
 def test_a_follow_up_naming_another_milestone_gets_its_computed_date(kb_assistant):
     """"en het plan van aanpak?" after a deadline question: the date from the first sick day
     given earlier, not a general answer."""
