@@ -1093,7 +1093,12 @@ _STEP = re.compile(rf"{_TOPIC.pattern}|\b(week[- ]?42 notification|42nd[- ]week 
 _NOT_DOING = re.compile(
     r"\b(niet (doe|doet|doen|deed|deden)|(laat|laten|liet|lieten) (\w+ ){0,2}(liggen|zitten)"
     r"|(don'?t|doesn'?t|won'?t|do not|does not|will not|never) (\w+ )?do (it|that|this|them)"
-    r"|(skip|skips|skipped|ignore|ignores|ignored) (it|that|this|them))\b")
+    r"|(skip|skips|skipped|ignore|ignores|ignored) (it|that|this|them)"
+    # "and if he just won't go?", "en als ze gewoon niet komt opdagen?": stays away from it
+    # (at the end: "he won't come back here", "als het niet gaat" are not about a step)
+    r"|(won'?t|doesn'?t|does not|will not|refuses? to) (just |simply )?(go|attend|show up|turn up)"
+    r"( (to )?(it|that|there|the \w+))?\s*[?.!]*$|niet (gaat|gaan|komt|komen)( (opdagen|daarheen|erheen))?\s*[?.!]*$"
+    r"|niet (opdaagt|verschijnt)|(komt|komen) (\w+ )?niet opdagen)")
 # ... by whom: the person named last before the words that leave it undone
 _DOER = re.compile(r"\b((?P<self>ik|we|wij|i)|(?P<other>hij|zij|ze|he|she|they)"
                    r"|(?P<werkgever>werkgever|baas|employer|boss)"
@@ -1152,13 +1157,23 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
     else:
         other = "werknemer" if audience == "werkgever" else "werkgever"
         doer = audience if named.group("self") else other
-    steps = (_subjects(part) or _subjects(previous_question) or _subjects(referred)
+    # a question before that named no step ("wat hoort er nu te gebeuren?") left it to the answer
+    # ("Dan hoort je werkgever spoor 2 in te zetten"), not to the story told beside it
+    steps = (_subjects(part) or _subjects(previous_question)
+             or (_answer_lead(history) if previous_question else []) or _subjects(referred)
              or _due_in_answer(history, _STEP))
     if not steps:
         return ""
     if doer == "werkgever" and not _SANCTIONED_STEP.fullmatch(steps[0]):
         return _MISSED[language].format(step=steps[0])
     return _NOT_DONE[doer, audience, language].format(step=steps[0])
+
+
+def _answer_lead(history: Sequence[dict]) -> list[str]:
+    """The subjects of the previous answer's first sentence, when it names a few (not a list)."""
+    said = split_sentences(last_answer(history))
+    named = _subjects(_ASIDE.sub(" ", said[0])) if said else []
+    return named if len(named) <= ANSWER_SUBJECTS else []
 
 
 def answer_subject(history: Sequence[dict], previous_question: str, part: str) -> str:

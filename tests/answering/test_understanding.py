@@ -247,6 +247,29 @@ def test_asking_whether_a_step_may_be_skipped_is_not_asking_what_skipping_it_cos
     assert "not cooperate" in read_turn("and what if I just skip it?", history, audience="werknemer").query
 
 
+def test_staying_away_from_a_step_asks_what_not_cooperating_costs():
+    """"And if he just won't go?" after an employer asked whether the employee must attend an
+    assessment was read as a question about the labour expert's work."""
+    history = [{"role": "user", "content": "Our company doctor says an assessment by a labour expert "
+                                           "(arbeidsdeskundige) is needed. Can I require my employee to attend?"},
+               {"role": "assistant", "content": "Yes. An employee must follow reasonable instructions."}]
+    query = read_turn("And if he just won't go?", history, audience="werkgever").query
+    assert "does not cooperate" in query and "wage stop" in query, query
+    assert "cooperate" not in read_turn("and if it's clear then that he won't come back here?", history,
+                                        audience="werkgever").query
+
+
+def test_what_an_employer_leaving_undone_costs_is_about_the_step_the_answer_named():
+    """"en als mijn werkgever dat gewoon niet doet?" after "Wat hoort er nu te gebeuren?" is about
+    the spoor 2 the answer named, not the labour expert the story before the question named."""
+    history = [{"role": "user", "content": "Ik zit in week 60. De arbeidsdeskundige zegt dat ik niet meer terug "
+                                           "kan in mijn eigen functie. Wat hoort er nu te gebeuren?"},
+               {"role": "assistant", "content": "Dan hoort je werkgever spoor 2 in te zetten: re-integratie bij "
+                                                "een andere werkgever."}]
+    query = read_turn("en als mijn werkgever dat gewoon niet doet?", history, audience="werknemer").query
+    assert "spoor" in query and "loonsanctie" in query and "arbeidsdeskundige" not in query, query
+
+
 def test_a_longer_question_that_points_back_and_names_nothing_of_ours_is_a_follow_up():
     # 21 words: read alone, it was declined as medical advice (probe16)
     history = [{"role": "user", "content": "ik ben dierverzorger in een dierentuin en al een jaar ziek (rug). mijn "
