@@ -1375,6 +1375,27 @@ def language_asked(part: str) -> str:
     return "en" if named.group("en") else "nl"
 
 
+# "Sorry, I'm his daughter and I read English better.", "mijn Nederlands is niet zo goed": a sentence
+# that only says which language the asker reads, not what is asked (the language is detected)
+_LANGUAGE_REMARK = re.compile(
+    r"\b((i|we) (can )?(read|understand|speak|write|know) (english|dutch|engels|nederlands) (much |a lot )?better"
+    r"|(my|our) (dutch|english) is (not (so |very |that )?(good|great)|bad|poor|limited|basic|weak)"
+    r"|(i|we) (don'?t|do not|can'?t|cannot) (read|speak|understand) (dutch|english)( (well|very well|that well))?"
+    r"|sorry (for|about) my (english|dutch)|(english|dutch) is easier for me"
+    r"|(ik|wij|we) (lees|lezen|spreek|spreken|begrijp|begrijpen) (beter|liever) (engels|nederlands)"
+    r"|mijn (nederlands|engels) is (niet (zo |zo'n |heel |erg )?(goed|best)|slecht|matig|beperkt))\b")
+
+
+def without_language_remarks(message: str) -> str:
+    """`message` without the sentences that only say which language the asker reads (when a
+    question or story remains): "Sorry, I'm his daughter and I read English better. Who has to
+    file that?" is the short follow-up "Who has to file that?"."""
+    said = sentences(message)
+    kept = [s for s in said if not (_LANGUAGE_REMARK.search(fold(s)) and not is_question(s)
+                                    and not _TOPIC.search(fold(s)))]
+    return " ".join(kept) if kept and len(kept) < len(said) else message
+
+
 def goes_on_in_language(part: str) -> bool:
     """True for a language request that asks to go on in it ("can you continue in English?"),
     not to hear the answer before again ("can you say that in English?")."""
@@ -1401,6 +1422,7 @@ def read_turn(
     fallback = detect_language(" ".join(previous[-2:]), default=page_language) if previous else page_language
     detected = detect_language(message, default=fallback)
     who, from_ui = _audience(message, audience, " ".join(previous[-3:]))
+    message = without_language_remarks(message)
     # "Different question: ..." is read as the question it introduces, when that names a subject of
     # its own ("Los daarvan, wie betaalt dat?" still points back)
     introduced = _NEW_TOPIC.sub("", message, count=1).strip() if read and _NEW_TOPIC.match(message) else ""

@@ -1094,6 +1094,25 @@ def test_asking_for_the_answer_in_english_asks_the_question_before_again_in_engl
     assert turn.language == "en" and turn.parts[0] == "Wie betaalt het spoor 2-traject?" and len(turn.parts) == 2
 
 
+@pytest.mark.parametrize("remark", ["Sorry, I'm his daughter and I read English better.",
+                                    "My Dutch is not so good, sorry."])
+def test_a_sentence_on_the_language_one_reads_does_not_stop_a_follow_up(remark):
+    """"Sorry, I'm his daughter and I read English better. Who has to file that, him or his boss?"
+    after a Dutch answer on the vervroegde IVA was read as a new question about one's own file."""
+    history = [{"role": "user", "content": "Mijn vader is ongeneeslijk ziek. De bedrijfsarts noemde een "
+                                           "vervroegde IVA-aanvraag. Wat is dat?"},
+               {"role": "assistant", "content": "Met een vervroegde IVA-aanvraag wordt de WIA eerder "
+                                                "aangevraagd dan na twee jaar ziekte."}]
+    turn = read_turn(f"{remark} Who has to file that, him or his boss? And is there a deadline?", history,
+                     language="nl")
+    assert turn.follow_up and turn.language == "en"
+    assert turn.parts == ("Who has to file that, him or his boss?", "And is there a deadline?")
+    assert all("vervroegde" in q.lower() for q in turn.queries), turn.queries
+    # alone, or with a subject of ours in it, it is kept
+    assert read_turn("My Dutch is not so good.", history).message == "My Dutch is not so good."
+    assert "RIV" in read_turn("My Dutch is not so good, is the RIV in English? Who signs it?", history).message
+
+
 def test_asking_to_go_on_in_english_answers_the_question_beside_it_in_english_with_the_story():
     """"Sorry, can you continue in English?" before a question answered the question before
     again (or, not seen as a request, was answered as a question of its own)."""
