@@ -916,17 +916,26 @@ _ABOUT_PAY = re.compile(
 )
 
 
+# "70% en daar kan ik echt de huur niet van betalen": the rent as what the pay must cover, told as
+# hardship, is no matter of housing law
+_HARDSHIP = re.compile(
+    r"\b(huur|hypotheek|rekeningen|vaste lasten|boodschappen|rent|mortgage|bills|groceries)\b[^.?!]{0,30}?"
+    r"\b(betalen|betaald|ophoesten|pay|paid|afford|cover)\b"
+    r"|\b(betalen|pay|afford|cover)\b[^.?!]{0,20}?\b(de |mijn |onze |the |my |our )?(huur|hypotheek|rent|mortgage)\b")
+
+
 def asks_about_sick_pay(text: str, previous: str = "") -> bool:
     """True when a message about someone's illness (said in it or in the question it follows up)
     is about pay during sickness (a waiting day included) and asks for nothing we decline (a
     mortgage, a medicine, someone's data, a document): loondoorbetaling is ours. Beside another
-    matter (a divorce, a rented home), its questions must name the pay or the employer."""
+    matter (a divorce, a rented home), its questions must name the pay or the employer; the rent
+    the pay cannot cover is no other matter."""
     folded = fold(text)
     asked = fold(_question_sentences(text))
     return (bool(_SICK_PAY.search(folded))
             and bool(_ILL.search(fold(previous)) or _ILL.search(folded) or _SICK_PAY_ITSELF.search(folded))
             and _asks_only(text)
-            and (not _ANOTHER_MATTER.search(folded) or bool(_ABOUT_PAY.search(asked)))
+            and (not _ANOTHER_MATTER.search(_HARDSHIP.sub(" ", folded)) or bool(_ABOUT_PAY.search(asked)))
             and not _FAMILY_LAW.search(asked))
 
 

@@ -682,6 +682,12 @@ def test_a_question_about_pay_during_sickness_is_answered(guard, embedder, text,
      "allowed to do that?", "", True),
     ("Ik ben ziek, mijn loon ging naar 70 procent en we hebben een hypotheek. Kan ik ergens een aanvulling "
      "krijgen?", "", True),
+    # the rent the pay cannot cover is hardship told, not a housing matter ...
+    ("Ik ben ziek sinds oktober. Mijn baas betaalt me nu 70% en daar kan ik de huur niet van betalen. Mag hij dat "
+     "zomaar doen in het eerste jaar?", "", True),
+    ("I'm off sick and only get 70% now, I can't pay my rent from that. Can he just do that?", "", True),
+    # ... while a question about the rented home itself is not ours
+    ("Ik ben ziek en krijg 70% loon, de huur kan ik niet betalen. Mag mijn verhuurder me eruit zetten?", "", False),
     # family law asked with the pay in it: the pay is only its circumstance
     ("We are getting divorced and I'm in track 2. Will I have to pay him partner alimony now that I only get 70% "
      "of my salary?", "", False),
