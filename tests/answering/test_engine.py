@@ -313,6 +313,8 @@ def test_an_employee_who_consents_learns_the_diagnosis_is_still_not_recorded(kb_
      "en-faq-refuse-job-offer", "is obliged to accept suitable work"),
     ("What happens to my pay if I refuse a job through track 2?", "werknemer", "en-faq-refuse-job-offer",
      "allows the employer to stop the wages"),
+    ("Hoe lang geldt het opzegverbod bij ziekte, en in welke gevallen geldt het niet?", "werkgever",
+     "nl-faq-uitzonderingen-opzegverbod", "geldt de eerste twee jaar van de ziekte"),
     ("My fixed-term contract ends next month and I am still sick. Can they just let it end?", "werknemer",
      "en-faq-fixed-term-contract-ends-sick", "ends automatically on the agreed date"),
     ("If I resign myself to take a new job during track 2, do I still get a transition payment?", "werknemer",
