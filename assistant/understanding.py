@@ -1386,6 +1386,10 @@ _LANGUAGE_REMARK = re.compile(
     r"|mijn (nederlands|engels) is (niet (zo |zo'n |heel |erg )?(goed|best)|slecht|matig|beperkt))\b")
 
 
+# A word that points back at what was told or asked before it
+_POINTS_BACK = re.compile(r"\b(zoiets|zo'?n|dat|het|daar\w*|hier\w*|it|that|such|there)\b")
+
+
 def without_language_remarks(message: str) -> str:
     """`message` without the sentences that only say which language the asker reads (when a
     question or story remains): "Sorry, I'm his daughter and I read English better. Who has to
@@ -1522,7 +1526,14 @@ def read_turn(
     elif context and not follow_up:
         # a story: its question is what it asks, and its content words are weak context (the
         # question "telt dit mee voor die twee jaar?" is about the pregnancy told before it)
-        queries = [f"{q} ({story_words(context)})" for q in queries]
+        # ... for its first question; a later one that names a subject of its own the first did
+        # not ("Vanaf wanneer moet ik met dat tweede spoor beginnen? En hoeveel loon moet ik haar
+        # dit tweede jaar doorbetalen?") is searched on its own words, not pulled back to the story
+        # (one that points back, "En wat kost zoiets?", "Hoe zit het precies?", keeps the story)
+        first = {m.group(0) for m in _TOPIC.finditer(fold(parts[0]))}
+        queries = [q if i and (own := {m.group(0) for m in _TOPIC.finditer(fold(parts[i]))}) and not own & first
+                   and not _POINTS_BACK.search(fold(parts[i]))
+                   else f"{q} ({story_words(context)})" for i, q in enumerate(queries)]
     for i in range(1, len(parts)):  # "... en wat kost dat?": "dat" is the subject of the first part
         # ("en kan hij mij in die tijd ontslaan?" names its own subject, as a follow-up may)
         # "... en wat gebeurt er als ik die mis?": a part that names no subject of ours is about

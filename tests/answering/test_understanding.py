@@ -247,6 +247,26 @@ def test_asking_whether_a_step_may_be_skipped_is_not_asking_what_skipping_it_cos
     assert "not cooperate" in read_turn("and what if I just skip it?", history, audience="werknemer").query
 
 
+def test_a_storys_later_question_on_a_subject_of_its_own_is_searched_on_its_own_words():
+    """"En hoeveel loon moet ik haar dit tweede jaar doorbetalen?" after a story about track 2 got
+    the card on skipping track 2: the story's words pulled it back."""
+    story = ("Ik heb een kapsalon en een van mijn stylisten heeft sinds vorig jaar ernstig eczeem aan haar "
+             "handen. We hebben handschoenen en andere producten geprobeerd. De bedrijfsarts zegt dat terugkeer "
+             "in het kappersvak er niet in zit. ")
+    turn = read_turn(story + "Wanneer moet ik met spoor 2 beginnen? En hoeveel loon moet ik haar dit tweede "
+                             "jaar doorbetalen?", audience="werkgever")
+    assert turn.queries[1] == "En hoeveel loon moet ik haar dit tweede jaar doorbetalen?"
+    assert "eczeem" in turn.queries[0]
+    # a later question on the first one's subject keeps the story
+    same = read_turn(story + "Wanneer moet ik met spoor 2 beginnen? En wie betaalt dat spoor 2?",
+                     audience="werkgever")
+    assert "eczeem" in same.queries[1]
+    # ... as does one that points back at it
+    back = read_turn(story + "Wanneer moet ik met spoor 2 beginnen? En wat kost zoiets ongeveer?",
+                     audience="werkgever")
+    assert "eczeem" in back.queries[1]
+
+
 def test_staying_away_from_a_step_asks_what_not_cooperating_costs():
     """"And if he just won't go?" after an employer asked whether the employee must attend an
     assessment was read as a question about the labour expert's work."""
