@@ -144,6 +144,8 @@ _TOPIC = re.compile(
     r"\b(spoor|2e spoor|tweede spoor|track|re-?integratie\w*|reintegration|bureau\w*|agency|traject"
     r"|uwv|loonsanctie|sanctie|sanction|loon\w*|salaris|sick pay|wage|bedrijfsarts|arbo\w*"
     r"|arbeidsdeskundige\w*|case ?manager|plan van aanpak|probleemanalyse|eerstejaarsevaluatie|evaluatie"
+    r"|labou?r expert|company doctor|occupational (physician|doctor)|action plan|problem analysis"
+    r"|(first[- ]year|final) evaluation|re-?integration report"
     r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|op te zeggen|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
@@ -1018,6 +1020,10 @@ _GENERAL = re.compile(
 _SAID_AS = {"op te zeggen": "ontslag"}
 # An aside in brackets: "(de probleemanalyse)" in an answer, a story's words beside a query
 _ASIDE = re.compile(r"\([^)]*\)")
+# "in de praktijk rond de eerstejaarsevaluatie", "soon after the first-year evaluation": a step an
+# answer names to tell when, not what it is about
+_TIMED = re.compile(rf"\b(?:rond|kort na|vlak na|direct na|na|around|soon after|shortly after|right after|after"
+                    rf"|before)\s+(?:de|het|the)\s+(?:{_TOPIC.pattern})", re.I)
 # the rest of a hyphenated word a subject starts ("42e" in "42e-weeksmelding")
 _REST_OF_WORD = re.compile(r"(?:-\w+)+")
 
@@ -1112,7 +1118,7 @@ _MAY_WE = re.compile(r"\b(can'?t|cannot|can|could|may|mag|mogen|kan|kunnen)\b(\s
 # loonsanctie
 _NOT_DONE = {  # (who leaves it undone, who asks, language)
     ("werknemer", "werknemer", "nl"):
-        "wat gebeurt er als ik niet meewerk aan {step}?",
+        "wat gebeurt er met mijn loon als ik niet meewerk aan {step}: loonstop of opschorting?",
     ("werknemer", "werkgever", "nl"):
         "wat gebeurt er als de werknemer niet meewerkt aan {step}: loonstop of opschorting?",
     ("werkgever", "werkgever", "nl"):
@@ -1120,7 +1126,7 @@ _NOT_DONE = {  # (who leaves it undone, who asks, language)
     ("werkgever", "werknemer", "nl"):
         "wat gebeurt er als mijn werkgever {step} niet doet: loonsanctie?",
     ("werknemer", "werknemer", "en"):
-        "what happens if I do not cooperate with {step}?",
+        "what happens to my wages if I do not cooperate with {step}: wage stop or suspension?",
     ("werknemer", "werkgever", "en"):
         "what happens if the employee does not cooperate with {step}: wage stop or suspension?",
     ("werkgever", "werkgever", "en"):
@@ -1133,7 +1139,8 @@ _NOT_DONE = {  # (who leaves it undone, who asks, language)
 # as `missed_step` asks it)
 _SANCTIONED_STEP = re.compile(r"spoor|track|traject|re-?integra\w*|plan van aanpak|action plan"
                               r"|probleemanalyse|evaluati\w*|arbeidsdeskundige\w*|bureau\w*|coach\w*"
-                              r"|sollicit\w*")
+                              r"|sollicit\w*|labou?r expert|action plan|problem analysis"
+                              r"|(first[- ]year|final) evaluation|re-?integration report")
 
 
 def not_doing(part: str, referred: str, previous_question: str, history: Sequence[dict],
@@ -1172,7 +1179,7 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
 def _answer_lead(history: Sequence[dict]) -> list[str]:
     """The subjects of the previous answer's first sentence, when it names a few (not a list)."""
     said = split_sentences(last_answer(history))
-    named = _subjects(_ASIDE.sub(" ", said[0])) if said else []
+    named = _subjects(_TIMED.sub(" ", _ASIDE.sub(" ", said[0]))) if said else []
     return named if len(named) <= ANSWER_SUBJECTS else []
 
 
@@ -1184,7 +1191,8 @@ def answer_subject(history: Sequence[dict], previous_question: str, part: str) -
     # asides in brackets ("na dat eerste advies (de probleemanalyse) maakt u een plan van aanpak")
     # name what the answer was not about, unless they only give the term ("the first-year
     # evaluation (eerstejaarsevaluatie)")
-    said = [_subjects(_ASIDE.sub(" ", s)) or _subjects(s) for s in split_sentences(last_answer(history))]
+    said = [_subjects(_TIMED.sub(" ", _ASIDE.sub(" ", s))) or _subjects(_TIMED.sub(" ", s))
+            for s in split_sentences(last_answer(history))]
     named: list[str] = []
     if _LATE.search(fold(part)):
         named = _due_in_answer(history)

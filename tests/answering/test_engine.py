@@ -1006,6 +1006,22 @@ def test_parts_that_one_card_answers_get_it_once_without_a_heading(kb_assistant)
     assert not answer.text.startswith("**") and answer.text.count("Een deskundigenoordeel is") == 1
 
 
+@pytest.mark.parametrize(("answered", "question", "card"), [
+    ("Kort na de eerstejaarsevaluatie.", "en als hij weigert?", "nl-faq-werknemer-weigert-meewerken"),
+    ("Soon after the first-year evaluation.", "and if he refuses?", "en-faq-employee-not-cooperating"),
+])
+def test_a_follow_up_refuses_what_was_asked_about_not_the_step_the_answer_timed_it_by(kb_assistant, answered,
+                                                                                      question, card):
+    """The evaluation named to say when spoor 2 starts is not what he refuses (the Dutch got a
+    passage on the evaluation; in English, once the follow-up reader knew English step names, the
+    card on when track 2 starts)."""
+    asked = "Wanneer moet spoor 2 starten voor mijn werknemer?" if question.startswith("en ") else \
+        "When must track 2 start for my employee?"
+    answer = kb_assistant.ask(question, [{"role": "user", "content": asked},
+                                         {"role": "assistant", "content": answered}], audience="werkgever")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == card, answer.trace
+
+
 @pytest.mark.parametrize(("history", "question", "audience", "card"), [
     ([{"role": "user", "content": "hoe lang duurt een loonsanctie eigenlijk?"},
       {"role": "assistant", "content": "Ten hoogste 52 weken."}],
