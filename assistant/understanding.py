@@ -1097,8 +1097,10 @@ _STEP = re.compile(rf"{_TOPIC.pattern}|\b(week[- ]?42 notification|42nd[- ]week 
 # "en als ik die sollicitaties gewoon niet doe?", "als we het gewoon laten zitten?", "what if we
 # simply don't do it?": a follow-up that asks what leaving a step undone does ...
 _NOT_DOING = re.compile(
-    r"\b(niet (doe|doet|doen|deed|deden)|(laat|laten|liet|lieten) (\w+ ){0,2}(liggen|zitten)"
-    r"|(don'?t|doesn'?t|won'?t|do not|does not|will not|never) (\w+ )?do (it|that|this|them)"
+    r"\b(niet (doe|doet|doen|deed|deden|maak|maakt|maken|opstelt|opstellen|aanvraag|aanvraagt|aanvragen"
+    r"|indient|indienen|inzet|inzetten|regelt|regelen)|(laat|laten|liet|lieten) (\w+ ){0,2}(liggen|zitten)"
+    r"|(don'?t|doesn'?t|won'?t|do not|does not|will not|never) (\w+ )?(do|make|draw up|write|file|submit)"
+    r" (it|that|this|them|the|an?|his|her|their|one)\b"
     r"|(skip|skips|skipped|ignore|ignores|ignored) (it|that|this|them)"
     # "and if he just won't go?", "en als ze gewoon niet komt opdagen?": stays away from it
     # (at the end: "he won't come back here", "als het niet gaat" are not about a step)

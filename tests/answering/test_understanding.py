@@ -1084,6 +1084,15 @@ def test_a_follow_up_after_a_short_pointing_question_on_uwv_is_about_the_questio
      "en als we het gewoon niet doen?", ("42e", "te laat")),
     ([("I've been asked to start track 2. Do I have to take part?", "Yes, you must cooperate with track 2.")],
      "werknemer", "what if I just don't do it?", ("not cooperate", "track")),
+    # the step left undone named by what is done to it: "make", "draw up", "maakt", "aanvragen"
+    ([("I have never seen an action plan. Is that normal?",
+       "No. Your employer must draw up an action plan within two weeks of the problem analysis.")],
+     "werknemer", "and what if my employer just doesn't make one?", ("employer", "action plan", "wage sanction")),
+    ([("ik heb nog nooit een plan van aanpak gezien. is dat normaal?",
+       "Nee. Je werkgever moet binnen twee weken na de probleemanalyse een plan van aanpak opstellen.")],
+     "werknemer", "en als mijn werkgever het gewoon niet maakt?", ("werkgever plan van aanpak", "loonsanctie")),
+    ([("Moet de werknemer na 93 weken zelf de WIA aanvragen?", "Ja, de werknemer vraagt de WIA zelf aan.")],
+     "werkgever", "en als ze het gewoon niet aanvraagt?", ("werknemer", "loonstop")),
 ])
 def test_a_follow_up_that_leaves_a_step_undone_asks_what_that_costs_whoever_leaves_it(
         history, audience, message, asked):
