@@ -203,6 +203,15 @@ def test_the_general_pay_card_answers_when_no_exception_is_told(kb_assistant, qu
     assert "104" in answer.text.split("\n\n")[0], answer.text
 
 
+def test_an_employee_paid_70_percent_in_the_first_year_hears_the_minimum_wage_floor_first(kb_assistant):
+    """Told with the rent beside it, this got a passage on what cao's agree, with the card on pay
+    below the minimum in the second year under it: the answer for the first year came second."""
+    answer = kb_assistant.ask("Mijn baas betaalt me nu 70% en daar kan ik de huur niet van betalen. Mag hij dat "
+                              "zomaar doen in het eerste jaar?", audience="werknemer")
+    assert answer.kind == "card" and answer.trace["card"]["id"] == "nl-faq-hoeveel-loon-bij-ziekte", answer.trace
+    assert "minimumloon" in answer.text.split("\n\n")[0], answer.text
+
+
 @pytest.mark.parametrize(("question", "card", "says"), [
     # §11.10: the employer may not ask about or record the diagnosis, not even with consent; an
     # employer gets that told as "u", an employee hears what the employer may not do
