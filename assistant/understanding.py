@@ -630,7 +630,9 @@ def _named(before: list[str], asked: list[int]) -> str:
     for i in range(len(before) - 1, max(len(before) - 1 - REFERENT_SENTENCES, -1), -1):
         if i in asked:
             break
-        clauses = [c for c in _CLAUSE.split(before[i]) if len(words(c)) >= 3] or [before[i]]
+        # an aside in brackets is no clause of its own ("ik ben 4 maanden ziek (hartproblemen, ik
+        # mocht ook niet autorijden) en nu zegt mijn baas ...")
+        clauses = [c for c in _CLAUSE.split(" ".join(_ASIDE.sub(" ", before[i]).split())) if len(words(c)) >= 3] or [before[i]]
         named = [c for c in clauses if _TOPIC.search(fold(c))]
         if named and len(words(before[i])) <= NAMED_SENTENCE_WORDS:
             # "Nu ging mijn loon omlaag, van 100 naar 70 procent. Mag dat zomaar?": a short

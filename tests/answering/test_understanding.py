@@ -1240,3 +1240,13 @@ def test_is_it_true_that_is_read_with_the_claim_as_it_was_told():
         "scared of losing the last bit of connection to work and money. Is it true that my contract just ends "
         "now?")[0]
     assert part.startswith("My boss told me") and "scared" not in part
+
+
+def test_an_aside_in_brackets_does_not_split_the_sentence_a_question_points_back_at():
+    """A comma inside the brackets made "ik mocht ... autorijden) en vandaag zei ..." a clause of
+    its own, and the question was read from the middle of the sentence."""
+    parts, _ = core_questions("ik ben nu 4 maanden ziek (hartproblemen, ik mocht eerst ook niet autorijden) en "
+                              "vandaag zei mn leidinggevende dat 'het plan van aanpak al lang klaar is'. ik heb dat "
+                              "ding nooit gezien!! mag dat zomaar, dat ze zoiets zonder mij opstellen?")
+    assert parts[0].startswith("ik ben nu 4 maanden ziek en vandaag zei mn leidinggevende"), parts
+    assert "autorijden" not in parts[0] and parts[0].endswith("zonder mij opstellen?")
