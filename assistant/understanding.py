@@ -686,7 +686,9 @@ def core_questions(message: str) -> tuple[list[str], str]:
             # ze dat zo?", "... Mijn dochter doet mijn post, maar zit in het buitenland. Wat moet
             # ik nu doen?"), in the nearest one that does
             lead = _lead_in(said[:i], asked)
-            if not _TOPIC.search(fold(lead)):
+            if not _TOPIC.search(fold(lead)) or _WHAT_IS_THAT.match(fold(parts[0])):
+                # "Mijn vader is erg ziek. De bedrijfsarts noemde een vervroegde IVA. Wat is dat?":
+                # what a term is, the term the nearest sentence names
                 lead = _named(said[:i], asked) or lead
             parts[0] = f"{lead} {parts[0]}"
         elif i > 0 and (claim := _claim_doubted(said[:i], asked, parts[0])):

@@ -1250,3 +1250,12 @@ def test_an_aside_in_brackets_does_not_split_the_sentence_a_question_points_back
                               "ding nooit gezien!! mag dat zomaar, dat ze zoiets zonder mij opstellen?")
     assert parts[0].startswith("ik ben nu 4 maanden ziek en vandaag zei mn leidinggevende"), parts
     assert "autorijden" not in parts[0] and parts[0].endswith("zonder mij opstellen?")
+
+
+def test_what_is_that_asks_about_the_term_the_sentence_before_names_not_the_whole_story():
+    """The illness told before it went along with the term, and its words got the answer on the
+    diagnosis and privacy for "who has to file that?" after it."""
+    parts, context = core_questions("Mijn vader heeft een ongeneeslijke vorm van kanker. De bedrijfsarts noemde een "
+                                    "vervroegde IVA-aanvraag. Wat is dat?")
+    assert parts == ["De bedrijfsarts noemde een vervroegde IVA-aanvraag. Wat is dat?"]
+    assert "kanker" in context  # told, kept as the story around it
