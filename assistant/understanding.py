@@ -632,7 +632,8 @@ def _named(before: list[str], asked: list[int]) -> str:
             break
         # an aside in brackets is no clause of its own ("ik ben 4 maanden ziek (hartproblemen, ik
         # mocht ook niet autorijden) en nu zegt mijn baas ...")
-        clauses = [c for c in _CLAUSE.split(" ".join(_ASIDE.sub(" ", before[i]).split())) if len(words(c)) >= 3] or [before[i]]
+        plain = " ".join(_ASIDE.sub(" ", before[i]).split())
+        clauses = [c for c in _CLAUSE.split(plain) if len(words(c)) >= 3] or [before[i]]
         named = [c for c in clauses if _TOPIC.search(fold(c))]
         if named and len(words(before[i])) <= NAMED_SENTENCE_WORDS:
             # "Nu ging mijn loon omlaag, van 100 naar 70 procent. Mag dat zomaar?": a short
@@ -696,7 +697,7 @@ def core_questions(message: str) -> tuple[list[str], str]:
             # automatically. ... Is it true that my contract just ends now?": the claim as told
             parts[0] = f"{claim} {parts[0]}"
         elif i > 0 and i - 1 not in asked and len(words(parts[0])) <= 12 \
-                and _BACK_REFERENCE.search(fold(parts[0])) and not _names_its_referent(fold(parts[0])):
+                and _points_back(fold(parts[0])) and not _names_its_referent(fold(parts[0])):
             parts[0] = f"{_referent(said[:i], asked)} {parts[0]}"
         elif i > 0 and i - 1 not in asked and _VERDICT.match(fold(parts[0])) \
                 and _REPORTED.search(fold(said[i - 1])):
@@ -864,6 +865,19 @@ _OWN_SUBJECT = re.compile(
 _NAMED_FIRST = re.compile(
     r"(en|and|maar|but)?\s*(de|het|die|dat|the|that|mijn|onze|my|our|je|your|uw)?\s*"
     rf"({_OWN_SUBJECT.pattern})\s*(zelf|dan|then|eigenlijk)?\s*[,:]")
+
+
+# "now that I've been sick for a year", "so that": a "that" that joins a clause, pointing nowhere
+_JOINING_THAT = re.compile(r"\b(now|so|given|provided) that\b")
+
+
+def _points_back(folded: str) -> bool:
+    """True when a story's short question points back at something told before it; "Can they
+    fire me now that I've been sick for a year?" points at persons only and names its own
+    subject (as `_points_at_a_thing` reads a follow-up)."""
+    folded = _JOINING_THAT.sub(" ", folded)
+    pointers = {m.group(0) for m in _BACK_REFERENCE.finditer(folded)}
+    return bool(pointers) and not (pointers <= _PERSONS and _OWN_SUBJECT.search(folded))
 
 
 def _points_at_a_thing(folded: str) -> bool:
@@ -1124,7 +1138,7 @@ _MAY_WE = re.compile(r"\b(can'?t|cannot|can|could|may|mag|mogen|kan|kunnen)\b(\s
 # loonsanctie
 _NOT_DONE = {  # (who leaves it undone, who asks, language)
     ("werknemer", "werknemer", "nl"):
-        "wat gebeurt er met mijn loon als ik niet meewerk aan {step}: loonstop of opschorting?",
+        "wat gebeurt er als ik niet meewerk aan {step}?",
     ("werknemer", "werkgever", "nl"):
         "wat gebeurt er als de werknemer niet meewerkt aan {step}: loonstop of opschorting?",
     ("werkgever", "werkgever", "nl"):
@@ -1132,7 +1146,7 @@ _NOT_DONE = {  # (who leaves it undone, who asks, language)
     ("werkgever", "werknemer", "nl"):
         "wat gebeurt er als mijn werkgever {step} niet doet: loonsanctie?",
     ("werknemer", "werknemer", "en"):
-        "what happens to my wages if I do not cooperate with {step}: wage stop or suspension?",
+        "what happens if I do not cooperate with {step}?",
     ("werknemer", "werkgever", "en"):
         "what happens if the employee does not cooperate with {step}: wage stop or suspension?",
     ("werkgever", "werkgever", "en"):
@@ -1145,8 +1159,11 @@ _NOT_DONE = {  # (who leaves it undone, who asks, language)
 # as `missed_step` asks it)
 _SANCTIONED_STEP = re.compile(r"spoor|track|traject|re-?integra\w*|plan van aanpak|action plan"
                               r"|probleemanalyse|evaluati\w*|arbeidsdeskundige\w*|bureau\w*|coach\w*"
-                              r"|sollicit\w*|labou?r expert|action plan|problem analysis"
-                              r"|(first[- ]year|final) evaluation|re-?integration report")
+                              r"|sollicit\w*|labou?r expert|problem analysis")
+# ... and of those, what an employee does himself; not going to the others (the arbeidsdeskundige,
+# the plan) is not cooperating with his re-integration (asked by the step, its own card would win)
+_OWN_ACTIVITY = re.compile(r"spoor|track|traject|re-?integra\w*|bureau\w*|coach\w*|sollicit\w*")
+_REINTEGRATION = {"nl": "mijn re-integratie", "en": "my reintegration"}
 
 
 def not_doing(part: str, referred: str, previous_question: str, history: Sequence[dict],
@@ -1179,7 +1196,10 @@ def not_doing(part: str, referred: str, previous_question: str, history: Sequenc
         return ""
     if doer == "werkgever" and not _SANCTIONED_STEP.fullmatch(steps[0]):
         return _MISSED[language].format(step=steps[0])
-    return _NOT_DONE[doer, audience, language].format(step=steps[0])
+    step = steps[0]
+    if doer == audience == "werknemer" and not _OWN_ACTIVITY.fullmatch(step):
+        step = _REINTEGRATION[language]
+    return _NOT_DONE[doer, audience, language].format(step=step)
 
 
 def _answer_lead(history: Sequence[dict]) -> list[str]:
