@@ -489,7 +489,10 @@ def adds_a_fact(message: str) -> bool:
 # "nee, ik bedoelde het re-integratieverslag", "sorry, I meant the action plan": the question
 # before, asked again about what the message names instead
 _CORRECTION = re.compile(
-    r"^\W*(?:(?:nee|neen|no|nope|sorry|oeps|oops|excuus|pardon|sorry hoor)\b[\s,.!]*)*"
+    r"^\W*(?:(?:nee|neen|no|nope|sorry|oeps|oops|excuus|pardon|sorry hoor|(?:ow|oh|o) ?wacht|wacht"
+    # "ow wacht, ik haal dingen door elkaar: ik bedoel ...", "wait, my mistake, I meant ..."
+    r"|(?:oh )?wait|my mistake|my bad|ik haal (?:dingen|het|alles|twee dingen) door elkaar"
+    r"|i(?:'m| am) mixing (?:things|them|it) up)\b[\s,.!:;]*)*"
     r"(?:ik bedoel(?:de)?(?: eigenlijk)?|wat ik bedoel(?:de)? is|i meant|i mean|bedoel(?:de)? eigenlijk)"
     r"\s*:?\s+"
     r"(?P<what>[^.?!]+)", re.I)

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.understanding import (
     core_questions,
+    corrected_question,
     is_question,
     language_asked,
     read_turn,
@@ -1272,3 +1273,14 @@ def test_a_storys_question_about_persons_that_names_its_own_subject_is_asked_on_
     parts, _ = core_questions("Mijn collega zit al maanden thuis met een burn-out en krijgt nu spoor 2. Ik snap "
                               "er niks van. Moet hij daar echt aan meewerken?")
     assert "spoor 2" in parts[0], parts
+
+
+@pytest.mark.parametrize(("message", "asked", "meant"), [
+    ("ow wacht, ik haal dingen door elkaar: ik bedoel die evaluatie na het eerste jaar. wanneer is die?",
+     "Wanneer moet het re-integratieverslag klaar zijn?", "Wanneer moet die evaluatie na het eerste jaar klaar zijn?"),
+    ("wait, my mistake, I meant the action plan", "When is the problem analysis due?", "When is the action plan due?"),
+])
+def test_a_correction_after_an_interjection_is_read_as_the_question_meant(message, asked, meant):
+    """"ow wacht, ik haal dingen door elkaar:" before "ik bedoel" left the correction unread, and
+    the question before was answered again."""
+    assert corrected_question(message, asked) == meant
