@@ -939,6 +939,22 @@ def asks_about_sick_pay(text: str, previous: str = "") -> bool:
             and not _FAMILY_LAW.search(asked))
 
 
+# Hiring someone who was ill, and what falling ill again would cost ("mijn compagnon is bang dat we
+# de klos zijn als ze bij ons weer uitvalt, hoe zit dat?"): the no-riskpolis, not medical advice
+_HIRING = re.compile(r"\b(aan ?te ?nemen|aannemen|aangenomen|in dienst (te )?nem\w*"
+                     r"|hire|hiring|hired|take (her|him|them) on|employ (her|him|them))\b")
+_ILL_AGAIN = re.compile(r"\b((weer|opnieuw) (uit ?valt|uitvalt|uitvallen|ziek (wordt|worden|is|valt))"
+                        r"|(weer|opnieuw) (\w+ ){0,3}(uitvalt|uitvallen|ziek)|uitvalt|no-?risk\w*"
+                        r"|(falls?|gets?|goes|is) (ill|sick|off sick) again|(ill|sick) again|relapse\w*)\b")
+
+
+def asks_about_hiring_someone_who_was_ill(text: str) -> bool:
+    """True when an employer asks what hiring someone who was ill risks if they fall ill again,
+    and asks for nothing we decline beside it."""
+    folded = fold(text)
+    return bool(_HIRING.search(folded) and _ILL_AGAIN.search(folded)) and _asks_only(text)
+
+
 # Whether one can still apply for a benefit or a ruling ("ik zit nu in wk 70 kan ik nog vervroegde
 # iva aanvragen??"): the classifier took "aanvragen" beside a doctor's words for a document request.
 _APPLY = re.compile(r"\baanvra\w*|\baangevraagd|\b(apply|applying|applied|application)\b")
@@ -1140,6 +1156,8 @@ class ScopeGuard:
         if label in ("other_legal", "off_topic", "medical", "document_request") \
                 and asks_about_sick_pay(text, previous):
             return Scope("in_scope", probs["in_scope"], "rule:sick-pay")
+        if label in ("medical", "document_request", "personal_data") and asks_about_hiring_someone_who_was_ill(text):
+            return Scope("in_scope", probs["in_scope"], "rule:hiring")
         if label in ("other_legal", "medical", "document_request") and asks_about_applying(text):
             return Scope("in_scope", probs["in_scope"], "rule:applying")
         if label in ("other_legal", "medical", "document_request") and asks_for_an_independent_judgement(text):

@@ -1116,3 +1116,19 @@ def test_asking_us_to_send_someones_medical_file_is_still_declined(guard, embedd
 ])
 def test_dating_advice_and_a_health_insurance_complaint_are_declined(guard, embedder, text, label):
     assert guard.classify(text, embedder.embed_query).label == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # what hiring someone from spoor 2 risks if she falls ill again is the no-riskpolis (declined
+    # as medical advice before)
+    ("we runnen een groothandel en via een re-integratiebureau kwam er een kandidaat langs die bij haar werkgever "
+     "in spoor 2 zit, na een burn-out. mijn compagnon is bang dat we de klos zijn als ze bij ons weer uitvalt, hoe "
+     "zit dat? we willen haar per februari aannemen.", "in_scope"),
+    # ... but not a medicine or a statement asked beside it
+    ("We willen iemand aannemen die een burn-out had. Welke medicijnen helpen tegen terugval als ze weer uitvalt?",
+     "medical"),
+    ("Schrijf een verklaring voor haar nieuwe werkgever dat ze niet weer uitvalt, zodat ze aangenomen wordt.",
+     "document_request"),
+])
+def test_hiring_someone_who_was_ill_is_answered_as_a_question_of_risk(guard, embedder, text, label):
+    assert _label(guard, embedder, text) == label
