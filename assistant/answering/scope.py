@@ -201,6 +201,9 @@ _ILLNESS_TOLD = (r"(ziek|burn-?out|overspannen|depressi\w*|pijn|klachten|arbeids
 _FEIGNING = re.compile(
     r"\bhoe (kan|moet|kun|zou) (ik|je|jij|we|wij) (het )?(beste |best |zo goed mogelijk )?(net )?"
     r"((veinzen|simuleren|faken)\b|(doen alsof|spelen dat)\b.{0,40}\b" + _ILLNESS_TOLD + ")"
+    # "hoe kan ik bij het spreekuur zo overtuigend mogelijk doen alsof mijn rugpijn nog erg is"
+    r"|\bhoe (kan|moet|kun|zou) (ik|je|jij|we|wij)\b[^.?!]{0,60}\b(overtuigend|geloofwaardig)\w*[^.?!]{0,30}"
+    r"\b(doen alsof|spelen dat|veinzen|simuleren|faken)\b.{0,40}" + _ILLNESS_TOLD +
     r"|\bhow (can|do|should|could) i (best )?((fake|feign|simulate)\b|pretend\b.{0,30}\b" + _ILLNESS_TOLD + ")"
     r"|\b(welke|wat voor) klachten (moet|kan|zal) ik (noemen|zeggen|aangeven|verzinnen|overdrijven)\b.{0,60}\bzodat\b"
     r"|\bwhat symptoms (should|can|do) i (mention|claim|say|fake|make up)\b",
@@ -359,6 +362,10 @@ _LEISURE = re.compile(
     r"\b(serie|series|film|films|movie|movies|podcast|podcasts|netflix|videoland)\b"
     r".{0,40}\b(raad\w*|aanraden|aanrader\w*|tips?|recommend\w*|suggest\w*)\b"
     r"|\b(raad|recommend|suggest)\w* .{0,30}\b(serie|series|film|movie|podcast)\b"
+    # "zullen we een potje galgje doen?", "shall we play hangman?": a game with the assistant
+    r"|\b(zullen|kunnen|gaan) (we|wij|jij en ik) (een )?(spelletje|potje \w+) (doen|spelen)\b"
+    r"|\b(potje|spelletje) (galgje|schaak|schaken|dammen|boter,? kaas en eieren|kwis|quiz|raadsel\w*)\b"
+    r"|\b(shall|can|could) we play\b|\b(play|a game of) (hangman|chess|tic-?tac-?toe|trivia|20 questions)\b"
 )
 # Asking someone out ("Would it be weird to ask her out for a drink once my re-integration is
 # over?"): personal advice, whoever the person is

@@ -1132,3 +1132,17 @@ def test_dating_advice_and_a_health_insurance_complaint_are_declined(guard, embe
 ])
 def test_hiring_someone_who_was_ill_is_answered_as_a_question_of_risk(guard, embedder, text, label):
     assert _label(guard, embedder, text) == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("hoe kan ik bij het spreekuur van de bedrijfsarts zo overtuigend mogelijk doen alsof mijn rugpijn nog heel erg "
+     "is, zodat ik niet aan spoor 2 hoef te beginnen?", "document_request"),
+    ("ik zit al een jaar thuis in mijn re-integratie en verveel me dood. zullen we een potje galgje doen? jij mag "
+     "het woord bedenken, iets met bedrijfsarts ofzo", "off_topic"),
+    ("shall we play hangman? I'm bored on my sick leave", "off_topic"),
+    # ... but neither a meeting nor proving one is ill
+    ("Kunnen we een potje samen afspreken met de bedrijfsarts?", ""),
+    ("Mijn baas denkt dat ik doe alsof ik ziek ben. Hoe kan ik overtuigend laten zien dat ik echt ziek ben?", ""),
+])
+def test_feigning_convincingly_and_a_game_are_declined_by_rule(text, label):
+    assert rule_label(text) == label
