@@ -37,6 +37,11 @@ class DeadlineAnswerer:
         gap = dl.gap_days(turn.parts[part])
         if not (_asks_for_deadlines(turn, part) or answers_eje) and gap is None:
             return None
+        if gap is not None and _WAITING_DAY.search(fold(turn.parts[part])) \
+                and not _asks_for_deadlines(turn, part):
+            # "ze was twee weken beter en is nu weer ziek. mag ik die wachtdag nog een keer
+            # inhouden?": the rule on counting periods together answers it, without a first sick day
+            return None
         if gap is None and _asks_only_whether_it_restarts(turn, part):
             # "... twee weken later weer ziek. Wanneer begint die telling nou wel opnieuw?": the
             # counting rule (four weeks, whatever the cause), not a timeline from a guessed date
@@ -98,6 +103,7 @@ class DeadlineAnswerer:
         return Answer(text, "clarify", language, confidence=1.0, trace=trace)
 
 
+_WAITING_DAY = re.compile(r"\bwachtdag\w*|\bwaiting days?\b")
 # "De directeur wil weten wanneer het verslag klaar moet zijn": a question told as a statement
 _INDIRECT = re.compile(r"\b(wil|willen|wilde|wou) (graag |nu |ook )?weten\b"
                        r"|\bvra\w* (me|mij|zich|ons|hij|zij) af\b|\bwants? to know\b|\bwonder")

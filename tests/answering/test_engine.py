@@ -1365,3 +1365,15 @@ def test_a_part_of_an_announced_list_is_headed_by_its_question_without_the_subje
                               "actually suitable, and what can I do if he turns it down?", audience="werkgever")
     assert "**what can I do if he turns it down?**" in answer.text, answer.text
     assert "(track 2)**" not in answer.text, answer.text
+
+
+def test_a_waiting_day_question_with_a_recovery_gap_is_answered_without_asking_the_first_sick_day(kb_assistant):
+    """The gap made it a deadline question, and the first sick day was asked for; the rule on
+    counting periods together answers it."""
+    history = [{"role": "user", "content": "Onze cao kent één wachtdag bij ziekte."},
+               {"role": "assistant", "content": "Een wachtdag betekent dat de eerste ziektedag niet wordt "
+                                                "doorbetaald, als de cao dat zo regelt."}]
+    answer = kb_assistant.ask("ze was twee weken beter en is nu weer ziek. mag ik die wachtdag nog een keer "
+                              "inhouden?", history, audience="werkgever")
+    assert answer.kind == "card" and answer.text.startswith("Nee"), answer.text
+    assert "4 weken" in answer.text
