@@ -1110,9 +1110,9 @@ def _due_in_answer(history: Sequence[dict], names: re.Pattern[str] = _TOPIC) -> 
 
 _MISSED = {"nl": "wat gebeurt er als de {step} te laat is of gemist wordt?",
            "en": "what happens if the {step} is late or missed?"}
-# The steps with a deadline, also as named in English ("the week-42 notification")
-_STEP = re.compile(rf"{_TOPIC.pattern}|\b(week[- ]?42 notification|42nd[- ]week notification|problem analysis"
-                   r"|action plan|first[- ]year evaluation|re-?integration report)\b")
+# The steps with a deadline, also the week-42 notification as named in English (the other English
+# names are in `_TOPIC`)
+_STEP = re.compile(rf"{_TOPIC.pattern}|\b(week[- ]?42 notification|42nd[- ]week notification)\b")
 
 
 # "en als ik die sollicitaties gewoon niet doe?", "als we het gewoon laten zitten?", "what if we
