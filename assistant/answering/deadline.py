@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from assistant.deadlines.dates import day_count, long_date
 from assistant.deadlines.topics import CORE as _CORE
-from assistant.text import fold
+from assistant.text import fold, sentences
 from assistant.texts import text
 
 # "welke data moet ik in mijn agenda zetten?": the dates to plan
@@ -67,6 +67,57 @@ _NUMBERS = {"een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "thr
 def is_deadline_question(text: str) -> bool:
     """True when the message asks when something is due."""
     return bool(_TIMING.search(fold(text)))
+
+
+# "kan ik die nog aanvragen?", "is het nu te laat?", "moet ik hem nog doorbetalen?", "we hebben nog
+# niks naar het uwv gestuurd. is dat een probleem?": whether a step of one's own case is still open
+# or already late, which the dates of that case answer
+_STILL_OR_LATE = re.compile(
+    r"\b(kan|kun|kunnen|mag|mogen) (\w+ ){1,3}?nog (\w+ ){0,2}?(aanvra\w*|indien\w*|doen|meld\w*"
+    r"|insturen|opsturen|sturen|starten|inzetten)\b"
+    r"|\b(is|ben|zijn) (\w+ ){0,2}?(nu |al |inmiddels )?te laat\b|\btoo late\b"
+    r"|\b(moet|moeten) (ik|we|wij|u|hij|zij|ze) (\w+ ){0,2}?nog (\w+ )?(door)?betalen\b"
+    r"|\b(hoef|hoeft|hoeven) (\w+ ){0,4}?nog (\w+ )?(door)?betalen\b"
+    r"|\bcan (i|we|he|she|they|you) still (apply|file|submit|report|do|request)\b"
+    r"|\b(do|does|must) (i|we|he|she|they) still (have to )?(keep )?pay(ing)?\b")
+# "is dat een probleem?" is that question when the message says the step was not done
+_PROBLEM = re.compile(r"\b(is|wordt) (dat|dit|het) (een )?(probleem|erg)\b|\bis (that|this|it) a problem\b")
+_NOT_DONE = re.compile(
+    r"\b(niks|niets|niet|geen|nothing|not|haven'?t|hasn'?t)\b.{0,40}\b(gestuurd|verstuurd|gemeld"
+    r"|gedaan|aangevraagd|ingediend|gemaakt|opgesteld|geregeld|sent|reported|filed|done|applied)\b")
+
+
+# "kan ik die nog aanvragen?" points back at the step; "kan ik nog een deskundigenoordeel
+# aanvragen?" names something else to apply for
+_POINTS_BACK = re.compile(r"\b(die|dat|het|deze|dit|hem|it|that|this|one)\b (\w+ )?(nog|still)\b"
+                          r"|\b(aanvragen|apply for|file|submit) (it|that|this|one)\b")
+# "... als hij niet meewerkt?": a case of its own, which a card answers
+_CONDITION = re.compile(r"\b(als|indien|wanneer|zolang|if|when|unless|as long as)\b")
+
+
+def asks_if_still_open(text: str) -> bool:
+    """True when the message asks whether a step can still be done or is already late."""
+    folded = fold(text)
+    return bool(_STILL_OR_LATE.search(folded)
+                or (_PROBLEM.search(folded) and _NOT_DONE.search(folded)))
+
+
+def asks_if_late_with_a_cost(text: str) -> bool:
+    """True for "we hebben nog niks gestuurd. is dat een probleem?": lateness asked about."""
+    folded = fold(text)
+    return bool(_PROBLEM.search(folded) and _NOT_DONE.search(folded)
+                and not _STILL_OR_LATE.search(folded))
+
+
+def points_back_or_names(text: str, keys: Sequence[str]) -> bool:
+    """True when the question names its step, or points back at it ("kan ik die nog
+    aanvragen?"), rather than naming something else to apply for; and supposes no case."""
+    folded = fold(text)
+    if _CONDITION.search((sentences(folded) or [folded])[-1]):
+        return False
+    named_by_verb = list(keys) == ["wia_aanvraag"] and not re.search(
+        r"\bwia|uitkering|\biva\b|benefit", folded)
+    return not named_by_verb or bool(_POINTS_BACK.search(folded))
 
 
 # "bereken", "calculate": a sum as much as a date...

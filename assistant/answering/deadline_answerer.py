@@ -46,9 +46,10 @@ class DeadlineAnswerer:
             # "... twee weken later weer ziek. Wanneer begint die telling nou wel opnieuw?": the
             # counting rule (four weeks, whatever the cause), not a timeline from a guessed date
             return None
-        if gap is None and dl.asks_a_sum(turn.message):
+        if gap is None and dl.asks_a_sum(turn.message) and not _asks_if_still_open(turn, part):
             # "ziek sinds april ... wat moeten we hem in het tweede ziektejaar minimaal betalen?
-            # Hoe bereken ik dat?": a sum of money, not a date, even with a first sick day
+            # Hoe bereken ik dat?": a sum of money, not a date, even with a first sick day ("moet
+            # ik hem nog doorbetalen?" after one asks whether the pay has ended: a date)
             return None
         if gap is None and _asks_about_the_term(turn):
             return None
@@ -113,7 +114,7 @@ _INDIRECT = re.compile(r"\b(wil|willen|wilde|wou) (graag |nu |ook )?weten\b"
 # application closes at week 68 (art. 23 lid 6 WIA), long before the usual WIA application.
 _EARLY_IVA = re.compile(
     r"vervroegd\w*|verkorte wachttijd|eerder (een |de |mijn |zijn |haar )?(wia-?)?uitkering"
-    r"|(nooit|niet) meer (beter|herstel|op te knappen)"
+    r"|(nooit|niet) meer (beter|herstel|op te knappen)|herstel (zit )?er (\w+ )?niet in"
     r"|geen (uitzicht|kans|perspectief) op (herstel|beterschap)"
     r"|genezing .{0,20}(niet|geen)|niet (meer )?(te )?genezen|ongeneeslijk|terminaal"
     r"|niet .{0,20}(volle |hele )?(twee|2) jaar .{0,25}wachten|incurable|terminal(ly)? ill"
@@ -130,7 +131,7 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     gemiddeld, en tot wanneer mag het doorlopen?")."""
     if _asks_what_recovery_is(turn.parts[part]):
         return False
-    if _part_asks(turn, part) or _next_milestone(turn, part):
+    if _part_asks(turn, part) or _next_milestone(turn, part) or _asks_if_still_open(turn, part):
         return True
     if part:
         return False
@@ -143,6 +144,30 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
         return any(_INDIRECT.search(fold(s)) and dl.is_deadline_question(s)
                    for s in sentences(turn.context))
     return dl.is_deadline_question(turn.message)
+
+
+def _asks_if_still_open(turn: Turn, part: int) -> bool:
+    """True when a message after a first sick day was given asks whether a step it names can
+    still be done or is late ("ziek sinds maandag 7 april 2025" ... "kan ik die nog
+    aanvragen?"): the dates of that case answer it, with what has passed."""
+    from assistant.deadlines import parse_dates
+
+    question = turn.parts[part]
+    keys = asked_keys(question)
+    if not (turn.previous and keys and dl.asks_if_still_open(question)
+            and dl.points_back_or_names(question, keys)):
+        return False
+    if dl.asks_if_late_with_a_cost(question) and not set(keys) <= _LATENESS_STATED:
+        return False  # "nog geen plan van aanpak gemaakt. is dat een probleem?": its card
+    try:
+        parsed = parse_dates(" \n".join(turn.previous), turn.today)
+    except DeadlineInputError:
+        return False
+    return parsed is not None and bool(parsed.episodes)
+
+
+# The steps whose computed line says what being late costs (a fine, longer pay, a closed window)
+_LATENESS_STATED = {"ziekmelding_uwv", "wia_aanvraag", "vervroegde_iva"}
 
 
 def _asks_only_whether_it_restarts(turn: Turn, part: int) -> bool:
@@ -243,7 +268,8 @@ def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
     the previous message when this one follows up on it."""
     asked = [k for part in turn.parts if dl.is_deadline_question(part)
              for k in asked_keys(part)]
-    if not asked and dl.is_deadline_question(turn.message):
+    if not asked and (dl.is_deadline_question(turn.message)
+                      or dl.asks_if_still_open(turn.message)):
         asked = asked_keys(turn.message)
     if not asked:
         asked = [k for part in range(len(turn.parts)) for k in _next_milestone(turn, part)]

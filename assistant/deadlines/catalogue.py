@@ -147,9 +147,13 @@ SPECS: dict[str, Spec] = {
         "werkgever", "law", "art. 23 lid 1 WIA; art. 7:629 lid 1 BW; art. 7:670 lid 1 BW",
         "Einde wachttijd (104 weken)", "End of the waiting period (104 weeks)",
         "Laatste dag van de wachttijd van 104 weken en van de wettelijke loondoorbetaling bij "
-        "ziekte; daarna geldt ook het opzegverbod bij ziekte niet meer.{ext_nl}",
+        "ziekte; daarna geldt ook het opzegverbod bij ziekte niet meer. Ook daarvóór beschermt "
+        "dat verbod niet bij instemming van de werknemer, een dringende reden, de proeftijd of "
+        "het beëindigen van het hele bedrijf (art. 7:670b BW).{ext_nl}",
         "Last day of the 104-week waiting period and of statutory sick pay; after it the ban on "
-        "dismissal during sickness no longer applies.{ext_en}",
+        "dismissal during sickness no longer applies. Even before it, the ban does not protect "
+        "against dismissal with the employee's consent, for an urgent reason, in the trial "
+        "period or when the whole business closes (art. 7:670b BW).{ext_en}",
     ),
     "wia_ingangsdatum": Spec(
         "UWV", "law", "art. 23 lid 1 WIA",

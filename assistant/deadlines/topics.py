@@ -22,7 +22,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                          # "who do we have to report him to?": the sick person, not the RIV
                          "report him to", "report her to", "report them to",
                          "report the employee to", "report my employee to",
-                         "report our employee to")),
+                         "report our employee to",
+                         # "we hebben nog niks naar het uwv gestuurd", "een melding bij UWV"
+                         "naar het uwv gestuurd", "naar uwv gestuurd", "melding bij uwv",
+                         "melding bij het uwv", "bij uwv gemeld", "bij het uwv gemeld")),
     ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year")),
     ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
     ("vervroegde_iva", ("vervroegde", "iva", "early")),
@@ -39,7 +42,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
     ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",
                          "ophouden", "loondoorbetaling", "doorbetalen", "end", "two years",
-                         "waiting period", "sick pay", "doorlo", "continue", "run on")),
+                         "waiting period", "sick pay", "doorlo", "continue", "run on",
+                         # "tot wanneer ben ik beschermd?": the opzegverbod ends with the 104 weeks
+                         "beschermd", "opzegverbod", "ontslagverbod", "ontslagbescherming",
+                         "protected", "dismissal ban", "ban on dismissal")),
 )
 # The core milestones, in the order they fall due.
 CORE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
@@ -67,7 +73,9 @@ def asked_keys(text: str) -> list[str]:
             and not re.search(r"verslag|riv\b|integration report|eindevaluatie|final", lowered)):
         keys.remove("re_integratieverslag")
     if ("einde_wachttijd" in keys and len(keys) > 1
-            and not re.search(r"wachttijd|104|einde|stopt|end|doorlo|continue|run on", lowered)):
+            and not re.search(r"wachttijd|104|einde|stopt|end|doorlo|doorbeta|continue|run on"
+                              r"|beschermd|opzegverbod|ontslagverbod|protected|dismissal",
+                              lowered)):
         keys.remove("einde_wachttijd")
     return keys
 

@@ -618,3 +618,78 @@ def test_report_him_to_uwv_asks_for_the_42nd_week_notification(kb_assistant):
                               audience="werkgever", today=date(2026, 12, 5))
     assert _deadline(answer)["keys"] == ["ziekmelding_uwv"]
     assert "by Monday 4 January 2027 (week 42)" in answer.text
+
+
+def _after(first_message: str, said: str) -> list[dict]:
+    return [{"role": "user", "content": first_message}, {"role": "assistant", "content": said}]
+
+
+def test_whether_a_step_not_done_is_a_problem_gets_its_passed_date(kb_assistant):
+    # first sick day Friday 13-02-2026: week 42 ends Thursday 03-12-2026, the notification was due
+    # on the first working day after it, Friday 04-12-2026; on 07-12-2026 it is late
+    history = _after("Onze receptioniste is sinds vrijdag 13 februari ziek.",
+                     "Dan heeft de werkgever rond dit moment een melding bij UWV te doen.")
+    answer = kb_assistant.ask("we hebben nog helemaal niks naar het uwv gestuurd. is dat een "
+                              "probleem?", history, audience="werkgever", today=date(2026, 12, 7))
+    assert _deadline(answer)["keys"] == ["ziekmelding_uwv"]
+    line = next(x for x in answer.text.split("\n") if x.startswith("- **42e-weeksmelding"))
+    assert "4 december 2026" in line and "al verstreken" in line and "boete" in line
+
+
+def test_whether_the_early_iva_can_still_be_applied_for_gets_its_passed_last_day(kb_assistant):
+    # first sick day Monday 07-04-2025: week 68 ends Sunday 26-07-2026, long before 07-12-2026
+    history = _after("ik ben sinds maandag 7 april 2025 ziek. mijn cardioloog zegt dat herstel er "
+                     "niet in zit.", "Daarvoor bestaat een aparte route naar een IVA-uitkering.")
+    answer = kb_assistant.ask("kan ik die nog aanvragen?", history, audience="werknemer",
+                              today=date(2026, 12, 7))
+    assert _deadline(answer)["keys"][0] == "vervroegde_iva"
+    line = next(x for x in answer.text.split("\n") if x.startswith("- **Laatste dag aanvraag"))
+    assert "26 juli 2026 (week 68)" in line and "al verstreken" in line
+
+
+def test_whether_pay_still_runs_after_the_two_years_gets_the_end_of_the_waiting_period(
+        kb_assistant):
+    # first sick day Monday 09-12-2024: week 104 ends Sunday 06-12-2026
+    history = _after("Onze chauffeur is ziek sinds maandag 9 december 2024.",
+                     "Dan beoordeelt UWV nu het recht op een WIA-uitkering.")
+    answer = kb_assistant.ask("UWV heeft niks over een sanctie gezegd. moet ik hem nog "
+                              "doorbetalen?", history, audience="werkgever",
+                              today=date(2026, 12, 7))
+    line = next(x for x in answer.text.split("\n") if x.startswith("- **Einde wachttijd"))
+    assert "6 december 2026" in line and "al verstreken" in line
+
+
+def test_until_when_one_is_protected_gets_the_end_of_the_ban_and_its_exceptions(kb_assistant):
+    # first sick day Tuesday 16-09-2025: week 104 ends Monday 13-09-2027
+    history = _after("ik ben ziek sinds dinsdag 16 september 2025. mijn teamleider begint over "
+                     "afscheid nemen", "Een werkgever kan een zieke werknemer niet zomaar ontslaan.")
+    answer = kb_assistant.ask("tot wanneer ben ik dan beschermd?", history, audience="werknemer",
+                              today=date(2026, 12, 7))
+    assert _deadline(answer)["keys"] == ["einde_wachttijd"]
+    assert "13 september 2027" in answer.text
+    assert "instemming van de werknemer, een dringende reden" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "kan ik die nog aanvragen?",  # no first sick day told: the card on the early IVA
+    "we hebben het plan van aanpak pas in week 10 gemaakt. is dat een probleem?",  # it was done
+])
+def test_whether_still_open_without_a_sick_day_told_or_with_the_step_done_is_no_timeline(
+        kb_assistant, question):
+    history = _after("Mijn werknemer wordt nooit meer beter.", "Dan is er de vervroegde IVA.")
+    answer = kb_assistant.ask(question, history, audience="werkgever", today=date(2026, 12, 7))
+    assert answer.kind != "deadline", answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "kan ik nog een deskundigenoordeel aanvragen?",  # something else to apply for
+    "mag ik nog vakantie aanvragen?",
+    "can I still apply for the no-risk policy?",
+    "moet ik hem nog doorbetalen als hij niet meewerkt?",  # a case of its own: its card
+    "we hebben nog geen plan van aanpak gemaakt. is dat een probleem?",  # the card on the plan
+])
+def test_whether_something_else_is_still_open_after_a_sick_day_is_no_timeline(kb_assistant,
+                                                                             question):
+    history = _after("Mijn werknemer is ziek sinds 3 maart 2026.", "Dan is hij nu in week 40.")
+    answer = kb_assistant.ask(question, history, audience="werkgever", today=date(2026, 12, 7))
+    assert answer.kind != "deadline", answer.text
