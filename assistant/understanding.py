@@ -502,6 +502,9 @@ _NOT_A_THING = re.compile(r"^(kost\w*|betal\w*|costs?|pays?|paid|geld|money|loon
                           r"|vergoed\w*|compensat\w*|ontsla\w*|ontslag\w*|op te zeggen)$")
 
 
+# "nee, ik bedoel iets anders, hij ...": what was meant is told after it
+_SOMETHING_ELSE = re.compile(r"(iets|wat|heel wat|heel iets) anders\b[\s,.:;]*|something else\b[\s,.:;]*",
+                             re.I)
 # "nee, ik bedoel dat hij niks doet": what was meant is told, not named
 _NOT_A_NAME = re.compile(r"(dat|of|als|wat|hoe|waarom|wanneer|that|if|whether|how|what|why|when|hij|zij|ze|ik"
                          r"|je|jij|we|wij|he|she|i|you|they)\b")
@@ -514,6 +517,12 @@ def corrected_question(message: str, previous_question: str) -> str:
     message corrects nothing or the question names no thing to replace."""
     meant = _CORRECTION.match(message)
     what = meant.group("what").strip(" ,;:") if meant else ""
+    other = _SOMETHING_ELSE.match(what)
+    if other and previous_question:
+        # "nee ik bedoel iets anders, hij komt wel op het spreekuur maar weigert het werk dat de
+        # bedrijfsarts passend vindt": the question before, asked again about the case now told
+        told = message[meant.start("what") + other.end():].strip()
+        return f"{previous_question} {told}" if told else ""
     if not what or not _TOPIC.search(fold(what)) or len(words(what)) > 8 or _NOT_A_NAME.match(fold(what)):
         return ""
     for named in _TOPIC.finditer(fold(previous_question)):

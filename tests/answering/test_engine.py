@@ -1377,3 +1377,17 @@ def test_a_waiting_day_question_with_a_recovery_gap_is_answered_without_asking_t
                               "inhouden?", history, audience="werkgever")
     assert answer.kind == "card" and answer.text.startswith("Nee"), answer.text
     assert "4 weken" in answer.text
+
+
+def test_a_correction_that_tells_the_case_meant_gets_the_answer_on_that_case(kb_assistant):
+    """"nee ik bedoel iets anders, hij ... weigert het werk dat de bedrijfsarts passend vindt" got
+    "Wat wilt u weten?"; it asks the question before about the case it tells: the loonstop."""
+    history = [{"role": "user", "content": "Wij willen een loonsanctie geven aan een medewerker die steeds niet "
+                                           "op komt dagen bij de bedrijfsarts."},
+               {"role": "assistant", "content": "Een loonsanctie legt UWV op aan de werkgever; de werkgever zelf "
+                                                "kan het loon opschorten als de werknemer controlevoorschriften "
+                                                "niet nakomt."}]
+    answer = kb_assistant.ask("nee ik bedoel iets anders, hij komt wel op het spreekuur maar weigert het werk in "
+                              "de kantine dat de bedrijfsarts passend vindt", history, audience="werkgever")
+    assert answer.kind == "card", answer.text
+    assert "loonstop" in answer.text and "deugdelijke grond" in answer.text, answer.text

@@ -1284,3 +1284,13 @@ def test_a_correction_after_an_interjection_is_read_as_the_question_meant(messag
     """"ow wacht, ik haal dingen door elkaar:" before "ik bedoel" left the correction unread, and
     the question before was answered again."""
     assert corrected_question(message, asked) == meant
+
+
+def test_a_correction_that_tells_something_else_asks_the_question_before_about_it():
+    """"nee ik bedoel iets anders, hij ..." named no thing to put in the question before, so it
+    was read as a message that only told, and got "Wat wilt u weten?"."""
+    asked = "Wij willen een loonsanctie geven aan een medewerker die niet op het spreekuur komt."
+    told = "hij komt wel op het spreekuur maar weigert het werk dat de bedrijfsarts passend vindt"
+    assert corrected_question(f"nee ik bedoel iets anders, {told}", asked) == f"{asked} {told}"
+    assert corrected_question(f"no, I meant something else: {told}", asked) == f"{asked} {told}"
+    assert corrected_question("nee ik bedoel iets anders", asked) == ""
