@@ -424,7 +424,7 @@ class Turn:
         searched on the next milestone)."""
         if not (self.follow_up or self.story) or self.next_step or self.queries[part] == self.parts[part]:
             return None
-        return self.parts[part]
+        return with_plain_refusal(self.parts[part])
 
     def trace(self) -> dict:
         """What the trace records of the turn."""
@@ -860,6 +860,19 @@ def _follow_up_query(part: str, asked_before: Sequence[str]) -> str:
 
 # A follow-up that only refuses: "en als hij weigert?", "and if she refuses?"
 _REFUSING = re.compile(r"weiger\w*|refus\w*")
+# Refusing said in other words: "if he just says no thanks", "als hij gewoon nee zegt", "slaat het
+# af"; the retrievers read "refuses" / "weigert" instead ("no thanks" read as getting better)
+_REFUSAL_IDIOM = re.compile(
+    r"\b(?P<en>(says?|said|saying) no( thanks| thank you)?|turns? (it|that|this|them|the \w+) down"
+    r"|declines?|declined)\b"
+    r"|\b(?P<nl>(zegt|zeggen|zei|zeiden) (hij |zij |ze |ik |we )?(gewoon |simpelweg |botweg )?nee"
+    r"( bedankt| dank je)?|(gewoon |simpelweg |botweg )?nee (zegt|zeggen|zei)"
+    r"|(slaat|slaan|sloeg) (het|dat|dit|die|hem|ze|zo'?n \w+) (gewoon )?af|afslaat|afslaan)\b", re.I)
+
+
+def with_plain_refusal(query: str) -> str:
+    """`query` with "refuses" / "weigert" for each way of refusing said in other words."""
+    return _REFUSAL_IDIOM.sub(lambda m: "refuses" if m.group("en") else "weigert", query)
 
 
 _PERSONS = frozenset("hij zij ze hem haar he she him her they them".split())
@@ -1613,7 +1626,8 @@ def read_turn(
         detected, who = wanted, who or before.audience
     return Turn(
         message=message, language=detected, page_language=page_language, audience=who,
-        audience_given=from_ui, today=today or date.today(), parts=tuple(parts), queries=tuple(queries),
+        audience_given=from_ui, today=today or date.today(), parts=tuple(parts),
+        queries=tuple(with_plain_refusal(q) for q in queries),
         previous=previous, previous_question=previous_question, follow_up=follow_up, next_step=next_step,
         story=len(sentences(message)) > 2 or len(words(message)) > 45, context=context, history=everything,
     )

@@ -1391,3 +1391,13 @@ def test_a_correction_that_tells_the_case_meant_gets_the_answer_on_that_case(kb_
                               "de kantine dat de bedrijfsarts passend vindt", history, audience="werkgever")
     assert answer.kind == "card", answer.text
     assert "loonstop" in answer.text and "deugdelijke grond" in answer.text, answer.text
+
+
+def test_saying_no_thanks_to_track_2_gets_the_answer_on_refusing_and_the_pay(kb_assistant):
+    """"if he just says no thanks?" got the card on recovering during track 2, not the loonstop."""
+    history = [{"role": "user", "content": "My brother has been off sick for 14 months. His employer now wants "
+                                           "him to start a track 2 programme with an agency."},
+               {"role": "assistant", "content": "Track 2 means looking for suitable work with another employer. "
+                                                "The employee is expected to take part."}]
+    answer = kb_assistant.ask("so what happens to his pay if he just says no thanks?", history)
+    assert "loonstop" in answer.text and "good reason" in answer.text, answer.text

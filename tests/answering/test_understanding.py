@@ -1294,3 +1294,19 @@ def test_a_correction_that_tells_something_else_asks_the_question_before_about_i
     assert corrected_question(f"nee ik bedoel iets anders, {told}", asked) == f"{asked} {told}"
     assert corrected_question(f"no, I meant something else: {told}", asked) == f"{asked} {told}"
     assert corrected_question("nee ik bedoel iets anders", asked) == ""
+
+
+@pytest.mark.parametrize(("message", "read_as"), [
+    ("so what happens to his pay if he just says no thanks?", "if he just refuses?"),
+    ("and if she turns it down?", "and if she refuses?"),
+    ("en als hij gewoon nee zegt?", "en als hij weigert?"),
+    ("wat als hij het aanbod afslaat?", "wat als hij het aanbod weigert?"),
+])
+def test_refusing_said_in_other_words_is_retrieved_as_refusing(message, read_as):
+    """"says no thanks" was read as getting better: the card on recovering during track 2 came
+    back for a question about what refusing costs. The part keeps the asker's words."""
+    history = [{"role": "user", "content": "My brother is sick and his employer wants him in track 2."},
+               {"role": "assistant", "content": "The employee is expected to take part in track 2."}]
+    turn = read_turn(message, history)
+    assert read_as in turn.queries[0], turn.queries
+    assert turn.parts[0] == message
