@@ -1067,6 +1067,20 @@ _ASIDE = re.compile(r"\([^)]*\)")
 # answer names to tell when, not what it is about
 _TIMED = re.compile(rf"\b(?:rond|kort na|vlak na|direct na|na|around|soon after|shortly after|right after|after"
                     rf"|before)\s+(?:de|het|the)\s+(?:{_TOPIC.pattern})", re.I)
+# "what else needs to be in it besides the final evaluation?": a step named to set it apart is
+# not what the question is about
+_BESIDES = re.compile(rf"\b(?:besides|apart from|other than|except(?: for)?|naast|behalve|buiten)\s+"
+                      rf"(?:de|het|the|that|die|dat)?\s*(?:{_TOPIC.pattern})", re.I)
+
+
+def _asks_besides(sentence: str) -> bool:
+    """True for a question that points back at a thing and names a subject of ours only to set it
+    apart ("what else needs to be in it besides the final evaluation?")."""
+    folded = fold(sentence)
+    rest = _BESIDES.sub(" ", folded)
+    return rest != folded and bool(_BACK_REFERENCE.search(rest)) and not _TOPIC.search(rest)
+
+
 # the rest of a hyphenated word a subject starts ("42e" in "42e-weeksmelding")
 _REST_OF_WORD = re.compile(r"(?:-\w+)+")
 
@@ -1515,6 +1529,10 @@ def read_turn(
         # points back and names no subject of ours, so it is about the conversation's
         or (len(words(message)) <= FOLLOW_UP_WORDS and bool(_BACK_REFERENCE.search(fold(message)))
             and not _TOPIC.search(fold(message)))
+        # "what else needs to be in it besides the final evaluation? I want to be sure nothing is
+        # missing when UWV looks at it": a question that names a step only to set it apart from
+        # what it points back at
+        or (len(words(message)) <= FOLLOW_UP_WORDS and any(is_question(s) and _asks_besides(s) for s in said))
         # "wat kost dat ons en hoe lang moeten we op de uitkomst wachten?": it opens with a short
         # question about a thing it points back at
         or (len(parts) > 1 and len(words(parts[0])) <= POINTING_PART_WORDS

@@ -1401,3 +1401,15 @@ def test_saying_no_thanks_to_track_2_gets_the_answer_on_refusing_and_the_pay(kb_
                                                 "The employee is expected to take part."}]
     answer = kb_assistant.ask("so what happens to his pay if he just says no thanks?", history)
     assert "loonstop" in answer.text and "good reason" in answer.text, answer.text
+
+
+def test_what_else_besides_a_step_is_answered_about_the_report_pointed_at(kb_assistant):
+    """"what else needs to be in it besides the final evaluation?" got the card on the final
+    evaluation alone; the report's other parts are the answer."""
+    history = [{"role": "user", "content": "Onze monteur is bijna twee jaar ziek. Ons arbo-adviesbureau zegt dat "
+                                           "we het re-integratieverslag moeten afronden."},
+               {"role": "assistant", "content": "Het re-integratieverslag bundelt de stukken van de hele "
+                                                "ziekteperiode en gaat mee met de WIA-aanvraag."}]
+    answer = kb_assistant.ask("what else needs to be in it besides the final evaluation? I want to be sure "
+                              "nothing is missing when UWV looks at it", history, audience="werkgever")
+    assert "problem analysis" in answer.text and "action plan" in answer.text, answer.text

@@ -1310,3 +1310,17 @@ def test_refusing_said_in_other_words_is_retrieved_as_refusing(message, read_as)
     turn = read_turn(message, history)
     assert read_as in turn.queries[0], turn.queries
     assert turn.parts[0] == message
+
+
+def test_a_question_that_names_a_step_only_to_set_it_apart_follows_up_on_what_it_points_at():
+    """"what else needs to be in it besides the final evaluation?" named a step of ours, so it was
+    read as a new question about the final evaluation, not about "it": the report asked before."""
+    history = [{"role": "user", "content": "Onze monteur is bijna twee jaar ziek. Ons arbo-adviesbureau zegt dat "
+                                           "we het re-integratieverslag moeten afronden."},
+               {"role": "assistant", "content": "Het re-integratieverslag gaat mee met de WIA-aanvraag."}]
+    turn = read_turn("what else needs to be in it besides the final evaluation? I want to be sure nothing is "
+                     "missing when UWV looks at it", history)
+    assert turn.follow_up and "re-integratieverslag" in turn.queries[0], turn.queries
+    # a step named as the subject is still a question of its own
+    turn = read_turn("and what must be in the final evaluation itself?", history)
+    assert "re-integratieverslag moeten afronden" not in turn.queries[0], turn.queries
