@@ -76,9 +76,15 @@ _STILL_OR_LATE = re.compile(
     r"\b(kan|kun|kunnen|mag|mogen) (\w+ ){1,3}?nog (\w+ ){0,2}?(aanvra\w*|indien\w*|doen|meld\w*"
     r"|insturen|opsturen|sturen|starten|inzetten)\b"
     r"|\b(is|ben|zijn) (\w+ ){0,2}?(nu |al |inmiddels )?te laat\b|\btoo late\b"
-    r"|\b(moet|moeten) (ik|we|wij|u|hij|zij|ze) (\w+ ){0,2}?nog (\w+ )?(door)?betalen\b"
-    r"|\b(hoef|hoeft|hoeven) (\w+ ){0,4}?nog (\w+ )?(door)?betalen\b"
     r"|\bcan (i|we|he|she|they|you) still (apply|file|submit|report|do|request)\b"
+    # "Heb ik nog even?", "Tot hoelang heb ik daarvoor nog de tijd?", "Kan dat dan nog?"
+    r"|\b(heb|hebt|heeft|hebben) (ik|je|jij|we|wij|u|hij|zij|ze) ((daar|hier)(voor)? |er )?(dan )?nog"
+    r" (even|(de |genoeg )?tijd)\b|\btot hoe ?lang\b|\b(kan|mag) (dat|het|die|dit) (dan |nu |straks )?nog\b"
+    r"|\b(do|have) (i|we|you) (still )?(got )?(some |enough )?time\b|\bis there still time\b")
+# "moet ik hem nog doorbetalen?", "moet ik haar in januari nog salaris betalen?": whether the pay
+# of the two years has ended
+_PAY_STILL = re.compile(
+    r"\b(moet|moeten|hoef|hoeft|hoeven) (\w+ ){1,4}?nog (\w+ )?((door)?betalen|salaris|loon)\b"
     r"|\b(do|does|must) (i|we|he|she|they) still (have to )?(keep )?pay(ing)?\b")
 # "is dat een probleem?" is that question when the message says the step was not done
 _PROBLEM = re.compile(r"\b(is|wordt) (dat|dit|het) (een )?(probleem|erg)\b|\bis (that|this|it) a problem\b")
@@ -98,8 +104,13 @@ _CONDITION = re.compile(r"\b(als|indien|wanneer|zolang|if|when|unless|as long as
 def asks_if_still_open(text: str) -> bool:
     """True when the message asks whether a step can still be done or is already late."""
     folded = fold(text)
-    return bool(_STILL_OR_LATE.search(folded)
+    return bool(_STILL_OR_LATE.search(folded) or _PAY_STILL.search(folded)
                 or (_PROBLEM.search(folded) and _NOT_DONE.search(folded)))
+
+
+def asks_if_pay_runs_on(text: str) -> bool:
+    """True for "moet ik haar in januari nog salaris betalen?": whether the sick pay has ended."""
+    return bool(_PAY_STILL.search(fold(text)))
 
 
 def asks_if_late_with_a_cost(text: str) -> bool:
@@ -245,13 +256,19 @@ def next_due(timeline, keys: Sequence[str] = ()):
 
 def describe(
     timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None, voice: str = "u",
-    assumed: str = "",
+    assumed: str = "", verdict: bool = False,
 ) -> DeadlineResult:
     """The deadline answer in Markdown: what is due next, then the dates asked about with the rule
     behind each, caveats and the next step. `assumed` (the readings taken from loose dates) follows
-    the line that names the first sick day."""
+    the line that names the first sick day. `verdict`: the question asked whether the first step
+    of `keys` is still open ("zijn we nu al te laat?"), which the answer says first."""
     chosen = pick(timeline, keys)
-    lines = [_opening(timeline, language, keys), ""]
+    asked = next((m for m in chosen if keys and m.key == keys[0]), None)
+    if not (verdict and asked is not None and asked.key in _STEPS_TO_TAKE and asked.done_on is None):
+        asked = None
+    lines = [_opening(timeline, language, keys, said=asked), ""]
+    if asked is not None:
+        lines[0:0] = [_verdict(asked, language, voice), ""]
     if assumed:
         lines[-1:-1] = ["", assumed]
     if note:
@@ -271,6 +288,23 @@ def describe(
     )
 
 
+# The milestones that are a step someone takes by a last day (not UWV's letter or the end of the
+# waiting period): "are we too late?" about them is answered with yes or no first
+_STEPS_TO_TAKE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
+                  "spoor2_start", "re_integratieverslag", "wia_aanvraag", "vervroegde_iva")
+
+
+def _verdict(m, language: str, voice: str) -> str:
+    """"**Plan van aanpak opstellen: u bent nog op tijd, uiterlijk ... (nog 2 dagen).**", or that
+    its last day has passed."""
+    title = _AT_THE_LATEST.sub("", m.title(language))
+    when = long_date(m.date, language)
+    if m.status == "passed":
+        return _say("verdict_passed", language, voice, title=title, when=when)
+    return _say("verdict_open", language, voice, title=title, when=when,
+                left=_left(m.days_left, language))
+
+
 def _say(key: str, language: str, voice: str | None = None, **values: object) -> str:
     return text(f"answer.deadline.{key}", language, voice, **values)
 
@@ -278,14 +312,15 @@ def _say(key: str, language: str, voice: str | None = None, **values: object) ->
 _AT_THE_LATEST = re.compile(r"\s*\((uiterlijk|at the latest)\)$")
 
 
-def _opening(timeline, language: str, keys: Sequence[str] = ()) -> str:
-    """"Counting from the first day of sickness ... (today is week n):", after the next deadline."""
+def _opening(timeline, language: str, keys: Sequence[str] = (), said=None) -> str:
+    """"Counting from the first day of sickness ... (today is week n):", after the next deadline
+    (unless that is `said`, the step whose verdict leads the answer)."""
     line = _say("counting_from", language, start=long_date(timeline.period_start, language))
     line += _say("today_week", language, week=timeline.current_week) if timeline.current_week else ":"
     if timeline.current_week and timeline.current_week > 104 and timeline.state == "sick":
         line = line.rstrip(":") + _say("waiting_over", language)  # "(vandaag is week 105) — ..."
     upcoming = next_due(timeline, keys)
-    if upcoming is not None and timeline.state == "sick":
+    if upcoming is not None and upcoming is not said and timeline.state == "sick":
         # "Start spoor 2 (uiterlijk)": the sentence says "uiterlijk" / "by" itself, and a
         # practice norm says so here too, not only in the list below
         title = _AT_THE_LATEST.sub("", upcoming.title(language))

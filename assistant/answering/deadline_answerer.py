@@ -46,7 +46,8 @@ class DeadlineAnswerer:
             # "... twee weken later weer ziek. Wanneer begint die telling nou wel opnieuw?": the
             # counting rule (four weeks, whatever the cause), not a timeline from a guessed date
             return None
-        if gap is None and dl.asks_a_sum(turn.message) and not _asks_if_still_open(turn, part):
+        still = _still_open_keys(turn, part)
+        if gap is None and dl.asks_a_sum(turn.message) and not still:
             # "ziek sinds april ... wat moeten we hem in het tweede ziektejaar minimaal betalen?
             # Hoe bereken ik dat?": a sum of money, not a date, even with a first sick day ("moet
             # ik hem nog doorbetalen?" after one asks whether the pay has ended: a date)
@@ -60,7 +61,7 @@ class DeadlineAnswerer:
             parsed = parse_dates(" \n".join([*turn.previous, turn.message]), turn.today)
         except DeadlineInputError as exc:
             return self._clarify(exc.user_message(language), language, trace, "invalid_date")
-        keys = _asked_keys(turn, answers_eje)
+        keys = _asked_keys(turn, answers_eje, still)
         if parsed is None or not parsed.episodes:
             return self._without_dates(turn, part, gap, keys, trace)
         turn.notes["deadline_answered"] = True
@@ -74,7 +75,7 @@ class DeadlineAnswerer:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
         assumed = assumption_text(parsed.assumptions, timeline.period_start, language, turn.voice)
         result = dl.describe(timeline, keys, language, turn.today, note=note, before=before,
-                             voice=turn.voice, assumed=assumed)
+                             voice=turn.voice, assumed=assumed, verdict=bool(still))
         trace["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
         trace["path"] = "deadline"
         trace["deadline"] = _deadline_trace(result, keys, episodes, parsed)
@@ -131,7 +132,7 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     gemiddeld, en tot wanneer mag het doorlopen?")."""
     if _asks_what_recovery_is(turn.parts[part]):
         return False
-    if _part_asks(turn, part) or _next_milestone(turn, part) or _asks_if_still_open(turn, part):
+    if _part_asks(turn, part) or _next_milestone(turn, part) or _still_open_keys(turn, part):
         return True
     if part:
         return False
@@ -146,24 +147,35 @@ def _asks_for_deadlines(turn: Turn, part: int) -> bool:
     return dl.is_deadline_question(turn.message)
 
 
-def _asks_if_still_open(turn: Turn, part: int) -> bool:
-    """True when a message after a first sick day was given asks whether a step it names can
-    still be done or is late ("ziek sinds maandag 7 april 2025" ... "kan ik die nog
-    aanvragen?"): the dates of that case answer it, with what has passed."""
+def _still_open_keys(turn: Turn, part: int) -> list[str]:
+    """The steps a message asks about whether they can still be done or are late, once a first
+    sick day was told before it ("ziek sinds maandag 7 april 2025" ... "kan ik die nog
+    aanvragen?"): the dates of that case answer it, with what has passed. The step is the one
+    the question names, else the sick pay ("moet ik haar in januari nog salaris betalen?"), else
+    the last one the answer before named ("... moet u haar als langdurig zieke melden bij UWV."
+    "Tot hoelang heb ik daarvoor nog de tijd?"). Empty: not such a question."""
     from assistant.deadlines import parse_dates
 
     question = turn.parts[part]
-    keys = asked_keys(question)
-    if not (turn.previous and keys and dl.asks_if_still_open(question)
-            and dl.points_back_or_names(question, keys)):
-        return False
+    if not (turn.previous and dl.asks_if_still_open(question)):
+        return []
+    keys = asked_keys(question) or (["einde_wachttijd"] if dl.asks_if_pay_runs_on(question)
+                                    else _last_named_in_answer(turn))
+    if not keys or not dl.points_back_or_names(question, keys):
+        return []
     if dl.asks_if_late_with_a_cost(question) and not set(keys) <= _LATENESS_STATED:
-        return False  # "nog geen plan van aanpak gemaakt. is dat een probleem?": its card
+        return []  # "nog geen plan van aanpak gemaakt. is dat een probleem?": its card
     try:
         parsed = parse_dates(" \n".join(turn.previous), turn.today)
     except DeadlineInputError:
-        return False
-    return parsed is not None and bool(parsed.episodes)
+        return []
+    return keys if parsed is not None and parsed.episodes else []
+
+
+def _last_named_in_answer(turn: Turn) -> list[str]:
+    """The steps of the last sentence of the answer before that names any."""
+    return next((keys for said in reversed(sentences(last_answer(turn.history)))
+                 if (keys := asked_keys(said))), [])
 
 
 # The steps whose computed line says what being late costs (a fine, longer pay, a closed window)
@@ -263,13 +275,13 @@ def _gives_dates(turn: Turn) -> bool:
         return True
 
 
-def _asked_keys(turn: Turn, answers_eje: bool) -> list[str]:
-    """The milestones asked for in the message; else spoor 2 after an EJE answer; else those of
-    the previous message when this one follows up on it."""
-    asked = [k for part in turn.parts if dl.is_deadline_question(part)
-             for k in asked_keys(part)]
-    if not asked and (dl.is_deadline_question(turn.message)
-                      or dl.asks_if_still_open(turn.message)):
+def _asked_keys(turn: Turn, answers_eje: bool, still: list[str]) -> list[str]:
+    """The milestones asked for in the message (`still`: those asked whether they are still
+    open); else spoor 2 after an EJE answer; else those of the previous message when this one
+    follows up on it."""
+    asked = list(still) or [k for part in turn.parts if dl.is_deadline_question(part)
+                            for k in asked_keys(part)]
+    if not asked and dl.is_deadline_question(turn.message):
         asked = asked_keys(turn.message)
     if not asked:
         asked = [k for part in range(len(turn.parts)) for k in _next_milestone(turn, part)]

@@ -37,7 +37,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                        "uwv me herinner")),
     ("re_integratieverslag", ("verslag", "re-integratieverslag", "reintegratieverslag", "riv",
                               "eindevaluatie", "report", "final evaluation")),
-    ("wia_aanvraag", ("wia", "aanvra", "apply", "application")),
+    ("wia_aanvraag", ("wia", "aanvra", "aangevraagd", "apply", "application")),
     ("einde_loonsanctie", ("loonsanctie", "wage sanction", "sanction")),
     ("wia_ingangsdatum", ("ingangsdatum", "ingaan", "uitkering start", "benefit start")),
     ("einde_wachttijd", ("einde", "eind", "wachttijd", "104", "twee jaar", "2 jaar", "stopt",

@@ -354,6 +354,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} ({left}).**",
         "en": "**Next deadline: {title}, by {when} ({left}).**",
     },
+    # "zijn we nu al te laat?" about a step: yes or no first
+    "deadline.verdict_open": {
+        "u": "**{title}: u bent nog op tijd, uiterlijk {when} ({left}).**",
+        "je": "**{title}: je bent nog op tijd, uiterlijk {when} ({left}).**",
+        "en": "**{title}: you are still in time, by {when} ({left}).**",
+    },
+    "deadline.verdict_passed": {
+        "u": "**{title}: die termijn is al verstreken (uiterlijk {when}).**",
+        "je": "**{title}: die termijn is al verstreken (uiterlijk {when}).**",
+        "en": "**{title}: that deadline has already passed (it was {when}).**",
+    },
     # how long until a date: "nog 12 dagen", "nog 1 dag" ({count}: `day_count`), "vandaag"
     "deadline.left": {"nl": "nog {count}", "en": "{count} left"},
     "deadline.left_none": {"nl": "vandaag", "en": "due today"},
