@@ -150,7 +150,10 @@ _TOPIC = re.compile(
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
     r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
-    r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*)\b")
+    r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*"
+    # "Begint de teller van de twee jaar nu weer bij nul?": the 104 weeks themselves
+    r"|(teller|klok|termijn|telling) van (de |die )?(twee|2) jaar|104 weken|104 weeks"
+    r"|(clock|count) (of|on) (the )?(two|2) years)\b")
 
 
 def names_a_subject(text: str) -> bool:

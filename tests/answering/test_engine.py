@@ -1413,3 +1413,12 @@ def test_what_else_besides_a_step_is_answered_about_the_report_pointed_at(kb_ass
     answer = kb_assistant.ask("what else needs to be in it besides the final evaluation? I want to be sure "
                               "nothing is missing when UWV looks at it", history, audience="werkgever")
     assert "problem analysis" in answer.text and "action plan" in answer.text, answer.text
+
+
+def test_whether_the_two_years_restart_after_a_new_illness_gets_the_rule_on_counting_together(kb_assistant):
+    history = [{"role": "user", "content": "Een chauffeur van ons was ziek vanaf maandag 5 oktober, werkte vanaf 9 "
+                                           "november weer volledig en is sinds 30 november opnieuw ziek."},
+               {"role": "assistant", "content": "Vervelend. Meld hem weer ziek, zodat de bedrijfsarts hem kan zien."}]
+    answer = kb_assistant.ask("Begint de teller van de twee jaar nu weer bij nul? Het is tenslotte een heel "
+                              "andere klacht.", history, audience="werkgever")
+    assert "4 weken" in answer.text and "oorzaak" in answer.text, answer.text

@@ -1324,3 +1324,13 @@ def test_a_question_that_names_a_step_only_to_set_it_apart_follows_up_on_what_it
     # a step named as the subject is still a question of its own
     turn = read_turn("and what must be in the final evaluation itself?", history)
     assert "re-integratieverslag moeten afronden" not in turn.queries[0], turn.queries
+
+
+def test_the_two_years_named_as_a_counter_are_a_subject_of_their_own():
+    """"Begint de teller van de twee jaar nu weer bij nul?" named nothing of ours, so it was read
+    with the story before and the answer's bedrijfsarts, and got a passage on spoor 2."""
+    history = [{"role": "user", "content": "Een chauffeur van ons was ziek vanaf maandag 5 oktober, werkte vanaf 9 "
+                                           "november weer volledig en is sinds 30 november opnieuw ziek."},
+               {"role": "assistant", "content": "Meld hem weer ziek, zodat de bedrijfsarts hem kan zien."}]
+    turn = read_turn("Begint de teller van de twee jaar nu weer bij nul? Het is een heel andere klacht.", history)
+    assert "bedrijfsarts" not in turn.queries[0] and "chauffeur" not in turn.queries[0], turn.queries
