@@ -300,7 +300,8 @@ def _verdict(m, language: str, voice: str) -> str:
     title = _AT_THE_LATEST.sub("", m.title(language))
     when = long_date(m.date, language)
     if m.status == "passed":
-        return _say("verdict_passed", language, voice, title=title, when=when)
+        closed = "verdict_closed" if m.key == "vervroegde_iva" else "verdict_passed"
+        return _say(closed, language, voice, title=title, when=when)
     return _say("verdict_open", language, voice, title=title, when=when,
                 left=_left(m.days_left, language))
 

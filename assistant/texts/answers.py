@@ -361,9 +361,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**{title}: you are still in time, by {when} ({left}).**",
     },
     "deadline.verdict_passed": {
-        "u": "**{title}: die termijn is al verstreken (uiterlijk {when}).**",
-        "je": "**{title}: die termijn is al verstreken (uiterlijk {when}).**",
-        "en": "**{title}: that deadline has already passed (it was {when}).**",
+        "u": ("**{title}: die termijn is al verstreken (uiterlijk {when}). Alsnog zo snel mogelijk "
+              "doen is de volgende stap.**"),
+        "je": ("**{title}: die termijn is al verstreken (uiterlijk {when}). Alsnog zo snel "
+               "mogelijk doen is de volgende stap.**"),
+        "en": ("**{title}: that deadline has already passed (it was {when}). Doing it as soon as "
+               "possible is the next step.**"),
+    },
+    # the early IVA cannot be applied for after week 68 (art. 23 lid 6 WIA)
+    "deadline.verdict_closed": {
+        "u": ("**{title}: die termijn is al verstreken (uiterlijk {when}). Nu geldt de gewone "
+              "wachttijd van 104 weken.**"),
+        "je": ("**{title}: die termijn is al verstreken (uiterlijk {when}). Nu geldt de gewone "
+               "wachttijd van 104 weken.**"),
+        "en": ("**{title}: that deadline has already passed (it was {when}). The normal waiting "
+               "period of 104 weeks now applies.**"),
     },
     # how long until a date: "nog 12 dagen", "nog 1 dag" ({count}: `day_count`), "vandaag"
     "deadline.left": {"nl": "nog {count}", "en": "{count} left"},

@@ -634,6 +634,9 @@ def test_whether_a_step_not_done_is_a_problem_gets_its_passed_date(kb_assistant)
     assert _deadline(answer)["keys"] == ["ziekmelding_uwv"]
     line = next(x for x in answer.text.split("\n") if x.startswith("- **42e-weeksmelding"))
     assert "4 december 2026" in line and "al verstreken" in line and "boete" in line
+    assert answer.text.startswith(
+        "**42e-weeksmelding bij UWV: die termijn is al verstreken (uiterlijk vrijdag 4 december "
+        "2026). Alsnog zo snel mogelijk doen is de volgende stap.**"), answer.text
 
 
 def test_whether_the_early_iva_can_still_be_applied_for_gets_its_passed_last_day(kb_assistant):
@@ -643,8 +646,9 @@ def test_whether_the_early_iva_can_still_be_applied_for_gets_its_passed_last_day
     answer = kb_assistant.ask("kan ik die nog aanvragen?", history, audience="werknemer",
                               today=date(2026, 12, 7))
     assert _deadline(answer)["keys"][0] == "vervroegde_iva"
-    assert answer.text.startswith("**Laatste dag aanvraag vervroegde IVA: die termijn is al verstreken"
-                                  " (uiterlijk zondag 26 juli 2026).**"), answer.text
+    assert answer.text.startswith(
+        "**Laatste dag aanvraag vervroegde IVA: die termijn is al verstreken (uiterlijk zondag 26 "
+        "juli 2026). Nu geldt de gewone wachttijd van 104 weken.**"), answer.text
     line = next(x for x in answer.text.split("\n") if x.startswith("- **Laatste dag aanvraag"))
     assert "26 juli 2026 (week 68)" in line and "al verstreken" in line
 
@@ -652,14 +656,14 @@ def test_whether_the_early_iva_can_still_be_applied_for_gets_its_passed_last_day
 def test_whether_there_is_still_time_for_the_step_the_answer_named_leads_with_yes(kb_assistant):
     # first sick day Thursday 19-02-2026: week 42 runs Thursday 03-12 to Wednesday 09-12-2026,
     # so the notification is due Thursday 10-12-2026, three days after Monday 07-12-2026
-    history = _after("Onze kok is sinds donderdag 19 februari ziek. Ze werkt af en toe een paar uur.",
-                     "Dan loopt de termijn gewoon door. Rond deze tijd moet u haar als langdurig zieke "
-                     "melden bij UWV.")
-    answer = kb_assistant.ask("Tot hoelang heb ik daarvoor nog de tijd?", history, audience="werkgever",
-                              today=date(2026, 12, 7))
+    history = _after("Onze kok is sinds donderdag 19 februari ziek. Ze werkt soms een paar uur.",
+                     "Dan loopt de termijn gewoon door. Rond deze tijd moet u haar als langdurig "
+                     "zieke melden bij UWV.")
+    answer = kb_assistant.ask("Tot hoelang heb ik daarvoor nog de tijd?", history,
+                              audience="werkgever", today=date(2026, 12, 7))
     first = answer.text.split("\n")[0]
-    assert first == ("**42e-weeksmelding bij UWV: u bent nog op tijd, uiterlijk donderdag 10 december "
-                     "2026 (nog 3 dagen).**"), answer.text
+    assert first == ("**42e-weeksmelding bij UWV: u bent nog op tijd, uiterlijk donderdag 10 "
+                     "december 2026 (nog 3 dagen).**"), answer.text
     assert "Eerstvolgende termijn" not in answer.text  # the same step: said once
 
 
@@ -667,17 +671,18 @@ def test_whether_an_employee_still_has_time_to_apply_is_answered_in_the_je_voice
     # first sick day Wednesday 26-02-2025: week 93 ends Tuesday 08-12-2026
     history = _after("Ik ben sinds woensdag 26 februari 2025 ziek.",
                      "Lees het verslag goed door. Het hoort bij je aanvraag.")
-    answer = kb_assistant.ask("Ik had het nog niet aangevraagd, ik dacht dat dat pas aan het eind van de "
-                              "twee jaar hoefde. Heb ik nog even?", history, audience="werknemer",
-                              today=date(2026, 12, 7))
+    answer = kb_assistant.ask("Ik had het nog niet aangevraagd, ik dacht dat dat pas aan het eind "
+                              "van de twee jaar hoefde. Heb ik nog even?", history,
+                              audience="werknemer", today=date(2026, 12, 7))
     assert answer.text.startswith("**WIA-aanvraag indienen: je bent nog op tijd, uiterlijk dinsdag "
                                   "8 december 2026 (nog 1 dag).**"), answer.text
 
 
 def test_whether_pay_runs_on_into_next_month_gets_the_end_of_the_waiting_period(kb_assistant):
     # first sick day Wednesday 18-12-2024: week 104 ends Tuesday 15-12-2026
-    history = _after("Mijn medewerkster is ziek sinds woensdag 18 december 2024. Haar WIA-aanvraag is "
-                     "op tijd verstuurd.", "UWV beoordeelt nu uw re-integratieverslag.")
+    history = _after("Mijn medewerkster is ziek sinds woensdag 18 december 2024. Haar "
+                     "WIA-aanvraag is op tijd verstuurd.",
+                     "UWV beoordeelt nu uw re-integratieverslag.")
     answer = kb_assistant.ask("En moet ik haar in januari nog salaris betalen?", history,
                               audience="werkgever", today=date(2026, 12, 7))
     line = next(x for x in answer.text.split("\n") if x.startswith("- **Einde wachttijd"))
@@ -699,7 +704,8 @@ def test_whether_pay_still_runs_after_the_two_years_gets_the_end_of_the_waiting_
 def test_until_when_one_is_protected_gets_the_end_of_the_ban_and_its_exceptions(kb_assistant):
     # first sick day Tuesday 16-09-2025: week 104 ends Monday 13-09-2027
     history = _after("ik ben ziek sinds dinsdag 16 september 2025. mijn teamleider begint over "
-                     "afscheid nemen", "Een werkgever kan een zieke werknemer niet zomaar ontslaan.")
+                     "afscheid nemen",
+                     "Een werkgever kan een zieke werknemer niet zomaar ontslaan.")
     answer = kb_assistant.ask("tot wanneer ben ik dan beschermd?", history, audience="werknemer",
                               today=date(2026, 12, 7))
     assert _deadline(answer)["keys"] == ["einde_wachttijd"]
