@@ -210,7 +210,11 @@ _JOINED = re.compile(
     # "Wat kost het, hoe lang duurt het?": a comma before a question word (or, "wat is spoor 2,
     # moet ik daaraan meedoen?", before a verb that opens a question, when the first one asks too)
     r"|\s*,\s*(?=(?:wie|wat|wanneer|waarom|hoe|hoeveel|welke|tot wanneer|who|what|when|why|how|which"
-    r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt)\b"
+    r"|mag|moet|moeten|mogen|kan|kun|kunnen|kunt|krijg|krijgt|krijgen|heeft|hebben|betaalt|geldt"
+    # "Hoe lang is de wachttijd, rond welk moment stuurt UWV een brief, en ...?": a preposition
+    # before the question word
+    r"|(?:rond|op|in|binnen|vanaf|around|at|within|from) (?:welke?|wanneer|hoeveel|which|what|when)"
+    r")\b"
     # "What is a plan van aanpak, do I have to agree to it?": an English verb and its subject
     r"|(?i:do|does|can|may|must|should|is|are|will)\s+(?i:i|we|you|he|she|they|it|my|our|the)\b)"
     # "Moet ik haar ontslaan, en zo ja, krijg ik ...?"

@@ -207,6 +207,20 @@ def test_an_english_question_after_a_comma_is_a_part_of_its_own():
         "What is a plan van aanpak", "do I have to agree to it", "what if it is wrong?"]
 
 
+def test_a_question_after_a_comma_that_opens_with_a_preposition_is_a_part_of_its_own():
+    """"..., rond welk moment stuurt UWV mij een brief, ..." stayed in the first part, whose card
+    answered the letter and left "how long is the waiting period" unanswered."""
+    assert split_parts("Hoe lang is de wachttijd voor de WIA, rond welk moment stuurt UWV mij een brief, en "
+                       "hoe lang duurt het voordat ze beslissen?") == [
+        "Hoe lang is de wachttijd voor de WIA", "rond welk moment stuurt UWV mij een brief",
+        "hoe lang duurt het voordat ze beslissen?"]
+    assert split_parts("How long is the waiting period, at what point does UWV write to me?") == [
+        "How long is the waiting period", "at what point does UWV write to me?"]
+    # a statement before the comma stays with its question
+    assert split_parts("Ik ben ziek, in welke week moet ik de WIA aanvragen?") == [
+        "Ik ben ziek, in welke week moet ik de WIA aanvragen?"]
+
+
 def test_a_follow_up_asking_what_a_term_it_names_is_is_read_on_its_own_words():
     """After a story about a burn-out, "... mijn FML ... Wat is dat eigenlijk?" asks about the FML."""
     history = [{"role": "user", "content": "Ik zit sinds september thuis met een burn-out. Volgende week heb ik een "
