@@ -381,6 +381,15 @@ _INSURER_DISPUTE = re.compile(
     r"|\b(klacht\w*|complain\w*|complaint|bezwaar|geschil\w*|dispute)\b.{0,60}"
     r"\b(zorgverzekeraar|zorgverzekering|health insur\w*|skgz)\b"
 )
+# A claim for damages over an accident or injury ("Hoeveel smartengeld kan ik van mijn werkgever
+# eisen, en welk letselschadebureau ...?"): personal-injury law, not re-integratie. A letselschade
+# case told beside a question of ours ("Ik heb een letselschadezaak lopen, moet ik nog meewerken
+# aan spoor 2?") is context.
+_INJURY_CLAIM = re.compile(
+    r"\bsmartengeld\b|\bpain and suffering\b|\bpersonal injury (claim|lawyer|compensation)\b"
+    r"|\bletselschade\w*\b.{0,60}\b(eisen|claim\w*|vergoed\w*|hoeveel|advocaat|bureau|aansprakelijk\w*)\b"
+    r"|\b(welk\w*|which) (letselschade\w*|personal injury)"
+)
 # Investing money (a settlement, a transitievergoeding): financial advice, not re-integratie. Not
 # "aandelen" alone: a DGA with shares asks about poortwachter.
 _INVESTING = re.compile(
@@ -614,6 +623,7 @@ def rule_label(text: str) -> str:
              (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
              (lambda _: _CRIMINAL_ASK.search(fold(_question_sentences(text))), "other_legal"),
              (lambda _: _INSURER_DISPUTE.search(asked_of_story), "other_legal"),
+             (lambda _: _INJURY_CLAIM.search(fold(_question_sentences(text))), "other_legal"),
              (lambda _: _ROMANCE.search(fold(_question_sentences(text))), "off_topic"),
              (_INVESTING.search, "off_topic"), (_LEISURE.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))
     label = next((label for test, label in rules if test(folded)), "")

@@ -1135,6 +1135,19 @@ def test_hiring_someone_who_was_ill_is_answered_as_a_question_of_risk(guard, emb
 
 
 @pytest.mark.parametrize(("text", "label"), [
+    # a claim for damages after an accident is personal-injury law (it was answered with passages)
+    ("Oké. Ik ben destijds van een steiger gevallen door een kapotte leuning. Hoeveel smartengeld kan ik van "
+     "mijn werkgever eisen, en welk letselschadebureau is goed?", "other_legal"),
+    ("Can I claim pain and suffering from my employer after my fall?", "other_legal"),
+    # ... a letselschade case told beside a question of ours, or an accident, is context
+    ("Ik heb een letselschadezaak lopen, moet ik nog meewerken aan spoor 2?", "in_scope"),
+    ("Telt de tijd na mijn ongeluk mee voor de twee jaar?", "in_scope"),
+])
+def test_a_claim_for_damages_after_an_accident_is_declined_as_another_legal_area(guard, embedder, text, label):
+    assert _label(guard, embedder, text) == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
     ("hoe kan ik bij het spreekuur van de bedrijfsarts zo overtuigend mogelijk doen alsof mijn rugpijn nog heel erg "
      "is, zodat ik niet aan spoor 2 hoef te beginnen?", "document_request"),
     ("ik zit al een jaar thuis in mijn re-integratie en verveel me dood. zullen we een potje galgje doen? jij mag "
