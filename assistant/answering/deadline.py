@@ -28,6 +28,8 @@ _TIMING = re.compile(
     # "wat had er inmiddels moeten gebeuren?", "ben ik nu al te laat met iets?": where the case stands
     r"|\b(wat )?(had|hadden) .{0,30}moeten (gebeuren|gedaan|regelen|doen)\b|\bte laat met iets\b"
     r"|\bwhat should (already )?have (happened|been done)\b|\btoo late (with|for) anything\b"
+    # "What are we supposed to have done by now?", "what should we have done by now?"
+    r"|\bsupposed to have (done|arranged|happened)\b|\bshould (i|we) (already )?have done\b"
     # "ben ik al te laat voor een vervroegde IVA?": whether a last day has passed
     r"|\b(ben|zijn) (ik|we|wij|jullie|hij|zij|ze) (nu )?(al |nog )?te laat (voor|met)\b"
     r"|\b(am i|are we|is (he|she|it)) (already |still )?too late (for|to)\b"

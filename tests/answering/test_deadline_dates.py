@@ -177,6 +177,15 @@ def test_asking_where_a_case_stands_gets_its_timeline_with_what_is_overdue(kb_as
     assert "Probleemanalyse" in answer.text and "al verstreken" in answer.text
 
 
+def test_asking_in_english_what_should_have_been_done_by_now_gets_the_timeline(kb_assistant):
+    """"What are we supposed to have done by now?" got a card on a labour expert."""
+    answer = kb_assistant.ask("One of our drivers has been off sick for 8 weeks with back pain and "
+                              "we haven't involved a company doctor yet. What are we supposed to "
+                              "have done by now?", audience="werkgever", today=date(2026, 12, 1))
+    assert answer.kind == "deadline", answer.trace
+    assert "Problem analysis" in answer.text and "already passed" in answer.text
+
+
 def test_asking_whether_a_last_day_has_passed_gets_it_computed(kb_assistant):
     answer = kb_assistant.ask("Ben ik te laat voor de WIA-aanvraag? Ik ben ziek sinds 3 februari "
                               "2025.", audience="werknemer", today=date(2026, 12, 3))
