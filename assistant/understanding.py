@@ -1393,10 +1393,13 @@ def _next_step(message: str, previous_question: str, history: Sequence[dict]) ->
 # question: ..."): no follow-up of the question before it, though the dates and facts told in the
 # conversation still count (the deadline answerer reads them from the history)
 _NEW_TOPIC = re.compile(
-    r"^(\s*(nog )?(een )?(heel )?(andere|ander|nieuwe|aparte|tweede) (vraag|onderwerp)|^\s*los (daarvan|daar van|hiervan)"
-    r"|^\s*(nu )?iets (heel |totaal |compleet )?anders|^\s*(a |one )?(different|another|new|separate|unrelated|other)"
-    r" (question|topic|thing|matter)|^\s*(on )?a different (note|topic)|^\s*something (else|different)"
-    r"|^\s*(changing|to change) the (subject|topic)|^\s*apart from (that|this)|^\s*unrelated)\b[\s:;,.!\-–—]*",
+    # "Oké. Los daarvan: ...", "Thanks. Different question: ...": after a word of thanks
+    r"^\s*(?:(?:oké|oke|ok|okay|prima|top|helder|duidelijk|dank je( wel)?|dank u( wel)?|bedankt|thanks"
+    r"|thank you|alright|all right)\b[\s,.!]*)?"
+    r"((nog )?(een )?(heel )?(andere|ander|nieuwe|aparte|tweede) (vraag|onderwerp)|los (daarvan|daar van|hiervan)"
+    r"|(nu )?iets (heel |totaal |compleet )?anders|(a |one )?(different|another|new|separate|unrelated|other)"
+    r" (question|topic|thing|matter)|(on )?a different (note|topic)|something (else|different)"
+    r"|(changing|to change) the (subject|topic)|apart from (that|this)|unrelated)\b[\s:;,.!\-–—]*",
     re.I,
 )
 

@@ -1348,3 +1348,17 @@ def test_the_two_years_named_as_a_counter_are_a_subject_of_their_own():
                {"role": "assistant", "content": "Meld hem weer ziek, zodat de bedrijfsarts hem kan zien."}]
     turn = read_turn("Begint de teller van de twee jaar nu weer bij nul? Het is een heel andere klacht.", history)
     assert "bedrijfsarts" not in turn.queries[0] and "chauffeur" not in turn.queries[0], turn.queries
+
+
+@pytest.mark.parametrize("message", [
+    "Oké. Los daarvan: mijn werknemer vertrouwt onze bedrijfsarts niet en wil een second opinion. Mag dat?",
+    "Thanks. Different question: my employee does not trust our company doctor. Can he get a second opinion?",
+])
+def test_a_new_topic_after_a_word_of_thanks_is_read_on_its_own(message):
+    """"Oké. Los daarvan: ..." was read with the question before (the week-42 notification), whose
+    card answered the second opinion."""
+    history = [{"role": "user", "content": "Moet ik de 42e-weeksmelding zelf doen of doet de arbodienst dat?"},
+               {"role": "assistant", "content": "De melding is uw verantwoordelijkheid als werkgever."}]
+    turn = read_turn(message, history)
+    assert not turn.follow_up and "42e" not in turn.queries[0], turn.queries
+    assert turn.parts[0].startswith(("mijn werknemer", "my employee")), turn.parts
