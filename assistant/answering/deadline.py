@@ -82,7 +82,7 @@ _STILL_OR_LATE = re.compile(
     # "Heb ik nog even?", "Tot hoelang heb ik daarvoor nog de tijd?", "Kan dat dan nog?"
     r"|\b(heb|hebt|heeft|hebben) (ik|je|jij|we|wij|u|hij|zij|ze) ((daar|hier)(voor)? |er )?(dan )?nog"
     r" (even|(de |genoeg )?tijd)\b|\btot hoe ?lang\b|\b(kan|mag) (dat|het|die|dit) (dan |nu |straks )?nog\b"
-    r"|\b(do|have) (i|we|you) (still )?(got )?(some |enough )?time\b|\bis there still time\b")
+    r"|\b(do|have) (i|we|you) (still )?(have |got )?(some |enough )?time\b|\bis there still time\b")
 # "moet ik hem nog doorbetalen?", "moet ik haar in januari nog salaris betalen?": whether the pay
 # of the two years has ended
 _PAY_STILL = re.compile(

@@ -676,6 +676,16 @@ def test_whether_there_is_still_time_for_the_step_the_answer_named_leads_with_ye
     assert "Eerstvolgende termijn" not in answer.text  # the same step: said once
 
 
+def test_whether_there_is_still_time_is_answered_in_english_too(kb_assistant):
+    history = _after("My employee has been sick since Thursday 19 February 2026.",
+                     "Around this time you must report her to UWV as long-term sick.")
+    answer = kb_assistant.ask("Do we still have time for that?", history, audience="werkgever",
+                              today=date(2026, 12, 7))
+    assert answer.text.startswith("**Report long-term sickness to UWV (42nd-week report): you are "
+                                  "still in time, by Thursday 10 December 2026 (3 days left).**"), \
+        answer.text
+
+
 def test_whether_an_employee_still_has_time_to_apply_is_answered_in_the_je_voice(kb_assistant):
     # first sick day Wednesday 26-02-2025: week 93 ends Tuesday 08-12-2026
     history = _after("Ik ben sinds woensdag 26 februari 2025 ziek.",
