@@ -300,6 +300,8 @@ def _verdict(m, language: str, voice: str) -> str:
     """"**Plan van aanpak opstellen: u bent nog op tijd, uiterlijk ... (nog 2 dagen).**", or that
     its last day has passed."""
     title = _AT_THE_LATEST.sub("", m.title(language))
+    if m.norm == "practice":  # "Start spoor 2 (praktijknorm)": no legal last day
+        title += _say("practice_norm_short", language)
     when = long_date(m.date, language)
     if m.status == "passed":
         closed = "verdict_closed" if m.key == "vervroegde_iva" else "verdict_passed"

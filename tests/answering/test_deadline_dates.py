@@ -676,6 +676,15 @@ def test_whether_there_is_still_time_for_the_step_the_answer_named_leads_with_ye
     assert "Eerstvolgende termijn" not in answer.text  # the same step: said once
 
 
+def test_whether_one_is_late_with_a_practice_norm_says_it_is_one(kb_assistant):
+    # first sick day Monday 01-12-2025: the EJE by week 52, spoor 2 six weeks later (practice)
+    history = _after("Mijn werknemer is ziek sinds 1 december 2025.",
+                     "Dan moet u na de eerstejaarsevaluatie spoor 2 starten.")
+    answer = kb_assistant.ask("zijn we al te laat met spoor 2?", history, audience="werkgever",
+                              today=date(2026, 12, 7))
+    assert answer.text.startswith("**Start spoor 2 (praktijknorm): u bent nog op tijd"), answer.text
+
+
 def test_whether_there_is_still_time_is_answered_in_english_too(kb_assistant):
     history = _after("My employee has been sick since Thursday 19 February 2026.",
                      "Around this time you must report her to UWV as long-term sick.")
