@@ -1313,6 +1313,7 @@ def test_a_correction_that_tells_something_else_asks_the_question_before_about_i
 @pytest.mark.parametrize(("message", "read_as"), [
     ("so what happens to his pay if he just says no thanks?", "if he just refuses?"),
     ("and if she turns it down?", "and if she refuses?"),
+    ("can I say no?", "can I say no?"),  # whether one may refuse reads well as it is
     ("en als hij gewoon nee zegt?", "en als hij weigert?"),
     ("wat als hij het aanbod afslaat?", "wat als hij het aanbod weigert?"),
 ])
