@@ -188,6 +188,23 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             min((stop for stop, _ in breaks if stop >= end), default=len(text)))
 
 
+# "De bedrijfsarts heeft hem op 24 november gezien en de probleemanalyse gemaakt": the step done
+# that day, named after "en" with a verb of making, and no date of its own
+_DONE_BESIDE_RE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:en|and)\s+(?:de|het|een|the|a|his|her|zijn|haar)?\s*"
+    r"(?:(?P<pa>probleem\s*-?\s*analyse|problem\s+analysis)"
+    r"|(?P<eje>eerstejaars\s*-?\s*evaluatie|eje|first[- ]year\s+(?:evaluation|review)))\s+"
+    r"(?:(?!niet|nog|not|never|yet)\w+\s+)?(?:gemaakt|opgesteld|gedaan|afgerond|gehouden|geschreven"
+    r"|made|done|held|completed"
+    r"|written|drawn\s+up)\b", re.I)
+
+
+def _done_beside(suffix: str) -> str | None:
+    """"pa" or "eje" when the words after a date say that step was done that day."""
+    found = _DONE_BESIDE_RE.match(suffix)
+    return None if found is None else ("pa" if found.group("pa") else "eje")
+
+
 def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _Role:
     """The role of the date at text[start:end], read from the words of its own clause.
 
@@ -221,6 +238,8 @@ def _role(text: str, start: int, end: int, prev_end: int, next_start: int) -> _R
         # maart"), but never across "en"/"and"/";": that is another statement.
         hard = list(_HARD_CLAUSE_RE.finditer(prefix))
         role = _last_role(prefix[hard[-1].end():] if hard else prefix)
+    if role is None:
+        role = _done_beside(suffix)
     if role is None and _SINCE_RE.search(clause):
         role = "sick"
     if role == "still_sick":  # "nog steeds ziek sinds 1 maart" is a start, "op 1 juni nog ziek" not

@@ -105,6 +105,28 @@ def test_other_dates_and_sanction_are_recognised():
     assert parsed.timeline_kwargs()["eje"] == d("10-02-2025")
 
 
+@pytest.mark.parametrize(("text", "pa", "eje"), [
+    # the step done that day is named after "en", with a verb of making (the date was ignored,
+    # and the plan van aanpak was counted from week 8, a day too late)
+    ("Ziek sinds 15 oktober 2026. De bedrijfsarts heeft hem op dinsdag 24 november gezien en de "
+     "probleemanalyse gemaakt.", "24-11-2026", None),
+    ("Sick since 15 October 2026. The company doctor saw him on 24 November and the problem "
+     "analysis was made.", "24-11-2026", None),
+    ("Ziek sinds 15 oktober 2026. Op 24 november gesprek gehad en de eerstejaarsevaluatie "
+     "gehouden.", None, "24-11-2026"),
+    # ... not when it says the step was not done
+    ("Ziek sinds 15 oktober 2026. De bedrijfsarts zag hem op 24 november en de probleemanalyse "
+     "niet gemaakt.", None, None),
+    ("Ziek sinds 15 oktober 2026. De bedrijfsarts zag hem op 24 november en heeft de "
+     "probleemanalyse nog niet gemaakt.", None, None),
+])
+def test_a_step_done_on_a_date_is_read_from_the_clause_after_it(text, pa, eje):
+    parsed = parse_dates(text, d("07-12-2026"))
+    assert parsed.probleemanalyse == (d(pa) if pa else None)
+    assert parsed.eje == (d(eje) if eje else None)
+    assert [e.start for e in parsed.episodes] == [d("15-10-2026")]
+
+
 def test_voluntary_extension_date():
     parsed = parse_dates("Ziek sinds 1 maart 2024; de loondoorbetaling is verlengd tot 1 juni 2026",
                          TODAY)
