@@ -358,6 +358,9 @@ def _milestone_line(m, language: str, before) -> str:
 
 
 def _status(m, language: str) -> str:
+    if m.done_on is not None:  # "de bedrijfsarts heeft op 24 november de probleemanalyse gemaakt"
+        done = "done_late" if m.done_on > m.date else "done_on"
+        return _say(done, language, when=long_date(m.done_on, language))
     if m.status == "passed":
         return _say("passed", language)
     if m.status == "due":

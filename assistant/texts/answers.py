@@ -384,6 +384,10 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": " — the 104-week waiting period is already over:"},
     "deadline.between": {"nl": "tussen {start} en {end}", "en": "between {start} and {end}"},
     "deadline.by": {"nl": "uiterlijk {when}", "en": "by {when}"},
+    # a step the conversation said was done on a day ("de probleemanalyse gemaakt op 24 november")
+    "deadline.done_on": {"nl": " — gedaan op {when}", "en": " — done on {when}"},
+    "deadline.done_late": {"nl": " — gedaan op {when}, na de termijn",
+                           "en": " — done on {when}, after the deadline"},
     "deadline.passed": {"nl": " — al verstreken", "en": " — already passed"},
     "deadline.weekend": {"nl": " — valt in het weekend, regel het liefst de werkdag ervoor",
                          "en": " — falls on a weekend, best handle it on the working day before"},

@@ -764,3 +764,17 @@ def test_whether_something_else_is_still_open_after_a_sick_day_is_no_timeline(kb
     history = _after("Mijn werknemer is ziek sinds 3 maart 2026.", "Dan is hij nu in week 40.")
     answer = kb_assistant.ask(question, history, audience="werkgever", today=date(2026, 12, 7))
     assert answer.kind != "deadline", answer.text
+
+
+def test_a_step_told_done_is_shown_done_and_the_next_one_counted_from_it(kb_assistant):
+    # first sick day Thursday 15-10-2026; probleemanalyse on Tuesday 24-11-2026, so the plan van
+    # aanpak is due two weeks later, Tuesday 08-12-2026 (not the end of week 8, Wednesday 09-12)
+    history = _after("Een van onze magazijnmedewerkers zit sinds donderdag 15 oktober thuis. De "
+                     "bedrijfsarts heeft hem op dinsdag 24 november gezien en de probleemanalyse "
+                     "gemaakt.", "De volgende stap is het plan van aanpak.")
+    answer = kb_assistant.ask("Oké, we hebben nog helemaal niks op papier staan. Zijn we nu al te "
+                              "laat?", history, audience="werkgever", today=date(2026, 12, 7))
+    assert answer.text.startswith("**Plan van aanpak opstellen: u bent nog op tijd, uiterlijk "
+                                  "dinsdag 8 december 2026 (nog 1 dag).**"), answer.text
+    line = next(x for x in answer.text.split("\n") if x.startswith("- **Probleemanalyse"))
+    assert "gedaan op dinsdag 24 november 2026" in line and "verstreken" not in line
