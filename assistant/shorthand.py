@@ -15,6 +15,8 @@ _TERMS = (
     (r"(?i:wn)", "werknemer"),
     (r"(?i:wg)", "werkgever"),
     (r"(?i:ba)", "bedrijfsarts"),
+    (r"(?i:bedr\.?\s?arts)", "bedrijfsarts"),  # "bedr arts wil me pas over 3 mnd weer zien"
+    (r"(?<=\d )(?i:mnd|mnden|mndn)|(?<=\d)(?i:mnd)", "maanden"),
     (r"AD", "arbeidsdeskundige"),
     (r"(?i:eje)", "eerstejaarsevaluatie"),
     (r"(?i:pva)", "plan van aanpak"),

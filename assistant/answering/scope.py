@@ -782,7 +782,10 @@ _ILL = re.compile(r"\bziek\w*|arbeidsongeschikt\w*|\bwia\b|\bsick|\bill\b|illnes
                   # "hij heeft een hartinfarct gehad en zit thuis"
                   r"|\bzit\w* (\w+ ){0,5}thuis\b|\bthuis (\w+ ){0,2}zit\w*\b|\boff work\b"
                   # "dat ik 'weer beter gemeld' ben ... als ik terugval"
-                  r"|\bbeter ?gemeld\b|\bterugval\w*|\brelapse\w*")
+                  r"|\bbeter ?gemeld\b|\bterugval\w*|\brelapse\w*"
+                  # "van een steiger gevallen, gebroken bekken": off work after an accident
+                  r"|\b(gebroken|gebrok\w+|broke|broken|fractu\w+|gevallen|ongeluk|ongeval|bedrijfsongeval"
+                  r"|accident|injur\w*|blesse\w*)\b")
 
 
 def asks_about_dismissal_while_sick(text: str) -> bool:
@@ -908,7 +911,7 @@ def asks_what_the_employer_may_know(text: str) -> bool:
 # naar 70 procent, mag dat?"): the classifier took such questions for another legal area.
 _SICK_PAY = re.compile(
     # ("doorbetaalt", "doorbetaald": the vowel doubles)
-    r"\bdoorbetaa?l\w*|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
+    r"\bdoorbetaa?l\w*|\bdoor (te )?betalen\b|loondoorbetaling|\b(loon|salaris)\w* (\w+ ){0,4}(door|omlaag|verlaagd|gekort|lager|minder)\b"
     # "nu krijg ik ineens minder geld op mijn rekening", said by someone off sick
     r"|\b(minder|lager) (geld|loon|salaris)\b|\bless (money|pay)\b"
     # "mn wg heeft mn loon opgeschort omdat ik niet op t spreekuur vd BA was": the employer's
@@ -1010,6 +1013,27 @@ def asks_for_an_independent_judgement(text: str) -> bool:
     asked = fold(asked_text(text))
     return bool(_INDEPENDENT.search(asked)) and bool(_THE_WORK.search(fold(text))) \
         and _asks_only(text) and _declines_nothing(asked)
+
+
+# When or how often the bedrijfsarts sees someone ("bedr arts wil me pas over 3 mnd weer zien, mag
+# dat??", "how often must I see the company doctor?"): the process of the consultations, which the
+# classifier took for medical advice or a request for a note
+_THE_DOCTOR = re.compile(r"\b(bedrijfsarts\w*|bedr\.? ?arts|arbo ?arts|company doctor|occupational (physician|doctor))\b")
+_SEEING = re.compile(
+    r"\b(zien|gezien|spreken|gesproken|spreekuur|consult\w*|afspraak|afspraken|oproep\w*|langs (komen|moet)"
+    r"|see|seen|seeing|appointments?|consultations?|check-?ups?)\b")
+_WHEN_OR_HOW_OFTEN = re.compile(
+    r"\b(pas (over|na|in|weer)|over (\d+|een|twee|drie|vier|zes|acht) (dagen|weken|maanden|mnd)|hoe vaak|hoe lang"
+    r"|elke (week|maand|\d+ weken)|iedere|only (again )?in|in (\d+|two|three|four|six) (weeks|months)|how often"
+    r"|how long|every (week|month|\d+ weeks))\b")
+
+
+def asks_about_consultations(text: str) -> bool:
+    """True when a message asks when or how often the bedrijfsarts sees someone and asks for
+    nothing we decline beside it (a medicine, a diagnosis, a note)."""
+    folded, asked = fold(text), fold(asked_text(text))
+    return bool(_THE_DOCTOR.search(folded)) and bool(_SEEING.search(folded)) \
+        and bool(_WHEN_OR_HOW_OFTEN.search(folded)) and _asks_only(text) and _declines_nothing(asked)
 
 
 # A sentence that opens with a verb asking us to act ("Pas de datum aan", "Sign this report",
@@ -1179,6 +1203,8 @@ class ScopeGuard:
             return Scope("in_scope", probs["in_scope"], "rule:applying")
         if label in ("other_legal", "medical", "document_request") and asks_for_an_independent_judgement(text):
             return Scope("in_scope", probs["in_scope"], "rule:independent-judgement")
+        if label in ("medical", "document_request", "personal_data") and asks_about_consultations(text):
+            return Scope("in_scope", probs["in_scope"], "rule:consultations")
         if label in ("other_legal", "off_topic", "medical") and asks_about_counting(text):
             return Scope("in_scope", probs["in_scope"], "rule:counting")
         if label != "in_scope" and tells_only(text, in_conversation):

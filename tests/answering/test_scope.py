@@ -1159,3 +1159,37 @@ def test_a_claim_for_damages_after_an_accident_is_declined_as_another_legal_area
 ])
 def test_feigning_convincingly_and_a_game_are_declined_by_rule(text, label):
     assert rule_label(text) == label
+
+
+
+@pytest.mark.parametrize(("text", "answered"), [
+    # when the bedrijfsarts sees someone again is the process of the consultations (was declined
+    # as medical advice; "bedr arts" and "3 mnd" were unknown tokens to the classifier)
+    ("bedr arts wil me pas over 3 mnd weer zien, mag dat??", True),
+    ("bedrijfsarts wil me pas over 3 mnd weer zien, mag dat??", True),
+    # ... but not a medicine asked beside it
+    ("how often does the company doctor see me, and can you tell me what medication helps with back pain?", False),
+])
+def test_when_the_company_doctor_sees_someone_again_is_answered(guard, embedder, text, answered):
+    assert (_label(guard, embedder, text) == "in_scope") is answered, text
+
+
+def test_the_trades_shorthand_for_the_company_doctor_and_months_is_spelled_out():
+    assert spell_out("bedr arts wil me pas over 3 mnd weer zien") == \
+        "bedr arts (bedrijfsarts) wil me pas over 3 mnd (maanden) weer zien"
+    assert spell_out("mnd is geen getal") == "mnd is geen getal"  # only after a number
+
+
+def test_sick_pay_after_a_fall_is_answered_beside_an_insurer_sorting_out_liability(kb_assistant):
+    """A fall from scaffolding is no illness word: "hoe lang moet ik hem doorbetalen?" beside the
+    liability insurer was declined as another legal area."""
+    answer = kb_assistant.ask(
+        "hallo, wij hebben een klein hoveniersbedrijf en 1 van de jongens is in mei van een steiger gevallen, "
+        "gebroken bekken. verzekering is nog aan het uitzoeken wie er aansprakelijk is, dat is een ander verhaal. "
+        "mijn schoonvader zegt dat ik hem maar 1 jaar hoef door te betalen en daarna neemt het uwv het over?? "
+        "klopt dat, en hoeveel moet ik hem dan betalen?", audience="werkgever")
+    assert answer.kind != "refusal", answer.trace
+    assert re.search(r"104 weken|2 jaar|twee jaar", answer.text), answer.text
+    # a claim for damages after the fall stays another legal area
+    claim = kb_assistant.ask("Mijn medewerker is van een steiger gevallen. Hoeveel smartengeld moet ik hem betalen?")
+    assert claim.kind == "refusal", claim.trace
