@@ -82,12 +82,22 @@ _STILL_OR_LATE = re.compile(
     # "Heb ik nog even?", "Tot hoelang heb ik daarvoor nog de tijd?", "Kan dat dan nog?"
     r"|\b(heb|hebt|heeft|hebben) (ik|je|jij|we|wij|u|hij|zij|ze) ((daar|hier)(voor)? |er )?(dan )?nog"
     r" (even|(de |genoeg )?tijd)\b|\btot hoe ?lang\b|\b(kan|mag) (dat|het|die|dit) (dan |nu |straks )?nog\b"
-    r"|\b(do|have) (i|we|you) (still )?(have |got )?(some |enough )?time\b|\bis there still time\b")
+    r"|\b(do|have) (i|we|you) (still )?(have |got )?(some |enough )?time\b|\bis there still time\b"
+    # "Mijn zus las iets over een vervroegde IVA. Heeft dat voor mij nog zin?"
+    r"|\b(heeft|had) (dat|het|dit|die) (voor (mij|ons|hem|haar|jou|u) )?(dan |nu )?nog (wel )?zin\b"
+    r"|\b(is|are) (it|that|this) still (possible|worth it|any use)\b"
+    r"|\b(does|would) (it|that|this) still make sense\b|\b(is|zijn) (dat|het|dit) (nu |dan )?nog mogelijk\b")
 # "moet ik hem nog doorbetalen?", "moet ik haar in januari nog salaris betalen?": whether the pay
 # of the two years has ended
 _PAY_STILL = re.compile(
     r"\b(moet|moeten|hoef|hoeft|hoeven) (\w+ ){1,4}?nog (\w+ )?((door)?betalen|salaris|loon)\b"
     r"|\b(do|does|must) (i|we|he|she|they) still (have to )?(keep )?pay(ing)?\b")
+# "En de uwv-melding, hoe zit het daarmee bij ons?": how a step it names stands in the asker's case
+_OUR_CASE = re.compile(
+    r"\bhoe (zit|staat) (het|dat) (er )?(daar|hier)?(mee|voor)? (\w+ )?(bij ons|bij mij|bij hem|bij haar"
+    r"|in ons geval|in mijn geval|in zijn geval|in haar geval|voor ons|voor mij)\b"
+    r"|\bwhat about (it |that )?(for us|for me|in our case|in my case)\b"
+    r"|\bhow does (it|that) (stand|work) (for us|for me|in our case|in my case)\b")
 # "is dat een probleem?" is that question when the message says the step was not done
 _PROBLEM = re.compile(r"\b(is|wordt) (dat|dit|het) (een )?(probleem|erg)\b|\bis (that|this|it) a problem\b")
 _NOT_DONE = re.compile(
@@ -108,6 +118,11 @@ def asks_if_still_open(text: str) -> bool:
     folded = fold(text)
     return bool(_STILL_OR_LATE.search(folded) or _PAY_STILL.search(folded)
                 or (_PROBLEM.search(folded) and _NOT_DONE.search(folded)))
+
+
+def asks_about_our_case(text: str) -> bool:
+    """True for "En de uwv-melding, hoe zit het daarmee bij ons?": how a step stands in the case."""
+    return bool(_OUR_CASE.search(fold(text)))
 
 
 def asks_if_pay_runs_on(text: str) -> bool:

@@ -25,7 +25,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                          "report our employee to",
                          # "we hebben nog niks naar het uwv gestuurd", "een melding bij UWV"
                          "naar het uwv gestuurd", "naar uwv gestuurd", "melding bij uwv",
-                         "melding bij het uwv", "bij uwv gemeld", "bij het uwv gemeld")),
+                         "melding bij het uwv", "bij uwv gemeld", "bij het uwv gemeld",
+                         # "En de uwv-melding, hoe zit het daarmee bij ons?"
+                         "uwv-melding", "uwv melding", "uwvmelding", "melding aan uwv",
+                         "melding aan het uwv")),
     ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year")),
     ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
     ("vervroegde_iva", ("vervroegde", "iva", "early")),

@@ -741,6 +741,32 @@ def test_until_when_one_is_protected_gets_the_end_of_the_ban_and_its_exceptions(
     assert "instemming van de werknemer, een dringende reden" in answer.text
 
 
+def test_whether_the_early_iva_still_makes_sense_gets_its_passed_last_day(kb_assistant):
+    # first sick day Tuesday 29-07-2025: week 68 ends Monday 16-11-2026, before 07-12-2026
+    history = _after("Ik ben sinds dinsdag 29 juli 2025 ziek. Werken lukt helemaal niet.",
+                     "Je werkgever betaalt in die periode je loon door.")
+    answer = kb_assistant.ask("Mijn zus las iets over een vervroegde IVA. Heeft dat voor mij nog "
+                              "zin?", history, audience="werknemer", today=date(2026, 12, 7))
+    assert answer.text.startswith(
+        "**Laatste dag aanvraag vervroegde IVA: die termijn is al verstreken (uiterlijk maandag 16 "
+        "november 2026). Nu geldt de gewone wachttijd van 104 weken.**"), answer.text
+
+
+def test_how_a_named_step_stands_in_our_case_gets_its_date(kb_assistant):
+    # first sick day Monday 16-02-2026: week 42 ends Sunday 06-12-2026, so the notification is due
+    # the first working day after it, Monday 07-12-2026: today
+    history = _after("Onze planner is sinds maandag 16 februari 2026 ziek. Het plan van aanpak "
+                     "loopt.", "Het plan van aanpak stuurt u niet naar UWV.")
+    answer = kb_assistant.ask("En de uwv-melding, hoe zit het daarmee bij ons?", history,
+                              audience="werkgever", today=date(2026, 12, 7))
+    assert answer.text.startswith("**42e-weeksmelding bij UWV: u bent nog op tijd, uiterlijk "
+                                  "maandag 7 december 2026 (vandaag).**"), answer.text
+    # ... a thing that is no step, asked the same way, is no timeline
+    other = kb_assistant.ask("En de kosten, hoe zit het daarmee bij ons?", history,
+                             audience="werkgever", today=date(2026, 12, 7))
+    assert other.kind != "deadline", other.text
+
+
 @pytest.mark.parametrize("question", [
     "kan ik die nog aanvragen?",  # no first sick day told: the card on the early IVA
     "we hebben het plan van aanpak pas in week 10 gemaakt. is dat een probleem?",  # it was done
