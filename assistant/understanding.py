@@ -149,7 +149,9 @@ _TOPIC = re.compile(
     r"|wia|iva|wga|ziektewet|ontsla\w*|opzegverbod|op te zeggen|ontslag\w*|dismiss\w*|fired?|vso|vaststellingsovereenkomst|afscheid"
     r"|transitievergoeding|deskundigenoordeel|second opinion|riv|re-?integratieverslag|42e|ziekmelding"
     r"|passend\w* (werk|arbeid)|suitable work|sollicit\w*|detacher\w*|proefplaatsing|no-?risk\w*"
-    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|kost\w*|betal\w*|costs?|pays?|paid"
+    # ("als het meer tijd kost": time, not money)
+    r"|verlenging|wachttijd|aow|pensioen|uitkering|benefit|coach\w*|(?<!tijd )kost\w*(?! (meer |veel |wat |even "
+    r"|langer )?tijd)|betal\w*|costs?|pays?|paid"
     r"|sick leave|zwanger\w*|pregnan\w*|maternity|geld|money|vergoed\w*|compensat\w*"
     # "Begint de teller van de twee jaar nu weer bij nul?": the 104 weeks themselves
     r"|(teller|klok|termijn|telling) van (de |die )?(twee|2) jaar"

@@ -1363,3 +1363,11 @@ def test_a_new_topic_after_a_word_of_thanks_is_read_on_its_own(message):
     turn = read_turn(message, history)
     assert not turn.follow_up and "42e" not in turn.queries[0], turn.queries
     assert turn.parts[0].startswith(("mijn werknemer", "my employee")), turn.parts
+
+
+def test_more_time_than_thought_is_no_cost_and_the_follow_up_is_about_the_answers_subject():
+    """"als het meer tijd kost" names no money: the follow-up is about the extension the answer named."""
+    history = [{"role": "user", "content": "We willen de WIA-aanvraag liever uitstellen."},
+               {"role": "assistant", "content": "Dat kan met een vrijwillige verlenging van de loondoorbetaling."}]
+    turn = read_turn("En als het meer tijd kost dan we dachten, kunnen we daarna nog een keer?", history)
+    assert "verlenging" in turn.queries[0], turn.queries
