@@ -1422,3 +1422,27 @@ def test_whether_the_two_years_restart_after_a_new_illness_gets_the_rule_on_coun
     answer = kb_assistant.ask("Begint de teller van de twee jaar nu weer bij nul? Het is tenslotte een heel "
                               "andere klacht.", history, audience="werkgever")
     assert "4 weken" in answer.text and "oorzaak" in answer.text, answer.text
+
+
+def test_whether_an_extension_can_be_extended_again_is_answered_on_the_extension(kb_assistant):
+    """"als het meer tijd kost" is time, not money: the follow-up names no subject of its own and
+    is about the voluntary extension the answer proposed (it got the card on skipping track 2)."""
+    history = [{"role": "user", "content": "Onze monteur werkt weer 30 van de 38 uur en de bedrijfsarts verwacht "
+                                           "dat hij helemaal terugkomt. We willen de WIA-aanvraag liever uitstellen."},
+               {"role": "assistant", "content": "Dat kan met een vrijwillige verlenging van de loondoorbetaling. U "
+                                                "vraagt die samen met uw werknemer aan bij UWV."}]
+    answer = kb_assistant.ask("En als het meer tijd kost dan we dachten, kunnen we daarna nog een keer?", history,
+                              audience="werkgever")
+    assert answer.kind == "card" and "opnieuw verlengen" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Nu zegt mijn baas dat ik via een bureau werk buiten het bedrijf moet gaan zoeken. Moet dat nu al? Ik zit er "
+     "nog geen jaar uit.", "nl"),
+    ("My boss now says I have to look for work outside the company through an agency. Already? I haven't even "
+     "been off for a year.", "en"),
+])
+def test_whether_track_2_may_start_in_the_first_year_is_answered(kb_assistant, question, language):
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert answer.language == language
+    assert re.search(r"eerder|first year|earlier", answer.text), answer.text
