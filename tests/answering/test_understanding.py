@@ -1371,3 +1371,26 @@ def test_more_time_than_thought_is_no_cost_and_the_follow_up_is_about_the_answer
                {"role": "assistant", "content": "Dat kan met een vrijwillige verlenging van de loondoorbetaling."}]
     turn = read_turn("En als het meer tijd kost dan we dachten, kunnen we daarna nog een keer?", history)
     assert "verlenging" in turn.queries[0], turn.queries
+
+
+def test_who_pays_for_that_after_a_track_2_programme_is_about_the_track():
+    """"een tweede-spoortraject" names the track; "wie betaalt dat dan?" was read as being about the
+    plan van aanpak of the answer's next sentence."""
+    history = [{"role": "user", "content": "Het onderzoek is klaar: terug in zijn eigen werk zit er niet in."},
+               {"role": "assistant", "content": "Dan ligt een tweede-spoortraject voor de hand: re-integratie bij "
+                                                "een andere werkgever. U legt dat vast in een bijstelling van het "
+                                                "plan van aanpak."}]
+    turn = read_turn("Wie betaalt dat dan?", history)
+    assert "tweede spoor" in turn.queries[0] and "plan van aanpak" not in turn.queries[0], turn.queries
+
+
+def test_a_follow_up_that_names_its_subject_is_not_pulled_to_the_other_subjects_told_before():
+    history = [{"role": "user", "content": "Onze medewerker is sinds januari 2025 ziek. Het tweede spoor heeft "
+                                           "niets opgeleverd en de WIA-aanvraag is gedaan."},
+               {"role": "assistant", "content": "Bewaar het re-integratieverslag goed."}]
+    turn = read_turn("Mag ik haar per 1 februari ontslaan? Er is echt geen zicht op herstel.", history)
+    assert "ontslaan" in turn.queries[0]
+    assert "spoor" not in turn.queries[0] and "wia" not in turn.queries[0].lower(), turn.queries
+    # ... one that names none keeps the story's subjects as its context
+    vague = read_turn("En wat moet ik nu dan doen, wat raad je aan?", history)
+    assert "spoor" in vague.queries[0], vague.queries
