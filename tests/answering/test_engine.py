@@ -1434,15 +1434,3 @@ def test_whether_an_extension_can_be_extended_again_is_answered_on_the_extension
     answer = kb_assistant.ask("En als het meer tijd kost dan we dachten, kunnen we daarna nog een keer?", history,
                               audience="werkgever")
     assert answer.kind == "card" and "opnieuw verlengen" in answer.text, answer.text
-
-
-@pytest.mark.parametrize(("question", "language"), [
-    ("Nu zegt mijn baas dat ik via een bureau werk buiten het bedrijf moet gaan zoeken. Moet dat nu al? Ik zit er "
-     "nog geen jaar uit.", "nl"),
-    ("My boss now says I have to look for work outside the company through an agency. Already? I haven't even "
-     "been off for a year.", "en"),
-])
-def test_whether_track_2_may_start_in_the_first_year_is_answered(kb_assistant, question, language):
-    answer = kb_assistant.ask(question, audience="werknemer")
-    assert answer.language == language
-    assert re.search(r"eerder|first year|earlier", answer.text), answer.text
