@@ -1434,3 +1434,15 @@ def test_whether_an_extension_can_be_extended_again_is_answered_on_the_extension
     answer = kb_assistant.ask("En als het meer tijd kost dan we dachten, kunnen we daarna nog een keer?", history,
                               audience="werkgever")
     assert answer.kind == "card" and "opnieuw verlengen" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "monday"), [
+    ("Ik werk maandag tot en met vrijdag. Zaterdag ben ik van de fiets gevallen en maandag heb ik me ziek gemeld. HR "
+     "heeft zaterdag als eerste ziektedag ingevuld. Wie heeft gelijk?", "maandag dag 1"),
+    ("I work Monday to Friday. I broke my collarbone on a Saturday and called in sick on Monday. HR put the Saturday "
+     "in as my first sick day, so all my deadlines are earlier. Does it matter, and who's right?", "Monday is day 1"),
+])
+def test_which_day_is_the_first_sick_day_is_answered_with_the_first_working_day_not_worked(kb_assistant, question,
+                                                                                          monday):
+    answer = kb_assistant.ask(question, audience="werknemer")
+    assert monday in answer.text and "23 lid 2" in answer.text, answer.text
