@@ -611,17 +611,6 @@ def story_words(context: str) -> str:
                                   if len(w) >= STORY_WORD_LENGTH or w in _SHORT_TERMS))
 
 
-def _beside_own_subject(told: str, part: str) -> str:
-    """The story words told before a follow-up part that names a subject of ours, without the
-    other subjects of ours among them: "Mag ik haar per 1 februari ontslaan?" after "Het tweede
-    spoor heeft niets opgeleverd en de WIA-aanvraag is gedaan" is about the dismissal, and the
-    track's words pulled the card on skipping track 2. A part that names none keeps them all."""
-    own = set(_subjects(part))
-    if not own:
-        return told
-    return " ".join(w for w in told.split() if not (named := set(_subjects(w))) or named & own)
-
-
 def _last_clause(sentence: str) -> str:
     clauses = [c for c in _CLAUSE.split(sentence) if len(words(c)) >= 3]
     return clauses[-1] if clauses else sentence
@@ -1597,9 +1586,8 @@ def read_turn(
                    or _named_after_pointer(part)
                    or (asked_only and q == own and _OWN_SUBJECT.search(fold(part)))
                    else f"{q} ({_situation_only(read[-1], previous_question)})" if _FIRST_STEPS.search(fold(part))
-                   else f"{q} ({_beside_own_subject(' '.join(filter(None, (told, chain))), part)})"
-                   if chain and previous_question not in q
-                   else f"{q} ({_beside_own_subject(told, part)})"
+                   else f"{q} ({' '.join(filter(None, (told, chain)))})" if chain and previous_question not in q
+                   else f"{q} ({told})"
                    for part, own, q in zip(parts, asked, queries)]
         # a part that names no subject of ours is about what the previous answer led with, as is
         # one that asks only what "that" costs after a question that named none ("er is geen
