@@ -82,9 +82,12 @@ _STILL_OR_LATE = re.compile(
     # "Heb ik nog even?", "Tot hoelang heb ik daarvoor nog de tijd?", "Kan dat dan nog?"
     r"|\b(heb|hebt|heeft|hebben) (ik|je|jij|we|wij|u|hij|zij|ze) ((daar|hier)(voor)? |er )?(dan )?nog"
     r" (even|(de |genoeg )?tijd)\b|\btot hoe ?lang\b|\b(kan|mag) (dat|het|die|dit) (dan |nu |straks )?nog\b"
-    r"|\b(do|have) (i|we|you) (still )?(have |got )?(some |enough )?time\b|\bis there still time\b"
-    # "Mijn zus las iets over een vervroegde IVA. Heeft dat voor mij nog zin?"
-    r"|\b(heeft|had) (dat|het|dit|die) (voor (mij|ons|hem|haar|jou|u) )?(dan |nu )?nog (wel )?zin\b"
+    r"|\b(do|have) (i|we|you) (still )?(have |got )?(some |enough )?time\b|\bis there still time\b")
+# "Mijn zus las iets over een vervroegde IVA. Heeft dat voor mij nog zin?": whether a step the
+# question names is still of use (not a step the answer before named: "Is it still possible to get
+# a second opinion?" asks about the second opinion)
+_STILL_OF_USE = re.compile(
+    r"\b(heeft|had) (dat|het|dit|die) (voor (mij|ons|hem|haar|jou|u) )?(dan |nu )?nog (wel )?zin\b"
     r"|\b(is|are) (it|that|this) still (possible|worth it|any use)\b"
     r"|\b(does|would) (it|that|this) still make sense\b|\b(is|zijn) (dat|het|dit) (nu |dan )?nog mogelijk\b")
 # "moet ik hem nog doorbetalen?", "moet ik haar in januari nog salaris betalen?": whether the pay
@@ -120,9 +123,12 @@ def asks_if_still_open(text: str) -> bool:
                 or (_PROBLEM.search(folded) and _NOT_DONE.search(folded)))
 
 
-def asks_about_our_case(text: str) -> bool:
-    """True for "En de uwv-melding, hoe zit het daarmee bij ons?": how a step stands in the case."""
-    return bool(_OUR_CASE.search(fold(text)))
+def asks_about_a_named_step(text: str) -> bool:
+    """True for "En de uwv-melding, hoe zit het daarmee bij ons?" (how a step stands in the case)
+    and "Heeft dat voor mij nog zin?" (whether it is still of use): about a step the question
+    names, never one the answer before named."""
+    folded = fold(text)
+    return bool(_OUR_CASE.search(folded) or _STILL_OF_USE.search(folded))
 
 
 def asks_if_pay_runs_on(text: str) -> bool:

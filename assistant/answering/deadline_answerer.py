@@ -154,14 +154,14 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
     the question names, else the sick pay ("moet ik haar in januari nog salaris betalen?"), else
     the last one the answer before named ("... moet u haar als langdurig zieke melden bij UWV."
     "Tot hoelang heb ik daarvoor nog de tijd?"). So does a question how a step it names stands in
-    the case ("En de uwv-melding, hoe zit het daarmee bij ons?"). Empty: not such a question."""
+    the case or whether it is still of use ("En de uwv-melding, hoe zit het daarmee bij ons?",
+    "Heeft dat voor mij nog zin?"). Empty: not such a question."""
     from assistant.deadlines import parse_dates
 
     question = turn.parts[part]
     still = dl.asks_if_still_open(question)
-    if not (turn.previous and (still or dl.asks_about_our_case(question))):
+    if not (turn.previous and (still or dl.asks_about_a_named_step(question))):
         return []
-    # (how a step stands "bij ons" only for a step the question names)
     keys = asked_keys(question) or (["einde_wachttijd"] if dl.asks_if_pay_runs_on(question)
                                     else _last_named_in_answer(turn) if still else [])
     if not keys or not dl.points_back_or_names(question, keys):

@@ -768,6 +768,18 @@ def test_how_a_named_step_stands_in_our_case_gets_its_date(kb_assistant):
 
 
 @pytest.mark.parametrize("question", [
+    "Is it still possible to get a second opinion?",
+    "Is dat nog mogelijk, een deskundigenoordeel?",
+])
+def test_whether_something_unnamed_is_still_possible_is_not_the_step_the_answer_named(kb_assistant,
+                                                                                     question):
+    history = _after("My employee has been sick since 3 March 2026.",
+                     "Then he is now in week 40. Soon you must report him to UWV.")
+    answer = kb_assistant.ask(question, history, audience="werkgever", today=date(2026, 12, 7))
+    assert answer.kind != "deadline", answer.text
+
+
+@pytest.mark.parametrize("question", [
     "kan ik die nog aanvragen?",  # no first sick day told: the card on the early IVA
     "we hebben het plan van aanpak pas in week 10 gemaakt. is dat een probleem?",  # it was done
 ])
