@@ -14,12 +14,14 @@ log = logging.getLogger(__name__)
 
 
 def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | None = None) -> list[Answerer]:
-    """The answer pipeline, in order: a request for a person, Poortwachter check, scope guard, deadline calculator, the operator's own
+    """The answer pipeline, in order: a request for a person, Poortwachter check, scope guard, deadline calculator, dismissal
+    with a known first sick day, the operator's own
     documents, vetted cards, a question back to a message that asks nothing, the LLM (when configured), extractive
     passages, don't know."""
     from assistant.answering.cards import CardAnswerer
     from assistant.answering.check_answerer import CheckAnswerer
     from assistant.answering.deadline_answerer import DeadlineAnswerer
+    from assistant.answering.dismissal import DismissalAnswerer
     from assistant.answering.extractive import ExtractiveAnswerer
     from assistant.answering.operator import OperatorAnswerer
     from assistant.answering.person import PersonAnswerer
@@ -36,6 +38,7 @@ def default_answerers(embedder: Embedder, *, llm=None, thresholds: Thresholds | 
         CheckAnswerer(),
         ScopeAnswerer(ScopeGuard(ScopeModel.load(), embedder.name), embedder, thresholds),
         DeadlineAnswerer(),
+        DismissalAnswerer(),  # "mag ik haar per 1 februari ontslaan?": the end of week 104, computed
         OperatorAnswerer(ExtractiveAnswerer(max_passages=2, max_words=260)),  # a bureau's own pages, fuller
         CardAnswerer(thresholds),
         ToldAnswerer(),  # a new message that only tells its situation, which no card answers: what do you want to know?

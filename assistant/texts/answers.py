@@ -354,6 +354,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "**Eerstvolgende termijn: {title}, uiterlijk {when} ({left}).**",
         "en": "**Next deadline: {title}, by {when} ({left}).**",
     },
+    # "Mag ik haar per 1 februari ontslaan?" with a first sick day known (answering/dismissal.py)
+    "dismissal.until": {
+        "nl": ("**Het opzegverbod bij ziekte loopt tot en met {end} ({left}): dan eindigt week "
+               "104, gerekend vanaf de eerste ziektedag {start}.** Daarna kan ontslag wegens "
+               "langdurige ziekte alleen met toestemming van UWV, en niet zolang een loonsanctie"
+               " loopt."),
+        "en": ("**The ban on dismissal during sickness runs up to and including {end} ({left}): "
+               "the end of week 104, counting from the first day of sickness, {start}.** After "
+               "that, dismissal for long-term illness needs UWV's permission, and not while a "
+               "loonsanctie (wage sanction) runs."),
+    },
+    "dismissal.over": {
+        "nl": ("**De 104 weken zijn voorbij: week 104 eindigde op {end}, gerekend vanaf de "
+               "eerste ziektedag {start}. Het opzegverbod bij ziekte geldt dus niet meer.** "
+               "Ontslag wegens langdurige ziekte kan wel alleen met toestemming van UWV, en niet"
+               " zolang een loonsanctie loopt."),
+        "en": ("**The 104 weeks are over: week 104 ended on {end}, counting from the first day "
+               "of sickness, {start}. So the ban on dismissal during sickness no longer "
+               "applies.** Dismissal for long-term illness still needs UWV's permission, and not"
+               " while a loonsanctie (wage sanction) runs."),
+    },
+    "dismissal.asked_after": {
+        "nl": ("**Per {asked} zijn de 104 weken voorbij: week 104 eindigt op {end}, gerekend "
+               "vanaf de eerste ziektedag {start}. Dan geldt het opzegverbod bij ziekte niet "
+               "meer.** Ontslag wegens langdurige ziekte kan wel alleen met toestemming van UWV,"
+               " en niet zolang een loonsanctie loopt."),
+        "en": ("**By {asked} the 104 weeks are over: week 104 ends on {end}, counting from the "
+               "first day of sickness, {start}. Then the ban on dismissal during sickness no "
+               "longer applies.** Dismissal for long-term illness still needs UWV's permission, "
+               "and not while a loonsanctie (wage sanction) runs."),
+    },
+    "dismissal.asked_before": {
+        "nl": ("**Op {asked} geldt het opzegverbod bij ziekte nog: week 104 eindigt pas op "
+               "{end}, gerekend vanaf de eerste ziektedag {start}.** Daarna kan ontslag wegens "
+               "langdurige ziekte alleen met toestemming van UWV, en niet zolang een loonsanctie"
+               " loopt."),
+        "en": ("**On {asked} the ban on dismissal during sickness still applies: week 104 only "
+               "ends on {end}, counting from the first day of sickness, {start}.** After that, "
+               "dismissal for long-term illness needs UWV's permission, and not while a "
+               "loonsanctie (wage sanction) runs."),
+    },
     # "zijn we nu al te laat?" about a step: yes or no first
     "deadline.verdict_open": {
         "u": "**{title}: u bent nog op tijd, uiterlijk {when} ({left}).**",
