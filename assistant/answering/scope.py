@@ -784,8 +784,10 @@ _ILL = re.compile(r"\bziek\w*|arbeidsongeschikt\w*|\bwia\b|\bsick|\bill\b|illnes
                   # "dat ik 'weer beter gemeld' ben ... als ik terugval"
                   r"|\bbeter ?gemeld\b|\bterugval\w*|\brelapse\w*"
                   # "van een steiger gevallen, gebroken bekken": off work after an accident
-                  r"|\b(gebroken|gebrok\w+|broke|broken|fractu\w+|gevallen|ongeluk|ongeval|bedrijfsongeval"
-                  r"|accident|injur\w*|blesse\w*)\b")
+                  r"|\b(gebroken|gebrok\w+|broke|broken|fractu\w+|ongeluk|ongeval|bedrijfsongeval"
+                  r"|accident|injur\w*|blesse\w*)\b"
+                  # ... fallen, not "in beide gevallen" (cases)
+                  r"|\b(van|uit|op|ben|bent|is|zijn|was|waren|hard)\b(?: (?!in\b)\w+){0,4} gevallen\b")
 
 
 def asks_about_dismissal_while_sick(text: str) -> bool:

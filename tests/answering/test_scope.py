@@ -583,6 +583,10 @@ def test_a_story_the_classifier_alone_declined_is_answered_by_an_override_rule(g
     (asks_about_dismissal_while_sick, "Ik ben ziek thuis en mijn verhuurder wil het huurcontract opzeggen. Mag dat?",
      False),  # rent
     (asks_about_dismissal_while_sick, "Mijn werkgever wil me ontslaan. Wat is een goede advocaat?", False),  # no illness
+    # "gevallen" is a fall only after "van", "is", "ben" ...; "in beide gevallen" are cases
+    (asks_about_dismissal_while_sick, "Mijn monteur is van de ladder gevallen. Mag ik hem nu ontslaan?", True),
+    (asks_about_dismissal_while_sick, "De een stal, de ander loog. Mag ik ze in beide gevallen ontslaan?",
+     False),  # no illness
     (asks_about_dismissal_while_sick, "Ik ben ziek en word ontslagen. Welke medicijnen helpen tegen de stress?",
      False),  # a medicine
     (asks_about_dismissal_while_sick, "Mijn collega is ziek en wordt ontslagen. Kun je zijn adres opzoeken?",
