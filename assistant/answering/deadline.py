@@ -5,11 +5,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from assistant.deadlines.dates import day_count, long_date
 from assistant.deadlines.topics import CORE as _CORE
 from assistant.text import fold, sentences
 from assistant.texts import text
+
+if TYPE_CHECKING:
+    from assistant.answering.planned import Planned
 
 # "welke data moet ik in mijn agenda zetten?": the dates to plan
 _PLAN = (r"\b(in|op) (mijn|onze|de|je|uw|zijn|haar) (agenda|kalender) (te )?(zetten|noteren|plannen|opnemen)\b"
@@ -279,19 +283,20 @@ def next_due(timeline, keys: Sequence[str] = ()):
 
 def describe(
     timeline, keys: Sequence[str], language: str, today: date, note: str = "", before=None, voice: str = "u",
-    assumed: str = "", verdict: bool = False,
+    assumed: str = "", verdict: bool = False, planned: Planned | None = None,
 ) -> DeadlineResult:
     """The deadline answer in Markdown: what is due next, then the dates asked about with the rule
     behind each, caveats and the next step. `assumed` (the readings taken from loose dates) follows
     the line that names the first sick day. `verdict`: the question asked whether the first step
-    of `keys` is still open ("zijn we nu al te laat?"), which the answer says first."""
+    of `keys` is still open ("zijn we nu al te laat?"), which the answer says first; with
+    `planned`, whether the moment it is planned for is in time ("eind april: is dat te laat?")."""
     chosen = pick(timeline, keys)
     asked = next((m for m in chosen if keys and m.key == keys[0]), None)
-    if not (verdict and asked is not None and asked.key in _STEPS_TO_TAKE and asked.done_on is None):
+    if not (verdict and asked is not None and asked.key in STEPS_TO_TAKE and asked.done_on is None):
         asked = None
     lines = [_opening(timeline, language, keys, said=asked), ""]
     if asked is not None:
-        lines[0:0] = [_verdict(asked, language, voice), ""]
+        lines[0:0] = [_verdict(asked, language, voice, planned), ""]
     if assumed:
         lines[-1:-1] = ["", assumed]
     if note:
@@ -313,13 +318,13 @@ def describe(
 
 # The milestones that are a step someone takes by a last day (not UWV's letter or the end of the
 # waiting period): "are we too late?" about them is answered with yes or no first
-_STEPS_TO_TAKE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
+STEPS_TO_TAKE = ("probleemanalyse", "plan_van_aanpak", "ziekmelding_uwv", "eerstejaarsevaluatie",
                   "spoor2_start", "re_integratieverslag", "wia_aanvraag", "vervroegde_iva")
 
 
-def _verdict(m, language: str, voice: str) -> str:
+def _verdict(m, language: str, voice: str, planned: Planned | None = None) -> str:
     """"**Plan van aanpak opstellen: u bent nog op tijd, uiterlijk ... (nog 2 dagen).**", or that
-    its last day has passed."""
+    its last day has passed; with `planned`, whether that moment is before the last day."""
     title = _AT_THE_LATEST.sub("", m.title(language))
     if m.norm == "practice":  # "Start spoor 2 (praktijknorm)": no legal last day
         title += _say("practice_norm_short", language)
@@ -327,8 +332,17 @@ def _verdict(m, language: str, voice: str) -> str:
     if m.status == "passed":
         closed = "verdict_closed" if m.key == "vervroegde_iva" else "verdict_passed"
         return _say(closed, language, voice, title=title, when=when)
-    return _say("verdict_open", language, voice, title=title, when=when,
-                left=_left(m.days_left, language))
+    left = _left(m.days_left, language)
+    if planned is not None:
+        # late when even its first day is after the last day; in time when its last day is not
+        said = "planned_late" if planned.first > m.date else (
+            "planned_in_time" if planned.last <= m.date else "planned_only_if")
+        return _say(said, language, voice, title=title, when=when, left=left,
+                    planned=_PLANNED_IN.sub("", planned.words))
+    return _say("verdict_open", language, voice, title=title, when=when, left=left)
+
+
+_PLANNED_IN = re.compile(r"^(in|op|on|per)\s+", re.IGNORECASE)  # "in maart is te laat" reads badly
 
 
 def _say(key: str, language: str, voice: str | None = None, **values: object) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answering import deadline as dl
 from assistant.answering.deadline_assumptions import assumption_text
 from assistant.answering.extractive import article_citation
+from assistant.answering.planned import asks_if_in_time, planned_moment
 from assistant.deadlines.topics import asked_keys
 from assistant.errors import DeadlineInputError
 from assistant.text import fold
@@ -18,6 +19,7 @@ from assistant.understanding import last_answer, sentences
 if TYPE_CHECKING:
     from datetime import date
 
+    from assistant.answering.planned import Planned
     from assistant.deadlines import Episode, ParsedSickness, Timeline
     from assistant.retrieval.index import Retrieval
     from assistant.understanding import Turn
@@ -75,7 +77,8 @@ class DeadlineAnswerer:
             return self._clarify(exc.user_message(language), language, trace, "invalid_input")
         assumed = assumption_text(parsed.assumptions, timeline.period_start, language, turn.voice)
         result = dl.describe(timeline, keys, language, turn.today, note=note, before=before,
-                             voice=turn.voice, assumed=assumed, verdict=bool(still))
+                             voice=turn.voice, assumed=assumed, verdict=bool(still),
+                             planned=turn.notes.get("planned"))
         trace["deadline_ms"] = round((time.perf_counter() - started) * 1000, 2)
         trace["path"] = "deadline"
         trace["deadline"] = _deadline_trace(result, keys, episodes, parsed)
@@ -160,19 +163,42 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
 
     question = turn.parts[part]
     still = dl.asks_if_still_open(question)
-    if not (turn.previous and (still or dl.asks_about_a_named_step(question))):
+    planned = planned_moment(turn.message, turn.today) if asks_if_in_time(question) else None
+    if not (turn.previous and (still or planned or dl.asks_about_a_named_step(question))):
         return []
-    keys = asked_keys(question) or (["einde_wachttijd"] if dl.asks_if_pay_runs_on(question)
-                                    else _last_named_in_answer(turn) if still else [])
-    if not keys or not dl.points_back_or_names(question, keys):
-        return []
-    if dl.asks_if_late_with_a_cost(question) and not set(keys) <= _LATENESS_STATED:
-        return []  # "nog geen plan van aanpak gemaakt. is dat een probleem?": its card
+    if planned is not None:
+        keys = _planned_step(turn, planned)
+    else:
+        keys = asked_keys(question) or (["einde_wachttijd"] if dl.asks_if_pay_runs_on(question)
+                                        else _last_named_in_answer(turn) if still else [])
+        if not keys or not dl.points_back_or_names(question, keys):
+            return []
+        if dl.asks_if_late_with_a_cost(question) and not set(keys) <= _LATENESS_STATED:
+            return []  # "nog geen plan van aanpak gemaakt. is dat een probleem?": its card
     try:
         parsed = parse_dates(" \n".join(turn.previous), turn.today)
     except DeadlineInputError:
         return []
-    return keys if parsed is not None and parsed.episodes else []
+    if not (keys and parsed is not None and parsed.episodes):
+        return []
+    if planned is not None:
+        turn.notes["planned"] = planned
+    return keys
+
+
+def _planned_step(turn: Turn, planned: Planned) -> list[str]:
+    """The step a moment is planned for: the one the message names ("het evaluatiegesprek over
+    het eerste jaar eind april"), else the one both the answer before and the user's message
+    before it named, else the one either named. UWV's WIA letter stands for the application it
+    asks for ("The UWV letter reached me. Can this wait until after New Year?")."""
+    def steps(keys: list[str]) -> list[str]:
+        keys = ["wia_aanvraag" if k == "wia_brief_uwv" else k for k in keys]
+        return [k for k in dict.fromkeys(keys) if k in dl.STEPS_TO_TAKE]
+
+    own = steps(asked_keys(turn.message.replace(planned.said, " ")))  # "early December" is no IVA
+    answered, told = steps(_last_named_in_answer(turn)), steps(asked_keys(turn.previous[-1]))
+    both = [k for k in answered if k in told]
+    return (own or both or answered or told)[:1]
 
 
 def _last_named_in_answer(turn: Turn) -> list[str]:

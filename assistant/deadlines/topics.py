@@ -29,7 +29,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                          # "En de uwv-melding, hoe zit het daarmee bij ons?"
                          "uwv-melding", "uwv melding", "uwvmelding", "melding aan uwv",
                          "melding aan het uwv")),
-    ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year")),
+    ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year",
+                              # "het grote evaluatiegesprek over het eerste jaar"
+                              "evaluatiegesprek over het eerste", "evaluatie over het eerste",
+                              "evaluatie van het eerste", "evaluatiegesprek van het eerste")),
     ("spoor2_start", ("spoor 2", "tweede spoor", "2e spoor", "spoor2", "track 2", "second track")),
     ("vervroegde_iva", ("vervroegde", "iva", "early")),
     ("wia_brief_uwv", ("brief", "letter", "bericht van uwv", "bericht van het uwv", "post van uwv",

@@ -409,6 +409,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ("**{title}: that deadline has already passed (it was {when}). Doing it as soon as "
                "possible is the next step.**"),
     },
+    # "eind april willen we de EJE houden. Is dat niet aan de late kant?" (answering/planned.py)
+    "deadline.planned_late": {
+        "nl": "**{title}: {planned} is te laat. De uiterste datum is {when} ({left}).**",
+        "en": "**{title}: {planned} is too late. The last day is {when} ({left}).**",
+    },
+    "deadline.planned_in_time": {
+        "nl": "**{title}: {planned} is op tijd; de uiterste datum is {when} ({left}).**",
+        "en": "**{title}: {planned} is in time; the last day is {when} ({left}).**",
+    },
+    "deadline.planned_only_if": {
+        "nl": "**{title}: {planned} is alleen op tijd als het uiterlijk {when} gebeurt ({left}).**",
+        "en": "**{title}: {planned} is only in time if it is done by {when} ({left}).**",
+    },
     # the early IVA cannot be applied for after week 68 (art. 23 lid 6 WIA)
     "deadline.verdict_closed": {
         "u": ("**{title}: die termijn is al verstreken (uiterlijk {when}). Nu geldt de gewone "

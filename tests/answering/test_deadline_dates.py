@@ -816,3 +816,45 @@ def test_a_step_told_done_is_shown_done_and_the_next_one_counted_from_it(kb_assi
                                   "dinsdag 8 december 2026 (nog 1 dag).**"), answer.text
     line = next(x for x in answer.text.split("\n") if x.startswith("- **Probleemanalyse"))
     assert "gedaan op dinsdag 24 november 2026" in line and "verstreken" not in line
+
+
+# A moment a step is planned for, asked whether it is in time (assistant/answering/planned.py)
+def test_a_first_year_evaluation_planned_after_its_last_day_is_too_late(kb_assistant):
+    # 19-03-2025 + 363 days: the end of week 52 is Tuesday 17 March 2026; "eind april" is April 2026
+    told = [{"role": "user", "content": "Ik ben sinds woensdag 19 maart 2025 ziek."},
+            {"role": "assistant", "content": "Je werkgever en jij evalueren het plan regelmatig."}]
+    answer = kb_assistant.ask("HR wil het evaluatiegesprek over het eerste jaar eind april plannen. "
+                              "Is dat niet aan de late kant?", told, audience="werknemer")
+    assert answer.kind == "deadline", answer.text
+    assert answer.text.startswith("**Eerstejaarsevaluatie (EJE): eind april 2026 is te laat. De "
+                                  "uiterste datum is dinsdag 17 maart 2026 (nog 114 dagen).**")
+
+
+def test_a_wia_application_planned_around_its_last_day_is_in_time_only_before_it(kb_assistant):
+    # 03-04-2024 + 650 days: the end of week 93 is Tuesday 13 January 2026
+    told = [{"role": "user", "content": "Onze receptioniste is sinds woensdag 3 april 2024 ziek. Ze "
+                                        "kreeg een brief van UWV over de WIA-aanvraag."},
+            {"role": "assistant", "content": "Die aanvraag doet zij zelf, met het verslag."}]
+    answer = kb_assistant.ask("Ze wil het begin januari regelen. Is dat op tijd?", told,
+                              audience="werkgever")
+    assert answer.text.startswith("**WIA-aanvraag indienen: begin januari 2026 is alleen op tijd "
+                                  "als het uiterlijk dinsdag 13 januari 2026 gebeurt"), answer.text
+
+
+def test_the_letter_stands_for_the_application_and_a_plan_before_its_day_is_in_time(kb_assistant):
+    told = [{"role": "user", "content": "My receptionist has been off sick since Wednesday 3 April "
+                                        "2024. She got the UWV letter about WIA."},
+            {"role": "assistant", "content": "The application is hers to make."}]
+    answer = kb_assistant.ask("She wants to send it in early December. Is that okay with us?",
+                              told, audience="werkgever")
+    assert answer.text.startswith("**Submit the WIA application: early December 2025 is in time; "
+                                  "the last day is Tuesday 13 January 2026 (51 days left).**")
+
+
+def test_a_month_the_sickness_began_in_is_not_a_planned_moment():
+    from assistant.answering.planned import planned_moment
+
+    today = date(2025, 11, 23)
+    assert planned_moment("Ik ben sinds maart ziek. Is dat te laat?", today) is None
+    assert planned_moment("Hij is op 3 maart ziek geworden.", today) is None
+    assert planned_moment("We doen het in maart. Is dat goed?", today).first == date(2026, 3, 1)
