@@ -356,14 +356,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # "Mag ik haar per 1 februari ontslaan?" with a first sick day known (answering/dismissal.py)
     "dismissal.until": {
-        "nl": ("**Het opzegverbod bij ziekte loopt tot en met {end} ({left}): dan eindigt week "
-               "104, gerekend vanaf de eerste ziektedag {start}.** Daarna kan ontslag wegens "
-               "langdurige ziekte alleen met toestemming van UWV, en niet zolang een loonsanctie"
-               " loopt."),
-        "en": ("**The ban on dismissal during sickness runs up to and including {end} ({left}): "
-               "the end of week 104, counting from the first day of sickness, {start}.** After "
-               "that, dismissal for long-term illness needs UWV's permission, and not while a "
-               "loonsanctie (wage sanction) runs."),
+        "nl": ("**Het opzegverbod bij ziekte loopt nog tot en met {end} ({left}): dan zijn de 104 "
+               "weken om, gerekend vanaf de eerste ziektedag {start}.** Daarna kan ontslag wegens "
+               "langdurige ziekte alleen met toestemming van UWV, en niet zolang een loonsanctie "
+               "loopt."),
+        "en": ("**The ban on dismissal during sickness still runs up to and including {end} "
+               "({left}): then the 104 weeks are over, counting from the first day of sickness, "
+               "{start}.** After that, dismissal for long-term illness needs UWV's permission, and "
+               "not while a loonsanctie (wage sanction) runs."),
     },
     "dismissal.over": {
         "nl": ("**De 104 weken zijn voorbij: week 104 eindigde op {end}, gerekend vanaf de "
