@@ -206,7 +206,21 @@ _FEIGNING = re.compile(
     r"\b(doen alsof|spelen dat|veinzen|simuleren|faken)\b.{0,40}" + _ILLNESS_TOLD +
     r"|\bhow (can|do|should|could) i (best )?((fake|feign|simulate)\b|pretend\b.{0,30}\b" + _ILLNESS_TOLD + ")"
     r"|\b(welke|wat voor) klachten (moet|kan|zal) ik (noemen|zeggen|aangeven|verzinnen|overdrijven)\b.{0,60}\bzodat\b"
-    r"|\bwhat symptoms (should|can|do) i (mention|claim|say|fake|make up)\b",
+    r"|\bwhat symptoms (should|can|do) i (mention|claim|say|fake|make up)\b"
+    # gaming an assessment: "Hoe vul ik de vragenlijst van de verzekeringsarts zo in dat ik zeker
+    # een IVA-uitkering krijg, ook al kan ik eigenlijk best nog wat werken?"
+    r"|\b(vul|vullen|invul\w*|beantwoord\w*|antwoord\w*|fill\w*|answer\w*)\b[^.?!]{0,100}"
+    r"\b(uitkering\w*|iva|wga|wia|benefit)\b[^.?!]{0,80}\b(ook al|terwijl|hoewel|even though|although)\b"
+    r"[^.?!]{0,30}\b(best|eigenlijk|gewoon|prima|actually|really|perfectly)\b",
+    re.S,
+)
+# Drafting a clause of an employment contract: contract law, not re-integratie ("Voor de vervanger
+# van mijn zieke werknemer wil ik een concurrentiebeding. Hoe formuleer ik dat zodat het standhoudt?")
+_CONTRACT_CLAUSE = re.compile(
+    r"\b(formuleer\w*|opstel\w*|opstellen|schrijf|schrijven|draft\w*|word(ing)?|write)\b.{0,80}"
+    r"\b(concurrentiebeding|relatiebeding|geheimhoudingsbeding|non-?compete|non-?solicitation)\b"
+    r"|\b(concurrentiebeding|relatiebeding|geheimhoudingsbeding|non-?compete|non-?solicitation)\b.{0,120}"
+    r"\b(formuleer\w*|opstel\w*|opstellen|standhoud\w*|houdbaar|draft\w*|word it|enforceable|hold up)\b",
     re.S,
 )
 _ROLE_PLAY = re.compile(
@@ -623,6 +637,7 @@ def rule_label(text: str) -> str:
              (lambda _: _IMMIGRATION.search(asked_of_story), "other_legal"),
              (lambda _: _CRIMINAL_ASK.search(fold(_question_sentences(text))), "other_legal"),
              (lambda _: _INSURER_DISPUTE.search(asked_of_story), "other_legal"),
+             (_CONTRACT_CLAUSE.search, "other_legal"),
              (lambda _: _INJURY_CLAIM.search(fold(_question_sentences(text))), "other_legal"),
              (lambda _: _ROMANCE.search(fold(_question_sentences(text))), "off_topic"),
              (_INVESTING.search, "off_topic"), (_LEISURE.search, "off_topic"), (lambda _: asks_only_an_errand(text), "off_topic"))

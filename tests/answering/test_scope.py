@@ -382,6 +382,16 @@ def test_a_story_is_judged_alone_on_its_question_sentences_and_core_questions():
     ("Could you write it on the letterhead of the arbodienst?", "document_request"),
     ("Kun je uitleggen wat de verklaring van mijn bedrijfsarts betekent voor spoor 2?", ""),
     ("Moet de probleemanalyse op briefpapier van de arbodienst staan?", ""),
+    # gaming an assessment is misleading UWV; filling in a form right is ours
+    ("Hoe beantwoord ik de vragen van de keuringsarts zo dat ik een WGA-uitkering krijg, terwijl ik "
+     "eigenlijk prima kan werken?", "document_request"),
+    ("How do I fill in the UWV form so I get the IVA benefit, even though I can actually still work?",
+     "document_request"),
+    ("Hoe vul ik de WIA-aanvraag in zodat ik zeker op tijd mijn uitkering krijg?", ""),
+    # drafting a contract clause is contract law; a non-compete told beside spoor 2 is ours
+    ("Ik wil een concurrentiebeding in het contract van de vervanger. Hoe formuleer ik dat zodat het "
+     "standhoudt?", "other_legal"),
+    ("Mijn zieke werknemer heeft een concurrentiebeding. Mag hij in spoor 2 bij een concurrent werken?", ""),
 ])
 def test_forging_a_document_feigning_illness_and_role_play_are_high_precision_rules(text, label):
     assert rule_label(text) == label
