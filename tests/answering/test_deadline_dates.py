@@ -823,8 +823,8 @@ def test_a_first_year_evaluation_planned_after_its_last_day_is_too_late(kb_assis
     # 19-03-2025 + 363 days: the end of week 52 is Tuesday 17 March 2026; "eind april" is April 2026
     told = [{"role": "user", "content": "Ik ben sinds woensdag 19 maart 2025 ziek."},
             {"role": "assistant", "content": "Je werkgever en jij evalueren het plan regelmatig."}]
-    answer = kb_assistant.ask("HR wil het evaluatiegesprek over het eerste jaar eind april plannen. "
-                              "Is dat niet aan de late kant?", told, audience="werknemer")
+    answer = kb_assistant.ask("HR wil het evaluatiegesprek over het eerste jaar eind april "
+                              "plannen. Is dat niet aan de late kant?", told, audience="werknemer")
     assert answer.kind == "deadline", answer.text
     assert answer.text.startswith("**Eerstejaarsevaluatie (EJE): eind april 2026 is te laat. De "
                                   "uiterste datum is dinsdag 17 maart 2026 (nog 114 dagen).**")
@@ -832,8 +832,8 @@ def test_a_first_year_evaluation_planned_after_its_last_day_is_too_late(kb_assis
 
 def test_a_wia_application_planned_around_its_last_day_is_in_time_only_before_it(kb_assistant):
     # 03-04-2024 + 650 days: the end of week 93 is Tuesday 13 January 2026
-    told = [{"role": "user", "content": "Onze receptioniste is sinds woensdag 3 april 2024 ziek. Ze "
-                                        "kreeg een brief van UWV over de WIA-aanvraag."},
+    told = [{"role": "user", "content": "Onze receptioniste is sinds woensdag 3 april 2024 ziek. "
+                                        "Ze kreeg een brief van UWV over de WIA-aanvraag."},
             {"role": "assistant", "content": "Die aanvraag doet zij zelf, met het verslag."}]
     answer = kb_assistant.ask("Ze wil het begin januari regelen. Is dat op tijd?", told,
                               audience="werkgever")
