@@ -135,6 +135,22 @@ def asks_about_a_named_step(text: str) -> bool:
     return bool(_OUR_CASE.search(folded) or _STILL_OF_USE.search(folded))
 
 
+# "Hoelang zit ik daar nog aan vast?" after an answer on paying wages: until when the pay runs
+_BOUND = re.compile(
+    r"\bhoe ?lang (\w+ ){0,2}?(zit|zitten|ben|zijn|blijf|blijft|blijven) (ik|we|wij|u|jij|je) "
+    r"((daar|er|hier) )?(nog )?(\w+ )?(aan )?(vast|gebonden)\b"
+    r"|\bhow long (am i|are we|will i be|will we be|do i|do we) (still )?(be )?(stuck with|bound to|on the hook"
+    r"|have to keep paying|keep paying)\b")
+_PAY_TALK = re.compile(r"\bloon\w*|\bsalaris\w*|doorbeta\w*|\bbetaal\w*|\bpay\w*|\bwages?\b|\bsalary\b")
+
+
+def asks_how_long_pay_binds(question: str, answer_before: str) -> bool:
+    """True for "Hoelang zit ik daar nog aan vast?" after an answer that talked about paying
+    wages ("Zolang de wachttijd loopt, betaalt u haar loon door."), or one that names the pay."""
+    return bool(_BOUND.search(fold(question))
+                and _PAY_TALK.search(fold(f"{question} {answer_before}")))
+
+
 def asks_if_pay_runs_on(text: str) -> bool:
     """True for "moet ik haar in januari nog salaris betalen?": whether the sick pay has ended."""
     return bool(_PAY_STILL.search(fold(text)))

@@ -164,12 +164,14 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
     question = turn.parts[part]
     still = dl.asks_if_still_open(question)
     planned = planned_moment(turn.message, turn.today) if asks_if_in_time(question) else None
-    if not (turn.previous and (still or planned or dl.asks_about_a_named_step(question))):
+    bound = dl.asks_how_long_pay_binds(question, last_answer(turn.history))
+    if not (turn.previous and (still or planned or bound or dl.asks_about_a_named_step(question))):
         return []
     if planned is not None:
         keys = _planned_step(turn, planned)
     else:
-        keys = asked_keys(question) or (["einde_wachttijd"] if dl.asks_if_pay_runs_on(question)
+        pay_runs_on = dl.asks_if_pay_runs_on(question) or bound
+        keys = asked_keys(question) or (["einde_wachttijd"] if pay_runs_on
                                         else _last_named_in_answer(turn) if still else [])
         if not keys or not dl.points_back_or_names(question, keys):
             return []

@@ -858,3 +858,23 @@ def test_a_month_the_sickness_began_in_is_not_a_planned_moment():
     assert planned_moment("Ik ben sinds maart ziek. Is dat te laat?", today) is None
     assert planned_moment("Hij is op 3 maart ziek geworden.", today) is None
     assert planned_moment("We doen het in maart. Is dat goed?", today).first == date(2026, 3, 1)
+
+
+def test_how_long_one_is_bound_to_the_pay_gets_the_end_of_the_104_weeks(kb_assistant):
+    # 08-01-2025 + 727 days: the last day of week 104 is Tuesday 5 January 2027
+    told = [{"role": "user", "content": "Onze kapster is sinds woensdag 8 januari 2025 ziek."},
+            {"role": "assistant",
+             "content": "Zolang de wachttijd loopt, betaalt u haar loon door."}]
+    answer = kb_assistant.ask("Hoelang zit ik daar nog aan vast? Ik moet mijn begroting rond "
+                              "krijgen.", told, audience="werkgever")
+    assert answer.kind == "deadline", answer.text
+    assert ("**Einde wachttijd (104 weken)**: uiterlijk dinsdag 5 januari 2027 (week 104)"
+            in answer.text)
+    assert "langer bij een loonsanctie" in answer.text
+
+
+def test_how_long_one_is_bound_to_something_else_is_no_end_of_pay(kb_assistant):
+    told = [{"role": "user", "content": "Onze kapster is sinds woensdag 8 januari 2025 ziek."},
+            {"role": "assistant", "content": "Een re-integratiebureau begeleidt haar in spoor 2."}]
+    answer = kb_assistant.ask("Hoelang zit ik nog vast aan dat bureau?", told, audience="werkgever")
+    assert "**Einde wachttijd (104 weken)**" not in answer.text
