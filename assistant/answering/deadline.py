@@ -87,6 +87,9 @@ _STILL_OR_LATE = re.compile(
     r"|\b(heb|hebt|heeft|hebben) (ik|je|jij|we|wij|u|hij|zij|ze) ((daar|hier)(voor)? |er )?(dan )?nog"
     r" (even|(de |genoeg )?tijd)\b|\btot hoe ?lang\b|\b(kan|mag) (dat|het|die|dit) (dan |nu |straks )?nog\b"
     r"|\b(do|have) (i|we|you) (still )?(have |got )?(some |enough )?time\b|\bis there still time\b")
+# "Moet UWV hier nu al iets over horen?", "Moet dat nu al?": whether a step is due yet
+_DUE_YET = re.compile(r"\b(moet|moeten|hoef|hoeft|hoeven)\b (\w+ ){0,5}?(nu al|nu alvast)\b"
+                      r"|\b(must|should|do) (i|we|you|they) (\w+ ){0,3}?(already|yet)\b")
 # "Mijn zus las iets over een vervroegde IVA. Heeft dat voor mij nog zin?": whether a step the
 # question names is still of use (not a step the answer before named: "Is it still possible to get
 # a second opinion?" asks about the second opinion)
@@ -121,10 +124,17 @@ _CONDITION = re.compile(r"\b(als|indien|wanneer|zolang|if|when|unless|as long as
 
 
 def asks_if_still_open(text: str) -> bool:
-    """True when the message asks whether a step can still be done or is already late."""
+    """True when the message asks whether a step can still be done, is already late or is due
+    yet."""
     folded = fold(text)
-    return bool(_STILL_OR_LATE.search(folded) or _PAY_STILL.search(folded)
+    return bool(_STILL_OR_LATE.search(folded) or _PAY_STILL.search(folded) or _DUE_YET.search(folded)
                 or (_PROBLEM.search(folded) and _NOT_DONE.search(folded)))
+
+
+def asks_if_due_yet(text: str) -> bool:
+    """True for "Moet dat nu al?": whether a step is due yet (the first one the answer before
+    named, the step to take first)."""
+    return bool(_DUE_YET.search(fold(text)))
 
 
 def asks_about_a_named_step(text: str) -> bool:

@@ -171,8 +171,10 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
         keys = _planned_step(turn, planned)
     else:
         pay_runs_on = dl.asks_if_pay_runs_on(question) or bound
+        due_yet = dl.asks_if_due_yet(question) and not asked_keys(question)
+        named = _named_in_answer(turn) if due_yet else _last_named_in_answer(turn)
         keys = asked_keys(question) or (["einde_wachttijd"] if pay_runs_on
-                                        else _last_named_in_answer(turn) if still else [])
+                                        else named if still else [])
         if not keys or not dl.points_back_or_names(question, keys):
             return []
         if dl.asks_if_late_with_a_cost(question) and not set(keys) <= _LATENESS_STATED:
@@ -185,7 +187,22 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
         return []
     if planned is not None:
         turn.notes["planned"] = planned
+    elif due_yet:
+        keys = _first_still_open(keys, parsed, turn.today)
     return keys
+
+
+def _first_still_open(keys: list[str], parsed: ParsedSickness, today: date) -> list[str]:
+    """The first of `keys` whose last day has not passed ("Moet dat nu al?" asks about a step
+    still ahead), or [] when all have."""
+    from assistant.deadlines import compute_timeline
+
+    try:
+        timeline = compute_timeline(parsed.episodes, today=today, **parsed.timeline_kwargs())
+    except DeadlineInputError:
+        return []
+    open_steps = [k for k in keys if (m := timeline.get(k)) is not None and m.status != "passed"]
+    return open_steps[:1]
 
 
 def _planned_step(turn: Turn, planned: Planned) -> list[str]:
@@ -201,6 +218,14 @@ def _planned_step(turn: Turn, planned: Planned) -> list[str]:
     answered, told = steps(_last_named_in_answer(turn)), steps(asked_keys(turn.previous[-1]))
     both = [k for k in answered if k in told]
     return (own or both or answered or told)[:1]
+
+
+def _named_in_answer(turn: Turn) -> list[str]:
+    """The steps the answer before named, in the order it named them ("Moet dat nu al?" after
+    "... schakelt u de bedrijfsarts in voor een probleemanalyse. Daarna stelt u een plan van
+    aanpak op." is about the probleemanalyse, the first of them still ahead)."""
+    named = [k for said in sentences(last_answer(turn.history)) for k in asked_keys(said)]
+    return list(dict.fromkeys(named))
 
 
 def _last_named_in_answer(turn: Turn) -> list[str]:

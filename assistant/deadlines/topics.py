@@ -28,7 +28,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                          "melding bij het uwv", "bij uwv gemeld", "bij het uwv gemeld",
                          # "En de uwv-melding, hoe zit het daarmee bij ons?"
                          "uwv-melding", "uwv melding", "uwvmelding", "melding aan uwv",
-                         "melding aan het uwv")),
+                         "melding aan het uwv",
+                         # "meldt u de werknemer ... als langdurig ziek bij UWV"
+                         "langdurig ziek bij uwv", "langdurig ziek bij het uwv")),
     ("eerstejaarsevaluatie", ("eerstejaars", "eje", "first-year", "first year",
                               # "het grote evaluatiegesprek over het eerste jaar"
                               "evaluatiegesprek over het eerste", "evaluatie over het eerste",

@@ -878,3 +878,27 @@ def test_how_long_one_is_bound_to_something_else_is_no_end_of_pay(kb_assistant):
             {"role": "assistant", "content": "Een re-integratiebureau begeleidt haar in spoor 2."}]
     answer = kb_assistant.ask("Hoelang zit ik nog vast aan dat bureau?", told, audience="werkgever")
     assert "**Einde wachttijd (104 weken)**" not in answer.text
+
+
+def test_whether_a_step_is_due_yet_is_about_the_first_step_still_ahead(kb_assistant):
+    # 22-10-2025 + 41 days: the probleemanalyse is due by the end of week 6, Tuesday 2 December
+    told = [{"role": "user", "content": "Onze kok is sinds woensdag 22 oktober 2025 ziek."},
+            {"role": "assistant",
+             "content": "Dan schakelt u de bedrijfsarts in voor een probleemanalyse. Daarna stelt "
+                        "u een plan van aanpak op."}]
+    answer = kb_assistant.ask("Moet dat nu al? We zitten midden in de drukte.", told,
+                              audience="werkgever")
+    assert answer.text.startswith("**Probleemanalyse door de bedrijfsarts: u bent nog op tijd, "
+                                  "uiterlijk dinsdag 2 december 2025 (nog 9 dagen).**"), answer.text
+
+
+def test_whether_uwv_must_hear_of_it_yet_skips_the_steps_already_passed(kb_assistant):
+    # 19-02-2025 + 293 days: week 42 ends Tuesday 9 December; the notification is due the next
+    # working day, Wednesday 10 December 2025 (the plan van aanpak named first is long past)
+    told = [{"role": "user", "content": "Een chauffeur is sinds woensdag 19 februari 2025 ziek."},
+            {"role": "assistant",
+             "content": "Blijf het plan van aanpak regelmatig evalueren. Daarnaast meldt u de "
+                        "werknemer op een vast moment als langdurig ziek bij UWV."}]
+    answer = kb_assistant.ask("Moet UWV hier nu al iets over horen?", told, audience="werkgever")
+    assert answer.text.startswith("**42e-weeksmelding bij UWV: u bent nog op tijd, uiterlijk "
+                                  "woensdag 10 december 2025 (nog 17 dagen).**"), answer.text
