@@ -124,10 +124,9 @@ _CONDITION = re.compile(r"\b(als|indien|wanneer|zolang|if|when|unless|as long as
 
 
 def asks_if_still_open(text: str) -> bool:
-    """True when the message asks whether a step can still be done, is already late or is due
-    yet."""
+    """True when the message asks whether a step can still be done or is already late."""
     folded = fold(text)
-    return bool(_STILL_OR_LATE.search(folded) or _PAY_STILL.search(folded) or _DUE_YET.search(folded)
+    return bool(_STILL_OR_LATE.search(folded) or _PAY_STILL.search(folded)
                 or (_PROBLEM.search(folded) and _NOT_DONE.search(folded)))
 
 
@@ -149,8 +148,8 @@ def asks_about_a_named_step(text: str) -> bool:
 _BOUND = re.compile(
     r"\bhoe ?lang (\w+ ){0,2}?(zit|zitten|ben|zijn|blijf|blijft|blijven) (ik|we|wij|u|jij|je) "
     r"((daar|er|hier) )?(nog )?(\w+ )?(aan )?(vast|gebonden)\b"
-    r"|\bhow long (am i|are we|will i be|will we be|do i|do we) (still )?(be )?(stuck with|bound to|on the hook"
-    r"|have to keep paying|keep paying)\b")
+    r"|\bhow long (am i|are we|will i be|will we be) (still )?(stuck with|bound to|on the hook for)"
+    r" (it|that|this|them|him|her)\b")
 _PAY_TALK = re.compile(r"\bloon\w*|\bsalaris\w*|doorbeta\w*|\bbetaal\w*|\bpay\w*|\bwages?\b|\bsalary\b")
 
 

@@ -162,7 +162,9 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
     from assistant.deadlines import parse_dates
 
     question = turn.parts[part]
-    still = dl.asks_if_still_open(question)
+    # "Moet dat nu al?": whether a step the question does not name is due yet
+    due_yet = dl.asks_if_due_yet(question) and not asked_keys(question)
+    still = dl.asks_if_still_open(question) or due_yet
     planned = planned_moment(turn.message, turn.today) if asks_if_in_time(question) else None
     bound = dl.asks_how_long_pay_binds(question, last_answer(turn.history))
     if not (turn.previous and (still or planned or bound or dl.asks_about_a_named_step(question))):
@@ -171,7 +173,6 @@ def _still_open_keys(turn: Turn, part: int) -> list[str]:
         keys = _planned_step(turn, planned)
     else:
         pay_runs_on = dl.asks_if_pay_runs_on(question) or bound
-        due_yet = dl.asks_if_due_yet(question) and not asked_keys(question)
         named = _named_in_answer(turn) if due_yet else _last_named_in_answer(turn)
         keys = asked_keys(question) or (["einde_wachttijd"] if pay_runs_on
                                         else named if still else [])
