@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.cards import card_answer
 from assistant.answering.deadline_assumptions import assumption_text
+from assistant.answering.planned import planned_moment
 from assistant.deadlines.dates import day_count, long_date
 from assistant.errors import DeadlineInputError
 from assistant.text import fold
@@ -33,9 +34,7 @@ _ASKS = re.compile(
     r"|let (him|her|me) go|end (his|her|my|the) (contract|employment))\b")
 # The two years count differently with pregnancy-related illness (art. 7:670 lid 1 BW), and a
 # loonsanctie or voluntary extension moves the end: the card answers those without a date.
-_ASKED_ON = re.compile(r"\b(per|op|tegen|voor|na|ingaande|by|on|as of|after|before|in)\s*$")
-# "op 3 maart ziek geworden": a sick day after all
-_SICK_AFTER = re.compile(r"\W*(\w+\W+){0,3}?(ziek\w*|uitgevallen|sick|ill|off)\b")
+_LEADING = re.compile(r"^(in|op|per|on|by)\s+", re.IGNORECASE)  # "Per in februari" reads badly
 _PREGNANCY = re.compile(r"\bzwanger\w*|\bpregnan\w*|\bbevalling\w*|\bmaternity\b")
 
 # The card for each asker, language and moment (before or after the end of week 104).
@@ -67,9 +66,11 @@ class DismissalAnswerer:
         said = " \n".join([*turn.previous, turn.message])
         if turn.audience is None or not asks_about_dismissal(part) or _PREGNANCY.search(fold(said)):
             return None
-        asked, named = _date_asked(part, turn.today)
+        moment = planned_moment(part, turn.today)
+        asked = moment.first if moment is not None else None
         # the date asked about is not a sick day ("per 1 februari" is not when she fell ill)
-        told = " \n".join([*turn.previous, turn.message.replace(named, " ")]) if named else said
+        told = " \n".join([*turn.previous, turn.message.replace(moment.said, " ")]) \
+            if moment is not None else said
         end = _end_of_ban(told, turn.today)
         if end is None:
             return None
@@ -88,7 +89,8 @@ class DismissalAnswerer:
                   "end": long_date(last_day, turn.language)}
         if asked is not None:
             key = "asked_after" if after else "asked_before"
-            values["asked"] = long_date(asked, turn.language, weekday=False)
+            values["asked"] = (long_date(asked, turn.language, weekday=False)
+                               if moment.first == moment.last else _LEADING.sub("", moment.words))
         elif after:
             key = "over"
         else:
@@ -124,34 +126,6 @@ def _end_of_ban(said: str, today: date) -> tuple[date, date, list] | None:
     if timeline.state != "sick" or end is None:
         return None
     return timeline.period_start, end.date, parsed.assumptions
-
-
-def _date_asked(part: str, today: date) -> tuple[date | None, str]:
-    """The date `part` asks about ("per 1 februari": a date without a year is the next one) and
-    its words as written, or (None, "")."""
-    from assistant.deadlines.dateparse import find_dates
-
-    try:
-        mentions = find_dates(part, today)
-    except DeadlineInputError:
-        return None, ""
-    # "per 1 februari", "on 1 February": not "sinds 3 maart" (a sick day told beside the question)
-    mentions = [m for m in mentions if _ASKED_ON.search(fold(part[:m.start]))
-                and not _SICK_AFTER.match(fold(part[m.end:]))]
-    if not mentions:
-        return None, ""
-    last = mentions[-1]
-    day = last.value
-    if not last.has_year and day < today:
-        day = _next_year(day)
-    return (day if day >= today else None), part[last.start:last.end]
-
-
-def _next_year(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
 
 
 def _about_dismissal(match: CardMatch) -> bool:

@@ -40,7 +40,7 @@ _NEW_YEAR = re.compile(
     r"\b(na|after) (de |the )?(jaarwisseling|nieuwjaar|oud en nieuw|new year'?s?|kerst\w*"
     r"|christmas|feestdagen|holidays)\b|\b(begin |early |in )?(volgend jaar|next year)\b")
 # "op 20 januari", "on 12 January 2027": a planned day (not "sinds 3 maart")
-_ON = re.compile(r"\b(op|per|rond|voor|na|on|by|around|after|before)\s*$")
+_ON = re.compile(r"\b(op|per|rond|tegen|voor|na|ingaande|on|by|around|after|before|as of)\s*$")
 
 # "op 3 maart ziek geworden": when the sickness began
 _SICK_AFTER = re.compile(r"\W*(\w+\W+){0,3}?(ziek\w*|uitgevallen|sick|ill|off)\b")
@@ -77,8 +77,8 @@ def planned_moment(text: str, today: date) -> Planned | None:
     folded = fold(text)
     found: list[tuple[int, Planned]] = []
     for m in _MONTH_PART.finditer(folded):
-        if _SINCE.search(folded[:m.start()]):
-            continue  # "sinds maart", "since last May": when the sickness began
+        if _SINCE.search(folded[:m.start()]) or _SICK_AFTER.match(folded[m.end():]):
+            continue  # "sinds maart", "in maart ziek geworden": when the sickness began
         first, last = _days_of(m.group("part"), _MONTHS[m.group("month")], today)
         # "eind april 2027": the year it was read as
         said = text[m.start():m.end()].strip()
